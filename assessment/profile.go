@@ -1,0 +1,321 @@
+// Package assessment holds the requirement profile and scores answers against it. It is pure: no
+// file, terminal or clock is touched here, so every result follows from its inputs alone.
+package assessment
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/hitready/hitready/questions"
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed profile.yaml
+var profileYAML []byte
+
+// EmbeddedProfileName is how the built-in profile is named in messages.
+const EmbeddedProfileName = "embedded profile"
+
+// Severity ranks a gap.
+type Severity string
+
+const (
+	Blocking Severity = "blocking" // readiness is impossible while it is open
+	Major    Severity = "major"
+	Minor    Severity = "minor"
+)
+
+// rank orders severities for sorting gaps: blocking first.
+func (s Severity) rank() int {
+	switch s {
+	case Blocking:
+		return 0
+	case Major:
+		return 1
+	}
+	return 2
+}
+
+// Thresholds are the scores at which a person with nothing blocking is ready or nearly ready.
+type Thresholds struct {
+	Ready       float64 `yaml:"ready" json:"ready"`
+	NearlyReady float64 `yaml:"nearly_ready" json:"nearly_ready"`
+}
+
+// Area is a group of requirements with its share of the overall score.
+type Area struct {
+	ID     string  `yaml:"id"`
+	Title  string  `yaml:"title"`
+	Weight float64 `yaml:"weight"`
+}
+
+// Factor is one part of a requirement's credit; exactly one of Values, Includes, Target is set,
+// matching the kind of its question.
+type Factor struct {
+	Question string             `yaml:"question"`
+	Values   map[string]float64 `yaml:"values,omitempty"`
+	Includes string             `yaml:"includes,omitempty"`
+	Target   int                `yaml:"target,omitempty"`
+
+	line int
+}
+
+// NextStep is advice for a gap; When, if set, limits it to people whose answer matches.
+type NextStep struct {
+	When *questions.Condition `yaml:"when,omitempty"`
+	Text string               `yaml:"text"`
+}
+
+// Requirement is one documented requirement of the job.
+type Requirement struct {
+	ID          string     `yaml:"id"`
+	Area        string     `yaml:"area"`
+	Weight      float64    `yaml:"weight"`
+	Blocking    bool       `yaml:"blocking,omitempty"`
+	Severity    Severity   `yaml:"severity,omitempty"`
+	Requirement string     `yaml:"requirement"`
+	Target      string     `yaml:"target"`
+	Source      string     `yaml:"source"`
+	Credit      []Factor   `yaml:"credit"`
+	NextSteps   []NextStep `yaml:"next_steps"`
+
+	line int
+}
+
+// NoteTexts are texts for notes the report may carry.
+type NoteTexts struct {
+	UniformRatings string `yaml:"uniform_ratings"`
+}
+
+// Source names the document the profile rests on.
+type Source struct {
+	Title string `yaml:"title"`
+	Kind  string `yaml:"kind"`
+	File  string `yaml:"file"`
+}
+
+// Profile is a complete requirement profile, checked against the question bank it scores.
+type Profile struct {
+	ID           string        `yaml:"id"`
+	Title        string        `yaml:"title"`
+	Source       Source        `yaml:"source"`
+	Thresholds   Thresholds    `yaml:"thresholds"`
+	MajorBelow   float64       `yaml:"major_below"`
+	Areas        []Area        `yaml:"areas"`
+	Notes        NoteTexts     `yaml:"notes"`
+	Requirements []Requirement `yaml:"requirements"`
+
+	bank *questions.Bank
+}
+
+// Bank is the question bank the profile was checked against.
+func (p *Profile) Bank() *questions.Bank { return p.bank }
+
+// UnmarshalYAML keeps the line of each requirement and factor for messages about them.
+func (r *Requirement) UnmarshalYAML(n *yaml.Node) error {
+	type plain Requirement
+	if err := n.Decode((*plain)(r)); err != nil {
+		return err
+	}
+	r.line = n.Line
+	return nil
+}
+
+func (f *Factor) UnmarshalYAML(n *yaml.Node) error {
+	type plain Factor
+	if err := n.Decode((*plain)(f)); err != nil {
+		return err
+	}
+	f.line = n.Line
+	return nil
+}
+
+// DefaultProfile returns the embedded profile, checked against bank.
+func DefaultProfile(bank *questions.Bank) (*Profile, error) {
+	return ParseProfile(EmbeddedProfileName, profileYAML, bank)
+}
+
+// ParseProfile decodes a profile strictly (unknown fields are refused) and checks it against the
+// bank. Refusals match questions.ErrInvalid and name the file, line and requirement.
+func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, profileProblem(path, 0, "", "is empty; expected a requirement profile (see hitready requirements)")
+	}
+	var p Profile
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&p); err != nil {
+		return nil, profileProblem(path, 0, "", "is not a valid profile: "+strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	p.bank = bank
+	if problems := p.check(path); len(problems) > 0 {
+		return nil, &questions.InvalidError{Problems: problems}
+	}
+	return &p, nil
+}
+
+func profileProblem(path string, line int, id, msg string) error {
+	return &questions.InvalidError{Problems: []questions.Problem{{Origin: questions.Origin{Path: path, Line: line}, ID: id, Message: msg}}}
+}
+
+// check lists everything wrong with a profile. Scoring relies on what it guarantees: known areas
+// and questions, factors that fit their question, weights that sum to something, advice for
+// every gap.
+func (p *Profile) check(path string) []questions.Problem {
+	var problems []questions.Problem
+	add := func(line int, id, format string, args ...any) {
+		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
+	}
+	if p.ID == "" {
+		add(0, "", "id is required")
+	}
+	t := p.Thresholds
+	if !inRange(t.Ready, 0, 100) || !inRange(t.NearlyReady, 0, 100) || t.NearlyReady > t.Ready {
+		add(0, "", "thresholds must satisfy 0 <= nearly_ready <= ready <= 100; got nearly_ready %v, ready %v", t.NearlyReady, t.Ready)
+	}
+	if !inRange(p.MajorBelow, 0, 1) {
+		add(0, "", "major_below must be a credit from 0 to 1; got %v", p.MajorBelow)
+	}
+	areaWeight := map[string]float64{}
+	var total float64
+	for _, a := range p.Areas {
+		if _, dup := areaWeight[a.ID]; dup || a.ID == "" {
+			add(0, "", "area %q is empty or defined twice", a.ID)
+		}
+		if !inRange(a.Weight, 0, math.MaxFloat64) {
+			add(0, "", "area %q: weight must be zero or more; got %v", a.ID, a.Weight)
+		}
+		areaWeight[a.ID] = 0
+		total += a.Weight
+	}
+	if total <= 0 {
+		add(0, "", "the area weights must sum to more than zero")
+	}
+	seen := map[string]bool{}
+	for i := range p.Requirements {
+		r := &p.Requirements[i]
+		if r.ID == "" || seen[r.ID] {
+			add(r.line, r.ID, "a requirement id must be given and unique")
+		}
+		seen[r.ID] = true
+		if _, ok := areaWeight[r.Area]; !ok {
+			add(r.line, r.ID, "area %q is not one of the profile's areas", r.Area)
+		} else {
+			areaWeight[r.Area] += max(r.Weight, 0)
+		}
+		if !inRange(r.Weight, 0, math.MaxFloat64) {
+			add(r.line, r.ID, "weight must be zero or more; got %v", r.Weight)
+		}
+		if r.Requirement == "" || r.Target == "" || r.Source == "" {
+			add(r.line, r.ID, "requirement, target and source are all required")
+		}
+		switch {
+		case r.Severity == "":
+		case r.Blocking:
+			add(r.line, r.ID, "a blocking requirement has no other severity")
+		case r.Severity != Major && r.Severity != Minor:
+			add(r.line, r.ID, "severity must be %s or %s; got %q", Major, Minor, r.Severity)
+		}
+		if len(r.Credit) == 0 {
+			add(r.line, r.ID, "credit needs at least one factor")
+		}
+		for _, f := range r.Credit {
+			if msg := p.checkFactor(&f); msg != "" {
+				add(f.line, r.ID, "credit: %s", msg)
+			}
+		}
+		if n := len(r.NextSteps); n == 0 || r.NextSteps[n-1].When != nil {
+			add(r.line, r.ID, "next_steps must end with a step that has no when, so every gap has advice")
+		}
+		for _, s := range r.NextSteps {
+			if s.Text == "" {
+				add(r.line, r.ID, "every next step needs a text")
+			}
+			if s.When != nil {
+				if msg := checkCondition(p.bank, *s.When); msg != "" {
+					add(r.line, r.ID, "next_steps: %s", msg)
+				}
+			}
+		}
+	}
+	for _, a := range p.Areas {
+		if a.Weight > 0 && areaWeight[a.ID] <= 0 {
+			add(0, "", "area %q has weight but no requirement with weight", a.ID)
+		}
+	}
+	return problems
+}
+
+func (p *Profile) checkFactor(f *Factor) string {
+	q, ok := p.bank.Question(f.Question)
+	if !ok {
+		return fmt.Sprintf("unknown question %q", f.Question)
+	}
+	set := 0
+	for _, given := range []bool{f.Values != nil, f.Includes != "", f.Target != 0} {
+		if given {
+			set++
+		}
+	}
+	if set != 1 {
+		return fmt.Sprintf("give exactly one of values, includes, target for %s", q.ID)
+	}
+	switch q.Kind {
+	case questions.OneOf:
+		if f.Values == nil {
+			return fmt.Sprintf("%s is a one-of question: give values, a credit for each of %s", q.ID, strings.Join(q.ValueNames(), ", "))
+		}
+		for _, v := range q.ValueNames() {
+			if _, ok := f.Values[v]; !ok {
+				return fmt.Sprintf("values: no credit for %q of %s", v, q.ID)
+			}
+		}
+		for v, c := range f.Values {
+			if _, ok := q.Choice(v); !ok {
+				return fmt.Sprintf("values: %q is not a value of %s (allowed: %s)", v, q.ID, strings.Join(q.ValueNames(), ", "))
+			}
+			if !inRange(c, 0, 1) {
+				return fmt.Sprintf("values: the credit for %q must be from 0 to 1; got %v", v, c)
+			}
+		}
+	case questions.AnyOf:
+		if f.Includes == "" {
+			return fmt.Sprintf("%s is an any-of question: give includes, one of %s", q.ID, strings.Join(q.ValueNames(), ", "))
+		}
+		if _, ok := q.Choice(f.Includes); !ok {
+			return fmt.Sprintf("includes: %q is not a value of %s (allowed: %s)", f.Includes, q.ID, strings.Join(q.ValueNames(), ", "))
+		}
+	case questions.Rating:
+		if f.Target == 0 {
+			return fmt.Sprintf("%s is a rating question: give target, a whole number from %d to %d", q.ID, q.Scale.Min+1, q.Scale.Max)
+		}
+		if f.Target <= q.Scale.Min || f.Target > q.Scale.Max {
+			return fmt.Sprintf("target %d is outside %s's scale; allowed: a whole number from %d to %d", f.Target, q.ID, q.Scale.Min+1, q.Scale.Max)
+		}
+	}
+	return ""
+}
+
+func checkCondition(bank *questions.Bank, c questions.Condition) string {
+	q, ok := bank.Question(c.Question)
+	if !ok {
+		return fmt.Sprintf("when: unknown question %q", c.Question)
+	}
+	if q.Kind != questions.OneOf || len(c.In) == 0 {
+		return fmt.Sprintf("when: %s must be a one-of question with values listed under in", c.Question)
+	}
+	for _, v := range c.In {
+		if _, ok := q.Choice(v); !ok {
+			return fmt.Sprintf("when: %q is not a value of %s", v, c.Question)
+		}
+	}
+	return ""
+}
+
+// inRange is false for NaN, which YAML spells .nan and which no weight or credit may be.
+func inRange(x, lo, hi float64) bool {
+	return x >= lo && x <= hi
+}

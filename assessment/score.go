@@ -1,0 +1,275 @@
+package assessment
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hitready/hitready/questions"
+)
+
+// Schema names the report's JSON shape; it changes only when a field is removed or renamed, which
+// the contract forbids, so in practice never.
+const Schema = "hitready.report/v1"
+
+// Verdict is the one-word outcome.
+type Verdict string
+
+const (
+	Ready       Verdict = "ready"
+	NearlyReady Verdict = "nearly-ready"
+	NotReady    Verdict = "not-ready"
+)
+
+// Rank orders verdicts from worst (0) to best.
+func (v Verdict) Rank() int {
+	switch v {
+	case Ready:
+		return 2
+	case NearlyReady:
+		return 1
+	}
+	return 0
+}
+
+// Report is the outcome of scoring one person's answers. Its JSON form is the contract's report.
+type Report struct {
+	Schema       string      `json:"schema" yaml:"schema"`
+	Respondent   string      `json:"respondent" yaml:"respondent"`
+	Source       string      `json:"source" yaml:"source"`
+	Profile      string      `json:"profile" yaml:"profile"`
+	Score        float64     `json:"score" yaml:"score"`
+	Verdict      Verdict     `json:"verdict" yaml:"verdict"`
+	Thresholds   Thresholds  `json:"thresholds" yaml:"thresholds"`
+	Areas        []AreaScore `json:"areas" yaml:"areas"`
+	Requirements []Result    `json:"requirements" yaml:"requirements"`
+	Gaps         []Gap       `json:"gaps" yaml:"gaps"`
+	Notes        []Note      `json:"notes" yaml:"notes"`
+}
+
+// AreaScore is one area's score (0-100) and its weight in the overall score.
+type AreaScore struct {
+	ID     string  `json:"id" yaml:"id"`
+	Title  string  `json:"title" yaml:"title"`
+	Score  float64 `json:"score" yaml:"score"`
+	Weight float64 `json:"weight" yaml:"weight"`
+}
+
+// Result says whether one requirement is met, and how far (credit 0-1).
+type Result struct {
+	ID       string  `json:"id" yaml:"id"`
+	Area     string  `json:"area" yaml:"area"`
+	Met      bool    `json:"met" yaml:"met"`
+	Blocking bool    `json:"blocking" yaml:"blocking"`
+	Credit   float64 `json:"credit" yaml:"credit"`
+}
+
+// Gap is an unmet requirement, in sentences for a person.
+type Gap struct {
+	ID          string   `json:"id" yaml:"id"`
+	Area        string   `json:"area" yaml:"area"`
+	Requirement string   `json:"requirement" yaml:"requirement"`
+	Current     string   `json:"current" yaml:"current"`
+	Target      string   `json:"target" yaml:"target"`
+	Severity    Severity `json:"severity" yaml:"severity"`
+	NextStep    string   `json:"next_step" yaml:"next_step"`
+
+	weight float64 // share of the overall score, for ordering; rounded so equal shares tie
+}
+
+// Note is a remark on the answers themselves rather than on a requirement.
+type Note struct {
+	ID   string `json:"id" yaml:"id"`
+	Text string `json:"text" yaml:"text"`
+}
+
+// UniformRatingsNote is the id of the note that every skill got the same rating.
+const UniformRatingsNote = "uniform-ratings"
+
+// Score scores answers against a profile. Unanswered questions earn nothing; callers that need a
+// complete answer set check questions.Bank.Open first. Source is left for the caller to fill.
+func Score(p *Profile, a *questions.Answers) Report {
+	r := Report{
+		Schema:       Schema,
+		Respondent:   a.Respondent,
+		Profile:      p.ID,
+		Thresholds:   p.Thresholds,
+		Areas:        []AreaScore{},
+		Requirements: []Result{},
+		Gaps:         []Gap{},
+		Notes:        []Note{},
+	}
+	earned := map[string]float64{}
+	possible := map[string]float64{}
+	for _, req := range p.Requirements {
+		possible[req.Area] += req.Weight
+	}
+	var totalWeight float64
+	for _, area := range p.Areas {
+		totalWeight += area.Weight
+	}
+	blocked := false
+	for i := range p.Requirements {
+		req := &p.Requirements[i]
+		credit, current := p.credit(req, a)
+		earned[req.Area] += req.Weight * credit
+		met := credit >= 1
+		r.Requirements = append(r.Requirements, Result{ID: req.ID, Area: req.Area, Met: met, Blocking: req.Blocking, Credit: round(credit, 3)})
+		if met {
+			continue
+		}
+		blocked = blocked || req.Blocking
+		r.Gaps = append(r.Gaps, Gap{
+			ID:          req.ID,
+			Area:        req.Area,
+			Requirement: req.Requirement,
+			Current:     current,
+			Target:      req.Target,
+			Severity:    p.severity(req, credit),
+			NextStep:    p.nextStep(req, a),
+			weight:      round(p.weightInScore(req, possible, totalWeight), 9),
+		})
+	}
+	var score float64
+	for _, area := range p.Areas {
+		areaScore := 0.0
+		if possible[area.ID] > 0 {
+			areaScore = 100 * earned[area.ID] / possible[area.ID]
+		}
+		r.Areas = append(r.Areas, AreaScore{ID: area.ID, Title: area.Title, Score: round(areaScore, 1), Weight: area.Weight})
+		if totalWeight > 0 {
+			score += areaScore * area.Weight / totalWeight
+		}
+	}
+	r.Score = round(score, 1)
+	r.Verdict = verdict(p.Thresholds, r.Score, blocked)
+	slices.SortStableFunc(r.Gaps, func(x, y Gap) int {
+		return cmp.Or(cmp.Compare(x.Severity.rank(), y.Severity.rank()), cmp.Compare(y.weight, x.weight))
+	})
+	if rating, ok := uniformRating(p.bank, a); ok && p.Notes.UniformRatings != "" {
+		r.Notes = append(r.Notes, Note{ID: UniformRatingsNote,
+			Text: strings.ReplaceAll(p.Notes.UniformRatings, "{rating}", strconv.Itoa(rating))})
+	}
+	return r
+}
+
+// verdict applies the contract's rule: anything blocking means not ready; otherwise the score
+// decides. It is monotone in both arguments, which keeps better answers from a worse verdict.
+func verdict(t Thresholds, score float64, blocked bool) Verdict {
+	switch {
+	case blocked:
+		return NotReady
+	case score >= t.Ready:
+		return Ready
+	case score >= t.NearlyReady:
+		return NearlyReady
+	}
+	return NotReady
+}
+
+// credit is the product of a requirement's factors, with what the person has now in words.
+func (p *Profile) credit(req *Requirement, a *questions.Answers) (float64, string) {
+	credit := 1.0
+	var current []string
+	for _, f := range req.Credit {
+		c, words, applies := p.factor(f, a)
+		if !applies {
+			continue
+		}
+		credit *= c
+		current = append(current, words)
+	}
+	return credit, strings.Join(current, "; ")
+}
+
+// factor scores one factor. applies is false when the question is not asked of this person: the
+// factor then neither adds nor takes away (a field of study for someone without a degree).
+func (p *Profile) factor(f Factor, a *questions.Answers) (credit float64, current string, applies bool) {
+	q, _ := p.bank.Question(f.Question)
+	if p.bank.Asks(q, a) == questions.NotAsked {
+		return 1, "", false
+	}
+	ans, ok := a.Get(q.ID)
+	if !ok {
+		return 0, "Not answered", true
+	}
+	switch q.Kind {
+	case questions.OneOf:
+		choice, _ := q.Choice(ans.Choice)
+		return f.Values[ans.Choice], choice.Label, true
+	case questions.AnyOf:
+		if ans.Has(f.Includes) {
+			return 1, "Completed", true
+		}
+		return 0, "Not completed yet", true
+	case questions.Rating:
+		c := float64(ans.Rating-q.Scale.Min) / float64(f.Target-q.Scale.Min)
+		return min(max(c, 0), 1), fmt.Sprintf("%d of %d", ans.Rating, q.Scale.Max), true
+	}
+	return 0, "", true
+}
+
+func (p *Profile) severity(req *Requirement, credit float64) Severity {
+	switch {
+	case req.Blocking:
+		return Blocking
+	case req.Severity != "":
+		return req.Severity
+	case credit < p.MajorBelow:
+		return Major
+	}
+	return Minor
+}
+
+// nextStep picks the first step whose condition matches the answers; check guarantees the last
+// step has none, so there is always one.
+func (p *Profile) nextStep(req *Requirement, a *questions.Answers) string {
+	for _, s := range req.NextSteps {
+		if s.When == nil {
+			return s.Text
+		}
+		if ans, ok := a.Get(s.When.Question); ok && slices.Contains(s.When.In, ans.Choice) {
+			return s.Text
+		}
+	}
+	return ""
+}
+
+// weightInScore is the share of the overall score a requirement carries.
+func (p *Profile) weightInScore(req *Requirement, possible map[string]float64, totalWeight float64) float64 {
+	if possible[req.Area] <= 0 || totalWeight <= 0 {
+		return 0
+	}
+	for _, area := range p.Areas {
+		if area.ID == req.Area {
+			return area.Weight / totalWeight * req.Weight / possible[req.Area]
+		}
+	}
+	return 0
+}
+
+// uniformRating tells whether every rating question of the skills section has the same answer:
+// then the ratings do not discriminate, which users of self-assessments rightly distrust.
+func uniformRating(bank *questions.Bank, a *questions.Answers) (int, bool) {
+	rating, count := 0, 0
+	for _, q := range bank.Questions {
+		if q.Kind != questions.Rating {
+			continue
+		}
+		ans, ok := a.Get(q.ID)
+		if !ok || (count > 0 && ans.Rating != rating) {
+			return 0, false
+		}
+		rating = ans.Rating
+		count++
+	}
+	return rating, count > 1
+}
+
+func round(x float64, places int) float64 {
+	f := math.Pow(10, float64(places))
+	return math.Round(x*f) / f
+}

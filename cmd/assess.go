@@ -1,0 +1,247 @@
+package cmd
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/questions"
+	"github.com/hitready/hitready/render"
+	"github.com/spf13/cobra"
+)
+
+// Questionnaire asks the questions the answers leave open and records every answer in answers as
+// soon as it is given. It is the seam for the interactive session; assess runs without one.
+type Questionnaire func(ios *iostreams.IOStreams, bank *questions.Bank, answers *questions.Answers) error
+
+// AssessOptions is everything `hitready assess` needs, gathered from flags.
+type AssessOptions struct {
+	IO *iostreams.IOStreams
+
+	AnswersPath string
+	Sets        []string
+	NoInput     bool
+	Format      string
+	Output      string
+	SaveAnswers string
+	FailUnder   float64
+	HasFailUnd  bool
+
+	Ask Questionnaire
+}
+
+// assessFormats are the report formats assess writes.
+var assessFormats = []string{"table", "json", "yaml"}
+
+// NewCmdAssess builds `hitready assess`. runF replaces the run function in tests of flag handling.
+func NewCmdAssess(ios *iostreams.IOStreams, runF func(*AssessOptions) error) *cobra.Command {
+	opts := &AssessOptions{IO: ios}
+	c := &cobra.Command{
+		Use:   "assess",
+		Short: "Assess your readiness and show the gaps",
+		Long: `Asks every question that the answers given so far leave open, scores the answers
+against the requirement profile and prints the report: verdict, score, a score per area
+and the table of gaps with next steps.
+
+Answers can come from a file (--answers) and from --set; questions they answer are not
+asked. Without a terminal, or with --no-input, nothing is asked: missing answers are an
+error (exit 2) that names every missing question.`,
+		Example: `  hitready assess --answers examples/ready.yaml
+  hitready assess --answers me.yaml --set skills.computer=4 --format json
+  cat me.yaml | hitready assess --answers - --no-input --fail-under 85`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if !slices.Contains(assessFormats, opts.Format) {
+				return usageErrorf("invalid --format %q; allowed: %s", opts.Format, strings.Join(assessFormats, ", "))
+			}
+			opts.HasFailUnd = c.Flags().Changed("fail-under")
+			if opts.HasFailUnd && (opts.FailUnder < 0 || opts.FailUnder > 100) {
+				return usageErrorf("invalid --fail-under %g; allowed: a score from 0 to 100", opts.FailUnder)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return assessRun(opts)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&opts.AnswersPath, "answers", "", "answers file (YAML or JSON) to start from; - for standard input")
+	// StringArray, not StringSlice: a multi-choice value is itself comma-separated.
+	f.StringArrayVar(&opts.Sets, "set", nil, "one answer as ID=VALUE; repeatable; wins over --answers")
+	f.BoolVar(&opts.NoInput, "no-input", false, "never prompt; missing answers are an error")
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(assessFormats, ", "))
+	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file (atomically, mode 0600) instead of standard output")
+	f.StringVar(&opts.SaveAnswers, "save-answers", "", "write all answers given to this answers file (mode 0600)")
+	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when the score is below this")
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(assessFormats, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+func assessRun(opts *AssessOptions) error {
+	bank, err := questions.Load()
+	if err != nil {
+		return err
+	}
+	profile, err := assessment.DefaultProfile(bank)
+	if err != nil {
+		return err
+	}
+	answers, err := gatherAnswers(opts, bank)
+	if err != nil {
+		return err
+	}
+	if open := bank.Open(answers); len(open) > 0 {
+		if reason := promptBlocker(opts); reason != "" {
+			return &MissingAnswersError{Open: open, Reason: reason}
+		}
+		if err := opts.Ask(opts.IO, bank, answers); err != nil {
+			return err
+		}
+	}
+	if opts.SaveAnswers != "" {
+		data, err := bank.EncodeAnswers(answers)
+		if err != nil {
+			return err
+		}
+		if err := writeFileAtomic(opts.SaveAnswers, data); err != nil {
+			return err
+		}
+	}
+	report := assessment.Score(profile, answers)
+	report.Source = opts.AnswersPath
+	if err := writeReport(opts.IO, opts.Output, opts.Format, report); err != nil {
+		return err
+	}
+	if opts.HasFailUnd && report.Score < opts.FailUnder {
+		return &BelowThresholdError{Score: report.Score, Threshold: opts.FailUnder}
+	}
+	return nil
+}
+
+// gatherAnswers reads --answers, lays every --set over it and checks the result as a whole, so
+// that a --set answer that contradicts the file is refused like a contradiction within it.
+func gatherAnswers(opts *AssessOptions, bank *questions.Bank) (*questions.Answers, error) {
+	answers := questions.NewAnswers()
+	if opts.AnswersPath != "" {
+		fromFile, err := readAnswersFile(opts.IO, bank, opts.AnswersPath)
+		if err != nil {
+			return nil, err
+		}
+		answers = fromFile
+	}
+	var problems []questions.Problem
+	for _, s := range opts.Sets {
+		id, ans, err := bank.ParseSet(s)
+		var invalid *questions.InvalidError
+		if errors.As(err, &invalid) {
+			problems = append(problems, invalid.Problems...)
+			continue
+		}
+		answers.Set(id, ans)
+	}
+	if len(problems) > 0 {
+		return nil, &questions.InvalidError{Problems: problems}
+	}
+	if err := bank.CheckConsistency(answers); err != nil {
+		return nil, err
+	}
+	return answers, nil
+}
+
+func readAnswersFile(ios *iostreams.IOStreams, bank *questions.Bank, path string) (*questions.Answers, error) {
+	if path == "-" {
+		return bank.ReadAnswers(path, ios.In)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &UsageError{Err: fmt.Errorf("answers file: %w", err)}
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, usageErrorf("answers file: %s is a folder; assess reads one answers file (hitready score reads folders)", path)
+	}
+	return bank.ReadAnswers(path, f)
+}
+
+// promptBlocker says why the open questions cannot be asked, or "" when they can.
+func promptBlocker(opts *AssessOptions) string {
+	switch {
+	case opts.NoInput:
+		return "--no-input is set"
+	case opts.AnswersPath == "-":
+		return "standard input holds the answers file"
+	case !opts.IO.CanPrompt():
+		return "there is no terminal to ask them on (or HITREADY_NO_INPUT=1 is set)"
+	case opts.Ask == nil:
+		return "this build of hitready has no questionnaire"
+	}
+	return ""
+}
+
+// MissingAnswersError lists the questions left open when they cannot be asked.
+type MissingAnswersError struct {
+	Open   []*questions.Question
+	Reason string
+}
+
+func (e *MissingAnswersError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %s unanswered and %s:\n", len(e.Open), pluralWord(len(e.Open), "question is", "questions are"), e.Reason)
+	for _, q := range e.Open {
+		when := ""
+		if q.AskedWhen != nil {
+			when = " (asked when " + q.AskedWhen.String() + ")"
+		}
+		fmt.Fprintf(&b, "  %s: %s%s; answer %s\n", q.ID, q.Text, when, q.Allowed())
+	}
+	b.WriteString("Give them in the answers file or with --set ID=VALUE (for example --set skills.empathy=4); hitready questions lists them all.")
+	return b.String()
+}
+
+func (e *MissingAnswersError) Is(target error) bool { return target == questions.ErrInvalid }
+
+// writeReport renders the report, then writes it to standard output or, atomically, to a file, so
+// a failed render never leaves half a report behind.
+func writeReport(ios *iostreams.IOStreams, output, format string, report assessment.Report) error {
+	var buf bytes.Buffer
+	var err error
+	switch format {
+	case "json":
+		err = render.JSON(&buf, report)
+	case "yaml":
+		err = render.YAML(&buf, report)
+	default:
+		toTerminal := output == "" && ios.IsStdoutTTY()
+		err = render.Table(&buf, report, render.TableOptions{
+			Color: output == "" && ios.ColorEnabled(),
+			Width: map[bool]int{true: ios.TerminalWidth()}[toTerminal],
+		})
+	}
+	if err != nil {
+		return fmt.Errorf("rendering the report: %w", err)
+	}
+	if output != "" {
+		return writeFileAtomic(output, buf.Bytes())
+	}
+	_, err = ios.Out.Write(buf.Bytes())
+	return err
+}
+
+func noArgs(c *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageErrorf("%s takes no arguments; got %q", c.CommandPath(), args)
+	}
+	return nil
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,77 @@
+// Package cmd holds hitready's commands. Each command turns its flags into an options struct and
+// hands it to a run function; the logic lives in questions, assessment and render.
+package cmd
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/hitready/hitready/iostreams"
+	"github.com/spf13/cobra"
+)
+
+// Execute runs hitready with the process's arguments and streams and returns the exit code.
+func Execute() int {
+	return Run(iostreams.System(), os.Args[1:])
+}
+
+// Run runs hitready with the given arguments against the given streams. Tests call it directly.
+func Run(ios *iostreams.IOStreams, args []string) int {
+	root := NewCmdRoot(ios)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	if err == nil {
+		return ExitOK
+	}
+	printError(ios, cmd, err)
+	return ExitCode(err)
+}
+
+func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error) {
+	msg := err.Error()
+	if !strings.HasSuffix(msg, "\n") {
+		msg += "\n"
+	}
+	fmt.Fprint(ios.ErrOut, msg)
+	if _, usage := err.(*UsageError); usage && cmd != nil {
+		fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
+	}
+}
+
+// NewCmdRoot builds the command tree.
+func NewCmdRoot(ios *iostreams.IOStreams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "hitready",
+		Short: "How ready are you to work as a Health Information Technician?",
+		Long: `hitready asks about your education, AHIMA certification and the skills the job needs,
+scores your answers against the documented requirements and shows what stands between
+you and the job, with next steps.
+
+Advisors can score answers files without prompting, for one student or a whole cohort.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		// Without Args, cobra treats `hitready nonsense` as a request for help and exits 0;
+		// a script deserves exit 2.
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			hint := ""
+			if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+				hint = fmt.Sprintf(" (did you mean %q?)", s[0])
+			}
+			return usageErrorf("unknown command %q for %q%s", args[0], c.CommandPath(), hint)
+		},
+		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
+	}
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &UsageError{Err: err}
+	})
+
+	root.AddCommand(NewCmdAssess(ios, nil))
+	return root
+}

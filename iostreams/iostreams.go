@@ -1,0 +1,75 @@
+// Package iostreams carries standard input, output and error together with what is known about
+// them (terminal or not, colour wanted or not). Commands receive one value of it instead of
+// touching os.Stdin and friends, so tests run every command against buffers.
+package iostreams
+
+import (
+	"bytes"
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// IOStreams is the set of streams a command reads and writes.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	inTTY, outTTY, errTTY bool
+	noColor               bool // NO_COLOR is set (https://no-color.org)
+	noInput               bool // HITREADY_NO_INPUT=1: never prompt, whatever the streams are
+	termWidth             int  // columns of the terminal on standard output; 0 when unknown
+}
+
+// System returns the process's streams and what the environment says about them.
+func System() *IOStreams {
+	s := &IOStreams{
+		In:      os.Stdin,
+		Out:     os.Stdout,
+		ErrOut:  os.Stderr,
+		inTTY:   term.IsTerminal(int(os.Stdin.Fd())),
+		outTTY:  term.IsTerminal(int(os.Stdout.Fd())),
+		errTTY:  term.IsTerminal(int(os.Stderr.Fd())),
+		noColor: os.Getenv("NO_COLOR") != "",
+		noInput: os.Getenv("HITREADY_NO_INPUT") == "1",
+	}
+	if s.outTTY {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			s.termWidth = w
+		}
+	}
+	return s
+}
+
+// Test returns streams backed by buffers, none of them a terminal.
+func Test() (s *IOStreams, in, out, errOut *bytes.Buffer) {
+	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
+	return &IOStreams{In: in, Out: out, ErrOut: errOut}, in, out, errOut
+}
+
+func (s *IOStreams) IsStdinTTY() bool  { return s.inTTY }
+func (s *IOStreams) IsStdoutTTY() bool { return s.outTTY }
+func (s *IOStreams) IsStderrTTY() bool { return s.errTTY }
+
+// SetStdinTTY, SetStdoutTTY and SetStderrTTY let tests pretend a stream is a terminal.
+func (s *IOStreams) SetStdinTTY(v bool)  { s.inTTY = v }
+func (s *IOStreams) SetStdoutTTY(v bool) { s.outTTY = v }
+func (s *IOStreams) SetStderrTTY(v bool) { s.errTTY = v }
+
+// SetNoColor and SetNoInput stand in for NO_COLOR and HITREADY_NO_INPUT in tests.
+func (s *IOStreams) SetNoColor(v bool) { s.noColor = v }
+func (s *IOStreams) SetNoInput(v bool) { s.noInput = v }
+
+// ColorEnabled tells whether output to standard output may carry colour: only on a terminal, and
+// never when NO_COLOR is set.
+func (s *IOStreams) ColorEnabled() bool { return s.outTTY && !s.noColor }
+
+// CanPrompt tells whether a person can be asked questions: prompts are read from standard input
+// and drawn on standard error, so both must be terminals. Standard output does not matter, which
+// is what lets `hitready assess --format json > me.json` still ask its questions.
+func (s *IOStreams) CanPrompt() bool { return s.inTTY && s.errTTY && !s.noInput }
+
+// TerminalWidth is the width of the terminal on standard output, or 0 when it is not one.
+func (s *IOStreams) TerminalWidth() int { return s.termWidth }

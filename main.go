@@ -1,0 +1,11 @@
+package main
+
+import (
+	"os"
+
+	"github.com/hitready/hitready/cmd"
+)
+
+func main() {
+	os.Exit(cmd.Execute())
+}

@@ -1,0 +1,361 @@
+// Package questions holds the question bank that hitready asks from, and reads, checks and writes
+// answers files. The bank is data (bank.yaml, embedded); this package only gives it types and
+// guarantees its shape, so a question can be added or reworded without touching Go code.
+package questions
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed bank.yaml
+var bankYAML []byte
+
+// Kind says how a question is answered.
+type Kind string
+
+const (
+	OneOf  Kind = "one-of" // exactly one value from the list
+	AnyOf  Kind = "any-of" // any number of values from the list, none included
+	Rating Kind = "rating" // a whole number on the question's scale
+)
+
+// Order says whether a one-of question's values rank, and in which direction they are listed.
+type Order string
+
+const (
+	Unordered  Order = ""
+	Ascending  Order = "ascending"  // weakest answer first
+	Descending Order = "descending" // strongest answer first
+)
+
+// Choice is one allowed value of a one-of or any-of question, with the label a person reads.
+type Choice struct {
+	Value string `yaml:"value"`
+	Label string `yaml:"label"`
+}
+
+// Scale is the range of a rating question and what its two ends mean for that question.
+type Scale struct {
+	Min  int    `yaml:"min"`
+	Max  int    `yaml:"max"`
+	Low  string `yaml:"low"`
+	High string `yaml:"high"`
+}
+
+// Condition makes a question depend on another question's answer.
+type Condition struct {
+	Question string   `yaml:"question"`
+	In       []string `yaml:"in"`
+}
+
+// String reads as the rest of "asked only when …".
+func (c Condition) String() string {
+	return c.Question + " is " + orList(c.In)
+}
+
+// Question is one entry of the bank.
+type Question struct {
+	ID        string     `yaml:"id"`
+	Section   string     `yaml:"section"`
+	Kind      Kind       `yaml:"kind"`
+	Ordered   Order      `yaml:"ordered"`
+	Optional  bool       `yaml:"optional"`
+	Text      string     `yaml:"text"`
+	Help      string     `yaml:"help"`
+	Why       string     `yaml:"why"`
+	Values    []Choice   `yaml:"values"`
+	Scale     *Scale     `yaml:"scale"`
+	AskedWhen *Condition `yaml:"asked_when"`
+}
+
+// Choice returns the allowed value v of a one-of or any-of question.
+func (q *Question) Choice(v string) (Choice, bool) {
+	for _, c := range q.Values {
+		if c.Value == v {
+			return c, true
+		}
+	}
+	return Choice{}, false
+}
+
+// ValueNames lists the allowed values in bank order.
+func (q *Question) ValueNames() []string {
+	names := make([]string, len(q.Values))
+	for i, c := range q.Values {
+		names[i] = c.Value
+	}
+	return names
+}
+
+// Rank places v among an ordered question's values: 0 for the weakest answer. It is -1 for a value
+// the question does not have or a question whose values do not rank.
+func (q *Question) Rank(v string) int {
+	i := slices.IndexFunc(q.Values, func(c Choice) bool { return c.Value == v })
+	switch {
+	case i < 0 || q.Ordered == Unordered:
+		return -1
+	case q.Ordered == Descending:
+		return len(q.Values) - 1 - i
+	default:
+		return i
+	}
+}
+
+// Allowed describes the values a question takes, for messages: "one of: a, b, c".
+func (q *Question) Allowed() string {
+	switch q.Kind {
+	case OneOf:
+		return "one of: " + strings.Join(q.ValueNames(), ", ")
+	case AnyOf:
+		return "a list of any of: " + strings.Join(q.ValueNames(), ", ") + " (an empty list [] is allowed)"
+	case Rating:
+		return fmt.Sprintf("a whole number from %d to %d", q.Scale.Min, q.Scale.Max)
+	}
+	return ""
+}
+
+// Section is a group of questions with the reason the group matters.
+type Section struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	Intro string `yaml:"intro"`
+	Why   string `yaml:"why"`
+}
+
+// Source names the document the questions rest on.
+type Source struct {
+	Title string `yaml:"title"`
+	Kind  string `yaml:"kind"`
+	File  string `yaml:"file"`
+}
+
+// Bank is the whole question bank, in the order questions are asked.
+type Bank struct {
+	Source    Source     `yaml:"source"`
+	Sections  []Section  `yaml:"sections"`
+	Questions []Question `yaml:"questions"`
+
+	index map[string]int
+}
+
+// Load parses and checks the embedded bank. Each caller gets its own copy: there is no
+// package-level state to share or to corrupt.
+func Load() (*Bank, error) {
+	return parseBank(bankYAML)
+}
+
+func parseBank(data []byte) (*Bank, error) {
+	var b Bank
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&b); err != nil {
+		return nil, fmt.Errorf("question bank: %w", err)
+	}
+	if err := b.check(); err != nil {
+		return nil, fmt.Errorf("question bank: %w", err)
+	}
+	return &b, nil
+}
+
+// check guarantees what the rest of the program assumes of a bank, so that a mistake in bank.yaml
+// fails every test at once rather than surfacing as an odd prompt.
+func (b *Bank) check() error {
+	b.index = make(map[string]int, len(b.Questions))
+	sections := make(map[string]bool, len(b.Sections))
+	for _, s := range b.Sections {
+		if s.ID == "" || s.Title == "" || s.Intro == "" || s.Why == "" {
+			return fmt.Errorf("section %q: id, title, intro and why are all required", s.ID)
+		}
+		if sections[s.ID] {
+			return fmt.Errorf("section %q is defined twice", s.ID)
+		}
+		sections[s.ID] = true
+	}
+	for i := range b.Questions {
+		q := &b.Questions[i]
+		if q.ID == "" {
+			return fmt.Errorf("question %d has no id", i+1)
+		}
+		if _, dup := b.index[q.ID]; dup {
+			return fmt.Errorf("question %q is defined twice", q.ID)
+		}
+		b.index[q.ID] = i
+		if err := b.checkQuestion(q, sections); err != nil {
+			return fmt.Errorf("question %q: %w", q.ID, err)
+		}
+	}
+	return nil
+}
+
+func (b *Bank) checkQuestion(q *Question, sections map[string]bool) error {
+	if !sections[q.Section] {
+		return fmt.Errorf("section %q is not defined", q.Section)
+	}
+	if q.Text == "" || q.Help == "" || q.Why == "" {
+		return fmt.Errorf("text, help and why are all required")
+	}
+	switch q.Kind {
+	case OneOf, AnyOf:
+		if len(q.Values) == 0 {
+			return fmt.Errorf("a %s question needs values", q.Kind)
+		}
+		if q.Scale != nil {
+			return fmt.Errorf("a %s question has no scale", q.Kind)
+		}
+		seen := map[string]bool{}
+		for _, c := range q.Values {
+			if c.Value == "" || c.Label == "" {
+				return fmt.Errorf("every value needs a value and a label (got %q, %q)", c.Value, c.Label)
+			}
+			if seen[c.Value] {
+				return fmt.Errorf("value %q is listed twice", c.Value)
+			}
+			seen[c.Value] = true
+		}
+	case Rating:
+		if q.Scale == nil || q.Scale.Min >= q.Scale.Max || q.Scale.Low == "" || q.Scale.High == "" {
+			return fmt.Errorf("a rating question needs a scale with min < max and both ends described")
+		}
+		if len(q.Values) > 0 {
+			return fmt.Errorf("a rating question takes no values")
+		}
+	default:
+		return fmt.Errorf("kind %q is not one of %s, %s, %s", q.Kind, OneOf, AnyOf, Rating)
+	}
+	switch q.Ordered {
+	case Unordered:
+	case Ascending, Descending:
+		if q.Kind != OneOf {
+			return fmt.Errorf("only one-of questions are ordered")
+		}
+	default:
+		return fmt.Errorf("ordered %q is not %s or %s", q.Ordered, Ascending, Descending)
+	}
+	if c := q.AskedWhen; c != nil {
+		// A condition may only look back: the questionnaire asks in bank order, so the question it
+		// depends on must already have been asked.
+		j, ok := b.index[c.Question]
+		if !ok || j >= b.index[q.ID] {
+			return fmt.Errorf("asked_when refers to %q, which is not a question before it", c.Question)
+		}
+		dep := &b.Questions[j]
+		if dep.Kind != OneOf || len(c.In) == 0 {
+			return fmt.Errorf("asked_when must list values of a one-of question")
+		}
+		for _, v := range c.In {
+			if _, ok := dep.Choice(v); !ok {
+				return fmt.Errorf("asked_when: %q is not a value of %s", v, dep.ID)
+			}
+		}
+	}
+	return nil
+}
+
+// Question returns the question with this id.
+func (b *Bank) Question(id string) (*Question, bool) {
+	i, ok := b.index[id]
+	if !ok {
+		return nil, false
+	}
+	return &b.Questions[i], true
+}
+
+// IDs lists every question id in bank order.
+func (b *Bank) IDs() []string {
+	ids := make([]string, len(b.Questions))
+	for i, q := range b.Questions {
+		ids[i] = q.ID
+	}
+	return ids
+}
+
+// Section returns the section with this id.
+func (b *Bank) Section(id string) (*Section, bool) {
+	for i := range b.Sections {
+		if b.Sections[i].ID == id {
+			return &b.Sections[i], true
+		}
+	}
+	return nil, false
+}
+
+// Asking tells whether a question applies to a person with these answers.
+type Asking int
+
+const (
+	Asked     Asking = iota // the question applies
+	NotAsked                // its condition is answered and not met
+	Undecided               // its condition depends on a question still unanswered
+)
+
+// Asks tells whether q applies given the answers so far.
+func (b *Bank) Asks(q *Question, a *Answers) Asking {
+	c := q.AskedWhen
+	if c == nil {
+		return Asked
+	}
+	dep, ok := a.Get(c.Question)
+	if !ok {
+		return Undecided
+	}
+	if slices.Contains(c.In, dep.Choice) {
+		return Asked
+	}
+	return NotAsked
+}
+
+// Open lists the required questions that the answers leave open: unanswered, and asked or possibly
+// asked once an earlier question is answered. A set of answers with nothing open is complete.
+func (b *Bank) Open(a *Answers) []*Question {
+	var open []*Question
+	for i := range b.Questions {
+		q := &b.Questions[i]
+		if q.Optional {
+			continue
+		}
+		if _, ok := a.Get(q.ID); ok {
+			continue
+		}
+		if b.Asks(q, a) != NotAsked {
+			open = append(open, q)
+		}
+	}
+	return open
+}
+
+// CheckConsistency refuses answers to questions that the other answers say are not asked, such as
+// a field of study for a person without a degree: scoring them would credit what does not apply.
+func (b *Bank) CheckConsistency(a *Answers) error {
+	var problems []Problem
+	for i := range b.Questions {
+		q := &b.Questions[i]
+		ans, ok := a.Get(q.ID)
+		if !ok || b.Asks(q, a) != NotAsked {
+			continue
+		}
+		dep, _ := a.Get(q.AskedWhen.Question)
+		problems = append(problems, Problem{
+			Origin: ans.Origin,
+			ID:     q.ID,
+			Message: fmt.Sprintf("is asked only when %s, but %s is %s (%s); remove %s or change %s",
+				q.AskedWhen, q.AskedWhen.Question, dep.Choice, dep.Origin, q.ID, q.AskedWhen.Question),
+		})
+	}
+	return invalid(problems)
+}
+
+func orList(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+}

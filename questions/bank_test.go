@@ -1,0 +1,161 @@
+package questions
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func loadBank(t testing.TB) *Bank {
+	t.Helper()
+	b, err := Load()
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return b
+}
+
+// The contract fixes the core ids, kinds and values; advisors' files depend on every one of them.
+func TestBankHoldsTheContractsCoreQuestions(t *testing.T) {
+	b := loadBank(t)
+	skills := []string{"clinical-knowledge", "reimbursement", "empathy", "ethics", "composure",
+		"compassion", "privacy", "communication", "organization", "computer"}
+	type core struct {
+		id     string
+		kind   Kind
+		values []string
+		when   string // the condition, as Condition.String prints it
+	}
+	want := []core{
+		{"education.level", OneOf, []string{"none", "high-school", "some-college", "associate", "bachelor", "master"}, ""},
+		{"education.field", OneOf, []string{"hit", "related", "other"}, "education.level is associate, bachelor or master"},
+		{"coursework", AnyOf, []string{"anatomy", "physiology", "medical-terminology", "medical-coding", "statistics", "database-management"}, ""},
+		{"certification.ahima", OneOf, []string{"none", "preparing", "scheduled", "passed"}, ""},
+		{"certification.credential", OneOf, []string{"rhit", "rhia", "cca", "ccs", "ccs-p", "other"}, "certification.ahima is passed"},
+	}
+	for _, s := range skills {
+		want = append(want, core{"skills." + s, Rating, nil, ""})
+	}
+	for _, w := range want {
+		t.Run(w.id, func(t *testing.T) {
+			q, ok := b.Question(w.id)
+			if !ok {
+				t.Fatalf("question %s is missing", w.id)
+			}
+			if q.Kind != w.kind {
+				t.Errorf("kind = %s, want %s", q.Kind, w.kind)
+			}
+			if q.Optional {
+				t.Errorf("a core question must not be optional")
+			}
+			if got := q.ValueNames(); !slices.Equal(got, w.values) && !(len(got) == 0 && len(w.values) == 0) {
+				t.Errorf("values = %v, want %v", got, w.values)
+			}
+			if q.Kind == Rating && (q.Scale.Min != 1 || q.Scale.Max != 5) {
+				t.Errorf("scale = %d-%d, want 1-5", q.Scale.Min, q.Scale.Max)
+			}
+			got := ""
+			if q.AskedWhen != nil {
+				got = q.AskedWhen.String()
+			}
+			if got != w.when {
+				t.Errorf("asked when %q, want %q", got, w.when)
+			}
+		})
+	}
+}
+
+// "Improving" an answer is defined by the bank's order; the property test of scoring relies on it.
+func TestRankFollowsTheDirectionOfTheList(t *testing.T) {
+	b := loadBank(t)
+	tests := []struct {
+		id, worse, better string
+	}{
+		{"education.level", "some-college", "associate"},
+		{"education.level", "none", "master"},
+		{"education.field", "other", "related"},
+		{"education.field", "related", "hit"},
+		{"certification.ahima", "scheduled", "passed"},
+	}
+	for _, tt := range tests {
+		q, _ := b.Question(tt.id)
+		if w, bt := q.Rank(tt.worse), q.Rank(tt.better); w < 0 || bt <= w {
+			t.Errorf("%s: rank(%s)=%d, rank(%s)=%d; want the second higher", tt.id, tt.worse, w, tt.better, bt)
+		}
+	}
+	if q, _ := b.Question("certification.credential"); q.Rank("rhit") != -1 {
+		t.Errorf("credentials do not rank, but Rank gave %d", q.Rank("rhit"))
+	}
+}
+
+func TestBankCheckRefusesBrokenBanks(t *testing.T) {
+	section := "sections:\n- {id: s, title: S, intro: I, why: W}\n"
+	q := func(body string) string {
+		return section + "questions:\n- {id: a, section: s, kind: one-of, text: T, help: H, why: W, values: [{value: x, label: X}]}\n" + body
+	}
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"duplicate id", q("- {id: a, section: s, kind: rating, text: T, help: H, why: W, scale: {min: 1, max: 5, low: L, high: H}}\n"), `"a" is defined twice`},
+		{"unknown section", q("- {id: b, section: nope, kind: one-of, text: T, help: H, why: W, values: [{value: x, label: X}]}\n"), `section "nope" is not defined`},
+		{"value without label", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: W, values: [{value: x}]}\n"), "needs a value and a label"},
+		{"condition on a later question", section + "questions:\n- {id: b, section: s, kind: one-of, text: T, help: H, why: W, values: [{value: x, label: X}], asked_when: {question: a, in: [x]}}\n- {id: a, section: s, kind: one-of, text: T, help: H, why: W, values: [{value: x, label: X}]}\n", "not a question before it"},
+		{"condition on an unknown value", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: W, values: [{value: x, label: X}], asked_when: {question: a, in: [y]}}\n"), `"y" is not a value of a`},
+		{"rating without scale", q("- {id: b, section: s, kind: rating, text: T, help: H, why: W}\n"), "needs a scale"},
+		{"unknown kind", q("- {id: b, section: s, kind: slider, text: T, help: H, why: W}\n"), `kind "slider"`},
+		{"no help", q("- {id: b, section: s, kind: one-of, text: T, why: W, values: [{value: x, label: X}]}\n"), "help and why are all required"},
+		{"unknown field", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: W, colour: red, values: [{value: x, label: X}]}\n"), "colour"},
+		{"ordered any-of", q("- {id: b, section: s, kind: any-of, ordered: ascending, text: T, help: H, why: W, values: [{value: x, label: X}]}\n"), "only one-of questions are ordered"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseBank([]byte(tt.yaml))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestOpenListsWhatIsStillToAsk(t *testing.T) {
+	b := loadBank(t)
+	ids := func(qs []*Question) []string {
+		var out []string
+		for _, q := range qs {
+			out = append(out, q.ID)
+		}
+		return out
+	}
+	a := NewAnswers()
+	if got := len(b.Open(a)); got != len(b.Questions) {
+		t.Fatalf("with no answers %d questions are open, want all %d (a condition still undecided counts as open)", got, len(b.Questions))
+	}
+	a.Set("education.level", OneOfAnswer("high-school"))
+	a.Set("certification.ahima", OneOfAnswer("passed"))
+	open := ids(b.Open(a))
+	if slices.Contains(open, "education.field") {
+		t.Errorf("education.field is open for a high-school level: %v", open)
+	}
+	if !slices.Contains(open, "certification.credential") {
+		t.Errorf("certification.credential should be open once an exam is passed: %v", open)
+	}
+	if slices.Contains(open, "education.level") {
+		t.Errorf("an answered question is still open: %v", open)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	ids := []string{"education.level", "skills.empathy", "skills.ethics", "coursework"}
+	tests := []struct{ in, want string }{
+		{"skills.empathie", "skills.empathy"},
+		{"empathy", "skills.empathy"},
+		{"Coursework", "coursework"},
+		{"education.levle", "education.level"},
+		{"salary", ""},
+	}
+	for _, tt := range tests {
+		if got := Suggest(tt.in, ids); got != tt.want {
+			t.Errorf("Suggest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

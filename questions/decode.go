@@ -1,0 +1,328 @@
+package questions
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest answers file read. A real one is under 2 KiB; the bound keeps a
+// mistaken path (a log, a video) from being loaded into memory and parsed.
+const MaxFileSize = 1 << 20
+
+// maxRespondent bounds the respondent label, which ends up in table cells and CSV rows.
+const maxRespondent = 200
+
+// topFields are the fields an answers file may have.
+var topFields = []string{"respondent", "answers"}
+
+// ReadAnswers reads an answers file from r and decodes it. path names the file in messages ("-"
+// for standard input). More than MaxFileSize bytes are refused before any parsing.
+func (b *Bank) ReadAnswers(path string, r io.Reader) (*Answers, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, invalid([]Problem{{Origin: Origin{Path: path},
+			Message: fmt.Sprintf("is larger than %d KiB, the most an answers file may be", MaxFileSize>>10)}})
+	}
+	return b.DecodeAnswers(path, data)
+}
+
+// DecodeAnswers decodes and checks an answers file, YAML or JSON. A file named *.json is JSON, a
+// *.yaml or *.yml file YAML; any other (standard input) is JSON when it starts with "{".
+// Every problem found is reported at once, each with its line.
+func (b *Bank) DecodeAnswers(path string, data []byte) (answers *Answers, err error) {
+	// The parsers are third-party code fed with user input: whatever they do, a user sees a
+	// message about the file, never a stack trace.
+	defer func() {
+		if r := recover(); r != nil {
+			answers, err = nil, invalid([]Problem{{Origin: Origin{Path: path},
+				Message: fmt.Sprintf("could not be parsed (%v)", r)}})
+		}
+	}()
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, invalid([]Problem{{Origin: Origin{Path: path},
+			Message: "is empty; an answers file is a mapping with the fields respondent (optional) and answers"}})
+	}
+	var root *yaml.Node
+	var problem *Problem
+	if isJSON(path, data) {
+		root, problem = parseJSON(data)
+	} else {
+		root, problem = parseYAML(data)
+	}
+	if problem != nil {
+		problem.Origin.Path = path
+		return nil, invalid([]Problem{*problem})
+	}
+	d := &decoder{bank: b, path: path, answers: NewAnswers()}
+	d.document(root)
+	if len(d.problems) == 0 {
+		if err := b.CheckConsistency(d.answers); err != nil {
+			return nil, err
+		}
+	}
+	if err := invalid(d.problems); err != nil {
+		return nil, err
+	}
+	return d.answers, nil
+}
+
+func isJSON(path string, data []byte) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		return true
+	case ".yaml", ".yml":
+		return false
+	}
+	return bytes.HasPrefix(bytes.TrimSpace(data), []byte("{"))
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func parseYAML(data []byte) (*yaml.Node, *Problem) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if err == io.EOF {
+			return nil, &Problem{Message: "holds no YAML document (only comments?); expected a mapping with respondent and answers"}
+		}
+		return nil, yamlProblem(err)
+	}
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case err == io.EOF:
+	case err != nil:
+		return nil, yamlProblem(err)
+	default:
+		return nil, &Problem{Origin: Origin{Line: extra.Line},
+			Message: "holds a second YAML document (after ---); an answers file holds one person's answers in one document"}
+	}
+	return &doc, nil
+}
+
+func yamlProblem(err error) *Problem {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return &Problem{Origin: Origin{Line: line}, Message: "is not valid YAML: " + m[2]}
+	}
+	return &Problem{Message: "is not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+// decoder walks a parsed file and turns it into Answers, collecting problems as it goes.
+type decoder struct {
+	bank     *Bank
+	path     string
+	answers  *Answers
+	problems []Problem
+}
+
+func (d *decoder) add(line int, id, format string, args ...any) {
+	d.problems = append(d.problems, Problem{Origin: Origin{Path: d.path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
+}
+
+func (d *decoder) document(doc *yaml.Node) {
+	root := doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			d.add(root.Line, "", "holds no answers; expected a mapping with respondent and answers")
+			return
+		}
+		root = root.Content[0]
+	}
+	if isNull(root) {
+		d.add(root.Line, "", "holds no answers; expected a mapping with respondent and answers")
+		return
+	}
+	if root.Kind != yaml.MappingNode {
+		d.add(root.Line, "", "must be a mapping with the fields respondent and answers; got %s", describe(root))
+		return
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		name, ok := d.key(k, seen, false)
+		if !ok {
+			continue
+		}
+		switch name {
+		case "respondent":
+			d.respondent(v)
+		case "answers":
+			d.answerMap(v)
+		default:
+			if _, isQuestion := d.bank.Question(name); isQuestion {
+				d.add(k.Line, "", "unknown field %q; answers go under answers:, indented", name)
+				continue
+			}
+			d.add(k.Line, "", "unknown field %q%s; allowed fields: %s", name, didYouMean(name, topFields), strings.Join(topFields, ", "))
+		}
+	}
+}
+
+// key reads a mapping key and refuses keys that are not plain text or that repeat.
+func (d *decoder) key(k *yaml.Node, seen map[string]int, isID bool) (string, bool) {
+	if k.Kind != yaml.ScalarNode {
+		d.add(k.Line, "", "a key must be plain text; got %s", describe(k))
+		return "", false
+	}
+	id := ""
+	if isID {
+		id = k.Value
+	}
+	if first, dup := seen[k.Value]; dup {
+		d.add(k.Line, id, "%q is given twice (first at line %d); keep one", k.Value, first)
+		return "", false
+	}
+	seen[k.Value] = k.Line
+	return k.Value, true
+}
+
+func (d *decoder) respondent(v *yaml.Node) {
+	switch {
+	case isNull(v):
+	case v.Kind == yaml.ScalarNode && (v.Tag == "!!str" || v.Tag == "!!int"):
+		name := strings.TrimSpace(v.Value)
+		if n := utf8.RuneCountInString(name); n > maxRespondent {
+			d.add(v.Line, "", "respondent is %d characters long; at most %d are allowed", n, maxRespondent)
+			return
+		}
+		if strings.ContainsAny(name, "\n\r\t") {
+			d.add(v.Line, "", "respondent must be one line of text")
+			return
+		}
+		d.answers.Respondent = name
+	default:
+		d.add(v.Line, "", "respondent must be text (a name or a label); got %s", describe(v))
+	}
+}
+
+func (d *decoder) answerMap(m *yaml.Node) {
+	if isNull(m) {
+		return
+	}
+	if m.Kind != yaml.MappingNode {
+		d.add(m.Line, "", "answers must be a mapping of question id to answer; got %s", describe(m))
+		return
+	}
+	ids := d.bank.IDs()
+	seen := map[string]int{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		id, ok := d.key(k, seen, true)
+		if !ok {
+			continue
+		}
+		q, known := d.bank.Question(id)
+		if !known {
+			d.add(k.Line, id, "unknown question id%s; known ids: %s", didYouMean(id, ids), strings.Join(ids, ", "))
+			continue
+		}
+		ans, given, problem := parseValue(q, v)
+		if problem != "" {
+			d.add(v.Line, id, "%s", problem)
+			continue
+		}
+		if given {
+			ans.Origin = Origin{Path: d.path, Line: k.Line}
+			d.answers.Set(id, ans)
+		}
+	}
+}
+
+// parseValue checks one answer against its question. A null value (an id with nothing after it,
+// as in a half-filled template) is no answer rather than an error. The problem, if any, says what
+// was given and what is allowed.
+func parseValue(q *Question, v *yaml.Node) (ans Answer, given bool, problem string) {
+	if v.Kind == yaml.AliasNode {
+		return Answer{}, false, "YAML aliases (*name) are not allowed in an answers file; write the answer out"
+	}
+	if isNull(v) {
+		return Answer{}, false, ""
+	}
+	switch q.Kind {
+	case OneOf:
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+			return Answer{}, false, fmt.Sprintf("expects %s; got %s", q.Allowed(), describe(v))
+		}
+		if _, ok := q.Choice(v.Value); !ok {
+			return Answer{}, false, fmt.Sprintf("unknown value %q%s; allowed: %s", v.Value, didYouMean(v.Value, q.ValueNames()), q.Allowed())
+		}
+		return OneOfAnswer(v.Value), true, ""
+	case AnyOf:
+		if v.Kind != yaml.SequenceNode {
+			return Answer{}, false, fmt.Sprintf("expects %s, e.g. [%s]; got %s", q.Allowed(), strings.Join(q.ValueNames()[:2], ", "), describe(v))
+		}
+		ans := AnyOfAnswer()
+		for _, item := range v.Content {
+			if item.Kind != yaml.ScalarNode || item.Tag != "!!str" {
+				return Answer{}, false, fmt.Sprintf("list item at line %d: expects one of: %s; got %s", item.Line, strings.Join(q.ValueNames(), ", "), describe(item))
+			}
+			if _, ok := q.Choice(item.Value); !ok {
+				return Answer{}, false, fmt.Sprintf("unknown value %q%s; allowed: %s", item.Value, didYouMean(item.Value, q.ValueNames()), q.Allowed())
+			}
+			if ans.Has(item.Value) {
+				return Answer{}, false, fmt.Sprintf("%q is listed twice; list each value once", item.Value)
+			}
+			ans.Choices = append(ans.Choices, item.Value)
+		}
+		return ans, true, ""
+	case Rating:
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!float" {
+			return Answer{}, false, fmt.Sprintf("%s is not a whole number; allowed: %s", v.Value, q.Allowed())
+		}
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
+			return Answer{}, false, fmt.Sprintf("expects %s; got %s", q.Allowed(), describe(v))
+		}
+		var n int
+		if err := v.Decode(&n); err != nil || n < q.Scale.Min || n > q.Scale.Max {
+			return Answer{}, false, fmt.Sprintf("%s is out of range; allowed: %s", v.Value, q.Allowed())
+		}
+		return RatingAnswer(n), true, ""
+	}
+	return Answer{}, false, fmt.Sprintf("question kind %q cannot be answered", q.Kind)
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// describe names what a node is, for "got …" in messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias (*" + n.Value + ")"
+	case yaml.DocumentNode:
+		return "a document"
+	}
+	value := n.Value
+	if len(value) > 40 {
+		value = value[:40] + "…"
+	}
+	switch n.Tag {
+	case "!!null":
+		return "nothing (null)"
+	case "!!bool":
+		return "the boolean " + value
+	case "!!int", "!!float":
+		return "the number " + value
+	case "!!str":
+		return fmt.Sprintf("the text %q", value)
+	}
+	return fmt.Sprintf("%q (%s)", value, n.Tag)
+}

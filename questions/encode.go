@@ -1,0 +1,114 @@
+package questions
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// EncodeAnswers writes answers as a YAML answers file, questions in bank order, that
+// DecodeAnswers reads back to the same answers.
+func (b *Bank) EncodeAnswers(a *Answers) ([]byte, error) {
+	answers := &yaml.Node{Kind: yaml.MappingNode}
+	for i := range b.Questions {
+		q := &b.Questions[i]
+		ans, ok := a.Get(q.ID)
+		if !ok {
+			continue
+		}
+		answers.Content = append(answers.Content, scalar("!!str", q.ID), valueNode(ans))
+	}
+	root := &yaml.Node{Kind: yaml.MappingNode,
+		HeadComment: "hitready answers file. Continue or score it with: hitready assess --answers FILE"}
+	if a.Respondent != "" {
+		root.Content = append(root.Content, scalar("!!str", "respondent"), scalar("!!str", a.Respondent))
+	}
+	root.Content = append(root.Content, scalar("!!str", "answers"), answers)
+
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}); err != nil {
+		return nil, fmt.Errorf("encoding answers: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("encoding answers: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func scalar(tag, value string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: value}
+}
+
+func valueNode(ans Answer) *yaml.Node {
+	switch ans.Kind {
+	case AnyOf:
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, c := range ans.Choices {
+			seq.Content = append(seq.Content, scalar("!!str", c))
+		}
+		return seq
+	case Rating:
+		return scalar("!!int", strconv.Itoa(ans.Rating))
+	}
+	return scalar("!!str", ans.Choice)
+}
+
+// SetOrigin is how answers given with --set are named in messages.
+const SetOrigin = "--set"
+
+// ParseSet reads one --set argument, ID=VALUE, with the same checks and messages as an answers
+// file. A multi-choice value is comma-separated; an empty one is the empty list.
+func (b *Bank) ParseSet(arg string) (string, Answer, error) {
+	origin := Origin{Path: SetOrigin}
+	id, value, ok := strings.Cut(arg, "=")
+	id = strings.TrimSpace(id)
+	if !ok || id == "" {
+		return "", Answer{}, invalid([]Problem{{Origin: origin,
+			Message: fmt.Sprintf("%q is not ID=VALUE (for example --set skills.empathy=4)", arg)}})
+	}
+	q, known := b.Question(id)
+	if !known {
+		return "", Answer{}, invalid([]Problem{{Origin: origin, ID: id,
+			Message: "unknown question id" + didYouMean(id, b.IDs()) + "; see hitready questions"}})
+	}
+	ans, given, problem := parseValue(q, setNode(q, strings.TrimSpace(value)))
+	if problem == "" && !given {
+		problem = "has no value; expects " + q.Allowed()
+	}
+	if problem != "" {
+		return "", Answer{}, invalid([]Problem{{Origin: origin, ID: id, Message: problem}})
+	}
+	ans.Origin = origin
+	return id, ans, nil
+}
+
+// setNode gives a command-line value the node an answers file would have produced for it, so that
+// it goes through the same checks.
+func setNode(q *Question, value string) *yaml.Node {
+	switch q.Kind {
+	case AnyOf:
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, item := range strings.Split(value, ",") {
+			if item = strings.TrimSpace(item); item != "" {
+				seq.Content = append(seq.Content, scalar("!!str", item))
+			}
+		}
+		return seq
+	case Rating:
+		if _, err := strconv.Atoi(value); err == nil {
+			return scalar("!!int", value)
+		}
+		if _, err := strconv.ParseFloat(value, 64); err == nil {
+			return scalar("!!float", value)
+		}
+	}
+	if value == "" {
+		return scalar("!!null", "")
+	}
+	return scalar("!!str", value)
+}
