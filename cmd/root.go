@@ -65,6 +65,7 @@ Advisors can score answers files without prompting, for one student or a whole c
 		},
 		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
 	}
+	root.SuggestionsMinimumDistance = 2
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)

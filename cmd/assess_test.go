@@ -1,0 +1,350 @@
+package cmd
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/questions"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// golden compares got with testdata/golden/name, or rewrites the file with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (go test ./cmd -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+type result struct {
+	code        int
+	stdout      string
+	stderr      string
+	streams     *iostreams.IOStreams
+	stdinBuffer *bytes.Buffer
+}
+
+// run runs hitready against buffers; stdin is what standard input holds.
+func run(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	return runWith(t, func(*iostreams.IOStreams) {}, stdin, args...)
+}
+
+func runWith(t *testing.T, setup func(*iostreams.IOStreams), stdin string, args ...string) result {
+	t.Helper()
+	ios, in, out, errOut := iostreams.Test()
+	in.WriteString(stdin)
+	setup(ios)
+	code := Run(ios, args)
+	return result{code: code, stdout: out.String(), stderr: errOut.String(), streams: ios, stdinBuffer: in}
+}
+
+func TestAssessGolden(t *testing.T) {
+	examples := []string{"ready.yaml", "nearly-ready.yaml", "not-ready.yaml", "student.json"}
+	for _, ex := range examples {
+		for _, format := range assessFormats {
+			t.Run(ex+"/"+format, func(t *testing.T) {
+				r := run(t, "", "assess", "--answers", filepath.Join("..", "examples", ex), "--format", format)
+				if r.code != ExitOK || r.stderr != "" {
+					t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+				}
+				golden(t, strings.TrimSuffix(ex, filepath.Ext(ex))+"."+format, []byte(r.stdout))
+			})
+		}
+	}
+}
+
+func TestAssessExitCodes(t *testing.T) {
+	ready := filepath.Join("..", "examples", "ready.yaml")
+	notReady := filepath.Join("..", "examples", "not-ready.yaml")
+	complete, err := os.ReadFile(ready)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		stdin      string
+		args       []string
+		wantCode   int
+		wantStderr []string
+		wantStdout string // a substring; "" means standard output must be empty
+	}{
+		{"complete file", "", []string{"assess", "--answers", ready}, ExitOK, nil, "Ready:"},
+		{"complete file on standard input", string(complete), []string{"assess", "--answers", "-", "--format", "json"}, ExitOK, nil, `"source": "-"`},
+		{"answers from --set alone", "", append([]string{"assess"}, setAll()...), ExitOK, nil, "Ready:"},
+		{"fail-under met", "", []string{"assess", "--answers", ready, "--fail-under", "90"}, ExitOK, nil, "Ready:"},
+		{"fail-under missed", "", []string{"assess", "--answers", notReady, "--fail-under", "50"}, ExitBelow,
+			[]string{"score 33.1 is below --fail-under 50"}, "Not yet ready"},
+		{"no answers and no terminal", "", []string{"assess"}, ExitInvalid,
+			[]string{"15 questions are unanswered", "no terminal", "education.level:", "skills.computer:", "--set ID=VALUE"}, ""},
+		{"some answers missing with --no-input", "", []string{"assess", "--answers", ready, "--no-input", "--set", "education.level=some-college", "--set", "coursework="},
+			ExitInvalid, []string{"ready.yaml:5: education.field: is asked only when education.level is associate, bachelor or master, but education.level is some-college (--set)"}, ""},
+		{"missing answers named", "", []string{"assess", "--no-input", "--set", "education.level=associate"}, ExitInvalid,
+			[]string{"14 questions are unanswered and --no-input is set", "education.field: In which field", "certification.credential: Which AHIMA credential did you earn? (asked when certification.ahima is passed)"}, ""},
+		{"answers file missing", "", []string{"assess", "--answers", "nope.yaml"}, ExitInvalid, []string{"answers file: open nope.yaml: no such file"}, ""},
+		{"answers path is a folder", "", []string{"assess", "--answers", ".."}, ExitInvalid, []string{"is a folder"}, ""},
+		{"invalid answers on standard input", "answers:\n  skills.empathy: 9\n", []string{"assess", "--answers", "-"}, ExitInvalid, []string{"-:2: skills.empathy: 9 is out of range"}, ""},
+		{"bad --set", "", []string{"assess", "--answers", ready, "--set", "skills.empathy=high"}, ExitInvalid, []string{"--set: skills.empathy:", `got the text "high"`}, ""},
+		{"--set without =", "", []string{"assess", "--answers", ready, "--set", "skills.empathy"}, ExitInvalid, []string{"is not ID=VALUE"}, ""},
+		{"unknown flag", "", []string{"assess", "--colour"}, ExitInvalid, []string{"unknown flag: --colour", "Run 'hitready assess --help'"}, ""},
+		{"bad format", "", []string{"assess", "--answers", ready, "--format", "xml"}, ExitInvalid, []string{`invalid --format "xml"; allowed: table, json, yaml`}, ""},
+		{"fail-under out of range", "", []string{"assess", "--answers", ready, "--fail-under", "101"}, ExitInvalid, []string{"invalid --fail-under 101"}, ""},
+		{"fail-under not a number", "", []string{"assess", "--answers", ready, "--fail-under", "high"}, ExitInvalid, []string{"invalid argument"}, ""},
+		{"stray argument", "", []string{"assess", ready}, ExitInvalid, []string{"takes no arguments"}, ""},
+		{"unknown command", "", []string{"asess"}, ExitInvalid, []string{`unknown command "asess"`, `did you mean "assess"`}, ""},
+		{"no command shows help", "", nil, ExitOK, nil, "Usage:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run(t, tt.stdin, tt.args...)
+			if r.code != tt.wantCode {
+				t.Errorf("exit %d, want %d; stderr:\n%s", r.code, tt.wantCode, r.stderr)
+			}
+			for _, w := range tt.wantStderr {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
+				}
+			}
+			if tt.wantStdout == "" && r.stdout != "" {
+				t.Errorf("standard output should be empty:\n%s", r.stdout)
+			}
+			if !strings.Contains(r.stdout, tt.wantStdout) {
+				t.Errorf("stdout lacks %q:\n%s", tt.wantStdout, r.stdout)
+			}
+			if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic") {
+				t.Errorf("a stack trace reached the user:\n%s", r.stderr)
+			}
+		})
+	}
+}
+
+func setAllArgs(args ...string) []string { return append(args, setAll()...) }
+
+// setAll answers every core question of the ready example with --set.
+func setAll() []string {
+	sets := []string{"education.level=associate", "education.field=hit",
+		"coursework=anatomy,physiology,medical-terminology,medical-coding,statistics,database-management",
+		"certification.ahima=passed", "certification.credential=rhit"}
+	for _, s := range []string{"clinical-knowledge", "reimbursement", "empathy", "ethics", "composure",
+		"compassion", "privacy", "communication", "organization", "computer"} {
+		sets = append(sets, "skills."+s+"=5")
+	}
+	var args []string
+	for _, s := range sets {
+		args = append(args, "--set", s)
+	}
+	return args
+}
+
+func TestSetOverridesAndContradictions(t *testing.T) {
+	ready := filepath.Join("..", "examples", "ready.yaml")
+	// certification.credential is answered in the file; moving the exam back to "scheduled" makes
+	// that answer one to a question not asked, which is refused naming both places.
+	r := run(t, "", "assess", "--answers", ready, "--set", "certification.ahima=scheduled")
+	if r.code != ExitInvalid || !strings.Contains(r.stderr, "ready.yaml:8: certification.credential: is asked only when certification.ahima is passed, but certification.ahima is scheduled (--set)") {
+		t.Errorf("exit %d:\n%s", r.code, r.stderr)
+	}
+	// A plain override: the later rating wins and the report shows it.
+	r = run(t, "", "assess", "--answers", ready, "--format", "json", "--set", "skills.empathy=2", "--set", "skills.empathy=1")
+	if r.code != ExitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, `"id": "skills.empathy",`) || !strings.Contains(r.stdout, `"current": "1 of 5"`) {
+		t.Errorf("--set did not win over the file:\n%s", r.stdout)
+	}
+}
+
+func TestSaveAnswers(t *testing.T) {
+	dir := t.TempDir()
+	saved := filepath.Join(dir, "me.yaml")
+	r := run(t, "", append(setAllArgs("assess", "--save-answers", saved), "--set", "skills.empathy=3")...)
+	if r.code != ExitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	info, err := os.Stat(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := info.Mode().Perm(); perm != 0o600 {
+		t.Errorf("answers file mode %v, want 0600", perm)
+	}
+	// The saved file is complete and scores exactly like the answers that produced it.
+	again := run(t, "", "assess", "--answers", saved, "--no-input", "--format", "json")
+	first := run(t, "", append(setAllArgs("assess", "--format", "json"), "--set", "skills.empathy=3")...)
+	if again.code != ExitOK {
+		t.Fatalf("re-reading the saved answers: exit %d: %s", again.code, again.stderr)
+	}
+	if strings.Replace(again.stdout, `"source": "`+saved+`"`, `"source": ""`, 1) != first.stdout {
+		t.Errorf("the saved answers score differently:\n%s\nvs\n%s", again.stdout, first.stdout)
+	}
+	data, _ := os.ReadFile(saved)
+	if !strings.Contains(string(data), "skills.empathy: 3") {
+		t.Errorf("the later --set did not win in the saved file:\n%s", data)
+	}
+}
+
+// Refused input writes nothing: neither the answers file nor the report.
+func TestNothingWrittenOnRefusal(t *testing.T) {
+	dir := t.TempDir()
+	saved, report := filepath.Join(dir, "answers.yaml"), filepath.Join(dir, "report.json")
+	for _, args := range [][]string{
+		{"--set", "skills.empathy=9"},
+		{"--no-input", "--set", "skills.empathy=4"},
+		{"--answers", "nope.yaml"},
+	} {
+		r := run(t, "", append([]string{"assess", "--save-answers", saved, "--output", report}, args...)...)
+		if r.code != ExitInvalid {
+			t.Errorf("%v: exit %d", args, r.code)
+		}
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 0 {
+			t.Errorf("%v: files were written: %v", args, entries)
+		}
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.json")
+	r := run(t, "", "assess", "--answers", filepath.Join("..", "examples", "ready.yaml"), "--format", "json", "--output", out)
+	if r.code != ExitOK || r.stdout != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	info, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("report mode %v, want 0600", info.Mode().Perm())
+	}
+	data, _ := os.ReadFile(out)
+	golden(t, "ready.json", data)
+}
+
+func TestColourOnlyOnATerminalWithoutNoColor(t *testing.T) {
+	ready := filepath.Join("..", "examples", "not-ready.yaml")
+	tests := []struct {
+		name      string
+		tty       bool
+		noColor   bool
+		wantColor bool
+	}{
+		{"pipe", false, false, false},
+		{"terminal", true, false, true},
+		{"terminal with NO_COLOR", true, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runWith(t, func(ios *iostreams.IOStreams) {
+				ios.SetStdoutTTY(tt.tty)
+				ios.SetNoColor(tt.noColor)
+			}, "", "assess", "--answers", ready)
+			if got := strings.Contains(r.stdout, "\x1b["); got != tt.wantColor {
+				t.Errorf("escape codes present = %v, want %v", got, tt.wantColor)
+			}
+		})
+	}
+}
+
+// Where a person could be asked but the build has no questionnaire, or the input is not a
+// terminal, assess must still return at once, never wait on standard input.
+func TestNeverPromptsWithoutATerminal(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		stdinTTY  bool
+		stderrTTY bool
+		noInput   bool
+		want      string
+	}{
+		{"pipe", false, false, false, "no terminal"},
+		{"stdin only", true, false, false, "no terminal"},
+		{"HITREADY_NO_INPUT", true, true, true, "no terminal"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			asked := false
+			ios, _, _, errOut := iostreams.Test()
+			ios.SetStdinTTY(tt.stdinTTY)
+			ios.SetStderrTTY(tt.stderrTTY)
+			ios.SetNoInput(tt.noInput)
+			opts := &AssessOptions{IO: ios, Format: "table", Ask: func(*iostreams.IOStreams, *questions.Bank, *questions.Answers) error {
+				asked = true
+				return nil
+			}}
+			err := assessRun(opts)
+			if asked {
+				t.Error("the questionnaire was started without a terminal")
+			}
+			if ExitCode(err) != ExitInvalid || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, stderr %q", err, errOut)
+			}
+		})
+	}
+}
+
+// The seam for the questionnaire: on a terminal, assess hands the open questions to it and scores
+// what it recorded.
+func TestQuestionnaireSeam(t *testing.T) {
+	ios, _, out, _ := iostreams.Test()
+	ios.SetStdinTTY(true)
+	ios.SetStderrTTY(true)
+	var openBefore []string
+	opts := &AssessOptions{IO: ios, Format: "json", Sets: []string{"education.level=high-school"},
+		Ask: func(_ *iostreams.IOStreams, bank *questions.Bank, a *questions.Answers) error {
+			for _, q := range bank.Open(a) {
+				openBefore = append(openBefore, q.ID)
+			}
+			for _, s := range []string{"coursework=", "certification.ahima=none"} {
+				id, ans, _ := bank.ParseSet(s)
+				a.Set(id, ans)
+			}
+			for _, q := range bank.Open(a) {
+				a.Set(q.ID, questions.RatingAnswer(2))
+			}
+			return nil
+		}}
+	if err := assessRun(opts); err != nil {
+		t.Fatal(err)
+	}
+	// Not the level (given), not the field (not asked at high-school level); the credential is
+	// open because the exam stage that decides it is still unanswered.
+	if slices.Contains(openBefore, "education.level") || slices.Contains(openBefore, "education.field") ||
+		!slices.Contains(openBefore, "certification.credential") || len(openBefore) != 13 {
+		t.Errorf("the questionnaire was handed %v", openBefore)
+	}
+	if !strings.Contains(out.String(), `"verdict": "not-ready"`) {
+		t.Errorf("report:\n%s", out)
+	}
+}
+
+func TestSetFlagKeepsCommas(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	var got *AssessOptions
+	c := NewCmdAssess(ios, func(o *AssessOptions) error { got = o; return nil })
+	c.SetArgs([]string{"--set", "coursework=anatomy,statistics", "--set", "skills.empathy=4", "--fail-under", "70"})
+	if err := c.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.Sets, []string{"coursework=anatomy,statistics", "skills.empathy=4"}) {
+		t.Errorf("sets = %q", got.Sets)
+	}
+	if !got.HasFailUnd || got.FailUnder != 70 || got.Format != "table" {
+		t.Errorf("options = %+v", got)
+	}
+}
