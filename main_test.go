@@ -1,0 +1,29 @@
+package main
+
+import (
+	"os"
+	"testing"
+
+	"github.com/hitready/hitready/cmd"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets the test binary act as the hitready binary inside scripts, so the scripts run the
+// real program end to end: arguments, streams, exit codes and files.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"hitready": func() { os.Exit(cmd.Execute()) },
+	})
+}
+
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			// The examples are part of what the README promises; scripts use the real ones.
+			env.Setenv("EXAMPLES", env.Getenv("WORK")+"/examples")
+			return os.CopyFS(env.Getenv("WORK")+"/examples", os.DirFS("examples"))
+		},
+		RequireExplicitExec: true,
+	})
+}
