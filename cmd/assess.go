@@ -10,14 +10,11 @@ import (
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/prompter"
 	"github.com/hitready/hitready/questions"
 	"github.com/hitready/hitready/render"
 	"github.com/spf13/cobra"
 )
-
-// Questionnaire asks the questions the answers leave open and records every answer in answers as
-// soon as it is given. It is the seam for the interactive session; assess runs without one.
-type Questionnaire func(ios *iostreams.IOStreams, bank *questions.Bank, answers *questions.Answers) error
 
 // AssessOptions is everything `hitready assess` needs, gathered from flags.
 type AssessOptions struct {
@@ -31,8 +28,11 @@ type AssessOptions struct {
 	SaveAnswers string
 	FailUnder   float64
 	HasFailUnd  bool
+	Plain       bool
 
-	Ask Questionnaire
+	// Prompter asks the open questions; nil means the one the terminal calls for (survey, or
+	// plain with --plain or TERM=dumb). Tests put a fake here.
+	Prompter prompter.Prompter
 }
 
 // assessFormats are the report formats assess writes.
@@ -49,9 +49,17 @@ against the requirement profile and prints the report: verdict, score, a score p
 and the table of gaps with next steps.
 
 Answers can come from a file (--answers) and from --set; questions they answer are not
-asked. Without a terminal, or with --no-input, nothing is asked: missing answers are an
+asked. The questions are drawn on standard error, so the report can be redirected while
+you answer. Every answer is kept as you go, in --save-answers FILE or else in
+hitready-answers.yaml in the current folder: stop with Ctrl-C and continue later with
+--answers.
+
+Without a terminal, or with --no-input, nothing is asked: missing answers are an
 error (exit 2) that names every missing question.`,
-		Example: `  hitready assess --answers examples/ready.yaml
+		Example: `  hitready assess
+  hitready assess --format json > me.json
+  hitready assess --answers hitready-answers.yaml
+  hitready assess --answers examples/ready.yaml
   hitready assess --answers me.yaml --set skills.computer=4 --format json
   cat me.yaml | hitready assess --answers - --no-input --fail-under 85`,
 		Args: noArgs,
@@ -78,6 +86,7 @@ error (exit 2) that names every missing question.`,
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file (atomically, mode 0600) instead of standard output")
 	f.StringVar(&opts.SaveAnswers, "save-answers", "", "write all answers given to this answers file (mode 0600)")
 	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when the score is below this")
+	f.BoolVar(&opts.Plain, "plain", false, "ask line by line with numbered choices (screen readers, basic terminals); implied by TERM=dumb")
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(assessFormats, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
@@ -99,7 +108,7 @@ func assessRun(opts *AssessOptions) error {
 		if reason := promptBlocker(opts); reason != "" {
 			return &MissingAnswersError{Open: open, Reason: reason}
 		}
-		if err := opts.Ask(opts.IO, bank, answers); err != nil {
+		if err := runQuestionnaire(opts, bank, answers); err != nil {
 			return err
 		}
 	}
@@ -177,8 +186,6 @@ func promptBlocker(opts *AssessOptions) string {
 		return "standard input holds the answers file"
 	case !opts.IO.CanPrompt():
 		return "there is no terminal to ask them on (or HITREADY_NO_INPUT=1 is set)"
-	case opts.Ask == nil:
-		return "this build of hitready has no questionnaire"
 	}
 	return ""
 }

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/hitready/hitready/iostreams"
-	"github.com/hitready/hitready/questions"
+	"github.com/hitready/hitready/prompter"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -263,73 +263,34 @@ func TestColourOnlyOnATerminalWithoutNoColor(t *testing.T) {
 	}
 }
 
-// Where a person could be asked but the build has no questionnaire, or the input is not a
-// terminal, assess must still return at once, never wait on standard input.
+// Without a terminal on both standard input and standard error, or with HITREADY_NO_INPUT=1,
+// assess returns at once and never starts the questionnaire.
 func TestNeverPromptsWithoutATerminal(t *testing.T) {
 	for _, tt := range []struct {
 		name      string
 		stdinTTY  bool
 		stderrTTY bool
 		noInput   bool
-		want      string
 	}{
-		{"pipe", false, false, false, "no terminal"},
-		{"stdin only", true, false, false, "no terminal"},
-		{"HITREADY_NO_INPUT", true, true, true, "no terminal"},
+		{"pipe", false, false, false},
+		{"stdin only", true, false, false},
+		{"stderr only", false, true, false},
+		{"HITREADY_NO_INPUT", true, true, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			asked := false
-			ios, _, _, errOut := iostreams.Test()
+			ios, _, _, _ := iostreams.Test()
 			ios.SetStdinTTY(tt.stdinTTY)
 			ios.SetStderrTTY(tt.stderrTTY)
 			ios.SetNoInput(tt.noInput)
-			opts := &AssessOptions{IO: ios, Format: "table", Ask: func(*iostreams.IOStreams, *questions.Bank, *questions.Answers) error {
-				asked = true
-				return nil
-			}}
-			err := assessRun(opts)
-			if asked {
-				t.Error("the questionnaire was started without a terminal")
+			fake := &prompter.Fake{}
+			err := assessRun(&AssessOptions{IO: ios, Format: "table", Prompter: fake})
+			if len(fake.Asked) > 0 {
+				t.Errorf("the questionnaire asked %q without a terminal", fake.Asked[0].Message)
 			}
-			if ExitCode(err) != ExitInvalid || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("err = %v, stderr %q", err, errOut)
+			if ExitCode(err) != ExitInvalid || !strings.Contains(err.Error(), "no terminal") {
+				t.Errorf("err = %v", err)
 			}
 		})
-	}
-}
-
-// The seam for the questionnaire: on a terminal, assess hands the open questions to it and scores
-// what it recorded.
-func TestQuestionnaireSeam(t *testing.T) {
-	ios, _, out, _ := iostreams.Test()
-	ios.SetStdinTTY(true)
-	ios.SetStderrTTY(true)
-	var openBefore []string
-	opts := &AssessOptions{IO: ios, Format: "json", Sets: []string{"education.level=high-school"},
-		Ask: func(_ *iostreams.IOStreams, bank *questions.Bank, a *questions.Answers) error {
-			for _, q := range bank.Open(a) {
-				openBefore = append(openBefore, q.ID)
-			}
-			for _, s := range []string{"coursework=", "certification.ahima=none"} {
-				id, ans, _ := bank.ParseSet(s)
-				a.Set(id, ans)
-			}
-			for _, q := range bank.Open(a) {
-				a.Set(q.ID, questions.RatingAnswer(2))
-			}
-			return nil
-		}}
-	if err := assessRun(opts); err != nil {
-		t.Fatal(err)
-	}
-	// Not the level (given), not the field (not asked at high-school level); the credential is
-	// open because the exam stage that decides it is still unanswered.
-	if slices.Contains(openBefore, "education.level") || slices.Contains(openBefore, "education.field") ||
-		!slices.Contains(openBefore, "certification.credential") || len(openBefore) != 13 {
-		t.Errorf("the questionnaire was handed %v", openBefore)
-	}
-	if !strings.Contains(out.String(), `"verdict": "not-ready"`) {
-		t.Errorf("report:\n%s", out)
 	}
 }
 

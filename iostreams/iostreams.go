@@ -20,20 +20,22 @@ type IOStreams struct {
 	inTTY, outTTY, errTTY bool
 	noColor               bool // NO_COLOR is set (https://no-color.org)
 	noInput               bool // HITREADY_NO_INPUT=1: never prompt, whatever the streams are
+	dumbTerm              bool // TERM=dumb: no cursor movement, no colour
 	termWidth             int  // columns of the terminal on standard output; 0 when unknown
 }
 
 // System returns the process's streams and what the environment says about them.
 func System() *IOStreams {
 	s := &IOStreams{
-		In:      os.Stdin,
-		Out:     os.Stdout,
-		ErrOut:  os.Stderr,
-		inTTY:   term.IsTerminal(int(os.Stdin.Fd())),
-		outTTY:  term.IsTerminal(int(os.Stdout.Fd())),
-		errTTY:  term.IsTerminal(int(os.Stderr.Fd())),
-		noColor: os.Getenv("NO_COLOR") != "",
-		noInput: os.Getenv("HITREADY_NO_INPUT") == "1",
+		In:       os.Stdin,
+		Out:      os.Stdout,
+		ErrOut:   os.Stderr,
+		inTTY:    term.IsTerminal(int(os.Stdin.Fd())),
+		outTTY:   term.IsTerminal(int(os.Stdout.Fd())),
+		errTTY:   term.IsTerminal(int(os.Stderr.Fd())),
+		noColor:  os.Getenv("NO_COLOR") != "",
+		noInput:  os.Getenv("HITREADY_NO_INPUT") == "1",
+		dumbTerm: os.Getenv("TERM") == "dumb",
 	}
 	if s.outTTY {
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
@@ -58,13 +60,21 @@ func (s *IOStreams) SetStdinTTY(v bool)  { s.inTTY = v }
 func (s *IOStreams) SetStdoutTTY(v bool) { s.outTTY = v }
 func (s *IOStreams) SetStderrTTY(v bool) { s.errTTY = v }
 
-// SetNoColor and SetNoInput stand in for NO_COLOR and HITREADY_NO_INPUT in tests.
-func (s *IOStreams) SetNoColor(v bool) { s.noColor = v }
-func (s *IOStreams) SetNoInput(v bool) { s.noInput = v }
+// SetNoColor, SetNoInput and SetDumbTerminal stand in for NO_COLOR, HITREADY_NO_INPUT and
+// TERM=dumb in tests.
+func (s *IOStreams) SetNoColor(v bool)      { s.noColor = v }
+func (s *IOStreams) SetNoInput(v bool)      { s.noInput = v }
+func (s *IOStreams) SetDumbTerminal(v bool) { s.dumbTerm = v }
 
 // ColorEnabled tells whether output to standard output may carry colour: only on a terminal, and
-// never when NO_COLOR is set.
-func (s *IOStreams) ColorEnabled() bool { return s.outTTY && !s.noColor }
+// never when NO_COLOR is set or the terminal is dumb.
+func (s *IOStreams) ColorEnabled() bool { return s.outTTY && !s.noColor && !s.dumbTerm }
+
+// NoColor tells whether the person asked for no colour anywhere (NO_COLOR).
+func (s *IOStreams) NoColor() bool { return s.noColor }
+
+// IsDumbTerminal tells whether TERM=dumb: a terminal that cannot move the cursor.
+func (s *IOStreams) IsDumbTerminal() bool { return s.dumbTerm }
 
 // CanPrompt tells whether a person can be asked questions: prompts are read from standard input
 // and drawn on standard error, so both must be terminals. Standard output does not matter, which

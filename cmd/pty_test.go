@@ -1,0 +1,165 @@
+//go:build !windows
+
+package cmd
+
+import (
+	"bytes"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	expect "github.com/Netflix/go-expect"
+	"github.com/creack/pty"
+	"github.com/hinshun/vt10x"
+	"github.com/hitready/hitready/iostreams"
+)
+
+// These tests drive the real survey prompts through a pseudo-terminal, key by key, the way survey
+// tests itself. They are slow and could hang on a regression, so each expectation has a timeout
+// and the whole session a deadline; the flow itself is tested through the fake prompter.
+
+const (
+	keyDown  = "\x1b[B"
+	keyEnter = "\r"
+	keySpace = " "
+	keyCtrlC = "\x03"
+)
+
+type ptySession struct {
+	t       *testing.T
+	console *expect.Console
+	screen  vt10x.Terminal
+	report  *bytes.Buffer
+	done    chan int
+}
+
+// startPTY runs hitready with standard input and standard error on a pseudo-terminal and standard
+// output in a buffer, as `hitready assess > report` would have it.
+func startPTY(t *testing.T, args ...string) *ptySession {
+	t.Helper()
+	ptm, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	screen := vt10x.New(vt10x.WithWriter(tty))
+	console, err := expect.NewConsole(expect.WithStdin(ptm), expect.WithStdout(screen),
+		expect.WithCloser(ptm, tty), expect.WithDefaultTimeout(10*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ios, _, report, _ := iostreams.Test()
+	ios.In, ios.ErrOut = console.Tty(), console.Tty()
+	ios.SetStdinTTY(true)
+	ios.SetStderrTTY(true)
+	s := &ptySession{t: t, console: console, screen: screen, report: report, done: make(chan int, 1)}
+	go func() { s.done <- Run(ios, args) }()
+	t.Cleanup(func() { console.Close() })
+	return s
+}
+
+func (s *ptySession) expect(text string) {
+	s.t.Helper()
+	if _, err := s.console.ExpectString(text); err != nil {
+		s.t.Fatalf("waiting for %q: %v\nscreen:\n%s", text, err, s.screen.String())
+	}
+}
+
+func (s *ptySession) send(keys ...string) {
+	s.t.Helper()
+	for _, k := range keys {
+		if _, err := s.console.Send(k); err != nil {
+			s.t.Fatal(err)
+		}
+	}
+}
+
+// wait returns hitready's exit code, or fails the test if it has not ended within the deadline.
+func (s *ptySession) wait() int {
+	s.t.Helper()
+	select {
+	case code := <-s.done:
+		return code
+	case <-time.After(30 * time.Second):
+		s.t.Fatalf("hitready did not finish; screen:\n%s", s.screen.String())
+		return -1
+	}
+}
+
+func down(n int) []string {
+	keys := make([]string, 0, n+1)
+	for range n {
+		keys = append(keys, keyDown)
+	}
+	return append(keys, keyEnter)
+}
+
+func TestPTYFullSession(t *testing.T) {
+	t.Chdir(t.TempDir())
+	s := startPTY(t, "assess", "--format", "json")
+	s.expect("15 questions to answer")
+	s.expect("[1/15] What is the highest level of education")
+	s.send(down(3)...) // associate
+	s.expect("[2/15] In which field")
+	s.send(keyEnter) // hit, the first option
+	s.expect("[3/15] Which of these topics")
+	s.send(keySpace, keyDown, keySpace, keyEnter) // anatomy, physiology
+	s.expect("[4/15] Where are you with an AHIMA")
+	s.send(down(3)...) // passed
+	s.expect("[5/15] Which AHIMA credential")
+	s.send(keyEnter) // rhit
+	for i := 6; i <= 15; i++ {
+		s.expect("[" + strconv.Itoa(i) + "/15]")
+		s.send(down(3)...) // 4
+	}
+	s.expect("Your answers are in hitready-answers.yaml")
+	if code := s.wait(); code != ExitOK {
+		t.Fatalf("exit %d; screen:\n%s", code, s.screen.String())
+	}
+	report := s.report.String()
+	for _, want := range []string{`"score": 87,`, `"verdict": "ready"`, `"id": "coursework.statistics"`} {
+		if !strings.Contains(report, want) {
+			t.Errorf("report lacks %s:\n%s", want, report)
+		}
+	}
+	if strings.Contains(report, "questions to answer") || strings.Contains(report, "\x1b[") {
+		t.Errorf("prompts leaked into the report:\n%s", report)
+	}
+	data, err := os.ReadFile("hitready-answers.yaml")
+	if err != nil || !strings.Contains(string(data), "coursework: [anatomy, physiology]") || !strings.Contains(string(data), "skills.computer: 4") {
+		t.Errorf("kept answers (%v):\n%s", err, data)
+	}
+}
+
+func TestPTYCtrlCKeepsTheAnswers(t *testing.T) {
+	t.Chdir(t.TempDir())
+	s := startPTY(t, "assess")
+	s.expect("[1/15] What is the highest level of education")
+	s.send(down(1)...) // high-school
+	s.expect("[2/14] Which of these topics")
+	s.send(keySpace, keyEnter) // anatomy
+	s.expect("[3/14] Where are you with an AHIMA")
+	s.send(keyCtrlC)
+	s.expect("continue with: hitready assess --answers hitready-answers.yaml")
+	if code := s.wait(); code != ExitInterrupted {
+		t.Fatalf("exit %d, want 130", code)
+	}
+	if !s.screen.CursorVisible() {
+		t.Error("the cursor was left hidden")
+	}
+	if s.report.Len() != 0 {
+		t.Errorf("a report was printed after Ctrl-C:\n%s", s.report)
+	}
+	data, err := os.ReadFile("hitready-answers.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "answers:\n  education.level: high-school\n  coursework: [anatomy]\n"; !strings.Contains(string(data), want) {
+		t.Errorf("kept answers:\n%s\nwant them to contain:\n%s", data, want)
+	}
+	info, _ := os.Stat("hitready-answers.yaml")
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", info.Mode().Perm())
+	}
+}

@@ -1,0 +1,95 @@
+package prompter
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestPlain(t *testing.T) {
+	options := []string{"Anatomy", "Physiology", "Statistics"}
+	tests := []struct {
+		name    string
+		input   string
+		ask     func(p *Plain) (any, error)
+		want    any
+		wantOut []string
+		wantErr error
+	}{
+		{"select", "2\n", func(p *Plain) (any, error) { return p.Select("Pick one", "help", options, -1) }, 1,
+			[]string{"Pick one\n  1. Anatomy\n  2. Physiology\n  3. Statistics\n", "Your choice (1-3, ? for help): "}, nil},
+		{"select retries a wrong number", "7\nx\n3\n", func(p *Plain) (any, error) { return p.Select("Pick", "help", options, -1) }, 2,
+			[]string{"Please type a number from 1 to 3.\n"}, nil},
+		{"select default on Enter", "\n", func(p *Plain) (any, error) { return p.Select("Pick", "help", options, 1) }, 1,
+			[]string{"(1-3, Enter for 2, ? for help)"}, nil},
+		{"select help", "?\n1\n", func(p *Plain) (any, error) { return p.Select("Pick", "Why: because.", options, -1) }, 0,
+			[]string{"Why: because.\n"}, nil},
+		{"multi-select", "3, 1\n", func(p *Plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int{0, 2}, nil, nil},
+		{"multi-select none", "\n", func(p *Plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int(nil), nil, nil},
+		{"multi-select repeats count once", "2 2,2\n", func(p *Plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int{1}, nil, nil},
+		{"multi-select retries", "1,9\n1\n", func(p *Plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int{0},
+			[]string{`"9" is not a choice`}, nil},
+		{"rating", "0\n4.5\n4\n", func(p *Plain) (any, error) {
+			return p.Rating("Rate", "help", 1, 5, []string{"low end", "", "", "", "high end"})
+		}, 4,
+			[]string{"  1 means: low end\n  5 means: high end\n", "Please type a whole number from 1 to 5."}, nil},
+		{"end of input is an interruption", "", func(p *Plain) (any, error) { return p.Select("Pick", "help", options, -1) }, 0, nil, ErrInterrupted},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			p := NewPlain(context.Background(), strings.NewReader(tt.input), &out)
+			got, err := tt.ask(p)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("err = %v, want %v", err, tt.wantErr)
+			}
+			if tt.wantErr == nil && !equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+			for _, w := range tt.wantOut {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, out.String())
+				}
+			}
+			if strings.Contains(out.String(), "\x1b") {
+				t.Errorf("plain output holds an escape sequence: %q", out.String())
+			}
+		})
+	}
+}
+
+func equal(a, b any) bool {
+	if x, ok := a.([]int); ok {
+		y, _ := b.([]int)
+		return slices.Equal(x, y)
+	}
+	return a == b
+}
+
+// Ctrl-C in plain mode arrives as a signal; the caller cancels the context and the pending
+// question must return at once, even though no line will ever come.
+func TestPlainInterruptedWhileWaiting(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	r, w := io.Pipe()
+	defer w.Close()
+	p := NewPlain(ctx, r, io.Discard)
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.Rating("Rate", "help", 1, 5, nil)
+		done <- err
+	}()
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrInterrupted) {
+			t.Errorf("err = %v, want ErrInterrupted", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the prompt did not return after the interrupt")
+	}
+}

@@ -1,0 +1,210 @@
+package questionnaire
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hitready/hitready/prompter"
+	"github.com/hitready/hitready/questions"
+)
+
+func loadBank(t *testing.T) *questions.Bank {
+	t.Helper()
+	b, err := questions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// replies scripts a session: the level, the field if asked, the coursework, the exam stage, the
+// credential if asked, then ten ratings.
+func replies(level, field int, courses []int, exam, credential int, rating int) []prompter.Reply {
+	r := []prompter.Reply{{Index: level}}
+	if field >= 0 {
+		r = append(r, prompter.Reply{Index: field})
+	}
+	r = append(r, prompter.Reply{Indices: courses}, prompter.Reply{Index: exam})
+	if credential >= 0 {
+		r = append(r, prompter.Reply{Index: credential})
+	}
+	for range 10 {
+		r = append(r, prompter.Reply{Rating: rating})
+	}
+	return r
+}
+
+func TestFlow(t *testing.T) {
+	tests := []struct {
+		name      string
+		given     map[string]questions.Answer
+		replies   []prompter.Reply
+		wantAsked []string // "[n/total] " prefixes and the start of each question, in order
+		want      map[string]string
+	}{
+		{
+			name:    "associate in HIT with RHIT: every question, in bank order",
+			replies: replies(3, 0, []int{0, 2}, 3, 0, 4),
+			wantAsked: []string{"[1/15] What is the highest", "[2/15] In which field", "[3/15] Which of these topics",
+				"[4/15] Where are you with an AHIMA", "[5/15] Which AHIMA credential", "[6/15] How strong is your clinical",
+				"[7/15] How well do you understand reimbursement", "[8/15]", "[9/15]", "[10/15]", "[11/15]", "[12/15]", "[13/15]", "[14/15]",
+				"[15/15] How strong are your computer skills"},
+			want: map[string]string{"education.level": "associate", "education.field": "hit", "coursework": "anatomy,medical-terminology",
+				"certification.ahima": "passed", "certification.credential": "rhit", "skills.computer": "4"},
+		},
+		{
+			name:    "high school, no exam: the field and credential are skipped and the total shrinks",
+			replies: replies(1, -1, nil, 0, -1, 2),
+			wantAsked: []string{"[1/15] What is the highest", "[2/14] Which of these topics", "[3/14] Where are you with an AHIMA",
+				"[4/13] How strong is your clinical", "[5/13]", "[6/13]", "[7/13]", "[8/13]", "[9/13]", "[10/13]", "[11/13]", "[12/13]", "[13/13]"},
+			want: map[string]string{"education.level": "high-school", "coursework": "", "certification.ahima": "none", "skills.empathy": "2"},
+		},
+		{
+			name: "answers already given are not asked again, nor counted",
+			given: map[string]questions.Answer{"education.level": questions.OneOfAnswer("bachelor"), "coursework": questions.AnyOfAnswer(),
+				"skills.empathy": questions.RatingAnswer(5), "skills.ethics": questions.RatingAnswer(5)},
+			replies: []prompter.Reply{{Index: 1}, {Index: 2}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}},
+			wantAsked: []string{"[1/11] In which field", "[2/11] Where are you with an AHIMA", "[3/10] How strong is your clinical",
+				"[4/10] How well do you understand reimbursement", "[5/10] How calm", "[6/10]", "[7/10]", "[8/10]", "[9/10]", "[10/10]"},
+			want: map[string]string{"education.level": "bachelor", "education.field": "related", "certification.ahima": "scheduled",
+				"skills.empathy": "5", "skills.composure": "3"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bank := loadBank(t)
+			answers := questions.NewAnswers()
+			for id, a := range tt.given {
+				answers.Set(id, a)
+			}
+			fake := &prompter.Fake{Replies: tt.replies}
+			var snapshots []int
+			err := Run(fake, bank, answers, Options{Answered: func(a *questions.Answers) error {
+				snapshots = append(snapshots, a.Len())
+				return nil
+			}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(fake.Replies) != 0 {
+				t.Errorf("%d scripted replies left over", len(fake.Replies))
+			}
+			if len(fake.Asked) != len(tt.wantAsked) {
+				t.Fatalf("asked %d questions, want %d: %v", len(fake.Asked), len(tt.wantAsked), fake.Asked)
+			}
+			for i, w := range tt.wantAsked {
+				if !strings.HasPrefix(fake.Asked[i].Message, w) {
+					t.Errorf("question %d is %q, want it to start with %q", i+1, fake.Asked[i].Message, w)
+				}
+			}
+			for id, w := range tt.want {
+				got, ok := answers.Get(id)
+				if !ok || got.String() != w {
+					t.Errorf("%s = %q (%v), want %q", id, got.String(), ok, w)
+				}
+			}
+			if open := bank.Open(answers); len(open) != 0 {
+				t.Errorf("questions left open: %v", open[0].ID)
+			}
+			// The answers were handed over after every single answer, one more each time.
+			for i, n := range snapshots {
+				if n != len(tt.given)+i+1 {
+					t.Fatalf("snapshot %d held %d answers: %v", i, n, snapshots)
+				}
+			}
+			if len(snapshots) != len(tt.wantAsked) {
+				t.Errorf("%d snapshots for %d answers", len(snapshots), len(tt.wantAsked))
+			}
+		})
+	}
+}
+
+func TestInterruptKeepsWhatWasAnswered(t *testing.T) {
+	bank := loadBank(t)
+	answers := questions.NewAnswers()
+	fake := &prompter.Fake{Replies: []prompter.Reply{{Index: 4}, {Index: 1}, {Err: prompter.ErrInterrupted}}}
+	var last *questions.Answers
+	err := Run(fake, bank, answers, Options{Answered: func(a *questions.Answers) error {
+		last = a.Clone()
+		return nil
+	}})
+	if !errors.Is(err, prompter.ErrInterrupted) {
+		t.Fatalf("err = %v, want ErrInterrupted", err)
+	}
+	if last == nil || last.Len() != 2 {
+		t.Fatalf("last snapshot = %v, want the two answers given", last)
+	}
+	if a, _ := last.Get("education.field"); a.Choice != "related" {
+		t.Errorf("education.field = %q", a.Choice)
+	}
+	if _, ok := answers.Get("coursework"); ok {
+		t.Error("the interrupted question was recorded")
+	}
+}
+
+func TestSaveFailureStopsTheSession(t *testing.T) {
+	bank := loadBank(t)
+	fake := &prompter.Fake{Replies: replies(3, 0, nil, 3, 0, 4)}
+	boom := fmt.Errorf("disk full")
+	err := Run(fake, bank, questions.NewAnswers(), Options{Answered: func(*questions.Answers) error { return boom }})
+	if !errors.Is(err, boom) || len(fake.Asked) != 1 {
+		t.Errorf("err = %v after %d questions; the caller's error must stop the session at once", err, len(fake.Asked))
+	}
+}
+
+func TestWhatThePersonSees(t *testing.T) {
+	bank := loadBank(t)
+	var out bytes.Buffer
+	fake := &prompter.Fake{Replies: replies(3, 0, nil, 3, 0, 4)}
+	if err := Run(fake, bank, questions.NewAnswers(), Options{Out: &out}); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	if !strings.HasPrefix(text, "15 questions to answer. Type ? for why") {
+		t.Errorf("opening line: %q", strings.SplitN(text, "\n", 2)[0])
+	}
+	// One intro per section, in order, each with why it matters and the source.
+	var order []int
+	for _, s := range bank.Sections {
+		intro := s.Title + ": " + s.Intro + " (source: Becoming a Health Information Technician)"
+		if strings.Count(text, intro) != 1 {
+			t.Errorf("intro of %s shown %d times:\n%s", s.ID, strings.Count(text, intro), text)
+		}
+		order = append(order, strings.Index(text, intro))
+	}
+	if !slices.IsSorted(order) {
+		t.Errorf("intros out of order: %v", order)
+	}
+	// "?" shows the help and the source sentence; a rating says what its ends mean.
+	first := fake.Asked[0]
+	if !strings.Contains(first.Help, "Why it matters: \u201cIn order to become a Health Information Technician") {
+		t.Errorf("help of the first question: %q", first.Help)
+	}
+	if !slices.Contains(first.Options, "Associate's degree (2 years)") {
+		t.Errorf("options are not the bank's labels: %v", first.Options)
+	}
+	empathy := fake.Asked[7]
+	if empathy.Kind != "rating" || !strings.Contains(empathy.Message, "empathy") ||
+		empathy.Options[0] != "I find it hard to see things from a patient's side" ||
+		empathy.Options[4] != "Patients and colleagues come to me when they are upset" {
+		t.Errorf("rating question: %+v", empathy)
+	}
+}
+
+func TestNothingToAsk(t *testing.T) {
+	bank := loadBank(t)
+	answers := questions.NewAnswers()
+	fake := &prompter.Fake{Replies: replies(3, 0, nil, 3, 0, 4)}
+	if err := Run(fake, bank, answers, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	again := &prompter.Fake{}
+	if err := Run(again, bank, answers, Options{Out: &out}); err != nil || len(again.Asked) != 0 || out.Len() != 0 {
+		t.Errorf("a complete set was asked again: %v %v %q", err, again.Asked, out.String())
+	}
+}
