@@ -1,4 +1,4 @@
-//go:build !windows
+//go:build linux
 
 package cmd
 
@@ -14,6 +14,7 @@ import (
 	"github.com/creack/pty"
 	"github.com/hinshun/vt10x"
 	"github.com/hitready/hitready/iostreams"
+	"golang.org/x/sys/unix"
 )
 
 // These tests drive the real survey prompts through a pseudo-terminal, key by key, the way survey
@@ -66,8 +67,25 @@ func (s *ptySession) expect(text string) {
 	}
 }
 
+// send types keys once the prompt has put the terminal in raw mode. Before that the terminal's
+// line discipline would take Ctrl-C as a signal (to a process group that is not ours) and echo
+// the arrows: survey draws its prompt first and switches modes just after.
 func (s *ptySession) send(keys ...string) {
 	s.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		tios, err := unix.IoctlGetTermios(int(s.console.Tty().Fd()), unix.TCGETS)
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		if tios.Lflag&(unix.ICANON|unix.ISIG) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("the prompt never put the terminal in raw mode; screen:\n%s", s.screen.String())
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
 	for _, k := range keys {
 		if _, err := s.console.Send(k); err != nil {
 			s.t.Fatal(err)
