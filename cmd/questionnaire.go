@@ -56,7 +56,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 	case err != nil:
 		return err
 	}
-	if saved && opts.SaveAnswers == "" {
+	if saved {
 		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s; see this report again with: hitready assess --answers %s\n\n", path, shellQuote(path))
 	}
 	return nil

@@ -115,8 +115,10 @@ func describeRespondent(r assessment.Report) string {
 		return r.Respondent + " (" + r.Source + ")"
 	case r.Respondent != "":
 		return r.Respondent
+	case r.Source != "":
+		return "Answers from " + r.Source
 	}
-	return r.Source
+	return ""
 }
 
 func verdictColor(v assessment.Verdict) string {
