@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
@@ -35,9 +34,6 @@ type AssessOptions struct {
 	Prompter prompter.Prompter
 }
 
-// assessFormats are the report formats assess writes.
-var assessFormats = []string{"table", "json", "yaml"}
-
 // NewCmdAssess builds `hitready assess`. runF replaces the run function in tests of flag handling.
 func NewCmdAssess(ios *iostreams.IOStreams, runF func(*AssessOptions) error) *cobra.Command {
 	opts := &AssessOptions{IO: ios}
@@ -64,8 +60,8 @@ error (exit 2) that names every missing question.`,
   cat me.yaml | hitready assess --answers - --no-input --fail-under 85`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if !slices.Contains(assessFormats, opts.Format) {
-				return usageErrorf("invalid --format %q; allowed: %s", opts.Format, strings.Join(assessFormats, ", "))
+			if err := render.CheckFormat(opts.Format, render.Formats); err != nil {
+				return &UsageError{Err: err}
 			}
 			opts.HasFailUnd = c.Flags().Changed("fail-under")
 			if opts.HasFailUnd && (opts.FailUnder < 0 || opts.FailUnder > 100) {
@@ -82,12 +78,12 @@ error (exit 2) that names every missing question.`,
 	// StringArray, not StringSlice: a multi-choice value is itself comma-separated.
 	f.StringArrayVar(&opts.Sets, "set", nil, "one answer as ID=VALUE; repeatable; wins over --answers")
 	f.BoolVar(&opts.NoInput, "no-input", false, "never prompt; missing answers are an error")
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(assessFormats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file (atomically, mode 0600) instead of standard output")
 	f.StringVar(&opts.SaveAnswers, "save-answers", "", "write all answers given to this answers file (mode 0600)")
 	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when the score is below this")
 	f.BoolVar(&opts.Plain, "plain", false, "ask line by line with numbered choices (screen readers, basic terminals); implied by TERM=dumb")
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(assessFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
@@ -212,31 +208,31 @@ func (e *MissingAnswersError) Error() string {
 
 func (e *MissingAnswersError) Is(target error) bool { return target == questions.ErrInvalid }
 
-// writeReport renders the report, then writes it to standard output or, atomically, to a file, so
-// a failed render never leaves half a report behind.
-func writeReport(ios *iostreams.IOStreams, output, format string, report assessment.Report) error {
+// writeReport renders the report in full before anything is written, then writes it to standard
+// output or, atomically, to --output: a failed render never leaves half a report behind.
+func writeReport(ios *iostreams.IOStreams, path, format string, report assessment.Report) error {
 	var buf bytes.Buffer
-	var err error
-	switch format {
-	case "json":
-		err = render.JSON(&buf, report)
-	case "yaml":
-		err = render.YAML(&buf, report)
-	default:
-		toTerminal := output == "" && ios.IsStdoutTTY()
-		err = render.Table(&buf, report, render.TableOptions{
-			Color: output == "" && ios.ColorEnabled(),
-			Width: map[bool]int{true: ios.TerminalWidth()}[toTerminal],
-		})
-	}
-	if err != nil {
+	if err := render.Report(&buf, format, report, tableOptions(ios, path)); err != nil {
 		return fmt.Errorf("rendering the report: %w", err)
 	}
-	if output != "" {
-		return writeFileAtomic(output, buf.Bytes())
+	out, err := openOutput(ios, path)
+	if err != nil {
+		return err
 	}
-	_, err = ios.Out.Write(buf.Bytes())
-	return err
+	defer out.Discard()
+	if _, err := out.Writer().Write(buf.Bytes()); err != nil {
+		return err
+	}
+	return out.Commit()
+}
+
+// tableOptions fit the table to where it goes: colour and the terminal's width only when it is
+// shown on a terminal.
+func tableOptions(ios *iostreams.IOStreams, outputPath string) render.TableOptions {
+	if outputPath != "" || !ios.IsStdoutTTY() {
+		return render.TableOptions{}
+	}
+	return render.TableOptions{Color: ios.ColorEnabled(), Width: ios.TerminalWidth()}
 }
 
 func noArgs(c *cobra.Command, args []string) error {

@@ -3,7 +3,6 @@
 package render
 
 import (
-	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -181,12 +180,9 @@ func gapTable(w io.Writer, r assessment.Report, p painter, width int) error {
 			},
 		}))
 	table.Header("Area", "Requirement", "You now", "Target", "Severity", "Next step")
-	areaTitle := map[string]string{}
-	for _, a := range r.Areas {
-		areaTitle[a.ID] = a.Title
-	}
+	titles := areaTitles(r)
 	for _, g := range r.Gaps {
-		if err := table.Append(cmp.Or(areaTitle[g.Area], g.Area), g.Requirement, g.Current, g.Target, p.paint(severityColor(g.Severity), string(g.Severity)), g.NextStep); err != nil {
+		if err := table.Append(titles[g.Area], g.Requirement, g.Current, g.Target, p.paint(severityColor(g.Severity), string(g.Severity)), g.NextStep); err != nil {
 			return err
 		}
 	}

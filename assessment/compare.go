@@ -1,0 +1,86 @@
+package assessment
+
+// CompareSchema names the JSON shape of a comparison.
+const CompareSchema = "hitready.compare/v1"
+
+// Snapshot is the headline of one report in a comparison.
+type Snapshot struct {
+	Source     string  `json:"source" yaml:"source"`
+	Respondent string  `json:"respondent" yaml:"respondent"`
+	Score      float64 `json:"score" yaml:"score"`
+	Verdict    Verdict `json:"verdict" yaml:"verdict"`
+}
+
+// AreaChange is one area's score then and now.
+type AreaChange struct {
+	ID     string  `json:"id" yaml:"id"`
+	Title  string  `json:"title" yaml:"title"`
+	Old    float64 `json:"old" yaml:"old"`
+	New    float64 `json:"new" yaml:"new"`
+	Change float64 `json:"change" yaml:"change"`
+}
+
+// Comparison is what changed between two reports of one person.
+type Comparison struct {
+	Schema        string       `json:"schema" yaml:"schema"`
+	Old           Snapshot     `json:"old" yaml:"old"`
+	New           Snapshot     `json:"new" yaml:"new"`
+	ScoreChange   float64      `json:"score_change" yaml:"score_change"`
+	VerdictChange string       `json:"verdict_change" yaml:"verdict_change"` // better, same or worse
+	Areas         []AreaChange `json:"areas" yaml:"areas"`
+	Closed        []Gap        `json:"gaps_closed" yaml:"gaps_closed"`
+	Opened        []Gap        `json:"gaps_opened" yaml:"gaps_opened"`
+	Remaining     []Gap        `json:"gaps_remaining" yaml:"gaps_remaining"`
+}
+
+// Compare says what changed from old to new: the score, the verdict, each area, and which gaps
+// were closed, opened or remain (as the newer report states them).
+func Compare(old, new Report) Comparison {
+	c := Comparison{
+		Schema:      CompareSchema,
+		Old:         snapshot(old),
+		New:         snapshot(new),
+		ScoreChange: round(new.Score-old.Score, 1),
+		Areas:       []AreaChange{},
+		Closed:      []Gap{},
+		Opened:      []Gap{},
+		Remaining:   []Gap{},
+	}
+	switch d := new.Verdict.Rank() - old.Verdict.Rank(); {
+	case d > 0:
+		c.VerdictChange = "better"
+	case d < 0:
+		c.VerdictChange = "worse"
+	default:
+		c.VerdictChange = "same"
+	}
+	oldAreas := map[string]float64{}
+	for _, a := range old.Areas {
+		oldAreas[a.ID] = a.Score
+	}
+	for _, a := range new.Areas {
+		c.Areas = append(c.Areas, AreaChange{ID: a.ID, Title: a.Title, Old: oldAreas[a.ID], New: a.Score, Change: round(a.Score-oldAreas[a.ID], 1)})
+	}
+	oldGaps, newGaps := map[string]bool{}, map[string]bool{}
+	for _, g := range old.Gaps {
+		oldGaps[g.ID] = true
+	}
+	for _, g := range new.Gaps {
+		newGaps[g.ID] = true
+		if oldGaps[g.ID] {
+			c.Remaining = append(c.Remaining, g)
+		} else {
+			c.Opened = append(c.Opened, g)
+		}
+	}
+	for _, g := range old.Gaps {
+		if !newGaps[g.ID] {
+			c.Closed = append(c.Closed, g)
+		}
+	}
+	return c
+}
+
+func snapshot(r Report) Snapshot {
+	return Snapshot{Source: r.Source, Respondent: r.Respondent, Score: r.Score, Verdict: r.Verdict}
+}

@@ -1,0 +1,77 @@
+package render
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/hitready/hitready/assessment"
+)
+
+// CSV writes one row per report under a header, for spreadsheets: source, respondent, score,
+// verdict, one score column per area, the ids of the blocking gaps (separated by ";") and the
+// number of gaps.
+type CSV struct {
+	w           *csv.Writer
+	areas       []string
+	wroteHeader bool
+}
+
+// NewCSV starts a CSV with a column for each of the areas, in that order.
+func NewCSV(w io.Writer, areas []string) *CSV {
+	return &CSV{w: csv.NewWriter(w), areas: areas}
+}
+
+// Header is the CSV's first row.
+func (c *CSV) Header() []string {
+	h := []string{"source", "respondent", "score", "verdict"}
+	for _, a := range c.areas {
+		h = append(h, a+"_score")
+	}
+	return append(h, "blocking_gaps", "gaps")
+}
+
+func (c *CSV) Write(r assessment.Report) error {
+	if !c.wroteHeader {
+		c.wroteHeader = true
+		if err := c.w.Write(c.Header()); err != nil {
+			return err
+		}
+	}
+	areaScore := map[string]float64{}
+	for _, a := range r.Areas {
+		areaScore[a.ID] = a.Score
+	}
+	row := []string{cell(r.Source), cell(r.Respondent), number(r.Score), string(r.Verdict)}
+	for _, a := range c.areas {
+		row = append(row, number(areaScore[a]))
+	}
+	row = append(row, strings.Join(blockingIDs(r), ";"), strconv.Itoa(len(r.Gaps)))
+	return c.w.Write(row)
+}
+
+// Flush writes the header if no row came, and everything buffered.
+func (c *CSV) Flush() error {
+	if !c.wroteHeader {
+		c.wroteHeader = true
+		if err := c.w.Write(c.Header()); err != nil {
+			return err
+		}
+	}
+	c.w.Flush()
+	return c.w.Error()
+}
+
+// cell keeps a spreadsheet from running text as a formula: a respondent typed as "=HYPERLINK(…)"
+// would otherwise execute when an advisor opens the file (CSV injection).
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func number(x float64) string {
+	return strconv.FormatFloat(x, 'f', -1, 64)
+}

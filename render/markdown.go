@@ -1,0 +1,70 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hitready/hitready/assessment"
+)
+
+// Markdown writes a report as Markdown that pastes into a document: a heading, the verdict, a
+// table of areas, a table of gaps and the notes.
+func Markdown(w io.Writer, r assessment.Report) error {
+	var b strings.Builder
+	title := "Readiness report"
+	if who := describeRespondent(r); who != "" {
+		title += ": " + who
+	}
+	fmt.Fprintf(&b, "## %s\n\n", mdText(title))
+	fmt.Fprintf(&b, "**%s**\n\n", mdText(Headline(r)))
+	fmt.Fprintf(&b, "Score: **%s** / 100 (ready at %s)\n\n", formatScore(r.Score), formatScore(r.Thresholds.Ready))
+	b.WriteString("| Area | Score | Weight |\n| --- | ---: | ---: |\n")
+	for _, a := range r.Areas {
+		fmt.Fprintf(&b, "| %s | %s | %g |\n", mdCell(a.Title), formatScore(a.Score), a.Weight)
+	}
+	if len(r.Gaps) == 0 {
+		b.WriteString("\nNo gaps: you meet every requirement of the profile.\n")
+	} else {
+		fmt.Fprintf(&b, "\n### What stands between you and the job (%d %s)\n\n", len(r.Gaps), plural(len(r.Gaps), "gap", "gaps"))
+		b.WriteString("| Area | Requirement | You now | Target | Severity | Next step |\n| --- | --- | --- | --- | --- | --- |\n")
+		titles := areaTitles(r)
+		for _, g := range r.Gaps {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(titles[g.Area]), mdCell(g.Requirement), mdCell(g.Current),
+				mdCell(g.Target), g.Severity, mdCell(g.NextStep))
+		}
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "\n> **Note:** %s\n", mdText(n.Text))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func areaTitles(r assessment.Report) map[string]string {
+	titles := map[string]string{}
+	for _, a := range r.Areas {
+		titles[a.ID] = a.Title
+	}
+	for _, g := range r.Gaps {
+		if titles[g.Area] == "" {
+			titles[g.Area] = g.Area
+		}
+	}
+	return titles
+}
+
+// mdCell makes text safe inside a Markdown table cell: a pipe would end the cell and a newline
+// the row.
+func mdCell(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\\`)
+	s = strings.ReplaceAll(s, "|", `\|`)
+	s = strings.ReplaceAll(s, "\r\n", "<br>")
+	s = strings.ReplaceAll(s, "\n", "<br>")
+	return strings.TrimSpace(s)
+}
+
+// mdText makes text safe on a line of its own (a heading, a paragraph).
+func mdText(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
