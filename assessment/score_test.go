@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hitready/hitready/internal/cohort"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -254,32 +255,6 @@ func completeDependents(bank *questions.Bank, a *questions.Answers) []*questions
 	return sets
 }
 
-// randomPerson draws a complete, consistent answer set.
-func randomPerson(bank *questions.Bank, rng *rand.Rand) *questions.Answers {
-	a := questions.NewAnswers()
-	for i := range bank.Questions {
-		q := &bank.Questions[i]
-		if bank.Asks(q, a) != questions.Asked {
-			continue
-		}
-		switch q.Kind {
-		case questions.OneOf:
-			a.Set(q.ID, questions.OneOfAnswer(q.Values[rng.IntN(len(q.Values))].Value))
-		case questions.AnyOf:
-			var picked []string
-			for _, v := range q.ValueNames() {
-				if rng.IntN(2) == 0 {
-					picked = append(picked, v)
-				}
-			}
-			a.Set(q.ID, questions.AnyOfAnswer(picked...))
-		case questions.Rating:
-			a.Set(q.ID, questions.RatingAnswer(q.Scale.Min+rng.IntN(q.Scale.Max-q.Scale.Min+1)))
-		}
-	}
-	return a
-}
-
 // The contract: improving any answer never lowers the score nor worsens the verdict, and the score
 // stays within 0-100. Checked over many random people and every single-step improvement of each.
 func TestPropertyImprovingAnAnswerNeverHurts(t *testing.T) {
@@ -291,7 +266,7 @@ func TestPropertyImprovingAnAnswerNeverHurts(t *testing.T) {
 	}
 	checked := 0
 	for range people {
-		a := randomPerson(bank, rng)
+		a := cohort.Person(bank, rng)
 		if open := bank.Open(a); len(open) > 0 {
 			t.Fatalf("generator left %s open", open[0].ID)
 		}
@@ -350,7 +325,7 @@ func TestGeneratorCoversConditionalAnswers(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	seen := map[string]bool{}
 	for range 500 {
-		a := randomPerson(bank, rng)
+		a := cohort.Person(bank, rng)
 		for _, id := range []string{"education.field", "certification.credential"} {
 			if _, ok := a.Get(id); ok {
 				seen[id] = true

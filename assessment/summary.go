@@ -20,7 +20,7 @@ type Summary struct {
 	texts map[string]string
 }
 
-// Unmet is a requirement and how many people in the cohort have it as a gap.
+// Unmet is a requirement and how many people in the cohort have it as a blocking or major gap.
 type Unmet struct {
 	ID          string `json:"id" yaml:"id"`
 	Requirement string `json:"requirement" yaml:"requirement"`
@@ -44,6 +44,11 @@ func (s *Summary) Add(r Report) {
 	s.hist[min(max(int(math.Round(r.Score*10)), 0), len(s.hist)-1)]++
 	s.Verdicts[r.Verdict]++
 	for _, g := range r.Gaps {
+		// Minor gaps (a skill at 3, the optional 4-year degree) would crowd the list of what to
+		// teach next with what is nearly there or not required.
+		if g.Severity == Minor {
+			continue
+		}
 		s.unmet[g.ID]++
 		if _, known := s.texts[g.ID]; !known {
 			s.texts[g.ID] = g.Requirement
@@ -81,7 +86,8 @@ func (s *Summary) nth(k int) float64 {
 	return 100
 }
 
-// TopUnmet lists up to n requirements most often unmet, most often first.
+// TopUnmet lists up to n requirements most often unmet as blocking or major gaps, most often
+// first, ties in profile order.
 func (s *Summary) TopUnmet(n int) []Unmet {
 	var out []Unmet
 	for id, count := range s.unmet {

@@ -156,7 +156,13 @@ func discover(path string, send func(job) bool) bool {
 		if d.IsDir() || !isAnswersFile(p) {
 			return nil
 		}
-		keepGoing = send(job{path: p})
+		// Only regular files: opening a named pipe that happens to end in .yaml would wait
+		// forever for a writer.
+		if !isRegular(p, d) {
+			keepGoing = send(job{path: p, err: invalid(p, "is not a regular file")})
+		} else {
+			keepGoing = send(job{path: p})
+		}
 		if !keepGoing {
 			return fs.SkipAll
 		}
@@ -166,6 +172,17 @@ func discover(path string, send func(job) bool) bool {
 		keepGoing = send(job{path: path, err: unreadable(path, walkErr)})
 	}
 	return keepGoing
+}
+
+func isRegular(p string, d fs.DirEntry) bool {
+	if d.Type().IsRegular() {
+		return true
+	}
+	if d.Type()&fs.ModeSymlink != 0 {
+		info, err := os.Stat(p)
+		return err != nil || info.Mode().IsRegular() // a dangling link is reported when opened
+	}
+	return false
 }
 
 func isAnswersFile(p string) bool {
@@ -184,9 +201,6 @@ func (s *Scorer) scoreFile(path string) (assessment.Report, error) {
 		return assessment.Report{}, unreadable(path, err)
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
-		return assessment.Report{}, invalid(path, "is not a regular file")
-	}
 	answers, err := s.Profile.Bank().ReadAnswers(path, f)
 	if err != nil {
 		return assessment.Report{}, err

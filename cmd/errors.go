@@ -34,6 +34,9 @@ type BelowThresholdError struct {
 }
 
 func (e *BelowThresholdError) Error() string {
+	if e.Score < 0 { // several scores: Who says how many
+		return fmt.Sprintf("%sscores are below --fail-under %g", e.Who, e.Threshold)
+	}
 	return fmt.Sprintf("%sscore %.1f is below --fail-under %g", e.Who, e.Score, e.Threshold)
 }
 

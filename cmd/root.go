@@ -74,5 +74,7 @@ Advisors can score answers files without prompting, for one student or a whole c
 	})
 
 	root.AddCommand(NewCmdAssess(ios, nil))
+	root.AddCommand(NewCmdScore(ios, nil))
+	root.AddCommand(NewCmdCompare(ios, nil))
 	return root
 }

@@ -93,7 +93,7 @@ func (s *yamlStream) Close(*assessment.Summary) error {
 
 type csvStream struct{ c *CSV }
 
-func (s *csvStream) Add(r assessment.Report) error    { return s.c.Write(r) }
+func (s *csvStream) Add(r assessment.Report) error   { return s.c.Write(r) }
 func (s *csvStream) Close(*assessment.Summary) error { return s.c.Flush() }
 
 // cohortRow is what the cohort view shows of one person.
@@ -134,7 +134,7 @@ func (s *markdownStream) Close(sum *assessment.Summary) error {
 	fmt.Fprintf(&b, "### Cohort summary\n\n%s\n", mdText(summaryLine(sum)))
 	fmt.Fprintf(&b, "\n%s\n", mdText(verdictLine(sum)))
 	if top := sum.TopUnmet(topUnmet); len(top) > 0 {
-		b.WriteString("\n| Most often unmet | Students | Requirement |\n| --- | ---: | --- |\n")
+		b.WriteString("\n| Most often unmet (blocking or major) | Students | Requirement |\n| --- | ---: | --- |\n")
 		for _, u := range top {
 			fmt.Fprintf(&b, "| %s | %d of %d | %s |\n", mdCell(u.ID), u.Count, sum.Count, mdCell(u.Requirement))
 		}
@@ -150,7 +150,7 @@ func summaryLine(s *assessment.Summary) string {
 	if s.Count == 0 {
 		return "Students: 0"
 	}
-	return fmt.Sprintf("Students: %d   median score %s   mean score %s", s.Count, trimScore(s.Median()), formatScore(s.Mean()))
+	return fmt.Sprintf("Students: %d, median score %s, mean score %s", s.Count, trimScore(s.Median()), formatScore(s.Mean()))
 }
 
 func verdictLine(s *assessment.Summary) string {
@@ -232,7 +232,7 @@ func (s *tableStream) Close(sum *assessment.Summary) error {
 	}
 	fmt.Fprintf(&b, "%s\n%s\n", summaryLine(sum), verdictLine(sum))
 	if top := sum.TopUnmet(topUnmet); len(top) > 0 {
-		b.WriteString("Most often unmet, what to teach next:\n")
+		b.WriteString("Most often unmet (blocking or major gaps), what to teach next:\n")
 		idWidth := 0
 		for _, u := range top {
 			idWidth = max(idWidth, len(u.ID))
@@ -253,4 +253,3 @@ func keepTail(s string, n int) string {
 	r := []rune(s)
 	return "…" + string(r[len(r)-(n-1):])
 }
-

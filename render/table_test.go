@@ -67,3 +67,50 @@ func TestGapTableFitsTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkdownCellsStayCells(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a | b", `a \| b`},
+		{"line one\nline two", "line one<br>line two"},
+		{"crlf\r\nend", "crlf<br>end"},
+		{`back\slash|`, `back\\slash\|`},
+		{"  padded  ", "padded"},
+	}
+	for _, tt := range tests {
+		if got := mdCell(tt.in); got != tt.want {
+			t.Errorf("mdCell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	r := assessment.Report{Respondent: "Pat | \"Lee\"\nJr", Verdict: assessment.NotReady, Gaps: []assessment.Gap{{
+		ID: "x", Area: "skills", Severity: assessment.Major, Requirement: "a|b", Current: "1\n2", Target: "t", NextStep: "n",
+	}}}
+	var buf bytes.Buffer
+	if err := Markdown(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(buf.String(), "\n") {
+		if strings.HasPrefix(line, "| skills") || strings.HasPrefix(line, "| Skills") {
+			if cells := strings.Count(strings.ReplaceAll(line, `\|`, ""), "|"); cells != 7 {
+				t.Errorf("gap row has %d separators, want 7: %s", cells, line)
+			}
+		}
+	}
+	if !strings.Contains(buf.String(), "## Readiness report: Pat | \"Lee\" Jr\n") {
+		t.Errorf("heading:\n%s", buf.String())
+	}
+}
+
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	var buf bytes.Buffer
+	c := NewCSV(&buf, []string{"skills"})
+	if err := c.Write(assessment.Report{Respondent: "=HYPERLINK(\"http://x\")", Source: "+a.yaml", Verdict: assessment.Ready}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	want := "source,respondent,score,verdict,skills_score,blocking_gaps,gaps\n'+a.yaml,\"'=HYPERLINK(\"\"http://x\"\")\",0,ready,0,,0\n"
+	if buf.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", buf.String(), want)
+	}
+}

@@ -1,0 +1,142 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/questions"
+	"github.com/hitready/hitready/render"
+	"github.com/spf13/cobra"
+)
+
+// CompareOptions is everything `hitready compare` needs, gathered from flags.
+type CompareOptions struct {
+	IO *iostreams.IOStreams
+
+	Old, New string
+	Format   string
+	Output   string
+}
+
+// NewCmdCompare builds `hitready compare`.
+func NewCmdCompare(ios *iostreams.IOStreams, runF func(*CompareOptions) error) *cobra.Command {
+	opts := &CompareOptions{IO: ios}
+	c := &cobra.Command{
+		Use:   "compare OLD NEW",
+		Short: "Show a person's progress between two sessions",
+		Long: `Compares two answers files, or two JSON reports (from assess --format json), of one
+person: the change in score and verdict, each area, and the gaps closed, opened and
+remaining. An answers file and a report can be mixed.`,
+		Example: `  hitready compare spring.yaml autumn.yaml
+  hitready compare spring-report.json autumn.yaml --format json`,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return usageErrorf("compare takes two files, OLD and NEW; got %d", len(args))
+			}
+			return nil
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Old, opts.New = args[0], args[1]
+			if err := render.CheckFormat(opts.Format, render.Formats); err != nil {
+				return &UsageError{Err: err}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return compareRun(opts)
+		},
+	}
+	f := c.Flags()
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+	f.StringVarP(&opts.Output, "output", "o", "", "write the comparison to this file (atomically, mode 0600) instead of standard output")
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+func compareRun(opts *CompareOptions) error {
+	bank, err := questions.Load()
+	if err != nil {
+		return err
+	}
+	profile, err := assessment.DefaultProfile(bank)
+	if err != nil {
+		return err
+	}
+	old, err := loadReport(opts.IO, profile, opts.Old)
+	if err != nil {
+		return err
+	}
+	new, err := loadReport(opts.IO, profile, opts.New)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := render.Comparison(&buf, opts.Format, assessment.Compare(old, new), tableOptions(opts.IO, opts.Output)); err != nil {
+		return err
+	}
+	out, err := openOutput(opts.IO, opts.Output)
+	if err != nil {
+		return err
+	}
+	defer out.Discard()
+	if _, err := out.Writer().Write(buf.Bytes()); err != nil {
+		return err
+	}
+	return out.Commit()
+}
+
+// loadReport reads a JSON report as it is, or scores an answers file; which one a file is, its
+// "schema" field says.
+func loadReport(ios *iostreams.IOStreams, profile *assessment.Profile, path string) (assessment.Report, error) {
+	var r io.Reader = ios.In
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return assessment.Report{}, &UsageError{Err: fmt.Errorf("compare: %w", err)}
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, questions.MaxFileSize+1))
+	if err != nil {
+		return assessment.Report{}, fmt.Errorf("%s: %w", path, err)
+	}
+	var head struct {
+		Schema string `json:"schema"`
+	}
+	if json.Unmarshal(data, &head) == nil && head.Schema != "" {
+		return decodeReport(path, data, head.Schema)
+	}
+	bank := profile.Bank()
+	answers, err := bank.ReadAnswers(path, bytes.NewReader(data))
+	if err != nil {
+		return assessment.Report{}, err
+	}
+	if open := bank.Open(answers); len(open) > 0 {
+		return assessment.Report{}, &MissingAnswersError{Open: open, Reason: "compare scores only complete answers files (" + path + ")"}
+	}
+	report := assessment.Score(profile, answers)
+	report.Source = path
+	return report, nil
+}
+
+func decodeReport(path string, data []byte, schema string) (assessment.Report, error) {
+	refuse := func(msg string) error {
+		return &questions.InvalidError{Problems: []questions.Problem{{Origin: questions.Origin{Path: path}, Message: msg}}}
+	}
+	if schema != assessment.Schema {
+		return assessment.Report{}, refuse(fmt.Sprintf("is a %q document; compare reads answers files and %q reports", schema, assessment.Schema))
+	}
+	var report assessment.Report
+	if err := json.Unmarshal(data, &report); err != nil {
+		return assessment.Report{}, refuse("is not a valid report: " + err.Error())
+	}
+	report.Source = path
+	return report, nil
+}

@@ -1,0 +1,123 @@
+package render
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/hitready/hitready/assessment"
+)
+
+// Comparison writes what changed between two reports in the given format.
+func Comparison(w io.Writer, format string, c assessment.Comparison, opts TableOptions) error {
+	switch format {
+	case "json":
+		return JSON(w, c)
+	case "yaml":
+		return YAML(w, c)
+	case "csv":
+		return comparisonCSV(w, c)
+	case "markdown":
+		return comparisonMarkdown(w, c)
+	case "table":
+		return comparisonTable(w, c, painter(opts.Color))
+	}
+	return CheckFormat(format, Formats)
+}
+
+func signed(x float64) string {
+	return fmt.Sprintf("%+.1f", x)
+}
+
+func comparisonTitle(c assessment.Comparison) string {
+	who := c.New.Respondent
+	if who == "" {
+		who = c.Old.Respondent
+	}
+	from := fmt.Sprintf("from %s to %s", c.Old.Source, c.New.Source)
+	if who == "" {
+		return "Progress " + from
+	}
+	return who + ": progress " + from
+}
+
+func comparisonTable(w io.Writer, c assessment.Comparison, p painter) error {
+	var b strings.Builder
+	fmt.Fprintln(&b, p.paint(ansiBold, comparisonTitle(c)))
+	fmt.Fprintf(&b, "Score:   %s -> %s (%s)\n", formatScore(c.Old.Score), formatScore(c.New.Score), signed(c.ScoreChange))
+	fmt.Fprintf(&b, "Verdict: %s -> %s (%s)\n\n", c.Old.Verdict, c.New.Verdict,
+		p.paint(map[string]string{"better": ansiGreen, "worse": ansiRed}[c.VerdictChange], c.VerdictChange))
+	titleWidth := 0
+	for _, a := range c.Areas {
+		titleWidth = max(titleWidth, len(a.Title))
+	}
+	for _, a := range c.Areas {
+		fmt.Fprintf(&b, "  %-*s  %5s -> %5s  (%s)\n", titleWidth, a.Title, formatScore(a.Old), formatScore(a.New), signed(a.Change))
+	}
+	gapList := func(title, mark string, gaps []assessment.Gap) {
+		fmt.Fprintf(&b, "\n%s (%d):\n", title, len(gaps))
+		if len(gaps) == 0 {
+			b.WriteString("  none\n")
+		}
+		for _, g := range gaps {
+			fmt.Fprintf(&b, "  %s %s  %s (%s)\n", mark, g.ID, g.Requirement, g.Severity)
+		}
+	}
+	gapList("Gaps closed", "+", c.Closed)
+	gapList("Gaps opened", "-", c.Opened)
+	gapList("Gaps remaining", " ", c.Remaining)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func gapIDs(gaps []assessment.Gap) []string {
+	ids := make([]string, len(gaps))
+	for i, g := range gaps {
+		ids[i] = g.ID
+	}
+	return ids
+}
+
+func comparisonCSV(w io.Writer, c assessment.Comparison) error {
+	cw := csv.NewWriter(w)
+	rows := [][]string{
+		{"old_source", "new_source", "respondent", "old_score", "new_score", "score_change", "old_verdict", "new_verdict",
+			"verdict_change", "gaps_closed", "gaps_opened", "gaps_remaining"},
+		{cell(c.Old.Source), cell(c.New.Source), cell(c.New.Respondent), number(c.Old.Score), number(c.New.Score),
+			number(c.ScoreChange), string(c.Old.Verdict), string(c.New.Verdict), c.VerdictChange,
+			strings.Join(gapIDs(c.Closed), ";"), strings.Join(gapIDs(c.Opened), ";"), strconv.Itoa(len(c.Remaining))},
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+func comparisonMarkdown(w io.Writer, c assessment.Comparison) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", mdText(comparisonTitle(c)))
+	b.WriteString("| | Before | After | Change |\n| --- | ---: | ---: | ---: |\n")
+	fmt.Fprintf(&b, "| Score | %s | %s | %s |\n", formatScore(c.Old.Score), formatScore(c.New.Score), signed(c.ScoreChange))
+	fmt.Fprintf(&b, "| Verdict | %s | %s | %s |\n", c.Old.Verdict, c.New.Verdict, c.VerdictChange)
+	for _, a := range c.Areas {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdCell(a.Title), formatScore(a.Old), formatScore(a.New), signed(a.Change))
+	}
+	for _, part := range []struct {
+		title string
+		gaps  []assessment.Gap
+	}{{"Gaps closed", c.Closed}, {"Gaps opened", c.Opened}, {"Gaps remaining", c.Remaining}} {
+		fmt.Fprintf(&b, "\n### %s (%d)\n\n", part.title, len(part.gaps))
+		if len(part.gaps) == 0 {
+			b.WriteString("None.\n")
+			continue
+		}
+		b.WriteString("| Requirement | Severity | Next step |\n| --- | --- | --- |\n")
+		for _, g := range part.gaps {
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(g.Requirement), g.Severity, mdCell(g.NextStep))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
