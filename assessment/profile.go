@@ -109,6 +109,11 @@ type Profile struct {
 	Requirements []Requirement `yaml:"requirements"`
 
 	bank *questions.Bank
+	// share is each requirement's weight in the overall score (0-1), by index; areaWeight the
+	// sum of requirement weights per area. Both follow from the weights and are computed once.
+	share      []float64
+	areaWeight map[string]float64
+	totalArea  float64
 }
 
 // Bank is the question bank the profile was checked against.
@@ -154,7 +159,32 @@ func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, err
 	if problems := p.check(path); len(problems) > 0 {
 		return nil, &questions.InvalidError{Problems: problems}
 	}
+	p.derive()
 	return &p, nil
+}
+
+// derive computes what scoring needs from the weights, once per profile rather than per person.
+func (p *Profile) derive() {
+	p.areaWeight = map[string]float64{}
+	for _, r := range p.Requirements {
+		p.areaWeight[r.Area] += r.Weight
+	}
+	areaShare := map[string]float64{}
+	for _, a := range p.Areas {
+		p.totalArea += a.Weight
+	}
+	for _, a := range p.Areas {
+		if p.totalArea > 0 {
+			areaShare[a.ID] = a.Weight / p.totalArea
+		}
+	}
+	p.share = make([]float64, len(p.Requirements))
+	for i, r := range p.Requirements {
+		if p.areaWeight[r.Area] > 0 {
+			// Rounded so that equal shares compare equal when gaps are ordered by them.
+			p.share[i] = round(areaShare[r.Area]*r.Weight/p.areaWeight[r.Area], 9)
+		}
+	}
 }
 
 func profileProblem(path string, line int, id, msg string) error {

@@ -2,7 +2,6 @@ package assessment
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -98,19 +97,11 @@ func Score(p *Profile, a *questions.Answers) Report {
 		Profile:      p.ID,
 		Thresholds:   p.Thresholds,
 		Areas:        []AreaScore{},
-		Requirements: []Result{},
+		Requirements: make([]Result, 0, len(p.Requirements)),
 		Gaps:         []Gap{},
 		Notes:        []Note{},
 	}
-	earned := map[string]float64{}
-	possible := map[string]float64{}
-	for _, req := range p.Requirements {
-		possible[req.Area] += req.Weight
-	}
-	var totalWeight float64
-	for _, area := range p.Areas {
-		totalWeight += area.Weight
-	}
+	earned := make(map[string]float64, len(p.Areas))
 	blocked := false
 	for i := range p.Requirements {
 		req := &p.Requirements[i]
@@ -130,18 +121,18 @@ func Score(p *Profile, a *questions.Answers) Report {
 			Target:      req.Target,
 			Severity:    p.severity(req, credit),
 			NextStep:    p.nextStep(req, a),
-			weight:      round(p.weightInScore(req, possible, totalWeight), 9),
+			weight:      p.share[i],
 		})
 	}
 	var score float64
 	for _, area := range p.Areas {
 		areaScore := 0.0
-		if possible[area.ID] > 0 {
-			areaScore = 100 * earned[area.ID] / possible[area.ID]
+		if p.areaWeight[area.ID] > 0 {
+			areaScore = 100 * earned[area.ID] / p.areaWeight[area.ID]
 		}
 		r.Areas = append(r.Areas, AreaScore{ID: area.ID, Title: area.Title, Score: round(areaScore, 1), Weight: area.Weight})
-		if totalWeight > 0 {
-			score += areaScore * area.Weight / totalWeight
+		if p.totalArea > 0 {
+			score += areaScore * area.Weight / p.totalArea
 		}
 	}
 	r.Score = round(score, 1)
@@ -207,7 +198,7 @@ func (p *Profile) factor(f Factor, a *questions.Answers) (credit float64, curren
 		return 0, "Not completed yet", true
 	case questions.Rating:
 		c := float64(ans.Rating-q.Scale.Min) / float64(f.Target-q.Scale.Min)
-		return min(max(c, 0), 1), fmt.Sprintf("%d of %d", ans.Rating, q.Scale.Max), true
+		return min(max(c, 0), 1), strconv.Itoa(ans.Rating) + " of " + strconv.Itoa(q.Scale.Max), true
 	}
 	return 0, "", true
 }
@@ -238,19 +229,6 @@ func (p *Profile) nextStep(req *Requirement, a *questions.Answers) string {
 	return ""
 }
 
-// weightInScore is the share of the overall score a requirement carries.
-func (p *Profile) weightInScore(req *Requirement, possible map[string]float64, totalWeight float64) float64 {
-	if possible[req.Area] <= 0 || totalWeight <= 0 {
-		return 0
-	}
-	for _, area := range p.Areas {
-		if area.ID == req.Area {
-			return area.Weight / totalWeight * req.Weight / possible[req.Area]
-		}
-	}
-	return 0
-}
-
 // uniformRating tells whether every rating question of the skills section has the same answer:
 // then the ratings do not discriminate, which users of self-assessments rightly distrust.
 func uniformRating(bank *questions.Bank, a *questions.Answers) (int, bool) {
@@ -269,7 +247,9 @@ func uniformRating(bank *questions.Bank, a *questions.Answers) (int, bool) {
 	return rating, count > 1
 }
 
+var powers = [...]float64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
+
 func round(x float64, places int) float64 {
-	f := math.Pow(10, float64(places))
+	f := powers[places]
 	return math.Round(x*f) / f
 }

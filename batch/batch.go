@@ -19,15 +19,20 @@ import (
 
 // Result is one file's outcome: a report, or the reason the file could not be scored.
 type Result struct {
-	Path   string
-	Report assessment.Report
-	Err    error
+	Path     string
+	Report   assessment.Report
+	Rendered []byte // the report as Scorer.Render made it, when set
+	Err      error
 }
 
 // Scorer scores answers files against one profile.
 type Scorer struct {
 	Profile *assessment.Profile
 	Workers int // files decoded and scored at once; 0 means one per CPU
+	// Render, if set, turns each report into its output on the worker that scored it, so that
+	// rendering runs in parallel too and the ordered writer only copies bytes. It must be safe
+	// for concurrent use.
+	Render func(assessment.Report) ([]byte, error)
 }
 
 // answersExt are the file names a folder is searched for.
@@ -90,6 +95,9 @@ func (s *Scorer) Run(paths []string, emit func(Result) error) error {
 				r := Result{Path: j.path, Err: j.err}
 				if r.Err == nil {
 					r.Report, r.Err = s.scoreFile(j.path)
+				}
+				if r.Err == nil && s.Render != nil {
+					r.Rendered, r.Err = s.Render(r.Report)
 				}
 				select {
 				case results <- struct {

@@ -109,7 +109,7 @@ func scoreRun(opts *ScoreOptions) error {
 
 	summary := assessment.NewSummary(profile)
 	bad, total, below := 0, 0, 0
-	scorer := &batch.Scorer{Profile: profile, Workers: opts.Jobs}
+	scorer := &batch.Scorer{Profile: profile, Workers: opts.Jobs, Render: stream.Render}
 	err = scorer.Run(opts.Paths, func(r batch.Result) error {
 		total++
 		if r.Err != nil {
@@ -125,7 +125,7 @@ func scoreRun(opts *ScoreOptions) error {
 		if opts.HasFailUnd && r.Report.Score < opts.FailUnder {
 			below++
 		}
-		return stream.Add(r.Report)
+		return stream.Add(r.Rendered)
 	})
 	if err != nil {
 		return err

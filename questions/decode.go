@@ -216,7 +216,6 @@ func (d *decoder) answerMap(m *yaml.Node) {
 		d.add(m.Line, "", "answers must be a mapping of question id to answer; got %s", describe(m))
 		return
 	}
-	ids := d.bank.IDs()
 	seen := map[string]int{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
@@ -226,6 +225,7 @@ func (d *decoder) answerMap(m *yaml.Node) {
 		}
 		q, known := d.bank.Question(id)
 		if !known {
+			ids := d.bank.IDs()
 			d.add(k.Line, id, "unknown question id%s; known ids: %s", didYouMean(id, ids), strings.Join(ids, ", "))
 			continue
 		}
@@ -285,11 +285,13 @@ func parseValue(q *Question, v *yaml.Node) (ans Answer, given bool, problem stri
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
 			return Answer{}, false, fmt.Sprintf("expects %s; got %s", q.Allowed(), describe(v))
 		}
-		var n int
-		if err := v.Decode(&n); err != nil || n < q.Scale.Min || n > q.Scale.Max {
+		// Base 0 reads the integer forms YAML resolves as !!int (0x1F, 0o17, +3) without the
+		// cost of a YAML decoder per rating.
+		n, err := strconv.ParseInt(v.Value, 0, 64)
+		if err != nil || n < int64(q.Scale.Min) || n > int64(q.Scale.Max) {
 			return Answer{}, false, fmt.Sprintf("%s is out of range; allowed: %s", v.Value, q.Allowed())
 		}
-		return RatingAnswer(n), true, ""
+		return RatingAnswer(int(n)), true, ""
 	}
 	return Answer{}, false, fmt.Sprintf("question kind %q cannot be answered", q.Kind)
 }

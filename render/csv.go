@@ -39,6 +39,11 @@ func (c *CSV) Write(r assessment.Report) error {
 			return err
 		}
 	}
+	return c.w.Write(c.Row(r))
+}
+
+// Row is a report's row, in the columns of Header.
+func (c *CSV) Row(r assessment.Report) []string {
 	areaScore := map[string]float64{}
 	for _, a := range r.Areas {
 		areaScore[a.ID] = a.Score
@@ -47,8 +52,7 @@ func (c *CSV) Write(r assessment.Report) error {
 	for _, a := range c.areas {
 		row = append(row, number(areaScore[a]))
 	}
-	row = append(row, strings.Join(blockingIDs(r), ";"), strconv.Itoa(len(r.Gaps)))
-	return c.w.Write(row)
+	return append(row, strings.Join(blockingIDs(r), ";"), strconv.Itoa(len(r.Gaps)))
 }
 
 // Flush writes the header if no row came, and everything buffered.

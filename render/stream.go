@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -8,15 +10,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/hitready/hitready/assessment"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // Stream writes the reports of a cohort one at a time, as they are scored, so that memory does
-// not grow with the cohort; Close ends the output, with the cohort summary where the format has
-// room for one (table and markdown).
+// not grow with the cohort. Render draws one report and is safe to call from many goroutines,
+// which lets the workers that score also render; Add writes what Render drew, in order; Close
+// ends the output, with the cohort summary where the format has room for one (table, markdown).
 type Stream interface {
-	Add(r assessment.Report) error
+	Render(r assessment.Report) ([]byte, error)
+	Add(rendered []byte) error
 	Close(s *assessment.Summary) error
 }
 
@@ -28,7 +30,7 @@ func NewStream(w io.Writer, format string, areas []string, opts TableOptions) (S
 	case "yaml":
 		return &yamlStream{w: w}, nil
 	case "csv":
-		return &csvStream{c: NewCSV(w, areas)}, nil
+		return &csvStream{w: w, c: NewCSV(io.Discard, areas)}, nil
 	case "markdown":
 		return &markdownStream{w: w}, nil
 	case "table":
@@ -37,23 +39,34 @@ func NewStream(w io.Writer, format string, areas []string, opts TableOptions) (S
 	return nil, CheckFormat(format, Formats)
 }
 
-// jsonStream writes a JSON array, one report per element, in input order.
+// jsonStream writes a JSON array, one report per element and per line, in input order.
 type jsonStream struct {
 	w     io.Writer
 	count int
 }
 
-func (s *jsonStream) Add(r assessment.Report) error {
-	data, err := json.MarshalIndent(r, "  ", "  ")
-	if err != nil {
-		return err
+func (s *jsonStream) Render(r assessment.Report) ([]byte, error) {
+	// One compact line per report: a cohort's JSON is for programs, and indenting it tripled the
+	// cost of writing it. HTML escaping is off as in render.JSON, so texts read the same.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return nil, err
 	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+func (s *jsonStream) Add(rendered []byte) error {
 	sep := ",\n  "
 	if s.count == 0 {
 		sep = "[\n  "
 	}
 	s.count++
-	_, err = fmt.Fprintf(s.w, "%s%s", sep, unescapeHTML(data))
+	if _, err := io.WriteString(s.w, sep); err != nil {
+		return err
+	}
+	_, err := s.w.Write(rendered)
 	return err
 }
 
@@ -66,21 +79,22 @@ func (s *jsonStream) Close(*assessment.Summary) error {
 	return err
 }
 
-// unescapeHTML undoes encoding/json's escaping of <, > and &, as render.JSON does, so one report
-// reads the same from assess and from score.
-func unescapeHTML(data []byte) string {
-	return strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&").Replace(string(data))
-}
-
 // yamlStream writes a YAML list, one report per item.
 type yamlStream struct {
 	w     io.Writer
 	count int
 }
 
-func (s *yamlStream) Add(r assessment.Report) error {
+func (s *yamlStream) Render(r assessment.Report) ([]byte, error) {
+	var buf bytes.Buffer
+	err := YAML(&buf, []assessment.Report{r})
+	return buf.Bytes(), err
+}
+
+func (s *yamlStream) Add(rendered []byte) error {
 	s.count++
-	return YAML(s.w, []assessment.Report{r})
+	_, err := s.w.Write(rendered)
+	return err
 }
 
 func (s *yamlStream) Close(*assessment.Summary) error {
@@ -91,10 +105,45 @@ func (s *yamlStream) Close(*assessment.Summary) error {
 	return nil
 }
 
-type csvStream struct{ c *CSV }
+// csvStream writes the header, then one row per report.
+type csvStream struct {
+	w           io.Writer
+	c           *CSV // for its header and row layout
+	wroteHeader bool
+}
 
-func (s *csvStream) Add(r assessment.Report) error   { return s.c.Write(r) }
-func (s *csvStream) Close(*assessment.Summary) error { return s.c.Flush() }
+func (s *csvStream) Render(r assessment.Report) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.Write(s.c.Row(r)); err != nil {
+		return nil, err
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+func (s *csvStream) header() error {
+	if s.wroteHeader {
+		return nil
+	}
+	s.wroteHeader = true
+	w := csv.NewWriter(s.w)
+	if err := w.Write(s.c.Header()); err != nil {
+		return err
+	}
+	w.Flush()
+	return w.Error()
+}
+
+func (s *csvStream) Add(rendered []byte) error {
+	if err := s.header(); err != nil {
+		return err
+	}
+	_, err := s.w.Write(rendered)
+	return err
+}
+
+func (s *csvStream) Close(*assessment.Summary) error { return s.header() }
 
 // cohortRow is what the cohort view shows of one person.
 func cohortRow(r assessment.Report) (student, score, verdict, blocking, next string) {
@@ -114,15 +163,19 @@ type markdownStream struct {
 	count int
 }
 
-func (s *markdownStream) Add(r assessment.Report) error {
+func (s *markdownStream) Render(r assessment.Report) ([]byte, error) {
+	student, score, verdict, blocking, next := cohortRow(r)
+	return fmt.Appendf(nil, "| %s | %s | %s | %s | %s |\n", mdCell(student), score, verdict, mdCell(blocking), mdCell(next)), nil
+}
+
+func (s *markdownStream) Add(rendered []byte) error {
 	if s.count == 0 {
 		if _, err := io.WriteString(s.w, "| Student | Score | Verdict | Blocking gaps | First next step |\n| --- | ---: | --- | --- | --- |\n"); err != nil {
 			return err
 		}
 	}
 	s.count++
-	student, score, verdict, blocking, next := cohortRow(r)
-	_, err := fmt.Fprintf(s.w, "| %s | %s | %s | %s | %s |\n", mdCell(student), score, verdict, mdCell(blocking), mdCell(next))
+	_, err := s.w.Write(rendered)
 	return err
 }
 
@@ -169,65 +222,50 @@ func trimScore(x float64) string {
 // tableStream is the cohort view for a person at a terminal or an advisor's log: a table that
 // is written row by row as reports come, then the summary.
 type tableStream struct {
-	w       io.Writer
-	table   *tablewriter.Table
-	widths  []int
-	started bool
-	err     error
+	w     io.Writer
+	table boxTable
+	count int
 }
 
-// cohortWidths are the columns of the cohort table: student, score, verdict, blocking gaps, first
-// next step. Fixed, because a streamed table cannot measure rows it has not seen.
-var cohortWidths = []int{26, 7, 14, 26, 44}
+// cohortWidths are the content widths of the cohort table's columns: student, score, verdict,
+// blocking gaps, first next step. Fixed, because a streamed table cannot measure rows it has not
+// seen.
+var cohortWidths = []int{24, 5, 12, 24, 42}
 
 func newTableStream(w io.Writer, opts TableOptions) *tableStream {
 	widths := append([]int(nil), cohortWidths...)
 	if opts.Width > 0 {
-		for sum(widths)+1 > opts.Width && widths[4] > 20 {
+		frame := 3*len(widths) + 1
+		for sum(widths)+frame > opts.Width && widths[4] > 20 {
 			widths[4]--
 		}
 	}
-	perColumn := tw.NewMapper[int, int]()
-	for i, cw := range widths {
-		perColumn.Set(i, cw)
-	}
-	table := tablewriter.NewTable(w, tablewriter.WithConfig(tablewriter.Config{
-		Stream: tw.StreamConfig{Enable: true},
-		Widths: tw.CellWidth{PerColumn: perColumn},
-		Header: tw.CellConfig{
-			Formatting: tw.CellFormatting{AutoFormat: tw.Off},
-			Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-		},
-		Row: tw.CellConfig{
-			Formatting: tw.CellFormatting{AutoWrap: tw.WrapNormal},
-			Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-		},
-	}))
-	return &tableStream{w: w, table: table, widths: widths}
+	return &tableStream{w: w, table: boxTable{widths: widths}}
 }
 
-func (s *tableStream) Add(r assessment.Report) error {
-	if !s.started {
-		s.started = true
-		if err := s.table.Start(); err != nil {
+func (s *tableStream) Render(r assessment.Report) ([]byte, error) {
+	student, score, verdict, blocking, next := cohortRow(r)
+	// A path is one word that would be cut anywhere; its end names the student best.
+	student = keepTail(student, s.table.widths[0])
+	return []byte(s.table.Row(student, score, verdict, blocking, next)), nil
+}
+
+func (s *tableStream) Add(rendered []byte) error {
+	if s.count == 0 {
+		head := s.table.Top() + s.table.Row("Student", "Score", "Verdict", "Blocking gaps", "First next step") + s.table.Separator()
+		if _, err := io.WriteString(s.w, head); err != nil {
 			return err
 		}
-		s.table.Header("Student", "Score", "Verdict", "Blocking gaps", "First next step")
 	}
-	student, score, verdict, blocking, next := cohortRow(r)
-	// A path is one word the table cannot wrap; its end names the student best.
-	student = keepTail(student, s.widths[0]-2)
-	return s.table.Append(student, score, verdict, blocking, next)
+	s.count++
+	_, err := s.w.Write(rendered)
+	return err
 }
 
 func (s *tableStream) Close(sum *assessment.Summary) error {
-	if s.started {
-		if err := s.table.Close(); err != nil {
-			return err
-		}
-	}
 	var b strings.Builder
-	if s.started {
+	if s.count > 0 {
+		b.WriteString(s.table.Bottom())
 		b.WriteString("\n")
 	}
 	fmt.Fprintf(&b, "%s\n%s\n", summaryLine(sum), verdictLine(sum))

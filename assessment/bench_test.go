@@ -1,0 +1,25 @@
+package assessment
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/hitready/hitready/internal/cohort"
+	"github.com/hitready/hitready/questions"
+)
+
+var sinkReport Report
+
+func BenchmarkScore(b *testing.B) {
+	bank, p := setup(b)
+	rng := rand.New(rand.NewPCG(1, 2))
+	people := make([]*questions.Answers, 256)
+	for i := range people {
+		people[i] = cohort.Person(bank, rng)
+	}
+	i := 0
+	for b.Loop() {
+		sinkReport = Score(p, people[i%len(people)])
+		i++
+	}
+}

@@ -1,0 +1,117 @@
+package cmd
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/hitready/hitready/internal/cohort"
+	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/questions"
+	"go.yaml.in/yaml/v3"
+)
+
+// benchCohortSize is the cohort of issue #4's speed target.
+const benchCohortSize = 10000
+
+var (
+	benchCohortOnce sync.Once
+	benchCohortDir  string
+	benchCohortErr  error
+)
+
+// benchCohort writes the synthetic cohort once per test binary; benchmarks share it.
+func benchCohort(b *testing.B) string {
+	b.Helper()
+	benchCohortOnce.Do(func() {
+		benchCohortDir, benchCohortErr = os.MkdirTemp("", "hitready-cohort-")
+		if benchCohortErr != nil {
+			return
+		}
+		var bank *questions.Bank
+		if bank, benchCohortErr = questions.Load(); benchCohortErr == nil {
+			_, benchCohortErr = cohort.Generate(bank, benchCohortDir, benchCohortSize, 1)
+		}
+	})
+	if benchCohortErr != nil {
+		b.Fatal(benchCohortErr)
+	}
+	return benchCohortDir
+}
+
+// BenchmarkCohortBaseline is what the issue measures against: find the files, read them and
+// YAML-decode them, nothing else, on one goroutine.
+func BenchmarkCohortBaseline(b *testing.B) {
+	dir := benchCohort(b)
+	b.ResetTimer()
+	for b.Loop() {
+		n := 0
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			var node yaml.Node
+			if err := yaml.Unmarshal(data, &node); err != nil {
+				return err
+			}
+			n++
+			return nil
+		})
+		if err != nil || n != benchCohortSize {
+			b.Fatalf("%v after %d files", err, n)
+		}
+	}
+}
+
+// BenchmarkScoreCommand runs the whole `hitready score DIR` over the cohort: discovery, strict
+// decoding, scoring and the streamed output, with the summary.
+func BenchmarkScoreCommand(b *testing.B) {
+	dir := benchCohort(b)
+	for _, bc := range []struct {
+		name string
+		args []string
+	}{
+		{"csv/jobs=1", []string{"--format", "csv", "--jobs", "1"}},
+		{"csv", []string{"--format", "csv"}},
+		{"table", []string{"--format", "table"}},
+		{"json", []string{"--format", "json"}},
+		{"yaml", []string{"--format", "yaml"}},
+		{"markdown", []string{"--format", "markdown"}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				ios, _, _, errOut := iostreams.Test()
+				ios.Out = io.Discard
+				if code := Run(ios, append([]string{"score", dir}, bc.args...)); code != ExitOK {
+					b.Fatalf("exit %d: %s", code, errOut)
+				}
+			}
+		})
+	}
+}
+
+var sinkAnswers *questions.Answers
+
+func BenchmarkReadAnswersFile(b *testing.B) {
+	bank, err := questions.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join("..", "examples", "ready.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if sinkAnswers, err = bank.ReadAnswers("ready.yaml", bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
