@@ -116,21 +116,23 @@ func down(n int) []string {
 func TestPTYFullSession(t *testing.T) {
 	t.Chdir(t.TempDir())
 	s := startPTY(t, "assess", "--format", "json")
-	s.expect("15 questions to answer")
-	s.expect("[1/15] What is the highest level of education")
+	s.expect("16 questions to answer")
+	s.expect("[1/16] What is the highest level of education")
 	s.send(down(3)...) // associate
-	s.expect("[2/15] In which field")
+	s.expect("[2/16] In which field")
 	s.send(keyEnter) // hit, the first option
-	s.expect("[3/15] Which of these topics")
+	s.expect("[3/16] Which of these topics")
 	s.send(keySpace, keyDown, keySpace, keyEnter) // anatomy, physiology
-	s.expect("[4/15] Where are you with an AHIMA")
+	s.expect("[4/16] Where are you with an AHIMA")
 	s.send(down(3)...) // passed
-	s.expect("[5/15] Which AHIMA credential")
+	s.expect("[5/16] Which AHIMA credential")
 	s.send(keyEnter) // rhit
 	for i := 6; i <= 15; i++ {
-		s.expect("[" + strconv.Itoa(i) + "/15]")
+		s.expect("[" + strconv.Itoa(i) + "/16]")
 		s.send(down(3)...) // 4
 	}
+	s.expect("[16/16] Where would you like to work? (optional)")
+	s.send(keySpace, keyEnter) // hospitals
 	s.expect("Your answers are in hitready-answers.yaml")
 	if code := s.wait(); code != ExitOK {
 		t.Fatalf("exit %d; screen:\n%s", code, s.screen.String())
@@ -153,11 +155,11 @@ func TestPTYFullSession(t *testing.T) {
 func TestPTYCtrlCKeepsTheAnswers(t *testing.T) {
 	t.Chdir(t.TempDir())
 	s := startPTY(t, "assess")
-	s.expect("[1/15] What is the highest level of education")
+	s.expect("[1/16] What is the highest level of education")
 	s.send(down(1)...) // high-school
-	s.expect("[2/14] Which of these topics")
+	s.expect("[2/15] Which of these topics")
 	s.send(keySpace, keyEnter) // anatomy
-	s.expect("[3/14] Where are you with an AHIMA")
+	s.expect("[3/15] Where are you with an AHIMA")
 	s.send(keyCtrlC)
 	s.expect("continue with: hitready assess --answers hitready-answers.yaml")
 	if code := s.wait(); code != ExitInterrupted {

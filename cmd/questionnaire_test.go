@@ -10,13 +10,14 @@ import (
 	"github.com/hitready/hitready/prompter"
 )
 
-// fullSession scripts every answer of a person with an HIT associate's and the RHIT: 15 replies.
+// fullSession scripts every answer of a person with an HIT associate's and the RHIT: 16 replies,
+// the last the optional work settings.
 func fullSession() []prompter.Reply {
 	r := []prompter.Reply{{Index: 3}, {Index: 0}, {Indices: []int{0, 1, 2, 3, 4, 5}}, {Index: 3}, {Index: 0}}
 	for range 10 {
 		r = append(r, prompter.Reply{Rating: 4})
 	}
-	return r
+	return append(r, prompter.Reply{Indices: []int{1}})
 }
 
 // interactive runs assess as if on a terminal, with the fake answering, in a fresh folder.
@@ -43,14 +44,14 @@ func TestInteractiveSessionKeepsAnswersAndPrintsOnlyTheReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fake.Asked) != 15 {
+	if len(fake.Asked) != 16 {
 		t.Errorf("asked %d questions", len(fake.Asked))
 	}
 	// Standard output holds the report alone: the prompts and intros went to standard error.
 	if !strings.HasPrefix(r.stdout, "{\n") || strings.Contains(r.stdout, "questions to answer") {
 		t.Errorf("standard output is not just the JSON report:\n%s", r.stdout)
 	}
-	if !strings.Contains(r.stderr, "15 questions to answer") || !strings.Contains(r.stderr, "Education: ") {
+	if !strings.Contains(r.stderr, "16 questions to answer") || !strings.Contains(r.stderr, "Education: ") {
 		t.Errorf("standard error lacks the intro:\n%s", r.stderr)
 	}
 	info, err := os.Stat("hitready-answers.yaml")
@@ -96,14 +97,14 @@ func TestInterruptAndResume(t *testing.T) {
 	}
 
 	// Resuming asks only what is still open, and keeps adding to the same file.
-	rest := fullSession()[3:]
-	rest = rest[:len(rest)-1] // skills.computer came from --set
+	full := fullSession()
+	rest := append(full[3:14:14], full[15]) // skills.computer (the 15th) came from --set
 	second := &prompter.Fake{Replies: rest}
 	r, err = interactive(t, second, "--answers", "hitready-answers.yaml")
 	if err != nil {
 		t.Fatalf("resume: %v\n%s", err, r.stderr)
 	}
-	if len(second.Asked) != 11 || !strings.HasPrefix(second.Asked[0].Message, "[1/11] Where are you with an AHIMA") {
+	if len(second.Asked) != 12 || !strings.HasPrefix(second.Asked[0].Message, "[1/12] Where are you with an AHIMA") {
 		t.Errorf("resume asked %d questions, first %q", len(second.Asked), second.Asked[0].Message)
 	}
 	if entries, _ := os.ReadDir("."); len(entries) != 1 {

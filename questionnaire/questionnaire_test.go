@@ -35,7 +35,7 @@ func replies(level, field int, courses []int, exam, credential int, rating int) 
 	for range 10 {
 		r = append(r, prompter.Reply{Rating: rating})
 	}
-	return r
+	return append(r, prompter.Reply{Indices: []int{0, 2}}) // the optional work settings
 }
 
 func TestFlow(t *testing.T) {
@@ -49,27 +49,30 @@ func TestFlow(t *testing.T) {
 		{
 			name:    "associate in HIT with RHIT: every question, in bank order",
 			replies: replies(3, 0, []int{0, 2}, 3, 0, 4),
-			wantAsked: []string{"[1/15] What is the highest", "[2/15] In which field", "[3/15] Which of these topics",
-				"[4/15] Where are you with an AHIMA", "[5/15] Which AHIMA credential", "[6/15] How strong is your clinical",
-				"[7/15] How well do you understand reimbursement", "[8/15]", "[9/15]", "[10/15]", "[11/15]", "[12/15]", "[13/15]", "[14/15]",
-				"[15/15] How strong are your computer skills"},
+			wantAsked: []string{"[1/16] What is the highest", "[2/16] In which field", "[3/16] Which of these topics",
+				"[4/16] Where are you with an AHIMA", "[5/16] Which AHIMA credential", "[6/16] How strong is your clinical",
+				"[7/16] How well do you understand reimbursement", "[8/16]", "[9/16]", "[10/16]", "[11/16]", "[12/16]", "[13/16]", "[14/16]",
+				"[15/16] How strong are your computer skills", "[16/16] Where would you like to work? (optional)"},
 			want: map[string]string{"education.level": "associate", "education.field": "hit", "coursework": "anatomy,medical-terminology",
-				"certification.ahima": "passed", "certification.credential": "rhit", "skills.computer": "4"},
+				"certification.ahima": "passed", "certification.credential": "rhit", "skills.computer": "4",
+				"work.settings": "hospitals,physicians-offices"},
 		},
 		{
 			name:    "high school, no exam: the field and credential are skipped and the total shrinks",
 			replies: replies(1, -1, nil, 0, -1, 2),
-			wantAsked: []string{"[1/15] What is the highest", "[2/14] Which of these topics", "[3/14] Where are you with an AHIMA",
-				"[4/13] How strong is your clinical", "[5/13]", "[6/13]", "[7/13]", "[8/13]", "[9/13]", "[10/13]", "[11/13]", "[12/13]", "[13/13]"},
+			wantAsked: []string{"[1/16] What is the highest", "[2/15] Which of these topics", "[3/15] Where are you with an AHIMA",
+				"[4/14] How strong is your clinical", "[5/14]", "[6/14]", "[7/14]", "[8/14]", "[9/14]", "[10/14]", "[11/14]", "[12/14]", "[13/14]",
+				"[14/14] Where would you like to work"},
 			want: map[string]string{"education.level": "high-school", "coursework": "", "certification.ahima": "none", "skills.empathy": "2"},
 		},
 		{
 			name: "answers already given are not asked again, nor counted",
 			given: map[string]questions.Answer{"education.level": questions.OneOfAnswer("bachelor"), "coursework": questions.AnyOfAnswer(),
 				"skills.empathy": questions.RatingAnswer(5), "skills.ethics": questions.RatingAnswer(5)},
-			replies: []prompter.Reply{{Index: 1}, {Index: 2}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}},
-			wantAsked: []string{"[1/11] In which field", "[2/11] Where are you with an AHIMA", "[3/10] How strong is your clinical",
-				"[4/10] How well do you understand reimbursement", "[5/10] How calm", "[6/10]", "[7/10]", "[8/10]", "[9/10]", "[10/10]"},
+			replies: []prompter.Reply{{Index: 1}, {Index: 2}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {}},
+			wantAsked: []string{"[1/12] In which field", "[2/12] Where are you with an AHIMA", "[3/11] How strong is your clinical",
+				"[4/11] How well do you understand reimbursement", "[5/11] How calm", "[6/11]", "[7/11]", "[8/11]", "[9/11]", "[10/11]",
+				"[11/11] Where would you like to work"},
 			want: map[string]string{"education.level": "bachelor", "education.field": "related", "certification.ahima": "scheduled",
 				"skills.empathy": "5", "skills.composure": "3"},
 		},
@@ -164,7 +167,7 @@ func TestWhatThePersonSees(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := out.String()
-	if !strings.HasPrefix(text, "15 questions to answer. Type ? for why") {
+	if !strings.HasPrefix(text, "16 questions to answer. Type ? for why") {
 		t.Errorf("opening line: %q", strings.SplitN(text, "\n", 2)[0])
 	}
 	// One intro per section, in order, each with why it matters and the source.

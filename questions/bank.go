@@ -36,22 +36,22 @@ const (
 
 // Choice is one allowed value of a one-of or any-of question, with the label a person reads.
 type Choice struct {
-	Value string `yaml:"value"`
-	Label string `yaml:"label"`
+	Value string `yaml:"value" json:"value"`
+	Label string `yaml:"label" json:"label"`
 }
 
 // Scale is the range of a rating question and what its two ends mean for that question.
 type Scale struct {
-	Min  int    `yaml:"min"`
-	Max  int    `yaml:"max"`
-	Low  string `yaml:"low"`
-	High string `yaml:"high"`
+	Min  int    `yaml:"min" json:"min"`
+	Max  int    `yaml:"max" json:"max"`
+	Low  string `yaml:"low" json:"low"`
+	High string `yaml:"high" json:"high"`
 }
 
 // Condition makes a question depend on another question's answer.
 type Condition struct {
-	Question string   `yaml:"question"`
-	In       []string `yaml:"in"`
+	Question string   `yaml:"question" json:"question"`
+	In       []string `yaml:"in" json:"in"`
 }
 
 // String reads as the rest of "asked only when …".
@@ -61,17 +61,17 @@ func (c Condition) String() string {
 
 // Question is one entry of the bank.
 type Question struct {
-	ID        string     `yaml:"id"`
-	Section   string     `yaml:"section"`
-	Kind      Kind       `yaml:"kind"`
-	Ordered   Order      `yaml:"ordered"`
-	Optional  bool       `yaml:"optional"`
-	Text      string     `yaml:"text"`
-	Help      string     `yaml:"help"`
-	Why       string     `yaml:"why"`
-	Values    []Choice   `yaml:"values"`
-	Scale     *Scale     `yaml:"scale"`
-	AskedWhen *Condition `yaml:"asked_when"`
+	ID        string     `yaml:"id" json:"id"`
+	Section   string     `yaml:"section" json:"section"`
+	Kind      Kind       `yaml:"kind" json:"kind"`
+	Ordered   Order      `yaml:"ordered" json:"ordered,omitempty"`
+	Optional  bool       `yaml:"optional" json:"optional,omitempty"`
+	Text      string     `yaml:"text" json:"text"`
+	Help      string     `yaml:"help" json:"help"`
+	Why       string     `yaml:"why" json:"why"`
+	Values    []Choice   `yaml:"values" json:"values,omitempty"`
+	Scale     *Scale     `yaml:"scale" json:"scale,omitempty"`
+	AskedWhen *Condition `yaml:"asked_when" json:"asked_when,omitempty"`
 }
 
 // Choice returns the allowed value v of a one-of or any-of question.
@@ -122,24 +122,24 @@ func (q *Question) Allowed() string {
 
 // Section is a group of questions with the reason the group matters.
 type Section struct {
-	ID    string `yaml:"id"`
-	Title string `yaml:"title"`
-	Intro string `yaml:"intro"`
-	Why   string `yaml:"why"`
+	ID    string `yaml:"id" json:"id"`
+	Title string `yaml:"title" json:"title"`
+	Intro string `yaml:"intro" json:"intro"`
+	Why   string `yaml:"why" json:"why"`
 }
 
 // Source names the document the questions rest on.
 type Source struct {
-	Title string `yaml:"title"`
-	Kind  string `yaml:"kind"`
-	File  string `yaml:"file"`
+	Title string `yaml:"title" json:"title"`
+	Kind  string `yaml:"kind" json:"kind"`
+	File  string `yaml:"file" json:"file"`
 }
 
 // Bank is the whole question bank, in the order questions are asked.
 type Bank struct {
-	Source    Source     `yaml:"source"`
-	Sections  []Section  `yaml:"sections"`
-	Questions []Question `yaml:"questions"`
+	Source    Source     `yaml:"source" json:"source"`
+	Sections  []Section  `yaml:"sections" json:"sections"`
+	Questions []Question `yaml:"questions" json:"questions"`
 
 	index map[string]int
 }
