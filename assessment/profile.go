@@ -114,6 +114,9 @@ type Profile struct {
 	share      []float64
 	areaWeight map[string]float64
 	totalArea  float64
+	// outlook tailors reports to the work settings a person chose; it is embedded data, not
+	// part of a profile file.
+	outlook *Outlook
 }
 
 // Bank is the question bank the profile was checked against.
@@ -160,6 +163,11 @@ func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, err
 		return nil, &questions.InvalidError{Problems: problems}
 	}
 	p.derive()
+	outlook, err := LoadOutlook(bank)
+	if err != nil {
+		return nil, err
+	}
+	p.outlook = outlook
 	return &p, nil
 }
 

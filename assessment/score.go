@@ -47,6 +47,18 @@ type Report struct {
 	Requirements []Result    `json:"requirements" yaml:"requirements"`
 	Gaps         []Gap       `json:"gaps" yaml:"gaps"`
 	Notes        []Note      `json:"notes" yaml:"notes"`
+	// Settings are the work settings the person would like, with what the sources say of them;
+	// present only when the optional question was answered.
+	Settings []SettingOutlook `json:"settings,omitempty" yaml:"settings,omitempty"`
+}
+
+// SettingOutlook is one chosen work setting and its employment figure, if a source gives one.
+type SettingOutlook struct {
+	ID         string `json:"id" yaml:"id"`
+	Title      string `json:"title" yaml:"title"`
+	Employment string `json:"employment" yaml:"employment"`
+	Industry   string `json:"industry" yaml:"industry"`
+	Source     string `json:"source" yaml:"source"`
 }
 
 // AreaScore is one area's score (0-100) and its weight in the overall score.
@@ -140,11 +152,33 @@ func Score(p *Profile, a *questions.Answers) Report {
 	slices.SortStableFunc(r.Gaps, func(x, y Gap) int {
 		return cmp.Or(cmp.Compare(x.Severity.rank(), y.Severity.rank()), cmp.Compare(y.weight, x.weight))
 	})
+	r.Settings = p.settings(a)
 	if rating, ok := uniformRating(p.bank, a); ok && p.Notes.UniformRatings != "" {
 		r.Notes = append(r.Notes, Note{ID: UniformRatingsNote,
 			Text: strings.ReplaceAll(p.Notes.UniformRatings, "{rating}", strconv.Itoa(rating))})
 	}
 	return r
+}
+
+// settings tailors the outlook to the settings a person chose; it never touches the score.
+func (p *Profile) settings(a *questions.Answers) []SettingOutlook {
+	ans, ok := a.Get(SettingsQuestion)
+	if !ok || p.outlook == nil {
+		return nil
+	}
+	var out []SettingOutlook
+	for _, id := range ans.Choices {
+		s, ok := p.outlook.Setting(id)
+		if !ok {
+			continue
+		}
+		so := SettingOutlook{ID: s.ID, Title: s.Title, Employment: s.Employment, Industry: s.Industry}
+		if s.Employment != "" {
+			so.Source = p.outlook.EmploymentSource
+		}
+		out = append(out, so)
+	}
+	return out
 }
 
 // verdict applies the contract's rule: anything blocking means not ready; otherwise the score

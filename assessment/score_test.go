@@ -339,3 +339,45 @@ func TestGeneratorCoversConditionalAnswers(t *testing.T) {
 		t.Errorf("generator reached only %v", seen)
 	}
 }
+
+// The optional settings question tailors the report and nothing else: the contract's rule for
+// optional questions.
+func TestSettingsNeverChangeTheScore(t *testing.T) {
+	bank, p := setup(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	q, _ := bank.Question(SettingsQuestion)
+	for range 300 {
+		a := cohort.Person(bank, rng)
+		a.Delete(SettingsQuestion)
+		before := Score(p, a)
+		if before.Settings != nil {
+			t.Fatal("settings shown without an answer")
+		}
+		var picked []string
+		for _, v := range q.ValueNames() {
+			if rng.IntN(2) == 0 {
+				picked = append(picked, v)
+			}
+		}
+		a.Set(SettingsQuestion, questions.AnyOfAnswer(picked...))
+		after := Score(p, a)
+		if len(after.Settings) != len(picked) {
+			t.Fatalf("%d settings shown for %v", len(after.Settings), picked)
+		}
+		after.Settings = nil
+		if fmt.Sprint(after) != fmt.Sprint(before) {
+			t.Fatalf("answering %s changed the report:\n%v\n%v", SettingsQuestion, before, after)
+		}
+	}
+}
+
+func TestSettingsShowTheSourcesFigures(t *testing.T) {
+	_, p := setup(t)
+	a := person("associate", "hit", allCourses, "passed", 4)
+	a.Set(SettingsQuestion, questions.AnyOfAnswer("physicians-offices", "rehabilitation-centers"))
+	got := Score(p, a).Settings
+	if len(got) != 2 || got[0].Employment != "40,970" || !strings.Contains(got[0].Source, "May 2011") ||
+		got[1].Employment != "" || got[1].Source != "" {
+		t.Errorf("settings: %+v", got)
+	}
+}

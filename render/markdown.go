@@ -34,6 +34,12 @@ func Markdown(w io.Writer, r assessment.Report) error {
 				mdCell(g.Target), g.Severity, mdCell(g.NextStep))
 		}
 	}
+	if len(r.Settings) > 0 {
+		b.WriteString("\n### Where you would like to work\n\n")
+		for _, s := range r.Settings {
+			fmt.Fprintf(&b, "- **%s**: %s\n", mdText(s.Title), mdText(settingFigure(s)))
+		}
+	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "\n> **Note:** %s\n", mdText(n.Text))
 	}

@@ -79,11 +79,26 @@ func Table(w io.Writer, r assessment.Report, opts TableOptions) error {
 			return err
 		}
 	}
+	if len(r.Settings) > 0 {
+		b.WriteString("\nWhere you would like to work:\n")
+		for _, s := range r.Settings {
+			fmt.Fprintf(&b, "  %s: %s\n", s.Title, settingFigure(s))
+		}
+		b.WriteString("Pay and job growth, with their sources and dates: hitready outlook\n")
+	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "\nNote: %s\n", n.Text)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// settingFigure says what the sources give for a work setting.
+func settingFigure(s assessment.SettingOutlook) string {
+	if s.Employment == "" {
+		return "the sources give no employment figure for it"
+	}
+	return fmt.Sprintf("%s technicians employed in %s (%s)", s.Employment, s.Industry, s.Source)
 }
 
 // Headline is the verdict in one sentence a person understands at a glance.
