@@ -5,8 +5,12 @@ package assessment
 import (
 	"bytes"
 	_ "embed"
+	"errors"
 	"fmt"
+	"io"
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/hitready/hitready/questions"
@@ -47,66 +51,77 @@ type Thresholds struct {
 
 // Area is a group of requirements with its share of the overall score.
 type Area struct {
-	ID     string  `yaml:"id"`
-	Title  string  `yaml:"title"`
-	Weight float64 `yaml:"weight"`
+	ID     string  `yaml:"id" json:"id"`
+	Title  string  `yaml:"title" json:"title"`
+	Weight float64 `yaml:"weight" json:"weight"`
+
+	line int
+}
+
+func (a *Area) UnmarshalYAML(n *yaml.Node) error {
+	type plain Area
+	if err := n.Decode((*plain)(a)); err != nil {
+		return err
+	}
+	a.line = n.Line
+	return nil
 }
 
 // Factor is one part of a requirement's credit; exactly one of Values, Includes, Target is set,
 // matching the kind of its question.
 type Factor struct {
-	Question string             `yaml:"question"`
-	Values   map[string]float64 `yaml:"values,omitempty"`
-	Includes string             `yaml:"includes,omitempty"`
-	Target   int                `yaml:"target,omitempty"`
+	Question string             `yaml:"question" json:"question"`
+	Values   map[string]float64 `yaml:"values,omitempty" json:"values,omitempty"`
+	Includes string             `yaml:"includes,omitempty" json:"includes,omitempty"`
+	Target   int                `yaml:"target,omitempty" json:"target,omitempty"`
 
 	line int
 }
 
 // NextStep is advice for a gap; When, if set, limits it to people whose answer matches.
 type NextStep struct {
-	When *questions.Condition `yaml:"when,omitempty"`
-	Text string               `yaml:"text"`
+	When *questions.Condition `yaml:"when,omitempty" json:"when,omitempty"`
+	Text string               `yaml:"text" json:"text"`
 }
 
 // Requirement is one documented requirement of the job.
 type Requirement struct {
-	ID          string     `yaml:"id"`
-	Area        string     `yaml:"area"`
-	Weight      float64    `yaml:"weight"`
-	Blocking    bool       `yaml:"blocking,omitempty"`
-	Severity    Severity   `yaml:"severity,omitempty"`
-	Requirement string     `yaml:"requirement"`
-	Target      string     `yaml:"target"`
-	Source      string     `yaml:"source"`
-	Credit      []Factor   `yaml:"credit"`
-	NextSteps   []NextStep `yaml:"next_steps"`
+	ID          string     `yaml:"id" json:"id"`
+	Area        string     `yaml:"area" json:"area"`
+	Weight      float64    `yaml:"weight" json:"weight"`
+	Blocking    bool       `yaml:"blocking,omitempty" json:"blocking,omitempty"`
+	Severity    Severity   `yaml:"severity,omitempty" json:"severity,omitempty"`
+	Requirement string     `yaml:"requirement" json:"requirement"`
+	Target      string     `yaml:"target" json:"target"`
+	Source      string     `yaml:"source" json:"source"`
+	Credit      []Factor   `yaml:"credit" json:"credit"`
+	NextSteps   []NextStep `yaml:"next_steps" json:"next_steps"`
 
 	line int
 }
 
 // NoteTexts are texts for notes the report may carry.
 type NoteTexts struct {
-	UniformRatings string `yaml:"uniform_ratings"`
+	UniformRatings string `yaml:"uniform_ratings" json:"uniform_ratings"`
 }
 
 // Source names the document the profile rests on.
 type Source struct {
-	Title string `yaml:"title"`
-	Kind  string `yaml:"kind"`
-	File  string `yaml:"file"`
+	Title string `yaml:"title" json:"title"`
+	Kind  string `yaml:"kind" json:"kind"`
+	File  string `yaml:"file" json:"file"`
 }
 
 // Profile is a complete requirement profile, checked against the question bank it scores.
 type Profile struct {
-	ID           string        `yaml:"id"`
-	Title        string        `yaml:"title"`
-	Source       Source        `yaml:"source"`
-	Thresholds   Thresholds    `yaml:"thresholds"`
-	MajorBelow   float64       `yaml:"major_below"`
-	Areas        []Area        `yaml:"areas"`
-	Notes        NoteTexts     `yaml:"notes"`
-	Requirements []Requirement `yaml:"requirements"`
+	ID           string        `yaml:"id" json:"id"`
+	Title        string        `yaml:"title" json:"title"`
+	Source       Source        `yaml:"source" json:"source"`
+	Thresholds   Thresholds    `yaml:"thresholds" json:"thresholds"`
+	MajorBelow   float64       `yaml:"major_below" json:"major_below"`
+	Areas        []Area        `yaml:"areas" json:"areas"`
+	Notes        NoteTexts     `yaml:"notes" json:"notes"`
+	Requirements []Requirement `yaml:"requirements" json:"requirements"`
 
 	bank *questions.Bank
 	// share is each requirement's weight in the overall score (0-1), by index; areaWeight the
@@ -117,6 +132,18 @@ type Profile struct {
 	// outlook tailors reports to the work settings a person chose; it is embedded data, not
 	// part of a profile file.
 	outlook *Outlook
+	// lines are the lines of the top-level fields in the profile's file, for messages.
+	lines map[string]int
+}
+
+// Share is a requirement's weight in the overall score, from 0 to 1 (0 for an unknown id).
+func (p *Profile) Share(id string) float64 {
+	for i, r := range p.Requirements {
+		if r.ID == id {
+			return p.share[i]
+		}
+	}
+	return 0
 }
 
 // Bank is the question bank the profile was checked against.
@@ -147,18 +174,28 @@ func DefaultProfile(bank *questions.Bank) (*Profile, error) {
 }
 
 // ParseProfile decodes a profile strictly (unknown fields are refused) and checks it against the
-// bank. Refusals match questions.ErrInvalid and name the file, line and requirement.
+// bank. Refusals match questions.ErrInvalid and name the file, the line and the requirement.
 func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, profileProblem(path, 0, "", "is empty; expected a requirement profile (see hitready requirements)")
+		return nil, profileProblem(path, 0, "", "is empty; expected a requirement profile (hitready requirements --format yaml prints one)")
+	}
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		return nil, yamlErrors(path, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err != io.EOF {
+		return nil, profileProblem(path, extra.Line, "", "holds more than one YAML document; a profile is one")
 	}
 	var p Profile
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&p); err != nil {
-		return nil, profileProblem(path, 0, "", "is not a valid profile: "+strings.TrimPrefix(err.Error(), "yaml: "))
+	strict := yaml.NewDecoder(bytes.NewReader(data))
+	strict.KnownFields(true)
+	if err := strict.Decode(&p); err != nil {
+		return nil, yamlErrors(path, err)
 	}
 	p.bank = bank
+	p.lines = keyLines(&root)
 	if problems := p.check(path); len(problems) > 0 {
 		return nil, &questions.InvalidError{Problems: problems}
 	}
@@ -195,6 +232,54 @@ func (p *Profile) derive() {
 	}
 }
 
+// keyLines maps the top-level keys of a YAML mapping to their lines, for messages about fields
+// whose values carry no line of their own.
+func keyLines(root *yaml.Node) map[string]int {
+	lines := map[string]int{}
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	if n.Kind != yaml.MappingNode {
+		return lines
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		lines[n.Content[i].Value] = n.Content[i].Line
+	}
+	return lines
+}
+
+var (
+	yamlLineMsg  = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+	notFoundType = regexp.MustCompile(`field (\S+) not found in type \S+`)
+	cannotDecode = regexp.MustCompile(`cannot unmarshal (!!\w+) ` + "`" + `([^` + "`" + `]*)` + "`" + ` into \S+`)
+)
+
+// yamlErrors turns the YAML library's errors into problems with lines, worded without Go type
+// names.
+func yamlErrors(path string, err error) error {
+	var messages []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		messages = te.Errors
+	} else {
+		messages = []string{err.Error()}
+	}
+	var problems []questions.Problem
+	for _, m := range messages {
+		line := 0
+		if sub := yamlLineMsg.FindStringSubmatch(m); sub != nil {
+			line, _ = strconv.Atoi(sub[1])
+			m = sub[2]
+		}
+		m = strings.TrimPrefix(m, "yaml: ")
+		m = notFoundType.ReplaceAllString(m, "unknown field $1")
+		m = cannotDecode.ReplaceAllString(m, "wrong type: got $2 ($1)")
+		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path, Line: line}, Message: "is not a valid profile: " + m})
+	}
+	return &questions.InvalidError{Problems: problems}
+}
+
 func profileProblem(path string, line int, id, msg string) error {
 	return &questions.InvalidError{Problems: []questions.Problem{{Origin: questions.Origin{Path: path, Line: line}, ID: id, Message: msg}}}
 }
@@ -208,29 +293,32 @@ func (p *Profile) check(path string) []questions.Problem {
 		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
 	}
 	if p.ID == "" {
-		add(0, "", "id is required")
+		add(p.lines["id"], "", "id is required: it names the profile in every report")
 	}
 	t := p.Thresholds
 	if !inRange(t.Ready, 0, 100) || !inRange(t.NearlyReady, 0, 100) || t.NearlyReady > t.Ready {
-		add(0, "", "thresholds must satisfy 0 <= nearly_ready <= ready <= 100; got nearly_ready %v, ready %v", t.NearlyReady, t.Ready)
+		add(p.lines["thresholds"], "", "thresholds must satisfy 0 <= nearly_ready <= ready <= 100; got nearly_ready %v, ready %v", t.NearlyReady, t.Ready)
 	}
 	if !inRange(p.MajorBelow, 0, 1) {
-		add(0, "", "major_below must be a credit from 0 to 1; got %v", p.MajorBelow)
+		add(p.lines["major_below"], "", "major_below must be a credit from 0 to 1; got %v", p.MajorBelow)
+	}
+	if len(p.Requirements) == 0 {
+		add(p.lines["requirements"], "", "requirements must list at least one requirement")
 	}
 	areaWeight := map[string]float64{}
 	var total float64
 	for _, a := range p.Areas {
 		if _, dup := areaWeight[a.ID]; dup || a.ID == "" {
-			add(0, "", "area %q is empty or defined twice", a.ID)
+			add(a.line, "", "area %q is empty or defined twice", a.ID)
 		}
 		if !inRange(a.Weight, 0, math.MaxFloat64) {
-			add(0, "", "area %q: weight must be zero or more; got %v", a.ID, a.Weight)
+			add(a.line, "", "area %q: weight must be zero or more; got %v", a.ID, a.Weight)
 		}
 		areaWeight[a.ID] = 0
 		total += a.Weight
 	}
 	if total <= 0 {
-		add(0, "", "the area weights must sum to more than zero")
+		add(p.lines["areas"], "", "the area weights must sum to more than zero")
 	}
 	seen := map[string]bool{}
 	for i := range p.Requirements {
@@ -281,7 +369,7 @@ func (p *Profile) check(path string) []questions.Problem {
 	}
 	for _, a := range p.Areas {
 		if a.Weight > 0 && areaWeight[a.ID] <= 0 {
-			add(0, "", "area %q has weight but no requirement with weight", a.ID)
+			add(a.line, "", "area %q has weight but no requirement with weight", a.ID)
 		}
 	}
 	return problems

@@ -28,6 +28,7 @@ type AssessOptions struct {
 	FailUnder   float64
 	HasFailUnd  bool
 	Plain       bool
+	Profile     string
 
 	// Prompter asks the open questions; nil means the one the terminal calls for (survey, or
 	// plain with --plain or TERM=dumb). Tests put a fake here.
@@ -83,8 +84,51 @@ error (exit 2) that names every missing question.`,
 	f.StringVar(&opts.SaveAnswers, "save-answers", "", "write all answers given to this answers file (mode 0600)")
 	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when the score is below this")
 	f.BoolVar(&opts.Plain, "plain", false, "ask line by line with numbered choices (screen readers, basic terminals); implied by TERM=dumb")
+	addProfileFlag(c, &opts.Profile)
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = c.RegisterFlagCompletionFunc("set", completeSet)
+	_ = c.MarkFlagFilename("answers", "yaml", "yml", "json")
 	return c
+}
+
+// completeSet completes --set: first a question id (followed by "="), then its allowed values;
+// for a multi-choice question, the value after the last comma.
+func completeSet(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	bank, err := questions.Load()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	id, value, hasValue := strings.Cut(toComplete, "=")
+	if !hasValue {
+		var ids []string
+		for _, q := range bank.Questions {
+			if strings.HasPrefix(q.ID, id) {
+				ids = append(ids, q.ID+"=")
+			}
+		}
+		return ids, cobra.ShellCompDirectiveNoSpace | cobra.ShellCompDirectiveNoFileComp
+	}
+	q, ok := bank.Question(id)
+	if !ok {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	prefix := id + "="
+	if q.Kind == questions.AnyOf {
+		if i := strings.LastIndex(value, ","); i >= 0 {
+			prefix += value[:i+1]
+		}
+	}
+	var out []string
+	if q.Kind == questions.Rating {
+		for n := q.Scale.Min; n <= q.Scale.Max; n++ {
+			out = append(out, fmt.Sprintf("%s%d", prefix, n))
+		}
+	} else {
+		for _, v := range q.ValueNames() {
+			out = append(out, prefix+v)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 }
 
 func assessRun(opts *AssessOptions) error {
@@ -92,7 +136,7 @@ func assessRun(opts *AssessOptions) error {
 	if err != nil {
 		return err
 	}
-	profile, err := assessment.DefaultProfile(bank)
+	profile, err := loadProfile(bank, opts.Profile)
 	if err != nil {
 		return err
 	}

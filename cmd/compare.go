@@ -22,6 +22,7 @@ type CompareOptions struct {
 	Old, New string
 	Format   string
 	Output   string
+	Profile  string
 }
 
 // NewCmdCompare builds `hitready compare`.
@@ -55,6 +56,7 @@ remaining. An answers file and a report can be mixed.`,
 	f := c.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
 	f.StringVarP(&opts.Output, "output", "o", "", "write the comparison to this file (atomically, mode 0600) instead of standard output")
+	addProfileFlag(c, &opts.Profile)
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
@@ -64,7 +66,7 @@ func compareRun(opts *CompareOptions) error {
 	if err != nil {
 		return err
 	}
-	profile, err := assessment.DefaultProfile(bank)
+	profile, err := loadProfile(bank, opts.Profile)
 	if err != nil {
 		return err
 	}

@@ -66,6 +66,8 @@ Advisors can score answers files without prompting, for one student or a whole c
 		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
 	}
 	root.SuggestionsMinimumDistance = 2
+	root.Version = ReadBuildInfo().Version
+	root.SetVersionTemplate(ReadBuildInfo().String())
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
@@ -76,5 +78,9 @@ Advisors can score answers files without prompting, for one student or a whole c
 	root.AddCommand(NewCmdAssess(ios, nil))
 	root.AddCommand(NewCmdScore(ios, nil))
 	root.AddCommand(NewCmdCompare(ios, nil))
+	root.AddCommand(NewCmdQuestions(ios, nil))
+	root.AddCommand(NewCmdRequirements(ios, nil))
+	root.AddCommand(NewCmdOutlook(ios, nil))
+	root.AddCommand(NewCmdVersion(ios))
 	return root
 }

@@ -24,6 +24,7 @@ type ScoreOptions struct {
 	FailUnder  float64
 	HasFailUnd bool
 	Jobs       int
+	Profile    string
 }
 
 // NewCmdScore builds `hitready score`.
@@ -71,6 +72,7 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 	f.StringVarP(&opts.Output, "output", "o", "", "write the reports to this file (atomically, mode 0600) instead of standard output")
 	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when any score is below this")
 	f.IntVar(&opts.Jobs, "jobs", 0, fmt.Sprintf("files scored at once (0: one per CPU, here %d)", runtime.GOMAXPROCS(0)))
+	addProfileFlag(c, &opts.Profile)
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
@@ -89,7 +91,7 @@ func scoreRun(opts *ScoreOptions) error {
 	if err != nil {
 		return err
 	}
-	profile, err := assessment.DefaultProfile(bank)
+	profile, err := loadProfile(bank, opts.Profile)
 	if err != nil {
 		return err
 	}

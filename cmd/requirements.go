@@ -1,0 +1,69 @@
+package cmd
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/questions"
+	"github.com/hitready/hitready/render"
+	"github.com/spf13/cobra"
+)
+
+// RequirementsOptions is everything `hitready requirements` needs, gathered from flags.
+type RequirementsOptions struct {
+	IO      *iostreams.IOStreams
+	Format  string
+	Profile string
+}
+
+// NewCmdRequirements builds `hitready requirements`.
+func NewCmdRequirements(ios *iostreams.IOStreams, runF func(*RequirementsOptions) error) *cobra.Command {
+	opts := &RequirementsOptions{IO: ios}
+	c := &cobra.Command{
+		Use:   "requirements",
+		Short: "The requirement profile in force, with the source of every requirement",
+		Long: `Lists every requirement the score rests on: its area, its weight in the score, whether
+it blocks readiness, its target and the sentence of the source it comes from, with the
+thresholds of the verdict.
+
+--format yaml prints the profile in exactly the form --profile reads: dump it, edit it
+(weights, targets, advice, thresholds) and use it with assess, score or requirements.
+With --profile, the file is checked and shown; a bad one is refused with exit 2.`,
+		Example: `  hitready requirements
+  hitready requirements --format yaml > my-program.yaml
+  hitready requirements --profile my-program.yaml
+  hitready assess --profile my-program.yaml --answers me.yaml`,
+		Args: noArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := render.CheckFormat(opts.Format, render.Formats); err != nil {
+				return &UsageError{Err: err}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return requirementsRun(opts)
+		},
+	}
+	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+	addProfileFlag(c, &opts.Profile)
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+func requirementsRun(opts *RequirementsOptions) error {
+	bank, err := questions.Load()
+	if err != nil {
+		return err
+	}
+	profile, err := loadProfile(bank, opts.Profile)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := render.Requirements(&buf, opts.Format, profile); err != nil {
+		return err
+	}
+	_, err = opts.IO.Out.Write(buf.Bytes())
+	return err
+}

@@ -1,0 +1,105 @@
+package render
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/hitready/hitready/assessment"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// Requirements writes the requirement profile in the given format. YAML is exactly the form
+// --profile reads, so a program can dump the profile, edit it and use it.
+func Requirements(w io.Writer, format string, p *assessment.Profile) error {
+	switch format {
+	case "json":
+		return JSON(w, p)
+	case "yaml":
+		if _, err := fmt.Fprintf(w, "# hitready requirement profile %q. Edit it and use it with --profile FILE;\n# `hitready requirements --profile FILE` checks it.\n", p.ID); err != nil {
+			return err
+		}
+		return YAML(w, p)
+	case "csv":
+		return requirementsCSV(w, p)
+	case "markdown":
+		return requirementsMarkdown(w, p)
+	case "table":
+		return requirementsTable(w, p)
+	}
+	return CheckFormat(format, Formats)
+}
+
+func thresholdLine(p *assessment.Profile) string {
+	return fmt.Sprintf("Profile %s (%s): ready at a score of %g with nothing blocking; nearly ready at %g.",
+		p.ID, p.Title, p.Thresholds.Ready, p.Thresholds.NearlyReady)
+}
+
+func percent(share float64) string {
+	return strconv.FormatFloat(share*100, 'f', 1, 64) + "%"
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func requirementsTable(w io.Writer, p *assessment.Profile) error {
+	if _, err := fmt.Fprintf(w, "%s\nSource: %s (%s)\n", thresholdLine(p), p.Source.Title, p.Source.Kind); err != nil {
+		return err
+	}
+	widths := tw.NewMapper[int, int]()
+	for i, cw := range []int{32, 15, 8, 8, 28, 48} {
+		widths.Set(i, cw)
+	}
+	table := tablewriter.NewTable(w, tablewriter.WithConfig(tablewriter.Config{
+		Header: tw.CellConfig{
+			Formatting: tw.CellFormatting{AutoFormat: tw.Off},
+			Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+		},
+		Row: tw.CellConfig{
+			Formatting:   tw.CellFormatting{AutoWrap: tw.WrapNormal},
+			Alignment:    tw.CellAlignment{Global: tw.AlignLeft},
+			ColMaxWidths: tw.CellWidth{PerColumn: widths},
+		},
+	}))
+	table.Header("Requirement", "Area", "Weight", "Blocks", "Target", "Source sentence")
+	for _, r := range p.Requirements {
+		if err := table.Append(r.ID, r.Area, percent(p.Share(r.ID)), yesNo(r.Blocking), r.Target, r.Source); err != nil {
+			return err
+		}
+	}
+	return table.Render()
+}
+
+func requirementsCSV(w io.Writer, p *assessment.Profile) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"id", "area", "weight", "share", "blocking", "target", "requirement", "source"}); err != nil {
+		return err
+	}
+	for _, r := range p.Requirements {
+		row := []string{r.ID, r.Area, number(r.Weight), number(p.Share(r.ID)), strconv.FormatBool(r.Blocking), r.Target, r.Requirement, r.Source}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func requirementsMarkdown(w io.Writer, p *assessment.Profile) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## Requirements: %s\n\n%s\n\nSource: %s (%s).\n\n", mdText(p.Title), mdText(thresholdLine(p)), mdText(p.Source.Title), mdText(p.Source.Kind))
+	b.WriteString("| Requirement | Area | Weight | Blocks | Target | Source sentence |\n| --- | --- | ---: | --- | --- | --- |\n")
+	for _, r := range p.Requirements {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(r.Requirement), mdCell(r.Area), percent(p.Share(r.ID)),
+			yesNo(r.Blocking), mdCell(r.Target), mdCell(r.Source))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
