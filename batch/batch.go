@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -92,13 +93,7 @@ func (s *Scorer) Run(paths []string, emit func(Result) error) error {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				r := Result{Path: j.path, Err: j.err}
-				if r.Err == nil {
-					r.Report, r.Err = s.scoreFile(j.path)
-				}
-				if r.Err == nil && s.Render != nil {
-					r.Rendered, r.Err = s.Render(r.Report)
-				}
+				r := s.process(j)
 				select {
 				case results <- struct {
 					index int
@@ -140,6 +135,32 @@ func (s *Scorer) Run(paths []string, emit func(Result) error) error {
 	}
 	return emitErr
 }
+
+// process scores and renders one file. A panic here would end the program from a goroutine the
+// caller cannot guard, with a raw stack trace: it becomes the file's error instead.
+func (s *Scorer) process(j job) (r Result) {
+	r = Result{Path: j.path, Err: j.err}
+	defer func() {
+		if v := recover(); v != nil {
+			r.Err = &PanicError{Value: v, Stack: debug.Stack()}
+		}
+	}()
+	if r.Err == nil {
+		r.Report, r.Err = s.scoreFile(j.path)
+	}
+	if r.Err == nil && s.Render != nil {
+		r.Rendered, r.Err = s.Render(r.Report)
+	}
+	return r
+}
+
+// PanicError is a panic caught on a worker: a bug, not a bad file.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 
 // discover sends the answers files one path names, in order; it returns false when told to stop.
 func discover(path string, send func(job) bool) bool {

@@ -155,3 +155,26 @@ func TestEmitErrorStopsTheRun(t *testing.T) {
 		t.Errorf("err %v after %d results; the run must stop at the first emit error", err, seen)
 	}
 }
+
+// A panic on a worker becomes that file's error; the run goes on and the program can report it.
+func TestPanicOnAWorkerIsCaught(t *testing.T) {
+	p := profile(t)
+	dir := t.TempDir()
+	if _, err := cohort.Generate(p.Bank(), dir, 20, 3); err != nil {
+		t.Fatal(err)
+	}
+	s := &Scorer{Profile: p, Workers: 4, Render: func(r assessment.Report) ([]byte, error) {
+		if strings.HasSuffix(r.Source, "student-00007.yaml") {
+			panic("render bug")
+		}
+		return nil, nil
+	}}
+	results := collect(t, s, dir)
+	var pe *PanicError
+	if len(results) != 20 || !errors.As(results[7].Err, &pe) || pe.Value != "render bug" || len(pe.Stack) == 0 {
+		t.Fatalf("%d results, #7: %v", len(results), results[7].Err)
+	}
+	if results[8].Err != nil {
+		t.Errorf("the run did not go on after the panic: %v", results[8].Err)
+	}
+}

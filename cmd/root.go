@@ -3,10 +3,13 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strings"
 
+	"github.com/hitready/hitready/batch"
 	"github.com/hitready/hitready/iostreams"
 	"github.com/spf13/cobra"
 )
@@ -18,14 +21,41 @@ func Execute() int {
 
 // Run runs hitready with the given arguments against the given streams. Tests call it directly.
 func Run(ios *iostreams.IOStreams, args []string) int {
-	root := NewCmdRoot(ios)
+	return runRoot(ios, NewCmdRoot(ios), args)
+}
+
+// runRoot executes a command tree. It is where every error becomes an exit code, and where a
+// panic (a bug) becomes "internal error" with exit 1 instead of a stack trace on the user's screen.
+func runRoot(ios *iostreams.IOStreams, root *cobra.Command, args []string) (code int) {
+	defer func() {
+		if v := recover(); v != nil {
+			code = internalError(ios, v, debug.Stack())
+		}
+	}()
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	if err == nil {
 		return ExitOK
 	}
+	var panicked *batch.PanicError
+	if errors.As(err, &panicked) {
+		return internalError(ios, panicked.Value, panicked.Stack)
+	}
 	printError(ios, cmd, err)
 	return ExitCode(err)
+}
+
+func internalError(ios *iostreams.IOStreams, v any, stack []byte) int {
+	if ios.IsStderrTTY() {
+		// A prompt hides the cursor while it draws; survey restores the terminal's mode on its
+		// way out, and this brings the cursor back.
+		fmt.Fprint(ios.ErrOut, "\x1b[?25h")
+	}
+	fmt.Fprintf(ios.ErrOut, "hitready: internal error: %v\nThis is a bug in hitready; please report it with the command you ran. HITREADY_DEBUG=1 shows where it happened.\n", v)
+	if ios.Debug() {
+		ios.ErrOut.Write(stack)
+	}
+	return ExitFailure
 }
 
 func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error) {

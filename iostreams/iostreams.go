@@ -21,6 +21,7 @@ type IOStreams struct {
 	noColor               bool // NO_COLOR is set (https://no-color.org)
 	noInput               bool // HITREADY_NO_INPUT=1: never prompt, whatever the streams are
 	dumbTerm              bool // TERM=dumb: no cursor movement, no colour
+	debug                 bool // HITREADY_DEBUG=1: show the stack of an internal error
 	termWidth             int  // columns of the terminal on standard output; 0 when unknown
 }
 
@@ -36,6 +37,7 @@ func System() *IOStreams {
 		noColor:  os.Getenv("NO_COLOR") != "",
 		noInput:  os.Getenv("HITREADY_NO_INPUT") == "1",
 		dumbTerm: os.Getenv("TERM") == "dumb",
+		debug:    os.Getenv("HITREADY_DEBUG") == "1",
 	}
 	if s.outTTY {
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
@@ -72,6 +74,12 @@ func (s *IOStreams) ColorEnabled() bool { return s.outTTY && !s.noColor && !s.du
 
 // NoColor tells whether the person asked for no colour anywhere (NO_COLOR).
 func (s *IOStreams) NoColor() bool { return s.noColor }
+
+// Debug tells whether HITREADY_DEBUG=1 asks for the stack of an internal error.
+func (s *IOStreams) Debug() bool { return s.debug }
+
+// SetDebug stands in for HITREADY_DEBUG in tests.
+func (s *IOStreams) SetDebug(v bool) { s.debug = v }
 
 // IsDumbTerminal tells whether TERM=dumb: a terminal that cannot move the cursor.
 func (s *IOStreams) IsDumbTerminal() bool { return s.dumbTerm }

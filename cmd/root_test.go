@@ -1,0 +1,38 @@
+package cmd
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hitready/hitready/iostreams"
+	"github.com/spf13/cobra"
+)
+
+// A bug must reach the user as one line and exit 1, with the stack only on request.
+func TestPanicBecomesInternalError(t *testing.T) {
+	for _, debug := range []bool{false, true} {
+		ios, _, out, errOut := iostreams.Test()
+		ios.SetDebug(debug)
+		ios.SetStderrTTY(true)
+		root := NewCmdRoot(ios)
+		root.AddCommand(&cobra.Command{Use: "boom", RunE: func(*cobra.Command, []string) error {
+			var m map[string]int
+			m["x"]++ // a nil map write: a real runtime panic
+			return nil
+		}})
+		code := runRoot(ios, root, []string{"boom"})
+		msg := errOut.String()
+		if code != ExitFailure || !strings.Contains(msg, "hitready: internal error: assignment to entry in nil map") {
+			t.Errorf("debug=%v: exit %d, stderr:\n%s", debug, code, msg)
+		}
+		if got := strings.Contains(msg, "goroutine "); got != debug {
+			t.Errorf("debug=%v: stack shown = %v", debug, got)
+		}
+		if !strings.HasPrefix(msg, "\x1b[?25h") {
+			t.Errorf("the cursor is not restored on a terminal: %q", msg[:min(len(msg), 20)])
+		}
+		if out.Len() != 0 {
+			t.Errorf("standard output: %q", out)
+		}
+	}
+}
