@@ -34,7 +34,25 @@ type Scorer struct {
 	// rendering runs in parallel too and the ordered writer only copies bytes. It must be safe
 	// for concurrent use.
 	Render func(assessment.Report) ([]byte, error)
+	// MaxFiles and MaxBytes bound how many files, and how many bytes in all, a run reads (0:
+	// no bound). A run that would go past either reads no further and reports a LimitError in
+	// place of the next file, so a mistaken path (/, a home folder) cannot run for hours.
+	MaxFiles int
+	MaxBytes int64
 }
+
+// LimitError says a run stopped at one of its bounds.
+type LimitError struct {
+	Path  string // the first file not read
+	Limit string // which bound, in words, with the flag that raises it
+}
+
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("%s: not read: %s", e.Path, e.Limit)
+}
+
+// Is makes a LimitError an input refusal, reported and counted like a bad file.
+func (e *LimitError) Is(target error) bool { return target == questions.ErrInvalid }
 
 // answersExt are the file names a folder is searched for.
 var answersExt = []string{".yaml", ".yml", ".json"}
@@ -42,6 +60,7 @@ var answersExt = []string{".yaml", ".yml", ".json"}
 type job struct {
 	index int
 	path  string
+	size  int64 // bytes, as listed; counted against MaxBytes
 	err   error // the path could not be listed or opened
 }
 
@@ -65,7 +84,25 @@ func (s *Scorer) Run(paths []string, emit func(Result) error) error {
 	go func() {
 		defer close(jobs)
 		index := 0
+		var files int
+		var bytes int64
+		stopped := false
 		send := func(j job) bool {
+			if stopped {
+				return false
+			}
+			if j.err == nil {
+				files++
+				bytes += j.size
+				switch {
+				case s.MaxFiles > 0 && files > s.MaxFiles:
+					j.err = &LimitError{Path: j.path, Limit: fmt.Sprintf("more than %d files (raise --max-files)", s.MaxFiles)}
+					stopped = true
+				case s.MaxBytes > 0 && bytes > s.MaxBytes:
+					j.err = &LimitError{Path: j.path, Limit: fmt.Sprintf("more than %d MiB in all (raise --max-total-mib)", s.MaxBytes>>20)}
+					stopped = true
+				}
+			}
 			select {
 			case window <- struct{}{}:
 			case <-done:
@@ -75,7 +112,7 @@ func (s *Scorer) Run(paths []string, emit func(Result) error) error {
 			index++
 			select {
 			case jobs <- j:
-				return true
+				return !stopped
 			case <-done:
 				return false
 			}
@@ -169,7 +206,7 @@ func discover(path string, send func(job) bool) bool {
 		return send(job{path: path, err: unreadable(path, err)})
 	}
 	if !info.IsDir() {
-		return send(job{path: path})
+		return send(job{path: path, size: info.Size()})
 	}
 	keepGoing := true
 	// WalkDir visits entries in lexical order, which is the order the contract promises.
@@ -190,7 +227,11 @@ func discover(path string, send func(job) bool) bool {
 		if !isRegular(p, d) {
 			keepGoing = send(job{path: p, err: invalid(p, "is not a regular file")})
 		} else {
-			keepGoing = send(job{path: p})
+			var size int64
+			if info, err := os.Stat(p); err == nil {
+				size = info.Size()
+			}
+			keepGoing = send(job{path: p, size: size})
 		}
 		if !keepGoing {
 			return fs.SkipAll

@@ -178,3 +178,51 @@ func TestPanicOnAWorkerIsCaught(t *testing.T) {
 		t.Errorf("the run did not go on after the panic: %v", results[8].Err)
 	}
 }
+
+func TestLimits(t *testing.T) {
+	p := profile(t)
+	dir := t.TempDir()
+	if _, err := cohort.Generate(p.Bank(), dir, 30, 5); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		s       Scorer
+		scored  int
+		message string
+	}{
+		{"files", Scorer{MaxFiles: 10}, 10, "more than 10 files (raise --max-files)"},
+		{"bytes", Scorer{MaxBytes: 4000}, -1, "MiB in all (raise --max-total-mib)"},
+		{"none reached", Scorer{MaxFiles: 30, MaxBytes: 1 << 20}, 30, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.s.Profile = p
+			results := collect(t, &tt.s, dir)
+			scored := 0
+			for _, r := range results[:len(results)-1] {
+				if r.Err != nil {
+					t.Fatalf("%s: %v", r.Path, r.Err)
+				}
+				scored++
+			}
+			last := results[len(results)-1]
+			if tt.message == "" {
+				if last.Err != nil || len(results) != tt.scored {
+					t.Fatalf("%d results, last error %v", len(results), last.Err)
+				}
+				return
+			}
+			var le *LimitError
+			if !errors.As(last.Err, &le) || !strings.Contains(le.Error(), tt.message) || !errors.Is(last.Err, questions.ErrInvalid) {
+				t.Fatalf("last result: %v", last.Err)
+			}
+			if tt.scored >= 0 && scored != tt.scored {
+				t.Errorf("%d files scored before the bound, want %d", scored, tt.scored)
+			}
+			if scored == 0 || scored >= 30 {
+				t.Errorf("%d files scored; the bound should stop the run part way", scored)
+			}
+		})
+	}
+}

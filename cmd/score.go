@@ -25,6 +25,8 @@ type ScoreOptions struct {
 	HasFailUnd bool
 	Jobs       int
 	Profile    string
+	MaxFiles   int
+	MaxMiB     int
 }
 
 // NewCmdScore builds `hitready score`.
@@ -58,6 +60,9 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 			if opts.HasFailUnd && (opts.FailUnder < 0 || opts.FailUnder > 100) {
 				return usageErrorf("invalid --fail-under %g; allowed: a score from 0 to 100", opts.FailUnder)
 			}
+			if opts.MaxFiles < 1 || opts.MaxMiB < 1 {
+				return usageErrorf("--max-files and --max-total-mib must be 1 or more")
+			}
 			if opts.Jobs < 0 {
 				return usageErrorf("invalid --jobs %d; allowed: 1 or more, 0 for one per CPU", opts.Jobs)
 			}
@@ -72,6 +77,8 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 	f.StringVarP(&opts.Output, "output", "o", "", "write the reports to this file (atomically, mode 0600) instead of standard output")
 	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when any score is below this")
 	f.IntVar(&opts.Jobs, "jobs", 0, fmt.Sprintf("files scored at once (0: one per CPU, here %d)", runtime.GOMAXPROCS(0)))
+	f.IntVar(&opts.MaxFiles, "max-files", 100_000, "read at most this many files")
+	f.IntVar(&opts.MaxMiB, "max-total-mib", 1024, "read at most this many MiB of files in all")
 	addProfileFlag(c, &opts.Profile)
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return c
@@ -111,14 +118,14 @@ func scoreRun(opts *ScoreOptions) error {
 
 	summary := assessment.NewSummary(profile)
 	bad, total, below := 0, 0, 0
-	scorer := &batch.Scorer{Profile: profile, Workers: opts.Jobs, Render: stream.Render}
+	scorer := &batch.Scorer{Profile: profile, Workers: opts.Jobs, Render: stream.Render,
+		MaxFiles: opts.MaxFiles, MaxBytes: int64(opts.MaxMiB) << 20}
 	err = scorer.Run(opts.Paths, func(r batch.Result) error {
 		total++
 		if r.Err != nil {
 			bad++
-			var invalid *questions.InvalidError
-			if !errors.As(r.Err, &invalid) {
-				return r.Err // not the file's fault: an I/O failure of ours
+			if !errors.Is(r.Err, questions.ErrInvalid) {
+				return r.Err // not the file's fault: an I/O failure of ours, or a bug
 			}
 			fmt.Fprintln(opts.IO.ErrOut, r.Err)
 			return nil
