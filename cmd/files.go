@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/google/renameio/v2"
 	"github.com/hitready/hitready/iostreams"
@@ -13,9 +14,12 @@ import (
 // same folder, which replaces the target by rename only when complete, so a reader sees the old
 // file or the new one, never half of one, and a failure leaves the old one as it was. A new file
 // is created 0600: answers and reports hold personal data. An existing file keeps its mode, as
-// its owner chose it.
+// its owner chose it. The temporary file is made in the target's folder (renameio would otherwise
+// probe the system's temporary folder on every write): the rename then cannot cross file systems,
+// and personal data never lands in a shared folder.
 func createAtomic(path string) (*renameio.PendingFile, error) {
-	f, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o600), renameio.WithExistingPermissions())
+	f, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)),
+		renameio.WithPermissions(0o600), renameio.WithExistingPermissions())
 	if err != nil {
 		return nil, fmt.Errorf("writing %s: %w", path, err)
 	}
