@@ -1,9 +1,9 @@
 package cmd
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -61,8 +61,8 @@ error (exit 2) that names every missing question.`,
   cat me.yaml | hitready assess --answers - --no-input --fail-under 85`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := render.CheckFormat(opts.Format, render.Formats); err != nil {
-				return &UsageError{Err: err}
+			if err := checkFormat(opts.Format, render.Formats); err != nil {
+				return err
 			}
 			opts.HasFailUnd = c.Flags().Changed("fail-under")
 			if opts.HasFailUnd && (opts.FailUnder < 0 || opts.FailUnder > 100) {
@@ -79,13 +79,12 @@ error (exit 2) that names every missing question.`,
 	// StringArray, not StringSlice: a multi-choice value is itself comma-separated.
 	f.StringArrayVar(&opts.Sets, "set", nil, "one answer as ID=VALUE; repeatable; wins over --answers")
 	f.BoolVar(&opts.NoInput, "no-input", false, "never prompt; missing answers are an error")
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+	addFormatFlag(c, &opts.Format, render.Formats)
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file (atomically, mode 0600) instead of standard output")
 	f.StringVar(&opts.SaveAnswers, "save-answers", "", "write all answers given to this answers file (mode 0600)")
 	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when the score is below this")
 	f.BoolVar(&opts.Plain, "plain", false, "ask line by line with numbered choices (screen readers, basic terminals); implied by TERM=dumb")
 	addProfileFlag(c, &opts.Profile)
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = c.RegisterFlagCompletionFunc("set", completeSet)
 	_ = c.MarkFlagFilename("answers", "yaml", "yml", "json")
 	return c
@@ -132,14 +131,11 @@ func completeSet(_ *cobra.Command, _ []string, toComplete string) ([]string, cob
 }
 
 func assessRun(opts *AssessOptions) error {
-	bank, err := questions.Load()
+	profile, err := loadProfile(opts.Profile)
 	if err != nil {
 		return err
 	}
-	profile, err := loadProfile(bank, opts.Profile)
-	if err != nil {
-		return err
-	}
+	bank := profile.Bank()
 	answers, err := gatherAnswers(opts, bank)
 	if err != nil {
 		return err
@@ -252,22 +248,11 @@ func (e *MissingAnswersError) Error() string {
 
 func (e *MissingAnswersError) Is(target error) bool { return target == questions.ErrInvalid }
 
-// writeReport renders the report in full before anything is written, then writes it to standard
-// output or, atomically, to --output: a failed render never leaves half a report behind.
+// writeReport writes one report in its format to standard output or --output.
 func writeReport(ios *iostreams.IOStreams, path, format string, report assessment.Report) error {
-	var buf bytes.Buffer
-	if err := render.Report(&buf, format, report, tableOptions(ios, path)); err != nil {
-		return fmt.Errorf("rendering the report: %w", err)
-	}
-	out, err := openOutput(ios, path)
-	if err != nil {
-		return err
-	}
-	defer out.Discard()
-	if _, err := out.Writer().Write(buf.Bytes()); err != nil {
-		return err
-	}
-	return out.Commit()
+	return writeOutput(ios, path, func(w io.Writer) error {
+		return render.Report(w, format, report, tableOptions(ios, path))
+	})
 }
 
 // tableOptions fit the table to where it goes: colour and the terminal's width only when it is

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/iostreams"
@@ -44,8 +43,8 @@ remaining. An answers file and a report can be mixed.`,
 		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Old, opts.New = args[0], args[1]
-			if err := render.CheckFormat(opts.Format, render.Formats); err != nil {
-				return &UsageError{Err: err}
+			if err := checkFormat(opts.Format, render.Formats); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -54,19 +53,14 @@ remaining. An answers file and a report can be mixed.`,
 		},
 	}
 	f := c.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+	addFormatFlag(c, &opts.Format, render.Formats)
 	f.StringVarP(&opts.Output, "output", "o", "", "write the comparison to this file (atomically, mode 0600) instead of standard output")
 	addProfileFlag(c, &opts.Profile)
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
 func compareRun(opts *CompareOptions) error {
-	bank, err := questions.Load()
-	if err != nil {
-		return err
-	}
-	profile, err := loadProfile(bank, opts.Profile)
+	profile, err := loadProfile(opts.Profile)
 	if err != nil {
 		return err
 	}
@@ -78,19 +72,10 @@ func compareRun(opts *CompareOptions) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := render.Comparison(&buf, opts.Format, assessment.Compare(old, new), tableOptions(opts.IO, opts.Output)); err != nil {
-		return err
-	}
-	out, err := openOutput(opts.IO, opts.Output)
-	if err != nil {
-		return err
-	}
-	defer out.Discard()
-	if _, err := out.Writer().Write(buf.Bytes()); err != nil {
-		return err
-	}
-	return out.Commit()
+	comparison := assessment.Compare(old, new)
+	return writeOutput(opts.IO, opts.Output, func(w io.Writer) error {
+		return render.Comparison(w, opts.Format, comparison, tableOptions(opts.IO, opts.Output))
+	})
 }
 
 // loadReport reads a JSON report as it is, or scores an answers file; which one a file is, its

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -90,4 +91,22 @@ func (o *output) fail(err error) error {
 		return fmt.Errorf("writing the report: %w", err)
 	}
 	return fmt.Errorf("writing %s: %w", o.path, err)
+}
+
+// writeOutput draws a whole output first, then writes it to standard output or, atomically, to
+// path: a failed draw never leaves half a report behind.
+func writeOutput(ios *iostreams.IOStreams, path string, draw func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := draw(&buf); err != nil {
+		return fmt.Errorf("rendering: %w", err)
+	}
+	out, err := openOutput(ios, path)
+	if err != nil {
+		return err
+	}
+	defer out.Discard()
+	if _, err := out.Writer().Write(buf.Bytes()); err != nil {
+		return out.fail(err)
+	}
+	return out.Commit()
 }

@@ -1,8 +1,7 @@
 package cmd
 
 import (
-	"bytes"
-	"strings"
+	"io"
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/iostreams"
@@ -32,8 +31,8 @@ source and date, side by side (neither replaces the other), and the settings whe
 technicians work with the BLS employment by industry.`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := render.CheckFormat(opts.Format, outlookFormats); err != nil {
-				return &UsageError{Err: err}
+			if err := checkFormat(opts.Format, outlookFormats); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -41,8 +40,7 @@ technicians work with the BLS employment by industry.`,
 			return outlookRun(opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(outlookFormats, ", "))
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(outlookFormats, cobra.ShellCompDirectiveNoFileComp))
+	addFormatFlag(c, &opts.Format, outlookFormats)
 	return c
 }
 
@@ -55,10 +53,7 @@ func outlookRun(opts *OutlookOptions) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := render.Outlook(&buf, opts.Format, outlook); err != nil {
-		return err
-	}
-	_, err = opts.IO.Out.Write(buf.Bytes())
-	return err
+	return writeOutput(opts.IO, "", func(w io.Writer) error {
+		return render.Outlook(w, opts.Format, outlook)
+	})
 }

@@ -4,14 +4,21 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/questions"
+	"github.com/hitready/hitready/render"
 	"github.com/spf13/cobra"
 )
 
-// loadProfile returns the requirement profile in path, or the embedded one for "".
-func loadProfile(bank *questions.Bank, path string) (*assessment.Profile, error) {
+// loadProfile loads the question bank and the requirement profile in path, or the embedded one
+// for "". The profile carries the bank it was checked against (Profile.Bank).
+func loadProfile(path string) (*assessment.Profile, error) {
+	bank, err := questions.Load()
+	if err != nil {
+		return nil, err
+	}
 	if path == "" {
 		return assessment.DefaultProfile(bank)
 	}
@@ -35,4 +42,18 @@ func loadProfile(bank *questions.Bank, path string) (*assessment.Profile, error)
 func addProfileFlag(c *cobra.Command, path *string) {
 	c.Flags().StringVar(path, "profile", "", "requirement profile (YAML) to use instead of the embedded one; see hitready requirements --format yaml")
 	_ = c.MarkFlagFilename("profile", "yaml", "yml")
+}
+
+// addFormatFlag adds --format, with its allowed values in the help and in shell completion.
+func addFormatFlag(c *cobra.Command, format *string, allowed []string) {
+	c.Flags().StringVarP(format, "format", "f", "table", "output format: "+strings.Join(allowed, ", "))
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(allowed, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// checkFormat refuses a format outside allowed as a usage error.
+func checkFormat(format string, allowed []string) error {
+	if err := render.CheckFormat(format, allowed); err != nil {
+		return &UsageError{Err: err}
+	}
+	return nil
 }

@@ -1,8 +1,7 @@
 package cmd
 
 import (
-	"bytes"
-	"strings"
+	"io"
 
 	"github.com/hitready/hitready/iostreams"
 	"github.com/hitready/hitready/questions"
@@ -34,8 +33,8 @@ the answers file, for editors; --template a commented answers file to fill in.`,
   hitready questions --format json-schema > hitready-answers.schema.json`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := render.CheckFormat(opts.Format, render.QuestionFormats); err != nil {
-				return &UsageError{Err: err}
+			if err := checkFormat(opts.Format, render.QuestionFormats); err != nil {
+				return err
 			}
 			if opts.Template && c.Flags().Changed("format") {
 				return usageErrorf("--template prints a YAML answers file; it takes no --format")
@@ -47,9 +46,8 @@ the answers file, for editors; --template a commented answers file to fill in.`,
 		},
 	}
 	f := c.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.QuestionFormats, ", "))
+	addFormatFlag(c, &opts.Format, render.QuestionFormats)
 	f.BoolVar(&opts.Template, "template", false, "print a commented answers file to fill in")
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.QuestionFormats, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
@@ -58,15 +56,10 @@ func questionsRun(opts *QuestionsOptions) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if opts.Template {
-		err = render.Template(&buf, bank)
-	} else {
-		err = render.Questions(&buf, opts.Format, bank)
-	}
-	if err != nil {
-		return err
-	}
-	_, err = opts.IO.Out.Write(buf.Bytes())
-	return err
+	return writeOutput(opts.IO, "", func(w io.Writer) error {
+		if opts.Template {
+			return render.Template(w, bank)
+		}
+		return render.Questions(w, opts.Format, bank)
+	})
 }

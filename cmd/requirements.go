@@ -1,11 +1,9 @@
 package cmd
 
 import (
-	"bytes"
-	"strings"
+	"io"
 
 	"github.com/hitready/hitready/iostreams"
-	"github.com/hitready/hitready/questions"
 	"github.com/hitready/hitready/render"
 	"github.com/spf13/cobra"
 )
@@ -36,8 +34,8 @@ With --profile, the file is checked and shown; a bad one is refused with exit 2.
   hitready assess --profile my-program.yaml --answers me.yaml`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := render.CheckFormat(opts.Format, render.Formats); err != nil {
-				return &UsageError{Err: err}
+			if err := checkFormat(opts.Format, render.Formats); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -45,25 +43,17 @@ With --profile, the file is checked and shown; a bad one is refused with exit 2.
 			return requirementsRun(opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+	addFormatFlag(c, &opts.Format, render.Formats)
 	addProfileFlag(c, &opts.Profile)
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
 func requirementsRun(opts *RequirementsOptions) error {
-	bank, err := questions.Load()
+	profile, err := loadProfile(opts.Profile)
 	if err != nil {
 		return err
 	}
-	profile, err := loadProfile(bank, opts.Profile)
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := render.Requirements(&buf, opts.Format, profile); err != nil {
-		return err
-	}
-	_, err = opts.IO.Out.Write(buf.Bytes())
-	return err
+	return writeOutput(opts.IO, "", func(w io.Writer) error {
+		return render.Requirements(w, opts.Format, profile)
+	})
 }

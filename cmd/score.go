@@ -53,8 +53,8 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
-			if err := render.CheckFormat(opts.Format, render.Formats); err != nil {
-				return &UsageError{Err: err}
+			if err := checkFormat(opts.Format, render.Formats); err != nil {
+				return err
 			}
 			opts.HasFailUnd = c.Flags().Changed("fail-under")
 			if opts.HasFailUnd && (opts.FailUnder < 0 || opts.FailUnder > 100) {
@@ -73,14 +73,13 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 		},
 	}
 	f := c.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+	addFormatFlag(c, &opts.Format, render.Formats)
 	f.StringVarP(&opts.Output, "output", "o", "", "write the reports to this file (atomically, mode 0600) instead of standard output")
 	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when any score is below this")
 	f.IntVar(&opts.Jobs, "jobs", 0, fmt.Sprintf("files scored at once (0: one per CPU, here %d)", runtime.GOMAXPROCS(0)))
 	f.IntVar(&opts.MaxFiles, "max-files", 100_000, "read at most this many files")
 	f.IntVar(&opts.MaxMiB, "max-total-mib", 1024, "read at most this many MiB of files in all")
 	addProfileFlag(c, &opts.Profile)
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
@@ -94,11 +93,7 @@ func (e *BadFilesError) Error() string {
 func (e *BadFilesError) Is(target error) bool { return target == questions.ErrInvalid }
 
 func scoreRun(opts *ScoreOptions) error {
-	bank, err := questions.Load()
-	if err != nil {
-		return err
-	}
-	profile, err := loadProfile(bank, opts.Profile)
+	profile, err := loadProfile(opts.Profile)
 	if err != nil {
 		return err
 	}

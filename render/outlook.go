@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // Outlook writes the job outlook in the given format.
@@ -35,17 +33,7 @@ func settingText(s assessment.Setting) string {
 func outlookTable(w io.Writer, o *assessment.Outlook) error {
 	fmt.Fprintf(w, "%s (officially: %s)\n%s (%s)\n\n", o.Occupation.Title, o.Occupation.Official, o.Occupation.Code, o.Occupation.Source)
 	fmt.Fprintln(w, "Figures of different dates stand side by side; none replaces another.")
-	table := tablewriter.NewTable(w, tablewriter.WithConfig(tablewriter.Config{
-		Header: tw.CellConfig{
-			Formatting: tw.CellFormatting{AutoFormat: tw.Off},
-			Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-		},
-		Row: tw.CellConfig{
-			Formatting:   tw.CellFormatting{AutoWrap: tw.WrapNormal},
-			Alignment:    tw.CellAlignment{Global: tw.AlignLeft},
-			ColMaxWidths: tw.CellWidth{Global: 40},
-		},
-	}))
+	table := newTable(w, false, 40)
 	table.Header("Topic", "Figure", "Period", "What", "Source")
 	for _, f := range o.Figures {
 		if err := table.Append(f.Topic, f.Figure, f.Period, f.Detail, f.Source); err != nil {

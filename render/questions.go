@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/questions"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // QuestionFormats are the formats of `hitready questions`: the report formats and the answers
@@ -56,17 +54,7 @@ func askedWhen(q *questions.Question) string {
 }
 
 func questionsTable(w io.Writer, b *questions.Bank) error {
-	table := tablewriter.NewTable(w, tablewriter.WithConfig(tablewriter.Config{
-		Header: tw.CellConfig{
-			Formatting: tw.CellFormatting{AutoFormat: tw.Off},
-			Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-		},
-		Row: tw.CellConfig{
-			Formatting:   tw.CellFormatting{AutoWrap: tw.WrapNormal},
-			Alignment:    tw.CellAlignment{Global: tw.AlignLeft},
-			ColMaxWidths: tw.CellWidth{Global: 36},
-		},
-	}))
+	table := newTable(w, false, 36)
 	table.Header("ID", "Kind", "Values", "Asked", "Question")
 	for i := range b.Questions {
 		q := &b.Questions[i]

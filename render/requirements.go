@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // Requirements writes the requirement profile in the given format. YAML is exactly the form
@@ -53,21 +51,7 @@ func requirementsTable(w io.Writer, p *assessment.Profile) error {
 	if _, err := fmt.Fprintf(w, "%s\nSource: %s (%s)\n", thresholdLine(p), p.Source.Title, p.Source.Kind); err != nil {
 		return err
 	}
-	widths := tw.NewMapper[int, int]()
-	for i, cw := range []int{32, 15, 8, 8, 28, 48} {
-		widths.Set(i, cw)
-	}
-	table := tablewriter.NewTable(w, tablewriter.WithConfig(tablewriter.Config{
-		Header: tw.CellConfig{
-			Formatting: tw.CellFormatting{AutoFormat: tw.Off},
-			Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-		},
-		Row: tw.CellConfig{
-			Formatting:   tw.CellFormatting{AutoWrap: tw.WrapNormal},
-			Alignment:    tw.CellAlignment{Global: tw.AlignLeft},
-			ColMaxWidths: tw.CellWidth{PerColumn: widths},
-		},
-	}))
+	table := newTable(w, false, 32, 15, 8, 8, 28, 48)
 	table.Header("Requirement", "Area", "Weight", "Blocks", "Target", "Source sentence")
 	for _, r := range p.Requirements {
 		if err := table.Append(r.ID, r.Area, percent(p.Share(r.ID)), yesNo(r.Blocking), r.Target, r.Source); err != nil {

@@ -9,8 +9,6 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // TableOptions shape the table for where it is shown.
@@ -177,23 +175,7 @@ func gapTable(w io.Writer, r assessment.Report, p painter, width int) error {
 			widths[1]--
 		}
 	}
-	perColumn := tw.NewMapper[int, int]()
-	for i, cw := range widths {
-		perColumn.Set(i, cw)
-	}
-	table := tablewriter.NewTable(w,
-		tablewriter.WithRendition(tw.Rendition{Settings: tw.Settings{Separators: tw.Separators{BetweenRows: tw.On}}}),
-		tablewriter.WithConfig(tablewriter.Config{
-			Header: tw.CellConfig{
-				Formatting: tw.CellFormatting{AutoFormat: tw.Off},
-				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
-			},
-			Row: tw.CellConfig{
-				Formatting:   tw.CellFormatting{AutoWrap: tw.WrapNormal},
-				Alignment:    tw.CellAlignment{Global: tw.AlignLeft},
-				ColMaxWidths: tw.CellWidth{PerColumn: perColumn},
-			},
-		}))
+	table := newTable(w, true, widths...)
 	table.Header("Area", "Requirement", "You now", "Target", "Severity", "Next step")
 	titles := areaTitles(r)
 	for _, g := range r.Gaps {
