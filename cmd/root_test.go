@@ -15,14 +15,12 @@ func TestPanicBecomesInternalError(t *testing.T) {
 		ios.SetDebug(debug)
 		ios.SetStderrTTY(true)
 		root := NewCmdRoot(ios)
-		root.AddCommand(&cobra.Command{Use: "boom", RunE: func(*cobra.Command, []string) error {
-			var m map[string]int
-			m["x"]++ // a nil map write: a real runtime panic
-			return nil
+		root.AddCommand(&cobra.Command{Use: "boom", RunE: func(_ *cobra.Command, args []string) error {
+			return []error{}[len(args)] // an index out of range: a real runtime panic
 		}})
 		code := runRoot(ios, root, []string{"boom"})
 		msg := errOut.String()
-		if code != ExitFailure || !strings.Contains(msg, "hitready: internal error: assignment to entry in nil map") {
+		if code != ExitFailure || !strings.Contains(msg, "hitready: internal error: runtime error: index out of range [0] with length 0") {
 			t.Errorf("debug=%v: exit %d, stderr:\n%s", debug, code, msg)
 		}
 		if got := strings.Contains(msg, "goroutine "); got != debug {
