@@ -86,9 +86,7 @@ type yamlStream struct {
 }
 
 func (s *yamlStream) Render(r assessment.Report) ([]byte, error) {
-	var buf bytes.Buffer
-	err := YAML(&buf, []assessment.Report{r})
-	return buf.Bytes(), err
+	return fastYAML([]assessment.Report{r})
 }
 
 func (s *yamlStream) Add(rendered []byte) error {

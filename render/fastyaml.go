@@ -1,0 +1,277 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// fastYAML writes a value as block-style YAML, with the field names and omissions of its JSON
+// form. It exists for score's YAML output: yaml.v3's encoder costs about 600µs a report, seven
+// times the rest of a cohort run, and a report is plain data (structs, slices, strings, numbers,
+// booleans) that needs none of YAML's richer features. It writes as it walks the value, with no
+// tree in between. Strings that could be read back as anything but themselves are written
+// double-quoted, in JSON's escaping, which YAML reads the same; a test holds the output to
+// decoding, with yaml.v3, to the very value it came from, and to yaml.v3's own text for ordinary
+// reports.
+func fastYAML(v any) ([]byte, error) {
+	var b bytes.Buffer
+	b.Grow(8 << 10)
+	if err := writeYAML(&b, reflect.ValueOf(v), 0, false); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+type fieldInfo struct {
+	index     int
+	key       string // the JSON name, already in YAML form
+	omitEmpty bool
+}
+
+// fieldCache holds each struct type's fields as JSON names them, worked out once per type.
+var fieldCache sync.Map // reflect.Type -> []fieldInfo
+
+func structFields(t reflect.Type) []fieldInfo {
+	if cached, ok := fieldCache.Load(t); ok {
+		return cached.([]fieldInfo)
+	}
+	var fields []fieldInfo
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		fields = append(fields, fieldInfo{index: i, key: yamlString(name), omitEmpty: strings.Contains(opts, "omitempty")})
+	}
+	fieldCache.Store(t, fields)
+	return fields
+}
+
+func omitted(f fieldInfo, v reflect.Value) bool {
+	return f.omitEmpty && (v.IsZero() || (v.Kind() == reflect.Slice && v.Len() == 0))
+}
+
+// shape says how a value is laid out: on the line of its key ("scalar", including empty
+// collections written as [] or {}), or below it as a mapping or a list.
+type shape int
+
+const (
+	shapeInline shape = iota
+	shapeMapping
+	shapeList
+)
+
+func shapeOf(v reflect.Value) shape {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return shapeInline
+		}
+		v = v.Elem()
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		for _, f := range structFields(v.Type()) {
+			if !omitted(f, v.Field(f.index)) {
+				return shapeMapping
+			}
+		}
+	case reflect.Map:
+		if v.Len() > 0 {
+			return shapeMapping
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Len() > 0 {
+			return shapeList
+		}
+	}
+	return shapeInline
+}
+
+func pad(b *bytes.Buffer, n int) {
+	for range n {
+		b.WriteByte(' ')
+	}
+}
+
+// writeYAML writes v at indent. inline says the first line's start is already taken by "- ": the
+// first key of a mapping in a list follows the dash.
+func writeYAML(b *bytes.Buffer, v reflect.Value, indent int, inline bool) error {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			b.WriteString("null\n")
+			return nil
+		}
+		v = v.Elem()
+	}
+	switch shapeOf(v) {
+	case shapeMapping:
+		first := true
+		entry := func(key string, value reflect.Value) error {
+			if !first || !inline {
+				pad(b, indent)
+			}
+			first = false
+			b.WriteString(key)
+			b.WriteByte(':')
+			if shapeOf(value) == shapeInline {
+				b.WriteByte(' ')
+			} else {
+				b.WriteByte('\n')
+			}
+			return writeYAML(b, value, indent+2, false)
+		}
+		if v.Kind() == reflect.Map {
+			keys := v.MapKeys()
+			sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+			for _, k := range keys {
+				if err := entry(yamlString(k.String()), v.MapIndex(k)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		for _, f := range structFields(v.Type()) {
+			if fv := v.Field(f.index); !omitted(f, fv) {
+				if err := entry(f.key, fv); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	case shapeList:
+		for i := range v.Len() {
+			item := v.Index(i)
+			pad(b, indent)
+			b.WriteByte('-')
+			switch shapeOf(item) {
+			case shapeInline:
+				b.WriteByte(' ')
+				if err := writeYAML(b, item, indent+2, false); err != nil {
+					return err
+				}
+			case shapeMapping:
+				b.WriteByte(' ')
+				if err := writeYAML(b, item, indent+2, true); err != nil {
+					return err
+				}
+			default:
+				b.WriteByte('\n')
+				if err := writeYAML(b, item, indent+2, false); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return writeScalar(b, v)
+}
+
+// writeScalar writes a value that stands on its key's line, with its newline.
+func writeScalar(b *bytes.Buffer, v reflect.Value) error {
+	switch v.Kind() {
+	case reflect.Invalid:
+		b.WriteString("null")
+	case reflect.Struct, reflect.Map:
+		b.WriteString("{}")
+	case reflect.Slice:
+		if v.IsNil() {
+			b.WriteString("null")
+		} else {
+			b.WriteString("[]")
+		}
+	case reflect.Array:
+		b.WriteString("[]")
+	case reflect.String:
+		writeString(b, v.String())
+	case reflect.Bool:
+		b.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), v.Int(), 10))
+	case reflect.Float32, reflect.Float64:
+		f := v.Float()
+		if math.IsInf(f, 0) || math.IsNaN(f) {
+			return fmt.Errorf("fastYAML: %v has no JSON form", f)
+		}
+		b.Write(strconv.AppendFloat(b.AvailableBuffer(), f, 'g', -1, 64)) // as yaml.v3 writes it
+	default:
+		return fmt.Errorf("fastYAML: cannot write a %s", v.Kind())
+	}
+	b.WriteByte('\n')
+	return nil
+}
+
+func writeString(b *bytes.Buffer, s string) {
+	if plain(s) {
+		b.WriteString(s)
+		return
+	}
+	b.WriteString(yamlString(s))
+}
+
+// numberLike is what YAML 1.1 or 1.2 would resolve as a number or a date rather than text; it
+// is only consulted for strings that start with a digit, a sign or a dot.
+var numberLike = regexp.MustCompile(`^[-+]?([0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|\.[0-9]+([eE][-+]?[0-9]+)?|0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|0[bB][01_]+)$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}`)
+
+// reserved are the words YAML 1.1 or 1.2 read as booleans or null, in any case.
+var reserved = []string{"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
+
+// plain tells whether YAML reads s back as that same string when it is written without quotes:
+// it starts with a letter, a digit or "(", holds only letters, digits, spaces and a few harmless
+// marks (nothing that starts a comment, a flow collection, an alias, a tag or a mapping), does not
+// end in a space, and is not a word or number YAML gives another type.
+func plain(s string) bool {
+	if s == "" || s[len(s)-1] == ' ' {
+		return false
+	}
+	if len(s) <= 5 {
+		for _, w := range reserved {
+			if strings.EqualFold(s, w) {
+				return false
+			}
+		}
+	}
+	for i, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		case i == 0 && r == '(':
+		case i == 0:
+			if r < 0x80 || !unicode.IsLetter(r) {
+				return false
+			}
+		case r == ' ', r == '.', r == ',', r == ';', r == '(', r == ')', r == '\'', r == '&', r == '/',
+			r == '+', r == '%', r == '$', r == '?', r == '!', r == '_', r == '-':
+		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsNumber(r)):
+		default:
+			return false
+		}
+	}
+	// Every number and date form is one word: a space rules them out without the regexp.
+	if c := s[0]; c >= '0' && c <= '9' && !strings.Contains(s, " ") && numberLike.MatchString(s) {
+		return false
+	}
+	return true
+}
+
+// htmlUnescaper undoes json.Marshal's escaping of <, > and &, which YAML does not need.
+var htmlUnescaper = strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&")
+
+func yamlString(s string) string {
+	if plain(s) {
+		return s
+	}
+	b, _ := json.Marshal(s) // a string always encodes; JSON's escapes are YAML's
+	return htmlUnescaper.Replace(string(b))
+}

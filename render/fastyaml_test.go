@@ -1,0 +1,86 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/cohort"
+	"github.com/hitready/hitready/questions"
+	"go.yaml.in/yaml/v3"
+)
+
+// Strings that YAML would read as something else, or that break plain scalars.
+var trickyStrings = []string{
+	"", " ", "yes", "No", "null", "~", "true", "2019", "1e3", "0x1F", "0o17", "012", ".5", "-3", "+4", "1_000",
+	"2012-05-01", "a: b", "a #b", "#c", "- x", "-x", "[x]", "{x}", "*alias", "&anchor", "!tag", "|", ">", "'q'",
+	`"q"`, "%p", "@x", "`x`", "line\nbreak", "tab\there", "trailing ", " leading", "ünïcødé", "日本語", "emoji 🙂",
+	"x:", "x: ", "?x", "a,b", "A&P", "<b>", "back\\slash", "\u2028", "\x00nul", "Jordan Rivera", "4 of 5 or higher",
+}
+
+// fastYAML's output decodes, with yaml.v3, to exactly the report it came from, and reads the same
+// as yaml.v3's own output for ordinary reports.
+func TestFastYAMLRoundTrips(t *testing.T) {
+	bank, err := questions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := assessment.DefaultProfile(bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(8, 9))
+	for i := range 400 {
+		a := cohort.Person(bank, rng)
+		r := assessment.Score(p, a)
+		r.Respondent = trickyStrings[i%len(trickyStrings)]
+		r.Source = trickyStrings[(i*7+3)%len(trickyStrings)]
+		fast, err := fastYAML([]assessment.Report{r})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back []assessment.Report
+		if err := yaml.Unmarshal(fast, &back); err != nil {
+			t.Fatalf("yaml.v3 cannot read it back (%v):\n%s", err, fast)
+		}
+		want, _ := json.Marshal([]assessment.Report{r})
+		got, _ := json.Marshal(back)
+		if !bytes.Equal(want, got) {
+			t.Fatalf("respondent %q, source %q: round trip changed the report:\n%s", r.Respondent, r.Source, fast)
+		}
+		if r.Respondent == "Jordan Rivera" {
+			r.Source = "answers/class-a/jordan.yaml"
+			fast, _ := fastYAML([]assessment.Report{r})
+			var slow bytes.Buffer
+			if err := YAML(&slow, []assessment.Report{r}); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(slow.Bytes(), fast) {
+				t.Errorf("an ordinary report reads differently from yaml.v3's:\n%s\n---\n%s", fast, slow.Bytes())
+			}
+		}
+	}
+}
+
+func BenchmarkReportYAML(b *testing.B) {
+	bank, _ := questions.Load()
+	p, _ := assessment.DefaultProfile(bank)
+	r := assessment.Score(p, cohort.Person(bank, rand.New(rand.NewPCG(1, 1))))
+	b.Run("yaml.v3", func(b *testing.B) {
+		for b.Loop() {
+			var buf bytes.Buffer
+			if err := YAML(&buf, []assessment.Report{r}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("fast", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := fastYAML([]assessment.Report{r}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
