@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"reflect"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // fastYAML writes a value as block-style YAML, with the field names and omissions of its JSON
@@ -265,13 +265,42 @@ func plain(s string) bool {
 	return true
 }
 
-// htmlUnescaper undoes json.Marshal's escaping of <, > and &, which YAML does not need.
-var htmlUnescaper = strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&")
-
 func yamlString(s string) string {
 	if plain(s) {
 		return s
 	}
-	b, _ := json.Marshal(s) // a string always encodes; JSON's escapes are YAML's
-	return htmlUnescaper.Replace(string(b))
+	return yamlQuote(s)
+}
+
+// yamlQuote writes s as a YAML double-quoted scalar. Everything outside YAML's printable set is
+// escaped (JSON's escaping is not enough: it leaves DEL and the C1 controls raw, which YAML
+// refuses), and invalid UTF-8 becomes U+FFFD, as in hitready's JSON.
+func yamlQuote(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"): // an invalid byte, not a real U+FFFD
+			b.WriteString(`\ufffd`)
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || (r >= 0x7f && r <= 0x9f && r != 0x85):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case r == 0xfffe || r == 0xffff:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

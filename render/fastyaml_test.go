@@ -84,3 +84,42 @@ func BenchmarkReportYAML(b *testing.B) {
 		}
 	})
 }
+
+// Any strings in a report come back from yaml.v3 exactly as written.
+func FuzzFastYAMLStrings(f *testing.F) {
+	for _, s := range trickyStrings {
+		f.Add(s, "x")
+	}
+	f.Fuzz(func(t *testing.T, respondent, source string) {
+		r := assessment.Report{Respondent: respondent, Source: source, Gaps: []assessment.Gap{{ID: source, NextStep: respondent}},
+			Notes: []assessment.Note{}, Areas: []assessment.AreaScore{}, Requirements: []assessment.Result{}}
+		fast, err := fastYAML([]assessment.Report{r})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back []assessment.Report
+		if err := yaml.Unmarshal(fast, &back); err != nil {
+			t.Fatalf("yaml.v3 cannot read it back (%v):\n%s", err, fast)
+		}
+		if want, got := canonical(t, []assessment.Report{r}), canonical(t, back); !bytes.Equal(want, got) {
+			t.Fatalf("round trip changed %q / %q:\n%s", respondent, source, fast)
+		}
+	})
+}
+
+// canonical is v's JSON after one round trip through JSON, so that text written differently
+// compares equal when it means the same: invalid UTF-8 becomes U+FFFD in every output, as in
+// hitready's JSON.
+func canonical(t *testing.T, v any) []byte {
+	t.Helper()
+	first, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var generic any
+	if err := json.Unmarshal(first, &generic); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := json.Marshal(generic)
+	return out
+}
