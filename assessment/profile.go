@@ -105,23 +105,16 @@ type NoteTexts struct {
 	UniformRatings string `yaml:"uniform_ratings" json:"uniform_ratings"`
 }
 
-// Source names the document the profile rests on.
-type Source struct {
-	Title string `yaml:"title" json:"title"`
-	Kind  string `yaml:"kind" json:"kind"`
-	File  string `yaml:"file" json:"file"`
-}
-
 // Profile is a complete requirement profile, checked against the question bank it scores.
 type Profile struct {
-	ID           string        `yaml:"id" json:"id"`
-	Title        string        `yaml:"title" json:"title"`
-	Source       Source        `yaml:"source" json:"source"`
-	Thresholds   Thresholds    `yaml:"thresholds" json:"thresholds"`
-	MajorBelow   float64       `yaml:"major_below" json:"major_below"`
-	Areas        []Area        `yaml:"areas" json:"areas"`
-	Notes        NoteTexts     `yaml:"notes" json:"notes"`
-	Requirements []Requirement `yaml:"requirements" json:"requirements"`
+	ID           string           `yaml:"id" json:"id"`
+	Title        string           `yaml:"title" json:"title"`
+	Source       questions.Source `yaml:"source" json:"source"` // the document it rests on
+	Thresholds   Thresholds       `yaml:"thresholds" json:"thresholds"`
+	MajorBelow   float64          `yaml:"major_below" json:"major_below"`
+	Areas        []Area           `yaml:"areas" json:"areas"`
+	Notes        NoteTexts        `yaml:"notes" json:"notes"`
+	Requirements []Requirement    `yaml:"requirements" json:"requirements"`
 
 	bank *questions.Bank
 	// share is each requirement's weight in the overall score (0-1), by index; areaWeight the
