@@ -19,16 +19,16 @@ import (
 type AssessOptions struct {
 	IO *iostreams.IOStreams
 
-	AnswersPath string
-	Sets        []string
-	NoInput     bool
-	Format      string
-	Output      string
-	SaveAnswers string
-	FailUnder   float64
-	HasFailUnd  bool
-	Plain       bool
-	Profile     string
+	AnswersPath  string
+	Sets         []string
+	NoInput      bool
+	Format       string
+	Output       string
+	SaveAnswers  string
+	FailUnder    float64
+	FailUnderSet bool
+	Plain        bool
+	Profile      string
 
 	// Prompter asks the open questions; nil means the one the terminal calls for (survey, or
 	// plain with --plain or TERM=dumb). Tests put a fake here.
@@ -64,8 +64,8 @@ error (exit 2) that names every missing question.`,
 			if err := checkFormat(opts.Format, render.Formats); err != nil {
 				return err
 			}
-			opts.HasFailUnd = c.Flags().Changed("fail-under")
-			if opts.HasFailUnd && (opts.FailUnder < 0 || opts.FailUnder > 100) {
+			opts.FailUnderSet = c.Flags().Changed("fail-under")
+			if opts.FailUnderSet && (opts.FailUnder < 0 || opts.FailUnder > 100) {
 				return usageErrorf("invalid --fail-under %g; allowed: a score from 0 to 100", opts.FailUnder)
 			}
 			if runF != nil {
@@ -162,7 +162,7 @@ func assessRun(opts *AssessOptions) error {
 	if err := writeReport(opts.IO, opts.Output, opts.Format, report); err != nil {
 		return err
 	}
-	if opts.HasFailUnd && report.Score < opts.FailUnder {
+	if opts.FailUnderSet && report.Score < opts.FailUnder {
 		return &BelowThresholdError{Score: report.Score, Threshold: opts.FailUnder}
 	}
 	return nil

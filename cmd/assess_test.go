@@ -306,7 +306,7 @@ func TestSetFlagKeepsCommas(t *testing.T) {
 	if !slices.Equal(got.Sets, []string{"coursework=anatomy,statistics", "skills.empathy=4"}) {
 		t.Errorf("sets = %q", got.Sets)
 	}
-	if !got.HasFailUnd || got.FailUnder != 70 || got.Format != "table" {
+	if !got.FailUnderSet || got.FailUnder != 70 || got.Format != "table" {
 		t.Errorf("options = %+v", got)
 	}
 }

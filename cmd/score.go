@@ -18,15 +18,15 @@ import (
 type ScoreOptions struct {
 	IO *iostreams.IOStreams
 
-	Paths      []string
-	Format     string
-	Output     string
-	FailUnder  float64
-	HasFailUnd bool
-	Jobs       int
-	Profile    string
-	MaxFiles   int
-	MaxMiB     int
+	Paths        []string
+	Format       string
+	Output       string
+	FailUnder    float64
+	FailUnderSet bool
+	Jobs         int
+	Profile      string
+	MaxFiles     int
+	MaxMiB       int
 }
 
 // NewCmdScore builds `hitready score`.
@@ -56,8 +56,8 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 			if err := checkFormat(opts.Format, render.Formats); err != nil {
 				return err
 			}
-			opts.HasFailUnd = c.Flags().Changed("fail-under")
-			if opts.HasFailUnd && (opts.FailUnder < 0 || opts.FailUnder > 100) {
+			opts.FailUnderSet = c.Flags().Changed("fail-under")
+			if opts.FailUnderSet && (opts.FailUnder < 0 || opts.FailUnder > 100) {
 				return usageErrorf("invalid --fail-under %g; allowed: a score from 0 to 100", opts.FailUnder)
 			}
 			if opts.MaxFiles < 1 || opts.MaxMiB < 1 {
@@ -126,7 +126,7 @@ func scoreRun(opts *ScoreOptions) error {
 			return nil
 		}
 		summary.Add(r.Report)
-		if opts.HasFailUnd && r.Report.Score < opts.FailUnder {
+		if opts.FailUnderSet && r.Report.Score < opts.FailUnder {
 			below++
 		}
 		return stream.Add(r.Rendered)
