@@ -8,10 +8,10 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
-	"github.com/hitready/hitready/iostreams"
-	"github.com/hitready/hitready/prompter"
+	"github.com/hitready/hitready/internal/iostreams"
+	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/questions"
-	"github.com/hitready/hitready/render"
+	"github.com/hitready/hitready/internal/render"
 	"github.com/spf13/cobra"
 )
 

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hitready/hitready/iostreams"
-	"github.com/hitready/hitready/prompter"
-	"github.com/hitready/hitready/render"
+	"github.com/hitready/hitready/internal/iostreams"
+	"github.com/hitready/hitready/internal/prompter"
+	"github.com/hitready/hitready/internal/render"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/hitready/hitready/internal/cohort"
-	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/questions"
 	"go.yaml.in/yaml/v3"
 )

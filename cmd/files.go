@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/google/renameio/v2"
-	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/internal/iostreams"
 )
 
 // createAtomic is the one way hitready creates a file. The data goes to a temporary file in the

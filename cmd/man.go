@@ -1,7 +1,7 @@
 package cmd
 
 import (
-	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/spf13/cobra/doc"
 )
 

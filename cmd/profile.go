@@ -8,7 +8,7 @@ import (
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/questions"
-	"github.com/hitready/hitready/render"
+	"github.com/hitready/hitready/internal/render"
 	"github.com/spf13/cobra"
 )
 

@@ -11,8 +11,8 @@ import (
 	"strings"
 
 	"github.com/AlecAivazis/survey/v2/terminal"
-	"github.com/hitready/hitready/prompter"
-	"github.com/hitready/hitready/questionnaire"
+	"github.com/hitready/hitready/internal/prompter"
+	"github.com/hitready/hitready/internal/questionnaire"
 	"github.com/hitready/hitready/questions"
 )
 

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hitready/hitready/iostreams"
-	"github.com/hitready/hitready/prompter"
+	"github.com/hitready/hitready/internal/iostreams"
+	"github.com/hitready/hitready/internal/prompter"
 )
 
 // fullSession scripts every answer of a person with an HIT associate's and the RHIT: 16 replies,

@@ -3,9 +3,9 @@ package cmd
 import (
 	"io"
 
-	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/questions"
-	"github.com/hitready/hitready/render"
+	"github.com/hitready/hitready/internal/render"
 	"github.com/spf13/cobra"
 )
 

@@ -9,8 +9,8 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/hitready/hitready/batch"
-	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/internal/batch"
+	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/spf13/cobra"
 )
 

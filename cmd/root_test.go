@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/spf13/cobra"
 )
 

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/questions"
-	"github.com/hitready/hitready/render"
+	"github.com/hitready/hitready/internal/render"
 )
 
 func TestRulesGolden(t *testing.T) {

@@ -7,10 +7,10 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
-	"github.com/hitready/hitready/batch"
-	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/internal/batch"
+	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/questions"
-	"github.com/hitready/hitready/render"
+	"github.com/hitready/hitready/internal/render"
 	"github.com/spf13/cobra"
 )
 

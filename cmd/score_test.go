@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/hitready/hitready/assessment"
-	"github.com/hitready/hitready/render"
+	"github.com/hitready/hitready/internal/render"
 )
 
 func TestScoreGolden(t *testing.T) {

@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 
-	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/spf13/cobra"
 )
 

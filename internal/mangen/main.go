@@ -10,7 +10,7 @@ import (
 	"os"
 
 	"github.com/hitready/hitready/cmd"
-	"github.com/hitready/hitready/iostreams"
+	"github.com/hitready/hitready/internal/iostreams"
 )
 
 func main() {

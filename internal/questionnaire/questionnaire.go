@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/hitready/hitready/prompter"
+	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/questions"
 )
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hitready/hitready/prompter"
+	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/questions"
 )
 
