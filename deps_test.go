@@ -43,3 +43,23 @@ func TestNoNetworkPackages(t *testing.T) {
 		}
 	}
 }
+
+// The man-page generator (cobra/doc, and with it a Markdown parser and a roff writer) is for
+// internal/mangen only: linked into the binary, it would be loaded and initialised on every run,
+// `hitready --help` included, for pages nobody asked for.
+func TestBinaryLeavesOutTheManGenerator(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go tool")
+	}
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, pkg := range strings.Fields(string(out)) {
+		for _, unwanted := range []string{"github.com/spf13/cobra/doc", "github.com/cpuguy83/go-md2man", "github.com/russross/blackfriday"} {
+			if strings.HasPrefix(pkg, unwanted) {
+				t.Errorf("the binary links %s", pkg)
+			}
+		}
+	}
+}

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/questions"
 	"github.com/hitready/hitready/internal/render"
 )
@@ -187,24 +186,6 @@ func TestCompletion(t *testing.T) {
 	r := run(t, "", "completion", "bash")
 	if r.code != ExitOK || !strings.Contains(r.stdout, "__start_hitready") {
 		t.Errorf("completion bash: exit %d", r.code)
-	}
-}
-
-func TestManPages(t *testing.T) {
-	dir := t.TempDir()
-	ios, _, _, _ := iostreams.Test()
-	if err := GenerateManPages(ios, dir); err != nil {
-		t.Fatal(err)
-	}
-	for _, page := range []string{"hitready.1", "hitready-assess.1", "hitready-score.1", "hitready-requirements.1"} {
-		data, err := os.ReadFile(filepath.Join(dir, page))
-		if err != nil || !strings.Contains(string(data), ".SH NAME") {
-			t.Errorf("%s: %v", page, err)
-		}
-	}
-	assess, _ := os.ReadFile(filepath.Join(dir, "hitready-assess.1"))
-	if !strings.Contains(string(assess), "fail-under") {
-		t.Error("the assess page does not document its flags")
 	}
 }
 
