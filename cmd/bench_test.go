@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -23,6 +24,19 @@ var (
 	benchCohortDir  string
 	benchCohortErr  error
 )
+
+// TestMain removes the benchmarks' cohort when the test binary is done with it: 10,000 files of
+// synthetic students should not pile up in the temporary folder run after run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchCohortDir != "" {
+		if err := os.RemoveAll(benchCohortDir); err != nil {
+			fmt.Fprintln(os.Stderr, "removing the benchmark cohort:", err)
+			code = max(code, 1)
+		}
+	}
+	os.Exit(code)
+}
 
 // benchCohort writes the synthetic cohort once per test binary; benchmarks share it.
 func benchCohort(b *testing.B) string {

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
-	"github.com/hitready/hitready/questions"
 	"github.com/hitready/hitready/internal/render"
+	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
 )
 

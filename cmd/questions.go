@@ -4,8 +4,8 @@ import (
 	"io"
 
 	"github.com/hitready/hitready/internal/iostreams"
-	"github.com/hitready/hitready/questions"
 	"github.com/hitready/hitready/internal/render"
+	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
 )
 

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hitready/hitready/questions"
 	"github.com/hitready/hitready/internal/render"
+	"github.com/hitready/hitready/questions"
 )
 
 func TestRulesGolden(t *testing.T) {

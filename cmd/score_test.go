@@ -114,8 +114,15 @@ func TestScoreExitCodes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := run(t, "", tt.args...)
-			if r.code != tt.wantCode || !strings.Contains(r.stderr, tt.wantStderr) {
-				t.Errorf("exit %d, stderr %q; want %d and %q", r.code, r.stderr, tt.wantCode, tt.wantStderr)
+			if r.code != tt.wantCode {
+				t.Errorf("exit %d, want %d (stderr %q)", r.code, tt.wantCode, r.stderr)
+			}
+			// A run that succeeds says nothing on standard error; one that does not says why.
+			switch {
+			case tt.wantStderr == "" && r.stderr != "":
+				t.Errorf("stderr %q, want nothing", r.stderr)
+			case tt.wantStderr != "" && !strings.Contains(r.stderr, tt.wantStderr):
+				t.Errorf("stderr %q, want it to contain %q", r.stderr, tt.wantStderr)
 			}
 		})
 	}
