@@ -10,8 +10,8 @@ import (
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
-	"github.com/hitready/hitready/questions"
 	"github.com/hitready/hitready/internal/render"
+	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
 )
 
@@ -61,7 +61,7 @@ error (exit 2) that names every missing question.`,
   cat me.yaml | hitready assess --answers - --no-input --fail-under 85`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := checkFormat(opts.Format, render.Formats); err != nil {
+			if err := checkFormat(&opts.Format, render.ReportFormats()); err != nil {
 				return err
 			}
 			opts.FailUnderSet = c.Flags().Changed("fail-under")
@@ -79,7 +79,7 @@ error (exit 2) that names every missing question.`,
 	// StringArray, not StringSlice: a multi-choice value is itself comma-separated.
 	f.StringArrayVar(&opts.Sets, "set", nil, "one answer as ID=VALUE; repeatable; wins over --answers")
 	f.BoolVar(&opts.NoInput, "no-input", false, "never prompt; missing answers are an error")
-	addFormatFlag(c, &opts.Format, render.Formats)
+	addFormatFlag(c, &opts.Format, render.ReportFormats())
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file (atomically, mode 0600) instead of standard output")
 	f.StringVar(&opts.SaveAnswers, "save-answers", "", "write all answers given to this answers file (mode 0600)")
 	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when the score is below this")

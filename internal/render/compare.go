@@ -12,19 +12,7 @@ import (
 
 // Comparison writes what changed between two reports in the given format.
 func Comparison(w io.Writer, format string, c assessment.Comparison, opts TableOptions) error {
-	switch format {
-	case "json":
-		return JSON(w, c)
-	case "yaml":
-		return YAML(w, c)
-	case "csv":
-		return comparisonCSV(w, c)
-	case "markdown":
-		return comparisonMarkdown(w, c)
-	case "table":
-		return comparisonTable(w, c, painter(opts.Color))
-	}
-	return CheckFormat(format, Formats)
+	return Write(ComparisonFormats(), w, format, c, opts)
 }
 
 func signed(x float64) string {
@@ -43,7 +31,8 @@ func comparisonTitle(c assessment.Comparison) string {
 	return who + ": progress " + from
 }
 
-func comparisonTable(w io.Writer, c assessment.Comparison, p painter) error {
+func comparisonTable(w io.Writer, c assessment.Comparison, opts TableOptions) error {
+	p := painter(opts.Color)
 	var b strings.Builder
 	fmt.Fprintln(&b, p.paint(ansiBold, comparisonTitle(c)))
 	fmt.Fprintf(&b, "Score:   %s -> %s (%s)\n", formatScore(c.Old.Score), formatScore(c.New.Score), signed(c.ScoreChange))

@@ -9,18 +9,8 @@ import (
 )
 
 // Outlook writes the job outlook in the given format.
-func Outlook(w io.Writer, format string, o *assessment.Outlook) error {
-	switch format {
-	case "json":
-		return JSON(w, o)
-	case "yaml":
-		return YAML(w, o)
-	case "markdown":
-		return outlookMarkdown(w, o)
-	case "table":
-		return outlookTable(w, o)
-	}
-	return CheckFormat(format, Formats)
+func Outlook(w io.Writer, format string, o *assessment.Outlook, opts TableOptions) error {
+	return Write(OutlookFormats(), w, format, o, opts)
 }
 
 func settingText(s assessment.Setting) string {
@@ -30,7 +20,7 @@ func settingText(s assessment.Setting) string {
 	return s.Employment + " employed in " + s.Industry
 }
 
-func outlookTable(w io.Writer, o *assessment.Outlook) error {
+func outlookTable(w io.Writer, o *assessment.Outlook, opts TableOptions) error {
 	fmt.Fprintf(w, "%s (officially: %s)\n%s (%s)\n\n", o.Occupation.Title, o.Occupation.Official, o.Occupation.Code, o.Occupation.Source)
 	fmt.Fprintln(w, "Figures of different dates stand side by side; none replaces another.")
 	table := newTable(w, false, 40)

@@ -10,25 +10,17 @@ import (
 	"github.com/hitready/hitready/assessment"
 )
 
-// Requirements writes the requirement profile in the given format. YAML is exactly the form
-// --profile reads, so a program can dump the profile, edit it and use it.
-func Requirements(w io.Writer, format string, p *assessment.Profile) error {
-	switch format {
-	case "json":
-		return JSON(w, p)
-	case "yaml":
-		if _, err := fmt.Fprintf(w, "# hitready requirement profile %q. Edit it and use it with --profile FILE;\n# `hitready requirements --profile FILE` checks it.\n", p.ID); err != nil {
-			return err
-		}
-		return YAML(w, p)
-	case "csv":
-		return requirementsCSV(w, p)
-	case "markdown":
-		return requirementsMarkdown(w, p)
-	case "table":
-		return requirementsTable(w, p)
+// Requirements writes the requirement profile in the given format.
+func Requirements(w io.Writer, format string, p *assessment.Profile, opts TableOptions) error {
+	return Write(RequirementFormats(), w, format, p, opts)
+}
+
+// profileYAML is the profile in exactly the form --profile reads, under a comment that says so.
+func profileYAML(w io.Writer, p *assessment.Profile) error {
+	if _, err := fmt.Fprintf(w, "# hitready requirement profile %q. Edit it and use it with --profile FILE;\n# `hitready requirements --profile FILE` checks it.\n", p.ID); err != nil {
+		return err
 	}
-	return CheckFormat(format, Formats)
+	return YAML(w, p)
 }
 
 func thresholdLine(p *assessment.Profile) string {
@@ -47,7 +39,7 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-func requirementsTable(w io.Writer, p *assessment.Profile) error {
+func requirementsTable(w io.Writer, p *assessment.Profile, opts TableOptions) error {
 	if _, err := fmt.Fprintf(w, "%s\nSource: %s (%s)\n", thresholdLine(p), p.Source.Title, p.Source.Kind); err != nil {
 		return err
 	}

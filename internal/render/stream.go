@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/yamlout"
 )
 
 // Stream writes the reports of a cohort one at a time, as they are scored, so that memory does
@@ -24,19 +25,11 @@ type Stream interface {
 
 // NewStream returns the Stream for a format. areas are the profile's area ids, for CSV columns.
 func NewStream(w io.Writer, format string, areas []string, opts TableOptions) (Stream, error) {
-	switch format {
-	case "json":
-		return &jsonStream{w: w}, nil
-	case "yaml":
-		return &yamlStream{w: w}, nil
-	case "csv":
-		return &csvStream{w: w, c: NewCSV(io.Discard, areas)}, nil
-	case "markdown":
-		return &markdownStream{w: w}, nil
-	case "table":
-		return newTableStream(w, opts), nil
+	start, err := CohortFormats().Lookup(format)
+	if err != nil {
+		return nil, err
 	}
-	return nil, CheckFormat(format, Formats)
+	return start(w, areas, opts), nil
 }
 
 // jsonStream writes a JSON array, one report per element and per line, in input order.
@@ -86,7 +79,7 @@ type yamlStream struct {
 }
 
 func (s *yamlStream) Render(r assessment.Report) ([]byte, error) {
-	return fastYAML([]assessment.Report{r})
+	return yamlout.Marshal([]assessment.Report{r})
 }
 
 func (s *yamlStream) Add(rendered []byte) error {

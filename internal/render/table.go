@@ -11,6 +11,11 @@ import (
 	"github.com/hitready/hitready/assessment"
 )
 
+// Report writes one report in the given format.
+func Report(w io.Writer, format string, r assessment.Report, opts TableOptions) error {
+	return Write(ReportFormats(), w, format, r, opts)
+}
+
 // TableOptions shape the table for where it is shown.
 type TableOptions struct {
 	Color bool // ANSI colour, for a terminal whose user has not set NO_COLOR
