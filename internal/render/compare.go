@@ -32,26 +32,30 @@ func comparisonTitle(c assessment.Comparison) string {
 }
 
 func comparisonTable(w io.Writer, c assessment.Comparison, opts TableOptions) error {
-	p := painter(opts.Color)
+	p := painter(opts.Color && !opts.Plain)
+	width := opts.width()
 	var b strings.Builder
-	fmt.Fprintln(&b, p.paint(ansiBold, comparisonTitle(c)))
+	for _, line := range wrapText(comparisonTitle(c), width) {
+		fmt.Fprintln(&b, p.paint(ansiBold, line))
+	}
 	fmt.Fprintf(&b, "Score:   %s -> %s (%s)\n", formatScore(c.Old.Score), formatScore(c.New.Score), signed(c.ScoreChange))
 	fmt.Fprintf(&b, "Verdict: %s -> %s (%s)\n\n", c.Old.Verdict, c.New.Verdict,
 		p.paint(map[string]string{"better": ansiGreen, "worse": ansiRed}[c.VerdictChange], c.VerdictChange))
 	titleWidth := 0
 	for _, a := range c.Areas {
-		titleWidth = max(titleWidth, len(a.Title))
+		titleWidth = max(titleWidth, textWidth(a.Title))
 	}
 	for _, a := range c.Areas {
 		fmt.Fprintf(&b, "  %-*s  %5s -> %5s  (%s)\n", titleWidth, a.Title, formatScore(a.Old), formatScore(a.New), signed(a.Change))
 	}
+	// Each gap by its short title and severity; the sentences are in the JSON and in the report.
 	gapList := func(title, mark string, gaps []assessment.Gap) {
 		fmt.Fprintf(&b, "\n%s (%d):\n", title, len(gaps))
 		if len(gaps) == 0 {
 			b.WriteString("  none\n")
 		}
 		for _, g := range gaps {
-			fmt.Fprintf(&b, "  %s %s  %s (%s)\n", mark, g.ID, g.Requirement, g.Severity)
+			wrapped(&b, "  "+mark+" ", fmt.Sprintf("%s (%s)", gapTitle(g), g.Severity), width)
 		}
 	}
 	gapList("Gaps closed", "+", c.Closed)

@@ -35,19 +35,27 @@ func askedWhen(q *questions.Question) string {
 	return "always"
 }
 
+var questionColumns = []column{
+	{header: "ID", min: 12, max: 25},
+	{header: "Kind", min: 6, max: 6},
+	{header: "Values", min: 14, max: 24},
+	{header: "Asked", min: 14, max: 24},
+	{header: "Question", min: 20},
+}
+
 func questionsTable(w io.Writer, b *questions.Bank, opts TableOptions) error {
-	table := newTable(w, false, 36)
-	table.Header("ID", "Kind", "Values", "Asked", "Question")
+	rows := make([][]string, len(b.Questions))
 	for i := range b.Questions {
 		q := &b.Questions[i]
-		if err := table.Append(q.ID, string(q.Kind), allowedShort(q), askedWhen(q), q.Text); err != nil {
-			return err
-		}
+		rows[i] = []string{q.ID, string(q.Kind), allowedShort(q), askedWhen(q), q.Text}
 	}
-	if err := table.Render(); err != nil {
+	if err := fitted(w, questionColumns, rows, nil, opts, false); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\nSource of every question: %s (%s). Details: hitready questions --format yaml\n", b.Source.Title, b.Source.Kind)
+	var sb strings.Builder
+	sb.WriteString("\n")
+	wrapped(&sb, "", fmt.Sprintf("Source of every question: %s (%s). Details: hitready questions --format yaml", b.Source.Title, b.Source.Kind), opts.width())
+	_, err := io.WriteString(w, sb.String())
 	return err
 }
 

@@ -42,7 +42,7 @@ func TestBar(t *testing.T) {
 		score  float64
 		filled int
 	}{{0, 0}, {4.9, 0}, {5, 1}, {50, 10}, {99.9, 19}, {100, 20}} {
-		got := bar(tt.score, false)
+		got := bar(tt.score, ansiGreen, false)
 		if utf8.RuneCountInString(got) != barCells || strings.Count(got, "█") != tt.filled {
 			t.Errorf("bar(%v) = %q, want %d of %d filled", tt.score, got, tt.filled, barCells)
 		}
