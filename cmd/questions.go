@@ -58,7 +58,7 @@ func questionsRun(opts *QuestionsOptions) error {
 	}
 	return writeOutput(opts.IO, "", func(w io.Writer) error {
 		if opts.Template {
-			return questions.Template(w, bank)
+			return questions.Template(w, bank, tableOptions(opts.IO, "").Width)
 		}
 		return render.Questions(w, opts.Format, bank, tableOptions(opts.IO, ""))
 	})

@@ -236,12 +236,11 @@ func newTableStream(w io.Writer, opts TableOptions) *tableStream {
 	// columns towards their max as the width allows, never needing more for a long word.
 	row := make([]string, len(cohortColumns))
 	for i, c := range cohortColumns {
-		row[i] = strings.TrimSpace(strings.Repeat("x ", (c.max+1)/2))
+		cell := []byte(strings.Repeat("x ", c.max)[:c.max])
+		cell[len(cell)-1] = 'x'
+		row[i] = string(cell)
 	}
 	widths, ok := fitColumns(cohortColumns, [][]string{row}, opts.width())
-	for i := range widths {
-		widths[i] = max(widths[i], cohortColumns[i].min)
-	}
 	return &tableStream{w: w, table: boxTable{widths: widths}, stacked: !ok || opts.Plain, width: opts.width()}
 }
 

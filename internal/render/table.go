@@ -172,7 +172,7 @@ func gapSection(b *strings.Builder, r assessment.Report, opts TableOptions, p pa
 		b.WriteString("No gaps: you meet every requirement of the profile.\n")
 		return
 	}
-	fmt.Fprintf(b, "What stands between you and the job (%d %s):\n", len(r.Gaps), plural(len(r.Gaps), "gap", "gaps"))
+	wrapped(b, "", fmt.Sprintf("What stands between you and the job (%d %s):", len(r.Gaps), plural(len(r.Gaps), "gap", "gaps")), opts.width())
 	full, summed := shownGaps(r, opts.AllGaps)
 	if opts.Plain || opts.width() < gapTableMin {
 		stackGaps(b, full, opts.width(), p)
