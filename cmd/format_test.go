@@ -2,7 +2,10 @@ package cmd
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/hitready/hitready/internal/iostreams"
 )
 
 // --format takes a format in any case and prints what the lower-case name prints; a format the
@@ -29,5 +32,38 @@ func TestFormatFlag(t *testing.T) {
 	}
 	if want.code != ExitOK || want.stdout == "" {
 		t.Fatalf("csv itself: exit %d, %q", want.code, want.stdout)
+	}
+}
+
+// assess and score write a report with the one YAML writer: score's list item is assess's
+// document, indented under "- ".
+func TestAssessAndScoreWriteTheSameYAML(t *testing.T) {
+	for _, ex := range []string{"ready.yaml", "not-ready.yaml", "student.json"} {
+		path := filepath.Join("..", "examples", ex)
+		one := run(t, "", "assess", "--answers", path, "--format", "yaml")
+		many := run(t, "", "score", path, "--format", "yaml")
+		if one.code != ExitOK || many.code != ExitOK {
+			t.Fatalf("%s: exit %d and %d: %s%s", ex, one.code, many.code, one.stderr, many.stderr)
+		}
+		lines := strings.Split(strings.TrimSuffix(one.stdout, "\n"), "\n")
+		for i := range lines {
+			lines[i] = map[bool]string{true: "- ", false: "  "}[i == 0] + lines[i]
+		}
+		if want := strings.Join(lines, "\n") + "\n"; many.stdout != want {
+			t.Errorf("%s: score's YAML is not assess's:\n--- score\n%s\n--- assess, as a list item\n%s", ex, many.stdout, want)
+		}
+	}
+}
+
+// TERM=dumb, like --plain, draws no boxes and no bars.
+func TestDumbTerminalIsPlain(t *testing.T) {
+	notReady := filepath.Join("..", "examples", "not-ready.yaml")
+	dumb := runWith(t, func(ios *iostreams.IOStreams) { ios.SetDumbTerminal(true) }, "", "assess", "--answers", notReady)
+	plain := run(t, "", "assess", "--answers", notReady, "--plain")
+	if dumb.code != ExitOK || dumb.stdout != plain.stdout {
+		t.Fatalf("TERM=dumb differs from --plain (exit %d):\n%s", dumb.code, dumb.stdout)
+	}
+	if strings.ContainsAny(dumb.stdout, "┌│─█░") {
+		t.Errorf("plain output has box or block characters:\n%s", dumb.stdout)
 	}
 }
