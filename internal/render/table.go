@@ -200,12 +200,23 @@ func gapTitle(g assessment.Gap) string {
 
 // gapColumns: the short title says what the gap is, with its severity under it; the target says
 // what counts as closing it, so the full requirement sentence is left to JSON and the stacked
-// layout.
-var gapColumns = []column{
-	{header: "Requirement", min: 12, max: 20},
-	{header: "You now", min: 11, max: 14},
-	{header: "Target", min: 12, max: 18},
-	{header: "Next step", min: 20},
+// layout. Under 100 columns the first three are kept narrow, so that the next step, the longest
+// text, is not squeezed into a column of single words.
+func gapColumns(width int) []column {
+	if width < 100 {
+		return []column{
+			{header: "Requirement", min: 12, max: 16},
+			{header: "You now", min: 11, max: 12},
+			{header: "Target", min: 12, max: 13},
+			{header: "Next step", min: 20},
+		}
+	}
+	return []column{
+		{header: "Requirement", min: 12, max: 20},
+		{header: "You now", min: 11, max: 14},
+		{header: "Target", min: 12, max: 18},
+		{header: "Next step", min: 20},
+	}
 }
 
 // gapTable lays out the gaps in a table fitted to the width, or stacked where it does not fit.
@@ -216,13 +227,14 @@ func gapTable(w io.Writer, gaps []assessment.Gap, opts TableOptions, p painter) 
 		rows[i] = []string{gapTitle(g) + "\n" + string(g.Severity), g.Current, g.Target, g.NextStep}
 		painted[i] = append([]string{gapTitle(g) + "\n" + p.paint(severityColor(g.Severity), string(g.Severity))}, rows[i][1:]...)
 	}
-	if _, ok := fitColumns(gapColumns, rows, opts.width()); !ok {
+	cols := gapColumns(opts.width())
+	if _, ok := fitColumns(cols, rows, opts.width()); !ok {
 		var b strings.Builder
 		stackGaps(&b, gaps, opts.width(), p)
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	return fitted(w, gapColumns, rows, painted, opts, true)
+	return fitted(w, cols, rows, painted, opts, true)
 }
 
 // stackGaps writes each gap as a block: its title and severity, the requirement in full, then
