@@ -108,7 +108,7 @@ func comparisonMarkdown(w io.Writer, c assessment.Comparison) error {
 		}
 		b.WriteString("| Requirement | Severity | Next step |\n| --- | --- | --- |\n")
 		for _, g := range part.gaps {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(g.Requirement), g.Severity, mdCell(g.NextStep))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(gapTitle(g)), g.Severity, mdCell(g.NextStep))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -292,7 +292,8 @@ func closingSection(b *strings.Builder, r assessment.Report, opts TableOptions, 
 	l.add("Verdict", verdict)
 	l.add("Score", fmt.Sprintf("%s / 100 (ready at %s)", formatScore(r.Score), formatScore(r.Thresholds.Ready)))
 	if len(r.Gaps) > 0 {
-		l.add("First step", gapTitle(r.Gaps[0])+": "+r.Gaps[0].NextStep)
+		// Ready, what is left is for later, not a first step.
+		l.add(map[bool]string{true: "Next step", false: "First step"}[r.Verdict == assessment.Ready], gapTitle(r.Gaps[0])+": "+r.Gaps[0].NextStep)
 	}
 	if opts.AnswersKept != "" {
 		l.add("Answers", opts.AnswersKept)
