@@ -91,6 +91,7 @@ type Requirement struct {
 	Weight      float64    `yaml:"weight" json:"weight"`
 	Blocking    bool       `yaml:"blocking,omitempty" json:"blocking,omitempty"`
 	Severity    Severity   `yaml:"severity,omitempty" json:"severity,omitempty"`
+	Title       string     `yaml:"title,omitempty" json:"title,omitempty"` // a few words for tables; Requirement is the sentence
 	Requirement string     `yaml:"requirement" json:"requirement"`
 	Target      string     `yaml:"target" json:"target"`
 	Source      string     `yaml:"source" json:"source"`

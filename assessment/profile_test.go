@@ -51,7 +51,7 @@ func TestParseProfileRefusesBrokenProfiles(t *testing.T) {
 		{"empty", "", []string{"my.yaml: is empty"}},
 		{"unknown field", edit("major_below: 0.5", "major_below: 0.5\ncolour: red"), []string{"my.yaml:29: is not a valid profile: unknown field colour"}},
 		{"unknown question", edit("{question: skills.empathy, target: 4}", "{question: skills.empathie, target: 4}"),
-			[]string{"my.yaml:192: skills.empathy: credit: unknown question \"skills.empathie\""}},
+			[]string{"my.yaml:204: skills.empathy: credit: unknown question \"skills.empathie\""}},
 		{"unknown value", edit("values: {none: 0, preparing: 0.25, scheduled: 0.5, passed: 1}", "values: {none: 0, preparing: 0.25, scheduled: 0.5, passed: 1, failed: 0}"),
 			[]string{"certification.ahima", `"failed" is not a value of certification.ahima`}},
 		{"value without credit", edit("values: {none: 0, preparing: 0.25, scheduled: 0.5, passed: 1}", "values: {none: 0, preparing: 0.25, passed: 1}"),

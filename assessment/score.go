@@ -82,6 +82,7 @@ type Result struct {
 type Gap struct {
 	ID          string   `json:"id" yaml:"id"`
 	Area        string   `json:"area" yaml:"area"`
+	Title       string   `json:"title,omitempty" yaml:"title,omitempty"` // the requirement's short title, for tables
 	Requirement string   `json:"requirement" yaml:"requirement"`
 	Current     string   `json:"current" yaml:"current"`
 	Target      string   `json:"target" yaml:"target"`
@@ -128,6 +129,7 @@ func Score(p *Profile, a *questions.Answers) Report {
 		r.Gaps = append(r.Gaps, Gap{
 			ID:          req.ID,
 			Area:        req.Area,
+			Title:       req.Title,
 			Requirement: req.Requirement,
 			Current:     current,
 			Target:      req.Target,

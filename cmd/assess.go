@@ -28,6 +28,7 @@ type AssessOptions struct {
 	FailUnder    float64
 	FailUnderSet bool
 	Plain        bool
+	AllGaps      bool
 	Profile      string
 
 	// Prompter asks the open questions; nil means the one the terminal calls for (survey, or
@@ -61,7 +62,7 @@ error (exit 2) that names every missing question.`,
   cat me.yaml | hitready assess --answers - --no-input --fail-under 85`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := checkFormat(opts.Format, render.Formats); err != nil {
+			if err := checkFormat(&opts.Format, render.ReportFormats()); err != nil {
 				return err
 			}
 			opts.FailUnderSet = c.Flags().Changed("fail-under")
@@ -79,11 +80,12 @@ error (exit 2) that names every missing question.`,
 	// StringArray, not StringSlice: a multi-choice value is itself comma-separated.
 	f.StringArrayVar(&opts.Sets, "set", nil, "one answer as ID=VALUE; repeatable; wins over --answers")
 	f.BoolVar(&opts.NoInput, "no-input", false, "never prompt; missing answers are an error")
-	addFormatFlag(c, &opts.Format, render.Formats)
+	addFormatFlag(c, &opts.Format, render.ReportFormats())
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file (atomically, mode 0600) instead of standard output")
 	f.StringVar(&opts.SaveAnswers, "save-answers", "", "write all answers given to this answers file (mode 0600)")
 	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when the score is below this")
-	f.BoolVar(&opts.Plain, "plain", false, "ask line by line with numbered choices (screen readers, basic terminals); implied by TERM=dumb")
+	f.BoolVar(&opts.Plain, "plain", false, "ask line by line with numbered choices and print the report as labelled lines, no boxes or bars (screen readers, basic terminals); implied by TERM=dumb")
+	f.BoolVar(&opts.AllGaps, "all-gaps", false, "draw every gap in full; by default minor gaps are named in one line when bigger ones are shown")
 	addProfileFlag(c, &opts.Profile)
 	_ = c.RegisterFlagCompletionFunc("set", completeSet)
 	_ = c.MarkFlagFilename("answers", "yaml", "yml", "json")
@@ -140,10 +142,12 @@ func assessRun(opts *AssessOptions) error {
 	if err != nil {
 		return err
 	}
+	kept := opts.AnswersPath
 	if open := bank.Open(answers); len(open) > 0 {
 		if reason := promptBlocker(opts); reason != "" {
 			return &MissingAnswersError{Open: open, Reason: reason}
 		}
+		kept = progressFile(opts) // where runQuestionnaire keeps them
 		if err := runQuestionnaire(opts, bank, answers); err != nil {
 			return err
 		}
@@ -159,7 +163,16 @@ func assessRun(opts *AssessOptions) error {
 	}
 	report := assessment.Score(profile, answers)
 	report.Source = opts.AnswersPath
-	if err := writeReport(opts.IO, opts.Output, opts.Format, report); err != nil {
+	if opts.SaveAnswers != "" {
+		kept = opts.SaveAnswers
+	}
+	topts := tableOptions(opts.IO, opts.Output)
+	topts.Plain = topts.Plain || opts.Plain
+	topts.AllGaps = opts.AllGaps
+	if _, err := os.Stat(kept); kept != "-" && err == nil {
+		topts.AnswersKept = kept
+	}
+	if err := writeReport(opts.IO, opts.Output, opts.Format, report, topts); err != nil {
 		return err
 	}
 	if opts.FailUnderSet && report.Score < opts.FailUnder {
@@ -249,19 +262,20 @@ func (e *MissingAnswersError) Error() string {
 func (e *MissingAnswersError) Is(target error) bool { return target == questions.ErrInvalid }
 
 // writeReport writes one report in its format to standard output or --output.
-func writeReport(ios *iostreams.IOStreams, path, format string, report assessment.Report) error {
+func writeReport(ios *iostreams.IOStreams, path, format string, report assessment.Report, opts render.TableOptions) error {
 	return writeOutput(ios, path, func(w io.Writer) error {
-		return render.Report(w, format, report, tableOptions(ios, path))
+		return render.Report(w, format, report, opts)
 	})
 }
 
-// tableOptions fit the table to where it goes: colour and the terminal's width only when it is
-// shown on a terminal.
+// tableOptions fit the output to where it goes: the terminal's width (in a pipe or a file,
+// COLUMNS, else 80); colour only on a terminal; no box drawing on a dumb one.
 func tableOptions(ios *iostreams.IOStreams, outputPath string) render.TableOptions {
-	if outputPath != "" || !ios.IsStdoutTTY() {
-		return render.TableOptions{}
+	opts := render.TableOptions{Width: ios.TerminalWidth(), Plain: ios.IsDumbTerminal()}
+	if outputPath == "" && ios.IsStdoutTTY() {
+		opts.Color = ios.ColorEnabled()
 	}
-	return render.TableOptions{Color: ios.ColorEnabled(), Width: ios.TerminalWidth()}
+	return opts
 }
 
 func noArgs(c *cobra.Command, args []string) error {

@@ -61,7 +61,7 @@ func runWith(t *testing.T, setup func(*iostreams.IOStreams), stdin string, args 
 func TestAssessGolden(t *testing.T) {
 	examples := []string{"ready.yaml", "nearly-ready.yaml", "not-ready.yaml", "student.json"}
 	for _, ex := range examples {
-		for _, format := range render.Formats {
+		for _, format := range render.ReportFormats().Names() {
 			t.Run(ex+"/"+format, func(t *testing.T) {
 				r := run(t, "", "assess", "--answers", filepath.Join("..", "examples", ex), "--format", format)
 				if r.code != ExitOK || r.stderr != "" {

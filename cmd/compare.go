@@ -43,7 +43,7 @@ remaining. An answers file and a report can be mixed.`,
 		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Old, opts.New = args[0], args[1]
-			if err := checkFormat(opts.Format, render.Formats); err != nil {
+			if err := checkFormat(&opts.Format, render.ComparisonFormats()); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -53,7 +53,7 @@ remaining. An answers file and a report can be mixed.`,
 		},
 	}
 	f := c.Flags()
-	addFormatFlag(c, &opts.Format, render.Formats)
+	addFormatFlag(c, &opts.Format, render.ComparisonFormats())
 	f.StringVarP(&opts.Output, "output", "o", "", "write the comparison to this file (atomically, mode 0600) instead of standard output")
 	addProfileFlag(c, &opts.Profile)
 	return c

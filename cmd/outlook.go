@@ -10,9 +10,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// outlookFormats: a list of dated figures has no rows for a spreadsheet worth a CSV.
-var outlookFormats = []string{"table", "json", "yaml", "markdown"}
-
 // OutlookOptions is everything `hitready outlook` needs, gathered from flags.
 type OutlookOptions struct {
 	IO     *iostreams.IOStreams
@@ -31,7 +28,7 @@ source and date, side by side (neither replaces the other), and the settings whe
 technicians work with the BLS employment by industry.`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := checkFormat(opts.Format, outlookFormats); err != nil {
+			if err := checkFormat(&opts.Format, render.OutlookFormats()); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -40,7 +37,7 @@ technicians work with the BLS employment by industry.`,
 			return outlookRun(opts)
 		},
 	}
-	addFormatFlag(c, &opts.Format, outlookFormats)
+	addFormatFlag(c, &opts.Format, render.OutlookFormats())
 	return c
 }
 
@@ -54,6 +51,6 @@ func outlookRun(opts *OutlookOptions) error {
 		return err
 	}
 	return writeOutput(opts.IO, "", func(w io.Writer) error {
-		return render.Outlook(w, opts.Format, outlook)
+		return render.Outlook(w, opts.Format, outlook, tableOptions(opts.IO, ""))
 	})
 }

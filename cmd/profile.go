@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/hitready/hitready/assessment"
-	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
 )
@@ -42,18 +40,4 @@ func loadProfile(path string) (*assessment.Profile, error) {
 func addProfileFlag(c *cobra.Command, path *string) {
 	c.Flags().StringVar(path, "profile", "", "requirement profile (YAML) to use instead of the embedded one; see hitready requirements --format yaml")
 	_ = c.MarkFlagFilename("profile", "yaml", "yml")
-}
-
-// addFormatFlag adds --format, with its allowed values in the help and in shell completion.
-func addFormatFlag(c *cobra.Command, format *string, allowed []string) {
-	c.Flags().StringVarP(format, "format", "f", "table", "output format: "+strings.Join(allowed, ", "))
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(allowed, cobra.ShellCompDirectiveNoFileComp))
-}
-
-// checkFormat refuses a format outside allowed as a usage error.
-func checkFormat(format string, allowed []string) error {
-	if err := render.CheckFormat(format, allowed); err != nil {
-		return &UsageError{Err: err}
-	}
-	return nil
 }

@@ -33,7 +33,7 @@ the answers file, for editors; --template a commented answers file to fill in.`,
   hitready questions --format json-schema > hitready-answers.schema.json`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := checkFormat(opts.Format, render.QuestionFormats); err != nil {
+			if err := checkFormat(&opts.Format, render.QuestionFormats()); err != nil {
 				return err
 			}
 			if opts.Template && c.Flags().Changed("format") {
@@ -46,7 +46,7 @@ the answers file, for editors; --template a commented answers file to fill in.`,
 		},
 	}
 	f := c.Flags()
-	addFormatFlag(c, &opts.Format, render.QuestionFormats)
+	addFormatFlag(c, &opts.Format, render.QuestionFormats())
 	f.BoolVar(&opts.Template, "template", false, "print a commented answers file to fill in")
 	return c
 }
@@ -58,8 +58,8 @@ func questionsRun(opts *QuestionsOptions) error {
 	}
 	return writeOutput(opts.IO, "", func(w io.Writer) error {
 		if opts.Template {
-			return render.Template(w, bank)
+			return questions.Template(w, bank, tableOptions(opts.IO, "").Width)
 		}
-		return render.Questions(w, opts.Format, bank)
+		return render.Questions(w, opts.Format, bank, tableOptions(opts.IO, ""))
 	})
 }

@@ -34,7 +34,7 @@ With --profile, the file is checked and shown; a bad one is refused with exit 2.
   hitready assess --profile my-program.yaml --answers me.yaml`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := checkFormat(opts.Format, render.Formats); err != nil {
+			if err := checkFormat(&opts.Format, render.RequirementFormats()); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -43,7 +43,7 @@ With --profile, the file is checked and shown; a bad one is refused with exit 2.
 			return requirementsRun(opts)
 		},
 	}
-	addFormatFlag(c, &opts.Format, render.Formats)
+	addFormatFlag(c, &opts.Format, render.RequirementFormats())
 	addProfileFlag(c, &opts.Profile)
 	return c
 }
@@ -54,6 +54,6 @@ func requirementsRun(opts *RequirementsOptions) error {
 		return err
 	}
 	return writeOutput(opts.IO, "", func(w io.Writer) error {
-		return render.Requirements(w, opts.Format, profile)
+		return render.Requirements(w, opts.Format, profile, tableOptions(opts.IO, ""))
 	})
 }

@@ -19,14 +19,14 @@ func TestRulesGolden(t *testing.T) {
 		args   []string
 	}
 	var cases []c
-	for _, f := range render.QuestionFormats {
+	for _, f := range render.QuestionFormats().Names() {
 		cases = append(cases, c{"questions." + f, []string{"questions", "--format", f}})
 	}
 	cases = append(cases, c{"questions.template", []string{"questions", "--template"}})
-	for _, f := range render.Formats {
+	for _, f := range render.RequirementFormats().Names() {
 		cases = append(cases, c{"requirements." + f, []string{"requirements", "--format", f}})
 	}
-	for _, f := range outlookFormats {
+	for _, f := range render.OutlookFormats().Names() {
 		cases = append(cases, c{"outlook." + f, []string{"outlook", "--format", f}})
 	}
 	for _, tt := range cases {

@@ -53,7 +53,7 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
-			if err := checkFormat(opts.Format, render.Formats); err != nil {
+			if err := checkFormat(&opts.Format, render.CohortFormats()); err != nil {
 				return err
 			}
 			opts.FailUnderSet = c.Flags().Changed("fail-under")
@@ -73,7 +73,7 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 		},
 	}
 	f := c.Flags()
-	addFormatFlag(c, &opts.Format, render.Formats)
+	addFormatFlag(c, &opts.Format, render.CohortFormats())
 	f.StringVarP(&opts.Output, "output", "o", "", "write the reports to this file (atomically, mode 0600) instead of standard output")
 	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when any score is below this")
 	f.IntVar(&opts.Jobs, "jobs", 0, fmt.Sprintf("files scored at once (0: one per CPU, here %d)", runtime.GOMAXPROCS(0)))

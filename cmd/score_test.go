@@ -13,7 +13,7 @@ import (
 )
 
 func TestScoreGolden(t *testing.T) {
-	for _, format := range render.Formats {
+	for _, format := range render.CohortFormats().Names() {
 		t.Run(format, func(t *testing.T) {
 			r := run(t, "", "score", filepath.Join("testdata", "cohort"), "--format", format)
 			if r.code != ExitOK || r.stderr != "" {
@@ -144,7 +144,7 @@ func TestScoreOutputFile(t *testing.T) {
 
 func TestCompareGolden(t *testing.T) {
 	spring, autumn := filepath.Join("testdata", "progress", "spring.yaml"), filepath.Join("testdata", "progress", "autumn.yaml")
-	for _, format := range render.Formats {
+	for _, format := range render.ComparisonFormats().Names() {
 		t.Run(format, func(t *testing.T) {
 			r := run(t, "", "compare", spring, autumn, "--format", format)
 			if r.code != ExitOK || r.stderr != "" {

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"strconv"
 
 	"golang.org/x/term"
 )
@@ -22,7 +23,7 @@ type IOStreams struct {
 	noInput               bool // HITREADY_NO_INPUT=1: never prompt, whatever the streams are
 	dumbTerm              bool // TERM=dumb: no cursor movement, no colour
 	debug                 bool // HITREADY_DEBUG=1: show the stack of an internal error
-	termWidth             int  // columns of the terminal on standard output; 0 when unknown
+	termWidth             int  // columns of the terminal on standard output, else COLUMNS; 0 when unknown
 }
 
 // System returns the process's streams and what the environment says about them.
@@ -43,6 +44,10 @@ func System() *IOStreams {
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
 			s.termWidth = w
 		}
+	}
+	// In a pipe or a file the person's COLUMNS says how wide the text may be (less can show it).
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); s.termWidth <= 0 && err == nil && n > 0 {
+		s.termWidth = n
 	}
 	return s
 }
@@ -89,5 +94,17 @@ func (s *IOStreams) IsDumbTerminal() bool { return s.dumbTerm }
 // is what lets `hitready assess --format json > me.json` still ask its questions.
 func (s *IOStreams) CanPrompt() bool { return s.inTTY && s.errTTY && !s.noInput }
 
-// TerminalWidth is the width of the terminal on standard output, or 0 when it is not one.
-func (s *IOStreams) TerminalWidth() int { return s.termWidth }
+// DefaultWidth is the width output is fitted to when neither a terminal nor COLUMNS gives one.
+const DefaultWidth = 80
+
+// TerminalWidth is the width to fit output to: the terminal's on standard output, else COLUMNS,
+// else DefaultWidth.
+func (s *IOStreams) TerminalWidth() int {
+	if s.termWidth > 0 {
+		return s.termWidth
+	}
+	return DefaultWidth
+}
+
+// SetTerminalWidth stands in for the terminal's width (or COLUMNS) in tests.
+func (s *IOStreams) SetTerminalWidth(n int) { s.termWidth = n }

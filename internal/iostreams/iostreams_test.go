@@ -30,7 +30,28 @@ func TestWhenToPromptAndColour(t *testing.T) {
 			t.Errorf("case %d: prompt %v colour %v, want %v %v", i, s.CanPrompt(), s.ColorEnabled(), tt.wantPrompt, tt.wantColour)
 		}
 	}
-	if s, _, _, _ := Test(); s.CanPrompt() || s.ColorEnabled() || s.TerminalWidth() != 0 {
+	if s, _, _, _ := Test(); s.CanPrompt() || s.ColorEnabled() || s.TerminalWidth() != DefaultWidth {
 		t.Error("test streams must behave as pipes")
+	}
+}
+
+// Off a terminal, the width is COLUMNS when it is a positive number, else DefaultWidth.
+func TestTerminalWidthFallsBackToColumns(t *testing.T) {
+	tests := []struct {
+		columns string
+		want    int
+	}{{"100", 100}, {"60", 60}, {"", DefaultWidth}, {"wide", DefaultWidth}, {"-5", DefaultWidth}, {"0", DefaultWidth}}
+	for _, tt := range tests {
+		t.Setenv("COLUMNS", tt.columns)
+		s := System()
+		if s.IsStdoutTTY() {
+			t.Skip("standard output is a terminal; its size wins over COLUMNS")
+		}
+		if got := s.TerminalWidth(); got != tt.want {
+			t.Errorf("COLUMNS=%q: width %d, want %d", tt.columns, got, tt.want)
+		}
+	}
+	if len(tests) != 6 {
+		t.Fatal("cases lost")
 	}
 }

@@ -12,19 +12,7 @@ import (
 
 // Comparison writes what changed between two reports in the given format.
 func Comparison(w io.Writer, format string, c assessment.Comparison, opts TableOptions) error {
-	switch format {
-	case "json":
-		return JSON(w, c)
-	case "yaml":
-		return YAML(w, c)
-	case "csv":
-		return comparisonCSV(w, c)
-	case "markdown":
-		return comparisonMarkdown(w, c)
-	case "table":
-		return comparisonTable(w, c, painter(opts.Color))
-	}
-	return CheckFormat(format, Formats)
+	return Write(ComparisonFormats(), w, format, c, opts)
 }
 
 func signed(x float64) string {
@@ -43,26 +31,31 @@ func comparisonTitle(c assessment.Comparison) string {
 	return who + ": progress " + from
 }
 
-func comparisonTable(w io.Writer, c assessment.Comparison, p painter) error {
+func comparisonTable(w io.Writer, c assessment.Comparison, opts TableOptions) error {
+	p := painter(opts.Color && !opts.Plain)
+	width := opts.width()
 	var b strings.Builder
-	fmt.Fprintln(&b, p.paint(ansiBold, comparisonTitle(c)))
+	for _, line := range wrapText(comparisonTitle(c), width) {
+		fmt.Fprintln(&b, p.paint(ansiBold, line))
+	}
 	fmt.Fprintf(&b, "Score:   %s -> %s (%s)\n", formatScore(c.Old.Score), formatScore(c.New.Score), signed(c.ScoreChange))
 	fmt.Fprintf(&b, "Verdict: %s -> %s (%s)\n\n", c.Old.Verdict, c.New.Verdict,
 		p.paint(map[string]string{"better": ansiGreen, "worse": ansiRed}[c.VerdictChange], c.VerdictChange))
 	titleWidth := 0
 	for _, a := range c.Areas {
-		titleWidth = max(titleWidth, len(a.Title))
+		titleWidth = max(titleWidth, textWidth(a.Title))
 	}
 	for _, a := range c.Areas {
 		fmt.Fprintf(&b, "  %-*s  %5s -> %5s  (%s)\n", titleWidth, a.Title, formatScore(a.Old), formatScore(a.New), signed(a.Change))
 	}
+	// Each gap by its short title and severity; the sentences are in the JSON and in the report.
 	gapList := func(title, mark string, gaps []assessment.Gap) {
 		fmt.Fprintf(&b, "\n%s (%d):\n", title, len(gaps))
 		if len(gaps) == 0 {
 			b.WriteString("  none\n")
 		}
 		for _, g := range gaps {
-			fmt.Fprintf(&b, "  %s %s  %s (%s)\n", mark, g.ID, g.Requirement, g.Severity)
+			wrapped(&b, "  "+mark+" ", fmt.Sprintf("%s (%s)", gapTitle(g), g.Severity), width)
 		}
 	}
 	gapList("Gaps closed", "+", c.Closed)
@@ -115,7 +108,7 @@ func comparisonMarkdown(w io.Writer, c assessment.Comparison) error {
 		}
 		b.WriteString("| Requirement | Severity | Next step |\n| --- | --- | --- |\n")
 		for _, g := range part.gaps {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(g.Requirement), g.Severity, mdCell(g.NextStep))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(gapTitle(g)), g.Severity, mdCell(g.NextStep))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

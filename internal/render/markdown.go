@@ -30,7 +30,7 @@ func Markdown(w io.Writer, r assessment.Report) error {
 		b.WriteString("| Area | Requirement | You now | Target | Severity | Next step |\n| --- | --- | --- | --- | --- | --- |\n")
 		titles := areaTitles(r)
 		for _, g := range r.Gaps {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(titles[g.Area]), mdCell(g.Requirement), mdCell(g.Current),
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(titles[g.Area]), mdCell(gapTitle(g)), mdCell(g.Current),
 				mdCell(g.Target), g.Severity, mdCell(g.NextStep))
 		}
 	}

@@ -9,18 +9,8 @@ import (
 )
 
 // Outlook writes the job outlook in the given format.
-func Outlook(w io.Writer, format string, o *assessment.Outlook) error {
-	switch format {
-	case "json":
-		return JSON(w, o)
-	case "yaml":
-		return YAML(w, o)
-	case "markdown":
-		return outlookMarkdown(w, o)
-	case "table":
-		return outlookTable(w, o)
-	}
-	return CheckFormat(format, Formats)
+func Outlook(w io.Writer, format string, o *assessment.Outlook, opts TableOptions) error {
+	return Write(OutlookFormats(), w, format, o, opts)
 }
 
 func settingText(s assessment.Setting) string {
@@ -30,28 +20,43 @@ func settingText(s assessment.Setting) string {
 	return s.Employment + " employed in " + s.Industry
 }
 
-func outlookTable(w io.Writer, o *assessment.Outlook) error {
-	fmt.Fprintf(w, "%s (officially: %s)\n%s (%s)\n\n", o.Occupation.Title, o.Occupation.Official, o.Occupation.Code, o.Occupation.Source)
-	fmt.Fprintln(w, "Figures of different dates stand side by side; none replaces another.")
-	table := newTable(w, false, 40)
-	table.Header("Topic", "Figure", "Period", "What", "Source")
-	for _, f := range o.Figures {
-		if err := table.Append(f.Topic, f.Figure, f.Period, f.Detail, f.Source); err != nil {
-			return err
-		}
-	}
-	if err := table.Render(); err != nil {
+var outlookColumns = []column{
+	{header: "Topic", min: 6, max: 12},
+	{header: "Figure", min: 8, max: 16},
+	{header: "Period", min: 8, max: 12},
+	{header: "What", min: 16, max: 36},
+	{header: "Source", min: 20},
+}
+
+func outlookTable(w io.Writer, o *assessment.Outlook, opts TableOptions) error {
+	width := opts.width()
+	var b strings.Builder
+	wrapped(&b, "", fmt.Sprintf("%s (officially: %s)", o.Occupation.Title, o.Occupation.Official), width)
+	wrapped(&b, "", fmt.Sprintf("%s (%s)", o.Occupation.Code, o.Occupation.Source), width)
+	b.WriteString("\n")
+	wrapped(&b, "", "Figures of different dates stand side by side; none replaces another.", width)
+	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "\nWhere technicians work (source: %s):\n", o.SettingsSource)
+	rows := make([][]string, len(o.Figures))
+	for i, f := range o.Figures {
+		rows[i] = []string{f.Topic, f.Figure, f.Period, f.Detail, f.Source}
+	}
+	if err := fitted(w, outlookColumns, rows, nil, opts, false); err != nil {
+		return err
+	}
+	b.Reset()
+	b.WriteString("\n")
+	wrapped(&b, "", fmt.Sprintf("Where technicians work (source: %s):", o.SettingsSource), width)
+	l := labelled{indent: "  "}
 	for _, s := range o.Settings {
-		fmt.Fprintf(&b, "  %-26s %s\n", s.Title, settingText(s))
+		l.add(s.Title, settingText(s))
 	}
 	for _, i := range o.OtherIndustries {
-		fmt.Fprintf(&b, "  %-26s %s employed (not in the article's list)\n", "Also: "+i.Industry, i.Employment)
+		l.add("Also: "+i.Industry, i.Employment+" employed (not in the article's list)")
 	}
-	fmt.Fprintf(&b, "Employment figures: %s.\n", o.EmploymentSource)
+	l.write(&b, width)
+	wrapped(&b, "", fmt.Sprintf("Employment figures: %s.", o.EmploymentSource), width)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -10,27 +10,9 @@ import (
 	"github.com/hitready/hitready/questions"
 )
 
-// QuestionFormats are the formats of `hitready questions`: the report formats and the answers
-// file's JSON Schema.
-var QuestionFormats = append(append([]string{}, Formats...), "json-schema")
-
 // Questions writes the question bank in the given format.
-func Questions(w io.Writer, format string, b *questions.Bank) error {
-	switch format {
-	case "json":
-		return JSON(w, b)
-	case "yaml":
-		return YAML(w, b)
-	case "csv":
-		return questionsCSV(w, b)
-	case "markdown":
-		return questionsForm(w, b)
-	case "json-schema":
-		return JSON(w, AnswersSchema(b))
-	case "table":
-		return questionsTable(w, b)
-	}
-	return CheckFormat(format, QuestionFormats)
+func Questions(w io.Writer, format string, b *questions.Bank, opts TableOptions) error {
+	return Write(QuestionFormats(), w, format, b, opts)
 }
 
 // allowedShort lists a question's values compactly, for tables and CSV.
@@ -53,19 +35,27 @@ func askedWhen(q *questions.Question) string {
 	return "always"
 }
 
-func questionsTable(w io.Writer, b *questions.Bank) error {
-	table := newTable(w, false, 36)
-	table.Header("ID", "Kind", "Values", "Asked", "Question")
+var questionColumns = []column{
+	{header: "ID", min: 12, max: 25},
+	{header: "Kind", min: 6, max: 6},
+	{header: "Values", min: 14, max: 24},
+	{header: "Asked", min: 14, max: 24},
+	{header: "Question", min: 20},
+}
+
+func questionsTable(w io.Writer, b *questions.Bank, opts TableOptions) error {
+	rows := make([][]string, len(b.Questions))
 	for i := range b.Questions {
 		q := &b.Questions[i]
-		if err := table.Append(q.ID, string(q.Kind), allowedShort(q), askedWhen(q), q.Text); err != nil {
-			return err
-		}
+		rows[i] = []string{q.ID, string(q.Kind), allowedShort(q), askedWhen(q), q.Text}
 	}
-	if err := table.Render(); err != nil {
+	if err := fitted(w, questionColumns, rows, nil, opts, false); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\nSource of every question: %s (%s). Details: hitready questions --format yaml\n", b.Source.Title, b.Source.Kind)
+	var sb strings.Builder
+	sb.WriteString("\n")
+	wrapped(&sb, "", fmt.Sprintf("Source of every question: %s (%s). Details: hitready questions --format yaml", b.Source.Title, b.Source.Kind), opts.width())
+	_, err := io.WriteString(w, sb.String())
 	return err
 }
 
@@ -136,44 +126,4 @@ func ratingBoxes(s *questions.Scale) string {
 		parts = append(parts, strconv.Itoa(n))
 	}
 	return strings.Join(parts, "   ")
-}
-
-// Template is a commented answers file to fill in: every question with its allowed values and
-// when it is asked. Answers left empty count as not given, so a half-filled template is valid
-// and a filled one scores without prompting.
-func Template(w io.Writer, b *questions.Bank) error {
-	var sb strings.Builder
-	sb.WriteString("# hitready answers file. Fill in each answer after its colon, then run:\n")
-	sb.WriteString("#   hitready assess --answers THIS-FILE\n")
-	sb.WriteString("# An answer left empty is asked on a terminal (or reported missing without one).\n")
-	sb.WriteString("# Text after # is a comment.\n\n")
-	sb.WriteString("respondent:   # optional: a name or a label\n\nanswers:\n")
-	section := ""
-	for i := range b.Questions {
-		q := &b.Questions[i]
-		if q.Section != section {
-			section = q.Section
-			if s, ok := b.Section(section); ok {
-				fmt.Fprintf(&sb, "  # ---- %s: %s\n\n", s.Title, s.Intro)
-			}
-		}
-		fmt.Fprintf(&sb, "  # %s\n", q.Text)
-		switch q.Kind {
-		case questions.OneOf:
-			fmt.Fprintf(&sb, "  # one of: %s\n", strings.Join(q.ValueNames(), ", "))
-		case questions.AnyOf:
-			fmt.Fprintf(&sb, "  # a list of any of: %s; e.g. [%s], or [] for none\n", strings.Join(q.ValueNames(), ", "), strings.Join(q.ValueNames()[:2], ", "))
-		case questions.Rating:
-			fmt.Fprintf(&sb, "  # a whole number from %d (%s) to %d (%s)\n", q.Scale.Min, q.Scale.Low, q.Scale.Max, q.Scale.High)
-		}
-		switch {
-		case q.AskedWhen != nil:
-			fmt.Fprintf(&sb, "  # only when %s; otherwise leave it empty\n", q.AskedWhen)
-		case q.Optional:
-			sb.WriteString("  # optional: it never changes the score\n")
-		}
-		fmt.Fprintf(&sb, "  %s:\n\n", q.ID)
-	}
-	_, err := io.WriteString(w, sb.String())
-	return err
 }

@@ -10,25 +10,17 @@ import (
 	"github.com/hitready/hitready/assessment"
 )
 
-// Requirements writes the requirement profile in the given format. YAML is exactly the form
-// --profile reads, so a program can dump the profile, edit it and use it.
-func Requirements(w io.Writer, format string, p *assessment.Profile) error {
-	switch format {
-	case "json":
-		return JSON(w, p)
-	case "yaml":
-		if _, err := fmt.Fprintf(w, "# hitready requirement profile %q. Edit it and use it with --profile FILE;\n# `hitready requirements --profile FILE` checks it.\n", p.ID); err != nil {
-			return err
-		}
-		return YAML(w, p)
-	case "csv":
-		return requirementsCSV(w, p)
-	case "markdown":
-		return requirementsMarkdown(w, p)
-	case "table":
-		return requirementsTable(w, p)
+// Requirements writes the requirement profile in the given format.
+func Requirements(w io.Writer, format string, p *assessment.Profile, opts TableOptions) error {
+	return Write(RequirementFormats(), w, format, p, opts)
+}
+
+// profileYAML is the profile in exactly the form --profile reads, under a comment that says so.
+func profileYAML(w io.Writer, p *assessment.Profile) error {
+	if _, err := fmt.Fprintf(w, "# hitready requirement profile %q. Edit it and use it with --profile FILE;\n# `hitready requirements --profile FILE` checks it.\n", p.ID); err != nil {
+		return err
 	}
-	return CheckFormat(format, Formats)
+	return YAML(w, p)
 }
 
 func thresholdLine(p *assessment.Profile) string {
@@ -47,18 +39,33 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-func requirementsTable(w io.Writer, p *assessment.Profile) error {
-	if _, err := fmt.Fprintf(w, "%s\nSource: %s (%s)\n", thresholdLine(p), p.Source.Title, p.Source.Kind); err != nil {
+// requirementColumns: the title names the requirement, the sentence says it in full, the source
+// sentence says where it comes from; the target, which restates the requirement, is left to the
+// other formats.
+var requirementColumns = []column{
+	{header: "Requirement", min: 12, max: 20},
+	{header: "Weight", min: 6, max: 6},
+	{header: "Blocks", min: 6, max: 6},
+	{header: "In full", min: 20, max: 40},
+	{header: "Source sentence", min: 24},
+}
+
+func requirementsTable(w io.Writer, p *assessment.Profile, opts TableOptions) error {
+	var b strings.Builder
+	wrapped(&b, "", thresholdLine(p), opts.width())
+	wrapped(&b, "Source: ", fmt.Sprintf("%s (%s)", p.Source.Title, p.Source.Kind), opts.width())
+	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
-	table := newTable(w, false, 32, 15, 8, 8, 28, 48)
-	table.Header("Requirement", "Area", "Weight", "Blocks", "Target", "Source sentence")
-	for _, r := range p.Requirements {
-		if err := table.Append(r.ID, r.Area, percent(p.Share(r.ID)), yesNo(r.Blocking), r.Target, r.Source); err != nil {
-			return err
+	rows := make([][]string, len(p.Requirements))
+	for i, r := range p.Requirements {
+		title := r.Title
+		if title == "" {
+			title = r.ID
 		}
+		rows[i] = []string{title, percent(p.Share(r.ID)), yesNo(r.Blocking), r.Requirement, r.Source}
 	}
-	return table.Render()
+	return fitted(w, requirementColumns, rows, nil, opts, true)
 }
 
 func requirementsCSV(w io.Writer, p *assessment.Profile) error {

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/yamlout"
 )
 
 // Stream writes the reports of a cohort one at a time, as they are scored, so that memory does
@@ -24,19 +25,11 @@ type Stream interface {
 
 // NewStream returns the Stream for a format. areas are the profile's area ids, for CSV columns.
 func NewStream(w io.Writer, format string, areas []string, opts TableOptions) (Stream, error) {
-	switch format {
-	case "json":
-		return &jsonStream{w: w}, nil
-	case "yaml":
-		return &yamlStream{w: w}, nil
-	case "csv":
-		return &csvStream{w: w, c: NewCSV(io.Discard, areas)}, nil
-	case "markdown":
-		return &markdownStream{w: w}, nil
-	case "table":
-		return newTableStream(w, opts), nil
+	start, err := CohortFormats().Lookup(format)
+	if err != nil {
+		return nil, err
 	}
-	return nil, CheckFormat(format, Formats)
+	return start(w, areas, opts), nil
 }
 
 // jsonStream writes a JSON array, one report per element and per line, in input order.
@@ -86,7 +79,7 @@ type yamlStream struct {
 }
 
 func (s *yamlStream) Render(r assessment.Report) ([]byte, error) {
-	return fastYAML([]assessment.Report{r})
+	return yamlout.Marshal([]assessment.Report{r})
 }
 
 func (s *yamlStream) Add(rendered []byte) error {
@@ -152,7 +145,7 @@ func cohortRow(r assessment.Report) (student, score, verdict, blocking, next str
 	if len(r.Gaps) > 0 {
 		next = r.Gaps[0].NextStep
 	}
-	return student, formatScore(r.Score), string(r.Verdict), strings.Join(blockingIDs(r), ", "), next
+	return student, formatScore(r.Score), string(r.Verdict), strings.Join(blockingTitles(r), ", "), next
 }
 
 // markdownStream writes the cohort as a Markdown table, then the summary.
@@ -218,40 +211,60 @@ func trimScore(x float64) string {
 }
 
 // tableStream is the cohort view for a person at a terminal or an advisor's log: a table that
-// is written row by row as reports come, then the summary.
+// is written row by row as reports come, then the summary. Where the table does not fit, or plain
+// output is asked for, each student is a block of labelled lines instead.
 type tableStream struct {
-	w     io.Writer
-	table boxTable
-	count int
+	w       io.Writer
+	table   boxTable
+	stacked bool
+	width   int
+	count   int
 }
 
-// cohortWidths are the content widths of the cohort table's columns: student, score, verdict,
-// blocking gaps, first next step. Fixed, because a streamed table cannot measure rows it has not
-// seen.
-var cohortWidths = []int{24, 5, 12, 24, 42}
+// cohortColumns are the cohort table's columns. A streamed table cannot measure rows it has not
+// seen, so each column's max stands for its longest cell.
+var cohortColumns = []column{
+	{header: "Student", min: 12, max: 24},
+	{header: "Score", min: 5, max: 5},
+	{header: "Verdict", min: 12, max: 12},
+	{header: "Blocking gaps", min: 12, max: 24},
+	{header: "First next step", min: 20, max: 60},
+}
 
 func newTableStream(w io.Writer, opts TableOptions) *tableStream {
-	widths := append([]int(nil), cohortWidths...)
-	if opts.Width > 0 {
-		frame := 3*len(widths) + 1
-		for sum(widths)+frame > opts.Width && widths[4] > 20 {
-			widths[4]--
-		}
+	// One made-up row of short words as long as each column's max: fitColumns then grows the
+	// columns towards their max as the width allows, never needing more for a long word.
+	row := make([]string, len(cohortColumns))
+	for i, c := range cohortColumns {
+		cell := []byte(strings.Repeat("x ", c.max)[:c.max])
+		cell[len(cell)-1] = 'x'
+		row[i] = string(cell)
 	}
-	return &tableStream{w: w, table: boxTable{widths: widths}}
+	widths, ok := fitColumns(cohortColumns, [][]string{row}, opts.width())
+	return &tableStream{w: w, table: boxTable{widths: widths}, stacked: !ok || opts.Plain, width: opts.width()}
 }
 
 func (s *tableStream) Render(r assessment.Report) ([]byte, error) {
 	student, score, verdict, blocking, next := cohortRow(r)
+	if s.stacked {
+		var b strings.Builder
+		stackRows(&b, cohortColumns, [][]string{{student, score, verdict, blocking, next}}, s.width)
+		return []byte(b.String()), nil
+	}
 	// A path is one word that would be cut anywhere; its end names the student best.
 	student = keepTail(student, s.table.widths[0])
 	return []byte(s.table.Row(student, score, verdict, blocking, next)), nil
 }
 
 func (s *tableStream) Add(rendered []byte) error {
-	if s.count == 0 {
+	if s.count == 0 && !s.stacked {
 		head := s.table.Top() + s.table.Row("Student", "Score", "Verdict", "Blocking gaps", "First next step") + s.table.Separator()
 		if _, err := io.WriteString(s.w, head); err != nil {
+			return err
+		}
+	}
+	if s.count > 0 && s.stacked {
+		if _, err := io.WriteString(s.w, "\n"); err != nil {
 			return err
 		}
 	}
@@ -263,18 +276,19 @@ func (s *tableStream) Add(rendered []byte) error {
 func (s *tableStream) Close(sum *assessment.Summary) error {
 	var b strings.Builder
 	if s.count > 0 {
-		b.WriteString(s.table.Bottom())
-		b.WriteString("\n")
-	}
-	fmt.Fprintf(&b, "%s\n%s\n", summaryLine(sum), verdictLine(sum))
-	if top := sum.TopUnmet(topUnmet); len(top) > 0 {
-		b.WriteString("Most often unmet (blocking or major gaps), what to teach next:\n")
-		idWidth := 0
-		for _, u := range top {
-			idWidth = max(idWidth, len(u.ID))
+		if s.stacked {
+			b.WriteString("\n")
+		} else {
+			b.WriteString(s.table.Bottom())
+			b.WriteString("\n")
 		}
+	}
+	wrapped(&b, "", summaryLine(sum), s.width)
+	wrapped(&b, "", verdictLine(sum), s.width)
+	if top := sum.TopUnmet(topUnmet); len(top) > 0 {
+		wrapped(&b, "", "Most often unmet (blocking or major gaps), what to teach next:", s.width)
 		for _, u := range top {
-			fmt.Fprintf(&b, "  %-*s  %d of %d  %s\n", idWidth, u.ID, u.Count, sum.Count, u.Requirement)
+			wrapped(&b, "  ", fmt.Sprintf("%s, %d of %d: %s", u.ID, u.Count, sum.Count, u.Requirement), s.width)
 		}
 	}
 	_, err := io.WriteString(s.w, b.String())

@@ -7,19 +7,44 @@ import (
 	"io"
 	"math"
 	"strings"
+	"unicode"
 
 	"github.com/hitready/hitready/assessment"
 )
 
-// TableOptions shape the table for where it is shown.
+// Report writes one report in the given format.
+func Report(w io.Writer, format string, r assessment.Report, opts TableOptions) error {
+	return Write(ReportFormats(), w, format, r, opts)
+}
+
+// TableOptions shape the report for where it is shown.
 type TableOptions struct {
 	Color bool // ANSI colour, for a terminal whose user has not set NO_COLOR
-	Width int  // terminal width to fit the gap table into; 0 for the fixed default
+	Width int  // columns to fit every line into: the terminal's, or COLUMNS; 0 for defaultWidth
+	// Plain leaves out box drawing and block characters (--plain, TERM=dumb): every table is
+	// written as labelled lines, which a screen reader reads in order.
+	Plain bool
+	// AllGaps draws every gap in full; otherwise minor gaps are named in one line when there
+	// are bigger ones to show.
+	AllGaps bool
+	// AnswersKept is where the answers of this report are kept, for the closing block; "" when
+	// they are kept nowhere (standard input, --set alone).
+	AnswersKept string
+}
+
+func (o TableOptions) width() int {
+	if o.Width <= 0 {
+		return defaultWidth
+	}
+	return o.Width
 }
 
 const (
 	barCells     = 20
-	defaultWidth = 120
+	defaultWidth = 80
+	// gapTableMin is the narrowest the gap table is drawn at; below it each gap is a block of
+	// labelled lines, which reads better than a table of one-word columns.
+	gapTableMin = 70
 )
 
 // ANSI styles; kept to the basic sixteen colours every terminal has.
@@ -35,60 +60,265 @@ const (
 type painter bool
 
 func (p painter) paint(style, s string) string {
-	if !p || s == "" {
+	if !p || s == "" || style == "" {
 		return s
 	}
 	return style + s + ansiReset
 }
 
-// Table writes the report for a person: the verdict in a sentence, the score, a bar per area, the
-// gap table and any notes.
-func Table(w io.Writer, r assessment.Report, opts TableOptions) error {
-	p := painter(opts.Color)
-	var b strings.Builder
-	if who := describeRespondent(r); who != "" {
-		fmt.Fprintln(&b, p.paint(ansiDim, who))
-	}
-	fmt.Fprintln(&b, p.paint(ansiBold+verdictColor(r.Verdict), Headline(r)))
-	fmt.Fprintf(&b, "Score: %s / 100 (ready at %s)\n\n", formatScore(r.Score), formatScore(r.Thresholds.Ready))
+// reportSection writes one part of the report for a person.
+type reportSection func(b *strings.Builder, r assessment.Report, opts TableOptions, p painter)
 
+// Table writes the report for a person: who it is for, the verdict and the score, a bar per area,
+// the gaps, the work settings and notes, and a closing block that repeats the verdict and the
+// first step so they are on screen when the rest has scrolled away.
+func Table(w io.Writer, r assessment.Report, opts TableOptions) error {
+	p := painter(opts.Color && !opts.Plain)
+	sections := []reportSection{
+		verdictSection,
+		areaSection,
+		// The person's path to the job (credentials, plan) belongs here, after the verdict.
+		gapSection,
+		settingSection,
+		noteSection,
+		closingSection,
+	}
+	var b strings.Builder
+	for i, section := range sections {
+		before := b.Len()
+		section(&b, r, opts, p)
+		if b.Len() > before && i < len(sections)-1 {
+			b.WriteString("\n")
+		}
+	}
+	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
+	return err
+}
+
+func verdictSection(b *strings.Builder, r assessment.Report, opts TableOptions, p painter) {
+	if who := describeRespondent(r); who != "" {
+		wrapped(b, "", p.paint(ansiDim, who), opts.width())
+	}
+	for _, line := range wrapText(Headline(r), opts.width()) {
+		b.WriteString(p.paint(ansiBold+verdictColor(r.Verdict), line) + "\n")
+	}
+	fmt.Fprintf(b, "Score: %s / 100 (ready at %s)\n", formatScore(r.Score), formatScore(r.Thresholds.Ready))
+}
+
+// areaSection draws a bar per area, or with Plain a labelled line; the score is always written
+// as a number, so nothing rests on the bar's colour.
+func areaSection(b *strings.Builder, r assessment.Report, opts TableOptions, p painter) {
 	titleWidth := 0
 	for _, a := range r.Areas {
-		titleWidth = max(titleWidth, len(a.Title))
+		titleWidth = max(titleWidth, textWidth(a.Title))
+	}
+	if opts.Plain {
+		b.WriteString("Scores by area:\n")
 	}
 	for _, a := range r.Areas {
-		fmt.Fprintf(&b, "  %-*s  %s  %5s  (weight %g)\n", titleWidth, a.Title, bar(a.Score, p), formatScore(a.Score), a.Weight)
+		if opts.Plain {
+			fmt.Fprintf(b, "  %s: %s of 100, %s (weight %g)\n", a.Title, formatScore(a.Score), areaLevel(r, a.Score), a.Weight)
+			continue
+		}
+		fmt.Fprintf(b, "  %s%s  %s  %5s  (weight %g)\n", a.Title, strings.Repeat(" ", titleWidth-textWidth(a.Title)),
+			bar(a.Score, levelColor(areaLevel(r, a.Score)), p), formatScore(a.Score), a.Weight)
 	}
-	fmt.Fprintln(&b)
-	if _, err := io.WriteString(w, b.String()); err != nil {
+}
+
+// areaLevel names how far an area is: low under the nearly-ready threshold, middle under the
+// ready one, high from there.
+func areaLevel(r assessment.Report, score float64) string {
+	switch {
+	case score < r.Thresholds.NearlyReady:
+		return "low"
+	case score < r.Thresholds.Ready:
+		return "middle"
+	}
+	return "high"
+}
+
+func levelColor(level string) string {
+	switch level {
+	case "low":
+		return ansiRed
+	case "middle":
+		return ansiYellow
+	}
+	return ansiGreen
+}
+
+// shownGaps splits the gaps into those drawn in full and the minor ones named in a line: with
+// bigger gaps to see to, minor ones are for later, unless every gap is asked for.
+func shownGaps(r assessment.Report, all bool) (full, summed []assessment.Gap) {
+	bigger := false
+	for _, g := range r.Gaps {
+		bigger = bigger || g.Severity != assessment.Minor
+	}
+	if all || !bigger {
+		return r.Gaps, nil
+	}
+	for _, g := range r.Gaps {
+		if g.Severity == assessment.Minor {
+			summed = append(summed, g)
+		} else {
+			full = append(full, g)
+		}
+	}
+	return full, summed
+}
+
+func gapSection(b *strings.Builder, r assessment.Report, opts TableOptions, p painter) {
+	if len(r.Gaps) == 0 {
+		b.WriteString("No gaps: you meet every requirement of the profile.\n")
+		return
+	}
+	wrapped(b, "", fmt.Sprintf("What stands between you and the job (%d %s):", len(r.Gaps), plural(len(r.Gaps), "gap", "gaps")), opts.width())
+	full, summed := shownGaps(r, opts.AllGaps)
+	if opts.Plain || opts.width() < gapTableMin {
+		stackGaps(b, full, opts.width(), p)
+	} else {
+		_ = gapTable(b, full, opts, p) // a strings.Builder does not fail
+	}
+	if len(summed) > 0 {
+		titles := make([]string, len(summed))
+		for i, g := range summed {
+			titles[i] = gapTitle(g)
+		}
+		b.WriteString("\n")
+		wrapped(b, "", fmt.Sprintf("Also %d minor %s, for later: %s. --all-gaps shows them in full.",
+			len(summed), plural(len(summed), "gap", "gaps"), strings.Join(titles, ", ")), opts.width())
+	}
+}
+
+// gapTitle is the gap's short title, or its id for a profile that gives none.
+func gapTitle(g assessment.Gap) string {
+	if g.Title != "" {
+		return g.Title
+	}
+	return g.ID
+}
+
+// gapColumns: the short title says what the gap is, with its severity under it; the target says
+// what counts as closing it, so the full requirement sentence is left to JSON and the stacked
+// layout. Under 100 columns the first three are kept narrow, so that the next step, the longest
+// text, is not squeezed into a column of single words.
+func gapColumns(width int) []column {
+	if width < 100 {
+		return []column{
+			{header: "Requirement", min: 12, max: 16},
+			{header: "You now", min: 11, max: 12},
+			{header: "Target", min: 12, max: 13},
+			{header: "Next step", min: 20},
+		}
+	}
+	return []column{
+		{header: "Requirement", min: 12, max: 20},
+		{header: "You now", min: 11, max: 14},
+		{header: "Target", min: 12, max: 18},
+		{header: "Next step", min: 20},
+	}
+}
+
+// gapTable lays out the gaps in a table fitted to the width, or stacked where it does not fit.
+func gapTable(w io.Writer, gaps []assessment.Gap, opts TableOptions, p painter) error {
+	rows := make([][]string, len(gaps))
+	painted := make([][]string, len(gaps))
+	for i, g := range gaps {
+		rows[i] = []string{gapTitle(g) + "\n" + string(g.Severity), g.Current, g.Target, g.NextStep}
+		painted[i] = append([]string{gapTitle(g) + "\n" + p.paint(severityColor(g.Severity), string(g.Severity))}, rows[i][1:]...)
+	}
+	cols := gapColumns(opts.width())
+	if _, ok := fitColumns(cols, rows, opts.width()); !ok {
+		var b strings.Builder
+		stackGaps(&b, gaps, opts.width(), p)
+		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	b.Reset()
+	return fitted(w, cols, rows, painted, opts, true)
+}
 
-	if len(r.Gaps) == 0 {
-		fmt.Fprintln(&b, "No gaps: you meet every requirement of the profile.")
+// stackGaps writes each gap as a block: its title and severity, the requirement in full, then
+// where the person is, the target and the next step, as labelled lines.
+func stackGaps(b *strings.Builder, gaps []assessment.Gap, width int, p painter) {
+	for i, g := range gaps {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%s (%s)\n", p.paint(ansiBold, gapTitle(g)), p.paint(severityColor(g.Severity), string(g.Severity)))
+		if g.Requirement != "" {
+			wrapped(b, "  ", g.Requirement, width)
+		}
+		l := labelled{indent: "  "}
+		l.add("You now", g.Current)
+		l.add("Target", g.Target)
+		l.add("Next step", g.NextStep)
+		l.write(b, width)
+	}
+}
+
+func settingSection(b *strings.Builder, r assessment.Report, opts TableOptions, _ painter) {
+	if len(r.Settings) == 0 {
+		return
+	}
+	b.WriteString("Where you would like to work:\n")
+	for _, s := range r.Settings {
+		wrapped(b, "  "+s.Title+": ", settingFigure(s), opts.width())
+	}
+	wrapped(b, "", "Pay and job growth, with their sources and dates: hitready outlook", opts.width())
+}
+
+func noteSection(b *strings.Builder, r assessment.Report, opts TableOptions, _ painter) {
+	for i, n := range r.Notes {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		wrapped(b, "Note: ", n.Text, opts.width())
+	}
+}
+
+// closingSection repeats what matters at the end, where the eye is when the report has scrolled:
+// the verdict, the score, the first step and where the answers are kept.
+func closingSection(b *strings.Builder, r assessment.Report, opts TableOptions, p painter) {
+	if opts.Plain {
+		b.WriteString("In short:\n")
 	} else {
-		fmt.Fprintf(&b, "What stands between you and the job (%d %s):\n", len(r.Gaps), plural(len(r.Gaps), "gap", "gaps"))
-		if _, err := io.WriteString(w, b.String()); err != nil {
-			return err
-		}
-		b.Reset()
-		if err := gapTable(w, r, p, opts.Width); err != nil {
-			return err
+		b.WriteString(strings.Repeat("─", min(opts.width(), 40)) + "\n")
+	}
+	l := labelled{indent: map[bool]string{true: "  "}[opts.Plain]}
+	verdict := verdictWords(r.Verdict)
+	if blocking := blockingTitles(r); len(blocking) > 0 {
+		verdict += " (blocked by: " + strings.Join(blocking, ", ") + ")"
+	}
+	l.add("Verdict", verdict)
+	l.add("Score", fmt.Sprintf("%s / 100 (ready at %s)", formatScore(r.Score), formatScore(r.Thresholds.Ready)))
+	if len(r.Gaps) > 0 {
+		// Ready, what is left is for later, not a first step.
+		l.add(map[bool]string{true: "Next step", false: "First step"}[r.Verdict == assessment.Ready], gapTitle(r.Gaps[0])+": "+r.Gaps[0].NextStep)
+	}
+	if opts.AnswersKept != "" {
+		l.add("Answers", opts.AnswersKept)
+	}
+	l.write(b, opts.width())
+}
+
+func blockingTitles(r assessment.Report) []string {
+	var titles []string
+	for _, g := range r.Gaps {
+		if g.Severity == assessment.Blocking {
+			titles = append(titles, gapTitle(g))
 		}
 	}
-	if len(r.Settings) > 0 {
-		b.WriteString("\nWhere you would like to work:\n")
-		for _, s := range r.Settings {
-			fmt.Fprintf(&b, "  %s: %s\n", s.Title, settingFigure(s))
-		}
-		b.WriteString("Pay and job growth, with their sources and dates: hitready outlook\n")
+	return titles
+}
+
+func verdictWords(v assessment.Verdict) string {
+	switch v {
+	case assessment.Ready:
+		return "ready"
+	case assessment.NearlyReady:
+		return "nearly ready"
 	}
-	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "\nNote: %s\n", n.Text)
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return "not yet ready"
 }
 
 // settingFigure says what the sources give for a work setting.
@@ -99,17 +329,23 @@ func settingFigure(s assessment.SettingOutlook) string {
 	return fmt.Sprintf("%s technicians employed in %s (%s)", s.Employment, s.Industry, s.Source)
 }
 
-// Headline is the verdict in one sentence a person understands at a glance.
+// Headline is the verdict in one sentence a person understands at a glance: when something
+// blocks, what it is ("Not yet ready: the associate's degree and the AHIMA exam stand in the
+// way.").
 func Headline(r assessment.Report) string {
-	blocking := 0
+	var blockers []string
+	titled := true
 	for _, g := range r.Gaps {
 		if g.Severity == assessment.Blocking {
-			blocking++
+			blockers = append(blockers, "the "+lowerFirst(g.Title))
+			titled = titled && g.Title != ""
 		}
 	}
 	switch {
-	case blocking > 0:
-		return fmt.Sprintf("Not yet ready: %d %s you.", blocking, plural(blocking, "requirement blocks", "requirements block"))
+	case len(blockers) > 0 && titled:
+		return fmt.Sprintf("Not yet ready: %s %s in the way.", andList(blockers), plural(len(blockers), "stands", "stand"))
+	case len(blockers) > 0:
+		return fmt.Sprintf("Not yet ready: %d %s you.", len(blockers), plural(len(blockers), "requirement blocks", "requirements block"))
 	case r.Verdict == assessment.Ready:
 		return fmt.Sprintf("Ready: nothing blocks you, and your score of %s reaches the %s that counts as ready.",
 			formatScore(r.Score), formatScore(r.Thresholds.Ready))
@@ -119,6 +355,24 @@ func Headline(r assessment.Report) string {
 	}
 	return fmt.Sprintf("Not yet ready: nothing blocks you, but your score of %s is under %s.",
 		formatScore(r.Score), formatScore(r.Thresholds.NearlyReady))
+}
+
+// lowerFirst puts a title in the middle of a sentence: "Associate's degree" becomes
+// "associate's degree", while "AHIMA exam" keeps its capitals.
+func lowerFirst(title string) string {
+	r := []rune(title)
+	if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
+}
+
+// andList joins items as a sentence does: "a", "a and b", "a, b and c".
+func andList(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 func describeRespondent(r assessment.Report) string {
@@ -153,37 +407,12 @@ func severityColor(s assessment.Severity) string {
 	return ""
 }
 
-// bar draws a score of 0-100 as a row of cells, rounding down so a bar is full only at 100.
-func bar(score float64, p painter) string {
+// bar draws a score of 0-100 as a row of cells in the colour of its level, rounding down so a
+// bar is full only at 100.
+func bar(score float64, color string, p painter) string {
 	filled := int(math.Floor(score / 100 * barCells))
 	filled = min(max(filled, 0), barCells)
-	return p.paint(ansiGreen, strings.Repeat("█", filled)) + p.paint(ansiDim, strings.Repeat("░", barCells-filled))
-}
-
-// gapTable lays out the gaps. Column widths are fixed so a report reads the same in a pipe, a file
-// and a golden test; a narrower terminal squeezes the two widest columns.
-func gapTable(w io.Writer, r assessment.Report, p painter, width int) error {
-	if width <= 0 {
-		width = defaultWidth
-	}
-	// area, requirement, you now, target, severity, next step
-	widths := []int{13, 26, 16, 18, 8, 36}
-	const frame = 3*6 + 1 // "│ " and " " around each cell, and the closing bar
-	for sum(widths)+frame > width && widths[5] > 20 {
-		widths[5]--
-		if sum(widths)+frame > width && widths[1] > 16 {
-			widths[1]--
-		}
-	}
-	table := newTable(w, true, widths...)
-	table.Header("Area", "Requirement", "You now", "Target", "Severity", "Next step")
-	titles := areaTitles(r)
-	for _, g := range r.Gaps {
-		if err := table.Append(titles[g.Area], g.Requirement, g.Current, g.Target, p.paint(severityColor(g.Severity), string(g.Severity)), g.NextStep); err != nil {
-			return err
-		}
-	}
-	return table.Render()
+	return p.paint(color, strings.Repeat("█", filled)) + p.paint(ansiDim, strings.Repeat("░", barCells-filled))
 }
 
 func sum(xs []int) int {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/mattn/go-runewidth"
 )
 
 func TestHeadline(t *testing.T) {
@@ -30,10 +31,28 @@ func TestHeadline(t *testing.T) {
 		{"ready", assessment.Report{Verdict: assessment.Ready, Score: 97, Thresholds: th},
 			"Ready: nothing blocks you, and your score of 97.0 reaches the 85.0 that counts as ready."},
 	}
+	titled := func(title string) assessment.Gap { return assessment.Gap{Severity: assessment.Blocking, Title: title} }
+	tests = append(tests, []struct {
+		name string
+		r    assessment.Report
+		want string
+	}{
+		{"two titled", assessment.Report{Verdict: assessment.NotReady, Thresholds: th,
+			Gaps: []assessment.Gap{titled("Associate's degree"), titled("AHIMA exam"), gap(assessment.Major)}},
+			"Not yet ready: the associate's degree and the AHIMA exam stand in the way."},
+		{"one titled", assessment.Report{Verdict: assessment.NotReady, Thresholds: th, Gaps: []assessment.Gap{titled("AHIMA exam")}},
+			"Not yet ready: the AHIMA exam stands in the way."},
+		{"three titled", assessment.Report{Verdict: assessment.NotReady, Thresholds: th,
+			Gaps: []assessment.Gap{titled("A"), titled("Bb"), titled("Cc")}},
+			"Not yet ready: the A, the bb and the cc stand in the way."},
+	}...)
 	for _, tt := range tests {
 		if got := Headline(tt.r); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
+	}
+	if len(tests) != 8 {
+		t.Fatalf("checked %d headlines", len(tests))
 	}
 }
 
@@ -42,7 +61,7 @@ func TestBar(t *testing.T) {
 		score  float64
 		filled int
 	}{{0, 0}, {4.9, 0}, {5, 1}, {50, 10}, {99.9, 19}, {100, 20}} {
-		got := bar(tt.score, false)
+		got := bar(tt.score, ansiGreen, false)
 		if utf8.RuneCountInString(got) != barCells || strings.Count(got, "█") != tt.filled {
 			t.Errorf("bar(%v) = %q, want %d of %d filled", tt.score, got, tt.filled, barCells)
 		}
@@ -55,13 +74,13 @@ func TestGapTableFitsTheTerminal(t *testing.T) {
 		Requirement: "A clear understanding of reimbursement procedures.", Current: "2 of 5", Target: "4 of 5 or higher",
 		NextStep: "Learn how claims are coded, billed and paid (Medicare, Medicaid, private insurers); a health-care reimbursement course covers it.",
 	}}}
-	for _, width := range []int{100, 120, 200} {
+	for _, width := range []int{60, 69, 70, 80, 100, 120, 200} {
 		var buf bytes.Buffer
 		if err := Table(&buf, r, TableOptions{Width: width}); err != nil {
 			t.Fatal(err)
 		}
 		for _, line := range strings.Split(buf.String(), "\n") {
-			if n := utf8.RuneCountInString(line); n > width {
+			if n := runewidth.StringWidth(line); n > width {
 				t.Errorf("width %d: a line of %d columns: %s", width, n, line)
 			}
 		}
@@ -112,5 +131,92 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	want := "source,respondent,score,verdict,skills_score,blocking_gaps,gaps\n'+a.yaml,\"'=HYPERLINK(\"\"http://x\"\")\",0,ready,0,,0\n"
 	if buf.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", buf.String(), want)
+	}
+}
+
+func sampleReport() assessment.Report {
+	gap := func(id, title string, sev assessment.Severity) assessment.Gap {
+		return assessment.Gap{ID: id, Title: title, Area: "skills", Severity: sev, Requirement: "The requirement of " + title + ".",
+			Current: "2 of 5", Target: "4 of 5 or higher", NextStep: "Practise " + title + " every week."}
+	}
+	return assessment.Report{Verdict: assessment.NotReady, Score: 40, Thresholds: assessment.Thresholds{Ready: 85, NearlyReady: 60},
+		Areas: []assessment.AreaScore{{ID: "a", Title: "Low", Score: 20}, {ID: "b", Title: "Middle", Score: 70}, {ID: "c", Title: "High", Score: 90}},
+		Gaps: []assessment.Gap{gap("x", "AHIMA exam", assessment.Blocking), gap("y", "Reimbursement", assessment.Major),
+			gap("z", "Privacy", assessment.Minor), gap("w", "Empathy", assessment.Minor)}}
+}
+
+// What each option changes, each checked on the same report.
+func TestTableOptions(t *testing.T) {
+	draw := func(opts TableOptions) string {
+		var buf bytes.Buffer
+		if err := Table(&buf, sampleReport(), opts); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	tests := []struct {
+		name       string
+		opts       TableOptions
+		has, lacks []string
+	}{
+		{"minor gaps summed up", TableOptions{Width: 100},
+			[]string{"Also 2 minor gaps, for later: Privacy, Empathy. --all-gaps shows them in full.", "┌"},
+			[]string{"Practise Privacy"}},
+		{"all gaps", TableOptions{Width: 100, AllGaps: true}, []string{"Practise Privacy", "Practise Empathy"}, []string{"Also 2 minor"}},
+		{"stacked below the table's width", TableOptions{Width: 60},
+			[]string{"AHIMA exam (blocking)\n  The requirement of AHIMA exam.\n  You now:   2 of 5\n  Target:    4 of 5 or higher\n  Next step: Practise AHIMA exam every week.\n"},
+			[]string{"┌", "│"}},
+		{"plain has no box drawing or blocks", TableOptions{Width: 120, Plain: true, Color: true},
+			[]string{"Scores by area:\n  Low: 20.0 of 100, low (weight 0)\n  Middle: 70.0 of 100, middle", "In short:\n  Verdict:"},
+			[]string{"┌", "│", "─", "█", "░", "\x1b["}},
+		{"closing block", TableOptions{Width: 80, AnswersKept: "me.yaml"},
+			[]string{"Verdict:    not yet ready (blocked by: AHIMA exam)\nScore:      40.0 / 100 (ready at 85.0)\nFirst step: AHIMA exam: Practise AHIMA exam every week.\nAnswers:    me.yaml\n"},
+			nil},
+		{"no answers kept, no line for them", TableOptions{Width: 80}, nil, []string{"Answers:"}},
+		{"bars coloured by level", TableOptions{Width: 80, Color: true},
+			[]string{ansiRed + "████", ansiYellow + "██████████████", ansiGreen + "██████████████████"}, nil},
+	}
+	checks := 0
+	for _, tt := range tests {
+		out := draw(tt.opts)
+		for _, want := range tt.has {
+			checks++
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: lacks %q:\n%s", tt.name, want, out)
+			}
+		}
+		for _, unwanted := range tt.lacks {
+			checks++
+			if strings.Contains(out, unwanted) {
+				t.Errorf("%s: has %q:\n%s", tt.name, unwanted, out)
+			}
+		}
+	}
+	if checks != 22 {
+		t.Errorf("made %d checks, want 22", checks)
+	}
+}
+
+// A column is never narrower than its longest word, and the table never wider than the width;
+// below the sum of the minimums the table does not fit.
+func TestFitColumns(t *testing.T) {
+	cols := []column{{header: "A", min: 4, max: 10}, {header: "B", min: 5}}
+	rows := [][]string{{"short", "a sentence with an extraordinarily long word in it"}}
+	tests := []struct {
+		width int
+		want  []int
+		ok    bool
+	}{
+		{10, nil, false},
+		{7 + 5 + 15, []int{5, 15}, true}, // the long word sets B's floor
+		{7 + 5 + 20, []int{5, 20}, true}, // A has all it needs; B grows
+		{200, []int{5, 50}, true},        // no wider than the cells need
+		{7 + 5 + 14, nil, false},         // B's longest word does not fit
+	}
+	for _, tt := range tests {
+		got, ok := fitColumns(cols, rows, tt.width)
+		if ok != tt.ok || (ok && (got[0] != tt.want[0] || got[1] != tt.want[1])) {
+			t.Errorf("width %d: %v %v, want %v %v", tt.width, got, ok, tt.want, tt.ok)
+		}
 	}
 }

@@ -1,31 +1,29 @@
-package render
+package questions
 
 import (
 	"slices"
-
-	"github.com/hitready/hitready/questions"
 )
 
 // AnswersSchema is a JSON Schema (draft 2020-12) of the answers file, so that editors check
 // answers files as people type them. It is derived from the bank, so it cannot drift from what
 // hitready accepts: unknown ids and values, ratings out of range and answers to questions that
 // are not asked are all refused by it too. null stands for an answer not given yet.
-func AnswersSchema(b *questions.Bank) map[string]any {
+func AnswersSchema(b *Bank) map[string]any {
 	props := map[string]any{}
 	var conditions []any
 	for i := range b.Questions {
 		q := &b.Questions[i]
 		var value map[string]any
 		switch q.Kind {
-		case questions.OneOf:
+		case OneOf:
 			value = map[string]any{"enum": append(stringsAsAny(q.ValueNames()), nil)}
-		case questions.AnyOf:
+		case AnyOf:
 			value = map[string]any{
 				"type":        []any{"array", "null"},
 				"uniqueItems": true,
 				"items":       map[string]any{"enum": stringsAsAny(q.ValueNames())},
 			}
-		case questions.Rating:
+		case Rating:
 			value = map[string]any{"type": []any{"integer", "null"}, "minimum": q.Scale.Min, "maximum": q.Scale.Max}
 		}
 		value["description"] = q.Text

@@ -1,4 +1,8 @@
-package render
+// Package yamlout writes reports and comparisons as YAML, fast, with the field names of their
+// JSON form. It is the one YAML writer of hitready's report outputs, so `assess` and `score`
+// print the same text for the same report; the profile dump and the question bank keep
+// yaml.v3, whose output --profile reads back.
+package yamlout
 
 import (
 	"bytes"
@@ -14,7 +18,7 @@ import (
 	"unicode/utf8"
 )
 
-// fastYAML writes a value as block-style YAML, with the field names and omissions of its JSON
+// Marshal writes a value as block-style YAML, with the field names and omissions of its JSON
 // form. It exists for score's YAML output: yaml.v3's encoder costs about 600µs a report, seven
 // times the rest of a cohort run, and a report is plain data (structs, slices, strings, numbers,
 // booleans) that needs none of YAML's richer features. It writes as it walks the value, with no
@@ -22,7 +26,7 @@ import (
 // double-quoted, in JSON's escaping, which YAML reads the same; a test holds the output to
 // decoding, with yaml.v3, to the very value it came from, and to yaml.v3's own text for ordinary
 // reports.
-func fastYAML(v any) ([]byte, error) {
+func Marshal(v any) ([]byte, error) {
 	var b bytes.Buffer
 	b.Grow(8 << 10)
 	if err := writeYAML(&b, reflect.ValueOf(v), 0, false); err != nil {
@@ -203,11 +207,11 @@ func writeScalar(b *bytes.Buffer, v reflect.Value) error {
 	case reflect.Float32, reflect.Float64:
 		f := v.Float()
 		if math.IsInf(f, 0) || math.IsNaN(f) {
-			return fmt.Errorf("fastYAML: %v has no JSON form", f)
+			return fmt.Errorf("yamlout: %v has no JSON form", f)
 		}
 		b.Write(strconv.AppendFloat(b.AvailableBuffer(), f, 'g', -1, 64)) // as yaml.v3 writes it
 	default:
-		return fmt.Errorf("fastYAML: cannot write a %s", v.Kind())
+		return fmt.Errorf("yamlout: cannot write a %s", v.Kind())
 	}
 	b.WriteByte('\n')
 	return nil
@@ -229,7 +233,7 @@ var numberLike = regexp.MustCompile(`^[-+]?([0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0
 var reserved = []string{"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
 
 // plain tells whether YAML reads s back as that same string when it is written without quotes:
-// it starts with a letter, a digit or "(", holds only letters, digits, spaces and a few harmless
+// it starts with a letter, a digit, "(", "/" or "." (paths), holds only letters, digits, spaces and a few harmless
 // marks (nothing that starts a comment, a flow collection, an alias, a tag or a mapping), does not
 // end in a space, and is not a word or number YAML gives another type.
 func plain(s string) bool {
@@ -246,7 +250,7 @@ func plain(s string) bool {
 	for i, r := range s {
 		switch {
 		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-		case i == 0 && r == '(':
+		case i == 0 && (r == '(' || r == '/' || r == '.'): // paths such as ../a.yaml, checked below
 		case i == 0:
 			if r < 0x80 || !unicode.IsLetter(r) {
 				return false
@@ -255,6 +259,13 @@ func plain(s string) bool {
 			r == '+', r == '%', r == '$', r == '?', r == '!', r == '_', r == '-':
 		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsNumber(r)):
 		default:
+			return false
+		}
+	}
+	// A leading dot starts .5, .inf and .nan, and "..." ends a document.
+	if s[0] == '.' {
+		lower := strings.ToLower(s)
+		if strings.HasPrefix(s, "...") || lower == ".inf" || lower == ".nan" || numberLike.MatchString(s) {
 			return false
 		}
 	}

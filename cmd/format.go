@@ -1,0 +1,32 @@
+package cmd
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// formatTable is what cmd needs of a kind of output's one table of formats (render.Formats):
+// the names for the help and shell completion, and the check of --format.
+type formatTable interface {
+	Names() []string
+	Canonical(name string) (string, error)
+}
+
+// addFormatFlag adds --format, with the table's formats in the help and in shell completion.
+func addFormatFlag(c *cobra.Command, format *string, formats formatTable) {
+	names := formats.Names()
+	c.Flags().StringVarP(format, "format", "f", "table", "output format: "+strings.Join(names, ", "))
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// checkFormat refuses a format the table does not have as a usage error, and writes the format's
+// own name back: --format CSV is csv, as people type it.
+func checkFormat(format *string, formats formatTable) error {
+	name, err := formats.Canonical(*format)
+	if err != nil {
+		return &UsageError{Err: err}
+	}
+	*format = name
+	return nil
+}
