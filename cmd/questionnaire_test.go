@@ -11,13 +11,14 @@ import (
 )
 
 // fullSession scripts every answer of a person with an HIT associate's and the RHIT: 16 replies,
-// the last the optional work settings.
+// the last the optional work settings; then the name is skipped and the review's "Score these
+// answers" taken.
 func fullSession() []prompter.Reply {
 	r := []prompter.Reply{{Index: 3}, {Index: 0}, {Indices: []int{0, 1, 2, 3, 4, 5}}, {Index: 3}, {Index: 0}}
 	for range 10 {
 		r = append(r, prompter.Reply{Rating: 4})
 	}
-	return append(r, prompter.Reply{Indices: []int{1}})
+	return append(r, prompter.Reply{Indices: []int{1}}, prompter.Reply{Text: ""}, prompter.Reply{Index: 0})
 }
 
 // interactive runs assess as if on a terminal, with the fake answering, in a fresh folder.
@@ -44,14 +45,14 @@ func TestInteractiveSessionKeepsAnswersAndPrintsOnlyTheReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fake.Asked) != 16 {
+	if len(fake.Asked) != 18 {
 		t.Errorf("asked %d questions", len(fake.Asked))
 	}
 	// Standard output holds the report alone: the prompts and intros went to standard error.
 	if !strings.HasPrefix(r.stdout, "{\n") || strings.Contains(r.stdout, "questions to answer") {
 		t.Errorf("standard output is not just the JSON report:\n%s", r.stdout)
 	}
-	if !strings.Contains(r.stderr, "16 questions to answer") || !strings.Contains(r.stderr, "Education: ") {
+	if !strings.Contains(r.stderr, "At most 17 questions to answer") || !strings.Contains(r.stderr, "Education: ") {
 		t.Errorf("standard error lacks the intro:\n%s", r.stderr)
 	}
 	info, err := os.Stat("hitready-answers.yaml")
@@ -98,13 +99,13 @@ func TestInterruptAndResume(t *testing.T) {
 
 	// Resuming asks only what is still open, and keeps adding to the same file.
 	full := fullSession()
-	rest := append(full[3:14:14], full[15]) // skills.computer (the 15th) came from --set
+	rest := append(full[3:14:14], full[15:]...) // skills.computer (the 15th) came from --set
 	second := &prompter.Fake{Replies: rest}
 	r, err = interactive(t, second, "--answers", "hitready-answers.yaml")
 	if err != nil {
 		t.Fatalf("resume: %v\n%s", err, r.stderr)
 	}
-	if len(second.Asked) != 12 || !strings.HasPrefix(second.Asked[0].Message, "[1/12] Where are you with an AHIMA") {
+	if len(second.Asked) != 14 || !strings.HasPrefix(second.Asked[0].Message, "[1/13] Where are you with an AHIMA") {
 		t.Errorf("resume asked %d questions, first %q", len(second.Asked), second.Asked[0].Message)
 	}
 	if entries, _ := os.ReadDir("."); len(entries) != 1 {

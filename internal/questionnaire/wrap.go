@@ -1,0 +1,51 @@
+package questionnaire
+
+import (
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// wrap breaks text into lines of at most width columns, on spaces only: a word longer than the
+// line stays whole (a URL, a long file name) rather than being cut. Lines after the first start
+// with indent, for a list item's hanging indent. Newlines in text are kept.
+func wrap(text string, width int, indent string) string {
+	if width < 20 {
+		width = 20 // narrower than this, wrapping would only make it worse
+	}
+	var b strings.Builder
+	for pi, para := range strings.Split(text, "\n") {
+		if pi > 0 {
+			b.WriteString("\n" + indent)
+		}
+		col := 0
+		if pi > 0 {
+			col = runewidth.StringWidth(indent)
+		}
+		lineStart := true
+		for _, word := range strings.Fields(para) {
+			w := runewidth.StringWidth(word)
+			if !lineStart && col+1+w > width {
+				b.WriteString("\n" + indent)
+				col = runewidth.StringWidth(indent)
+				lineStart = true
+			}
+			if !lineStart {
+				b.WriteByte(' ')
+				col++
+			}
+			b.WriteString(word)
+			col += w
+			lineStart = false
+		}
+	}
+	return b.String()
+}
+
+// truncate shortens s to at most width columns, ending in "…" when it was cut.
+func truncate(s string, width int) string {
+	if width < 10 || runewidth.StringWidth(s) <= width {
+		return s
+	}
+	return runewidth.Truncate(s, width, "…")
+}
