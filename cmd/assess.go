@@ -29,6 +29,7 @@ type AssessOptions struct {
 	FailUnderSet bool
 	Plain        bool
 	Profile      string
+	Review       bool
 
 	// Prompter asks the open questions; nil means the one the terminal calls for (survey, or
 	// plain with --plain or TERM=dumb). Tests put a fake here.
@@ -56,6 +57,7 @@ error (exit 2) that names every missing question.`,
 		Example: `  hitready assess
   hitready assess --format json > me.json
   hitready assess --answers hitready-answers.yaml
+  hitready assess --answers me.yaml --review
   hitready assess --answers examples/ready.yaml
   hitready assess --answers me.yaml --set skills.computer=4 --format json
   cat me.yaml | hitready assess --answers - --no-input --fail-under 85`,
@@ -84,6 +86,7 @@ error (exit 2) that names every missing question.`,
 	f.StringVar(&opts.SaveAnswers, "save-answers", "", "write all answers given to this answers file (mode 0600)")
 	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when the score is below this")
 	f.BoolVar(&opts.Plain, "plain", false, "ask line by line with numbered choices (screen readers, basic terminals); implied by TERM=dumb")
+	f.BoolVar(&opts.Review, "review", false, "list the answers and let you change any before the report (needs a terminal)")
 	addProfileFlag(c, &opts.Profile)
 	_ = c.RegisterFlagCompletionFunc("set", completeSet)
 	_ = c.MarkFlagFilename("answers", "yaml", "yml", "json")
@@ -140,8 +143,11 @@ func assessRun(opts *AssessOptions) error {
 	if err != nil {
 		return err
 	}
-	if open := bank.Open(answers); len(open) > 0 {
+	if open := bank.Open(answers); len(open) > 0 || opts.Review {
 		if reason := promptBlocker(opts); reason != "" {
+			if len(open) == 0 {
+				return usageErrorf("--review needs a terminal to ask on, but %s", reason)
+			}
 			return &MissingAnswersError{Open: open, Reason: reason}
 		}
 		if err := runQuestionnaire(opts, bank, answers); err != nil {

@@ -176,9 +176,9 @@ func TestPTYReviewChangesAnAnswer(t *testing.T) {
 	s.send(down(1)...) // change an answer
 	s.expect("Which answer do you want to change?")
 	s.send(keyEnter) // the first: the level
-	s.expect("What is the highest level of education you have completed?")
+	s.expect("Change: What is the highest level of education")
 	s.send(keyUp, keyUp, keyEnter) // from associate (where it starts) to high-school
-	s.expect("dropped.)") // the field question's answer; the line wraps at 80 columns
+	s.expect("dropped.)")          // the field question's answer; the line wraps at 80 columns
 	s.expect("Your answers:")
 	s.expect("High-school")
 	s.send(keyEnter) // score these answers

@@ -59,7 +59,12 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		return nil
 	}
 	qopts := questionnaire.Options{Out: ios.ErrOut, Width: stderrWidth(ios), Answered: keep, AskName: true}
-	err := questionnaire.Run(p, bank, answers, qopts)
+	var err error
+	if len(bank.Open(answers)) > 0 {
+		// Only while a required answer is missing: the review of a complete file (--review)
+		// does not press the optional questions on the person first.
+		err = questionnaire.Run(p, bank, answers, qopts)
+	}
 	if err == nil {
 		err = questionnaire.Review(p, bank, answers, qopts)
 	}

@@ -162,3 +162,76 @@ func TestSaveAnswersIsTheProgressFile(t *testing.T) {
 		t.Error("a second file was written besides --save-answers")
 	}
 }
+
+func TestReviewOfAnExistingFile(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "examples", "ready.yaml"))
+	t.Chdir(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("me.yaml", src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// Change the computer rating (entry 15 of the review) to 2, then score.
+	fake := &prompter.Fake{Replies: []prompter.Reply{{Index: 1}, {Index: 14}, {Rating: 2}, {Index: 0}}}
+	r, err := interactive(t, fake, "--answers", "me.yaml", "--review", "--format", "json")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, r.stderr)
+	}
+	if !strings.HasPrefix(fake.Asked[0].Message, "Score these answers") || !strings.Contains(r.stderr, "Your answers:") {
+		t.Errorf("the review did not open first: %+v\n%s", fake.Asked[0], r.stderr)
+	}
+	if data, _ := os.ReadFile("me.yaml"); string(data) != string(src) {
+		t.Error("the reviewed input file was rewritten")
+	}
+	kept, err := os.ReadFile("hitready-answers.yaml")
+	if err != nil || !strings.Contains(string(kept), "skills.computer: 2") {
+		t.Errorf("the change was not kept (%v):\n%s", err, kept)
+	}
+	if !strings.Contains(r.stderr, "see this report again with: hitready assess --answers hitready-answers.yaml") {
+		t.Errorf("no hint to the kept answers:\n%s", r.stderr)
+	}
+
+	// Without a terminal there is no review to open: exit 2, nothing written.
+	os.Remove("hitready-answers.yaml")
+	res := run(t, "", "assess", "--answers", "me.yaml", "--review")
+	if res.code != ExitInvalid || !strings.Contains(res.stderr, "--review needs a terminal") {
+		t.Errorf("exit %d:\n%s", res.code, res.stderr)
+	}
+	if _, err := os.Stat("hitready-answers.yaml"); err == nil {
+		t.Error("a file was written")
+	}
+}
+
+func TestCommandName(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "hitready")
+	other := filepath.Join(t.TempDir(), "hitready")
+	for _, p := range []string{bin, other} {
+		if err := os.WriteFile(p, []byte("#!/bin/sh\n"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	onPath := func(name string) (string, error) { return filepath.Join(dir, name), nil }
+	notFound := func(name string) (string, error) { return "", os.ErrNotExist }
+	tests := []struct {
+		name, arg0, exe string
+		lookPath        func(string) (string, error)
+		want            string
+	}{
+		{"go run", "/tmp/go-build123/b001/exe/hitready", "/tmp/go-build123/b001/exe/hitready", notFound, "go run ."},
+		{"bare name from PATH", "hitready", bin, onPath, "hitready"},
+		{"full path of the one on PATH", bin, bin, onPath, "hitready"},
+		{"a different copy than PATH's", other, other, onPath, other},
+		{"relative path, not on PATH", "./hitready", bin, notFound, "./hitready"},
+		{"a path that needs quoting", "./my tools/hitready", bin, notFound, "'./my tools/hitready'"},
+		{"no arg0", "", "", notFound, "hitready"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := commandNameFor(tt.arg0, tt.exe, tt.lookPath); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

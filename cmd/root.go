@@ -65,7 +65,8 @@ func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error) {
 	}
 	fmt.Fprint(ios.ErrOut, msg)
 	if _, usage := err.(*UsageError); usage && cmd != nil {
-		fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
+		// The command as the person started it, so that the hint runs when pasted.
+		fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", commandName()+strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()))
 	}
 }
 

@@ -102,7 +102,7 @@ func describe(q *questions.Question, ans questions.Answer) string {
 func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, e reviewEntry, opts Options) error {
 	width := opts.width()
 	if e.q == nil {
-		name, err := askForName(p, nameMessage, answers.Respondent, width)
+		name, err := askForName(p, "Change: "+nameMessage, answers.Respondent, width)
 		if err != nil {
 			return err
 		}
@@ -110,7 +110,7 @@ func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 		return opts.answered(answers)
 	}
 	current, _ := answers.Get(e.q.ID)
-	ans, err := Ask(p, e.q, e.q.Text, &current, width)
+	ans, err := Ask(p, e.q, "Change: "+e.q.Text, &current, width)
 	if err != nil {
 		return err
 	}

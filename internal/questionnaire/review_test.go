@@ -115,7 +115,7 @@ func TestReview(t *testing.T) {
 				t.Error("a control character reached the terminal")
 			}
 			for _, a := range fake.Asked {
-				if a.Message == "What is the highest level of education you have completed?" && a.Default != 3 {
+				if a.Message == "Change: What is the highest level of education you have completed?" && a.Default != 3 {
 					t.Errorf("the changed level starts on %d, want the current answer (3)", a.Default)
 				}
 				if a.Kind == "rating" && a.Default != 4 {
