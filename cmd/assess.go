@@ -61,7 +61,7 @@ error (exit 2) that names every missing question.`,
   hitready assess --answers examples/ready.yaml
   hitready assess --answers me.yaml --set skills.computer=4 --format json
   cat me.yaml | hitready assess --answers - --no-input --fail-under 85`,
-		Args: noArgs,
+		Args: assessArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := checkFormat(opts.Format, render.Formats); err != nil {
 				return err
@@ -187,6 +187,14 @@ func gatherAnswers(opts *AssessOptions, bank *questions.Bank) (*questions.Answer
 	}
 	var problems []questions.Problem
 	for _, s := range opts.Sets {
+		// ID= with nothing after it unsets a one-of or rating answer (a multi-choice one it
+		// sets to the empty list, as the contract has it).
+		if id, value, ok := strings.Cut(s, "="); ok && strings.TrimSpace(value) == "" {
+			if q, known := bank.Question(strings.TrimSpace(id)); known && q.Kind != questions.AnyOf {
+				answers.Delete(q.ID)
+				continue
+			}
+		}
 		id, ans, err := bank.ParseSet(s)
 		var invalid *questions.InvalidError
 		if errors.As(err, &invalid) {
@@ -199,6 +207,9 @@ func gatherAnswers(opts *AssessOptions, bank *questions.Bank) (*questions.Answer
 		return nil, &questions.InvalidError{Problems: problems}
 	}
 	if err := bank.CheckConsistency(answers); err != nil {
+		if len(opts.Sets) > 0 {
+			return nil, fmt.Errorf("%w\n(--set ID= with nothing after = removes an answer)", err)
+		}
 		return nil, err
 	}
 	return answers, nil
@@ -210,7 +221,7 @@ func readAnswersFile(ios *iostreams.IOStreams, bank *questions.Bank, path string
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &UsageError{Err: fmt.Errorf("answers file: %w", err)}
+		return nil, notFound("answers file", err, path)
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && info.IsDir() {

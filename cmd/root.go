@@ -80,6 +80,10 @@ scores your answers against the documented requirements and shows what stands be
 you and the job, with next steps.
 
 Advisors can score answers files without prompting, for one student or a whole cohort.`,
+		Example: `  hitready assess
+  hitready assess --answers me.yaml --review
+  hitready score answers/ --format csv > cohort.csv
+  hitready compare spring.yaml autumn.yaml`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// Without Args, cobra treats `hitready nonsense` as a request for help and exits 0;
@@ -102,9 +106,7 @@ Advisors can score answers files without prompting, for one student or a whole c
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &UsageError{Err: err}
-	})
+	root.SetFlagErrorFunc(flagError)
 
 	root.AddCommand(NewCmdAssess(ios, nil))
 	root.AddCommand(NewCmdScore(ios, nil))

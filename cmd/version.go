@@ -1,9 +1,11 @@
 package cmd
 
 import (
+	"encoding/json"
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/spf13/cobra"
@@ -46,15 +48,41 @@ func (b BuildInfo) String() string {
 	return fmt.Sprintf("hitready %s\ncommit %s\n%s\n", b.Version, rev, b.GoVersion)
 }
 
-// NewCmdVersion builds `hitready version`; `hitready --version` prints the same.
+// versionFormats: the text is for people, JSON for scripts that check what they run.
+var versionFormats = []string{"text", "json"}
+
+// versionJSON is the shape of `hitready version --format json`.
+type versionJSON struct {
+	Version  string `json:"version"`
+	Commit   string `json:"commit"`
+	Modified bool   `json:"modified"`
+	Go       string `json:"go"`
+}
+
+// NewCmdVersion builds `hitready version`; `hitready --version` prints the same as its text.
 func NewCmdVersion(ios *iostreams.IOStreams) *cobra.Command {
-	return &cobra.Command{
+	var format string
+	c := &cobra.Command{
 		Use:   "version",
 		Short: "Version, commit and Go version",
-		Args:  noArgs,
+		Example: `  hitready version
+  hitready version --format json`,
+		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			_, err := fmt.Fprint(ios.Out, ReadBuildInfo())
+			if err := checkFormat(format, versionFormats); err != nil {
+				return err
+			}
+			b := ReadBuildInfo()
+			if format == "json" {
+				enc := json.NewEncoder(ios.Out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(versionJSON{Version: b.Version, Commit: b.Revision, Modified: b.Modified, Go: b.GoVersion})
+			}
+			_, err := fmt.Fprint(ios.Out, b)
 			return err
 		},
 	}
+	c.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(versionFormats, ", "))
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(versionFormats, cobra.ShellCompDirectiveNoFileComp))
+	return c
 }

@@ -62,7 +62,7 @@ func comparisonTable(w io.Writer, c assessment.Comparison, p painter) error {
 			b.WriteString("  none\n")
 		}
 		for _, g := range gaps {
-			fmt.Fprintf(&b, "  %s %s  %s (%s)\n", mark, g.ID, g.Requirement, g.Severity)
+			fmt.Fprintf(&b, "  %s %s  %s (%s)\n", mark, g.ID, g.Requirement, severityNow(c, g))
 		}
 	}
 	gapList("Gaps closed", "+", c.Closed)
@@ -70,6 +70,17 @@ func comparisonTable(w io.Writer, c assessment.Comparison, p painter) error {
 	gapList("Gaps remaining", " ", c.Remaining)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// severityNow is a gap's severity, with the one it had before when that differs ("minor ->
+// major"), so that a remaining gap growing worse does not pass unseen.
+func severityNow(c assessment.Comparison, g assessment.Gap) string {
+	for _, sc := range c.SeverityChanges {
+		if sc.ID == g.ID {
+			return fmt.Sprintf("%s -> %s", sc.Old, sc.New)
+		}
+	}
+	return string(g.Severity)
 }
 
 func gapIDs(gaps []assessment.Gap) []string {
@@ -115,7 +126,7 @@ func comparisonMarkdown(w io.Writer, c assessment.Comparison) error {
 		}
 		b.WriteString("| Requirement | Severity | Next step |\n| --- | --- | --- |\n")
 		for _, g := range part.gaps {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(g.Requirement), g.Severity, mdCell(g.NextStep))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(g.Requirement), severityNow(c, g), mdCell(g.NextStep))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
