@@ -259,7 +259,7 @@ func (e *MissingAnswersError) Error() string {
 		}
 		fmt.Fprintf(&b, "  %s: %s%s; answer %s\n", q.ID, q.Text, when, q.Allowed())
 	}
-	b.WriteString("Give them in the answers file or with --set ID=VALUE (for example --set skills.empathy=4); hitready questions lists them all.")
+	b.WriteString("Give them in the answers file or with --set ID=VALUE (for example --set skills.empathy=4); " + commandName() + " questions lists them all.")
 	return b.String()
 }
 

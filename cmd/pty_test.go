@@ -205,7 +205,8 @@ func TestPTYCtrlCKeepsTheAnswers(t *testing.T) {
 	s.send(keySpace, keyEnter) // anatomy
 	s.expect("[3/16] Where are you with an AHIMA")
 	s.send(keyCtrlC)
-	s.expect("continue with: hitready assess --answers hitready-answers.yaml")
+	s.expect("Continue with:")
+	s.expect("  hitready assess --answers hitready-answers.yaml")
 	if code := s.wait(); code != ExitInterrupted {
 		t.Fatalf("exit %d, want 130", code)
 	}

@@ -36,7 +36,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		defer stopSignals()
 		var release func()
 		p, release = prompter.New(ctx, prompter.Options{In: ios.In, Out: ios.ErrOut,
-			Plain: opts.Plain || ios.IsDumbTerminal(), NoColor: ios.NoColor()})
+			Plain: opts.Plain || ios.IsDumbTerminal(), NoColor: ios.NoColor(), Width: stderrWidth(ios)})
 		defer release()
 	}
 	path := progressFile(opts)
@@ -75,7 +75,9 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		return err
 	}
 	if saved {
-		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s; see this report again with: %s\n\n", path, assessHint(path))
+		// The command on a line of its own: it is not broken by the terminal's wrapping and
+		// is copied whole with a triple click.
+		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s. See this report again with:\n  %s\n\n", path, assessHint(path))
 	}
 	return nil
 }
@@ -121,7 +123,7 @@ func (e *InterruptedError) Error() string {
 	if e.SavedTo == "" {
 		return "\nStopped. No answers were saved."
 	}
-	return fmt.Sprintf("\nStopped. Your answers so far are in %s; continue with: %s", e.SavedTo, assessHint(e.SavedTo))
+	return fmt.Sprintf("\nStopped. Your answers so far are in %s. Continue with:\n  %s", e.SavedTo, assessHint(e.SavedTo))
 }
 
 func (e *InterruptedError) Is(target error) bool { return target == ErrInterrupted }

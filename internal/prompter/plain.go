@@ -8,17 +8,20 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/hitready/hitready/internal/textwrap"
 )
 
 // plain prompts line by line: numbered choices, a typed answer, Enter. It never moves the cursor
 // or draws colour, so screen readers and dumb terminals (TERM=dumb) read it as plain text.
 type plain struct {
-	out  io.Writer
-	ctx  context.Context
-	want chan struct{}  // a question asks the reader for one line
-	got  chan lineOrErr // the reader's answer
-	quit chan struct{}  // closed by close: the reader ends
-	done chan struct{}  // closed when the reader has ended
+	out   io.Writer
+	width int // columns to wrap to, on words
+	ctx   context.Context
+	want  chan struct{}  // a question asks the reader for one line
+	got   chan lineOrErr // the reader's answer
+	quit  chan struct{}  // closed by close: the reader ends
+	done  chan struct{}  // closed when the reader has ended
 }
 
 type lineOrErr struct {
@@ -31,8 +34,11 @@ type lineOrErr struct {
 // reads only when a question asks: once the questionnaire is over nothing is waiting on in, and
 // close ends the goroutine. (A read under way when the person presses Ctrl-C stays blocked until
 // the process exits, which follows at once: a terminal's descriptor cannot be woken portably.)
-func newPlain(ctx context.Context, in io.Reader, out io.Writer) *plain {
-	p := &plain{out: out, ctx: ctx, want: make(chan struct{}), got: make(chan lineOrErr, 1),
+func newPlain(ctx context.Context, in io.Reader, out io.Writer, width int) *plain {
+	if width <= 0 {
+		width = 80
+	}
+	p := &plain{out: out, width: width, ctx: ctx, want: make(chan struct{}), got: make(chan lineOrErr, 1),
 		quit: make(chan struct{}), done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
@@ -87,32 +93,39 @@ func (p *plain) readLine() (string, error) {
 // loop asks until parse accepts the line; "?" prints the help and asks again.
 func (p *plain) loop(message, help, hint string, parse func(string) (bool, string)) error {
 	for {
-		fmt.Fprintf(p.out, "%s %s: ", message, hint)
+		fmt.Fprintf(p.out, "%s: ", textwrap.Wrap(message+" "+hint, p.width, ""))
 		line, err := p.readLine()
 		if err != nil {
 			fmt.Fprintln(p.out)
 			return err
 		}
 		if line == "?" {
-			fmt.Fprintln(p.out, help)
+			fmt.Fprintln(p.out, textwrap.Wrap(help, p.width, ""))
 			continue
 		}
 		ok, problem := parse(line)
 		if ok {
 			return nil
 		}
-		fmt.Fprintln(p.out, problem)
+		fmt.Fprintln(p.out, textwrap.Wrap(problem, p.width, ""))
 	}
 }
 
+// say writes a question's text, wrapped.
+func (p *plain) say(text string) {
+	fmt.Fprintln(p.out, textwrap.Wrap(text, p.width, ""))
+}
+
 func (p *plain) listOptions(options []string) {
+	digits := len(strconv.Itoa(len(options)))
 	for i, o := range options {
-		fmt.Fprintf(p.out, "  %d. %s\n", i+1, o)
+		prefix := fmt.Sprintf("  %*d. ", digits, i+1)
+		fmt.Fprintln(p.out, prefix+textwrap.Wrap(o, p.width-len(prefix), strings.Repeat(" ", len(prefix))))
 	}
 }
 
 func (p *plain) Select(message, help string, options []string, def int) (int, error) {
-	fmt.Fprintln(p.out, message)
+	p.say(message)
 	p.listOptions(options)
 	hint := fmt.Sprintf("(1-%d, ? for help)", len(options))
 	if def >= 0 && def < len(options) {
@@ -135,7 +148,7 @@ func (p *plain) Select(message, help string, options []string, def int) (int, er
 }
 
 func (p *plain) MultiSelect(message, help string, options []string, defaults []int) ([]int, error) {
-	fmt.Fprintln(p.out, message)
+	p.say(message)
 	p.listOptions(options)
 	var indices []int
 	err := p.loop("Your choices", help, "(numbers separated by commas, Enter for none, ? for help)", func(line string) (bool, string) {
@@ -162,10 +175,11 @@ func (p *plain) MultiSelect(message, help string, options []string, defaults []i
 // Rating requires a typed number: Enter alone is asked again, never taken for def, since a
 // line prompter has no list whose starting place the person would see.
 func (p *plain) Rating(message, help string, min, max, def int, labels []string) (int, error) {
-	fmt.Fprintln(p.out, message)
+	p.say(message)
 	for i, l := range labels {
 		if l != "" {
-			fmt.Fprintf(p.out, "  %d means: %s\n", min+i, l)
+			prefix := fmt.Sprintf("  %d means: ", min+i)
+			fmt.Fprintln(p.out, prefix+textwrap.Wrap(l, p.width-len(prefix), strings.Repeat(" ", len(prefix))))
 		}
 	}
 	var rating int

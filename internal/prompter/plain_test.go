@@ -51,7 +51,7 @@ func TestPlain(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out bytes.Buffer
-			p := newPlain(context.Background(), strings.NewReader(tt.input), &out)
+			p := newPlain(context.Background(), strings.NewReader(tt.input), &out, 80)
 			defer p.close()
 			got, err := tt.ask(p)
 			if !errors.Is(err, tt.wantErr) {
@@ -86,7 +86,7 @@ func TestPlainInterruptedWhileWaiting(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	r, w := io.Pipe()
 	defer w.Close()
-	p := newPlain(ctx, r, io.Discard)
+	p := newPlain(ctx, r, io.Discard, 80)
 	done := make(chan error, 1)
 	go func() {
 		_, err := p.Rating("Rate", "help", 1, 5, 3, nil)
@@ -108,7 +108,7 @@ func TestPlainInterruptedWhileWaiting(t *testing.T) {
 func TestPlainReaderEndsOnClose(t *testing.T) {
 	r, w := io.Pipe()
 	defer w.Close()
-	p := newPlain(context.Background(), r, io.Discard)
+	p := newPlain(context.Background(), r, io.Discard, 80)
 	go func() { _, _ = io.WriteString(w, "1\n") }()
 	if _, err := p.Select("Pick", "help", []string{"a", "b"}, -1); err != nil {
 		t.Fatal(err)
@@ -132,5 +132,29 @@ func TestNewPicksPlainForStreamsThatAreNotFiles(t *testing.T) {
 	defer stop2()
 	if _, ok := p.(*plain); !ok {
 		t.Errorf("New gave %T with Plain set", p)
+	}
+}
+
+// At a narrow terminal every line of the plain prompter wraps on words: a screen reader reads
+// whole words, and nothing is cut mid-word by the terminal.
+func TestPlainWrapsToTheWidth(t *testing.T) {
+	var out bytes.Buffer
+	p := newPlain(context.Background(), strings.NewReader("?\n9\n1\n"), &out, 40)
+	defer p.close()
+	long := "A related health field (for example nursing, health administration or public health)"
+	if _, err := p.Select("[1/17] What is the highest level of education you have completed?",
+		"Count only what you have finished; a degree you are still studying for counts as some college.",
+		[]string{long, "Another field"}, -1); err != nil {
+		t.Fatal(err)
+	}
+	// On a terminal the person's Enter ends the prompt's line; the buffer has no echo of it.
+	screen := strings.ReplaceAll(out.String(), "help): ", "help): ?\n")
+	for _, line := range strings.Split(screen, "\n") {
+		if len(line) > 40 {
+			t.Errorf("line of %d columns: %q", len(line), line)
+		}
+	}
+	if !strings.Contains(out.String(), "  1. A related health field (for example\n     nursing") {
+		t.Errorf("an option's continuation is not indented under its text:\n%s", out.String())
 	}
 }

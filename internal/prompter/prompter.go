@@ -40,6 +40,9 @@ type Options struct {
 	// files (no descriptor for survey to put in raw mode) get.
 	Plain   bool
 	NoColor bool // NO_COLOR
+	// Width is the terminal's width in columns, that the plain prompter wraps its text to
+	// (survey draws its own); 0 means 80.
+	Width int
 }
 
 // New returns the prompter the options call for, and a function that releases it: the plain
@@ -52,7 +55,7 @@ func New(ctx context.Context, opts Options) (Prompter, func()) {
 	in, inOK := opts.In.(terminal.FileReader)
 	out, outOK := opts.Out.(terminal.FileWriter)
 	if opts.Plain || !inOK || !outOK {
-		p := newPlain(ctx, opts.In, opts.Out)
+		p := newPlain(ctx, opts.In, opts.Out, opts.Width)
 		return p, p.close
 	}
 	// Assigned both ways, not only set: a second session in one process (tests) must not

@@ -8,7 +8,6 @@ import (
 
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/questions"
-	"github.com/mattn/go-runewidth"
 )
 
 // complete returns the answers of an HIT associate with the RHIT, every skill at 4.
@@ -209,23 +208,5 @@ func TestCountChangesOnlyWithAReason(t *testing.T) {
 	}
 	if answers.Respondent != "Sam" {
 		t.Errorf("respondent %q", answers.Respondent)
-	}
-}
-
-func TestWrap(t *testing.T) {
-	text := "Employers look for at least a 2-year associate's degree in health information technology or a related field. https://www.ahima.org/certification-careers/certifications-overview/"
-	for _, width := range []int{40, 60, 80, 120} {
-		got := wrap(text, width, "    ")
-		if strings.Join(strings.Fields(got), " ") != text {
-			t.Errorf("width %d: words changed:\n%s", width, got)
-		}
-		for i, line := range strings.Split(got, "\n") {
-			if runewidth.StringWidth(line) > width && strings.Contains(strings.TrimSpace(line), " ") {
-				t.Errorf("width %d: line %d is %d wide: %q", width, i+1, runewidth.StringWidth(line), line)
-			}
-			if i > 0 && !strings.HasPrefix(line, "    ") {
-				t.Errorf("width %d: line %d lacks the hanging indent: %q", width, i+1, line)
-			}
-		}
 	}
 }

@@ -1,4 +1,7 @@
-package questionnaire
+// Package textwrap fits prose to a terminal's width: it breaks lines on spaces, never inside a
+// word, measuring characters by the columns they take. The questionnaire and the plain prompter
+// both draw with it.
+package textwrap
 
 import (
 	"strings"
@@ -6,10 +9,10 @@ import (
 	"github.com/mattn/go-runewidth"
 )
 
-// wrap breaks text into lines of at most width columns, on spaces only: a word longer than the
+// Wrap breaks text into lines of at most width columns, on spaces only: a word longer than the
 // line stays whole (a URL, a long file name) rather than being cut. Lines after the first start
 // with indent, for a list item's hanging indent. Newlines in text are kept.
-func wrap(text string, width int, indent string) string {
+func Wrap(text string, width int, indent string) string {
 	if width < 20 {
 		width = 20 // narrower than this, wrapping would only make it worse
 	}
@@ -42,10 +45,10 @@ func wrap(text string, width int, indent string) string {
 	return b.String()
 }
 
-// truncate shortens s to at most width columns, ending in "…" when it was cut.
-func truncate(s string, width int) string {
+// Truncate shortens s to at most width columns, ending in "…" when it was cut.
+func Truncate(s string, width int) string {
 	if width < 10 || runewidth.StringWidth(s) <= width {
 		return s
 	}
-	return runewidth.Truncate(s, width, "…")
+	return strings.TrimRight(runewidth.Truncate(s, width-1, ""), " ") + "…"
 }
