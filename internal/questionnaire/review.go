@@ -40,9 +40,11 @@ func Review(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 		if choice == 0 {
 			return nil
 		}
+		// One line each, whatever the prompter: survey does not wrap its options, and the
+		// plain prompter's "  17. " takes six columns more.
 		options := make([]string, len(entries))
 		for i, e := range entries {
-			options[i] = textwrap.Truncate(e.label+" — "+e.answer, width-4)
+			options[i] = textwrap.Truncate(e.label+" — "+e.answer, width-8)
 		}
 		which, err := p.Select("Which answer do you want to change?", "The list is the one above, in the same order.", options, -1)
 		if err != nil {
@@ -94,7 +96,8 @@ func describe(q *questions.Question, ans questions.Answer) string {
 		}
 		return strings.Join(ls, ", ")
 	case questions.Rating:
-		return fmt.Sprintf("%d of %d", ans.Rating, q.Scale.Max)
+		// No-break spaces: "4 of 5" is one unit, never split across lines.
+		return fmt.Sprintf("%d\u00a0of\u00a0%d", ans.Rating, q.Scale.Max)
 	}
 	return ans.String()
 }

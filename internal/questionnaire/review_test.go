@@ -40,7 +40,7 @@ func TestReview(t *testing.T) {
 			replies: []prompter.Reply{score},
 			want:    map[string]string{"education.level": "associate", "education.field": "hit"},
 			wantOut: []string{"Your answers:\n", "   1. What is the highest level of education you have completed? — Associate's degree (2 years)\n",
-				"How strong is your clinical knowledge? — 4 of 5", "Which of these topics have you completed a course in? — Anatomy, Physiology",
+				"How strong is your clinical knowledge? — 4\u00a0of\u00a05", "Which of these topics have you completed a course in? — Anatomy, Physiology",
 				"17. Name for the report — (none)"},
 		},
 		{
@@ -63,7 +63,7 @@ func TestReview(t *testing.T) {
 			name:    "a rating changed starts on its current value",
 			replies: []prompter.Reply{changeOne, {Index: 5}, {Rating: 2}, score},
 			want:    map[string]string{"skills.clinical-knowledge": "2"},
-			wantOut: []string{"How strong is your clinical knowledge? — 2 of 5"},
+			wantOut: []string{"How strong is your clinical knowledge? — 2\u00a0of\u00a05"},
 			saves:   1,
 		},
 		{

@@ -11,7 +11,8 @@ import (
 
 // Wrap breaks text into lines of at most width columns, on spaces only: a word longer than the
 // line stays whole (a URL, a long file name) rather than being cut. Lines after the first start
-// with indent, for a list item's hanging indent. Newlines in text are kept.
+// with indent, for a list item's hanging indent. Newlines in text are kept; a no-break space
+// (U+00A0) does not break.
 func Wrap(text string, width int, indent string) string {
 	if width < 20 {
 		width = 20 // narrower than this, wrapping would only make it worse
@@ -26,7 +27,8 @@ func Wrap(text string, width int, indent string) string {
 			col = runewidth.StringWidth(indent)
 		}
 		lineStart := true
-		for _, word := range strings.Fields(para) {
+		// Split on spaces and tabs only: a no-break space holds its neighbours together.
+		for _, word := range strings.FieldsFunc(para, func(r rune) bool { return r == ' ' || r == '\t' }) {
 			w := runewidth.StringWidth(word)
 			if !lineStart && col+1+w > width {
 				b.WriteString("\n" + indent)

@@ -41,3 +41,10 @@ func TestTruncate(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapKeepsNoBreakSpaces(t *testing.T) {
+	got := Wrap("How well do you show empathy towards patients? — 4\u00a0of\u00a05", 50, "")
+	if !strings.HasSuffix(got, "\n4\u00a0of\u00a05") {
+		t.Errorf("%q: the rating was split or not wrapped as one word", got)
+	}
+}
