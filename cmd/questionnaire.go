@@ -77,7 +77,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 	if saved {
 		// The command on a line of its own: it is not broken by the terminal's wrapping and
 		// is copied whole with a triple click.
-		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s. See this report again with:\n  %s\n\n", path, assessHint(path))
+		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s.\nSee this report again with:\n  %s\n\n", path, assessHint(path))
 	}
 	return nil
 }
@@ -123,7 +123,7 @@ func (e *InterruptedError) Error() string {
 	if e.SavedTo == "" {
 		return "\nStopped. No answers were saved."
 	}
-	return fmt.Sprintf("\nStopped. Your answers so far are in %s. Continue with:\n  %s", e.SavedTo, assessHint(e.SavedTo))
+	return fmt.Sprintf("\nStopped. Your answers so far are in %s.\nContinue with:\n  %s", e.SavedTo, assessHint(e.SavedTo))
 }
 
 func (e *InterruptedError) Is(target error) bool { return target == ErrInterrupted }

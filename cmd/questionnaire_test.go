@@ -62,7 +62,7 @@ func TestInteractiveSessionKeepsAnswersAndPrintsOnlyTheReport(t *testing.T) {
 	if info.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v, want 0600", info.Mode().Perm())
 	}
-	if !strings.Contains(r.stderr, "Your answers are in hitready-answers.yaml. See this report again with:\n  hitready assess --answers hitready-answers.yaml\n") {
+	if !strings.Contains(r.stderr, "Your answers are in hitready-answers.yaml.\nSee this report again with:\n  hitready assess --answers hitready-answers.yaml\n") {
 		t.Errorf("stderr does not say where the answers are:\n%s", r.stderr)
 	}
 	// The kept file is complete: scoring it asks nothing and gives the same report.
@@ -83,7 +83,7 @@ func TestInterruptAndResume(t *testing.T) {
 	if r.stdout != "" {
 		t.Errorf("a report was printed after the interruption:\n%s", r.stdout)
 	}
-	want := "Your answers so far are in hitready-answers.yaml. Continue with:\n  hitready assess --answers hitready-answers.yaml"
+	want := "Your answers so far are in hitready-answers.yaml.\nContinue with:\n  hitready assess --answers hitready-answers.yaml"
 	if !strings.Contains(err.Error(), want) {
 		t.Errorf("message %q lacks %q", err, want)
 	}

@@ -40,8 +40,7 @@ type Options struct {
 	// files (no descriptor for survey to put in raw mode) get.
 	Plain   bool
 	NoColor bool // NO_COLOR
-	// Width is the terminal's width in columns, that the plain prompter wraps its text to
-	// (survey draws its own); 0 means 80.
+	// Width is the terminal's width in columns, that questions are wrapped to; 0 means 80.
 	Width int
 }
 
@@ -61,5 +60,9 @@ func New(ctx context.Context, opts Options) (Prompter, func()) {
 	// Assigned both ways, not only set: a second session in one process (tests) must not
 	// inherit the first one's choice.
 	core.DisableColor = opts.NoColor
-	return &survey{in: in, out: out}, func() {}
+	width := opts.Width
+	if width <= 0 {
+		width = 80
+	}
+	return &survey{in: in, out: out, width: width}, func() {}
 }

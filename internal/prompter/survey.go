@@ -8,14 +8,22 @@ import (
 
 	sv "github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/terminal"
+	"github.com/hitready/hitready/internal/textwrap"
 )
 
 // survey prompts with arrow keys, filtering and help on "?", through survey/v2. It reads from in
 // and draws on out, which are the terminal's standard input and standard error: standard output
 // stays free for the report.
 type survey struct {
-	in  terminal.FileReader
-	out terminal.FileWriter
+	in    terminal.FileReader
+	out   terminal.FileWriter
+	width int
+}
+
+// fit wraps a question's text on words: survey prints it as one line, which the terminal would
+// break inside a word. Two columns go to survey's "? " before it.
+func (s *survey) fit(message string) string {
+	return textwrap.Wrap(message, s.width-2, "  ")
 }
 
 func (s *survey) ask(p sv.Prompt, response any) error {
@@ -29,7 +37,7 @@ func (s *survey) ask(p sv.Prompt, response any) error {
 }
 
 func (s *survey) Select(message, help string, options []string, def int) (int, error) {
-	p := &sv.Select{Message: message, Help: help, Options: options}
+	p := &sv.Select{Message: s.fit(message), Help: help, Options: options}
 	if def >= 0 && def < len(options) {
 		p.Default = def
 	}
@@ -41,7 +49,7 @@ func (s *survey) Select(message, help string, options []string, def int) (int, e
 }
 
 func (s *survey) MultiSelect(message, help string, options []string, defaults []int) ([]int, error) {
-	p := &sv.MultiSelect{Message: message, Help: help, Options: options}
+	p := &sv.MultiSelect{Message: s.fit(message), Help: help, Options: options}
 	if len(defaults) > 0 {
 		p.Default = defaults
 	}
@@ -62,7 +70,7 @@ func (s *survey) Rating(message, help string, min, max, def int, labels []string
 	for n := min; n <= max; n++ {
 		options = append(options, strconv.Itoa(n))
 	}
-	p := &sv.Select{Message: message, Help: help, Options: options,
+	p := &sv.Select{Message: s.fit(message), Help: help, Options: options,
 		Description: func(_ string, i int) string {
 			if i < len(labels) {
 				return labels[i]
@@ -81,6 +89,6 @@ func (s *survey) Rating(message, help string, min, max, def int, labels []string
 
 func (s *survey) Input(message, help, def string) (string, error) {
 	var text string
-	err := s.ask(&sv.Input{Message: message, Help: help, Default: def}, &text)
+	err := s.ask(&sv.Input{Message: s.fit(message), Help: help, Default: def}, &text)
 	return text, err
 }
