@@ -70,7 +70,13 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 	}
 	switch {
 	case errors.Is(err, prompter.ErrInterrupted):
-		return &InterruptedError{SavedTo: map[bool]string{true: path}[saved]}
+		savedTo := map[bool]string{true: path}[saved]
+		if !saved && opts.AnswersPath != "" && opts.AnswersPath != "-" && len(opts.Sets) == 0 {
+			// Stopped before any change (a review of a file, say): the answers are still
+			// all in the file they came from.
+			savedTo = opts.AnswersPath
+		}
+		return &InterruptedError{SavedTo: savedTo}
 	case err != nil:
 		return err
 	}

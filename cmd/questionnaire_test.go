@@ -235,3 +235,16 @@ func TestCommandName(t *testing.T) {
 		})
 	}
 }
+
+// Ctrl-C in the review of a file, before any change, points back to that file.
+func TestInterruptInTheReviewOfAFile(t *testing.T) {
+	ready, _ := filepath.Abs(filepath.Join("..", "examples", "ready.yaml"))
+	t.Chdir(t.TempDir())
+	r, err := interactive(t, &prompter.Fake{Replies: []prompter.Reply{{Err: prompter.ErrInterrupted}}}, "--answers", ready, "--review")
+	if r.code != ExitInterrupted || err == nil || !strings.Contains(err.Error(), "Continue with:\n  hitready assess --answers "+ready) {
+		t.Errorf("exit %d: %v", r.code, err)
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 0 {
+		t.Errorf("files written: %v", entries)
+	}
+}
