@@ -1,5 +1,7 @@
 package assessment
 
+import "strings"
+
 // CompareSchema names the JSON shape of a comparison.
 const CompareSchema = "hitready.compare/v1"
 
@@ -20,6 +22,16 @@ type AreaChange struct {
 	Change float64 `json:"change" yaml:"change"`
 }
 
+// SeverityChange is a gap that remains but weighs differently now: a skill rated lower may turn
+// a minor gap into a major one.
+type SeverityChange struct {
+	ID          string   `json:"id" yaml:"id"`
+	Requirement string   `json:"requirement" yaml:"requirement"`
+	Old         Severity `json:"old" yaml:"old"`
+	New         Severity `json:"new" yaml:"new"`
+	Change      string   `json:"change" yaml:"change"` // better or worse
+}
+
 // Comparison is what changed between two reports of one person.
 type Comparison struct {
 	Schema        string       `json:"schema" yaml:"schema"`
@@ -31,6 +43,11 @@ type Comparison struct {
 	Closed        []Gap        `json:"gaps_closed" yaml:"gaps_closed"`
 	Opened        []Gap        `json:"gaps_opened" yaml:"gaps_opened"`
 	Remaining     []Gap        `json:"gaps_remaining" yaml:"gaps_remaining"`
+	// SeverityChanges lists the remaining gaps whose severity changed, in the order of Remaining.
+	SeverityChanges []SeverityChange `json:"severity_changes" yaml:"severity_changes"`
+	// DifferentRespondents is set when both reports name a respondent and the names differ:
+	// a comparison is meant for two sessions of one person.
+	DifferentRespondents bool `json:"different_respondents,omitempty" yaml:"different_respondents,omitempty"`
 }
 
 // Compare says what changed from old to new: the score, the verdict, each area, and which gaps
@@ -45,6 +62,9 @@ func Compare(old, new Report) Comparison {
 		Closed:      []Gap{},
 		Opened:      []Gap{},
 		Remaining:   []Gap{},
+
+		SeverityChanges:      []SeverityChange{},
+		DifferentRespondents: differentPeople(old.Respondent, new.Respondent),
 	}
 	switch d := new.Verdict.Rank() - old.Verdict.Rank(); {
 	case d > 0:
@@ -61,14 +81,22 @@ func Compare(old, new Report) Comparison {
 	for _, a := range new.Areas {
 		c.Areas = append(c.Areas, AreaChange{ID: a.ID, Title: a.Title, Old: oldAreas[a.ID], New: a.Score, Change: round(a.Score-oldAreas[a.ID], 1)})
 	}
-	oldGaps, newGaps := map[string]bool{}, map[string]bool{}
+	oldGaps, newGaps := map[string]Gap{}, map[string]bool{}
 	for _, g := range old.Gaps {
-		oldGaps[g.ID] = true
+		oldGaps[g.ID] = g
 	}
 	for _, g := range new.Gaps {
 		newGaps[g.ID] = true
-		if oldGaps[g.ID] {
+		if was, ok := oldGaps[g.ID]; ok {
 			c.Remaining = append(c.Remaining, g)
+			if was.Severity != g.Severity {
+				change := "better"
+				if g.Severity.rank() < was.Severity.rank() {
+					change = "worse"
+				}
+				c.SeverityChanges = append(c.SeverityChanges, SeverityChange{ID: g.ID, Requirement: g.Requirement,
+					Old: was.Severity, New: g.Severity, Change: change})
+			}
 		} else {
 			c.Opened = append(c.Opened, g)
 		}
@@ -79,6 +107,13 @@ func Compare(old, new Report) Comparison {
 		}
 	}
 	return c
+}
+
+// differentPeople tells whether two respondent labels name two people: both given, and not the
+// same once case and surrounding spaces are set aside.
+func differentPeople(a, b string) bool {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	return a != "" && b != "" && !strings.EqualFold(a, b)
 }
 
 func snapshot(r Report) Snapshot {

@@ -30,6 +30,7 @@ type AssessOptions struct {
 	Plain        bool
 	AllGaps      bool
 	Profile      string
+	Review       bool
 
 	// Prompter asks the open questions; nil means the one the terminal calls for (survey, or
 	// plain with --plain or TERM=dumb). Tests put a fake here.
@@ -57,10 +58,11 @@ error (exit 2) that names every missing question.`,
 		Example: `  hitready assess
   hitready assess --format json > me.json
   hitready assess --answers hitready-answers.yaml
+  hitready assess --answers me.yaml --review
   hitready assess --answers examples/ready.yaml
   hitready assess --answers me.yaml --set skills.computer=4 --format json
   cat me.yaml | hitready assess --answers - --no-input --fail-under 85`,
-		Args: noArgs,
+		Args: assessArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := checkFormat(&opts.Format, render.ReportFormats()); err != nil {
 				return err
@@ -86,6 +88,7 @@ error (exit 2) that names every missing question.`,
 	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when the score is below this")
 	f.BoolVar(&opts.Plain, "plain", false, "ask line by line with numbered choices and print the report as labelled lines, no boxes or bars (screen readers, basic terminals); implied by TERM=dumb")
 	f.BoolVar(&opts.AllGaps, "all-gaps", false, "draw every gap in full; by default minor gaps are named in one line when bigger ones are shown")
+	f.BoolVar(&opts.Review, "review", false, "list the answers and let you change any before the report (needs a terminal)")
 	addProfileFlag(c, &opts.Profile)
 	_ = c.RegisterFlagCompletionFunc("set", completeSet)
 	_ = c.MarkFlagFilename("answers", "yaml", "yml", "json")
@@ -143,12 +146,14 @@ func assessRun(opts *AssessOptions) error {
 		return err
 	}
 	kept := opts.AnswersPath
-	if open := bank.Open(answers); len(open) > 0 {
+	if open := bank.Open(answers); len(open) > 0 || opts.Review {
 		if reason := promptBlocker(opts); reason != "" {
+			if len(open) == 0 {
+				return usageErrorf("--review needs a terminal to ask on, but %s", reason)
+			}
 			return &MissingAnswersError{Open: open, Reason: reason}
 		}
-		kept = progressFile(opts) // where runQuestionnaire keeps them
-		if err := runQuestionnaire(opts, bank, answers); err != nil {
+		if kept, err = runQuestionnaire(opts, bank, answers); err != nil {
 			return err
 		}
 	}
@@ -194,6 +199,14 @@ func gatherAnswers(opts *AssessOptions, bank *questions.Bank) (*questions.Answer
 	}
 	var problems []questions.Problem
 	for _, s := range opts.Sets {
+		// ID= with nothing after it unsets a one-of or rating answer (a multi-choice one it
+		// sets to the empty list, as the contract has it).
+		if id, value, ok := strings.Cut(s, "="); ok && strings.TrimSpace(value) == "" {
+			if q, known := bank.Question(strings.TrimSpace(id)); known && q.Kind != questions.AnyOf {
+				answers.Delete(q.ID)
+				continue
+			}
+		}
 		id, ans, err := bank.ParseSet(s)
 		var invalid *questions.InvalidError
 		if errors.As(err, &invalid) {
@@ -206,6 +219,9 @@ func gatherAnswers(opts *AssessOptions, bank *questions.Bank) (*questions.Answer
 		return nil, &questions.InvalidError{Problems: problems}
 	}
 	if err := bank.CheckConsistency(answers); err != nil {
+		if len(opts.Sets) > 0 {
+			return nil, fmt.Errorf("%w\n(--set ID= with nothing after = removes an answer)", err)
+		}
 		return nil, err
 	}
 	return answers, nil
@@ -217,7 +233,7 @@ func readAnswersFile(ios *iostreams.IOStreams, bank *questions.Bank, path string
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &UsageError{Err: fmt.Errorf("answers file: %w", err)}
+		return nil, notFound("answers file", err, path)
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && info.IsDir() {
@@ -255,7 +271,7 @@ func (e *MissingAnswersError) Error() string {
 		}
 		fmt.Fprintf(&b, "  %s: %s%s; answer %s\n", q.ID, q.Text, when, q.Allowed())
 	}
-	b.WriteString("Give them in the answers file or with --set ID=VALUE (for example --set skills.empathy=4); hitready questions lists them all.")
+	b.WriteString("Give them in the answers file or with --set ID=VALUE (for example --set skills.empathy=4); " + commandName() + " questions lists them all.")
 	return b.String()
 }
 

@@ -73,6 +73,10 @@ func compareRun(opts *CompareOptions) error {
 		return err
 	}
 	comparison := assessment.Compare(old, new)
+	if comparison.DifferentRespondents {
+		fmt.Fprintf(opts.IO.ErrOut, "warning: %s is %q and %s is %q; compare is meant for two sessions of one person\n",
+			opts.Old, old.Respondent, opts.New, new.Respondent)
+	}
 	return writeOutput(opts.IO, opts.Output, func(w io.Writer) error {
 		return render.Comparison(w, opts.Format, comparison, tableOptions(opts.IO, opts.Output))
 	})
@@ -85,7 +89,7 @@ func loadReport(ios *iostreams.IOStreams, profile *assessment.Profile, path stri
 	if path != "-" {
 		f, err := os.Open(path)
 		if err != nil {
-			return assessment.Report{}, &UsageError{Err: fmt.Errorf("compare: %w", err)}
+			return assessment.Report{}, notFound("compare", err, path)
 		}
 		defer f.Close()
 		r = f

@@ -13,10 +13,11 @@ type formatTable interface {
 	Canonical(name string) (string, error)
 }
 
-// addFormatFlag adds --format, with the table's formats in the help and in shell completion.
+// addFormatFlag adds --format, with the table's formats in the help and in shell completion. The
+// table's first format is the default.
 func addFormatFlag(c *cobra.Command, format *string, formats formatTable) {
 	names := formats.Names()
-	c.Flags().StringVarP(format, "format", "f", "table", "output format: "+strings.Join(names, ", "))
+	c.Flags().StringVarP(format, "format", "f", names[0], "output format: "+strings.Join(names, ", "))
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp))
 }
 

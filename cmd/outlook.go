@@ -26,6 +26,8 @@ func NewCmdOutlook(ios *iostreams.IOStreams, runF func(*OutlookOptions) error) *
 career-guide article's 2012 figures and the newer official BLS figures, each with its
 source and date, side by side (neither replaces the other), and the settings where
 technicians work with the BLS employment by industry.`,
+		Example: `  hitready outlook
+  hitready outlook --format markdown > outlook.md`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := checkFormat(&opts.Format, render.OutlookFormats()); err != nil {

@@ -23,6 +23,7 @@ import (
 
 const (
 	keyDown  = "\x1b[B"
+	keyUp    = "\x1b[A"
 	keyEnter = "\r"
 	keySpace = " "
 	keyCtrlC = "\x03"
@@ -113,32 +114,44 @@ func down(n int) []string {
 	return append(keys, keyEnter)
 }
 
+// answerAll answers every question on the screen, as a person with an HIT associate's and the
+// RHIT who rates every skill 4, gives their name and arrives at the review.
+func (s *ptySession) answerAll(name string) {
+	s.t.Helper()
+	s.expect("At most 17 questions to answer")
+	s.expect("[1/17] What is the highest level of education")
+	s.send(down(3)...) // associate
+	s.expect("[2/17] In which field")
+	s.send(keyEnter) // hit, the first option
+	s.expect("[3/17] Which of these topics")
+	s.send(keySpace, keyDown, keySpace, keyEnter) // anatomy, physiology
+	s.expect("[4/17] Where are you with an AHIMA")
+	s.send(down(3)...) // passed
+	s.expect("[5/17] Which AHIMA credential")
+	s.send(keyEnter) // rhit
+	for i := 6; i <= 15; i++ {
+		s.expect("[" + strconv.Itoa(i) + "/17]")
+		s.send(down(1)...) // the list starts on 3: one down is 4
+	}
+	s.expect("[16/17] Where would you like to work? (optional)")
+	s.send(keySpace, keyEnter) // hospitals
+	s.expect("[17/17] Your name for the report (optional)")
+	s.send(name, keyEnter)
+	s.expect("16. Where would you like to work? (optional) — Hospitals")
+}
+
 func TestPTYFullSession(t *testing.T) {
 	t.Chdir(t.TempDir())
 	s := startPTY(t, "assess", "--format", "json")
-	s.expect("16 questions to answer")
-	s.expect("[1/16] What is the highest level of education")
-	s.send(down(3)...) // associate
-	s.expect("[2/16] In which field")
-	s.send(keyEnter) // hit, the first option
-	s.expect("[3/16] Which of these topics")
-	s.send(keySpace, keyDown, keySpace, keyEnter) // anatomy, physiology
-	s.expect("[4/16] Where are you with an AHIMA")
-	s.send(down(3)...) // passed
-	s.expect("[5/16] Which AHIMA credential")
-	s.send(keyEnter) // rhit
-	for i := 6; i <= 15; i++ {
-		s.expect("[" + strconv.Itoa(i) + "/16]")
-		s.send(down(3)...) // 4
-	}
-	s.expect("[16/16] Where would you like to work? (optional)")
-	s.send(keySpace, keyEnter) // hospitals
+	s.answerAll("Jordan Rivera")
+	s.expect("Score these answers, or change one?")
+	s.send(keyEnter) // score these answers
 	s.expect("Your answers are in hitready-answers.yaml")
 	if code := s.wait(); code != ExitOK {
 		t.Fatalf("exit %d; screen:\n%s", code, s.screen.String())
 	}
 	report := s.report.String()
-	for _, want := range []string{`"score": 87,`, `"verdict": "ready"`, `"id": "coursework.statistics"`} {
+	for _, want := range []string{`"score": 87,`, `"verdict": "ready"`, `"id": "coursework.statistics"`, `"respondent": "Jordan Rivera"`} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report lacks %s:\n%s", want, report)
 		}
@@ -152,16 +165,48 @@ func TestPTYFullSession(t *testing.T) {
 	}
 }
 
+// The review, end to end: a lower level of education chosen in the review drops the field
+// question, the kept file follows, and the report scores the changed answers.
+func TestPTYReviewChangesAnAnswer(t *testing.T) {
+	t.Chdir(t.TempDir())
+	s := startPTY(t, "assess", "--format", "json")
+	s.answerAll("")
+	s.expect("17. Name for the report — (none)")
+	s.expect("Score these answers, or change one?")
+	s.send(down(1)...) // change an answer
+	s.expect("Which answer do you want to change?")
+	s.send(keyEnter) // the first: the level
+	s.expect("Change: What is the highest level of education")
+	s.send(keyUp, keyUp, keyEnter) // from associate (where it starts) to high-school
+	s.expect("dropped.)")          // the field question's answer; the line wraps at 80 columns
+	s.expect("Your answers:")
+	s.expect("High-school")
+	s.send(keyEnter) // score these answers
+	s.expect("Your answers are in hitready-answers.yaml")
+	if code := s.wait(); code != ExitOK {
+		t.Fatalf("exit %d; screen:\n%s", code, s.screen.String())
+	}
+	if report := s.report.String(); !strings.Contains(report, `"verdict": "not-ready"`) {
+		t.Errorf("the report does not score the changed answer:\n%s", report)
+	}
+	data, err := os.ReadFile("hitready-answers.yaml")
+	if err != nil || !strings.Contains(string(data), "education.level: high-school") || strings.Contains(string(data), "education.field") {
+		t.Errorf("the kept answers did not follow the change (%v):\n%s", err, data)
+	}
+}
+
 func TestPTYCtrlCKeepsTheAnswers(t *testing.T) {
 	t.Chdir(t.TempDir())
 	s := startPTY(t, "assess")
-	s.expect("[1/16] What is the highest level of education")
+	s.expect("[1/17] What is the highest level of education")
 	s.send(down(1)...) // high-school
-	s.expect("[2/15] Which of these topics")
+	s.expect(`(16 questions in all now: "In which field`)
+	s.expect("[2/16] Which of these topics")
 	s.send(keySpace, keyEnter) // anatomy
-	s.expect("[3/15] Where are you with an AHIMA")
+	s.expect("[3/16] Where are you with an AHIMA")
 	s.send(keyCtrlC)
-	s.expect("continue with: hitready assess --answers hitready-answers.yaml")
+	s.expect("Continue with:")
+	s.expect("  hitready assess --answers hitready-answers.yaml")
 	if code := s.wait(); code != ExitInterrupted {
 		t.Fatalf("exit %d, want 130", code)
 	}

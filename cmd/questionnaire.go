@@ -10,25 +10,35 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/AlecAivazis/survey/v2/terminal"
+	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/questionnaire"
 	"github.com/hitready/hitready/questions"
+	"golang.org/x/term"
 )
 
 // progressBase is the answers file the questionnaire keeps its answers in when the person named
 // none with --save-answers.
 const progressBase = "hitready-answers"
 
-// runQuestionnaire asks the open questions and keeps the answers in a file after every answer,
-// so that Ctrl-C, a closed terminal or a crash loses at most the question being asked.
-func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questions.Answers) error {
+// runQuestionnaire asks the open questions, then shows the review, and keeps the answers in a
+// file after every answer and every change, so that Ctrl-C, a closed terminal or a crash loses at
+// most the question being asked. It returns the file the answers were kept in, "" when none
+// could be written.
+func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questions.Answers) (string, error) {
 	ios := opts.IO
 	p := opts.Prompter
 	if p == nil {
-		var stop context.CancelFunc
-		p, stop = terminalPrompter(opts)
-		defer stop()
+		// The plain prompter reads lines with the terminal in its normal mode, where Ctrl-C
+		// is a signal: it is caught for as long as the questionnaire runs and turned into an
+		// interruption, so the answers are kept and the exit is 130. (Survey reads Ctrl-C as
+		// a key, in raw mode.)
+		ctx, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stopSignals()
+		var release func()
+		p, release = prompter.New(ctx, prompter.Options{In: ios.In, Out: ios.ErrOut,
+			Plain: opts.Plain || ios.IsDumbTerminal(), NoColor: ios.NoColor(), Width: stderrWidth(ios)})
+		defer release()
 	}
 	path := progressFile(opts)
 	saved, warned := false, false
@@ -49,31 +59,46 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		saved = true
 		return nil
 	}
-	err := questionnaire.Run(p, bank, answers, questionnaire.Options{Out: ios.ErrOut, Answered: keep})
+	qopts := questionnaire.Options{Out: ios.ErrOut, Width: stderrWidth(ios), Answered: keep, AskName: true}
+	var err error
+	if len(bank.Open(answers)) > 0 {
+		// Only while a required answer is missing: the review of a complete file (--review)
+		// does not press the optional questions on the person first.
+		err = questionnaire.Run(p, bank, answers, qopts)
+	}
+	if err == nil {
+		err = questionnaire.Review(p, bank, answers, qopts)
+	}
 	switch {
 	case errors.Is(err, prompter.ErrInterrupted):
-		return &InterruptedError{SavedTo: map[bool]string{true: path}[saved]}
+		savedTo := map[bool]string{true: path}[saved]
+		if !saved && opts.AnswersPath != "" && opts.AnswersPath != "-" && len(opts.Sets) == 0 {
+			// Stopped before any change (a review of a file, say): the answers are still
+			// all in the file they came from.
+			savedTo = opts.AnswersPath
+		}
+		return "", &InterruptedError{SavedTo: savedTo}
 	case err != nil:
-		return err
+		return "", err
 	}
 	if saved {
-		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s; see this report again with: hitready assess --answers %s\n\n", path, shellQuote(path))
+		// The command on a line of its own: it is not broken by the terminal's wrapping and
+		// is copied whole with a triple click.
+		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s.\nSee this report again with:\n  %s\n\n", path, assessHint(path))
+		return path, nil
 	}
-	return nil
+	return "", nil
 }
 
-// terminalPrompter picks the prompter the terminal calls for. The plain one reads lines with the
-// terminal in its normal mode, where Ctrl-C is a signal: it is caught for as long as the
-// questionnaire runs and turned into an interruption, so the answers are kept and the exit is 130.
-func terminalPrompter(opts *AssessOptions) (prompter.Prompter, context.CancelFunc) {
-	ios := opts.IO
-	in, inOK := ios.In.(terminal.FileReader)
-	out, outOK := ios.ErrOut.(terminal.FileWriter)
-	if opts.Plain || ios.IsDumbTerminal() || !inOK || !outOK {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		return prompter.NewPlain(ctx, ios.In, ios.ErrOut), stop
+// stderrWidth is the width the questionnaire wraps its text to: standard error's, where it is
+// drawn, or 80 when that is not a terminal whose size can be read.
+func stderrWidth(ios *iostreams.IOStreams) int {
+	if f, ok := ios.ErrOut.(interface{ Fd() uintptr }); ok {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+			return w
+		}
 	}
-	return prompter.NewSurvey(in, out, ios.NoColor()), func() {}
+	return 80
 }
 
 // progressFile is where the answers are kept: --save-answers if given; the file being resumed
@@ -106,7 +131,7 @@ func (e *InterruptedError) Error() string {
 	if e.SavedTo == "" {
 		return "\nStopped. No answers were saved."
 	}
-	return fmt.Sprintf("\nStopped. Your answers so far are in %s; continue with: hitready assess --answers %s", e.SavedTo, shellQuote(e.SavedTo))
+	return fmt.Sprintf("\nStopped. Your answers so far are in %s.\nContinue with:\n  %s", e.SavedTo, assessHint(e.SavedTo))
 }
 
 func (e *InterruptedError) Is(target error) bool { return target == ErrInterrupted }

@@ -11,13 +11,14 @@ import (
 )
 
 // fullSession scripts every answer of a person with an HIT associate's and the RHIT: 16 replies,
-// the last the optional work settings.
+// the last the optional work settings; then the name is skipped and the review's "Score these
+// answers" taken.
 func fullSession() []prompter.Reply {
 	r := []prompter.Reply{{Index: 3}, {Index: 0}, {Indices: []int{0, 1, 2, 3, 4, 5}}, {Index: 3}, {Index: 0}}
 	for range 10 {
 		r = append(r, prompter.Reply{Rating: 4})
 	}
-	return append(r, prompter.Reply{Indices: []int{1}})
+	return append(r, prompter.Reply{Indices: []int{1}}, prompter.Reply{Text: ""}, prompter.Reply{Index: 0})
 }
 
 // interactive runs assess as if on a terminal, with the fake answering, in a fresh folder.
@@ -44,14 +45,14 @@ func TestInteractiveSessionKeepsAnswersAndPrintsOnlyTheReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fake.Asked) != 16 {
+	if len(fake.Asked) != 18 {
 		t.Errorf("asked %d questions", len(fake.Asked))
 	}
 	// Standard output holds the report alone: the prompts and intros went to standard error.
 	if !strings.HasPrefix(r.stdout, "{\n") || strings.Contains(r.stdout, "questions to answer") {
 		t.Errorf("standard output is not just the JSON report:\n%s", r.stdout)
 	}
-	if !strings.Contains(r.stderr, "16 questions to answer") || !strings.Contains(r.stderr, "Education: ") {
+	if !strings.Contains(r.stderr, "At most 17 questions to answer") || !strings.Contains(r.stderr, "Education: ") {
 		t.Errorf("standard error lacks the intro:\n%s", r.stderr)
 	}
 	info, err := os.Stat("hitready-answers.yaml")
@@ -61,7 +62,7 @@ func TestInteractiveSessionKeepsAnswersAndPrintsOnlyTheReport(t *testing.T) {
 	if info.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v, want 0600", info.Mode().Perm())
 	}
-	if !strings.Contains(r.stderr, "Your answers are in hitready-answers.yaml; see this report again with: hitready assess --answers hitready-answers.yaml") {
+	if !strings.Contains(r.stderr, "Your answers are in hitready-answers.yaml.\nSee this report again with:\n  hitready assess --answers hitready-answers.yaml\n") {
 		t.Errorf("stderr does not say where the answers are:\n%s", r.stderr)
 	}
 	// The kept file is complete: scoring it asks nothing and gives the same report.
@@ -82,7 +83,7 @@ func TestInterruptAndResume(t *testing.T) {
 	if r.stdout != "" {
 		t.Errorf("a report was printed after the interruption:\n%s", r.stdout)
 	}
-	want := "Your answers so far are in hitready-answers.yaml; continue with: hitready assess --answers hitready-answers.yaml"
+	want := "Your answers so far are in hitready-answers.yaml.\nContinue with:\n  hitready assess --answers hitready-answers.yaml"
 	if !strings.Contains(err.Error(), want) {
 		t.Errorf("message %q lacks %q", err, want)
 	}
@@ -98,13 +99,13 @@ func TestInterruptAndResume(t *testing.T) {
 
 	// Resuming asks only what is still open, and keeps adding to the same file.
 	full := fullSession()
-	rest := append(full[3:14:14], full[15]) // skills.computer (the 15th) came from --set
+	rest := append(full[3:14:14], full[15:]...) // skills.computer (the 15th) came from --set
 	second := &prompter.Fake{Replies: rest}
 	r, err = interactive(t, second, "--answers", "hitready-answers.yaml")
 	if err != nil {
 		t.Fatalf("resume: %v\n%s", err, r.stderr)
 	}
-	if len(second.Asked) != 12 || !strings.HasPrefix(second.Asked[0].Message, "[1/12] Where are you with an AHIMA") {
+	if len(second.Asked) != 14 || !strings.HasPrefix(second.Asked[0].Message, "[1/13] Where are you with an AHIMA") {
 		t.Errorf("resume asked %d questions, first %q", len(second.Asked), second.Asked[0].Message)
 	}
 	if entries, _ := os.ReadDir("."); len(entries) != 1 {
@@ -159,5 +160,91 @@ func TestSaveAnswersIsTheProgressFile(t *testing.T) {
 	}
 	if _, err := os.Stat("hitready-answers.yaml"); err == nil {
 		t.Error("a second file was written besides --save-answers")
+	}
+}
+
+func TestReviewOfAnExistingFile(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "examples", "ready.yaml"))
+	t.Chdir(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("me.yaml", src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// Change the computer rating (entry 15 of the review) to 2, then score.
+	fake := &prompter.Fake{Replies: []prompter.Reply{{Index: 1}, {Index: 14}, {Rating: 2}, {Index: 0}}}
+	r, err := interactive(t, fake, "--answers", "me.yaml", "--review", "--format", "json")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, r.stderr)
+	}
+	if !strings.HasPrefix(fake.Asked[0].Message, "Score these answers") || !strings.Contains(r.stderr, "Your answers:") {
+		t.Errorf("the review did not open first: %+v\n%s", fake.Asked[0], r.stderr)
+	}
+	if data, _ := os.ReadFile("me.yaml"); string(data) != string(src) {
+		t.Error("the reviewed input file was rewritten")
+	}
+	kept, err := os.ReadFile("hitready-answers.yaml")
+	if err != nil || !strings.Contains(string(kept), "skills.computer: 2") {
+		t.Errorf("the change was not kept (%v):\n%s", err, kept)
+	}
+	if !strings.Contains(r.stderr, "See this report again with:\n  hitready assess --answers hitready-answers.yaml") {
+		t.Errorf("no hint to the kept answers:\n%s", r.stderr)
+	}
+
+	// Without a terminal there is no review to open: exit 2, nothing written.
+	os.Remove("hitready-answers.yaml")
+	res := run(t, "", "assess", "--answers", "me.yaml", "--review")
+	if res.code != ExitInvalid || !strings.Contains(res.stderr, "--review needs a terminal") {
+		t.Errorf("exit %d:\n%s", res.code, res.stderr)
+	}
+	if _, err := os.Stat("hitready-answers.yaml"); err == nil {
+		t.Error("a file was written")
+	}
+}
+
+func TestCommandName(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "hitready")
+	other := filepath.Join(t.TempDir(), "hitready")
+	for _, p := range []string{bin, other} {
+		if err := os.WriteFile(p, []byte("#!/bin/sh\n"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	onPath := func(name string) (string, error) { return filepath.Join(dir, name), nil }
+	notFound := func(name string) (string, error) { return "", os.ErrNotExist }
+	tests := []struct {
+		name, arg0, exe string
+		lookPath        func(string) (string, error)
+		want            string
+	}{
+		{"go run", "/tmp/go-build123/b001/exe/hitready", "/tmp/go-build123/b001/exe/hitready", notFound, "go run ."},
+		{"bare name from PATH", "hitready", bin, onPath, "hitready"},
+		{"full path of the one on PATH", bin, bin, onPath, "hitready"},
+		{"a different copy than PATH's", other, other, onPath, other},
+		{"relative path, not on PATH", "./hitready", bin, notFound, "./hitready"},
+		{"a path that needs quoting", "./my tools/hitready", bin, notFound, "'./my tools/hitready'"},
+		{"no arg0", "", "", notFound, "hitready"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := commandNameFor(tt.arg0, tt.exe, tt.lookPath); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// Ctrl-C in the review of a file, before any change, points back to that file.
+func TestInterruptInTheReviewOfAFile(t *testing.T) {
+	ready, _ := filepath.Abs(filepath.Join("..", "examples", "ready.yaml"))
+	t.Chdir(t.TempDir())
+	r, err := interactive(t, &prompter.Fake{Replies: []prompter.Reply{{Err: prompter.ErrInterrupted}}}, "--answers", ready, "--review")
+	if r.code != ExitInterrupted || err == nil || !strings.Contains(err.Error(), "Continue with:\n  hitready assess --answers "+ready) {
+		t.Errorf("exit %d: %v", r.code, err)
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 0 {
+		t.Errorf("files written: %v", entries)
 	}
 }

@@ -65,7 +65,8 @@ func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error) {
 	}
 	fmt.Fprint(ios.ErrOut, msg)
 	if _, usage := err.(*UsageError); usage && cmd != nil {
-		fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
+		// The command as the person started it, so that the hint runs when pasted.
+		fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", commandName()+strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()))
 	}
 }
 
@@ -79,6 +80,10 @@ scores your answers against the documented requirements and shows what stands be
 you and the job, with next steps.
 
 Advisors can score answers files without prompting, for one student or a whole cohort.`,
+		Example: `  hitready assess
+  hitready assess --answers me.yaml --review
+  hitready score answers/ --format csv > cohort.csv
+  hitready compare spring.yaml autumn.yaml`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// Without Args, cobra treats `hitready nonsense` as a request for help and exits 0;
@@ -101,9 +106,7 @@ Advisors can score answers files without prompting, for one student or a whole c
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &UsageError{Err: err}
-	})
+	root.SetFlagErrorFunc(flagError)
 
 	root.AddCommand(NewCmdAssess(ios, nil))
 	root.AddCommand(NewCmdScore(ios, nil))

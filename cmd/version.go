@@ -1,11 +1,14 @@
 package cmd
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"runtime"
 	"runtime/debug"
 
 	"github.com/hitready/hitready/internal/iostreams"
+	"github.com/hitready/hitready/internal/render"
 	"github.com/spf13/cobra"
 )
 
@@ -46,15 +49,46 @@ func (b BuildInfo) String() string {
 	return fmt.Sprintf("hitready %s\ncommit %s\n%s\n", b.Version, rev, b.GoVersion)
 }
 
-// NewCmdVersion builds `hitready version`; `hitready --version` prints the same.
+// versionFormats: the text is for people, JSON for scripts that check what they run.
+func versionFormats() render.Formats[func(io.Writer, BuildInfo) error] {
+	return render.Formats[func(io.Writer, BuildInfo) error]{
+		{Name: "text", Render: func(w io.Writer, b BuildInfo) error {
+			_, err := fmt.Fprint(w, b)
+			return err
+		}},
+		{Name: "json", Render: func(w io.Writer, b BuildInfo) error {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			return enc.Encode(versionJSON{Version: b.Version, Commit: b.Revision, Modified: b.Modified, Go: b.GoVersion})
+		}},
+	}
+}
+
+// versionJSON is the shape of `hitready version --format json`.
+type versionJSON struct {
+	Version  string `json:"version"`
+	Commit   string `json:"commit"`
+	Modified bool   `json:"modified"`
+	Go       string `json:"go"`
+}
+
+// NewCmdVersion builds `hitready version`; `hitready --version` prints the same as its text.
 func NewCmdVersion(ios *iostreams.IOStreams) *cobra.Command {
-	return &cobra.Command{
+	var format string
+	c := &cobra.Command{
 		Use:   "version",
 		Short: "Version, commit and Go version",
-		Args:  noArgs,
+		Example: `  hitready version
+  hitready version --format json`,
+		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			_, err := fmt.Fprint(ios.Out, ReadBuildInfo())
-			return err
+			write, err := versionFormats().Lookup(format)
+			if err != nil {
+				return &UsageError{Err: err}
+			}
+			return write(ios.Out, ReadBuildInfo())
 		},
 	}
+	addFormatFlag(c, &format, versionFormats())
+	return c
 }

@@ -6,11 +6,12 @@ import (
 )
 
 // Reply is one scripted answer for Fake: an index for Select, indices for MultiSelect, a number
-// for Rating, or an error (ErrInterrupted to simulate Ctrl-C).
+// for Rating, a line for Input, or an error (ErrInterrupted to simulate Ctrl-C).
 type Reply struct {
 	Index   int
 	Indices []int
 	Rating  int
+	Text    string
 	Err     error
 }
 
@@ -23,14 +24,17 @@ type Fake struct {
 
 // Asked is one question as the fake saw it.
 type Asked struct {
-	Kind    string // "select", "multiselect" or "rating"
+	Kind    string // "select", "multiselect", "rating" or "input"
 	Message string
 	Help    string
 	Options []string
+	// Default is where the prompt starts: the preselected index of a select, the starting
+	// number of a rating, -1 for none.
+	Default int
 }
 
-func (f *Fake) next(kind, message, help string, options []string) (Reply, error) {
-	f.Asked = append(f.Asked, Asked{Kind: kind, Message: message, Help: help, Options: slices.Clone(options)})
+func (f *Fake) next(kind, message, help string, options []string, def int) (Reply, error) {
+	f.Asked = append(f.Asked, Asked{Kind: kind, Message: message, Help: help, Options: slices.Clone(options), Default: def})
 	if len(f.Replies) == 0 {
 		return Reply{}, fmt.Errorf("fake prompter: no reply scripted for %s %q", kind, message)
 	}
@@ -40,7 +44,7 @@ func (f *Fake) next(kind, message, help string, options []string) (Reply, error)
 }
 
 func (f *Fake) Select(message, help string, options []string, def int) (int, error) {
-	r, err := f.next("select", message, help, options)
+	r, err := f.next("select", message, help, options, def)
 	if err == nil && (r.Index < 0 || r.Index >= len(options)) {
 		err = fmt.Errorf("fake prompter: index %d out of range for %q", r.Index, message)
 	}
@@ -48,14 +52,22 @@ func (f *Fake) Select(message, help string, options []string, def int) (int, err
 }
 
 func (f *Fake) MultiSelect(message, help string, options []string, defaults []int) ([]int, error) {
-	r, err := f.next("multiselect", message, help, options)
+	r, err := f.next("multiselect", message, help, options, -1)
 	return r.Indices, err
 }
 
-func (f *Fake) Rating(message, help string, min, max int, labels []string) (int, error) {
-	r, err := f.next("rating", message, help, labels)
+func (f *Fake) Rating(message, help string, min, max, def int, labels []string) (int, error) {
+	r, err := f.next("rating", message, help, labels, def)
 	if err == nil && (r.Rating < min || r.Rating > max) {
 		err = fmt.Errorf("fake prompter: rating %d out of range for %q", r.Rating, message)
 	}
 	return r.Rating, err
+}
+
+func (f *Fake) Input(message, help, def string) (string, error) {
+	r, err := f.next("input", message, help, nil, -1)
+	if err == nil && r.Text == "" {
+		return def, nil
+	}
+	return r.Text, err
 }

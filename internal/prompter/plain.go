@@ -8,14 +8,20 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/hitready/hitready/internal/textwrap"
 )
 
-// Plain prompts line by line: numbered choices, a typed answer, Enter. It never moves the cursor
+// plain prompts line by line: numbered choices, a typed answer, Enter. It never moves the cursor
 // or draws colour, so screen readers and dumb terminals (TERM=dumb) read it as plain text.
-type Plain struct {
+type plain struct {
 	out   io.Writer
-	lines chan lineOrErr
+	width int // columns to wrap to, on words
 	ctx   context.Context
+	want  chan struct{}  // a question asks the reader for one line
+	got   chan lineOrErr // the reader's answer
+	quit  chan struct{}  // closed by close: the reader ends
+	done  chan struct{}  // closed when the reader has ended
 }
 
 type lineOrErr struct {
@@ -23,32 +29,61 @@ type lineOrErr struct {
 	err  error
 }
 
-// NewPlain returns a Plain prompter reading answers from in and writing questions to out. When
-// ctx is cancelled (the caller cancels it on SIGINT) a pending question returns ErrInterrupted.
-func NewPlain(ctx context.Context, in io.Reader, out io.Writer) *Plain {
-	p := &Plain{out: out, lines: make(chan lineOrErr), ctx: ctx}
+// newPlain returns a plain prompter reading answers from in and writing questions to out. The
+// reader runs apart from the questions so that an interrupt does not wait for a line, and it
+// reads only when a question asks: once the questionnaire is over nothing is waiting on in, and
+// close ends the goroutine. (A read under way when the person presses Ctrl-C stays blocked until
+// the process exits, which follows at once: a terminal's descriptor cannot be woken portably.)
+func newPlain(ctx context.Context, in io.Reader, out io.Writer, width int) *plain {
+	if width <= 0 {
+		width = 80
+	}
+	p := &plain{out: out, width: width, ctx: ctx, want: make(chan struct{}), got: make(chan lineOrErr, 1),
+		quit: make(chan struct{}), done: make(chan struct{})}
 	go func() {
-		// The reader runs apart from the questions so that an interrupt does not wait for a line.
-		sc := bufio.NewScanner(in)
-		for sc.Scan() {
-			p.lines <- lineOrErr{line: sc.Text()}
+		defer close(p.done)
+		r := bufio.NewReader(in)
+		for {
+			select {
+			case <-p.quit:
+				return
+			case <-p.want:
+			}
+			line, err := r.ReadString('\n')
+			if err == io.EOF && line != "" {
+				err = nil // a last line without its newline is still an answer
+			}
+			p.got <- lineOrErr{line: strings.TrimRight(line, "\r\n"), err: err}
+			if err != nil {
+				return
+			}
 		}
-		err := sc.Err()
-		if err == nil {
-			err = io.EOF
-		}
-		p.lines <- lineOrErr{err: err}
-		close(p.lines)
 	}()
 	return p
 }
 
-func (p *Plain) readLine() (string, error) {
+// close ends the reader goroutine unless a read is under way (see newPlain).
+func (p *plain) close() {
+	select {
+	case <-p.quit:
+	default:
+		close(p.quit)
+	}
+}
+
+func (p *plain) readLine() (string, error) {
 	select {
 	case <-p.ctx.Done():
 		return "", ErrInterrupted
-	case l, ok := <-p.lines:
-		if !ok || l.err == io.EOF {
+	case <-p.done:
+		return "", ErrInterrupted // the input ended earlier
+	case p.want <- struct{}{}:
+	}
+	select {
+	case <-p.ctx.Done():
+		return "", ErrInterrupted
+	case l := <-p.got:
+		if l.err == io.EOF {
 			return "", ErrInterrupted
 		}
 		return strings.TrimSpace(l.line), l.err
@@ -56,34 +91,41 @@ func (p *Plain) readLine() (string, error) {
 }
 
 // loop asks until parse accepts the line; "?" prints the help and asks again.
-func (p *Plain) loop(message, help, hint string, parse func(string) (bool, string)) error {
+func (p *plain) loop(message, help, hint string, parse func(string) (bool, string)) error {
 	for {
-		fmt.Fprintf(p.out, "%s %s: ", message, hint)
+		fmt.Fprintf(p.out, "%s: ", textwrap.Wrap(message+" "+hint, p.width, ""))
 		line, err := p.readLine()
 		if err != nil {
 			fmt.Fprintln(p.out)
 			return err
 		}
 		if line == "?" {
-			fmt.Fprintln(p.out, help)
+			fmt.Fprintln(p.out, textwrap.Wrap(help, p.width, ""))
 			continue
 		}
 		ok, problem := parse(line)
 		if ok {
 			return nil
 		}
-		fmt.Fprintln(p.out, problem)
+		fmt.Fprintln(p.out, textwrap.Wrap(problem, p.width, ""))
 	}
 }
 
-func (p *Plain) listOptions(options []string) {
+// say writes a question's text, wrapped.
+func (p *plain) say(text string) {
+	fmt.Fprintln(p.out, textwrap.Wrap(text, p.width, ""))
+}
+
+func (p *plain) listOptions(options []string) {
+	digits := len(strconv.Itoa(len(options)))
 	for i, o := range options {
-		fmt.Fprintf(p.out, "  %d. %s\n", i+1, o)
+		prefix := fmt.Sprintf("  %*d. ", digits, i+1)
+		fmt.Fprintln(p.out, prefix+textwrap.Wrap(o, p.width-len(prefix), strings.Repeat(" ", len(prefix))))
 	}
 }
 
-func (p *Plain) Select(message, help string, options []string, def int) (int, error) {
-	fmt.Fprintln(p.out, message)
+func (p *plain) Select(message, help string, options []string, def int) (int, error) {
+	p.say(message)
 	p.listOptions(options)
 	hint := fmt.Sprintf("(1-%d, ? for help)", len(options))
 	if def >= 0 && def < len(options) {
@@ -105,8 +147,8 @@ func (p *Plain) Select(message, help string, options []string, def int) (int, er
 	return index, err
 }
 
-func (p *Plain) MultiSelect(message, help string, options []string, defaults []int) ([]int, error) {
-	fmt.Fprintln(p.out, message)
+func (p *plain) MultiSelect(message, help string, options []string, defaults []int) ([]int, error) {
+	p.say(message)
 	p.listOptions(options)
 	var indices []int
 	err := p.loop("Your choices", help, "(numbers separated by commas, Enter for none, ? for help)", func(line string) (bool, string) {
@@ -130,11 +172,14 @@ func (p *Plain) MultiSelect(message, help string, options []string, defaults []i
 	return indices, err
 }
 
-func (p *Plain) Rating(message, help string, min, max int, labels []string) (int, error) {
-	fmt.Fprintln(p.out, message)
+// Rating requires a typed number: Enter alone is asked again, never taken for def, since a
+// line prompter has no list whose starting place the person would see.
+func (p *plain) Rating(message, help string, min, max, def int, labels []string) (int, error) {
+	p.say(message)
 	for i, l := range labels {
 		if l != "" {
-			fmt.Fprintf(p.out, "  %d means: %s\n", min+i, l)
+			prefix := fmt.Sprintf("  %d means: ", min+i)
+			fmt.Fprintln(p.out, prefix+textwrap.Wrap(l, p.width-len(prefix), strings.Repeat(" ", len(prefix))))
 		}
 	}
 	var rating int
@@ -147,4 +192,20 @@ func (p *Plain) Rating(message, help string, min, max int, labels []string) (int
 		return true, ""
 	})
 	return rating, err
+}
+
+func (p *plain) Input(message, help, def string) (string, error) {
+	hint := "(Enter to skip, ? for help)"
+	if def != "" {
+		hint = fmt.Sprintf("(Enter keeps %q, ? for help)", def)
+	}
+	var text string
+	err := p.loop(message, help, hint, func(line string) (bool, string) {
+		text = line
+		if line == "" {
+			text = def
+		}
+		return true, ""
+	})
+	return text, err
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -16,34 +17,42 @@ func TestPlain(t *testing.T) {
 	tests := []struct {
 		name    string
 		input   string
-		ask     func(p *Plain) (any, error)
+		ask     func(p *plain) (any, error)
 		want    any
 		wantOut []string
 		wantErr error
 	}{
-		{"select", "2\n", func(p *Plain) (any, error) { return p.Select("Pick one", "help", options, -1) }, 1,
+		{"select", "2\n", func(p *plain) (any, error) { return p.Select("Pick one", "help", options, -1) }, 1,
 			[]string{"Pick one\n  1. Anatomy\n  2. Physiology\n  3. Statistics\n", "Your choice (1-3, ? for help): "}, nil},
-		{"select retries a wrong number", "7\nx\n3\n", func(p *Plain) (any, error) { return p.Select("Pick", "help", options, -1) }, 2,
+		{"select retries a wrong number", "7\nx\n3\n", func(p *plain) (any, error) { return p.Select("Pick", "help", options, -1) }, 2,
 			[]string{"Please type a number from 1 to 3.\n"}, nil},
-		{"select default on Enter", "\n", func(p *Plain) (any, error) { return p.Select("Pick", "help", options, 1) }, 1,
+		{"select default on Enter", "\n", func(p *plain) (any, error) { return p.Select("Pick", "help", options, 1) }, 1,
 			[]string{"(1-3, Enter for 2, ? for help)"}, nil},
-		{"select help", "?\n1\n", func(p *Plain) (any, error) { return p.Select("Pick", "Why: because.", options, -1) }, 0,
+		{"select help", "?\n1\n", func(p *plain) (any, error) { return p.Select("Pick", "Why: because.", options, -1) }, 0,
 			[]string{"Why: because.\n"}, nil},
-		{"multi-select", "3, 1\n", func(p *Plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int{0, 2}, nil, nil},
-		{"multi-select none", "\n", func(p *Plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int(nil), nil, nil},
-		{"multi-select repeats count once", "2 2,2\n", func(p *Plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int{1}, nil, nil},
-		{"multi-select retries", "1,9\n1\n", func(p *Plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int{0},
+		{"multi-select", "3, 1\n", func(p *plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int{0, 2}, nil, nil},
+		{"multi-select none", "\n", func(p *plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int(nil), nil, nil},
+		{"multi-select repeats count once", "2 2,2\n", func(p *plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int{1}, nil, nil},
+		{"multi-select retries", "1,9\n1\n", func(p *plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int{0},
 			[]string{`"9" is not a choice`}, nil},
-		{"rating", "0\n4.5\n4\n", func(p *Plain) (any, error) {
-			return p.Rating("Rate", "help", 1, 5, []string{"low end", "", "", "", "high end"})
+		{"rating", "0\n4.5\n4\n", func(p *plain) (any, error) {
+			return p.Rating("Rate", "help", 1, 5, 3, []string{"low end", "", "", "", "high end"})
 		}, 4,
 			[]string{"  1 means: low end\n  5 means: high end\n", "Please type a whole number from 1 to 5."}, nil},
-		{"end of input is an interruption", "", func(p *Plain) (any, error) { return p.Select("Pick", "help", options, -1) }, 0, nil, ErrInterrupted},
+		{"rating: Enter alone is no answer", "\n3\n", func(p *plain) (any, error) { return p.Rating("Rate", "help", 1, 5, 3, nil) }, 3,
+			[]string{"Please type a whole number from 1 to 5."}, nil},
+		{"input", "Jordan Rivera\n", func(p *plain) (any, error) { return p.Input("Your name", "help", "") }, "Jordan Rivera",
+			[]string{"Your name (Enter to skip, ? for help): "}, nil},
+		{"input keeps the default on Enter", "\n", func(p *plain) (any, error) { return p.Input("Your name", "help", "Sam") }, "Sam",
+			[]string{`(Enter keeps "Sam", ? for help)`}, nil},
+		{"a last line without newline counts", "2", func(p *plain) (any, error) { return p.Select("Pick", "help", options, -1) }, 1, nil, nil},
+		{"end of input is an interruption", "", func(p *plain) (any, error) { return p.Select("Pick", "help", options, -1) }, 0, nil, ErrInterrupted},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out bytes.Buffer
-			p := NewPlain(context.Background(), strings.NewReader(tt.input), &out)
+			p := newPlain(context.Background(), strings.NewReader(tt.input), &out, 80)
+			defer p.close()
 			got, err := tt.ask(p)
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("err = %v, want %v", err, tt.wantErr)
@@ -77,10 +86,10 @@ func TestPlainInterruptedWhileWaiting(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	r, w := io.Pipe()
 	defer w.Close()
-	p := NewPlain(ctx, r, io.Discard)
+	p := newPlain(ctx, r, io.Discard, 80)
 	done := make(chan error, 1)
 	go func() {
-		_, err := p.Rating("Rate", "help", 1, 5, nil)
+		_, err := p.Rating("Rate", "help", 1, 5, 3, nil)
 		done <- err
 	}()
 	cancel()
@@ -91,5 +100,61 @@ func TestPlainInterruptedWhileWaiting(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("the prompt did not return after the interrupt")
+	}
+}
+
+// After the last question nothing may be left reading standard input: the reader reads only on
+// demand, and close ends it.
+func TestPlainReaderEndsOnClose(t *testing.T) {
+	r, w := io.Pipe()
+	defer w.Close()
+	p := newPlain(context.Background(), r, io.Discard, 80)
+	go func() { _, _ = io.WriteString(w, "1\n") }()
+	if _, err := p.Select("Pick", "help", []string{"a", "b"}, -1); err != nil {
+		t.Fatal(err)
+	}
+	p.close()
+	p.close() // twice is harmless
+	select {
+	case <-p.done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the reader goroutine did not end after close")
+	}
+}
+
+func TestNewPicksPlainForStreamsThatAreNotFiles(t *testing.T) {
+	p, stop := New(context.Background(), Options{In: strings.NewReader(""), Out: io.Discard})
+	defer stop()
+	if _, ok := p.(*plain); !ok {
+		t.Errorf("New gave %T for buffers; survey needs file descriptors", p)
+	}
+	p, stop2 := New(context.Background(), Options{In: os.Stdin, Out: os.Stderr, Plain: true})
+	defer stop2()
+	if _, ok := p.(*plain); !ok {
+		t.Errorf("New gave %T with Plain set", p)
+	}
+}
+
+// At a narrow terminal every line of the plain prompter wraps on words: a screen reader reads
+// whole words, and nothing is cut mid-word by the terminal.
+func TestPlainWrapsToTheWidth(t *testing.T) {
+	var out bytes.Buffer
+	p := newPlain(context.Background(), strings.NewReader("?\n9\n1\n"), &out, 40)
+	defer p.close()
+	long := "A related health field (for example nursing, health administration or public health)"
+	if _, err := p.Select("[1/17] What is the highest level of education you have completed?",
+		"Count only what you have finished; a degree you are still studying for counts as some college.",
+		[]string{long, "Another field"}, -1); err != nil {
+		t.Fatal(err)
+	}
+	// On a terminal the person's Enter ends the prompt's line; the buffer has no echo of it.
+	screen := strings.ReplaceAll(out.String(), "help): ", "help): ?\n")
+	for _, line := range strings.Split(screen, "\n") {
+		if len(line) > 40 {
+			t.Errorf("line of %d columns: %q", len(line), line)
+		}
+	}
+	if !strings.Contains(out.String(), "  1. A related health field (for example\n     nursing") {
+		t.Errorf("an option's continuation is not indented under its text:\n%s", out.String())
 	}
 }

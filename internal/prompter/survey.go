@@ -2,45 +2,42 @@ package prompter
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
 
-	"github.com/AlecAivazis/survey/v2"
-	"github.com/AlecAivazis/survey/v2/core"
+	sv "github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/terminal"
+	"github.com/hitready/hitready/internal/textwrap"
 )
 
-// Survey prompts with arrow keys, filtering and help on "?", through survey/v2. It reads from in
+// survey prompts with arrow keys, filtering and help on "?", through survey/v2. It reads from in
 // and draws on out, which are the terminal's standard input and standard error: standard output
 // stays free for the report.
-type Survey struct {
-	in  terminal.FileReader
-	out terminal.FileWriter
+type survey struct {
+	in    terminal.FileReader
+	out   terminal.FileWriter
+	width int
 }
 
-// NewSurvey returns a Survey prompter on the given terminal streams. noColor honours NO_COLOR;
-// survey only offers it as a switch of its own package, hence the assignment.
-func NewSurvey(in terminal.FileReader, out terminal.FileWriter, noColor bool) *Survey {
-	if noColor {
-		core.DisableColor = true
-	}
-	return &Survey{in: in, out: out}
+// fit wraps a question's text on words: survey prints it as one line, which the terminal would
+// break inside a word. Two columns go to survey's "? " before it.
+func (s *survey) fit(message string) string {
+	return textwrap.Wrap(message, s.width-2, "  ")
 }
 
-func (s *Survey) ask(p survey.Prompt, response any) error {
+func (s *survey) ask(p sv.Prompt, response any) error {
 	// WithStdio always: survey's default is the process's stdout, which would mix the prompts
 	// into a report redirected to a file.
-	err := survey.AskOne(p, response, survey.WithStdio(s.in, s.out, s.out), survey.WithPageSize(10))
+	err := sv.AskOne(p, response, sv.WithStdio(s.in, s.out, s.out), sv.WithPageSize(10))
 	if errors.Is(err, terminal.InterruptErr) || errors.Is(err, io.EOF) {
 		return ErrInterrupted
 	}
 	return err
 }
 
-func (s *Survey) Select(message, help string, options []string, def int) (int, error) {
-	p := &survey.Select{Message: message, Help: help, Options: options}
+func (s *survey) Select(message, help string, options []string, def int) (int, error) {
+	p := &sv.Select{Message: s.fit(message), Help: help, Options: options}
 	if def >= 0 && def < len(options) {
 		p.Default = def
 	}
@@ -51,8 +48,8 @@ func (s *Survey) Select(message, help string, options []string, def int) (int, e
 	return index, nil
 }
 
-func (s *Survey) MultiSelect(message, help string, options []string, defaults []int) ([]int, error) {
-	p := &survey.MultiSelect{Message: message, Help: help, Options: options}
+func (s *survey) MultiSelect(message, help string, options []string, defaults []int) ([]int, error) {
+	p := &sv.MultiSelect{Message: s.fit(message), Help: help, Options: options}
 	if len(defaults) > 0 {
 		p.Default = defaults
 	}
@@ -64,25 +61,34 @@ func (s *Survey) MultiSelect(message, help string, options []string, defaults []
 	return indices, nil
 }
 
-// Rating is a select over the numbers, each with what it means where the question says so: a
-// list to pick from is quicker and harder to get wrong than typing a number.
-func (s *Survey) Rating(message, help string, min, max int, labels []string) (int, error) {
-	options := ratingOptions(min, max, labels)
-	index, err := s.Select(message, help, options, -1)
-	if err != nil {
+// Rating is a select over the numbers: a list to pick from is quicker and harder to get wrong
+// than typing a number. What a number means is its description, not part of the option, so the
+// echo once answered is the number alone for every rating; typing a digit filters to it. The
+// list starts on def, the middle, so that a stray Enter does not record the worst rating.
+func (s *survey) Rating(message, help string, min, max, def int, labels []string) (int, error) {
+	var options []string
+	for n := min; n <= max; n++ {
+		options = append(options, strconv.Itoa(n))
+	}
+	p := &sv.Select{Message: s.fit(message), Help: help, Options: options,
+		Description: func(_ string, i int) string {
+			if i < len(labels) {
+				return labels[i]
+			}
+			return ""
+		}}
+	if def >= min && def <= max {
+		p.Default = def - min
+	}
+	var index int
+	if err := s.ask(p, &index); err != nil {
 		return 0, err
 	}
 	return min + index, nil
 }
 
-func ratingOptions(min, max int, labels []string) []string {
-	var options []string
-	for n := min; n <= max; n++ {
-		option := strconv.Itoa(n)
-		if i := n - min; i < len(labels) && labels[i] != "" {
-			option = fmt.Sprintf("%d  %s", n, labels[i])
-		}
-		options = append(options, option)
-	}
-	return options
+func (s *survey) Input(message, help, def string) (string, error) {
+	var text string
+	err := s.ask(&sv.Input{Message: s.fit(message), Help: help, Default: def}, &text)
+	return text, err
 }

@@ -1,68 +1,158 @@
 // Package questionnaire is the interactive session: it walks the question bank in order, asks
 // what the answers so far leave open through a Prompter, and hands every answer to the caller as
-// soon as it is given, so nothing is lost when the session stops early.
+// soon as it is given, so nothing is lost when the session stops early. After the last question a
+// review lets the person change any answer before the report is made.
 package questionnaire
 
 import (
 	"fmt"
 	"io"
+	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/hitready/hitready/internal/prompter"
+	"github.com/hitready/hitready/internal/textwrap"
 	"github.com/hitready/hitready/questions"
 )
 
 // Options connect the session to its surroundings.
 type Options struct {
-	// Out receives the section intros and the opening line: the terminal's standard error.
+	// Out receives the section intros, the opening line and the review: the terminal's
+	// standard error.
 	Out io.Writer
+	// Width is the number of columns text is wrapped to (standard error's width); 0 means 80.
+	Width int
 	// Answered is called after every answer with all answers so far; the caller saves them.
 	Answered func(*questions.Answers) error
+	// AskName asks, after the questions, for the respondent's name when the answers hold
+	// none, so that an advisor's cohort table shows people rather than file names.
+	AskName bool
 }
+
+func (o Options) out() io.Writer {
+	if o.Out == nil {
+		return io.Discard
+	}
+	return o.Out
+}
+
+func (o Options) width() int {
+	if o.Width <= 0 {
+		return 80
+	}
+	return o.Width
+}
+
+func (o Options) answered(a *questions.Answers) error {
+	if o.Answered == nil {
+		return nil
+	}
+	return o.Answered(a)
+}
+
+// nameQuestion is the respondent's label: not a question of the bank (nothing scores it), but
+// asked and reviewed like one.
+const (
+	nameMessage = "Your name for the report (optional)"
+	nameHelp    = "It labels your report and, for an advisor, your row in a cohort table. Leave it empty to stay anonymous."
+	nameLabel   = "Name for the report"
+	// maxName matches what an answers file may hold as respondent.
+	maxName = 200
+)
 
 // Run asks every question still open, in bank order, and records each answer in answers. A
 // question whose condition is not met is skipped; one already answered is not asked again. It
 // returns prompter.ErrInterrupted, unwrapped, when the person stops.
+//
+// The count shown, "[n/total]", starts at the most questions there can be; when an answer makes
+// a later question not apply, the total shrinks and a line says which question and why, so a
+// count never changes unexplained.
 func Run(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, opts Options) error {
-	out := opts.Out
-	if out == nil {
-		out = io.Discard
+	out, width := opts.out(), opts.width()
+	possible := map[string]bool{}
+	undecided := false
+	for i := range bank.Questions {
+		q := &bank.Questions[i]
+		if _, done := answers.Get(q.ID); done {
+			continue
+		}
+		switch bank.Asks(q, answers) {
+		case questions.Asked:
+			possible[q.ID] = true
+		case questions.Undecided:
+			possible[q.ID], undecided = true, true
+		}
 	}
-	pending := Pending(bank, answers)
-	if pending == 0 {
+	askName := opts.AskName && answers.Respondent == ""
+	total := len(possible)
+	if askName {
+		total++
+	}
+	if len(possible) == 0 {
 		return nil
 	}
-	fmt.Fprintf(out, "%d %s to answer. Type ? for why a question matters; Ctrl-C stops and keeps your answers.\n",
-		pending, plural(pending, "question", "questions"))
+	opening := fmt.Sprintf("%d %s to answer.", total, plural(total, "question", "questions"))
+	if undecided {
+		opening = fmt.Sprintf("At most %d questions to answer (some apply only after certain answers).", total)
+	}
+	fmt.Fprintln(out, textwrap.Wrap(opening+" Type ? for why a question matters; Ctrl-C stops and keeps your answers.", width, ""))
 	asked := 0
 	introduced := map[string]bool{}
 	for i := range bank.Questions {
 		q := &bank.Questions[i]
-		if _, done := answers.Get(q.ID); done || bank.Asks(q, answers) != questions.Asked {
+		if !possible[q.ID] || bank.Asks(q, answers) != questions.Asked {
 			continue
 		}
 		if !introduced[q.Section] {
 			introduced[q.Section] = true
 			if s, ok := bank.Section(q.Section); ok {
-				fmt.Fprintf(out, "\n%s: %s (source: %s)\n", s.Title, s.Intro, bank.Source.Title)
+				fmt.Fprintf(out, "\n%s\n", textwrap.Wrap(fmt.Sprintf("%s: %s (source: %s)", s.Title, s.Intro, bank.Source.Title), width, ""))
 			}
 		}
-		// The total counts the questions still to come as things stand; a later answer can
-		// only shrink it (a condition not met), never grow it.
-		total := asked + Pending(bank, answers)
 		message := fmt.Sprintf("[%d/%d] %s", asked+1, total, q.Text)
-		ans, err := Ask(p, q, message)
+		ans, err := Ask(p, q, message, nil, width)
 		if err != nil {
 			return err
 		}
 		answers.Set(q.ID, ans)
+		delete(possible, q.ID)
 		asked++
-		if opts.Answered != nil {
-			if err := opts.Answered(answers); err != nil {
+		if err := opts.answered(answers); err != nil {
+			return err
+		}
+		for _, dropped := range dropNotAsked(bank, answers, possible) {
+			total--
+			fmt.Fprintln(out, textwrap.Wrap(fmt.Sprintf("(%d questions in all now: %q does not apply to you.)", total, dropped.Text), width, ""))
+		}
+	}
+	if askName {
+		name, err := askForName(p, fmt.Sprintf("[%d/%d] %s", asked+1, total, nameMessage), "", width)
+		if err != nil {
+			return err
+		}
+		if name != "" {
+			answers.Respondent = name
+			if err := opts.answered(answers); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// dropNotAsked removes from possible, and returns in bank order, the questions the answers now
+// say are not asked.
+func dropNotAsked(bank *questions.Bank, answers *questions.Answers, possible map[string]bool) []*questions.Question {
+	var dropped []*questions.Question
+	for i := range bank.Questions {
+		q := &bank.Questions[i]
+		if possible[q.ID] && bank.Asks(q, answers) == questions.NotAsked {
+			delete(possible, q.ID)
+			dropped = append(dropped, q)
+		}
+	}
+	return dropped
 }
 
 // Pending counts the questions that are unanswered and asked, or may be asked once an earlier
@@ -78,44 +168,103 @@ func Pending(bank *questions.Bank, answers *questions.Answers) int {
 	return n
 }
 
-// Ask puts one question to the person with the prompt its kind needs.
-func Ask(p prompter.Prompter, q *questions.Question, message string) (questions.Answer, error) {
-	help := q.Help + "\nWhy it matters: \u201c" + q.Why + "\u201d"
+// Ask puts one question to the person with the prompt its kind needs. current, when not nil, is
+// the answer being changed: the prompt starts on it.
+func Ask(p prompter.Prompter, q *questions.Question, message string, current *questions.Answer, width int) (questions.Answer, error) {
+	help := textwrap.Wrap(q.Help+"\nWhy it matters: \u201c"+q.Why+"\u201d", width-2, "")
 	origin := questions.Origin{Path: "questionnaire"}
+	var ans questions.Answer
 	switch q.Kind {
 	case questions.OneOf:
-		i, err := p.Select(message, help, labels(q), -1)
+		def := -1
+		if current != nil {
+			def = slices.IndexFunc(q.Values, func(c questions.Choice) bool { return c.Value == current.Choice })
+		}
+		i, err := p.Select(message, help, labels(q), def)
 		if err != nil {
 			return questions.Answer{}, err
 		}
-		ans := questions.OneOfAnswer(q.Values[i].Value)
-		ans.Origin = origin
-		return ans, nil
+		ans = questions.OneOfAnswer(q.Values[i].Value)
 	case questions.AnyOf:
-		indices, err := p.MultiSelect(message, help+"\nPick none if none applies yet.", labels(q), nil)
+		values, err := askAnyOf(p, q, message, help, current)
 		if err != nil {
 			return questions.Answer{}, err
 		}
-		var values []string
-		for _, i := range indices {
-			values = append(values, q.Values[i].Value)
-		}
-		ans := questions.AnyOfAnswer(values...)
-		ans.Origin = origin
-		return ans, nil
+		ans = questions.AnyOfAnswer(values...)
 	case questions.Rating:
 		s := q.Scale
 		scale := make([]string, s.Max-s.Min+1)
 		scale[0], scale[len(scale)-1] = s.Low, s.High
-		n, err := p.Rating(message, help, s.Min, s.Max, scale)
+		// The list starts in the middle: a stray Enter must not record the worst rating.
+		def := (s.Min + s.Max) / 2
+		if current != nil {
+			def = current.Rating
+		}
+		n, err := p.Rating(message, help, s.Min, s.Max, def, scale)
 		if err != nil {
 			return questions.Answer{}, err
 		}
-		ans := questions.RatingAnswer(n)
-		ans.Origin = origin
-		return ans, nil
+		ans = questions.RatingAnswer(n)
+	default:
+		return questions.Answer{}, fmt.Errorf("question %s: kind %q cannot be asked", q.ID, q.Kind)
 	}
-	return questions.Answer{}, fmt.Errorf("question %s: kind %q cannot be asked", q.ID, q.Kind)
+	ans.Origin = origin
+	return ans, nil
+}
+
+// askAnyOf asks a multi-choice question; nothing ticked is shown as "(none)" and must be
+// confirmed, since Enter alone on such a list is as often a slip as a choice.
+func askAnyOf(p prompter.Prompter, q *questions.Question, message, help string, current *questions.Answer) ([]string, error) {
+	var defaults []int
+	if current != nil {
+		for i, c := range q.Values {
+			if current.Has(c.Value) {
+				defaults = append(defaults, i)
+			}
+		}
+	}
+	for {
+		indices, err := p.MultiSelect(message, help+"\nPick none if none applies yet.", labels(q), defaults)
+		if err != nil {
+			return nil, err
+		}
+		if len(indices) > 0 {
+			var values []string
+			for _, i := range indices {
+				values = append(values, q.Values[i].Value)
+			}
+			return values, nil
+		}
+		confirm, err := p.Select("You ticked none: (none). Is that right?",
+			"Nothing was ticked when you pressed Enter. Choose again to tick the ones that apply.",
+			[]string{"No, let me choose again", "Yes, none of these applies to me yet"}, 0)
+		if err != nil {
+			return nil, err
+		}
+		if confirm == 1 {
+			return nil, nil
+		}
+		defaults = nil
+	}
+}
+
+// askForName asks for the respondent; what an answers file cannot hold (control characters,
+// more than maxName characters) is dropped rather than refused, since it is only a label.
+func askForName(p prompter.Prompter, message, current string, width int) (string, error) {
+	name, err := p.Input(message, textwrap.Wrap(nameHelp, width-2, ""), current)
+	if err != nil {
+		return "", err
+	}
+	name = strings.TrimSpace(strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, name))
+	if r := []rune(name); len(r) > maxName {
+		name = strings.TrimSpace(string(r[:maxName]))
+	}
+	return name, nil
 }
 
 func labels(q *questions.Question) []string {

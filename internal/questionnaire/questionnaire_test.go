@@ -21,6 +21,10 @@ func loadBank(t *testing.T) *questions.Bank {
 	return b
 }
 
+// confirmNone answers "Yes, none of these applies" to the question that follows an empty
+// multi-choice answer.
+var confirmNone = prompter.Reply{Index: 1}
+
 // replies scripts a session: the level, the field if asked, the coursework, the exam stage, the
 // credential if asked, then ten ratings.
 func replies(level, field int, courses []int, exam, credential int, rating int) []prompter.Reply {
@@ -28,7 +32,11 @@ func replies(level, field int, courses []int, exam, credential int, rating int) 
 	if field >= 0 {
 		r = append(r, prompter.Reply{Index: field})
 	}
-	r = append(r, prompter.Reply{Indices: courses}, prompter.Reply{Index: exam})
+	r = append(r, prompter.Reply{Indices: courses})
+	if len(courses) == 0 {
+		r = append(r, confirmNone)
+	}
+	r = append(r, prompter.Reply{Index: exam})
 	if credential >= 0 {
 		r = append(r, prompter.Reply{Index: credential})
 	}
@@ -60,7 +68,7 @@ func TestFlow(t *testing.T) {
 		{
 			name:    "high school, no exam: the field and credential are skipped and the total shrinks",
 			replies: replies(1, -1, nil, 0, -1, 2),
-			wantAsked: []string{"[1/16] What is the highest", "[2/15] Which of these topics", "[3/15] Where are you with an AHIMA",
+			wantAsked: []string{"[1/16] What is the highest", "[2/15] Which of these topics", "You ticked none", "[3/15] Where are you with an AHIMA",
 				"[4/14] How strong is your clinical", "[5/14]", "[6/14]", "[7/14]", "[8/14]", "[9/14]", "[10/14]", "[11/14]", "[12/14]", "[13/14]",
 				"[14/14] Where would you like to work"},
 			want: map[string]string{"education.level": "high-school", "coursework": "", "certification.ahima": "none", "skills.empathy": "2"},
@@ -69,10 +77,10 @@ func TestFlow(t *testing.T) {
 			name: "answers already given are not asked again, nor counted",
 			given: map[string]questions.Answer{"education.level": questions.OneOfAnswer("bachelor"), "coursework": questions.AnyOfAnswer(),
 				"skills.empathy": questions.RatingAnswer(5), "skills.ethics": questions.RatingAnswer(5)},
-			replies: []prompter.Reply{{Index: 1}, {Index: 2}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {}},
+			replies: []prompter.Reply{{Index: 1}, {Index: 2}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {}, confirmNone},
 			wantAsked: []string{"[1/12] In which field", "[2/12] Where are you with an AHIMA", "[3/11] How strong is your clinical",
 				"[4/11] How well do you understand reimbursement", "[5/11] How calm", "[6/11]", "[7/11]", "[8/11]", "[9/11]", "[10/11]",
-				"[11/11] Where would you like to work"},
+				"[11/11] Where would you like to work", "You ticked none"},
 			want: map[string]string{"education.level": "bachelor", "education.field": "related", "certification.ahima": "scheduled",
 				"skills.empathy": "5", "skills.composure": "3"},
 		},
@@ -119,7 +127,13 @@ func TestFlow(t *testing.T) {
 					t.Fatalf("snapshot %d held %d answers: %v", i, n, snapshots)
 				}
 			}
-			if len(snapshots) != len(tt.wantAsked) {
+			questionsAsked := 0 // confirmations of an empty choice are not answers
+			for _, w := range tt.wantAsked {
+				if strings.HasPrefix(w, "[") {
+					questionsAsked++
+				}
+			}
+			if len(snapshots) != questionsAsked {
 				t.Errorf("%d snapshots for %d answers", len(snapshots), len(tt.wantAsked))
 			}
 		})
@@ -162,12 +176,13 @@ func TestSaveFailureStopsTheSession(t *testing.T) {
 func TestWhatThePersonSees(t *testing.T) {
 	bank := loadBank(t)
 	var out bytes.Buffer
-	fake := &prompter.Fake{Replies: replies(3, 0, nil, 3, 0, 4)}
-	if err := Run(fake, bank, questions.NewAnswers(), Options{Out: &out}); err != nil {
+	fake := &prompter.Fake{Replies: replies(3, 0, []int{0}, 3, 0, 4)}
+	// Wide enough that no intro wraps; wrapping has its own test.
+	if err := Run(fake, bank, questions.NewAnswers(), Options{Out: &out, Width: 1000}); err != nil {
 		t.Fatal(err)
 	}
 	text := out.String()
-	if !strings.HasPrefix(text, "16 questions to answer. Type ? for why") {
+	if !strings.HasPrefix(text, "At most 16 questions to answer (some apply only after certain answers). Type ? for why") {
 		t.Errorf("opening line: %q", strings.SplitN(text, "\n", 2)[0])
 	}
 	// One intro per section, in order, each with why it matters and the source.

@@ -55,7 +55,7 @@ func comparisonTable(w io.Writer, c assessment.Comparison, opts TableOptions) er
 			b.WriteString("  none\n")
 		}
 		for _, g := range gaps {
-			wrapped(&b, "  "+mark+" ", fmt.Sprintf("%s (%s)", gapTitle(g), g.Severity), width)
+			wrapped(&b, "  "+mark+" ", fmt.Sprintf("%s (%s)", gapTitle(g), severityNow(c, g)), width)
 		}
 	}
 	gapList("Gaps closed", "+", c.Closed)
@@ -63,6 +63,17 @@ func comparisonTable(w io.Writer, c assessment.Comparison, opts TableOptions) er
 	gapList("Gaps remaining", " ", c.Remaining)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// severityNow is a gap's severity, with the one it had before when that differs ("minor ->
+// major"), so that a remaining gap growing worse does not pass unseen.
+func severityNow(c assessment.Comparison, g assessment.Gap) string {
+	for _, sc := range c.SeverityChanges {
+		if sc.ID == g.ID {
+			return fmt.Sprintf("%s -> %s", sc.Old, sc.New)
+		}
+	}
+	return string(g.Severity)
 }
 
 func gapIDs(gaps []assessment.Gap) []string {
@@ -108,7 +119,7 @@ func comparisonMarkdown(w io.Writer, c assessment.Comparison) error {
 		}
 		b.WriteString("| Requirement | Severity | Next step |\n| --- | --- | --- |\n")
 		for _, g := range part.gaps {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(gapTitle(g)), g.Severity, mdCell(g.NextStep))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(gapTitle(g)), severityNow(c, g), mdCell(g.NextStep))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

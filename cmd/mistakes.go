@@ -1,0 +1,102 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/hitready/hitready/questions"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// Messages for the mistakes people make most, each with the fix in it.
+
+// flagError rewrites pflag's errors for a person: an unknown flag names the nearest one, and a
+// flag value that is not a number says so without strconv's wording.
+func flagError(c *cobra.Command, err error) error {
+	var unknown *pflag.NotExistError
+	if errors.As(err, &unknown) {
+		name := unknown.GetSpecifiedName()
+		if name == "" {
+			return &UsageError{Err: err}
+		}
+		var names []string
+		c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+		c.InheritedFlags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+		msg := err.Error() // pflag's own wording, which scripts may already match
+		if !strings.Contains(msg, "--"+name) {
+			return &UsageError{Err: err}
+		}
+		if near := questions.Suggest(name, names); near != "" {
+			msg += fmt.Sprintf(" (did you mean --%s?)", near)
+		}
+		return &UsageError{Err: errors.New(msg)}
+	}
+	var invalid *pflag.InvalidValueError
+	var num *strconv.NumError
+	if errors.As(err, &invalid) && errors.As(err, &num) {
+		f := invalid.GetFlag()
+		what := "a number"
+		if f.Name == "fail-under" {
+			what = "a score from 0 to 100"
+		}
+		return usageErrorf("invalid --%s %q: not a number; allowed: %s", f.Name, invalid.GetValue(), what)
+	}
+	return &UsageError{Err: err}
+}
+
+// nearName returns a file in path's folder whose name is close to path's, for "did you mean"
+// after a file was not found, or "".
+func nearName(path string) string {
+	dir, base := filepath.Split(path)
+	entries, err := os.ReadDir(cmpDir(dir))
+	if err != nil {
+		return ""
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	if near := questions.Suggest(base, names); near != "" && near != base {
+		return dir + near
+	}
+	return ""
+}
+
+func cmpDir(dir string) string {
+	if dir == "" {
+		return "."
+	}
+	return dir
+}
+
+// notFound wraps an error opening an input file, suggesting a near name when it does not exist.
+func notFound(what string, err error, path string) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		if near := nearName(path); near != "" {
+			return usageErrorf("%s: %v (did you mean %s?)", what, err, shellQuote(near))
+		}
+	}
+	return &UsageError{Err: fmt.Errorf("%s: %w", what, err)}
+}
+
+// assessArgs refuses arguments to assess; one that looks like an answers file gets the flag it
+// was meant for.
+func assessArgs(c *cobra.Command, args []string) error {
+	if len(args) == 1 {
+		ext := strings.ToLower(filepath.Ext(args[0]))
+		_, statErr := os.Stat(args[0])
+		if ext == ".yaml" || ext == ".yml" || ext == ".json" || statErr == nil {
+			return usageErrorf("%s takes its answers file with --answers: %s %s --answers %s",
+				c.CommandPath(), commandName(), strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" "), shellQuote(args[0]))
+		}
+	}
+	return noArgs(c, args)
+}

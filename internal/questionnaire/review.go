@@ -1,0 +1,141 @@
+package questionnaire
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hitready/hitready/internal/prompter"
+	"github.com/hitready/hitready/internal/textwrap"
+	"github.com/hitready/hitready/questions"
+)
+
+// reviewEntry is one line of the review: a question answered (q) or the respondent's name (q nil).
+type reviewEntry struct {
+	q      *questions.Question
+	label  string
+	answer string
+}
+
+// Review lists every answer and offers to score them or to change one, until the person chooses
+// to score. Changing an answer asks it again, starting on the current answer, and then settles
+// the questions that depend on it: an answer that no longer applies is dropped, a question that
+// now applies is asked. Every change reaches Answered, so the answers kept on disk follow.
+func Review(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, opts Options) error {
+	out, width := opts.out(), opts.width()
+	for {
+		entries := reviewEntries(bank, answers, opts.AskName)
+		fmt.Fprintf(out, "\nYour answers:\n")
+		digits := len(fmt.Sprint(len(entries)))
+		for i, e := range entries {
+			prefix := fmt.Sprintf("  %*d. ", digits, i+1)
+			indent := strings.Repeat(" ", len(prefix))
+			fmt.Fprintln(out, prefix+textwrap.Wrap(e.label+" — "+e.answer, width-len(prefix), indent))
+		}
+		choice, err := p.Select("Score these answers, or change one?",
+			"Changing an answer asks it again, and any question that depends on it.",
+			[]string{"Score these answers", "Change an answer"}, 0)
+		if err != nil {
+			return err
+		}
+		if choice == 0 {
+			return nil
+		}
+		// One line each, whatever the prompter: survey does not wrap its options, and the
+		// plain prompter's "  17. " takes six columns more.
+		options := make([]string, len(entries))
+		for i, e := range entries {
+			options[i] = textwrap.Truncate(e.label+" — "+e.answer, width-8)
+		}
+		which, err := p.Select("Which answer do you want to change?", "The list is the one above, in the same order.", options, -1)
+		if err != nil {
+			return err
+		}
+		if err := change(p, bank, answers, entries[which], opts); err != nil {
+			return err
+		}
+	}
+}
+
+func reviewEntries(bank *questions.Bank, answers *questions.Answers, withName bool) []reviewEntry {
+	var entries []reviewEntry
+	for i := range bank.Questions {
+		q := &bank.Questions[i]
+		ans, ok := answers.Get(q.ID)
+		if !ok || bank.Asks(q, answers) != questions.Asked {
+			continue
+		}
+		entries = append(entries, reviewEntry{q: q, label: q.Text, answer: describe(q, ans)})
+	}
+	if withName || answers.Respondent != "" {
+		name := answers.Respondent
+		if name == "" {
+			name = "(none)"
+		}
+		entries = append(entries, reviewEntry{label: nameLabel, answer: name})
+	}
+	return entries
+}
+
+// describe is an answer as the person chose it: the option's label, "(none)" for an empty
+// multi-choice, "4 of 5" for a rating.
+func describe(q *questions.Question, ans questions.Answer) string {
+	switch q.Kind {
+	case questions.OneOf:
+		if c, ok := q.Choice(ans.Choice); ok {
+			return c.Label
+		}
+	case questions.AnyOf:
+		if len(ans.Choices) == 0 {
+			return "(none)"
+		}
+		var ls []string
+		for _, v := range ans.Choices {
+			if c, ok := q.Choice(v); ok {
+				ls = append(ls, c.Label)
+			}
+		}
+		return strings.Join(ls, ", ")
+	case questions.Rating:
+		// No-break spaces: "4 of 5" is one unit, never split across lines.
+		return fmt.Sprintf("%d\u00a0of\u00a0%d", ans.Rating, q.Scale.Max)
+	}
+	return ans.String()
+}
+
+// change asks one entry again and settles what depends on it.
+func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, e reviewEntry, opts Options) error {
+	width := opts.width()
+	if e.q == nil {
+		name, err := askForName(p, "Change: "+nameMessage, answers.Respondent, width)
+		if err != nil {
+			return err
+		}
+		answers.Respondent = name
+		return opts.answered(answers)
+	}
+	current, _ := answers.Get(e.q.ID)
+	ans, err := Ask(p, e.q, "Change: "+e.q.Text, &current, width)
+	if err != nil {
+		return err
+	}
+	answers.Set(e.q.ID, ans)
+	// Settle the questions that hang on this one (and on them), in bank order: a question
+	// comes after the one it depends on, so one pass sees every consequence.
+	for i := range bank.Questions {
+		q := &bank.Questions[i]
+		_, answered := answers.Get(q.ID)
+		switch {
+		case answered && bank.Asks(q, answers) == questions.NotAsked:
+			answers.Delete(q.ID)
+			fmt.Fprintln(opts.out(), textwrap.Wrap(fmt.Sprintf("(%q no longer applies; its answer is dropped.)", q.Text), width, ""))
+		case !answered && q.AskedWhen != nil && bank.Asks(q, answers) == questions.Asked:
+			fmt.Fprintln(opts.out(), textwrap.Wrap(fmt.Sprintf("(%q applies now.)", q.Text), width, ""))
+			dep, err := Ask(p, q, q.Text, nil, width)
+			if err != nil {
+				return err
+			}
+			answers.Set(q.ID, dep)
+		}
+	}
+	return opts.answered(answers)
+}
