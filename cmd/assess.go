@@ -10,6 +10,7 @@ import (
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
+	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
@@ -263,7 +264,7 @@ type MissingAnswersError struct {
 
 func (e *MissingAnswersError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d %s unanswered and %s:\n", len(e.Open), pluralWord(len(e.Open), "question is", "questions are"), e.Reason)
+	fmt.Fprintf(&b, "%d %s unanswered and %s:\n", len(e.Open), prose.Plural(len(e.Open), "question is", "questions are"), e.Reason)
 	for _, q := range e.Open {
 		when := ""
 		if q.AskedWhen != nil {
@@ -299,11 +300,4 @@ func noArgs(c *cobra.Command, args []string) error {
 		return usageErrorf("%s takes no arguments; got %q", c.CommandPath(), args)
 	}
 	return nil
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

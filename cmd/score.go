@@ -9,6 +9,7 @@ import (
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/batch"
 	"github.com/hitready/hitready/internal/iostreams"
+	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
@@ -87,7 +88,7 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 type BadFilesError struct{ Count, Total int }
 
 func (e *BadFilesError) Error() string {
-	return fmt.Sprintf("%d of %d %s could not be scored", e.Count, e.Total, pluralWord(e.Total, "file", "files"))
+	return fmt.Sprintf("%d of %d %s could not be scored", e.Count, e.Total, prose.Plural(e.Total, "file", "files"))
 }
 
 func (e *BadFilesError) Is(target error) bool { return target == questions.ErrInvalid }

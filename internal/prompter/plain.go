@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hitready/hitready/internal/textwrap"
+	"github.com/hitready/hitready/internal/prose"
 )
 
 // plain prompts line by line: numbered choices, a typed answer, Enter. It never moves the cursor
@@ -93,34 +93,34 @@ func (p *plain) readLine() (string, error) {
 // loop asks until parse accepts the line; "?" prints the help and asks again.
 func (p *plain) loop(message, help, hint string, parse func(string) (bool, string)) error {
 	for {
-		fmt.Fprintf(p.out, "%s: ", textwrap.Wrap(message+" "+hint, p.width, ""))
+		fmt.Fprintf(p.out, "%s: ", prose.Wrap(message+" "+hint, p.width, ""))
 		line, err := p.readLine()
 		if err != nil {
 			fmt.Fprintln(p.out)
 			return err
 		}
 		if line == "?" {
-			fmt.Fprintln(p.out, textwrap.Wrap(help, p.width, ""))
+			fmt.Fprintln(p.out, prose.Wrap(help, p.width, ""))
 			continue
 		}
 		ok, problem := parse(line)
 		if ok {
 			return nil
 		}
-		fmt.Fprintln(p.out, textwrap.Wrap(problem, p.width, ""))
+		fmt.Fprintln(p.out, prose.Wrap(problem, p.width, ""))
 	}
 }
 
 // say writes a question's text, wrapped.
 func (p *plain) say(text string) {
-	fmt.Fprintln(p.out, textwrap.Wrap(text, p.width, ""))
+	fmt.Fprintln(p.out, prose.Wrap(text, p.width, ""))
 }
 
 func (p *plain) listOptions(options []string) {
 	digits := len(strconv.Itoa(len(options)))
 	for i, o := range options {
 		prefix := fmt.Sprintf("  %*d. ", digits, i+1)
-		fmt.Fprintln(p.out, prefix+textwrap.Wrap(o, p.width-len(prefix), strings.Repeat(" ", len(prefix))))
+		fmt.Fprintln(p.out, prefix+prose.Wrap(o, p.width-len(prefix), strings.Repeat(" ", len(prefix))))
 	}
 }
 
@@ -179,7 +179,7 @@ func (p *plain) Rating(message, help string, min, max, def int, labels []string)
 	for i, l := range labels {
 		if l != "" {
 			prefix := fmt.Sprintf("  %d means: ", min+i)
-			fmt.Fprintln(p.out, prefix+textwrap.Wrap(l, p.width-len(prefix), strings.Repeat(" ", len(prefix))))
+			fmt.Fprintln(p.out, prefix+prose.Wrap(l, p.width-len(prefix), strings.Repeat(" ", len(prefix))))
 		}
 	}
 	var rating int

@@ -8,7 +8,7 @@ import (
 
 	sv "github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/terminal"
-	"github.com/hitready/hitready/internal/textwrap"
+	"github.com/hitready/hitready/internal/prose"
 )
 
 // survey prompts with arrow keys, filtering and help on "?", through survey/v2. It reads from in
@@ -23,7 +23,7 @@ type survey struct {
 // fit wraps a question's text on words: survey prints it as one line, which the terminal would
 // break inside a word. Two columns go to survey's "? " before it.
 func (s *survey) fit(message string) string {
-	return textwrap.Wrap(message, s.width-2, "  ")
+	return prose.Wrap(message, s.width-2, "  ")
 }
 
 func (s *survey) ask(p sv.Prompt, response any) error {

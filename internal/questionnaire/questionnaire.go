@@ -12,7 +12,7 @@ import (
 	"unicode"
 
 	"github.com/hitready/hitready/internal/prompter"
-	"github.com/hitready/hitready/internal/textwrap"
+	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -92,11 +92,11 @@ func Run(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, 
 	if len(possible) == 0 {
 		return nil
 	}
-	opening := fmt.Sprintf("%d %s to answer.", total, plural(total, "question", "questions"))
+	opening := fmt.Sprintf("%d %s to answer.", total, prose.Plural(total, "question", "questions"))
 	if undecided {
 		opening = fmt.Sprintf("At most %d questions to answer (some apply only after certain answers).", total)
 	}
-	fmt.Fprintln(out, textwrap.Wrap(opening+" Type ? for why a question matters; Ctrl-C stops and keeps your answers.", width, ""))
+	fmt.Fprintln(out, prose.Wrap(opening+" Type ? for why a question matters; Ctrl-C stops and keeps your answers.", width, ""))
 	asked := 0
 	introduced := map[string]bool{}
 	for i := range bank.Questions {
@@ -107,7 +107,7 @@ func Run(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, 
 		if !introduced[q.Section] {
 			introduced[q.Section] = true
 			if s, ok := bank.Section(q.Section); ok {
-				fmt.Fprintf(out, "\n%s\n", textwrap.Wrap(fmt.Sprintf("%s: %s (source: %s)", s.Title, s.Intro, bank.Source.Title), width, ""))
+				fmt.Fprintf(out, "\n%s\n", prose.Wrap(fmt.Sprintf("%s: %s (source: %s)", s.Title, s.Intro, bank.Source.Title), width, ""))
 			}
 		}
 		message := fmt.Sprintf("[%d/%d] %s", asked+1, total, q.Text)
@@ -123,7 +123,7 @@ func Run(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, 
 		}
 		for _, dropped := range dropNotAsked(bank, answers, possible) {
 			total--
-			fmt.Fprintln(out, textwrap.Wrap(fmt.Sprintf("(%d questions in all now: %q does not apply to you.)", total, dropped.Text), width, ""))
+			fmt.Fprintln(out, prose.Wrap(fmt.Sprintf("(%d questions in all now: %q does not apply to you.)", total, dropped.Text), width, ""))
 		}
 	}
 	if askName {
@@ -171,7 +171,7 @@ func Pending(bank *questions.Bank, answers *questions.Answers) int {
 // Ask puts one question to the person with the prompt its kind needs. current, when not nil, is
 // the answer being changed: the prompt starts on it.
 func Ask(p prompter.Prompter, q *questions.Question, message string, current *questions.Answer, width int) (questions.Answer, error) {
-	help := textwrap.Wrap(q.Help+"\nWhy it matters: \u201c"+q.Why+"\u201d", width-2, "")
+	help := prose.Wrap(q.Help+"\nWhy it matters: \u201c"+q.Why+"\u201d", width-2, "")
 	origin := questions.Origin{Path: "questionnaire"}
 	var ans questions.Answer
 	switch q.Kind {
@@ -251,7 +251,7 @@ func askAnyOf(p prompter.Prompter, q *questions.Question, message, help string, 
 // askForName asks for the respondent; what an answers file cannot hold (control characters,
 // more than maxName characters) is dropped rather than refused, since it is only a label.
 func askForName(p prompter.Prompter, message, current string, width int) (string, error) {
-	name, err := p.Input(message, textwrap.Wrap(nameHelp, width-2, ""), current)
+	name, err := p.Input(message, prose.Wrap(nameHelp, width-2, ""), current)
 	if err != nil {
 		return "", err
 	}
@@ -273,11 +273,4 @@ func labels(q *questions.Question) []string {
 		out[i] = c.Label
 	}
 	return out
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/internal/prompter"
-	"github.com/hitready/hitready/internal/textwrap"
+	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -29,7 +29,7 @@ func Review(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 		for i, e := range entries {
 			prefix := fmt.Sprintf("  %*d. ", digits, i+1)
 			indent := strings.Repeat(" ", len(prefix))
-			fmt.Fprintln(out, prefix+textwrap.Wrap(e.label+" — "+e.answer, width-len(prefix), indent))
+			fmt.Fprintln(out, prefix+prose.Wrap(e.label+" — "+e.answer, width-len(prefix), indent))
 		}
 		choice, err := p.Select("Score these answers, or change one?",
 			"Changing an answer asks it again, and any question that depends on it.",
@@ -44,7 +44,7 @@ func Review(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 		// plain prompter's "  17. " takes six columns more.
 		options := make([]string, len(entries))
 		for i, e := range entries {
-			options[i] = textwrap.Truncate(e.label+" — "+e.answer, width-8)
+			options[i] = prose.Truncate(e.label+" — "+e.answer, width-8)
 		}
 		which, err := p.Select("Which answer do you want to change?", "The list is the one above, in the same order.", options, -1)
 		if err != nil {
@@ -127,9 +127,9 @@ func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 		switch {
 		case answered && bank.Asks(q, answers) == questions.NotAsked:
 			answers.Delete(q.ID)
-			fmt.Fprintln(opts.out(), textwrap.Wrap(fmt.Sprintf("(%q no longer applies; its answer is dropped.)", q.Text), width, ""))
+			fmt.Fprintln(opts.out(), prose.Wrap(fmt.Sprintf("(%q no longer applies; its answer is dropped.)", q.Text), width, ""))
 		case !answered && q.AskedWhen != nil && bank.Asks(q, answers) == questions.Asked:
-			fmt.Fprintln(opts.out(), textwrap.Wrap(fmt.Sprintf("(%q applies now.)", q.Text), width, ""))
+			fmt.Fprintln(opts.out(), prose.Wrap(fmt.Sprintf("(%q applies now.)", q.Text), width, ""))
 			dep, err := Ask(p, q, q.Text, nil, width)
 			if err != nil {
 				return err

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"github.com/hitready/hitready/internal/prose"
 	"github.com/mattn/go-runewidth"
 )
 
@@ -42,7 +43,7 @@ func (t boxTable) Row(cells ...string) string {
 		if i < len(cells) {
 			cell = cells[i]
 		}
-		wrapped[i] = wrapText(cell, w)
+		wrapped[i] = prose.Lines(cell, w)
 		height = max(height, len(wrapped[i]))
 	}
 	var b strings.Builder
@@ -61,45 +62,4 @@ func (t boxTable) Row(cells ...string) string {
 		b.WriteString("\n")
 	}
 	return b.String()
-}
-
-// wrapText breaks text into lines of at most width columns, at spaces where it can and inside a
-// word only when the word alone is too wide.
-func wrapText(text string, width int) []string {
-	var lines []string
-	var cur strings.Builder
-	curWidth := 0
-	for _, word := range strings.Fields(text) {
-		ww := runewidth.StringWidth(word)
-		for ww > width { // a word wider than the column is cut
-			if curWidth > 0 {
-				lines = append(lines, cur.String())
-				cur.Reset()
-				curWidth = 0
-			}
-			head := runewidth.Truncate(word, width, "")
-			lines = append(lines, head)
-			word = word[len(head):]
-			ww = runewidth.StringWidth(word)
-		}
-		switch {
-		case ww == 0:
-		case curWidth == 0:
-			cur.WriteString(word)
-			curWidth = ww
-		case curWidth+1+ww <= width:
-			cur.WriteString(" ")
-			cur.WriteString(word)
-			curWidth += 1 + ww
-		default:
-			lines = append(lines, cur.String())
-			cur.Reset()
-			cur.WriteString(word)
-			curWidth = ww
-		}
-	}
-	if curWidth > 0 || len(lines) == 0 {
-		lines = append(lines, cur.String())
-	}
-	return lines
 }

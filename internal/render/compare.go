@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/prose"
 )
 
 // Comparison writes what changed between two reports in the given format.
@@ -35,7 +36,7 @@ func comparisonTable(w io.Writer, c assessment.Comparison, opts TableOptions) er
 	p := painter(opts.Color && !opts.Plain)
 	width := opts.width()
 	var b strings.Builder
-	for _, line := range wrapText(comparisonTitle(c), width) {
+	for _, line := range prose.Lines(comparisonTitle(c), width) {
 		fmt.Fprintln(&b, p.paint(ansiBold, line))
 	}
 	fmt.Fprintf(&b, "Score:   %s -> %s (%s)\n", formatScore(c.Old.Score), formatScore(c.New.Score), signed(c.ScoreChange))

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/hitready/hitready/internal/prose"
 	"github.com/mattn/go-runewidth"
 )
 
@@ -101,7 +102,7 @@ func wrapped(b *strings.Builder, prefix, text string, width int) {
 	room := max(width-textWidth(prefix), 20)
 	first := true
 	for _, para := range strings.Split(text, "\n") {
-		for _, line := range wrapText(para, room) {
+		for _, line := range prose.Lines(para, room) {
 			if first {
 				b.WriteString(prefix)
 				first = false

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/prose"
 )
 
 // Markdown writes a report as Markdown that pastes into a document: a heading, the verdict, a
@@ -26,7 +27,7 @@ func Markdown(w io.Writer, r assessment.Report) error {
 	if len(r.Gaps) == 0 {
 		b.WriteString("\nNo gaps: you meet every requirement of the profile.\n")
 	} else {
-		fmt.Fprintf(&b, "\n### What stands between you and the job (%d %s)\n\n", len(r.Gaps), plural(len(r.Gaps), "gap", "gaps"))
+		fmt.Fprintf(&b, "\n### What stands between you and the job (%d %s)\n\n", len(r.Gaps), prose.Plural(len(r.Gaps), "gap", "gaps"))
 		b.WriteString("| Area | Requirement | You now | Target | Severity | Next step |\n| --- | --- | --- | --- | --- | --- |\n")
 		titles := areaTitles(r)
 		for _, g := range r.Gaps {

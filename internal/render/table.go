@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/prose"
 )
 
 // Report writes one report in the given format.
@@ -99,7 +100,7 @@ func verdictSection(b *strings.Builder, r assessment.Report, opts TableOptions, 
 	if who := describeRespondent(r); who != "" {
 		wrapped(b, "", p.paint(ansiDim, who), opts.width())
 	}
-	for _, line := range wrapText(Headline(r), opts.width()) {
+	for _, line := range prose.Lines(Headline(r), opts.width()) {
 		b.WriteString(p.paint(ansiBold+verdictColor(r.Verdict), line) + "\n")
 	}
 	fmt.Fprintf(b, "Score: %s / 100 (ready at %s)\n", formatScore(r.Score), formatScore(r.Thresholds.Ready))
@@ -172,7 +173,7 @@ func gapSection(b *strings.Builder, r assessment.Report, opts TableOptions, p pa
 		b.WriteString("No gaps: you meet every requirement of the profile.\n")
 		return
 	}
-	wrapped(b, "", fmt.Sprintf("What stands between you and the job (%d %s):", len(r.Gaps), plural(len(r.Gaps), "gap", "gaps")), opts.width())
+	wrapped(b, "", fmt.Sprintf("What stands between you and the job (%d %s):", len(r.Gaps), prose.Plural(len(r.Gaps), "gap", "gaps")), opts.width())
 	full, summed := shownGaps(r, opts.AllGaps)
 	if opts.Plain || opts.width() < gapTableMin {
 		stackGaps(b, full, opts.width(), p)
@@ -186,7 +187,7 @@ func gapSection(b *strings.Builder, r assessment.Report, opts TableOptions, p pa
 		}
 		b.WriteString("\n")
 		wrapped(b, "", fmt.Sprintf("Also %d minor %s, for later: %s. --all-gaps shows them in full.",
-			len(summed), plural(len(summed), "gap", "gaps"), strings.Join(titles, ", ")), opts.width())
+			len(summed), prose.Plural(len(summed), "gap", "gaps"), strings.Join(titles, ", ")), opts.width())
 	}
 }
 
@@ -343,9 +344,9 @@ func Headline(r assessment.Report) string {
 	}
 	switch {
 	case len(blockers) > 0 && titled:
-		return fmt.Sprintf("Not yet ready: %s %s in the way.", andList(blockers), plural(len(blockers), "stands", "stand"))
+		return fmt.Sprintf("Not yet ready: %s %s in the way.", prose.And(blockers), prose.Plural(len(blockers), "stands", "stand"))
 	case len(blockers) > 0:
-		return fmt.Sprintf("Not yet ready: %d %s you.", len(blockers), plural(len(blockers), "requirement blocks", "requirements block"))
+		return fmt.Sprintf("Not yet ready: %d %s you.", len(blockers), prose.Plural(len(blockers), "requirement blocks", "requirements block"))
 	case r.Verdict == assessment.Ready:
 		return fmt.Sprintf("Ready: nothing blocks you, and your score of %s reaches the %s that counts as ready.",
 			formatScore(r.Score), formatScore(r.Thresholds.Ready))
@@ -365,14 +366,6 @@ func lowerFirst(title string) string {
 		r[0] = unicode.ToLower(r[0])
 	}
 	return string(r)
-}
-
-// andList joins items as a sentence does: "a", "a and b", "a, b and c".
-func andList(items []string) string {
-	if len(items) <= 1 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 func describeRespondent(r assessment.Report) string {
@@ -426,11 +419,4 @@ func sum(xs []int) int {
 // formatScore prints one decimal, the precision scores are rounded to.
 func formatScore(x float64) string {
 	return fmt.Sprintf("%.1f", x)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -1,4 +1,4 @@
-package textwrap
+package prose
 
 import (
 	"strings"
@@ -46,5 +46,48 @@ func TestWrapKeepsNoBreakSpaces(t *testing.T) {
 	got := Wrap("How well do you show empathy towards patients? — 4\u00a0of\u00a05", 50, "")
 	if !strings.HasSuffix(got, "\n4\u00a0of\u00a05") {
 		t.Errorf("%q: the rating was split or not wrapped as one word", got)
+	}
+}
+
+func TestLines(t *testing.T) {
+	tests := []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{"", 10, []string{""}},
+		{"Take an anatomy course", 10, []string{"Take an", "anatomy", "course"}},
+		{"a supercalifragilistic word", 8, []string{"a", "supercal", "ifragili", "stic", "word"}},
+		{"4\u00a0of\u00a05 and more", 6, []string{"4\u00a0of\u00a05", "and", "more"}},
+		{"wide 漢字漢字 text", 4, []string{"wide", "漢字", "漢字", "text"}},
+	}
+	for _, tt := range tests {
+		got := Lines(tt.text, tt.width)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Lines(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
+		}
+		for _, line := range got {
+			if w := runewidth.StringWidth(line); w > tt.width {
+				t.Errorf("Lines(%q, %d): %q is %d wide", tt.text, tt.width, line, w)
+			}
+		}
+	}
+}
+
+func TestPluralAndLists(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{Plural(1, "gap", "gaps"), "gap"},
+		{Plural(0, "gap", "gaps"), "gaps"},
+		{Plural(2, "gap", "gaps"), "gaps"},
+		{And(nil), ""},
+		{And([]string{"the degree"}), "the degree"},
+		{And([]string{"the degree", "an AHIMA exam"}), "the degree and an AHIMA exam"},
+		{And([]string{"a", "b", "c"}), "a, b and c"},
+		{Or([]string{"associate", "bachelor", "master"}), "associate, bachelor or master"},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("case %d: %q, want %q", i, tt.got, tt.want)
+		}
 	}
 }

@@ -1,0 +1,138 @@
+// Package prose holds the rules hitready's sentences follow wherever they are shown: lines
+// broken on spaces at a width (measured in the columns characters take, never inside a word
+// unless a table cell leaves no choice), text cut to a width, plural forms and lists. The
+// report, the questionnaire and the prompters all write through it, so a rule changes in one
+// place.
+package prose
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// Wrap breaks text into lines of at most width columns, on spaces only: a word longer than the
+// line stays whole (a URL, a long file name) rather than being cut. Lines after the first start
+// with indent, for a list item's hanging indent. Newlines in text are kept; a no-break space
+// (U+00A0) does not break.
+func Wrap(text string, width int, indent string) string {
+	if width < 20 {
+		width = 20 // narrower than this, wrapping would only make it worse
+	}
+	iw := runewidth.StringWidth(indent)
+	var b strings.Builder
+	for pi, para := range strings.Split(text, "\n") {
+		first := width
+		if pi > 0 {
+			b.WriteString("\n" + indent)
+			first = width - iw
+		}
+		b.WriteString(strings.Join(lines(para, first, width-iw, false), "\n"+indent))
+	}
+	return b.String()
+}
+
+// Lines breaks one paragraph into lines of at most width columns, on spaces; a word wider than
+// width is cut, as a table cell must keep to its column. It always returns at least one line.
+func Lines(text string, width int) []string {
+	return lines(text, width, width, true)
+}
+
+// lines is the one line-breaker: first is the room on the first line, rest on the others.
+// Breaks fall on spaces (breaksLine), so a no-break space holds its neighbours together. A
+// word wider than its line is cut when cut is set, else left whole on a line of its own.
+func lines(text string, first, rest int, cut bool) []string {
+	var out []string
+	var cur strings.Builder
+	curWidth, room := 0, max(first, 1)
+	flush := func() {
+		out = append(out, cur.String())
+		cur.Reset()
+		curWidth, room = 0, max(rest, 1)
+	}
+	for _, word := range strings.FieldsFunc(text, breaksLine) {
+		ww := runewidth.StringWidth(word)
+		for cut && ww > room {
+			if curWidth > 0 {
+				flush()
+			}
+			head := runewidth.Truncate(word, room, "")
+			if head == "" { // a character wider than the whole line: take it anyway
+				_, size := firstRune(word)
+				head = word[:size]
+			}
+			cur.WriteString(head)
+			curWidth = runewidth.StringWidth(head)
+			flush()
+			word = word[len(head):]
+			ww = runewidth.StringWidth(word)
+		}
+		switch {
+		case ww == 0:
+		case curWidth == 0:
+			cur.WriteString(word)
+			curWidth = ww
+		case curWidth+1+ww <= room:
+			cur.WriteByte(' ')
+			cur.WriteString(word)
+			curWidth += 1 + ww
+		default:
+			flush()
+			cur.WriteString(word)
+			curWidth = ww
+		}
+	}
+	if curWidth > 0 || len(out) == 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// breaksLine tells where a line may break: at any space but the no-break ones, which hold a
+// rating ("4 of 5") or a figure together.
+func breaksLine(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
+}
+
+func firstRune(s string) (rune, int) {
+	for i, r := range s {
+		if i > 0 {
+			return r, i
+		}
+	}
+	return 0, len(s)
+}
+
+// Truncate shortens s to at most width columns, ending in "…" when it was cut.
+func Truncate(s string, width int) string {
+	if width < 10 || runewidth.StringWidth(s) <= width {
+		return s
+	}
+	return strings.TrimRight(runewidth.Truncate(s, width-1, ""), " ") + "…"
+}
+
+// Plural is one when n is 1 and many otherwise: "1 gap", "2 gaps".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// And joins items as a sentence lists them: "a", "a and b", "a, b and c".
+func And(items []string) string {
+	return joinLast(items, " and ")
+}
+
+// Or joins items as a choice: "a", "a or b", "a, b or c".
+func Or(items []string) string {
+	return joinLast(items, " or ")
+}
+
+func joinLast(items []string, last string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + last + items[len(items)-1]
+}
