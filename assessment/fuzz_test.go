@@ -3,9 +3,11 @@ package assessment
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
+	"github.com/hitready/hitready/internal/cohort"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -48,14 +50,17 @@ func FuzzScore(f *testing.F) {
 }
 
 // Any bytes given as a profile are refused with a message naming the file, or make a profile
-// whose scores stay within 0-100.
+// that keeps the promises: scores are finite and within 0-100, and improving an answer never
+// lowers the score nor worsens the verdict (checked over random people and every single-step
+// improvement of each, as TestPropertyImprovingAnAnswerNeverHurts does for the embedded profile).
 func FuzzParseProfile(f *testing.F) {
 	bank, _ := setup(f)
 	f.Add(profileYAML)
-	f.Add([]byte("id: x\nthresholds: {ready: 50, nearly_ready: 10}\nareas: [{id: a, title: A, weight: 1}]\nrequirements: [{id: r, area: a, weight: 1, requirement: R, target: T, source: S, credit: [{question: skills.empathy, target: 3}], next_steps: [{text: N}]}]\n"))
+	f.Add([]byte("id: x\nthresholds: {ready: 50, nearly_ready: 10}\nmajor_below: 0.5\nareas: [{id: a, title: A, weight: 1}]\nrequirements: [{id: r, area: a, weight: 1, requirement: R, target: T, source: S, credit: [{question: skills.empathy, target: 3}], next_steps: [{text: N}]}]\n"))
+	f.Add([]byte("id: x\nthresholds: {ready: 50, nearly_ready: 10}\nmajor_below: 0.5\nareas: [{id: a, title: A, weight: 1e6}]\nrequirements: [{id: r, area: a, weight: 1, requirement: R, target: T, source: S, credit: [{question: education.field, values: {hit: 1, related: 0.5, other: 0}}], next_steps: [{text: N}]}]\n"))
+	f.Add([]byte("id: x\nthresholds: {ready: 50, nearly_ready: 10}\nmajor_below: 0.5\nareas: [{id: a, title: A, weight: 1}]\nrequirements: [{id: r, area: a, weight: 1, requirement: R, target: T, source: S, credit: [{question: education.level, values: {none: 0, high-school: 0, some-college: 0.5, associate: 0.5, bachelor: 1, master: 1}}, {question: education.field, values: {hit: 1, related: 1, other: 1}}], next_steps: [{text: N}]}]\n"))
 	f.Add([]byte("id: [\n"))
 	f.Add([]byte("areas: &a [*a]\n"))
-	people := []*questions.Answers{person("master", "hit", allCourses, "passed", 5), person("none", "", nil, "none", 1)}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := ParseProfile("fuzz.yaml", data, bank)
 		if err != nil {
@@ -64,11 +69,33 @@ func FuzzParseProfile(f *testing.F) {
 			}
 			return
 		}
-		for _, a := range people {
-			r := Score(p, a)
-			if math.IsNaN(r.Score) || r.Score < 0 || r.Score > 100 {
-				t.Fatalf("score %v from an accepted profile", r.Score)
+		rng := rand.New(rand.NewPCG(uint64(len(data)), 10))
+		for range 20 {
+			a := cohort.Person(bank, rng)
+			before := Score(p, a)
+			checkFinite(t, before)
+			for _, better := range improvements(bank, a) {
+				after := Score(p, better)
+				checkFinite(t, after)
+				if after.Score < before.Score || after.Verdict.Rank() < before.Verdict.Rank() {
+					t.Fatalf("an accepted profile lets a better answer score less: %v -> %v lowered %v %s to %v %s",
+						describe(a), describe(better), before.Score, before.Verdict, after.Score, after.Verdict)
+				}
 			}
 		}
 	})
+}
+
+// checkFinite fails on a score that is NaN, infinite or outside 0-100, overall or in an area.
+func checkFinite(t *testing.T, r Report) {
+	t.Helper()
+	scores := []float64{r.Score}
+	for _, a := range r.Areas {
+		scores = append(scores, a.Score)
+	}
+	for _, s := range scores {
+		if math.IsNaN(s) || s < 0 || s > 100 {
+			t.Fatalf("score %v from an accepted profile", s)
+		}
+	}
 }

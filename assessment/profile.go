@@ -8,8 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -181,6 +181,11 @@ func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, err
 	if err := dec.Decode(&extra); err != io.EOF {
 		return nil, profileProblem(path, extra.Line, "", "holds more than one YAML document; a profile is one")
 	}
+	// The shape comes first: the decoder reads a missing threshold as 0, `target: 4.5` as 4 and
+	// `blocking: "yes"` as true, and words a number given as text in Go's terms.
+	if problems := checkShape(path, &root); len(problems) > 0 {
+		return nil, &questions.InvalidError{Problems: problems}
+	}
 	var p Profile
 	strict := yaml.NewDecoder(bytes.NewReader(data))
 	strict.KnownFields(true)
@@ -304,8 +309,8 @@ func (p *Profile) check(path string) []questions.Problem {
 		if _, dup := areaWeight[a.ID]; dup || a.ID == "" {
 			add(a.line, "", "area %q is empty or defined twice", a.ID)
 		}
-		if !inRange(a.Weight, 0, math.MaxFloat64) {
-			add(a.line, "", "area %q: weight must be zero or more; got %v", a.ID, a.Weight)
+		if !inRange(a.Weight, 0, MaxWeight) {
+			add(a.line, "", "area %q: weight must be zero or more, at most %g; got %v", a.ID, float64(MaxWeight), a.Weight)
 		}
 		areaWeight[a.ID] = 0
 		total += a.Weight
@@ -325,8 +330,8 @@ func (p *Profile) check(path string) []questions.Problem {
 		} else {
 			areaWeight[r.Area] += max(r.Weight, 0)
 		}
-		if !inRange(r.Weight, 0, math.MaxFloat64) {
-			add(r.line, r.ID, "weight must be zero or more; got %v", r.Weight)
+		if !inRange(r.Weight, 0, MaxWeight) {
+			add(r.line, r.ID, "weight must be zero or more, at most %g; got %v", float64(MaxWeight), r.Weight)
 		}
 		if r.Requirement == "" || r.Target == "" || r.Source == "" {
 			add(r.line, r.ID, "requirement, target and source are all required")
@@ -341,9 +346,16 @@ func (p *Profile) check(path string) []questions.Problem {
 		if len(r.Credit) == 0 {
 			add(r.line, r.ID, "credit needs at least one factor")
 		}
+		factorsOK := true
 		for _, f := range r.Credit {
 			if msg := p.checkFactor(&f); msg != "" {
 				add(f.line, r.ID, "credit: %s", msg)
+				factorsOK = false
+			}
+		}
+		if factorsOK {
+			for _, msg := range p.checkMonotone(r) {
+				add(msg.line, r.ID, "credit: %s", msg.text)
 			}
 		}
 		if n := len(r.NextSteps); n == 0 || r.NextSteps[n-1].When != nil {
@@ -372,6 +384,11 @@ func (p *Profile) checkFactor(f *Factor) string {
 	q, ok := p.bank.Question(f.Question)
 	if !ok {
 		return fmt.Sprintf("unknown question %q", f.Question)
+	}
+	if q.Optional {
+		// An optional question may go unanswered by anyone; scoring it would mark down a person
+		// for skipping what they were told they could skip.
+		return fmt.Sprintf("%s is an optional question; a profile may not score it", q.ID)
 	}
 	set := 0
 	for _, given := range []bool{f.Values != nil, f.Includes != "", f.Target != 0} {
@@ -416,6 +433,150 @@ func (p *Profile) checkFactor(f *Factor) string {
 		}
 	}
 	return ""
+}
+
+// lineMessage is a problem at a line of the profile.
+type lineMessage struct {
+	line int
+	text string
+}
+
+// checkMonotone holds a requirement to the promise that improving an answer never lowers the
+// score. A credit is a product of factors, each from 0 to 1, so two things suffice: each factor's
+// credits do not fall along its question's order (a rating or an any-of factor cannot fall), and
+// where a better answer makes another question asked, the credit does not fall whatever the
+// answer to it (a question not asked counts 1; once asked, it may count less). The bank's
+// conditions are one level deep, which is what the second check covers.
+func (p *Profile) checkMonotone(r *Requirement) []lineMessage {
+	var problems []lineMessage
+	for _, f := range r.Credit {
+		q, _ := p.bank.Question(f.Question)
+		if q.Kind != questions.OneOf || q.Ordered == questions.Unordered {
+			continue
+		}
+		order := weakestFirst(q)
+		for i := 1; i < len(order); i++ {
+			lo, hi := order[i-1], order[i]
+			if f.Values[hi] < f.Values[lo] {
+				problems = append(problems, lineMessage{f.line, fmt.Sprintf(
+					"values of %s must not fall as the answer gets better (weakest first: %s); %s earns %g, less than %g for %s",
+					q.ID, strings.Join(order, ", "), hi, f.Values[hi], f.Values[lo], lo)})
+				break
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return problems
+	}
+	for _, d := range p.conditionQuestions(r) {
+		order := weakestFirst(d)
+		for i := 1; i < len(order); i++ {
+			lo, hi := order[i-1], order[i]
+			before, after := p.creditOn(r, d.ID, lo), p.creditOn(r, d.ID, hi)
+			var newly []string
+			for _, f := range r.Credit {
+				q, _ := p.bank.Question(f.Question)
+				c := q.AskedWhen
+				if c == nil || c.Question != d.ID || slices.Contains(c.In, lo) || !slices.Contains(c.In, hi) || slices.Contains(newly, q.ID) {
+					continue
+				}
+				worst, answer := p.worstCredit(r, q, d.ID, hi)
+				after *= worst
+				newly = append(newly, fmt.Sprintf("%s (%s earns %g)", q.ID, answer, worst))
+			}
+			if after < before {
+				line := r.line
+				if len(r.Credit) > 0 {
+					line = r.Credit[0].line
+				}
+				problems = append(problems, lineMessage{line, fmt.Sprintf(
+					"the credit falls from %g to %g when %s improves from %s to %s, which asks %s; the credits must not fall as an answer gets better",
+					before, after, d.ID, lo, hi, strings.Join(newly, " and "))})
+			}
+		}
+	}
+	return problems
+}
+
+// weakestFirst lists an ordered question's values from the weakest answer to the best.
+func weakestFirst(q *questions.Question) []string {
+	order := make([]string, len(q.Values))
+	for _, v := range q.ValueNames() {
+		order[q.Rank(v)] = v
+	}
+	return order
+}
+
+// conditionQuestions are the ordered questions that decide whether some factor's question of r
+// is asked, in bank order.
+func (p *Profile) conditionQuestions(r *Requirement) []*questions.Question {
+	var out []*questions.Question
+	for i := range p.bank.Questions {
+		d := &p.bank.Questions[i]
+		if d.Kind != questions.OneOf || d.Ordered == questions.Unordered {
+			continue
+		}
+		for _, f := range r.Credit {
+			q, _ := p.bank.Question(f.Question)
+			if q.AskedWhen != nil && q.AskedWhen.Question == d.ID {
+				out = append(out, d)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// creditOn is the product of r's factors on question id for the answer v (1 when r has none).
+func (p *Profile) creditOn(r *Requirement, id, v string) float64 {
+	a := questions.NewAnswers()
+	a.Set(id, questions.OneOfAnswer(v))
+	credit := 1.0
+	for _, f := range r.Credit {
+		if f.Question == id {
+			c, _, _ := p.factor(f, a)
+			credit *= c
+		}
+	}
+	return credit
+}
+
+// worstCredit is the lowest product of r's factors on q over every answer q allows, with q asked
+// because question dep is v; it names the answer that earns it.
+func (p *Profile) worstCredit(r *Requirement, q *questions.Question, dep, v string) (float64, string) {
+	var candidates []questions.Answer
+	switch q.Kind {
+	case questions.OneOf:
+		for _, name := range q.ValueNames() {
+			candidates = append(candidates, questions.OneOfAnswer(name))
+		}
+	case questions.AnyOf:
+		candidates = append(candidates, questions.AnyOfAnswer()) // including nothing earns least
+	case questions.Rating:
+		for n := q.Scale.Min; n <= q.Scale.Max; n++ {
+			candidates = append(candidates, questions.RatingAnswer(n))
+		}
+	}
+	worst, answer := 1.0, ""
+	for i, ans := range candidates {
+		a := questions.NewAnswers()
+		a.Set(dep, questions.OneOfAnswer(v))
+		a.Set(q.ID, ans)
+		credit := 1.0
+		for _, f := range r.Credit {
+			if f.Question == q.ID {
+				c, _, _ := p.factor(f, a)
+				credit *= c
+			}
+		}
+		if i == 0 || credit < worst {
+			worst, answer = credit, ans.String()
+		}
+	}
+	if answer == "" {
+		answer = "nothing"
+	}
+	return worst, answer
 }
 
 func checkCondition(bank *questions.Bank, c questions.Condition) string {
