@@ -181,20 +181,25 @@ func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, err
 	if err := dec.Decode(&extra); err != io.EOF {
 		return nil, profileProblem(path, extra.Line, "", "holds more than one YAML document; a profile is one")
 	}
-	// The shape comes first: the decoder reads a missing threshold as 0, `target: 4.5` as 4 and
-	// `blocking: "yes"` as true, and words a number given as text in Go's terms.
-	if problems := checkShape(path, &root); len(problems) > 0 {
-		return nil, &questions.InvalidError{Problems: problems}
-	}
+	// The shape is checked on the nodes: the decoder reads a missing threshold as 0, `target: 4.5`
+	// as 4 and `blocking: "yes"` as true, and words a number given as text in Go's terms. When
+	// the shape is wrong, the decoder's own complaints repeat it and are left out; the checks of
+	// values still run where it decodes, so one pass shows everything.
+	problems := checkShape(path, &root)
 	var p Profile
 	strict := yaml.NewDecoder(bytes.NewReader(data))
 	strict.KnownFields(true)
 	if err := strict.Decode(&p); err != nil {
+		if len(problems) > 0 {
+			return nil, &questions.InvalidError{Problems: problems}
+		}
 		return nil, yamlErrors(path, err)
 	}
 	p.bank = bank
 	p.lines = keyLines(&root)
-	if problems := p.check(path); len(problems) > 0 {
+	problems = append(problems, p.check(path)...)
+	if len(problems) > 0 {
+		slices.SortStableFunc(problems, func(a, b questions.Problem) int { return a.Origin.Line - b.Origin.Line })
 		return nil, &questions.InvalidError{Problems: problems}
 	}
 	p.derive()

@@ -2,8 +2,10 @@ package assessment
 
 import (
 	"fmt"
-	"strconv"
+	"maps"
+	"slices"
 	"strings"
+	"strconv"
 
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
@@ -41,6 +43,7 @@ type shape struct {
 }
 
 // profileShape is the layout of a profile file. It is built per call: no package-level state.
+// Fields whose absence check() already words (ids, requirements) are not listed as required.
 func profileShape() *shape {
 	text := &shape{kind: textValue}
 	weight := &shape{kind: numberValue, allowed: fmt.Sprintf("a number from 0 to %g", float64(MaxWeight))}
@@ -54,7 +57,7 @@ func profileShape() *shape {
 		"target":   {kind: wholeValue, allowed: "a whole number on the question's scale"},
 	}}
 	step := &shape{kind: mappingValue, required: []string{"text"}, fields: map[string]*shape{"when": condition, "text": text}}
-	requirement := &shape{kind: mappingValue, required: []string{"id", "area", "weight"}, fields: map[string]*shape{
+	requirement := &shape{kind: mappingValue, required: []string{"area", "weight"}, fields: map[string]*shape{
 		"id": text, "area": text, "weight": weight,
 		"blocking":    {kind: boolValue},
 		"severity":    text,
@@ -63,20 +66,20 @@ func profileShape() *shape {
 		"next_steps": {kind: listValue, item: step},
 	}}
 	score := &shape{kind: numberValue, allowed: "a score from 0 to 100"}
-	return &shape{kind: mappingValue, required: []string{"id", "thresholds", "major_below", "areas", "requirements"}, fields: map[string]*shape{
+	return &shape{kind: mappingValue, required: []string{"thresholds", "major_below", "areas"}, fields: map[string]*shape{
 		"id": text, "title": text, "source": source,
 		"thresholds": {kind: mappingValue, required: []string{"ready", "nearly_ready"},
 			fields: map[string]*shape{"ready": score, "nearly_ready": score}},
 		"major_below": {kind: numberValue, allowed: "a credit from 0 to 1"},
-		"areas": {kind: listValue, item: &shape{kind: mappingValue, required: []string{"id", "weight"},
+		"areas": {kind: listValue, item: &shape{kind: mappingValue, required: []string{"weight"},
 			fields: map[string]*shape{"id": text, "title": text, "weight": weight}}},
 		"notes":        {kind: mappingValue, fields: map[string]*shape{"uniform_ratings": text}},
 		"requirements": {kind: listValue, item: requirement},
 	}}
 }
 
-// shapeChecker walks a profile's nodes. Unknown fields are left to the strict decoder, which has
-// already run; this finds what it lets through.
+// shapeChecker walks a profile's nodes, collecting every problem of shape before the decoder,
+// which stops at the first, reads anything.
 type shapeChecker struct {
 	path     string
 	problems []questions.Problem
@@ -178,9 +181,12 @@ func (c *shapeChecker) mapping(n *yaml.Node, s *shape, name, what, id string) {
 			continue
 		}
 		given[k.Value] = true
-		if sub, ok := s.fields[k.Value]; ok {
-			c.walk(v, sub, join(name, k.Value), id)
+		sub, ok := s.fields[k.Value]
+		if !ok {
+			c.add(k.Line, id, "is not a valid profile: unknown field %s; allowed in %s: %s", k.Value, what, strings.Join(slices.Sorted(maps.Keys(s.fields)), ", "))
+			continue
 		}
+		c.walk(v, sub, join(name, k.Value), id)
 	}
 	for _, f := range s.required {
 		if !given[f] {
@@ -220,8 +226,8 @@ func (c *shapeChecker) number(n *yaml.Node, s *shape, what, id string) {
 	}
 	switch {
 	case s.kind == wholeValue && n.Tag == "!!float":
-		if isHugeInteger(n.Value) {
-			c.add(n.Line, id, "%s %s is too large; allowed: %s", what, n.Value, s.allowed)
+		if size := questions.HugeWhole(n.Value); size != "" {
+			c.add(n.Line, id, "%s %s is %s; allowed: %s", what, n.Value, size, s.allowed)
 			return
 		}
 		c.add(n.Line, id, "%s %s is not a whole number; allowed: %s", what, n.Value, s.allowed)
@@ -233,21 +239,6 @@ func (c *shapeChecker) number(n *yaml.Node, s *shape, what, id string) {
 	default:
 		c.add(n.Line, id, "%s must be %s; got %s", what, s.allowed, kindName(n))
 	}
-}
-
-// isHugeInteger tells a whole number too large for an int, which YAML resolves as a float, from
-// a number with a fraction.
-func isHugeInteger(s string) bool {
-	s = strings.TrimLeft(s, "+-")
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 func requirementID(n *yaml.Node) string {
