@@ -82,7 +82,7 @@ error (exit 2) that names every missing question.`,
 	addFormatFlag(c, &opts.Format, render.Formats)
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file (atomically, mode 0600) instead of standard output")
 	f.StringVar(&opts.SaveAnswers, "save-answers", "", "write all answers given to this answers file (mode 0600)")
-	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when the score is below this")
+	f.Var(newScoreValue(&opts.FailUnder), "fail-under", "exit 3 when the score is below this (0-100)")
 	f.BoolVar(&opts.Plain, "plain", false, "ask line by line with numbered choices (screen readers, basic terminals); implied by TERM=dumb")
 	addProfileFlag(c, &opts.Profile)
 	_ = c.RegisterFlagCompletionFunc("set", completeSet)
