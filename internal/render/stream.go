@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // Stream writes the reports of a cohort one at a time, as they are scored, so that memory does
@@ -149,6 +150,7 @@ func cohortRow(r assessment.Report) (student, score, verdict, blocking, next str
 	if student == "" {
 		student = r.Source
 	}
+	student = textsafe.Escape(student)
 	if len(r.Gaps) > 0 {
 		next = r.Gaps[0].NextStep
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // TableOptions shape the table for where it is shown.
@@ -47,7 +48,7 @@ func Table(w io.Writer, r assessment.Report, opts TableOptions) error {
 	p := painter(opts.Color)
 	var b strings.Builder
 	if who := describeRespondent(r); who != "" {
-		fmt.Fprintln(&b, p.paint(ansiDim, who))
+		fmt.Fprintln(&b, p.paint(ansiDim, textsafe.Escape(who)))
 	}
 	fmt.Fprintln(&b, p.paint(ansiBold+verdictColor(r.Verdict), Headline(r)))
 	fmt.Fprintf(&b, "Score: %s / 100 (ready at %s)\n\n", formatScore(r.Score), formatScore(r.Thresholds.Ready))
@@ -122,6 +123,8 @@ func Headline(r assessment.Report) string {
 }
 
 func describeRespondent(r assessment.Report) string {
+	// The source is a name from the file system, which may hold any byte: shown escaped.
+	r.Source = textsafe.Escape(r.Source)
 	switch {
 	case r.Respondent != "" && r.Source != "":
 		return r.Respondent + " (" + r.Source + ")"
