@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 	"strconv"
+	"strings"
 
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
