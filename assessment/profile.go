@@ -127,6 +127,8 @@ type Profile struct {
 	outlook *Outlook
 	// lines are the lines of the top-level fields in the profile's file, for messages.
 	lines map[string]int
+	// missing names required fields the file leaves out, already reported as missing.
+	missing map[string]bool
 }
 
 // Share is a requirement's weight in the overall score, from 0 to 1 (0 for an unknown id).
@@ -185,7 +187,7 @@ func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, err
 	// as 4 and `blocking: "yes"` as true, and words a number given as text in Go's terms. When
 	// the shape is wrong, the decoder's own complaints repeat it and are left out; the checks of
 	// values still run where it decodes, so one pass shows everything.
-	problems := checkShape(path, &root)
+	problems, missing := checkShape(path, &root)
 	var p Profile
 	strict := yaml.NewDecoder(bytes.NewReader(data))
 	strict.KnownFields(true)
@@ -197,6 +199,7 @@ func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, err
 	}
 	p.bank = bank
 	p.lines = keyLines(&root)
+	p.missing = missing
 	problems = append(problems, p.check(path)...)
 	if len(problems) > 0 {
 		slices.SortStableFunc(problems, func(a, b questions.Problem) int { return a.Origin.Line - b.Origin.Line })
@@ -299,10 +302,11 @@ func (p *Profile) check(path string) []questions.Problem {
 		add(p.lines["id"], "", "id is required: it names the profile in every report")
 	}
 	t := p.Thresholds
-	if !inRange(t.Ready, 0, 100) || !inRange(t.NearlyReady, 0, 100) || t.NearlyReady > t.Ready {
+	thresholdsGiven := !p.missing["thresholds"] && !p.missing["thresholds.ready"] && !p.missing["thresholds.nearly_ready"]
+	if thresholdsGiven && (!inRange(t.Ready, 0, 100) || !inRange(t.NearlyReady, 0, 100) || t.NearlyReady > t.Ready) {
 		add(p.lines["thresholds"], "", "thresholds must satisfy 0 <= nearly_ready <= ready <= 100; got nearly_ready %v, ready %v", t.NearlyReady, t.Ready)
 	}
-	if !inRange(p.MajorBelow, 0, 1) {
+	if !p.missing["major_below"] && !inRange(p.MajorBelow, 0, 1) {
 		add(p.lines["major_below"], "", "major_below must be a credit from 0 to 1; got %v", p.MajorBelow)
 	}
 	if len(p.Requirements) == 0 {

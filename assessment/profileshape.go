@@ -87,6 +87,9 @@ type shapeChecker struct {
 	// it a file of nested aliases (a "billion laughs") would be walked exponentially often; shapes
 	// do not nest into themselves, so a cycle of aliases ends too.
 	walked map[walkedKey]bool
+	// missing holds the dotted names of required fields not given, so that value checks do not
+	// also complain about the zero the decoder puts in their place.
+	missing map[string]bool
 }
 
 type walkedKey struct {
@@ -99,20 +102,20 @@ func (c *shapeChecker) add(line int, id, format string, args ...any) {
 }
 
 // checkShape lists the fields of a profile that are missing, of the wrong kind, or hold text that
-// must not reach a terminal.
-func checkShape(path string, root *yaml.Node) []questions.Problem {
-	c := &shapeChecker{path: path, walked: map[walkedKey]bool{}}
+// must not reach a terminal, and names the missing ones.
+func checkShape(path string, root *yaml.Node) ([]questions.Problem, map[string]bool) {
+	c := &shapeChecker{path: path, walked: map[walkedKey]bool{}, missing: map[string]bool{}}
 	n := root
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
 	}
-	c.walk(n, profileShape(), "", "")
-	return c.problems
+	c.walk(n, profileShape(), "", "", n.Line)
+	return c.problems, c.missing
 }
 
 // walk checks node n against s. name is the field's dotted name for messages, id the requirement
-// it belongs to, if any.
-func (c *shapeChecker) walk(n *yaml.Node, s *shape, name, id string) {
+// it belongs to, if any, and line the line of its key, where a missing field of it is reported.
+func (c *shapeChecker) walk(n *yaml.Node, s *shape, name, id string, line int) {
 	for depth := 0; n.Kind == yaml.AliasNode && n.Alias != nil && depth < 100; depth++ {
 		n = n.Alias
 	}
@@ -162,14 +165,14 @@ func (c *shapeChecker) walk(n *yaml.Node, s *shape, name, id string) {
 			if name == "requirements" {
 				itemID = requirementID(item)
 			}
-			c.walk(item, s.item, name, itemID)
+			c.walk(item, s.item, name, itemID, item.Line)
 		}
 	case mappingValue:
-		c.mapping(n, s, name, what, id)
+		c.mapping(n, s, name, what, id, line)
 	}
 }
 
-func (c *shapeChecker) mapping(n *yaml.Node, s *shape, name, what, id string) {
+func (c *shapeChecker) mapping(n *yaml.Node, s *shape, name, what, id string, line int) {
 	if n.Kind != yaml.MappingNode {
 		c.add(n.Line, id, "%s must be a mapping; got %s", what, kindName(n))
 		return
@@ -186,11 +189,12 @@ func (c *shapeChecker) mapping(n *yaml.Node, s *shape, name, what, id string) {
 			c.add(k.Line, id, "is not a valid profile: unknown field %s; allowed in %s: %s", k.Value, what, strings.Join(slices.Sorted(maps.Keys(s.fields)), ", "))
 			continue
 		}
-		c.walk(v, sub, join(name, k.Value), id)
+		c.walk(v, sub, join(name, k.Value), id, k.Line)
 	}
 	for _, f := range s.required {
 		if !given[f] {
-			c.add(n.Line, id, "%s is missing; %s", join(name, f), requiredHint(join(name, f)))
+			c.missing[join(name, f)] = true
+			c.add(line, id, "%s is missing; %s", join(name, f), requiredHint(join(name, f)))
 		}
 	}
 }
