@@ -147,3 +147,19 @@ func TestParseProfileRefusesBrokenProfiles(t *testing.T) {
 		})
 	}
 }
+
+// A missing field is reported as missing, not also as out of range through the zero the decoder
+// puts in its place.
+func TestMissingFieldsAreNotAlsoOutOfRange(t *testing.T) {
+	bank, _ := setup(t)
+	base := string(profileYAML)
+	for _, cut := range []string{"  ready: 85\n", "  nearly_ready: 60\n", "major_below: 0.5\n", "thresholds:\n  ready: 85\n  nearly_ready: 60\n"} {
+		_, err := ParseProfile("my.yaml", []byte(strings.Replace(base, cut, "", 1)), bank)
+		if err == nil || !strings.Contains(err.Error(), "is missing") {
+			t.Fatalf("without %q: %v", cut, err)
+		}
+		if strings.Contains(err.Error(), "must satisfy") || strings.Contains(err.Error(), "must be a credit") {
+			t.Errorf("without %q, also a range complaint:\n%s", cut, err)
+		}
+	}
+}
