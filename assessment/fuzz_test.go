@@ -2,8 +2,11 @@ package assessment
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,5 +100,64 @@ func checkFinite(t *testing.T, r Report) {
 		if math.IsNaN(s) || s < 0 || s > 100 {
 			t.Fatalf("score %v from an accepted profile", s)
 		}
+	}
+}
+
+// The profile check is exactly as strict as the promise: over random credits for every one-of
+// factor of the embedded profile, each profile it accepts keeps "a better answer never scores
+// less" for random people and all their improvements, and it accepts some and refuses others.
+func TestRandomCreditsAreRefusedOrMonotone(t *testing.T) {
+	bank, _ := setup(t)
+	values := regexp.MustCompile(`question: (\S+)(\s+)values: \{([^}]*)\}`)
+	rng := rand.New(rand.NewPCG(10, 2026))
+	credits := []float64{0, 0.25, 0.5, 1}
+	accepted, refused := 0, 0
+	for range 400 {
+		data := values.ReplaceAllStringFunc(string(profileYAML), func(m string) string {
+			sub := values.FindStringSubmatch(m)
+			q, _ := bank.Question(sub[1])
+			var names []string
+			for _, pair := range strings.Split(sub[3], ",") {
+				name, _, _ := strings.Cut(strings.TrimSpace(pair), ":")
+				names = append(names, name)
+			}
+			drawn := make([]float64, len(names))
+			for i := range drawn {
+				drawn[i] = credits[rng.IntN(len(credits))]
+			}
+			// Mostly credits that rise along the question's order, so that many profiles pass
+			// the per-factor check and the conditional one is exercised; sometimes any credits.
+			if q.Ordered != questions.Unordered && rng.IntN(10) > 0 {
+				slices.Sort(drawn)
+				slices.SortFunc(names, func(a, b string) int { return q.Rank(a) - q.Rank(b) })
+			}
+			var pairs []string
+			for i, name := range names {
+				pairs = append(pairs, fmt.Sprintf("%s: %g", name, drawn[i]))
+			}
+			return "question: " + sub[1] + sub[2] + "values: {" + strings.Join(pairs, ", ") + "}"
+		})
+		p, err := ParseProfile("random.yaml", []byte(data), bank)
+		if err != nil {
+			if !strings.Contains(err.Error(), "must not fall") && !strings.Contains(err.Error(), "the credit falls") {
+				t.Fatalf("refused for another reason: %v", err)
+			}
+			refused++
+			continue
+		}
+		accepted++
+		for range 10 {
+			a := cohort.Person(bank, rng)
+			before := Score(p, a)
+			for _, better := range improvements(bank, a) {
+				if after := Score(p, better); after.Score < before.Score || after.Verdict.Rank() < before.Verdict.Rank() {
+					t.Fatalf("accepted credits let %v -> %v fall from %v to %v:\n%s", describe(a), describe(better), before.Score, after.Score, data)
+				}
+			}
+		}
+	}
+	t.Logf("accepted %d, refused %d", accepted, refused)
+	if accepted < 5 || refused < 5 {
+		t.Errorf("accepted %d, refused %d: the generator does not test both sides", accepted, refused)
 	}
 }
