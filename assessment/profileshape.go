@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -240,9 +241,17 @@ func (c *shapeChecker) number(n *yaml.Node, s *shape, what, id string) {
 			c.add(n.Line, id, "%s %s is too large; allowed: %s", what, n.Value, s.allowed)
 		}
 	case n.Tag == "!!int", n.Tag == "!!float":
+	case isOutOfFloatRange(n.Value):
+		// YAML resolves 1e400 as text, since no float holds it; it is a number all the same.
+		c.add(n.Line, id, "%s %s is too large; allowed: %s", what, n.Value, s.allowed)
 	default:
 		c.add(n.Line, id, "%s must be %s; got %s", what, s.allowed, kindName(n))
 	}
+}
+
+func isOutOfFloatRange(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return errors.Is(err, strconv.ErrRange)
 }
 
 func requirementID(n *yaml.Node) string {
