@@ -90,6 +90,8 @@ func TestParseProfileRefusesBrokenProfiles(t *testing.T) {
 			[]string{`area "education": weight must be zero or more, at most 1e+06`, `area "skills": weight must be zero or more, at most 1e+06`}},
 		{"requirement weight .inf", edit("    area: coursework\n    weight: 1\n", "    area: coursework\n    weight: .inf\n"),
 			[]string{"coursework.anatomy: weight must be zero or more, at most 1e+06; got +Inf"}},
+		{"duplicate key with other problems", edit("major_below: 0.5", "major_below: 0.5\nmajor_below: 0.1\ncolour: red"),
+			[]string{"my.yaml:29: major_below is given twice (first at line 28); keep one", "my.yaml:30: is not a valid profile: unknown field colour"}},
 		{"weight 1e400", edit("  - {id: skills, title: Skills, weight: 25}", "  - {id: skills, title: Skills, weight: 1e400}"),
 			[]string{"my.yaml:34: areas.weight 1e400 is too large; allowed: a number from 0 to 1e+06"}},
 		{"weight .nan", edit("  - {id: skills, title: Skills, weight: 25}", "  - {id: skills, title: Skills, weight: .nan}"),

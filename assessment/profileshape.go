@@ -178,13 +178,17 @@ func (c *shapeChecker) mapping(n *yaml.Node, s *shape, name, what, id string, li
 		c.add(n.Line, id, "%s must be a mapping; got %s", what, kindName(n))
 		return
 	}
-	given := map[string]bool{}
+	given := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !c.key(k, id) {
 			continue
 		}
-		given[k.Value] = true
+		if first, dup := given[k.Value]; dup {
+			c.add(k.Line, id, "%s is given twice (first at line %d); keep one", join(name, k.Value), first)
+			continue
+		}
+		given[k.Value] = k.Line
 		sub, ok := s.fields[k.Value]
 		if !ok {
 			c.add(k.Line, id, "is not a valid profile: unknown field %s; allowed in %s: %s", k.Value, what, strings.Join(slices.Sorted(maps.Keys(s.fields)), ", "))
@@ -193,7 +197,7 @@ func (c *shapeChecker) mapping(n *yaml.Node, s *shape, name, what, id string, li
 		c.walk(v, sub, join(name, k.Value), id, k.Line)
 	}
 	for _, f := range s.required {
-		if !given[f] {
+		if _, ok := given[f]; !ok {
 			c.missing[join(name, f)] = true
 			c.add(line, id, "%s is missing; %s", join(name, f), requiredHint(join(name, f)))
 		}
