@@ -48,7 +48,7 @@ func Table(w io.Writer, r assessment.Report, opts TableOptions) error {
 	p := painter(opts.Color)
 	var b strings.Builder
 	if who := describeRespondent(r); who != "" {
-		fmt.Fprintln(&b, p.paint(ansiDim, textsafe.Escape(who)))
+		fmt.Fprintln(&b, p.paint(ansiDim, who))
 	}
 	fmt.Fprintln(&b, p.paint(ansiBold+verdictColor(r.Verdict), Headline(r)))
 	fmt.Fprintf(&b, "Score: %s / 100 (ready at %s)\n\n", formatScore(r.Score), formatScore(r.Thresholds.Ready))
@@ -123,7 +123,9 @@ func Headline(r assessment.Report) string {
 }
 
 func describeRespondent(r assessment.Report) string {
-	// The source is a name from the file system, which may hold any byte: shown escaped.
+	// The source is a name from the file system, which may hold any byte: shown escaped. The
+	// respondent is checked when read; it is escaped too, on one line, whatever wrote the report.
+	r.Respondent = textsafe.Escape(strings.Join(strings.Fields(r.Respondent), " "))
 	r.Source = textsafe.Escape(r.Source)
 	switch {
 	case r.Respondent != "" && r.Source != "":
