@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"errors"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -166,4 +167,35 @@ func TestMissingFieldsAreNotAlsoOutOfRange(t *testing.T) {
 			t.Errorf("without %q, also a range complaint:\n%s", cut, err)
 		}
 	}
+}
+
+// The shape check knows a field from the type it decodes into; a field that is not text must have
+// its own shape, or it would be checked as text. This keeps profileShape in step with the types.
+func TestProfileShapeCoversEveryField(t *testing.T) {
+	var visit func(name string, s *shape)
+	visit = func(name string, s *shape) {
+		if s.item != nil {
+			visit(name+"[]", s.item)
+		}
+		if s.kind != mappingValue {
+			return
+		}
+		if s.of == nil {
+			t.Fatalf("%s: a mapping without its type", name)
+		}
+		for f := range s.of.Fields() {
+			key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if !f.IsExported() || key == "-" {
+				continue
+			}
+			sub, ok := s.fields[key]
+			if !ok && f.Type.Kind() != reflect.String {
+				t.Errorf("%s.%s is a %s but has no shape of its own", name, key, f.Type)
+			}
+			if ok {
+				visit(name+"."+key, sub)
+			}
+		}
+	}
+	visit("profile", profileShape())
 }

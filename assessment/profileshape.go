@@ -3,7 +3,7 @@ package assessment
 import (
 	"errors"
 	"fmt"
-	"maps"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,13 +34,48 @@ const (
 )
 
 // shape describes a field: its kind, the fields of a mapping (required ones listed), the items
-// of a list.
+// of a list. A mapping's fields are those of the Go type it decodes into (of), so a field added
+// to the type is known here too; fields lists only those that are not plain text.
 type shape struct {
 	kind     valueKind
+	of       reflect.Type
 	fields   map[string]*shape
 	required []string
 	item     *shape
 	allowed  string // what a number field allows, for messages
+}
+
+// field returns the shape of a mapping's field, and whether the mapping has it.
+func (s *shape) field(name string) (*shape, bool) {
+	if sub, ok := s.fields[name]; ok {
+		return sub, true
+	}
+	if slices.Contains(yamlFields(s.of), name) {
+		return &shape{kind: textValue}, true
+	}
+	return nil, false
+}
+
+// yamlFields lists the keys a struct type decodes from, as yaml.v3 names them.
+func yamlFields(t reflect.Type) []string {
+	if t == nil || t.Kind() != reflect.Struct {
+		return nil
+	}
+	var names []string
+	for f := range t.Fields() {
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		switch name {
+		case "-":
+			continue
+		case "":
+			name = strings.ToLower(f.Name)
+		}
+		names = append(names, name)
+	}
+	return names
 }
 
 // profileShape is the layout of a profile file. It is built per call: no package-level state.
@@ -48,33 +83,29 @@ type shape struct {
 func profileShape() *shape {
 	text := &shape{kind: textValue}
 	weight := &shape{kind: numberValue, allowed: fmt.Sprintf("a number from 0 to %g", float64(MaxWeight))}
-	source := &shape{kind: mappingValue, fields: map[string]*shape{"title": text, "kind": text, "file": text}}
-	condition := &shape{kind: mappingValue, required: []string{"question", "in"},
-		fields: map[string]*shape{"question": text, "in": {kind: listValue, item: text}}}
-	factor := &shape{kind: mappingValue, required: []string{"question"}, fields: map[string]*shape{
-		"question": text,
-		"values":   {kind: creditsValue, allowed: "a credit from 0 to 1"},
-		"includes": text,
-		"target":   {kind: wholeValue, allowed: "a whole number on the question's scale"},
+	source := &shape{kind: mappingValue, of: reflect.TypeFor[questions.Source]()}
+	condition := &shape{kind: mappingValue, of: reflect.TypeFor[questions.Condition](), required: []string{"question", "in"},
+		fields: map[string]*shape{"in": {kind: listValue, item: text}}}
+	factor := &shape{kind: mappingValue, of: reflect.TypeFor[Factor](), required: []string{"question"}, fields: map[string]*shape{
+		"values": {kind: creditsValue, allowed: "a credit from 0 to 1"},
+		"target": {kind: wholeValue, allowed: "a whole number on the question's scale"},
 	}}
-	step := &shape{kind: mappingValue, required: []string{"text"}, fields: map[string]*shape{"when": condition, "text": text}}
-	requirement := &shape{kind: mappingValue, required: []string{"area", "weight"}, fields: map[string]*shape{
-		"id": text, "area": text, "weight": weight,
-		"blocking":    {kind: boolValue},
-		"severity":    text,
-		"requirement": text, "target": text, "source": text,
+	step := &shape{kind: mappingValue, of: reflect.TypeFor[NextStep](), required: []string{"text"}, fields: map[string]*shape{"when": condition}}
+	requirement := &shape{kind: mappingValue, of: reflect.TypeFor[Requirement](), required: []string{"area", "weight"}, fields: map[string]*shape{
+		"weight":     weight,
+		"blocking":   {kind: boolValue},
 		"credit":     {kind: listValue, item: factor},
 		"next_steps": {kind: listValue, item: step},
 	}}
 	score := &shape{kind: numberValue, allowed: "a score from 0 to 100"}
-	return &shape{kind: mappingValue, required: []string{"thresholds", "major_below", "areas"}, fields: map[string]*shape{
-		"id": text, "title": text, "source": source,
-		"thresholds": {kind: mappingValue, required: []string{"ready", "nearly_ready"},
+	return &shape{kind: mappingValue, of: reflect.TypeFor[Profile](), required: []string{"thresholds", "major_below", "areas"}, fields: map[string]*shape{
+		"source": source,
+		"thresholds": {kind: mappingValue, of: reflect.TypeFor[Thresholds](), required: []string{"ready", "nearly_ready"},
 			fields: map[string]*shape{"ready": score, "nearly_ready": score}},
 		"major_below": {kind: numberValue, allowed: "a credit from 0 to 1"},
-		"areas": {kind: listValue, item: &shape{kind: mappingValue, required: []string{"weight"},
-			fields: map[string]*shape{"id": text, "title": text, "weight": weight}}},
-		"notes":        {kind: mappingValue, fields: map[string]*shape{"uniform_ratings": text}},
+		"areas": {kind: listValue, item: &shape{kind: mappingValue, of: reflect.TypeFor[Area](), required: []string{"weight"},
+			fields: map[string]*shape{"weight": weight}}},
+		"notes":        {kind: mappingValue, of: reflect.TypeFor[NoteTexts]()},
 		"requirements": {kind: listValue, item: requirement},
 	}}
 }
@@ -189,9 +220,9 @@ func (c *shapeChecker) mapping(n *yaml.Node, s *shape, name, what, id string, li
 			continue
 		}
 		given[k.Value] = k.Line
-		sub, ok := s.fields[k.Value]
+		sub, ok := s.field(k.Value)
 		if !ok {
-			c.add(k.Line, id, "is not a valid profile: unknown field %s; allowed in %s: %s", k.Value, what, strings.Join(slices.Sorted(maps.Keys(s.fields)), ", "))
+			c.add(k.Line, id, "is not a valid profile: unknown field %s; allowed in %s: %s", k.Value, what, strings.Join(slices.Sorted(slices.Values(yamlFields(s.of))), ", "))
 			continue
 		}
 		c.walk(v, sub, join(name, k.Value), id, k.Line)
