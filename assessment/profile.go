@@ -8,8 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -128,6 +128,8 @@ type Profile struct {
 	outlook *Outlook
 	// lines are the lines of the top-level fields in the profile's file, for messages.
 	lines map[string]int
+	// missing names required fields the file leaves out, already reported as missing.
+	missing map[string]bool
 }
 
 // Share is a requirement's weight in the overall score, from 0 to 1 (0 for an unknown id).
@@ -182,15 +184,26 @@ func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, err
 	if err := dec.Decode(&extra); err != io.EOF {
 		return nil, profileProblem(path, extra.Line, "", "holds more than one YAML document; a profile is one")
 	}
+	// The shape is checked on the nodes: the decoder reads a missing threshold as 0, `target: 4.5`
+	// as 4 and `blocking: "yes"` as true, and words a number given as text in Go's terms. When
+	// the shape is wrong, the decoder's own complaints repeat it and are left out; the checks of
+	// values still run where it decodes, so one pass shows everything.
+	problems, missing := checkShape(path, &root)
 	var p Profile
 	strict := yaml.NewDecoder(bytes.NewReader(data))
 	strict.KnownFields(true)
 	if err := strict.Decode(&p); err != nil {
+		if len(problems) > 0 {
+			return nil, &questions.InvalidError{Problems: problems}
+		}
 		return nil, yamlErrors(path, err)
 	}
 	p.bank = bank
 	p.lines = keyLines(&root)
-	if problems := p.check(path); len(problems) > 0 {
+	p.missing = missing
+	problems = append(problems, p.check(path)...)
+	if len(problems) > 0 {
+		slices.SortStableFunc(problems, func(a, b questions.Problem) int { return a.Origin.Line - b.Origin.Line })
 		return nil, &questions.InvalidError{Problems: problems}
 	}
 	p.derive()
@@ -290,10 +303,11 @@ func (p *Profile) check(path string) []questions.Problem {
 		add(p.lines["id"], "", "id is required: it names the profile in every report")
 	}
 	t := p.Thresholds
-	if !inRange(t.Ready, 0, 100) || !inRange(t.NearlyReady, 0, 100) || t.NearlyReady > t.Ready {
+	thresholdsGiven := !p.missing["thresholds"] && !p.missing["thresholds.ready"] && !p.missing["thresholds.nearly_ready"]
+	if thresholdsGiven && (!inRange(t.Ready, 0, 100) || !inRange(t.NearlyReady, 0, 100) || t.NearlyReady > t.Ready) {
 		add(p.lines["thresholds"], "", "thresholds must satisfy 0 <= nearly_ready <= ready <= 100; got nearly_ready %v, ready %v", t.NearlyReady, t.Ready)
 	}
-	if !inRange(p.MajorBelow, 0, 1) {
+	if !p.missing["major_below"] && !inRange(p.MajorBelow, 0, 1) {
 		add(p.lines["major_below"], "", "major_below must be a credit from 0 to 1; got %v", p.MajorBelow)
 	}
 	if len(p.Requirements) == 0 {
@@ -305,8 +319,8 @@ func (p *Profile) check(path string) []questions.Problem {
 		if _, dup := areaWeight[a.ID]; dup || a.ID == "" {
 			add(a.line, "", "area %q is empty or defined twice", a.ID)
 		}
-		if !inRange(a.Weight, 0, math.MaxFloat64) {
-			add(a.line, "", "area %q: weight must be zero or more; got %v", a.ID, a.Weight)
+		if !inRange(a.Weight, 0, MaxWeight) {
+			add(a.line, "", "area %q: weight must be zero or more, at most %g; got %v", a.ID, float64(MaxWeight), a.Weight)
 		}
 		areaWeight[a.ID] = 0
 		total += a.Weight
@@ -326,8 +340,8 @@ func (p *Profile) check(path string) []questions.Problem {
 		} else {
 			areaWeight[r.Area] += max(r.Weight, 0)
 		}
-		if !inRange(r.Weight, 0, math.MaxFloat64) {
-			add(r.line, r.ID, "weight must be zero or more; got %v", r.Weight)
+		if !inRange(r.Weight, 0, MaxWeight) {
+			add(r.line, r.ID, "weight must be zero or more, at most %g; got %v", float64(MaxWeight), r.Weight)
 		}
 		if r.Requirement == "" || r.Target == "" || r.Source == "" {
 			add(r.line, r.ID, "requirement, target and source are all required")
@@ -342,9 +356,16 @@ func (p *Profile) check(path string) []questions.Problem {
 		if len(r.Credit) == 0 {
 			add(r.line, r.ID, "credit needs at least one factor")
 		}
+		factorsOK := true
 		for _, f := range r.Credit {
 			if msg := p.checkFactor(&f); msg != "" {
 				add(f.line, r.ID, "credit: %s", msg)
+				factorsOK = false
+			}
+		}
+		if factorsOK {
+			for _, msg := range p.checkMonotone(r) {
+				add(msg.line, r.ID, "credit: %s", msg.text)
 			}
 		}
 		if n := len(r.NextSteps); n == 0 || r.NextSteps[n-1].When != nil {
@@ -373,6 +394,11 @@ func (p *Profile) checkFactor(f *Factor) string {
 	q, ok := p.bank.Question(f.Question)
 	if !ok {
 		return fmt.Sprintf("unknown question %q", f.Question)
+	}
+	if q.Optional {
+		// An optional question may go unanswered by anyone; scoring it would mark down a person
+		// for skipping what they were told they could skip.
+		return fmt.Sprintf("%s is an optional question; a profile may not score it", q.ID)
 	}
 	set := 0
 	for _, given := range []bool{f.Values != nil, f.Includes != "", f.Target != 0} {
@@ -417,6 +443,150 @@ func (p *Profile) checkFactor(f *Factor) string {
 		}
 	}
 	return ""
+}
+
+// lineMessage is a problem at a line of the profile.
+type lineMessage struct {
+	line int
+	text string
+}
+
+// checkMonotone holds a requirement to the promise that improving an answer never lowers the
+// score. A credit is a product of factors, each from 0 to 1, so two things suffice: each factor's
+// credits do not fall along its question's order (a rating or an any-of factor cannot fall), and
+// where a better answer makes another question asked, the credit does not fall whatever the
+// answer to it (a question not asked counts 1; once asked, it may count less). The bank's
+// conditions are one level deep, which is what the second check covers.
+func (p *Profile) checkMonotone(r *Requirement) []lineMessage {
+	var problems []lineMessage
+	for _, f := range r.Credit {
+		q, _ := p.bank.Question(f.Question)
+		if q.Kind != questions.OneOf || q.Ordered == questions.Unordered {
+			continue
+		}
+		order := weakestFirst(q)
+		for i := 1; i < len(order); i++ {
+			lo, hi := order[i-1], order[i]
+			if f.Values[hi] < f.Values[lo] {
+				problems = append(problems, lineMessage{f.line, fmt.Sprintf(
+					"values of %s must not fall as the answer gets better (weakest first: %s); %s earns %g, less than %g for %s",
+					q.ID, strings.Join(order, ", "), hi, f.Values[hi], f.Values[lo], lo)})
+				break
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return problems
+	}
+	for _, d := range p.conditionQuestions(r) {
+		order := weakestFirst(d)
+		for i := 1; i < len(order); i++ {
+			lo, hi := order[i-1], order[i]
+			before, after := p.creditOn(r, d.ID, lo), p.creditOn(r, d.ID, hi)
+			var newly []string
+			for _, f := range r.Credit {
+				q, _ := p.bank.Question(f.Question)
+				c := q.AskedWhen
+				if c == nil || c.Question != d.ID || slices.Contains(c.In, lo) || !slices.Contains(c.In, hi) || slices.Contains(newly, q.ID) {
+					continue
+				}
+				worst, answer := p.worstCredit(r, q, d.ID, hi)
+				after *= worst
+				newly = append(newly, fmt.Sprintf("%s (%s earns %g)", q.ID, answer, worst))
+			}
+			if after < before {
+				line := r.line
+				if len(r.Credit) > 0 {
+					line = r.Credit[0].line
+				}
+				problems = append(problems, lineMessage{line, fmt.Sprintf(
+					"the credit falls from %g to %g when %s improves from %s to %s, which asks %s; the credits must not fall as an answer gets better",
+					before, after, d.ID, lo, hi, strings.Join(newly, " and "))})
+			}
+		}
+	}
+	return problems
+}
+
+// weakestFirst lists an ordered question's values from the weakest answer to the best.
+func weakestFirst(q *questions.Question) []string {
+	order := make([]string, len(q.Values))
+	for _, v := range q.ValueNames() {
+		order[q.Rank(v)] = v
+	}
+	return order
+}
+
+// conditionQuestions are the ordered questions that decide whether some factor's question of r
+// is asked, in bank order.
+func (p *Profile) conditionQuestions(r *Requirement) []*questions.Question {
+	var out []*questions.Question
+	for i := range p.bank.Questions {
+		d := &p.bank.Questions[i]
+		if d.Kind != questions.OneOf || d.Ordered == questions.Unordered {
+			continue
+		}
+		for _, f := range r.Credit {
+			q, _ := p.bank.Question(f.Question)
+			if q.AskedWhen != nil && q.AskedWhen.Question == d.ID {
+				out = append(out, d)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// creditOn is the product of r's factors on question id for the answer v (1 when r has none).
+func (p *Profile) creditOn(r *Requirement, id, v string) float64 {
+	a := questions.NewAnswers()
+	a.Set(id, questions.OneOfAnswer(v))
+	credit := 1.0
+	for _, f := range r.Credit {
+		if f.Question == id {
+			c, _, _ := p.factor(f, a)
+			credit *= c
+		}
+	}
+	return credit
+}
+
+// worstCredit is the lowest product of r's factors on q over every answer q allows, with q asked
+// because question dep is v; it names the answer that earns it.
+func (p *Profile) worstCredit(r *Requirement, q *questions.Question, dep, v string) (float64, string) {
+	var candidates []questions.Answer
+	switch q.Kind {
+	case questions.OneOf:
+		for _, name := range q.ValueNames() {
+			candidates = append(candidates, questions.OneOfAnswer(name))
+		}
+	case questions.AnyOf:
+		candidates = append(candidates, questions.AnyOfAnswer()) // including nothing earns least
+	case questions.Rating:
+		for n := q.Scale.Min; n <= q.Scale.Max; n++ {
+			candidates = append(candidates, questions.RatingAnswer(n))
+		}
+	}
+	worst, answer := 1.0, ""
+	for i, ans := range candidates {
+		a := questions.NewAnswers()
+		a.Set(dep, questions.OneOfAnswer(v))
+		a.Set(q.ID, ans)
+		credit := 1.0
+		for _, f := range r.Credit {
+			if f.Question == q.ID {
+				c, _, _ := p.factor(f, a)
+				credit *= c
+			}
+		}
+		if i == 0 || credit < worst {
+			worst, answer = credit, ans.String()
+		}
+	}
+	if answer == "" {
+		answer = "nothing"
+	}
+	return worst, answer
 }
 
 func checkCondition(bank *questions.Bank, c questions.Condition) string {

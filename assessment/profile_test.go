@@ -2,6 +2,8 @@ package assessment
 
 import (
 	"errors"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -65,10 +67,10 @@ func TestParseProfileRefusesBrokenProfiles(t *testing.T) {
 		{"weights sum to nothing", strings.NewReplacer("weight: 30}", "weight: 0}", "weight: 15}", "weight: 0}", "weight: 25}", "weight: 0}").Replace(base),
 			[]string{"area weights must sum to more than zero"}},
 		{"threshold above 100", edit("ready: 85", "ready: 120"), []string{"my.yaml:25: thresholds must satisfy"}},
-		{"threshold not a number", edit("ready: 85", "ready: high"), []string{"my.yaml:26: is not a valid profile: wrong type: got high (!!str)"}},
+		{"threshold not a number", edit("ready: 85", "ready: high"), []string{`my.yaml:26: thresholds.ready must be a score from 0 to 100; got "high"`}},
 		{"YAML syntax error", edit("ready: 85", "ready: [85"), []string{"my.yaml:", "is not a valid profile"}},
 		{"two documents", base + "\n---\nid: x\n", []string{"more than one YAML document"}},
-		{"no requirements", "id: x\nthresholds: {ready: 80, nearly_ready: 50}\nareas: [{id: a, title: A, weight: 1}]\n",
+		{"no requirements", "id: x\nthresholds: {ready: 80, nearly_ready: 50}\nmajor_below: 0.5\nareas: [{id: a, title: A, weight: 1}]\nrequirements: []\n",
 			[]string{"requirements must list at least one requirement", `area "a" has weight but no requirement`}},
 		{"major_below above 1", edit("major_below: 0.5", "major_below: 5"), []string{"my.yaml:28: major_below must be a credit from 0 to 1"}},
 		{"nearly above ready", edit("nearly_ready: 60", "nearly_ready: 90"), []string{"thresholds must satisfy"}},
@@ -81,6 +83,57 @@ func TestParseProfileRefusesBrokenProfiles(t *testing.T) {
 			[]string{"next_steps must end with a step that has no when"}},
 		{"severity on a blocking requirement", edit("    blocking: true\n    requirement: A passed", "    blocking: true\n    severity: minor\n    requirement: A passed"),
 			[]string{"certification.ahima", "a blocking requirement has no other severity"}},
+
+		// Numbers that overflow, missing fields, inexact values (issue 10).
+		{"area weight 1e307", edit("  - {id: skills, title: Skills, weight: 25}", "  - {id: skills, title: Skills, weight: 1e307}"),
+			[]string{`my.yaml:34: area "skills": weight must be zero or more, at most 1e+06; got 1e+307`}},
+		{"every area 1e308", regexp.MustCompile(`weight: (30|15|25)}`).ReplaceAllString(base, "weight: 1e308}"),
+			[]string{`area "education": weight must be zero or more, at most 1e+06`, `area "skills": weight must be zero or more, at most 1e+06`}},
+		{"requirement weight .inf", edit("    area: coursework\n    weight: 1\n", "    area: coursework\n    weight: .inf\n"),
+			[]string{"coursework.anatomy: weight must be zero or more, at most 1e+06; got +Inf"}},
+		{"duplicate key with other problems", edit("major_below: 0.5", "major_below: 0.5\nmajor_below: 0.1\ncolour: red"),
+			[]string{"my.yaml:29: major_below is given twice (first at line 28); keep one", "my.yaml:30: is not a valid profile: unknown field colour"}},
+		{"weight 1e400", edit("  - {id: skills, title: Skills, weight: 25}", "  - {id: skills, title: Skills, weight: 1e400}"),
+			[]string{"my.yaml:34: areas.weight 1e400 is too large; allowed: a number from 0 to 1e+06"}},
+		{"weight .nan", edit("  - {id: skills, title: Skills, weight: 25}", "  - {id: skills, title: Skills, weight: .nan}"),
+			[]string{`area "skills": weight must be zero or more, at most 1e+06; got NaN`}},
+		{"no thresholds", edit("thresholds:\n  ready: 85\n  nearly_ready: 60\n", ""),
+			[]string{"my.yaml:18: thresholds is missing; give thresholds: {ready: …, nearly_ready: …}"}},
+		{"no thresholds.ready", edit("  ready: 85\n", ""), []string{"my.yaml:25: thresholds.ready is missing; give a score from 0 to 100"}},
+		{"no thresholds.nearly_ready", edit("  nearly_ready: 60\n", ""), []string{"my.yaml:25: thresholds.nearly_ready is missing"}},
+		{"no major_below", edit("major_below: 0.5\n", ""), []string{"my.yaml:18: major_below is missing; give a credit from 0 to 1"}},
+		{"no area weight", edit("  - {id: skills, title: Skills, weight: 25}", "  - {id: skills, title: Skills}"), []string{"my.yaml:34: areas.weight is missing"}},
+		{"target not whole", edit("{question: skills.empathy, target: 4}", "{question: skills.empathy, target: 4.5}"),
+			[]string{"my.yaml:", ": skills.empathy: requirements.credit.target 4.5 is not a whole number; allowed: a whole number on the question's scale"}},
+		{"target too large", edit("{question: skills.empathy, target: 4}", "{question: skills.empathy, target: 99999999999999999999999}"),
+			[]string{"skills.empathy: requirements.credit.target 99999999999999999999999 is too large"}},
+		{"blocking quoted", edit("    blocking: true\n    requirement: A passed", "    blocking: \"yes\"\n    requirement: A passed"),
+			[]string{`certification.ahima: requirements.blocking must be true or false (unquoted); got "yes"`}},
+		{"blocking yes", edit("    blocking: true\n    requirement: A passed", "    blocking: yes\n    requirement: A passed"),
+			[]string{`certification.ahima: requirements.blocking must be true or false (unquoted); got "yes"`}},
+		{"threshold quoted", edit("ready: 85", `ready: "85"`), []string{`my.yaml:26: thresholds.ready must be a score from 0 to 100; got "85"`}},
+		{"credit as text", edit("values: {none: 0, preparing: 0.25, scheduled: 0.5, passed: 1}", "values: {none: 0, preparing: 0.25, scheduled: half, passed: 1}"),
+			[]string{`certification.ahima: requirements.credit.values: the credit for "scheduled" must be a credit from 0 to 1; got "half"`}},
+		{"merge key", edit("  - {id: skills, title: Skills, weight: 25}", "  - {<<: {id: skills, title: Skills}, weight: 25}"),
+			[]string{"my.yaml:34: YAML merge keys (<<) are not allowed in a profile"}},
+		// Better answers must never earn less.
+		{"bachelor worth nothing", edit("values: {none: 0, high-school: 0, some-college: 0.25, associate: 0.5, bachelor: 1, master: 1}", "values: {none: 0, high-school: 0, some-college: 0.25, associate: 0.5, bachelor: 0, master: 1}"),
+			[]string{"education.advanced: credit: values of education.level must not fall as the answer gets better", "bachelor earns 0, less than 0.5 for associate"}},
+		{"HIT worth less than another field", edit("values: {hit: 1, related: 1, other: 0.5}", "values: {hit: 0.2, related: 1, other: 0.5}"),
+			[]string{": education.degree: credit: values of education.field must not fall", "(weakest first: other, related, hit)", "hit earns 0.2, less than 1 for related"}},
+		{"a degree in another field earns less than some college", edit("values: {none: 0, high-school: 0.2, some-college: 0.4, associate: 1, bachelor: 1, master: 1}", "values: {none: 0, high-school: 0.2, some-college: 0.9, associate: 1, bachelor: 1, master: 1}"),
+			[]string{"education.degree: credit: the credit falls from 0.9 to 0.5 when education.level improves from some-college to associate, which asks education.field (other earns 0.5)"}},
+		{"an optional question", edit("{question: coursework, includes: anatomy}", "{question: work.settings, includes: hospitals}"),
+			[]string{"coursework.anatomy: credit: work.settings is an optional question; a profile may not score it"}},
+		// Text that would control a terminal.
+		{"escape in the title", edit("title: Health Information Technician (medical records specialist)", `title: "HIT \e[2J"`),
+			[]string{`my.yaml:19: title holds \x1b (a control character)`}},
+		{"line separator in a requirement", edit("requirement: A course in anatomy.", "requirement: \"A course\u2028in anatomy.\""),
+			[]string{`coursework.anatomy: requirements.requirement holds \u2028 (a control character)`}},
+		{"bell in a next step", edit("text: Take an anatomy course; community colleges often pair it with physiology (A&P I and II).", `text: "Take an anatomy course\a"`),
+			[]string{`coursework.anatomy: requirements.next_steps.text holds \a (a control character)`}},
+		{"NEL in a source", edit("kind: career-guide article (undated; its figures are from 2012)", `kind: "career\Nguide"`), []string{`source.kind holds \u0085 (a control character)`}},
+		{"vertical tab in an id", edit("- id: coursework.anatomy", `- id: "coursework.anatomy\v"`), []string{`requirements.id holds \v (a control character)`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,4 +151,51 @@ func TestParseProfileRefusesBrokenProfiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A missing field is reported as missing, not also as out of range through the zero the decoder
+// puts in its place.
+func TestMissingFieldsAreNotAlsoOutOfRange(t *testing.T) {
+	bank, _ := setup(t)
+	base := string(profileYAML)
+	for _, cut := range []string{"  ready: 85\n", "  nearly_ready: 60\n", "major_below: 0.5\n", "thresholds:\n  ready: 85\n  nearly_ready: 60\n"} {
+		_, err := ParseProfile("my.yaml", []byte(strings.Replace(base, cut, "", 1)), bank)
+		if err == nil || !strings.Contains(err.Error(), "is missing") {
+			t.Fatalf("without %q: %v", cut, err)
+		}
+		if strings.Contains(err.Error(), "must satisfy") || strings.Contains(err.Error(), "must be a credit") {
+			t.Errorf("without %q, also a range complaint:\n%s", cut, err)
+		}
+	}
+}
+
+// The shape check knows a field from the type it decodes into; a field that is not text must have
+// its own shape, or it would be checked as text. This keeps profileShape in step with the types.
+func TestProfileShapeCoversEveryField(t *testing.T) {
+	var visit func(name string, s *shape)
+	visit = func(name string, s *shape) {
+		if s.item != nil {
+			visit(name+"[]", s.item)
+		}
+		if s.kind != mappingValue {
+			return
+		}
+		if s.of == nil {
+			t.Fatalf("%s: a mapping without its type", name)
+		}
+		for f := range s.of.Fields() {
+			key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if !f.IsExported() || key == "-" {
+				continue
+			}
+			sub, ok := s.fields[key]
+			if !ok && f.Type.Kind() != reflect.String {
+				t.Errorf("%s.%s is a %s but has no shape of its own", name, key, f.Type)
+			}
+			if ok {
+				visit(name+"."+key, sub)
+			}
+		}
+	}
+	visit("profile", profileShape())
 }

@@ -69,9 +69,6 @@ error (exit 2) that names every missing question.`,
 				return err
 			}
 			opts.FailUnderSet = c.Flags().Changed("fail-under")
-			if opts.FailUnderSet && (opts.FailUnder < 0 || opts.FailUnder > 100) {
-				return usageErrorf("invalid --fail-under %g; allowed: a score from 0 to 100", opts.FailUnder)
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -86,7 +83,7 @@ error (exit 2) that names every missing question.`,
 	addFormatFlag(c, &opts.Format, render.ReportFormats())
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file (atomically, mode 0600) instead of standard output")
 	f.StringVar(&opts.SaveAnswers, "save-answers", "", "write all answers given to this answers file (mode 0600)")
-	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when the score is below this")
+	f.Var(newScoreValue(&opts.FailUnder), "fail-under", "exit 3 when the score is below this (0-100)")
 	f.BoolVar(&opts.Plain, "plain", false, "ask line by line with numbered choices and print the report as labelled lines, no boxes or bars (screen readers, basic terminals); implied by TERM=dumb")
 	f.BoolVar(&opts.AllGaps, "all-gaps", false, "draw every gap in full; by default minor gaps are named in one line when bigger ones are shown")
 	f.BoolVar(&opts.Review, "review", false, "list the answers and let you change any before the report (needs a terminal)")

@@ -107,7 +107,7 @@ func TestAssessExitCodes(t *testing.T) {
 		{"--set without =", "", []string{"assess", "--answers", ready, "--set", "skills.empathy"}, ExitInvalid, []string{"is not ID=VALUE"}, ""},
 		{"unknown flag", "", []string{"assess", "--colour"}, ExitInvalid, []string{"unknown flag: --colour", "Run 'hitready assess --help'"}, ""},
 		{"bad format", "", []string{"assess", "--answers", ready, "--format", "xml"}, ExitInvalid, []string{`invalid --format "xml"; allowed: table, json, yaml`}, ""},
-		{"fail-under out of range", "", []string{"assess", "--answers", ready, "--fail-under", "101"}, ExitInvalid, []string{"invalid --fail-under 101"}, ""},
+		{"fail-under out of range", "", []string{"assess", "--answers", ready, "--fail-under", "101"}, ExitInvalid, []string{`invalid --fail-under "101": not a score; allowed: a score from 0 to 100`}, ""},
 		{"fail-under not a number", "", []string{"assess", "--answers", ready, "--fail-under", "high"}, ExitInvalid, []string{`invalid --fail-under "high": not a number; allowed: a score from 0 to 100`}, ""},
 		{"stray argument", "", []string{"assess", ready}, ExitInvalid, []string{"takes its answers file with --answers: hitready assess --answers ../examples/ready.yaml"}, ""},
 		{"stray argument, not a file", "", []string{"assess", "now"}, ExitInvalid, []string{`takes no arguments; got ["now"]`}, ""},

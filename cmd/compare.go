@@ -124,10 +124,5 @@ func decodeReport(path string, data []byte, schema string) (assessment.Report, e
 	if schema != assessment.Schema {
 		return assessment.Report{}, refuse(fmt.Sprintf("is a %q document; compare reads answers files and %q reports", schema, assessment.Schema))
 	}
-	var report assessment.Report
-	if err := json.Unmarshal(data, &report); err != nil {
-		return assessment.Report{}, refuse("is not a valid report: " + err.Error())
-	}
-	report.Source = path
-	return report, nil
+	return assessment.DecodeReport(path, data)
 }

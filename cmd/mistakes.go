@@ -37,15 +37,16 @@ func flagError(c *cobra.Command, err error) error {
 		}
 		return &UsageError{Err: errors.New(msg)}
 	}
+	// A value a flag refused: "invalid --jobs "x": not a number; allowed: …", in the words of
+	// the flag's own type where it has some (scoreValue), never strconv's.
 	var invalid *pflag.InvalidValueError
-	var num *strconv.NumError
-	if errors.As(err, &invalid) && errors.As(err, &num) {
-		f := invalid.GetFlag()
-		what := "a number"
-		if f.Name == "fail-under" {
-			what = "a score from 0 to 100"
+	if errors.As(err, &invalid) {
+		reason := "not a number; allowed: a whole number"
+		var num *strconv.NumError
+		if cause := invalid.Unwrap(); cause != nil && !errors.As(cause, &num) {
+			reason = cause.Error()
 		}
-		return usageErrorf("invalid --%s %q: not a number; allowed: %s", f.Name, invalid.GetValue(), what)
+		return usageErrorf("invalid --%s %q: %s", invalid.GetFlag().Name, invalid.GetValue(), reason)
 	}
 	return &UsageError{Err: err}
 }

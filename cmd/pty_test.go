@@ -47,7 +47,7 @@ func startPTY(t *testing.T, args ...string) *ptySession {
 	}
 	screen := vt10x.New(vt10x.WithWriter(tty))
 	console, err := expect.NewConsole(expect.WithStdin(ptm), expect.WithStdout(screen),
-		expect.WithCloser(ptm, tty), expect.WithDefaultTimeout(10*time.Second))
+		expect.WithCloser(ptm, tty), expect.WithDefaultTimeout(30*time.Second)) // generous: CI runs it under -race, beside other packages
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func (s *ptySession) wait() int {
 	select {
 	case code := <-s.done:
 		return code
-	case <-time.After(30 * time.Second):
+	case <-time.After(60 * time.Second):
 		s.t.Fatalf("hitready did not finish; screen:\n%s", s.screen.String())
 		return -1
 	}

@@ -41,7 +41,7 @@ func runRoot(ios *iostreams.IOStreams, root *cobra.Command, args []string) (code
 	if errors.As(err, &panicked) {
 		return internalError(ios, panicked.Value, panicked.Stack)
 	}
-	printError(ios, cmd, err)
+	printError(ios, cmd, err, args)
 	return ExitCode(err)
 }
 
@@ -58,8 +58,8 @@ func internalError(ios *iostreams.IOStreams, v any, stack []byte) int {
 	return ExitFailure
 }
 
-func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error) {
-	msg := err.Error()
+func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error, args []string) {
+	msg := safeMessage(err, args)
 	if !strings.HasSuffix(msg, "\n") {
 		msg += "\n"
 	}

@@ -58,9 +58,6 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 				return err
 			}
 			opts.FailUnderSet = c.Flags().Changed("fail-under")
-			if opts.FailUnderSet && (opts.FailUnder < 0 || opts.FailUnder > 100) {
-				return usageErrorf("invalid --fail-under %g; allowed: a score from 0 to 100", opts.FailUnder)
-			}
 			if opts.MaxFiles < 1 || opts.MaxMiB < 1 {
 				return usageErrorf("--max-files and --max-total-mib must be 1 or more")
 			}
@@ -76,7 +73,7 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 	f := c.Flags()
 	addFormatFlag(c, &opts.Format, render.CohortFormats())
 	f.StringVarP(&opts.Output, "output", "o", "", "write the reports to this file (atomically, mode 0600) instead of standard output")
-	f.Float64Var(&opts.FailUnder, "fail-under", 0, "exit 3 when any score is below this")
+	f.Var(newScoreValue(&opts.FailUnder), "fail-under", "exit 3 when any score is below this (0-100)")
 	f.IntVar(&opts.Jobs, "jobs", 0, fmt.Sprintf("files scored at once (0: one per CPU, here %d)", runtime.GOMAXPROCS(0)))
 	f.IntVar(&opts.MaxFiles, "max-files", 100_000, "read at most this many files")
 	f.IntVar(&opts.MaxMiB, "max-total-mib", 1024, "read at most this many MiB of files in all")

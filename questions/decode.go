@@ -2,14 +2,17 @@ package questions
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hitready/hitready/internal/textsafe"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -71,11 +74,13 @@ func (b *Bank) DecodeAnswers(path string, data []byte) (answers *Answers, err er
 		if err := b.CheckConsistency(d.answers); err != nil {
 			return nil, err
 		}
+		return d.answers, nil
 	}
-	if err := invalid(d.problems); err != nil {
-		return nil, err
+	e := &InvalidError{Problems: d.problems, Dropped: d.dropped}
+	if d.unknownID {
+		e.Notes = append(e.Notes, Problem{Origin: Origin{Path: path}, Message: "known question ids: " + strings.Join(b.IDs(), ", ")})
 	}
-	return d.answers, nil
+	return nil, e
 }
 
 func isJSON(path string, data []byte) bool {
@@ -126,9 +131,18 @@ type decoder struct {
 	path     string
 	answers  *Answers
 	problems []Problem
+	// dropped counts the problems after the first MaxShown, which are counted, not kept: a
+	// 1 MiB file of mistakes would otherwise cost far more memory than the file.
+	dropped int
+	// unknownID is set when an id is not in the bank; the known ids are then listed once.
+	unknownID bool
 }
 
 func (d *decoder) add(line int, id, format string, args ...any) {
+	if len(d.problems) >= MaxShown {
+		d.dropped++
+		return
+	}
 	d.problems = append(d.problems, Problem{Origin: Origin{Path: d.path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -173,6 +187,10 @@ func (d *decoder) document(doc *yaml.Node) {
 
 // key reads a mapping key and refuses keys that are not plain text or that repeat.
 func (d *decoder) key(k *yaml.Node, seen map[string]int, isID bool) (string, bool) {
+	if k.Tag == "!!merge" {
+		d.add(k.Line, "", "YAML merge keys (<<) are not allowed in an answers file; write each answer out")
+		return "", false
+	}
 	if k.Kind != yaml.ScalarNode {
 		d.add(k.Line, "", "a key must be plain text; got %s", describe(k))
 		return "", false
@@ -198,8 +216,14 @@ func (d *decoder) respondent(v *yaml.Node) {
 			d.add(v.Line, "", "respondent is %d characters long; at most %d are allowed", n, maxRespondent)
 			return
 		}
-		if strings.ContainsAny(name, "\n\r\t") {
+		if strings.ContainsAny(name, "\n\r") {
 			d.add(v.Line, "", "respondent must be one line of text")
+			return
+		}
+		// The respondent is printed in reports and on screens: a control character in it could
+		// recolour, move or clear a terminal.
+		if r, bad := textsafe.Unsafe(name); bad {
+			d.add(v.Line, "", "respondent holds %s; allowed: one line of printable text", textsafe.Describe(r))
 			return
 		}
 		d.answers.Respondent = name
@@ -225,8 +249,12 @@ func (d *decoder) answerMap(m *yaml.Node) {
 		}
 		q, known := d.bank.Question(id)
 		if !known {
-			ids := d.bank.IDs()
-			d.add(k.Line, id, "unknown question id%s; known ids: %s", didYouMean(id, ids), strings.Join(ids, ", "))
+			d.unknownID = true
+			if len(d.problems) >= MaxShown {
+				d.dropped++ // skips the search for a suggestion, the costly part
+				continue
+			}
+			d.add(k.Line, id, "unknown question id%s; the known ids are listed below", didYouMean(id, d.bank.IDs()))
 			continue
 		}
 		ans, given, problem := parseValue(q, v)
@@ -280,7 +308,10 @@ func parseValue(q *Question, v *yaml.Node) (ans Answer, given bool, problem stri
 		return ans, true, ""
 	case Rating:
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!float" {
-			return Answer{}, false, fmt.Sprintf("%s is not a whole number; allowed: %s", v.Value, q.Allowed())
+			if size := HugeWhole(v.Value); size != "" {
+				return Answer{}, false, fmt.Sprintf("%s is %s; allowed: %s", shorten(v.Value), size, q.Allowed())
+			}
+			return Answer{}, false, fmt.Sprintf("%s is not a whole number; allowed: %s", shorten(v.Value), q.Allowed())
 		}
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
 			return Answer{}, false, fmt.Sprintf("expects %s; got %s", q.Allowed(), describe(v))
@@ -288,12 +319,46 @@ func parseValue(q *Question, v *yaml.Node) (ans Answer, given bool, problem stri
 		// Base 0 reads the integer forms YAML resolves as !!int (0x1F, 0o17, +3) without the
 		// cost of a YAML decoder per rating.
 		n, err := strconv.ParseInt(v.Value, 0, 64)
-		if err != nil || n < int64(q.Scale.Min) || n > int64(q.Scale.Max) {
+		if err != nil {
+			size := "too large"
+			if strings.HasPrefix(v.Value, "-") {
+				size = "too small"
+			}
+			return Answer{}, false, fmt.Sprintf("%s is %s; allowed: %s", shorten(v.Value), size, q.Allowed())
+		}
+		if n < int64(q.Scale.Min) || n > int64(q.Scale.Max) {
 			return Answer{}, false, fmt.Sprintf("%s is out of range; allowed: %s", v.Value, q.Allowed())
 		}
 		return RatingAnswer(int(n)), true, ""
 	}
 	return Answer{}, false, fmt.Sprintf("question kind %q cannot be answered", q.Kind)
+}
+
+// HugeWhole says "too large" or "too small" for a whole number beyond an int64, which YAML
+// resolves as a float (99999999999999999999999, 1e30), and "" for anything else: such a number
+// is a slip of the keyboard, not a fraction.
+func HugeWhole(s string) string {
+	f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return ""
+	}
+	switch {
+	case math.IsNaN(f), f != math.Trunc(f) && !math.IsInf(f, 0):
+		return ""
+	case f >= math.MaxInt64:
+		return "too large"
+	case f <= math.MinInt64:
+		return "too small"
+	}
+	return ""
+}
+
+// shorten keeps a long value from filling a message.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 func isNull(n *yaml.Node) bool {

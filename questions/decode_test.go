@@ -3,6 +3,7 @@ package questions
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -121,7 +122,7 @@ func TestDecodeRefusals(t *testing.T) {
 		{"unknown id with suggestion", "a.yaml", replace(completeYAML, "skills.empathy: 5", "skills.empathie: 5"),
 			[]string{"a.yaml:10:", "skills.empathie", "unknown question id", `did you mean "skills.empathy"`}},
 		{"unknown id far from any", "a.yaml", replace(completeYAML, "skills.empathy: 5", "salary: 5"),
-			[]string{"a.yaml:10:", "salary: unknown question id", "known ids: education.level"}},
+			[]string{"a.yaml:10:", "salary: unknown question id", "a.yaml: known question ids: education.level"}},
 		{"unknown top-level field", "a.yaml", replace(completeYAML, "respondent: Jordan Rivera", "respondnet: Jordan Rivera"),
 			[]string{"a.yaml:1:", `unknown field "respondnet"`, `did you mean "respondent"`, "allowed fields: respondent, answers"}},
 		{"answer outside answers", "a.yaml", "skills.empathy: 4\n",
@@ -145,7 +146,27 @@ func TestDecodeRefusals(t *testing.T) {
 		{"rating as a word", "a.yaml", replace(completeYAML, "skills.empathy: 5", "skills.empathy: high"),
 			[]string{"a.yaml:10:", `got the text "high"`}},
 		{"rating huge", "a.yaml", replace(completeYAML, "skills.empathy: 5", "skills.empathy: 99999999999999999999999"),
-			[]string{"a.yaml:10:", "skills.empathy"}},
+			[]string{"a.yaml:10: skills.empathy: 99999999999999999999999 is too large; allowed: a whole number from 1 to 5"}},
+		{"rating huge in JSON", "a.json", replace(completeJSON, `"skills.empathy": 5`, `"skills.empathy": 99999999999999999999999`),
+			[]string{"a.json:11: skills.empathy: 99999999999999999999999 is too large; allowed: a whole number from 1 to 5"}},
+		{"rating hugely negative", "a.yaml", replace(completeYAML, "skills.empathy: 5", "skills.empathy: -99999999999999999999999"),
+			[]string{"a.yaml:10: skills.empathy: -99999999999999999999999 is too small"}},
+		{"rating 1e30", "a.yaml", replace(completeYAML, "skills.empathy: 5", "skills.empathy: 1e30"),
+			[]string{"a.yaml:10: skills.empathy: 1e30 is too large"}},
+		{"rating 1e400", "a.json", replace(completeJSON, `"skills.empathy": 5`, `"skills.empathy": 1e400`),
+			[]string{"a.json:11: skills.empathy: 1e400 is too large"}},
+		{"YAML merge key in answers", "a.yaml", "answers:\n  <<: {skills.empathy: 4}\n", []string{"a.yaml:2: YAML merge keys (<<) are not allowed in an answers file"}},
+		{"top-level merge key", "a.yaml", "<<: {respondent: x}\n", []string{"a.yaml:1: YAML merge keys (<<) are not allowed"}},
+		{"respondent with ESC", "a.yaml", replace(completeYAML, "respondent: Jordan Rivera", `respondent: "Jordan\e[2J Rivera"`),
+			[]string{`a.yaml:1: respondent holds \x1b (a control character); allowed: one line of printable text`}},
+		{"respondent with BEL", "a.json", replace(completeJSON, `"respondent": "Jordan Rivera"`, `"respondent": "Jordan\u0007"`), []string{`a.json:2: respondent holds \a (a control character)`}},
+		{"respondent with a vertical tab", "a.yaml", replace(completeYAML, "respondent: Jordan Rivera", `respondent: "Jordan\v Rivera"`), []string{`respondent holds \v`}},
+		{"respondent with NEL inside", "a.yaml", replace(completeYAML, "respondent: Jordan Rivera", `respondent: "Jordan\N Rivera"`), []string{`respondent holds \u0085`}},
+		{"respondent with U+2028 inside", "a.json", replace(completeJSON, `"respondent": "Jordan Rivera"`, `"respondent": "Jordan\u2028Rivera"`), []string{`respondent holds \u2028`}},
+		{"respondent with DEL", "a.yaml", replace(completeYAML, "respondent: Jordan Rivera", `respondent: "Jordan\x7f"`), []string{`respondent holds \x7f`}},
+		{"respondent with a C1 CSI", "a.json", replace(completeJSON, `"respondent": "Jordan Rivera"`, `"respondent": "Jordan\u009b2J"`), []string{`respondent holds \u009b`}},
+		{"respondent with a tab", "a.yaml", replace(completeYAML, "respondent: Jordan Rivera", `respondent: "Jordan\tRivera"`), []string{`respondent holds \t`}},
+		{"unknown id with ESC", "a.yaml", replace(completeYAML, "skills.empathy: 5", `"skills.\e[31mempathy": 5`), []string{`a.yaml:10: skills.\x1b[31mempathy: unknown question id`}},
 		{"one-of given a list", "a.yaml", replace(completeYAML, "education.level: associate", "education.level: [associate]"),
 			[]string{"a.yaml:3:", "education.level", "expects one of", "got a list"}},
 		{"one-of given a number", "a.json", replace(completeJSON, `"education.level": "associate"`, `"education.level": 2`),
@@ -208,6 +229,66 @@ func TestDecodeRefusals(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A file of thousands of unknown ids is reported in a screenful: the first MaxShown problems, how
+// many more, and the known ids once.
+func TestDecodeReportsAScreenfulOfProblems(t *testing.T) {
+	b := loadBank(t)
+	var data strings.Builder
+	data.WriteString("answers:\n")
+	for i := 0; data.Len() < MaxFileSize-100; i++ {
+		fmt.Fprintf(&data, "  unknown.id.%d: 1\n", i)
+	}
+	total := strings.Count(data.String(), "\n") - 1
+	_, err := b.DecodeAnswers("flood.yaml", []byte(data.String()))
+	if !errors.Is(err, ErrInvalid) {
+		t.Fatalf("err = %v", err)
+	}
+	msg := err.Error()
+	lines := strings.Split(msg, "\n")
+	if len(lines) != MaxShown+2 {
+		t.Fatalf("%d lines, want %d problems, a count and the known ids:\n%s", len(lines), MaxShown, msg)
+	}
+	want := fmt.Sprintf("flood.yaml: … and %d more problems (fix these and run again to see them)", total-MaxShown)
+	if lines[MaxShown] != want {
+		t.Errorf("line %d = %q, want %q", MaxShown+1, lines[MaxShown], want)
+	}
+	if strings.Count(msg, "known question ids:") != 1 || !strings.HasPrefix(lines[MaxShown+1], "flood.yaml: known question ids: education.level,") {
+		t.Errorf("the known ids are not listed once, last:\n%s", lines[MaxShown+1])
+	}
+	if len(msg) > 4096 {
+		t.Errorf("message is %d bytes", len(msg))
+	}
+}
+
+// InvalidError caps each file's problems on its own, whoever built it (a profile, several --set).
+func TestInvalidErrorCapsEachFile(t *testing.T) {
+	var problems []Problem
+	for i := range 25 {
+		problems = append(problems, Problem{Origin: Origin{Path: "a.yaml", Line: i + 1}, Message: "bad"})
+	}
+	problems = append(problems, Problem{Origin: Origin{Path: "b.yaml", Line: 1}, Message: "bad"})
+	got := (&InvalidError{Problems: problems}).Error()
+	lines := strings.Split(got, "\n")
+	if len(lines) != MaxShown+2 || lines[MaxShown] != "b.yaml:1: bad" || lines[MaxShown+1] != "a.yaml: … and 5 more problems (fix these and run again to see them)" {
+		t.Errorf("got:\n%s", got)
+	}
+	one := (&InvalidError{Problems: problems[:1], Dropped: 1}).Error()
+	if !strings.HasSuffix(one, "a.yaml: … and 1 more problem (fix these and run again to see them)") {
+		t.Errorf("got:\n%s", one)
+	}
+}
+
+// Names from the file system are shown escaped: a newline in a file name cannot forge a line.
+func TestOriginEscapesPaths(t *testing.T) {
+	p := Problem{Origin: Origin{Path: "a\nb.yaml: all good\x1b[2J", Line: 3}, ID: "x\ay", Message: "bad\u2028news"}
+	if got, want := p.String(), `a\nb.yaml: all good\x1b[2J:3: x\ay: bad\u2028news`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := (Origin{Path: "plain/dir/a.yaml"}).String(); got != "plain/dir/a.yaml" {
+		t.Errorf("a clean path changed: %q", got)
 	}
 }
 

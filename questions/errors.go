@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // ErrInvalid is what every refusal of input matches with errors.Is: the command layer turns it
@@ -16,14 +18,17 @@ type Origin struct {
 	Line int    // 1-based; 0 when unknown or not a file
 }
 
+// String is "path:line". The path comes from the user or the file system and may hold any byte
+// but NUL: it is escaped, so a file named "a\nb.yaml" cannot forge a line of messages.
 func (o Origin) String() string {
+	path := textsafe.Escape(o.Path)
 	switch {
 	case o.Path == "":
 		return "answers"
 	case o.Line > 0:
-		return fmt.Sprintf("%s:%d", o.Path, o.Line)
+		return fmt.Sprintf("%s:%d", path, o.Line)
 	}
-	return o.Path
+	return path
 }
 
 // Problem is one reason input was refused.
@@ -33,25 +38,66 @@ type Problem struct {
 	Message string // what is wrong and what is allowed
 }
 
+// String is one line of a message. Ids and messages quote what was read from a file; whatever a
+// check missed, no control character of it reaches the terminal.
 func (p Problem) String() string {
 	if p.ID == "" {
-		return p.Origin.String() + ": " + p.Message
+		return p.Origin.String() + ": " + textsafe.Escape(p.Message)
 	}
-	return p.Origin.String() + ": " + p.ID + ": " + p.Message
+	return p.Origin.String() + ": " + textsafe.Escape(p.ID) + ": " + textsafe.Escape(p.Message)
 }
 
+// MaxShown is how many problems of one file a message lists: a screenful. A file of thousands of
+// mistakes is better fixed from the first few than scrolled through.
+const MaxShown = 20
+
 // InvalidError carries every problem found in a piece of input, so a person fixes a file in one
-// pass instead of one error per run.
+// pass instead of one error per run; a screenful per file (MaxShown), then how many more.
 type InvalidError struct {
 	Problems []Problem
+	// Dropped counts problems found after the first MaxShown of a file and not kept (a decoder
+	// need not hold thousands of problems only to count them); they belong to the last file.
+	Dropped int
+	// Notes follow the problems, each said once however many problems it concerns (the list of
+	// known question ids).
+	Notes []Problem
 }
 
 func (e *InvalidError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
+	var lines []string
+	shown := map[string]int{}
+	more := map[string]int{}
+	var order []string
+	for _, p := range e.Problems {
+		if _, seen := shown[p.Origin.Path]; !seen {
+			order = append(order, p.Origin.Path)
+		}
+		if shown[p.Origin.Path] >= MaxShown {
+			more[p.Origin.Path]++
+			continue
+		}
+		shown[p.Origin.Path]++
+		lines = append(lines, p.String())
+	}
+	if e.Dropped > 0 && len(order) > 0 {
+		more[order[len(order)-1]] += e.Dropped
+	}
+	for _, path := range order {
+		if n := more[path]; n > 0 {
+			lines = append(lines, Origin{Path: path}.String()+": "+fmt.Sprintf("… and %d more %s (fix these and run again to see them)", n, plural(n, "problem", "problems")))
+		}
+	}
+	for _, n := range e.Notes {
+		lines = append(lines, n.String())
 	}
 	return strings.Join(lines, "\n")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func (e *InvalidError) Is(target error) bool { return target == ErrInvalid }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/prose"
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // Comparison writes what changed between two reports in the given format.
@@ -25,7 +26,8 @@ func comparisonTitle(c assessment.Comparison) string {
 	if who == "" {
 		who = c.Old.Respondent
 	}
-	from := fmt.Sprintf("from %s to %s", c.Old.Source, c.New.Source)
+	who = textsafe.Escape(who)
+	from := fmt.Sprintf("from %s to %s", textsafe.Escape(c.Old.Source), textsafe.Escape(c.New.Source))
 	if who == "" {
 		return "Progress " + from
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // CSV writes one row per report under a header, for spreadsheets: source, respondent, score,
@@ -70,6 +71,7 @@ func (c *CSV) Flush() error {
 // cell keeps a spreadsheet from running text as a formula: a respondent typed as "=HYPERLINK(…)"
 // would otherwise execute when an advisor opens the file (CSV injection).
 func cell(s string) string {
+	s = textsafe.Escape(s) // a source path may hold control characters; a spreadsheet shows them raw
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/prose"
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // Markdown writes a report as Markdown that pastes into a document: a heading, the verdict, a
@@ -68,10 +69,10 @@ func mdCell(s string) string {
 	s = strings.ReplaceAll(s, "|", `\|`)
 	s = strings.ReplaceAll(s, "\r\n", "<br>")
 	s = strings.ReplaceAll(s, "\n", "<br>")
-	return strings.TrimSpace(s)
+	return textsafe.Escape(strings.TrimSpace(s))
 }
 
 // mdText makes text safe on a line of its own (a heading, a paragraph).
 func mdText(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return textsafe.Escape(strings.Join(strings.Fields(s), " "))
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/internal/yamlout"
 )
 
@@ -142,6 +143,7 @@ func cohortRow(r assessment.Report) (student, score, verdict, blocking, next str
 	if student == "" {
 		student = r.Source
 	}
+	student = textsafe.Escape(student)
 	if len(r.Gaps) > 0 {
 		next = r.Gaps[0].NextStep
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/prose"
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // Report writes one report in the given format.
@@ -297,7 +298,7 @@ func closingSection(b *strings.Builder, r assessment.Report, opts TableOptions, 
 		l.add(map[bool]string{true: "Next step", false: "First step"}[r.Verdict == assessment.Ready], gapTitle(r.Gaps[0])+": "+r.Gaps[0].NextStep)
 	}
 	if opts.AnswersKept != "" {
-		l.add("Answers", opts.AnswersKept)
+		l.add("Answers", textsafe.Escape(opts.AnswersKept))
 	}
 	l.write(b, opts.width())
 }
@@ -369,6 +370,10 @@ func lowerFirst(title string) string {
 }
 
 func describeRespondent(r assessment.Report) string {
+	// The source is a name from the file system, which may hold any byte: shown escaped. The
+	// respondent is checked when read; it is escaped too, on one line, whatever wrote the report.
+	r.Respondent = textsafe.Escape(strings.Join(strings.Fields(r.Respondent), " "))
+	r.Source = textsafe.Escape(r.Source)
 	switch {
 	case r.Respondent != "" && r.Source != "":
 		return r.Respondent + " (" + r.Source + ")"

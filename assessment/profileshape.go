@@ -1,0 +1,360 @@
+package assessment
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hitready/hitready/internal/textsafe"
+	"github.com/hitready/hitready/questions"
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxWeight bounds every weight of a profile. Weights are relative, so no real profile needs more
+// than a few digits; the bound keeps sums of weights (and so scores) far from overflowing to +Inf
+// or NaN, which a weight of 1e308 does.
+const MaxWeight = 1e6
+
+// valueKind is what a field of a profile holds. The YAML decoder is lenient where a profile must
+// not be: it reads `target: 4.5` into an int as 4 and `blocking: "yes"` into a bool as true, so the
+// node tree is checked against these kinds first.
+type valueKind int
+
+const (
+	textValue   valueKind = iota // any scalar but null
+	numberValue                  // !!int or !!float
+	wholeValue                   // !!int
+	boolValue                    // !!bool
+	mappingValue
+	listValue
+	creditsValue // a mapping of value name to number (a factor's values)
+)
+
+// shape describes a field: its kind, the fields of a mapping (required ones listed), the items
+// of a list. A mapping's fields are those of the Go type it decodes into (of), so a field added
+// to the type is known here too; fields lists only those that are not plain text.
+type shape struct {
+	kind     valueKind
+	of       reflect.Type
+	fields   map[string]*shape
+	required []string
+	item     *shape
+	allowed  string // what a number field allows, for messages
+}
+
+// field returns the shape of a mapping's field, and whether the mapping has it.
+func (s *shape) field(name string) (*shape, bool) {
+	if sub, ok := s.fields[name]; ok {
+		return sub, true
+	}
+	if slices.Contains(yamlFields(s.of), name) {
+		return &shape{kind: textValue}, true
+	}
+	return nil, false
+}
+
+// yamlFields lists the keys a struct type decodes from, as yaml.v3 names them.
+func yamlFields(t reflect.Type) []string {
+	if t == nil || t.Kind() != reflect.Struct {
+		return nil
+	}
+	var names []string
+	for f := range t.Fields() {
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		switch name {
+		case "-":
+			continue
+		case "":
+			name = strings.ToLower(f.Name)
+		}
+		names = append(names, name)
+	}
+	return names
+}
+
+// profileShape is the layout of a profile file. It is built per call: no package-level state.
+// Fields whose absence check() already words (ids, requirements) are not listed as required.
+func profileShape() *shape {
+	text := &shape{kind: textValue}
+	weight := &shape{kind: numberValue, allowed: fmt.Sprintf("a number from 0 to %g", float64(MaxWeight))}
+	source := &shape{kind: mappingValue, of: reflect.TypeFor[questions.Source]()}
+	condition := &shape{kind: mappingValue, of: reflect.TypeFor[questions.Condition](), required: []string{"question", "in"},
+		fields: map[string]*shape{"in": {kind: listValue, item: text}}}
+	factor := &shape{kind: mappingValue, of: reflect.TypeFor[Factor](), required: []string{"question"}, fields: map[string]*shape{
+		"values": {kind: creditsValue, allowed: "a credit from 0 to 1"},
+		"target": {kind: wholeValue, allowed: "a whole number on the question's scale"},
+	}}
+	step := &shape{kind: mappingValue, of: reflect.TypeFor[NextStep](), required: []string{"text"}, fields: map[string]*shape{"when": condition}}
+	requirement := &shape{kind: mappingValue, of: reflect.TypeFor[Requirement](), required: []string{"area", "weight"}, fields: map[string]*shape{
+		"weight":     weight,
+		"blocking":   {kind: boolValue},
+		"credit":     {kind: listValue, item: factor},
+		"next_steps": {kind: listValue, item: step},
+	}}
+	score := &shape{kind: numberValue, allowed: "a score from 0 to 100"}
+	return &shape{kind: mappingValue, of: reflect.TypeFor[Profile](), required: []string{"thresholds", "major_below", "areas"}, fields: map[string]*shape{
+		"source": source,
+		"thresholds": {kind: mappingValue, of: reflect.TypeFor[Thresholds](), required: []string{"ready", "nearly_ready"},
+			fields: map[string]*shape{"ready": score, "nearly_ready": score}},
+		"major_below": {kind: numberValue, allowed: "a credit from 0 to 1"},
+		"areas": {kind: listValue, item: &shape{kind: mappingValue, of: reflect.TypeFor[Area](), required: []string{"weight"},
+			fields: map[string]*shape{"weight": weight}}},
+		"notes":        {kind: mappingValue, of: reflect.TypeFor[NoteTexts]()},
+		"requirements": {kind: listValue, item: requirement},
+	}}
+}
+
+// shapeChecker walks a profile's nodes, collecting every problem of shape before the decoder,
+// which stops at the first, reads anything.
+type shapeChecker struct {
+	path     string
+	problems []questions.Problem
+	// walked holds each node already checked against each shape. Aliases share nodes, so without
+	// it a file of nested aliases (a "billion laughs") would be walked exponentially often; shapes
+	// do not nest into themselves, so a cycle of aliases ends too.
+	walked map[walkedKey]bool
+	// missing holds the dotted names of required fields not given, so that value checks do not
+	// also complain about the zero the decoder puts in their place.
+	missing map[string]bool
+}
+
+type walkedKey struct {
+	node  *yaml.Node
+	shape *shape
+}
+
+func (c *shapeChecker) add(line int, id, format string, args ...any) {
+	c.problems = append(c.problems, questions.Problem{Origin: questions.Origin{Path: c.path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
+}
+
+// checkShape lists the fields of a profile that are missing, of the wrong kind, or hold text that
+// must not reach a terminal, and names the missing ones.
+func checkShape(path string, root *yaml.Node) ([]questions.Problem, map[string]bool) {
+	c := &shapeChecker{path: path, walked: map[walkedKey]bool{}, missing: map[string]bool{}}
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	c.walk(n, profileShape(), "", "", n.Line)
+	return c.problems, c.missing
+}
+
+// walk checks node n against s. name is the field's dotted name for messages, id the requirement
+// it belongs to, if any, and line the line of its key, where a missing field of it is reported.
+func (c *shapeChecker) walk(n *yaml.Node, s *shape, name, id string, line int) {
+	for depth := 0; n.Kind == yaml.AliasNode && n.Alias != nil && depth < 100; depth++ {
+		n = n.Alias
+	}
+	if c.walked[walkedKey{n, s}] {
+		return
+	}
+	c.walked[walkedKey{n, s}] = true
+	if n.Kind == yaml.ScalarNode {
+		c.text(n, name, id)
+	}
+	what := name
+	if what == "" {
+		what = "the profile"
+	}
+	switch s.kind {
+	case textValue:
+		if n.Kind != yaml.ScalarNode {
+			c.add(n.Line, id, "%s must be text; got %s", what, kindName(n))
+		}
+	case numberValue, wholeValue:
+		c.number(n, s, what, id)
+	case boolValue:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			c.add(n.Line, id, "%s must be true or false (unquoted); got %s", what, kindName(n))
+		}
+	case creditsValue:
+		if n.Kind != yaml.MappingNode {
+			c.add(n.Line, id, "%s must be a mapping of value to credit; got %s", what, kindName(n))
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if c.key(k, id) {
+				c.number(v, s, fmt.Sprintf("%s: the credit for %q", what, k.Value), id)
+			}
+		}
+	case listValue:
+		if isNullNode(n) {
+			return
+		}
+		if n.Kind != yaml.SequenceNode {
+			c.add(n.Line, id, "%s must be a list; got %s", what, kindName(n))
+			return
+		}
+		for _, item := range n.Content {
+			itemID := id
+			if name == "requirements" {
+				itemID = requirementID(item)
+			}
+			c.walk(item, s.item, name, itemID, item.Line)
+		}
+	case mappingValue:
+		c.mapping(n, s, name, what, id, line)
+	}
+}
+
+func (c *shapeChecker) mapping(n *yaml.Node, s *shape, name, what, id string, line int) {
+	if n.Kind != yaml.MappingNode {
+		c.add(n.Line, id, "%s must be a mapping; got %s", what, kindName(n))
+		return
+	}
+	given := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !c.key(k, id) {
+			continue
+		}
+		if first, dup := given[k.Value]; dup {
+			c.add(k.Line, id, "%s is given twice (first at line %d); keep one", join(name, k.Value), first)
+			continue
+		}
+		given[k.Value] = k.Line
+		sub, ok := s.field(k.Value)
+		if !ok {
+			c.add(k.Line, id, "is not a valid profile: unknown field %s; allowed in %s: %s", k.Value, what, strings.Join(slices.Sorted(slices.Values(yamlFields(s.of))), ", "))
+			continue
+		}
+		c.walk(v, sub, join(name, k.Value), id, k.Line)
+	}
+	for _, f := range s.required {
+		if _, ok := given[f]; !ok {
+			c.missing[join(name, f)] = true
+			c.add(line, id, "%s is missing; %s", join(name, f), requiredHint(join(name, f)))
+		}
+	}
+}
+
+// key refuses merge keys (the decoder would quietly copy fields in) and unsafe text in keys.
+func (c *shapeChecker) key(k *yaml.Node, id string) bool {
+	if k.Tag == "!!merge" {
+		c.add(k.Line, id, "YAML merge keys (<<) are not allowed in a profile; write the fields out")
+		return false
+	}
+	if k.Kind != yaml.ScalarNode {
+		c.add(k.Line, id, "a key must be plain text; got %s", kindName(k))
+		return false
+	}
+	c.text(k, "a key", id)
+	return true
+}
+
+// text refuses text that would control a terminal: profile fields reach reports and screens.
+func (c *shapeChecker) text(n *yaml.Node, name, id string) {
+	if r, bad := textsafe.Unsafe(n.Value); bad {
+		if name == "" {
+			name = "text"
+		}
+		c.add(n.Line, id, "%s holds %s; profile text must be printable and on one line", name, textsafe.Describe(r))
+	}
+}
+
+func (c *shapeChecker) number(n *yaml.Node, s *shape, what, id string) {
+	if n.Kind != yaml.ScalarNode {
+		c.add(n.Line, id, "%s must be %s; got %s", what, s.allowed, kindName(n))
+		return
+	}
+	switch {
+	case s.kind == wholeValue && n.Tag == "!!float":
+		if size := questions.HugeWhole(n.Value); size != "" {
+			c.add(n.Line, id, "%s %s is %s; allowed: %s", what, n.Value, size, s.allowed)
+			return
+		}
+		c.add(n.Line, id, "%s %s is not a whole number; allowed: %s", what, n.Value, s.allowed)
+	case s.kind == wholeValue && n.Tag == "!!int":
+		if _, err := strconv.ParseInt(n.Value, 0, 32); err != nil {
+			c.add(n.Line, id, "%s %s is too large; allowed: %s", what, n.Value, s.allowed)
+		}
+	case n.Tag == "!!int", n.Tag == "!!float":
+	case isOutOfFloatRange(n.Value):
+		// YAML resolves 1e400 as text, since no float holds it; it is a number all the same.
+		c.add(n.Line, id, "%s %s is too large; allowed: %s", what, n.Value, s.allowed)
+	default:
+		c.add(n.Line, id, "%s must be %s; got %s", what, s.allowed, kindName(n))
+	}
+}
+
+func isOutOfFloatRange(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return errors.Is(err, strconv.ErrRange)
+}
+
+func requirementID(n *yaml.Node) string {
+	if n.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "id" && n.Content[i+1].Kind == yaml.ScalarNode {
+			return n.Content[i+1].Value
+		}
+	}
+	return ""
+}
+
+func join(name, field string) string {
+	if name == "" {
+		return field
+	}
+	return name + "." + field
+}
+
+// requiredHint says what a missing field should hold: a missing threshold is not 0.
+func requiredHint(field string) string {
+	switch field {
+	case "thresholds":
+		return "give thresholds: {ready: …, nearly_ready: …}, scores from 0 to 100"
+	case "thresholds.ready", "thresholds.nearly_ready":
+		return "give a score from 0 to 100"
+	case "major_below":
+		return "give a credit from 0 to 1 under which a gap is major"
+	case "areas":
+		return "list the areas, each with an id, a title and a weight"
+	case "requirements":
+		return "list at least one requirement"
+	case "areas.weight", "requirements.weight":
+		return fmt.Sprintf("give a number from 0 to %g", float64(MaxWeight))
+	case "requirements.credit.question", "requirements.next_steps.when.question":
+		return "give a question id (hitready questions lists them)"
+	}
+	return "it is required"
+}
+
+func isNullNode(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// kindName names what a node is, for "got …".
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	}
+	value := n.Value
+	if r := []rune(value); len(r) > 40 {
+		value = string(r[:40]) + "…"
+	}
+	value = textsafe.Escape(value)
+	switch n.Tag {
+	case "!!null":
+		return "nothing (null)"
+	case "!!bool":
+		return "the boolean " + value
+	case "!!int", "!!float":
+		return "the number " + value
+	case "!!str":
+		return `"` + value + `"`
+	}
+	return fmt.Sprintf(`"%s" (%s)`, value, textsafe.Escape(n.Tag))
+}

@@ -1,0 +1,302 @@
+package assessment
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/hitready/hitready/internal/textsafe"
+	"github.com/hitready/hitready/questions"
+)
+
+// maxReportDepth bounds nesting in a saved report; a real one is four levels deep.
+const maxReportDepth = 16
+
+// DecodeReport reads a saved JSON report (assess --format json) strictly, as `compare` needs it:
+// one JSON object, no key twice, no field the report does not have, numbers finite and in range,
+// a verdict that follows from the score and the gaps, and no text that would control a terminal.
+// A report is data a person may have edited by hand; everything it says is shown again. Refusals
+// match questions.ErrInvalid and name the file and, where there is one, the line. Source is set
+// to path.
+func DecodeReport(path string, data []byte) (Report, error) {
+	lines, problem := reportLines(data)
+	if problem != nil {
+		problem.Origin.Path = path
+		return Report{}, &questions.InvalidError{Problems: []questions.Problem{*problem}}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var r Report
+	if err := dec.Decode(&r); err != nil {
+		return Report{}, reportDecodeError(path, data, err)
+	}
+	c := reportChecker{path: path, lines: lines}
+	c.check(&r)
+	if len(c.problems) > 0 {
+		return Report{}, &questions.InvalidError{Problems: c.problems}
+	}
+	r.Source = path
+	return r, nil
+}
+
+// reportLines walks the JSON tokens once: it refuses duplicate keys, data after the object and
+// deep nesting, and maps each value's path ("areas[1].score") to its line for messages.
+func reportLines(data []byte) (map[string]int, *questions.Problem) {
+	w := &tokenWalker{dec: json.NewDecoder(bytes.NewReader(data)), data: data, lines: map[string]int{}}
+	w.dec.UseNumber()
+	for i, c := range data {
+		if c == '\n' {
+			w.newlines = append(w.newlines, i)
+		}
+	}
+	tok, err := w.token()
+	if err != nil {
+		return nil, w.syntax(err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil, &questions.Problem{Origin: questions.Origin{Line: w.lineAt(0)}, Message: "is not a report: a report is one JSON object"}
+	}
+	if p := w.object("", 1); p != nil {
+		return nil, p
+	}
+	if _, err := w.dec.Token(); err != io.EOF {
+		return nil, &questions.Problem{Origin: questions.Origin{Line: w.line()}, Message: "has data after the end of the report; a report is one JSON object"}
+	}
+	return w.lines, nil
+}
+
+type tokenWalker struct {
+	dec      *json.Decoder
+	data     []byte
+	newlines []int
+	lines    map[string]int
+}
+
+func (w *tokenWalker) token() (json.Token, error) { return w.dec.Token() }
+
+// line is the line of the decoder's position: just after the last token read.
+func (w *tokenWalker) line() int { return w.lineAt(int(w.dec.InputOffset())) }
+
+func (w *tokenWalker) lineAt(off int) int { return sort.SearchInts(w.newlines, off) + 1 }
+
+func (w *tokenWalker) syntax(err error) *questions.Problem {
+	var syn *json.SyntaxError
+	switch {
+	case errors.As(err, &syn):
+		return &questions.Problem{Origin: questions.Origin{Line: w.lineAt(int(syn.Offset))}, Message: "is not a valid report: " + syn.Error()}
+	case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
+		return &questions.Problem{Origin: questions.Origin{Line: w.lineAt(len(w.data))}, Message: "is not a valid report: it ends before the JSON is complete"}
+	}
+	return &questions.Problem{Origin: questions.Origin{Line: w.line()}, Message: "is not a valid report: " + err.Error()}
+}
+
+func (w *tokenWalker) object(path string, depth int) *questions.Problem {
+	seen := map[string]int{}
+	for w.dec.More() {
+		tok, err := w.token()
+		if err != nil {
+			return w.syntax(err)
+		}
+		key, _ := tok.(string)
+		line := w.line()
+		if first, dup := seen[key]; dup {
+			return &questions.Problem{Origin: questions.Origin{Line: line},
+				Message: fmt.Sprintf("%s is given twice (first at line %d); a report names each field once", strconv.Quote(joinPath(path, key)), first)}
+		}
+		seen[key] = line
+		if p := w.value(joinPath(path, key), depth); p != nil {
+			return p
+		}
+	}
+	if _, err := w.token(); err != nil {
+		return w.syntax(err)
+	}
+	return nil
+}
+
+func (w *tokenWalker) value(path string, depth int) *questions.Problem {
+	tok, err := w.token()
+	if err != nil {
+		return w.syntax(err)
+	}
+	w.lines[path] = w.line()
+	d, ok := tok.(json.Delim)
+	if !ok {
+		return nil
+	}
+	if depth >= maxReportDepth {
+		return &questions.Problem{Origin: questions.Origin{Line: w.line()}, Message: fmt.Sprintf("is nested more than %d levels deep; it is not a report", maxReportDepth)}
+	}
+	if d == '{' {
+		return w.object(path, depth+1)
+	}
+	for i := 0; w.dec.More(); i++ {
+		if p := w.value(fmt.Sprintf("%s[%d]", path, i), depth+1); p != nil {
+			return p
+		}
+	}
+	if _, err := w.token(); err != nil {
+		return w.syntax(err)
+	}
+	return nil
+}
+
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// reportDecodeError words encoding/json's refusals without Go type names.
+func reportDecodeError(path string, data []byte, err error) error {
+	origin := questions.Origin{Path: path}
+	msg := err.Error()
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &te):
+		origin.Line = bytes.Count(data[:min(max(int(te.Offset), 0), len(data))], []byte("\n")) + 1
+		if number, ok := strings.CutPrefix(te.Value, "number "); ok && te.Type.Kind() == reflect.Float64 {
+			msg = fmt.Sprintf("%s: %s is too large", te.Field, number)
+			break
+		}
+		msg = fmt.Sprintf("%s must be %s; got a JSON %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value)
+	case strings.HasPrefix(msg, "json: unknown field "):
+		msg = "has " + strings.TrimPrefix(msg, "json: ") + "; it is not a field of a " + Schema + " report"
+	default:
+		msg = strings.TrimPrefix(msg, "json: ")
+	}
+	return &questions.InvalidError{Problems: []questions.Problem{{Origin: origin, Message: "is not a valid report: " + msg}}}
+}
+
+func jsonKind(goKind string) string {
+	switch goKind {
+	case "float64", "int":
+		return "a number"
+	case "bool":
+		return "true or false"
+	case "string":
+		return "text"
+	case "slice":
+		return "a list"
+	case "struct", "map":
+		return "an object"
+	}
+	return goKind
+}
+
+// reportChecker lists what is wrong with a decoded report, with the line of each field.
+type reportChecker struct {
+	path     string
+	lines    map[string]int
+	problems []questions.Problem
+}
+
+func (c *reportChecker) add(field, format string, args ...any) {
+	line := c.lines[field]
+	c.problems = append(c.problems, questions.Problem{Origin: questions.Origin{Path: c.path, Line: line},
+		Message: field + ": " + fmt.Sprintf(format, args...)})
+}
+
+func (c *reportChecker) number(field string, x, lo, hi float64) bool {
+	if math.IsNaN(x) || x < lo || x > hi {
+		c.add(field, "%v is outside %g-%g", x, lo, hi)
+		return false
+	}
+	return true
+}
+
+func (c *reportChecker) text(field, s string) {
+	if r, bad := textsafe.Unsafe(s); bad {
+		c.add(field, "holds %s; a report's text is printable and on one line", textsafe.Describe(r))
+	}
+}
+
+func (c *reportChecker) required(field, s string) {
+	if s == "" {
+		c.add(field, "is missing or empty")
+	}
+}
+
+func (c *reportChecker) check(r *Report) {
+	if _, given := c.lines["schema"]; !given || r.Schema != Schema {
+		c.add("schema", "is %q; compare reads %q reports", r.Schema, Schema)
+		return
+	}
+	c.text("respondent", r.Respondent)
+	c.text("source", r.Source)
+	c.text("profile", r.Profile)
+	for _, f := range []string{"score", "verdict", "thresholds", "areas", "gaps"} {
+		if _, given := c.lines[f]; !given {
+			c.add(f, "is missing; a report has it")
+		}
+	}
+	scoreOK := c.number("score", r.Score, 0, 100)
+	switch r.Verdict {
+	case Ready, NearlyReady, NotReady:
+	default:
+		c.add("verdict", "%q is not a verdict; allowed: %s, %s, %s", r.Verdict, Ready, NearlyReady, NotReady)
+	}
+	t := r.Thresholds
+	thresholdsOK := c.number("thresholds.ready", t.Ready, 0, 100) && c.number("thresholds.nearly_ready", t.NearlyReady, 0, t.Ready)
+	areas := map[string]bool{}
+	for i, a := range r.Areas {
+		f := fmt.Sprintf("areas[%d]", i)
+		c.required(f+".id", a.ID)
+		if areas[a.ID] {
+			c.add(f+".id", "%q is given twice", a.ID)
+		}
+		areas[a.ID] = true
+		c.text(f+".id", a.ID)
+		c.text(f+".title", a.Title)
+		c.number(f+".score", a.Score, 0, 100)
+		c.number(f+".weight", a.Weight, 0, MaxWeight)
+	}
+	for i, req := range r.Requirements {
+		f := fmt.Sprintf("requirements[%d]", i)
+		c.required(f+".id", req.ID)
+		c.text(f+".id", req.ID)
+		c.text(f+".area", req.Area)
+		c.number(f+".credit", req.Credit, 0, 1)
+	}
+	blocked := false
+	for i, g := range r.Gaps {
+		f := fmt.Sprintf("gaps[%d]", i)
+		c.required(f+".id", g.ID)
+		for field, s := range map[string]string{"id": g.ID, "area": g.Area, "requirement": g.Requirement, "current": g.Current, "target": g.Target, "next_step": g.NextStep} {
+			c.text(f+"."+field, s)
+		}
+		switch g.Severity {
+		case Blocking:
+			blocked = true
+		case Major, Minor:
+		default:
+			c.add(f+".severity", "%q is not a severity; allowed: %s, %s, %s", g.Severity, Blocking, Major, Minor)
+		}
+	}
+	for i, n := range r.Notes {
+		c.text(fmt.Sprintf("notes[%d].id", i), n.ID)
+		c.text(fmt.Sprintf("notes[%d].text", i), n.Text)
+	}
+	for i, s := range r.Settings {
+		f := fmt.Sprintf("settings[%d]", i)
+		for field, v := range map[string]string{"id": s.ID, "title": s.Title, "employment": s.Employment, "industry": s.Industry, "source": s.Source} {
+			c.text(f+"."+field, v)
+		}
+	}
+	if len(c.problems) == 0 && scoreOK && thresholdsOK {
+		if want := verdict(t, r.Score, blocked); want != r.Verdict {
+			c.add("verdict", "%s does not follow from the report: a score of %g with thresholds %g/%g%s makes it %s",
+				r.Verdict, r.Score, t.Ready, t.NearlyReady, map[bool]string{true: " and a blocking gap", false: ""}[blocked], want)
+		}
+	}
+	// Map iteration above is random; messages come out in the order of the file.
+	sort.SliceStable(c.problems, func(i, j int) bool { return c.problems[i].Origin.Line < c.problems[j].Origin.Line })
+}

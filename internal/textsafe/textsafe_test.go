@@ -1,0 +1,71 @@
+package textsafe
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestEscape(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"answers.yaml", "answers.yaml"},
+		{`C:\Users\me\a.yaml`, `C:\Users\me\a.yaml`},
+		{"Zoë Ünal — 李", "Zoë Ünal — 李"},
+		{"a\nb.yaml", `a\nb.yaml`},
+		{"\x1b[31mred\x1b[0m", `\x1b[31mred\x1b[0m`},
+		{"bell\a", `bell\a`},
+		{"v\vt\tr\rf\fb\b", `v\vt\tr\rf\fb\b`},
+		{"nul\x00del\x7f", `nul\x00del\x7f`},
+		{"nel\u0085csi\u009b", `nel\u0085csi\u009b`},
+		{"ls\u2028ps\u2029", `ls\u2028ps\u2029`},
+		{"rlo\u202eevil\u2066", `rlo\u202eevil\u2066`},
+		{"bad\xffutf8\xc3", `bad\xffutf8\xc3`},
+	}
+	for _, tt := range tests {
+		if got := Escape(tt.in); got != tt.want {
+			t.Errorf("Escape(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestUnsafe(t *testing.T) {
+	tests := []struct {
+		in   string
+		want rune
+		bad  bool
+	}{
+		{"Jane Doe", 0, false},
+		{"Jane\x1b Doe", 0x1b, true},
+		{"a\u2028", '\u2028', true},
+		{"a\u0085", '\u0085', true},
+		{"tab\there", '\t', true},
+		{"x\xff", utf8.RuneError, true},
+		{"\uFFFD is a real character", 0, false},
+	}
+	for _, tt := range tests {
+		r, bad := Unsafe(tt.in)
+		if r != tt.want || bad != tt.bad {
+			t.Errorf("Unsafe(%q) = %q, %v; want %q, %v", tt.in, r, bad, tt.want, tt.bad)
+		}
+	}
+	if got := Describe('\x1b'); got != `\x1b (a control character)` {
+		t.Errorf("Describe(ESC) = %q", got)
+	}
+}
+
+// Whatever the bytes, the escaped form carries no control rune and no invalid UTF-8, and clean
+// text comes back unchanged.
+func FuzzEscape(f *testing.F) {
+	for _, seed := range []string{"", "plain.yaml", "a\nb", "\x1b]0;title\a", "\u0085\u2028\u202e", "\xff\xfe", `back\slash`} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Escape(s)
+		if r, bad := Unsafe(out); bad {
+			t.Fatalf("Escape(%q) = %q still holds %q", s, out, r)
+		}
+		if _, bad := Unsafe(s); !bad && out != s {
+			t.Fatalf("Escape changed clean text %q to %q", s, out)
+		}
+	})
+}
