@@ -381,3 +381,45 @@ func TestSettingsShowTheSourcesFigures(t *testing.T) {
 		t.Errorf("settings: %+v", got)
 	}
 }
+
+// The three questions that shape the path never touch the score: answered any way or not at all,
+// the score, the verdict, the areas and the gaps stay the same. Checked over many generated people
+// and, for each, every value of each question.
+func TestPathQuestionsNeverChangeTheScore(t *testing.T) {
+	bank, p := setup(t)
+	rng := rand.New(rand.NewPCG(12, 12))
+	people := 3000
+	if testing.Short() {
+		people = 300
+	}
+	ids := []string{"education.program", "education.accredited", "experience.coding"}
+	scoring := func(r Report) string {
+		return fmt.Sprint(r.Score, r.Verdict, r.Areas, r.Requirements, r.Gaps, r.Notes)
+	}
+	checked := 0
+	for range people {
+		a := cohort.Person(bank, rng)
+		bare := a.Clone()
+		for _, id := range ids {
+			bare.Delete(id)
+		}
+		want := scoring(Score(p, bare))
+		if got := scoring(Score(p, a)); got != want {
+			t.Fatalf("the path answers of %s changed the score:\n%s\n%s", describe(a), want, got)
+		}
+		for _, id := range ids {
+			q, _ := bank.Question(id)
+			for _, v := range q.ValueNames() {
+				b := bare.Clone()
+				b.Set(id, questions.OneOfAnswer(v))
+				if got := scoring(Score(p, b)); got != want {
+					t.Fatalf("%s=%s changed the score of %s", id, v, describe(bare))
+				}
+				checked++
+			}
+		}
+	}
+	if checked < people*10 {
+		t.Fatalf("only %d variations checked", checked)
+	}
+}

@@ -116,22 +116,28 @@ func down(n int) []string {
 func TestPTYFullSession(t *testing.T) {
 	t.Chdir(t.TempDir())
 	s := startPTY(t, "assess", "--format", "json")
-	s.expect("16 questions to answer")
-	s.expect("[1/16] What is the highest level of education")
+	s.expect("19 questions to answer")
+	s.expect("[1/19] What is the highest level of education")
 	s.send(down(3)...) // associate
-	s.expect("[2/16] In which field")
+	s.expect("[2/19] In which field")
 	s.send(keyEnter) // hit, the first option
-	s.expect("[3/16] Which of these topics")
+	s.expect("[3/19] Are you enrolled in a health information program")
+	s.send(keyEnter) // no
+	s.expect("[4/19] Is your health information program accredited")
+	s.send(keyEnter) // yes
+	s.expect("[5/19] Which of these topics")
 	s.send(keySpace, keyDown, keySpace, keyEnter) // anatomy, physiology
-	s.expect("[4/16] Where are you with an AHIMA")
+	s.expect("[6/19] Where are you with an AHIMA")
 	s.send(down(3)...) // passed
-	s.expect("[5/16] Which AHIMA credential")
+	s.expect("[7/19] Which AHIMA credential")
 	s.send(keyEnter) // rhit
-	for i := 6; i <= 15; i++ {
-		s.expect("[" + strconv.Itoa(i) + "/16]")
+	s.expect("[8/19] How much medical coding work")
+	s.send(keyEnter) // none
+	for i := 9; i <= 18; i++ {
+		s.expect("[" + strconv.Itoa(i) + "/19]")
 		s.send(down(3)...) // 4
 	}
-	s.expect("[16/16] Where would you like to work? (optional)")
+	s.expect("[19/19] Where would you like to work? (optional)")
 	s.send(keySpace, keyEnter) // hospitals
 	s.expect("Your answers are in hitready-answers.yaml")
 	if code := s.wait(); code != ExitOK {
@@ -155,11 +161,13 @@ func TestPTYFullSession(t *testing.T) {
 func TestPTYCtrlCKeepsTheAnswers(t *testing.T) {
 	t.Chdir(t.TempDir())
 	s := startPTY(t, "assess")
-	s.expect("[1/16] What is the highest level of education")
+	s.expect("[1/19] What is the highest level of education")
 	s.send(down(1)...) // high-school
-	s.expect("[2/15] Which of these topics")
+	s.expect("[2/18] Are you enrolled in a health information program")
+	s.send(keyEnter) // no: the accredited question drops out
+	s.expect("[3/17] Which of these topics")
 	s.send(keySpace, keyEnter) // anatomy
-	s.expect("[3/15] Where are you with an AHIMA")
+	s.expect("[4/17] Where are you with an AHIMA")
 	s.send(keyCtrlC)
 	s.expect("continue with: hitready assess --answers hitready-answers.yaml")
 	if code := s.wait(); code != ExitInterrupted {
@@ -175,7 +183,7 @@ func TestPTYCtrlCKeepsTheAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "answers:\n  education.level: high-school\n  coursework: [anatomy]\n"; !strings.Contains(string(data), want) {
+	if want := "answers:\n  education.level: high-school\n  education.program: no\n  coursework: [anatomy]\n"; !strings.Contains(string(data), want) {
 		t.Errorf("kept answers:\n%s\nwant them to contain:\n%s", data, want)
 	}
 	info, _ := os.Stat("hitready-answers.yaml")

@@ -248,7 +248,7 @@ func TestAnswersSchemaMatchesTheBank(t *testing.T) {
 			}
 		}
 	}
-	if len(schema.Properties.Answers.AllOf) != 2 {
-		t.Errorf("%d conditions, want one per conditional question (2)", len(schema.Properties.Answers.AllOf))
+	if len(schema.Properties.Answers.AllOf) != 3 {
+		t.Errorf("%d conditions, want one per conditional question (3)", len(schema.Properties.Answers.AllOf))
 	}
 }

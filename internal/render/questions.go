@@ -167,6 +167,8 @@ func Template(w io.Writer, b *questions.Bank) error {
 			fmt.Fprintf(&sb, "  # a whole number from %d (%s) to %d (%s)\n", q.Scale.Min, q.Scale.Low, q.Scale.Max, q.Scale.High)
 		}
 		switch {
+		case q.AskedWhen != nil && q.Optional:
+			fmt.Fprintf(&sb, "  # optional, it never changes the score; only when %s, otherwise leave it empty\n", q.AskedWhen)
 		case q.AskedWhen != nil:
 			fmt.Fprintf(&sb, "  # only when %s; otherwise leave it empty\n", q.AskedWhen)
 		case q.Optional:
