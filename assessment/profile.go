@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -115,8 +116,17 @@ type Profile struct {
 	Areas        []Area           `yaml:"areas" json:"areas"`
 	Notes        NoteTexts        `yaml:"notes" json:"notes"`
 	Requirements []Requirement    `yaml:"requirements" json:"requirements"`
+	// CredentialsFile and StepsFile name a credentials file and a steps file to use instead of
+	// the embedded ones, relative to the profile's folder; the command that loads the profile
+	// reads them (this package reads no files) and hands them to UseCredentialsAndSteps.
+	CredentialsFile string `yaml:"credentials,omitempty" json:"credentials,omitempty"`
+	StepsFile       string `yaml:"steps,omitempty" json:"steps,omitempty"`
 
 	bank *questions.Bank
+	// credentials and steps make each report's path; the embedded ones unless the profile
+	// names its own.
+	credentials *Credentials
+	steps       *Steps
 	// share is each requirement's weight in the overall score (0-1), by index; areaWeight the
 	// sum of requirement weights per area. Both follow from the weights and are computed once.
 	share      []float64
@@ -198,7 +208,34 @@ func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, err
 		return nil, err
 	}
 	p.outlook = outlook
+	if p.credentials, err = DefaultCredentials(&p); err != nil {
+		return nil, err
+	}
+	if p.steps, err = DefaultSteps(&p, p.credentials); err != nil {
+		return nil, err
+	}
 	return &p, nil
+}
+
+// UseCredentialsAndSteps replaces the embedded credentials and steps with files the profile names
+// (nil keeps what is there). Parse them with ParseCredentials and ParseSteps against this profile.
+func (p *Profile) UseCredentialsAndSteps(cs *Credentials, steps *Steps) {
+	if cs != nil {
+		p.credentials = cs
+	}
+	if steps != nil {
+		p.steps = steps
+	}
+}
+
+// Credentials are the credentials in force for this profile.
+func (p *Profile) Credentials() *Credentials { return p.credentials }
+
+// Steps is the catalogue of steps in force for this profile.
+func (p *Profile) Steps() *Steps { return p.steps }
+
+func (p *Profile) hasRequirement(id string) bool {
+	return slices.ContainsFunc(p.Requirements, func(r Requirement) bool { return r.ID == id })
 }
 
 // derive computes what scoring needs from the weights, once per profile rather than per person.
