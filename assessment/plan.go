@@ -68,6 +68,17 @@ type PlanStep struct {
 	Credential     string   `json:"credential,omitempty" yaml:"credential,omitempty"`
 	Duration       string   `json:"duration,omitempty" yaml:"duration,omitempty"`
 	DurationSource string   `json:"duration_source,omitempty" yaml:"duration_source,omitempty"`
+
+	label string // the action without why the person may sit an exam then, for grouping a cohort
+}
+
+// Label is the step's action without the reason an exam may be sat at that point, so that the
+// same step reads the same for every person of a cohort.
+func (s PlanStep) Label() string {
+	if s.label != "" {
+		return s.label
+	}
+	return s.Action
 }
 
 // DefaultSteps returns the embedded catalogue, checked against the profile's bank and the
@@ -479,7 +490,7 @@ func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *q
 		if len(closes) == 0 {
 			continue
 		}
-		ps := PlanStep{Step: len(plan) + 1, ID: c.step.ID, Action: c.action, Closes: closes,
+		ps := PlanStep{Step: len(plan) + 1, ID: c.step.ID, Action: c.action, Closes: closes, label: c.action,
 			Credential: c.step.Credential, Duration: c.step.Duration, DurationSource: c.step.DurationSource}
 		position[c] = ps.Step
 		if c.step.Credential != "" {

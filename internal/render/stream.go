@@ -149,9 +149,7 @@ func cohortRow(r assessment.Report) (student, score, verdict, blocking, next str
 	if student == "" {
 		student = r.Source
 	}
-	if len(r.Gaps) > 0 {
-		next = r.Gaps[0].NextStep
-	}
+	next = FirstStep(r) // step 1 of the plan, the same first step the person's report shows
 	return student, formatScore(r.Score), string(r.Verdict), strings.Join(blockingIDs(r), ", "), next
 }
 
@@ -190,6 +188,7 @@ func (s *markdownStream) Close(sum *assessment.Summary) error {
 			fmt.Fprintf(&b, "| %s | %d of %d | %s |\n", mdCell(u.ID), u.Count, sum.Count, mdCell(u.Requirement))
 		}
 	}
+	writeCohortPath(&b, sum, true)
 	_, err := io.WriteString(s.w, b.String())
 	return err
 }
@@ -277,6 +276,7 @@ func (s *tableStream) Close(sum *assessment.Summary) error {
 			fmt.Fprintf(&b, "  %-*s  %d of %d  %s\n", idWidth, u.ID, u.Count, sum.Count, u.Requirement)
 		}
 	}
+	writeCohortPath(&b, sum, false)
 	_, err := io.WriteString(s.w, b.String())
 	return err
 }

@@ -60,6 +60,7 @@ func Table(w io.Writer, r assessment.Report, opts TableOptions) error {
 		fmt.Fprintf(&b, "  %-*s  %s  %5s  (weight %g)\n", titleWidth, a.Title, bar(a.Score, p), formatScore(a.Score), a.Weight)
 	}
 	fmt.Fprintln(&b)
+	writePath(&b, r, p, opts.Width)
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}

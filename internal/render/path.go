@@ -1,0 +1,308 @@
+package render
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/hitready/hitready/assessment"
+)
+
+// The person's path to the job (the report's plan and credentials), the cohort's first steps and
+// the `credentials` command. Each renderer calls in here with one line, so the path reads the
+// same wherever it is shown.
+
+// pathWidth is the width path text is wrapped to when the table has no terminal width.
+const pathWidth = 80
+
+// FirstStep is the action of step 1 of the plan; empty when there is nothing to do.
+func FirstStep(r assessment.Report) string {
+	if len(r.Plan) == 0 {
+		return ""
+	}
+	return r.Plan[0].Action
+}
+
+// closesText says what a step closes: "closes 6 gaps", with the ids when they are few.
+func closesText(s assessment.PlanStep) string {
+	n := len(s.Closes)
+	text := fmt.Sprintf("closes %d %s", n, plural(n, "gap", "gaps"))
+	if n <= 2 {
+		text += ": " + strings.Join(s.Closes, ", ")
+	}
+	if s.Duration != "" {
+		text += "; " + s.Duration + ", says " + s.DurationSource
+	}
+	return text
+}
+
+// statusText is a credential's status for a person, in words.
+func statusText(c assessment.CredentialStatus) string {
+	switch c.Status {
+	case assessment.Held:
+		return "held"
+	case assessment.Eligible:
+		return "eligible now"
+	case assessment.EligibleEarly:
+		return "eligible early, as a final-term student"
+	}
+	if len(c.Missing) == 0 {
+		return "not yet"
+	}
+	return "not yet: " + strings.Join(c.Missing, " ")
+}
+
+// shortName is a credential's abbreviation for tables: its id in capitals.
+func shortName(id string) string { return strings.ToUpper(id) }
+
+// writePath writes the "Your path" section of the table report: the numbered steps, each with
+// what it closes, then where the person stands with each credential.
+func writePath(b *strings.Builder, r assessment.Report, p painter, width int) {
+	if width <= 0 || width > defaultWidth {
+		width = pathWidth
+	}
+	if len(r.Plan) > 0 {
+		fmt.Fprintf(b, "%s\n", p.paint(ansiBold, fmt.Sprintf("Your path (%d %s):", len(r.Plan), plural(len(r.Plan), "step", "steps"))))
+		numWidth := len(strconv.Itoa(len(r.Plan)))
+		indent := strings.Repeat(" ", 2+numWidth+2)
+		for _, s := range r.Plan {
+			lines := wrapText(s.Action, max(width-len(indent), 20))
+			fmt.Fprintf(b, "  %*d. %s\n", numWidth, s.Step, lines[0])
+			for _, l := range lines[1:] {
+				fmt.Fprintf(b, "%s%s\n", indent, l)
+			}
+			for _, l := range wrapText("("+closesText(s)+")", max(width-len(indent), 20)) {
+				fmt.Fprintf(b, "%s%s\n", indent, p.paint(ansiDim, l))
+			}
+		}
+	}
+	if len(r.Credentials) > 0 {
+		b.WriteString("Credentials:\n")
+		nameWidth := 0
+		for _, c := range r.Credentials {
+			nameWidth = max(nameWidth, len(shortName(c.ID)))
+		}
+		indent := strings.Repeat(" ", 2+nameWidth+2)
+		for _, c := range r.Credentials {
+			lines := wrapText(statusText(c), max(width-len(indent), 20))
+			fmt.Fprintf(b, "  %-*s  %s\n", nameWidth, shortName(c.ID), lines[0])
+			for _, l := range lines[1:] {
+				fmt.Fprintf(b, "%s%s\n", indent, l)
+			}
+		}
+		b.WriteString("Who may sit each exam, with sources: hitready credentials\n")
+	}
+	b.WriteString("\n")
+}
+
+// writePathMarkdown writes the path as Markdown sections.
+func writePathMarkdown(b *strings.Builder, r assessment.Report) {
+	if len(r.Plan) > 0 {
+		b.WriteString("\n### Your path\n\n")
+		for _, s := range r.Plan {
+			fmt.Fprintf(b, "%d. %s *(%s)*\n", s.Step, mdText(s.Action), mdText(closesText(s)))
+		}
+	}
+	if len(r.Credentials) > 0 {
+		b.WriteString("\n### Credentials\n\n| Credential | Status | Source |\n| --- | --- | --- |\n")
+		for _, c := range r.Credentials {
+			fmt.Fprintf(b, "| %s | %s | %s |\n", mdCell(c.Name), mdCell(statusText(c)), mdCell(c.Source))
+		}
+	}
+}
+
+// writeCohortPath adds to a cohort summary what an advisor plans a term around: the students
+// grouped by the first step of their plan, who may sit which exam now, and the spread of scores.
+func writeCohortPath(b *strings.Builder, sum *assessment.Summary, markdown bool) {
+	if sum.Count == 0 {
+		return
+	}
+	line := func(s string) {
+		if markdown {
+			s = mdText(s)
+		}
+		b.WriteString(s + "\n")
+	}
+	if steps := sum.FirstSteps(); len(steps) > 0 {
+		if markdown {
+			b.WriteString("\n")
+		}
+		line("First steps:")
+		if markdown {
+			b.WriteString("\n")
+		}
+		for _, s := range steps {
+			line(fmt.Sprintf("- %s: %d %s", strings.TrimSuffix(s.Action, "."), s.Count, plural(s.Count, "student", "students")))
+		}
+	}
+	if counts := sum.Eligibility(); len(counts) > 0 {
+		var parts []string
+		for _, c := range counts {
+			part := fmt.Sprintf("%s %d", shortName(c.ID), c.Eligible)
+			if c.Early > 0 {
+				part += fmt.Sprintf(" (and %d early)", c.Early)
+			}
+			if c.Held > 0 {
+				part += fmt.Sprintf(" (%d %s it)", c.Held, plural(c.Held, "holds", "hold"))
+			}
+			parts = append(parts, part)
+		}
+		if markdown {
+			b.WriteString("\n")
+		}
+		line(fmt.Sprintf("Eligible to sit now, of %d: %s", sum.Count, strings.Join(parts, ", ")))
+	}
+	if markdown {
+		b.WriteString("\n```\n")
+	}
+	b.WriteString("Score distribution:\n")
+	hist := sum.Histogram(10)
+	most := 0
+	for _, n := range hist {
+		most = max(most, n)
+	}
+	const cells = 30
+	for i, n := range hist {
+		label := fmt.Sprintf("%d-%d", i*10, i*10+9)
+		if i == len(hist)-1 {
+			label = "90-100"
+		}
+		filled := 0
+		if most > 0 {
+			filled = (n*cells + most - 1) / most // any student shows as at least one cell
+		}
+		fmt.Fprintf(b, "  %6s  %s %d\n", label, strings.Repeat("█", filled), n)
+	}
+	if markdown {
+		b.WriteString("```\n")
+	}
+}
+
+// Credentials writes the credentials in force: each with what a pass meets, the exam as the
+// sources give it, and every rule with its source and grade.
+func Credentials(w io.Writer, format string, cs *assessment.Credentials) error {
+	switch format {
+	case "json":
+		return JSON(w, cs)
+	case "yaml":
+		if _, err := io.WriteString(w, "# hitready credentials. A profile may name its own file: credentials: FILE\n"); err != nil {
+			return err
+		}
+		return YAML(w, cs)
+	case "csv":
+		return credentialsCSV(w, cs)
+	case "markdown":
+		return credentialsMarkdown(w, cs)
+	case "table":
+		return credentialsTable(w, cs)
+	}
+	return CheckFormat(format, Formats)
+}
+
+// routeRows flattens a credential's routes into one row each: kind, text, rules, source, grade.
+func routeRows(c *assessment.Credential) [][]string {
+	var rows [][]string
+	add := func(kind string, routes []assessment.Route) {
+		for _, r := range routes {
+			rows = append(rows, []string{kind, r.Text, rulesText(r.Rules), r.Source, string(r.Grade)})
+		}
+	}
+	add("eligible", c.Eligible)
+	add("early", c.Early)
+	add("as reported", c.Reported)
+	return rows
+}
+
+func rulesText(rules []assessment.Rule) string {
+	parts := make([]string, len(rules))
+	for i, r := range rules {
+		parts[i] = r.Question + " is " + strings.Join(r.In, " or ")
+	}
+	return strings.Join(parts, "; and ")
+}
+
+func examText(c *assessment.Credential) string {
+	if c.Exam == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s (%s, grade %s)", c.Exam.Facts, c.Exam.Source, c.Exam.Grade)
+}
+
+func credentialsTable(w io.Writer, cs *assessment.Credentials) error {
+	var b strings.Builder
+	b.WriteString("Who may sit each AHIMA exam. Grade P: the body's own page, a rule that decides; grade S: as reported by\nanother site, shown but never deciding on its own.\n")
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	for i := range cs.Credentials {
+		c := &cs.Credentials[i]
+		b.Reset()
+		fmt.Fprintf(&b, "\n%s (%s): meets %s\n", c.Name, c.ID, strings.Join(c.Meets, ", "))
+		if e := examText(c); e != "" {
+			fmt.Fprintf(&b, "  Exam: %s\n", e)
+		}
+		if c.Recommended != "" {
+			fmt.Fprintf(&b, "  Recommended: %s\n", c.Recommended)
+		}
+		if c.Undecided != "" {
+			fmt.Fprintf(&b, "  Not decided here: %s\n", c.Undecided)
+		}
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+		table := newTable(w, true, 11, 34, 30, 28, 5)
+		table.Header("Route", "Who", "Rules (answers)", "Source", "Grade")
+		for _, row := range routeRows(c) {
+			if err := table.Append(row[0], row[1], row[2], row[3], row[4]); err != nil {
+				return err
+			}
+		}
+		if err := table.Render(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func credentialsCSV(w io.Writer, cs *assessment.Credentials) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"id", "name", "meets", "route", "text", "rules", "source", "grade"}); err != nil {
+		return err
+	}
+	for i := range cs.Credentials {
+		c := &cs.Credentials[i]
+		for _, row := range routeRows(c) {
+			if err := cw.Write(append([]string{c.ID, c.Name, strings.Join(c.Meets, ";")}, row...)); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func credentialsMarkdown(w io.Writer, cs *assessment.Credentials) error {
+	var b strings.Builder
+	b.WriteString("## Credentials\n\nGrade P: the body's own page, a rule that decides; grade S: as reported by another site, shown but never deciding on its own.\n")
+	for i := range cs.Credentials {
+		c := &cs.Credentials[i]
+		fmt.Fprintf(&b, "\n### %s\n\nMeets: %s.\n", mdText(c.Name), mdText(strings.Join(c.Meets, ", ")))
+		if e := examText(c); e != "" {
+			fmt.Fprintf(&b, "\nExam: %s\n", mdText(e))
+		}
+		if c.Recommended != "" {
+			fmt.Fprintf(&b, "\nRecommended: %s\n", mdText(c.Recommended))
+		}
+		if c.Undecided != "" {
+			fmt.Fprintf(&b, "\nNot decided here: %s\n", mdText(c.Undecided))
+		}
+		b.WriteString("\n| Route | Who | Rules (answers) | Source | Grade |\n| --- | --- | --- | --- | --- |\n")
+		for _, row := range routeRows(c) {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", row[0], mdCell(row[1]), mdCell(row[2]), mdCell(row[3]), row[4])
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
