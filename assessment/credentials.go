@@ -152,7 +152,7 @@ func ParseCredentials(path string, data []byte, p *Profile) (*Credentials, error
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
-		return nil, yamlErrors(path, err)
+		return nil, yamlErrorsIn(path, err, "credentials file")
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err != io.EOF {
@@ -162,7 +162,7 @@ func ParseCredentials(path string, data []byte, p *Profile) (*Credentials, error
 	strict := yaml.NewDecoder(bytes.NewReader(data))
 	strict.KnownFields(true)
 	if err := strict.Decode(&cs); err != nil {
-		return nil, yamlErrors(path, err)
+		return nil, yamlErrorsIn(path, err, "credentials file")
 	}
 	lines := itemLines(&root, "credentials")
 	if problems := cs.check(path, lines, p, true); len(problems) > 0 {

@@ -106,7 +106,7 @@ func ParseSteps(path string, data []byte, p *Profile, cs *Credentials) (*Steps, 
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
-		return nil, yamlErrors(path, err)
+		return nil, yamlErrorsIn(path, err, "steps file")
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err != io.EOF {
@@ -116,7 +116,7 @@ func ParseSteps(path string, data []byte, p *Profile, cs *Credentials) (*Steps, 
 	strict := yaml.NewDecoder(bytes.NewReader(data))
 	strict.KnownFields(true)
 	if err := strict.Decode(&s); err != nil {
-		return nil, yamlErrors(path, err)
+		return nil, yamlErrorsIn(path, err, "steps file")
 	}
 	lines := itemLines(&root, "steps")
 	if problems := s.check(path, lines, p, cs, true); len(problems) > 0 {

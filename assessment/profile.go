@@ -288,6 +288,11 @@ var (
 // yamlErrors turns the YAML library's errors into problems with lines, worded without Go type
 // names.
 func yamlErrors(path string, err error) error {
+	return yamlErrorsIn(path, err, "profile")
+}
+
+// yamlErrorsIn is yamlErrors for a file of another kind ("credentials file", "steps file").
+func yamlErrorsIn(path string, err error, kind string) error {
 	var messages []string
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
@@ -305,7 +310,7 @@ func yamlErrors(path string, err error) error {
 		m = strings.TrimPrefix(m, "yaml: ")
 		m = notFoundType.ReplaceAllString(m, "unknown field $1")
 		m = cannotDecode.ReplaceAllString(m, "wrong type: got $2 ($1)")
-		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path, Line: line}, Message: "is not a valid profile: " + m})
+		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path, Line: line}, Message: "is not a valid " + kind + ": " + m})
 	}
 	return &questions.InvalidError{Problems: problems}
 }

@@ -27,6 +27,9 @@ func TestRulesGolden(t *testing.T) {
 	for _, f := range render.Formats {
 		cases = append(cases, c{"requirements." + f, []string{"requirements", "--format", f}})
 	}
+	for _, f := range render.Formats {
+		cases = append(cases, c{"credentials." + f, []string{"credentials", "--format", f}})
+	}
 	for _, f := range outlookFormats {
 		cases = append(cases, c{"outlook." + f, []string{"outlook", "--format", f}})
 	}
