@@ -1,5 +1,7 @@
 package assessment
 
+import "slices"
+
 // CompareSchema names the JSON shape of a comparison.
 const CompareSchema = "hitready.compare/v1"
 
@@ -31,6 +33,9 @@ type Comparison struct {
 	Closed        []Gap        `json:"gaps_closed" yaml:"gaps_closed"`
 	Opened        []Gap        `json:"gaps_opened" yaml:"gaps_opened"`
 	Remaining     []Gap        `json:"gaps_remaining" yaml:"gaps_remaining"`
+	// StepsCompleted are the steps of the older report's plan whose gaps are all closed in the
+	// newer one: what the person has done between the two sessions.
+	StepsCompleted []PlanStep `json:"steps_completed" yaml:"steps_completed"`
 }
 
 // Compare says what changed from old to new: the score, the verdict, each area, and which gaps
@@ -76,6 +81,12 @@ func Compare(old, new Report) Comparison {
 	for _, g := range old.Gaps {
 		if !newGaps[g.ID] {
 			c.Closed = append(c.Closed, g)
+		}
+	}
+	c.StepsCompleted = []PlanStep{}
+	for _, s := range old.Plan {
+		if !slices.ContainsFunc(s.Closes, func(id string) bool { return newGaps[id] }) {
+			c.StepsCompleted = append(c.StepsCompleted, s)
 		}
 	}
 	return c

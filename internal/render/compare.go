@@ -65,6 +65,7 @@ func comparisonTable(w io.Writer, c assessment.Comparison, p painter) error {
 			fmt.Fprintf(&b, "  %s %s  %s (%s)\n", mark, g.ID, g.Requirement, g.Severity)
 		}
 	}
+	writeStepsCompleted(&b, c)
 	gapList("Gaps closed", "+", c.Closed)
 	gapList("Gaps opened", "-", c.Opened)
 	gapList("Gaps remaining", " ", c.Remaining)
@@ -84,10 +85,11 @@ func comparisonCSV(w io.Writer, c assessment.Comparison) error {
 	cw := csv.NewWriter(w)
 	rows := [][]string{
 		{"old_source", "new_source", "respondent", "old_score", "new_score", "score_change", "old_verdict", "new_verdict",
-			"verdict_change", "gaps_closed", "gaps_opened", "gaps_remaining"},
+			"verdict_change", "gaps_closed", "gaps_opened", "gaps_remaining", "steps_completed"},
 		{cell(c.Old.Source), cell(c.New.Source), cell(c.New.Respondent), number(c.Old.Score), number(c.New.Score),
 			number(c.ScoreChange), string(c.Old.Verdict), string(c.New.Verdict), c.VerdictChange,
-			strings.Join(gapIDs(c.Closed), ";"), strings.Join(gapIDs(c.Opened), ";"), strconv.Itoa(len(c.Remaining))},
+			strings.Join(gapIDs(c.Closed), ";"), strings.Join(gapIDs(c.Opened), ";"), strconv.Itoa(len(c.Remaining)),
+			strconv.Itoa(len(c.StepsCompleted))},
 	}
 	if err := cw.WriteAll(rows); err != nil {
 		return err
@@ -104,6 +106,7 @@ func comparisonMarkdown(w io.Writer, c assessment.Comparison) error {
 	for _, a := range c.Areas {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdCell(a.Title), formatScore(a.Old), formatScore(a.New), signed(a.Change))
 	}
+	writeStepsCompletedMarkdown(&b, c)
 	for _, part := range []struct {
 		title string
 		gaps  []assessment.Gap

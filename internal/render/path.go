@@ -306,3 +306,24 @@ func credentialsMarkdown(w io.Writer, cs *assessment.Credentials) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// writeStepsCompleted lists, in a comparison, the steps of the earlier plan now done.
+func writeStepsCompleted(b *strings.Builder, c assessment.Comparison) {
+	fmt.Fprintf(b, "\nSteps completed since the earlier session (%d):\n", len(c.StepsCompleted))
+	if len(c.StepsCompleted) == 0 {
+		b.WriteString("  none\n")
+	}
+	for _, s := range c.StepsCompleted {
+		fmt.Fprintf(b, "  + %s (%s)\n", s.Label(), closesText(s))
+	}
+}
+
+func writeStepsCompletedMarkdown(b *strings.Builder, c assessment.Comparison) {
+	fmt.Fprintf(b, "\n### Steps completed (%d)\n\n", len(c.StepsCompleted))
+	if len(c.StepsCompleted) == 0 {
+		b.WriteString("None.\n")
+	}
+	for _, s := range c.StepsCompleted {
+		fmt.Fprintf(b, "- %s *(%s)*\n", mdText(s.Label()), mdText(closesText(s)))
+	}
+}
