@@ -392,3 +392,37 @@ func ExamplePlan() {
 	// 2. Complete a CAHIIM-accredited associate's program in health information technology. (closes 6)
 	// 3. Later, a bachelor's in health information management (CAHIIM-accredited) opens better jobs and the RHIA exam. (closes 1)
 }
+
+// The newer BLS figures stand beside the dated ones, the secondhand ones marked as reported, and
+// the 2021 edition's 341,600 jobs never stand beside the later counts without the note that it
+// counted the old combined occupation.
+func TestOutlookKeepsEveryFigureWithItsDate(t *testing.T) {
+	bank, _ := setup(t)
+	o, err := LoadOutlook(bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byFigure := map[string]Figure{}
+	for _, f := range o.Figures {
+		byFigure[f.Figure] = f
+	}
+	for _, want := range []struct{ figure, date, source string }{
+		{"341,600", "2019", "2021 edition"},
+		{"$50,250", "2025-26 edition", "As reported"},
+		{"194,800", "2025-26 edition", "As reported"},
+		{"7%", "2025-26 edition", "As reported"},
+		{"$58,250", "2022-32 edition", "BLS Occupational Outlook Handbook, Health Information Technologists"},
+		{"37,900", "2022-32 edition", "BLS"},
+		{"16%", "2022-32 edition", "BLS"},
+		{"$34,160", "May 2012", "Becoming a Health Information Technician"},
+	} {
+		f, ok := byFigure[want.figure]
+		if !ok || f.Date != want.date || !strings.Contains(f.Source, want.source) {
+			t.Errorf("%s: %+v", want.figure, f)
+		}
+	}
+	if !strings.Contains(byFigure["341,600"].Detail, "old combined occupation") ||
+		len(o.Notes) == 0 || !strings.Contains(o.Notes[0], "341,600") || !strings.Contains(o.Notes[0], "29-9021") {
+		t.Errorf("the 341,600 is not explained: %q, %q", byFigure["341,600"].Detail, o.Notes)
+	}
+}

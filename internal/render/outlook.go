@@ -44,6 +44,9 @@ func outlookTable(w io.Writer, o *assessment.Outlook) error {
 		return err
 	}
 	var b strings.Builder
+	for _, n := range o.Notes {
+		fmt.Fprintf(&b, "Note: %s\n", n)
+	}
 	fmt.Fprintf(&b, "\nWhere technicians work (source: %s):\n", o.SettingsSource)
 	for _, s := range o.Settings {
 		fmt.Fprintf(&b, "  %-26s %s\n", s.Title, settingText(s))
@@ -63,6 +66,9 @@ func outlookMarkdown(w io.Writer, o *assessment.Outlook) error {
 	b.WriteString("| Topic | Figure | Period | What | Source |\n| --- | --- | --- | --- | --- |\n")
 	for _, f := range o.Figures {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdCell(f.Topic), mdCell(f.Figure), mdCell(f.Period), mdCell(f.Detail), mdCell(f.Source))
+	}
+	for _, n := range o.Notes {
+		fmt.Fprintf(&b, "\n> **Note:** %s\n", mdText(n))
 	}
 	fmt.Fprintf(&b, "\n### Where technicians work\n\nSource: %s\n\n", mdText(o.SettingsSource))
 	b.WriteString("| Setting | Employment (BLS, May 2011) |\n| --- | --- |\n")
