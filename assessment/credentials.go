@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/hitready/hitready/questions"
 	"go.yaml.in/yaml/v3"
@@ -228,6 +229,9 @@ func (cs *Credentials) check(path string, lines []int, p *Profile, strict bool) 
 		if e := c.Exam; e != nil && (e.Facts == "" || e.Source == "" || !validGrade(e.Grade)) {
 			add("exam: facts, source and a grade (P or S) are all required")
 		}
+		if hasControl(c.ID, c.Name, c.Body, c.Source, c.Recommended, c.Undecided) {
+			add("text holds control characters, which would reach the terminal")
+		}
 		if len(c.Eligible) == 0 && c.Undecided == "" {
 			add("a credential with no eligible route needs undecided: the sentence that says why hitready cannot decide")
 		}
@@ -254,6 +258,17 @@ func (cs *Credentials) check(path string, lines []int, p *Profile, strict bool) 
 	return problems
 }
 
+// hasControl tells whether any text holds a control character: texts of these files are printed
+// to the terminal, where one could move the cursor or change colours.
+func hasControl(texts ...string) bool {
+	for _, t := range texts {
+		if strings.ContainsFunc(t, unicode.IsControl) {
+			return true
+		}
+	}
+	return false
+}
+
 func validGrade(g Grade) bool { return g == GradePrimary || g == GradeSecondary }
 
 func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []string {
@@ -269,6 +284,16 @@ func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []strin
 	}
 	if len(r.Rules) == 0 {
 		msgs = append(msgs, "rules must list at least one condition")
+	}
+	texts := []string{r.Text, r.Source}
+	for _, rule := range r.Rules {
+		texts = append(texts, rule.Missing)
+		for _, t := range rule.MissingWhen {
+			texts = append(texts, t)
+		}
+	}
+	if hasControl(texts...) {
+		msgs = append(msgs, "text holds control characters, which would reach the terminal")
 	}
 	for _, rule := range r.Rules {
 		if msg := checkCondition(bank, rule.condition()); msg != "" {

@@ -134,8 +134,8 @@ func (s *Steps) check(path string, lines []int, p *Profile, cs *Credentials, str
 		known[r.ID] = true
 	}
 	r := s.ExamReasons
-	if r.Now == "" || r.Early == "" || r.After == "" {
-		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path}, Message: "exam_reasons needs now, early and after"})
+	if r.Now == "" || r.Early == "" || r.After == "" || hasControl(r.Now, r.Early, r.After) {
+		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path}, Message: "exam_reasons needs now, early and after, without control characters"})
 	}
 	seen := map[string]bool{}
 	for i := range s.Steps {
@@ -153,6 +153,9 @@ func (s *Steps) check(path string, lines []int, p *Profile, cs *Credentials, str
 		seen[st.ID] = true
 		if st.Action == "" {
 			add("action is required: the sentence a person reads")
+		}
+		if hasControl(st.ID, st.Group, st.Action, st.Duration, st.DurationSource) {
+			add("text holds control characters, which would reach the terminal")
 		}
 		if (st.Duration == "") != (st.DurationSource == "") {
 			add("duration and duration_source go together: state a duration only where a source does")

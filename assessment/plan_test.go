@@ -315,6 +315,7 @@ func TestCredentialsAndStepsFilesAreStrict(t *testing.T) {
 		{"unknown credential", strings.Replace(good, "  - id: cca\n", "  - id: cpc\n", 1), []string{"c.yaml:25:", `unknown credential "cpc"`, "credential cca is missing"}},
 		{"secondhand rule deciding", strings.Replace(good, "grade: P\n        rules:\n          - question: education.level\n            in: [high-school", "grade: S\n        rules:\n          - question: education.level\n            in: [high-school", 1), []string{"may not decide eligibility"}},
 		{"empty", "", []string{"c.yaml: is empty"}},
+		{"control characters", strings.Replace(good, "name: Certified Coding Associate (AHIMA)", `name: "Certified \e[2J Coding Associate"`, 1), []string{"c.yaml:25:", "control characters"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -424,5 +425,41 @@ func TestOutlookKeepsEveryFigureWithItsDate(t *testing.T) {
 	if !strings.Contains(byFigure["341,600"].Detail, "old combined occupation") ||
 		len(o.Notes) == 0 || !strings.Contains(o.Notes[0], "341,600") || !strings.Contains(o.Notes[0], "29-9021") {
 		t.Errorf("the 341,600 is not explained: %q, %q", byFigure["341,600"].Detail, o.Notes)
+	}
+}
+
+// The cohort summary groups students by the first step of their plan (the same step, however the
+// exam's reason is worded for each), counts who may sit each exam now, and bins the scores.
+func TestSummaryGroupsByFirstStep(t *testing.T) {
+	bank, p := setup(t)
+	s := NewSummary(p)
+	people := []*questions.Answers{
+		readExample(t, bank, "not-ready.yaml"),    // CCA now
+		readExample(t, bank, "student.json"),      // CCA now
+		readExample(t, bank, "nearly-ready.yaml"), // a course; holds the CCA
+		readExample(t, bank, "ready.yaml"),        // the bachelor's; holds the RHIT
+		answersOf(t, bank, append([]string{"education.level=some-college", "education.program=final-term", "education.accredited=yes",
+			"coursework=anatomy", "certification.ahima=none"}, ratings4...)...), // the RHIT, early
+	}
+	for _, a := range people {
+		s.Add(Score(p, a))
+	}
+	steps := s.FirstSteps()
+	if len(steps) != 4 || steps[0].Action != "Sit the CCA exam" || steps[0].Count != 2 {
+		t.Errorf("first steps: %+v", steps)
+	}
+	want := map[string][3]int{"cca": {4, 0, 1}, "rhit": {0, 1, 1}, "rhia": {0, 0, 0}, "ccs": {0, 0, 0}}
+	for _, c := range s.Eligibility() {
+		if got := [3]int{c.Eligible, c.Early, c.Held}; got != want[c.ID] {
+			t.Errorf("%s: eligible, early, held = %v, want %v", c.ID, got, want[c.ID])
+		}
+	}
+	hist := s.Histogram(10)
+	total := 0
+	for _, n := range hist {
+		total += n
+	}
+	if total != len(people) || hist[9] != 1 || hist[8] != 1 || hist[3] != 3 {
+		t.Errorf("histogram %v", hist)
 	}
 }
