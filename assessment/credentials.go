@@ -67,7 +67,8 @@ func (r Rule) condition() questions.Condition {
 
 // Route is one way to become eligible: all its rules hold.
 type Route struct {
-	Text   string `yaml:"text" json:"text"`
+	Text    string `yaml:"text" json:"text"`
+	Because string `yaml:"because,omitempty" json:"because,omitempty"` // why a plan's exam step may be taken, in a clause
 	Source string `yaml:"source" json:"source"`
 	Grade  Grade  `yaml:"grade" json:"grade"`
 	Rules  []Rule `yaml:"rules" json:"rules"`
@@ -273,8 +274,8 @@ func validGrade(g Grade) bool { return g == GradePrimary || g == GradeSecondary 
 
 func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []string {
 	var msgs []string
-	if r.Text == "" || r.Source == "" {
-		msgs = append(msgs, "text and source are required")
+	if r.Text == "" || r.Source == "" || (deciding && r.Because == "") {
+		msgs = append(msgs, "text and source are required, and because for an eligible or early route")
 	}
 	switch {
 	case !validGrade(r.Grade):
@@ -285,7 +286,7 @@ func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []strin
 	if len(r.Rules) == 0 {
 		msgs = append(msgs, "rules must list at least one condition")
 	}
-	texts := []string{r.Text, r.Source}
+	texts := []string{r.Text, r.Source, r.Because}
 	for _, rule := range r.Rules {
 		texts = append(texts, rule.Missing)
 		for _, t := range rule.MissingWhen {

@@ -448,11 +448,11 @@ func pickExam(p *Profile, cs *Credentials, steps *Steps, exams, chosen []*candid
 	return nil
 }
 
-// holdingRoute is the text of the route that makes the person eligible (or early).
+// holdingRoute is why the person may sit the exam: the clause of the route that holds.
 func holdingRoute(c *Credential, a *questions.Answers) string {
 	for _, r := range append(slices.Clone(c.Eligible), c.Early...) {
 		if r.holds(a) {
-			return r.Text
+			return r.Because
 		}
 	}
 	return ""
@@ -510,9 +510,9 @@ func examAction(r ExamReasons, c *candidate, position map[*candidate]int) string
 	case c.after != nil:
 		reason = strings.ReplaceAll(r.After, "{step}", strconv.Itoa(position[c.after]))
 	case c.early:
-		reason = strings.ReplaceAll(r.Early, "{route}", c.route)
+		reason = strings.ReplaceAll(r.Early, "{because}", c.route)
 	default:
-		reason = strings.ReplaceAll(r.Now, "{route}", c.route)
+		reason = strings.ReplaceAll(r.Now, "{because}", c.route)
 	}
 	// A semicolon rather than a colon: report texts stay plain YAML scalars.
 	return c.action + "; " + reason
