@@ -69,9 +69,9 @@ func (r Rule) condition() questions.Condition {
 type Route struct {
 	Text    string `yaml:"text" json:"text"`
 	Because string `yaml:"because,omitempty" json:"because,omitempty"` // why a plan's exam step may be taken, in a clause
-	Source string `yaml:"source" json:"source"`
-	Grade  Grade  `yaml:"grade" json:"grade"`
-	Rules  []Rule `yaml:"rules" json:"rules"`
+	Source  string `yaml:"source" json:"source"`
+	Grade   Grade  `yaml:"grade" json:"grade"`
+	Rules   []Rule `yaml:"rules" json:"rules"`
 }
 
 // ExamFacts are what the sources state of an exam.
