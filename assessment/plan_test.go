@@ -466,3 +466,32 @@ func TestSummaryGroupsByFirstStep(t *testing.T) {
 		t.Errorf("histogram %v", hist)
 	}
 }
+
+// A custom profile keeps the embedded credentials and steps: requirements it lacks drop out of
+// meets, steps meant for them never apply, and its own requirements are closed by their own next
+// steps (the fallback), so every plan still closes every gap once.
+func TestCustomProfileKeepsThePlanWhole(t *testing.T) {
+	bank, _ := setup(t)
+	data := strings.ReplaceAll(string(profileYAML), "certification.ahima\n    area: certification", "certification.exam\n    area: certification")
+	data = strings.Replace(data, "id: coursework.statistics\n", "id: coursework.stats\n", 1)
+	p, err := ParseProfile("custom.yaml", []byte(data), bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(5, 5))
+	for range 500 {
+		a := cohort.Person(bank, rng)
+		r := Score(p, a)
+		checkPlan(t, p, a, r)
+		for _, c := range r.Credentials {
+			if len(c.Meets) != 0 {
+				t.Fatalf("%s meets %v, which the custom profile does not have", c.ID, c.Meets)
+			}
+		}
+		for _, s := range r.Plan {
+			if s.Credential != "" {
+				t.Fatalf("an exam step for a profile without certification.ahima: %+v", s)
+			}
+		}
+	}
+}
