@@ -214,3 +214,24 @@ func TestPathQuestionsAreOptional(t *testing.T) {
 		}
 	}
 }
+
+// An answer to education.accredited that neither condition allows is refused, and the message
+// names both conditions and where each deciding answer was given.
+func TestThisOrThatInconsistencyMessage(t *testing.T) {
+	b := loadBank(t)
+	data := "answers:\n  education.level: associate\n  education.field: other\n  education.program: \"no\"\n  education.accredited: \"yes\"\n"
+	_, err := b.DecodeAnswers("a.yaml", []byte(data))
+	if err == nil {
+		t.Fatal("accepted an answer to a question that is not asked")
+	}
+	for _, want := range []string{"a.yaml:5:", "education.accredited", "asked only when education.field is hit, or education.program is yes or final-term",
+		"education.field is other (a.yaml:3) and education.program is no (a.yaml:4)", "change education.field or education.program"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%q lacks %q", err, want)
+		}
+	}
+	// With the enrolment it is asked, and so accepted.
+	if _, err := b.DecodeAnswers("a.yaml", []byte(strings.Replace(data, `"no"`, "final-term", 1))); err != nil {
+		t.Errorf("refused an asked question: %v", err)
+	}
+}
