@@ -227,43 +227,40 @@ func examText(c *assessment.Credential) string {
 	if c.Exam == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s (%s, grade %s)", c.Exam.Facts, c.Exam.Source, c.Exam.Grade)
+	return fmt.Sprintf("%s Source: %s, grade %s.", c.Exam.Facts, c.Exam.Source, c.Exam.Grade)
 }
 
+// credentialsTable lists each credential and its routes as wrapped lines rather than a box, so it
+// reads at any width from 60 columns and in a screen reader.
 func credentialsTable(w io.Writer, cs *assessment.Credentials) error {
 	var b strings.Builder
-	b.WriteString("Who may sit each AHIMA exam. Grade P: the body's own page, a rule that decides; grade S: as reported by\nanother site, shown but never deciding on its own.\n")
-	if _, err := io.WriteString(w, b.String()); err != nil {
-		return err
+	para := func(indent, text string) {
+		for _, l := range wrapText(text, pathWidth-len(indent)) {
+			b.WriteString(indent + l + "\n")
+		}
 	}
+	para("", "Who may sit each AHIMA exam. Grade P: the body's own page, a rule that decides. Grade S: as reported by another site, shown but never deciding on its own.")
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
-		b.Reset()
-		fmt.Fprintf(&b, "\n%s (%s): meets %s\n", c.Name, c.ID, strings.Join(c.Meets, ", "))
+		fmt.Fprintf(&b, "\n%s (%s)\n", c.Name, c.ID)
+		para("  ", "A pass meets: "+strings.Join(c.Meets, ", "))
 		if e := examText(c); e != "" {
-			fmt.Fprintf(&b, "  Exam: %s\n", e)
+			para("  ", "Exam: "+e)
 		}
 		if c.Recommended != "" {
-			fmt.Fprintf(&b, "  Recommended: %s\n", c.Recommended)
+			para("  ", "Recommended: "+c.Recommended)
 		}
 		if c.Undecided != "" {
-			fmt.Fprintf(&b, "  Not decided here: %s\n", c.Undecided)
+			para("  ", "Not decided here: "+c.Undecided)
 		}
-		if _, err := io.WriteString(w, b.String()); err != nil {
-			return err
-		}
-		table := newTable(w, true, 11, 34, 30, 28, 5)
-		table.Header("Route", "Who", "Rules (answers)", "Source", "Grade")
 		for _, row := range routeRows(c) {
-			if err := table.Append(row[0], row[1], row[2], row[3], row[4]); err != nil {
-				return err
-			}
-		}
-		if err := table.Render(); err != nil {
-			return err
+			para("  ", strings.ToUpper(row[0][:1])+row[0][1:]+": "+row[1])
+			para("      ", "when "+row[2])
+			para("      ", "source: "+row[3]+", grade "+row[4])
 		}
 	}
-	return nil
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 func credentialsCSV(w io.Writer, cs *assessment.Credentials) error {
