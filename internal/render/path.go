@@ -254,7 +254,11 @@ func credentialsTable(w io.Writer, cs *assessment.Credentials) error {
 			para("  ", "Not decided here: "+c.Undecided)
 		}
 		for _, row := range routeRows(c) {
-			para("  ", strings.ToUpper(row[0][:1])+row[0][1:]+": "+row[1])
+			label := strings.ToUpper(row[0][:1]) + row[0][1:] + ": " + row[1]
+			if strings.HasPrefix(row[1], "As reported") {
+				label = row[1] // its text says so already
+			}
+			para("  ", label)
 			para("      ", "when "+row[2])
 			para("      ", "source: "+row[3]+", grade "+row[4])
 		}
