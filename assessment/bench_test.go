@@ -23,3 +23,18 @@ func BenchmarkScore(b *testing.B) {
 		i++
 	}
 }
+
+// The score alone, without the path (credentials and plan), to show what the path costs.
+func BenchmarkScoreWithoutPath(b *testing.B) {
+	bank, p := setup(b)
+	rng := rand.New(rand.NewPCG(1, 2))
+	people := make([]*questions.Answers, 256)
+	for i := range people {
+		people[i] = cohort.Person(bank, rng)
+	}
+	i := 0
+	for b.Loop() {
+		sinkReport = p.scoreOnly(people[i%len(people)])
+		i++
+	}
+}

@@ -1,6 +1,9 @@
 package assessment
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // CompareSchema names the JSON shape of a comparison.
 const CompareSchema = "hitready.compare/v1"
@@ -48,6 +51,9 @@ type Comparison struct {
 	// DifferentRespondents is set when both reports name a respondent and the names differ:
 	// a comparison is meant for two sessions of one person.
 	DifferentRespondents bool `json:"different_respondents,omitempty" yaml:"different_respondents,omitempty"`
+	// StepsCompleted are the steps of the older report's plan whose gaps are all closed in the
+	// newer one: what the person has done between the two sessions.
+	StepsCompleted []PlanStep `json:"steps_completed" yaml:"steps_completed"`
 }
 
 // Compare says what changed from old to new: the score, the verdict, each area, and which gaps
@@ -104,6 +110,12 @@ func Compare(old, new Report) Comparison {
 	for _, g := range old.Gaps {
 		if !newGaps[g.ID] {
 			c.Closed = append(c.Closed, g)
+		}
+	}
+	c.StepsCompleted = []PlanStep{}
+	for _, s := range old.Plan {
+		if !slices.ContainsFunc(s.Closes, func(id string) bool { return newGaps[id] }) {
+			c.StepsCompleted = append(c.StepsCompleted, s)
 		}
 	}
 	return c

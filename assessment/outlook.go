@@ -52,6 +52,7 @@ type Occupation struct {
 type Outlook struct {
 	Occupation       Occupation `yaml:"occupation" json:"occupation"`
 	Figures          []Figure   `yaml:"figures" json:"figures"`
+	Notes            []string   `yaml:"notes" json:"notes"` // what keeps figures from being compared wrongly
 	SettingsSource   string     `yaml:"settings_source" json:"settings_source"`
 	EmploymentSource string     `yaml:"employment_source" json:"employment_source"`
 	Settings         []Setting  `yaml:"settings" json:"settings"`

@@ -116,8 +116,17 @@ type Profile struct {
 	Areas        []Area           `yaml:"areas" json:"areas"`
 	Notes        NoteTexts        `yaml:"notes" json:"notes"`
 	Requirements []Requirement    `yaml:"requirements" json:"requirements"`
+	// CredentialsFile and StepsFile name a credentials file and a steps file to use instead of
+	// the embedded ones, relative to the profile's folder; the command that loads the profile
+	// reads them (this package reads no files) and hands them to UseCredentialsAndSteps.
+	CredentialsFile string `yaml:"credentials,omitempty" json:"credentials,omitempty"`
+	StepsFile       string `yaml:"steps,omitempty" json:"steps,omitempty"`
 
 	bank *questions.Bank
+	// credentials and steps make each report's path; the embedded ones unless the profile
+	// names its own.
+	credentials *Credentials
+	steps       *Steps
 	// share is each requirement's weight in the overall score (0-1), by index; areaWeight the
 	// sum of requirement weights per area. Both follow from the weights and are computed once.
 	share      []float64
@@ -212,7 +221,34 @@ func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, err
 		return nil, err
 	}
 	p.outlook = outlook
+	if p.credentials, err = DefaultCredentials(&p); err != nil {
+		return nil, err
+	}
+	if p.steps, err = DefaultSteps(&p, p.credentials); err != nil {
+		return nil, err
+	}
 	return &p, nil
+}
+
+// UseCredentialsAndSteps replaces the embedded credentials and steps with files the profile names
+// (nil keeps what is there). Parse them with ParseCredentials and ParseSteps against this profile.
+func (p *Profile) UseCredentialsAndSteps(cs *Credentials, steps *Steps) {
+	if cs != nil {
+		p.credentials = cs
+	}
+	if steps != nil {
+		p.steps = steps
+	}
+}
+
+// Credentials are the credentials in force for this profile.
+func (p *Profile) Credentials() *Credentials { return p.credentials }
+
+// Steps is the catalogue of steps in force for this profile.
+func (p *Profile) Steps() *Steps { return p.steps }
+
+func (p *Profile) hasRequirement(id string) bool {
+	return slices.ContainsFunc(p.Requirements, func(r Requirement) bool { return r.ID == id })
 }
 
 // derive computes what scoring needs from the weights, once per profile rather than per person.
@@ -265,6 +301,11 @@ var (
 // yamlErrors turns the YAML library's errors into problems with lines, worded without Go type
 // names.
 func yamlErrors(path string, err error) error {
+	return yamlErrorsIn(path, err, "profile")
+}
+
+// yamlErrorsIn is yamlErrors for a file of another kind ("credentials file", "steps file").
+func yamlErrorsIn(path string, err error, kind string) error {
 	var messages []string
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
@@ -282,7 +323,7 @@ func yamlErrors(path string, err error) error {
 		m = strings.TrimPrefix(m, "yaml: ")
 		m = notFoundType.ReplaceAllString(m, "unknown field $1")
 		m = cannotDecode.ReplaceAllString(m, "wrong type: got $2 ($1)")
-		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path, Line: line}, Message: "is not a valid profile: " + m})
+		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path, Line: line}, Message: "is not a valid " + kind + ": " + m})
 	}
 	return &questions.InvalidError{Problems: problems}
 }
@@ -486,8 +527,7 @@ func (p *Profile) checkMonotone(r *Requirement) []lineMessage {
 			var newly []string
 			for _, f := range r.Credit {
 				q, _ := p.bank.Question(f.Question)
-				c := q.AskedWhen
-				if c == nil || c.Question != d.ID || slices.Contains(c.In, lo) || !slices.Contains(c.In, hi) || slices.Contains(newly, q.ID) {
+				if !newlyAsked(q, d.ID, lo, hi) || slices.Contains(newly, q.ID) {
 					continue
 				}
 				worst, answer := p.worstCredit(r, q, d.ID, hi)
@@ -506,6 +546,27 @@ func (p *Profile) checkMonotone(r *Requirement) []lineMessage {
 		}
 	}
 	return problems
+}
+
+// dependsOn tells whether one of q's conditions looks at question id.
+func dependsOn(q *questions.Question, id string) bool {
+	for _, c := range q.AskedWhen {
+		if c.Question == id {
+			return true
+		}
+	}
+	return false
+}
+
+// newlyAsked tells whether question id improving from lo to hi can start asking q: one of q's
+// conditions on id leaves lo out and lets hi in.
+func newlyAsked(q *questions.Question, id, lo, hi string) bool {
+	for _, c := range q.AskedWhen {
+		if c.Question == id && !slices.Contains(c.In, lo) && slices.Contains(c.In, hi) {
+			return true
+		}
+	}
+	return false
 }
 
 // weakestFirst lists an ordered question's values from the weakest answer to the best.
@@ -528,7 +589,7 @@ func (p *Profile) conditionQuestions(r *Requirement) []*questions.Question {
 		}
 		for _, f := range r.Credit {
 			q, _ := p.bank.Question(f.Question)
-			if q.AskedWhen != nil && q.AskedWhen.Question == d.ID {
+			if dependsOn(q, d.ID) {
 				out = append(out, d)
 				break
 			}

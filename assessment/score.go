@@ -47,6 +47,10 @@ type Report struct {
 	Requirements []Result    `json:"requirements" yaml:"requirements"`
 	Gaps         []Gap       `json:"gaps" yaml:"gaps"`
 	Notes        []Note      `json:"notes" yaml:"notes"`
+	// Credentials says where the person stands with each credential, and Plan is the ordered
+	// path that closes every gap (the contract's "path to the job").
+	Credentials []CredentialStatus `json:"credentials" yaml:"credentials"`
+	Plan        []PlanStep         `json:"plan" yaml:"plan"`
 	// Settings are the work settings the person would like, with what the sources say of them;
 	// present only when the optional question was answered.
 	Settings []SettingOutlook `json:"settings,omitempty" yaml:"settings,omitempty"`
@@ -103,7 +107,20 @@ const UniformRatingsNote = "uniform-ratings"
 
 // Score scores answers against a profile. Unanswered questions earn nothing; callers that need a
 // complete answer set check questions.Bank.Open first. Source is left for the caller to fill.
+// The report carries the person's path: the credentials and the plan, which the optional path
+// questions shape and which never feed back into the score.
 func Score(p *Profile, a *questions.Answers) Report {
+	r := p.scoreOnly(a)
+	r.Credentials = []CredentialStatus{}
+	if p.credentials != nil {
+		r.Credentials = p.credentials.statuses(p, a)
+	}
+	r.Plan = Plan(p, p.credentials, p.steps, a)
+	return r
+}
+
+// scoreOnly is the score, the verdict and the gaps, without the path.
+func (p *Profile) scoreOnly(a *questions.Answers) Report {
 	r := Report{
 		Schema:       Schema,
 		Respondent:   a.Respondent,

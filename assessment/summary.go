@@ -18,6 +18,27 @@ type Summary struct {
 	unmet map[string]int
 	order map[string]int // profile order, to break ties among requirements unmet equally often
 	texts map[string]string
+
+	// firstSteps counts students by the first step of their plan, in the order first seen;
+	// eligible counts who may sit each credential's exam now (early testing apart).
+	firstSteps []StepCount
+	eligible   []CredentialCount
+}
+
+// StepCount is a first step of the plan and how many students it is the first step for.
+type StepCount struct {
+	Action string `json:"action" yaml:"action"`
+	Count  int    `json:"count" yaml:"count"`
+}
+
+// CredentialCount says how many students may sit a credential's exam now, and how many only
+// early, as final-term students.
+type CredentialCount struct {
+	ID       string `json:"id" yaml:"id"`
+	Name     string `json:"name" yaml:"name"`
+	Eligible int    `json:"eligible" yaml:"eligible"`
+	Early    int    `json:"early" yaml:"early"`
+	Held     int    `json:"held" yaml:"held"`
 }
 
 // Unmet is a requirement and how many people in the cohort have it as a blocking or major gap.
@@ -43,6 +64,29 @@ func (s *Summary) Add(r Report) {
 	s.sum += r.Score
 	s.hist[min(max(int(math.Round(r.Score*10)), 0), len(s.hist)-1)]++
 	s.Verdicts[r.Verdict]++
+	if len(r.Plan) > 0 {
+		label := r.Plan[0].Label()
+		if i := slices.IndexFunc(s.firstSteps, func(c StepCount) bool { return c.Action == label }); i >= 0 {
+			s.firstSteps[i].Count++
+		} else {
+			s.firstSteps = append(s.firstSteps, StepCount{Action: label, Count: 1})
+		}
+	}
+	for _, c := range r.Credentials {
+		i := slices.IndexFunc(s.eligible, func(x CredentialCount) bool { return x.ID == c.ID })
+		if i < 0 {
+			s.eligible = append(s.eligible, CredentialCount{ID: c.ID, Name: c.Name})
+			i = len(s.eligible) - 1
+		}
+		switch c.Status {
+		case Eligible:
+			s.eligible[i].Eligible++
+		case EligibleEarly:
+			s.eligible[i].Early++
+		case Held:
+			s.eligible[i].Held++
+		}
+	}
 	for _, g := range r.Gaps {
 		// Minor gaps (a skill at 3, the optional 4-year degree) would crowd the list of what to
 		// teach next with what is nearly there or not required.
@@ -97,4 +141,30 @@ func (s *Summary) TopUnmet(n int) []Unmet {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(s.order[a.ID], s.order[b.ID]))
 	})
 	return out[:min(n, len(out))]
+}
+
+// FirstSteps groups the students by the first step of their plan, the most common first (ties in
+// the order first seen): what an advisor plans a term around. Students with no gap have no first
+// step and are not counted.
+func (s *Summary) FirstSteps() []StepCount {
+	out := slices.Clone(s.firstSteps)
+	slices.SortStableFunc(out, func(a, b StepCount) int { return cmp.Compare(b.Count, a.Count) })
+	return out
+}
+
+// Eligibility counts, per credential in the order the reports list them, who may sit its exam now.
+func (s *Summary) Eligibility() []CredentialCount {
+	return slices.Clone(s.eligible)
+}
+
+// Histogram counts the scores in bins of equal width from 0 to 100; the last bin includes 100.
+func (s *Summary) Histogram(bins int) []int {
+	out := make([]int, bins)
+	for i, n := range s.hist {
+		if n == 0 {
+			continue
+		}
+		out[min(i*bins/(len(s.hist)-1), bins-1)] += n
+	}
+	return out
 }

@@ -118,26 +118,32 @@ func down(n int) []string {
 // RHIT who rates every skill 4, gives their name and arrives at the review.
 func (s *ptySession) answerAll(name string) {
 	s.t.Helper()
-	s.expect("At most 17 questions to answer")
-	s.expect("[1/17] What is the highest level of education")
+	s.expect("At most 20 questions to answer")
+	s.expect("[1/20] What is the highest level of education")
 	s.send(down(3)...) // associate
-	s.expect("[2/17] In which field")
+	s.expect("[2/20] In which field")
 	s.send(keyEnter) // hit, the first option
-	s.expect("[3/17] Which of these topics")
+	s.expect("[3/20] Are you enrolled in a health information program")
+	s.send(keyEnter) // no
+	s.expect("[4/20] Is your health information program accredited")
+	s.send(keyEnter) // yes
+	s.expect("[5/20] Which of these topics")
 	s.send(keySpace, keyDown, keySpace, keyEnter) // anatomy, physiology
-	s.expect("[4/17] Where are you with an AHIMA")
+	s.expect("[6/20] Where are you with an AHIMA")
 	s.send(down(3)...) // passed
-	s.expect("[5/17] Which AHIMA credential")
+	s.expect("[7/20] Which AHIMA credential")
 	s.send(keyEnter) // rhit
-	for i := 6; i <= 15; i++ {
-		s.expect("[" + strconv.Itoa(i) + "/17]")
+	s.expect("[8/20] How much medical coding work")
+	s.send(keyEnter) // none yet
+	for i := 9; i <= 18; i++ {
+		s.expect("[" + strconv.Itoa(i) + "/20]")
 		s.send(down(1)...) // the list starts on 3: one down is 4
 	}
-	s.expect("[16/17] Where would you like to work? (optional)")
+	s.expect("[19/20] Where would you like to work? (optional)")
 	s.send(keySpace, keyEnter) // hospitals
-	s.expect("[17/17] Your name for the report (optional)")
+	s.expect("[20/20] Your name for the report (optional)")
 	s.send(name, keyEnter)
-	s.expect("16. Where would you like to work? (optional) — Hospitals")
+	s.expect("19. Where would you like to work? (optional) — Hospitals")
 }
 
 func TestPTYFullSession(t *testing.T) {
@@ -171,7 +177,7 @@ func TestPTYReviewChangesAnAnswer(t *testing.T) {
 	t.Chdir(t.TempDir())
 	s := startPTY(t, "assess", "--format", "json")
 	s.answerAll("")
-	s.expect("17. Name for the report — (none)")
+	s.expect("20. Name for the report — (none)")
 	s.expect("Score these answers, or change one?")
 	s.send(down(1)...) // change an answer
 	s.expect("Which answer do you want to change?")
@@ -198,12 +204,14 @@ func TestPTYReviewChangesAnAnswer(t *testing.T) {
 func TestPTYCtrlCKeepsTheAnswers(t *testing.T) {
 	t.Chdir(t.TempDir())
 	s := startPTY(t, "assess")
-	s.expect("[1/17] What is the highest level of education")
+	s.expect("[1/20] What is the highest level of education")
 	s.send(down(1)...) // high-school
-	s.expect(`(16 questions in all now: "In which field`)
-	s.expect("[2/16] Which of these topics")
+	s.expect(`(19 questions in all now: "In which field`)
+	s.expect("[2/19] Are you enrolled in a health information program")
+	s.send(keyEnter) // no: the accredited question drops out
+	s.expect("[3/18] Which of these topics")
 	s.send(keySpace, keyEnter) // anatomy
-	s.expect("[3/16] Where are you with an AHIMA")
+	s.expect("[4/18] Where are you with an AHIMA")
 	s.send(keyCtrlC)
 	s.expect("Continue with:")
 	s.expect("  hitready assess --answers hitready-answers.yaml")
@@ -220,7 +228,7 @@ func TestPTYCtrlCKeepsTheAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "answers:\n  education.level: high-school\n  coursework: [anatomy]\n"; !strings.Contains(string(data), want) {
+	if want := "answers:\n  education.level: high-school\n  education.program: no\n  coursework: [anatomy]\n"; !strings.Contains(string(data), want) {
 		t.Errorf("kept answers:\n%s\nwant them to contain:\n%s", data, want)
 	}
 	info, _ := os.Stat("hitready-answers.yaml")

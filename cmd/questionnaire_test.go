@@ -10,11 +10,12 @@ import (
 	"github.com/hitready/hitready/internal/prompter"
 )
 
-// fullSession scripts every answer of a person with an HIT associate's and the RHIT: 16 replies,
-// the last the optional work settings; then the name is skipped and the review's "Score these
-// answers" taken.
+// fullSession scripts every answer of a person with an HIT associate's from an accredited program
+// and the RHIT: 19 replies (level, field, not enrolled, accredited, coursework, passed, RHIT, no
+// coding work, ten ratings, the optional work settings); then the name is skipped and the
+// review's "Score these answers" taken.
 func fullSession() []prompter.Reply {
-	r := []prompter.Reply{{Index: 3}, {Index: 0}, {Indices: []int{0, 1, 2, 3, 4, 5}}, {Index: 3}, {Index: 0}}
+	r := []prompter.Reply{{Index: 3}, {Index: 0}, {Index: 0}, {Index: 0}, {Indices: []int{0, 1, 2, 3, 4, 5}}, {Index: 3}, {Index: 0}, {Index: 0}}
 	for range 10 {
 		r = append(r, prompter.Reply{Rating: 4})
 	}
@@ -45,14 +46,14 @@ func TestInteractiveSessionKeepsAnswersAndPrintsOnlyTheReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fake.Asked) != 18 {
+	if len(fake.Asked) != 21 {
 		t.Errorf("asked %d questions", len(fake.Asked))
 	}
 	// Standard output holds the report alone: the prompts and intros went to standard error.
 	if !strings.HasPrefix(r.stdout, "{\n") || strings.Contains(r.stdout, "questions to answer") {
 		t.Errorf("standard output is not just the JSON report:\n%s", r.stdout)
 	}
-	if !strings.Contains(r.stderr, "At most 17 questions to answer") || !strings.Contains(r.stderr, "Education: ") {
+	if !strings.Contains(r.stderr, "At most 20 questions to answer") || !strings.Contains(r.stderr, "Education: ") {
 		t.Errorf("standard error lacks the intro:\n%s", r.stderr)
 	}
 	info, err := os.Stat("hitready-answers.yaml")
@@ -74,8 +75,8 @@ func TestInteractiveSessionKeepsAnswersAndPrintsOnlyTheReport(t *testing.T) {
 
 func TestInterruptAndResume(t *testing.T) {
 	t.Chdir(t.TempDir())
-	// Stop at the fourth question.
-	first := &prompter.Fake{Replies: append(fullSession()[:3:3], prompter.Reply{Err: prompter.ErrInterrupted})}
+	// Stop at the sixth question.
+	first := &prompter.Fake{Replies: append(fullSession()[:5:5], prompter.Reply{Err: prompter.ErrInterrupted})}
 	r, err := interactive(t, first, "--set", "skills.computer=2")
 	if r.code != ExitInterrupted {
 		t.Fatalf("exit %d (%v), want 130", r.code, err)
@@ -99,13 +100,13 @@ func TestInterruptAndResume(t *testing.T) {
 
 	// Resuming asks only what is still open, and keeps adding to the same file.
 	full := fullSession()
-	rest := append(full[3:14:14], full[15:]...) // skills.computer (the 15th) came from --set
+	rest := append(full[5:17:17], full[18:]...) // skills.computer (the 18th) came from --set
 	second := &prompter.Fake{Replies: rest}
 	r, err = interactive(t, second, "--answers", "hitready-answers.yaml")
 	if err != nil {
 		t.Fatalf("resume: %v\n%s", err, r.stderr)
 	}
-	if len(second.Asked) != 14 || !strings.HasPrefix(second.Asked[0].Message, "[1/13] Where are you with an AHIMA") {
+	if len(second.Asked) != 15 || !strings.HasPrefix(second.Asked[0].Message, "[1/14] Where are you with an AHIMA") {
 		t.Errorf("resume asked %d questions, first %q", len(second.Asked), second.Asked[0].Message)
 	}
 	if entries, _ := os.ReadDir("."); len(entries) != 1 {

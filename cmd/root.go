@@ -113,6 +113,7 @@ Advisors can score answers files without prompting, for one student or a whole c
 	root.AddCommand(NewCmdCompare(ios, nil))
 	root.AddCommand(NewCmdQuestions(ios, nil))
 	root.AddCommand(NewCmdRequirements(ios, nil))
+	root.AddCommand(NewCmdCredentials(ios, nil))
 	root.AddCommand(NewCmdOutlook(ios, nil))
 	root.AddCommand(NewCmdVersion(ios))
 	return root

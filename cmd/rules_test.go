@@ -26,6 +26,9 @@ func TestRulesGolden(t *testing.T) {
 	for _, f := range render.RequirementFormats().Names() {
 		cases = append(cases, c{"requirements." + f, []string{"requirements", "--format", f}})
 	}
+	for _, f := range render.CredentialFormats().Names() {
+		cases = append(cases, c{"credentials." + f, []string{"credentials", "--format", f}})
+	}
 	for _, f := range render.OutlookFormats().Names() {
 		cases = append(cases, c{"outlook." + f, []string{"outlook", "--format", f}})
 	}
@@ -229,7 +232,7 @@ func TestAnswersSchemaMatchesTheBank(t *testing.T) {
 			}
 		}
 	}
-	if len(schema.Properties.Answers.AllOf) != 2 {
-		t.Errorf("%d conditions, want one per conditional question (2)", len(schema.Properties.Answers.AllOf))
+	if len(schema.Properties.Answers.AllOf) != 3 {
+		t.Errorf("%d conditions, want one per conditional question (3)", len(schema.Properties.Answers.AllOf))
 	}
 }

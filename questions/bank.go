@@ -6,6 +6,7 @@ package questions
 import (
 	"bytes"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -59,19 +60,91 @@ func (c Condition) String() string {
 	return c.Question + " is " + orList(c.In)
 }
 
+// Holds tells whether the answers meet the condition: its question is answered with one of the
+// listed values.
+func (c Condition) Holds(a *Answers) bool {
+	ans, ok := a.Get(c.Question)
+	return ok && slices.Contains(c.In, ans.Choice)
+}
+
+// When is a question's asked_when: any one of its conditions makes the question asked ("this or
+// that"). In YAML and JSON a single condition is written as a mapping, as it always was, and
+// several as a list of mappings; so files and scripts that read the one-condition form keep
+// working.
+type When []Condition
+
+// String reads as the rest of "asked only when …": "a is x, or b is y or z".
+func (w When) String() string {
+	parts := make([]string, len(w))
+	for i, c := range w {
+		parts[i] = c.String()
+	}
+	return strings.Join(parts, ", or ")
+}
+
+func (w *When) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.MappingNode {
+		var c Condition
+		if err := decodeStrict(n, &c); err != nil {
+			return err
+		}
+		*w = When{c}
+		return nil
+	}
+	var cs []Condition
+	if err := decodeStrict(n, &cs); err != nil {
+		return err
+	}
+	*w = cs
+	return nil
+}
+
+func (w When) MarshalYAML() (any, error) {
+	switch len(w) {
+	case 0:
+		return nil, nil
+	case 1:
+		return w[0], nil
+	}
+	return []Condition(w), nil
+}
+
+func (w When) MarshalJSON() ([]byte, error) {
+	if len(w) == 1 {
+		return json.Marshal(w[0])
+	}
+	return json.Marshal([]Condition(w))
+}
+
+// decodeStrict decodes a node refusing unknown fields: yaml.Node.Decode alone forgets the
+// decoder's KnownFields, so the node is re-encoded and decoded by a strict decoder.
+func decodeStrict(n *yaml.Node, v any) error {
+	data, err := yaml.Marshal(n)
+	if err != nil {
+		return err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("line %d: %w", n.Line, err)
+	}
+	return nil
+}
+
 // Question is one entry of the bank.
 type Question struct {
-	ID        string     `yaml:"id" json:"id"`
-	Section   string     `yaml:"section" json:"section"`
-	Kind      Kind       `yaml:"kind" json:"kind"`
-	Ordered   Order      `yaml:"ordered" json:"ordered,omitempty"`
-	Optional  bool       `yaml:"optional" json:"optional,omitempty"`
-	Text      string     `yaml:"text" json:"text"`
-	Help      string     `yaml:"help" json:"help"`
-	Why       string     `yaml:"why" json:"why"`
-	Values    []Choice   `yaml:"values" json:"values,omitempty"`
-	Scale     *Scale     `yaml:"scale" json:"scale,omitempty"`
-	AskedWhen *Condition `yaml:"asked_when" json:"asked_when,omitempty"`
+	ID        string   `yaml:"id" json:"id"`
+	Section   string   `yaml:"section" json:"section"`
+	Kind      Kind     `yaml:"kind" json:"kind"`
+	Ordered   Order    `yaml:"ordered" json:"ordered,omitempty"`
+	Optional  bool     `yaml:"optional" json:"optional,omitempty"`
+	Text      string   `yaml:"text" json:"text"`
+	Help      string   `yaml:"help" json:"help"`
+	Why       string   `yaml:"why" json:"why"`
+	Source    string   `yaml:"source,omitempty" json:"source,omitempty"` // where why comes from, when not the bank's source
+	Values    []Choice `yaml:"values" json:"values,omitempty"`
+	Scale     *Scale   `yaml:"scale" json:"scale,omitempty"`
+	AskedWhen When     `yaml:"asked_when" json:"asked_when,omitempty"`
 }
 
 // Choice returns the allowed value v of a one-of or any-of question.
@@ -237,7 +310,7 @@ func (b *Bank) checkQuestion(q *Question, sections map[string]bool) error {
 	default:
 		return fmt.Errorf("ordered %q is not %s or %s", q.Ordered, Ascending, Descending)
 	}
-	if c := q.AskedWhen; c != nil {
+	for _, c := range q.AskedWhen {
 		// A condition may only look back: the questionnaire asks in bank order, so the question it
 		// depends on must already have been asked.
 		j, ok := b.index[c.Question]
@@ -294,20 +367,28 @@ const (
 	Undecided               // its condition depends on a question still unanswered
 )
 
-// Asks tells whether q applies given the answers so far.
+// Asks tells whether q applies given the answers so far. With several conditions, one that holds
+// is enough; the question is not asked only when every condition is settled against it. A
+// condition on a question that is itself not asked is settled: that question has no answer to
+// give (a field of study for a person without a degree).
 func (b *Bank) Asks(q *Question, a *Answers) Asking {
-	c := q.AskedWhen
-	if c == nil {
+	if len(q.AskedWhen) == 0 {
 		return Asked
 	}
-	dep, ok := a.Get(c.Question)
-	if !ok {
-		return Undecided
+	result := NotAsked
+	for _, c := range q.AskedWhen {
+		if c.Holds(a) {
+			return Asked
+		}
+		if _, answered := a.Get(c.Question); answered {
+			continue
+		}
+		if dep, ok := b.Question(c.Question); ok && b.Asks(dep, a) == NotAsked {
+			continue
+		}
+		result = Undecided
 	}
-	if slices.Contains(c.In, dep.Choice) {
-		return Asked
-	}
-	return NotAsked
+	return result
 }
 
 // Open lists the required questions that the answers leave open: unanswered, and asked or possibly
@@ -339,15 +420,36 @@ func (b *Bank) CheckConsistency(a *Answers) error {
 		if !ok || b.Asks(q, a) != NotAsked {
 			continue
 		}
-		dep, _ := a.Get(q.AskedWhen.Question)
 		problems = append(problems, Problem{
 			Origin: ans.Origin,
 			ID:     q.ID,
-			Message: fmt.Sprintf("is asked only when %s, but %s is %s (%s); remove %s or change %s",
-				q.AskedWhen, q.AskedWhen.Question, dep.Choice, dep.Origin, q.ID, q.AskedWhen.Question),
+			Message: fmt.Sprintf("is asked only when %s, but %s; remove %s or change %s",
+				q.AskedWhen, b.settled(q.AskedWhen, a), q.ID, orList(conditionIDs(q.AskedWhen))),
 		})
 	}
 	return invalid(problems)
+}
+
+// settled says why each condition fails, for messages: "education.field is other (a.yaml:4) and
+// education.program is no (a.yaml:5)"; a question not asked at all is named as such.
+func (b *Bank) settled(w When, a *Answers) string {
+	parts := make([]string, len(w))
+	for i, c := range w {
+		if dep, ok := a.Get(c.Question); ok {
+			parts[i] = fmt.Sprintf("%s is %s (%s)", c.Question, dep.Choice, dep.Origin)
+		} else {
+			parts[i] = c.Question + " is not asked"
+		}
+	}
+	return strings.Join(parts, " and ")
+}
+
+func conditionIDs(w When) []string {
+	ids := make([]string, len(w))
+	for i, c := range w {
+		ids[i] = c.Question
+	}
+	return ids
 }
 
 func orList(items []string) string {

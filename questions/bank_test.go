@@ -127,7 +127,13 @@ func TestOpenListsWhatIsStillToAsk(t *testing.T) {
 		return out
 	}
 	a := NewAnswers()
-	if got, want := len(b.Open(a)), len(b.Questions)-1; got != want {
+	required := 0
+	for _, q := range b.Questions {
+		if !q.Optional {
+			required++
+		}
+	}
+	if got, want := len(b.Open(a)), required; got != want {
 		t.Fatalf("with no answers %d questions are open, want all %d required ones (a condition still undecided counts as open)", got, want)
 	}
 	a.Set("education.level", OneOfAnswer("high-school"))
@@ -157,5 +163,75 @@ func TestSuggest(t *testing.T) {
 		if got := Suggest(tt.in, ids); got != tt.want {
 			t.Errorf("Suggest(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// education.accredited is asked for a HIT degree or an enrolment: either condition is enough, and
+// it is ruled out only once both are settled against it.
+func TestAskedWhenThisOrThat(t *testing.T) {
+	b := loadBank(t)
+	q, _ := b.Question("education.accredited")
+	if len(q.AskedWhen) != 2 || q.AskedWhen.String() != "education.field is hit, or education.program is yes or final-term" {
+		t.Fatalf("asked_when = %q", q.AskedWhen)
+	}
+	type answer struct{ id, value string }
+	tests := []struct {
+		name    string
+		answers []answer
+		want    Asking
+	}{
+		{"nothing answered", nil, Undecided},
+		{"HIT degree", []answer{{"education.level", "associate"}, {"education.field", "hit"}}, Asked},
+		{"enrolled", []answer{{"education.program", "yes"}}, Asked},
+		{"final term, field undecided", []answer{{"education.level", "associate"}, {"education.program", "final-term"}}, Asked},
+		{"other field, not enrolled", []answer{{"education.level", "associate"}, {"education.field", "other"}, {"education.program", "no"}}, NotAsked},
+		{"other field, enrolment unanswered", []answer{{"education.level", "bachelor"}, {"education.field", "related"}}, Undecided},
+		// The field is not asked of a high-school graduate, so that condition is settled.
+		{"high school, not enrolled", []answer{{"education.level", "high-school"}, {"education.program", "no"}}, NotAsked},
+		{"high school, enrolment unanswered", []answer{{"education.level", "high-school"}}, Undecided},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := NewAnswers()
+			for _, x := range tt.answers {
+				a.Set(x.id, OneOfAnswer(x.value))
+			}
+			if got := b.Asks(q, a); got != tt.want {
+				t.Errorf("Asks = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// The new questions are optional: no answers file that was complete before them becomes
+// incomplete.
+func TestPathQuestionsAreOptional(t *testing.T) {
+	b := loadBank(t)
+	for _, id := range []string{"education.program", "education.accredited", "experience.coding"} {
+		q, ok := b.Question(id)
+		if !ok || !q.Optional || q.Source == "" {
+			t.Errorf("%s: present %v, optional %v, source %q", id, ok, ok && q.Optional, q.Source)
+		}
+	}
+}
+
+// An answer to education.accredited that neither condition allows is refused, and the message
+// names both conditions and where each deciding answer was given.
+func TestThisOrThatInconsistencyMessage(t *testing.T) {
+	b := loadBank(t)
+	data := "answers:\n  education.level: associate\n  education.field: other\n  education.program: \"no\"\n  education.accredited: \"yes\"\n"
+	_, err := b.DecodeAnswers("a.yaml", []byte(data))
+	if err == nil {
+		t.Fatal("accepted an answer to a question that is not asked")
+	}
+	for _, want := range []string{"a.yaml:5:", "education.accredited", "asked only when education.field is hit, or education.program is yes or final-term",
+		"education.field is other (a.yaml:3) and education.program is no (a.yaml:4)", "change education.field or education.program"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%q lacks %q", err, want)
+		}
+	}
+	// With the enrolment it is asked, and so accepted.
+	if _, err := b.DecodeAnswers("a.yaml", []byte(strings.Replace(data, `"no"`, "final-term", 1))); err != nil {
+		t.Errorf("refused an asked question: %v", err)
 	}
 }

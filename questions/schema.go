@@ -28,24 +28,11 @@ func AnswersSchema(b *Bank) map[string]any {
 		}
 		value["description"] = q.Text
 		props[q.ID] = value
-		if c := q.AskedWhen; c != nil {
-			dep, _ := b.Question(c.Question)
-			var notAsked []string
-			for _, v := range dep.ValueNames() {
-				if !slices.Contains(c.In, v) {
-					notAsked = append(notAsked, v)
-				}
-			}
-			// When the condition's answer rules the question out, the question must be absent
-			// or empty.
+		if len(q.AskedWhen) > 0 {
+			// When the other answers rule the question out, it must be absent or empty.
 			conditions = append(conditions, map[string]any{
-				"if": map[string]any{
-					"properties": map[string]any{c.Question: map[string]any{"enum": stringsAsAny(notAsked)}},
-					"required":   []any{c.Question},
-				},
-				"then": map[string]any{
-					"properties": map[string]any{q.ID: map[string]any{"type": "null"}},
-				},
+				"if":   notAskedSchema(b, q),
+				"then": map[string]any{"properties": map[string]any{q.ID: map[string]any{"type": "null"}}},
 			})
 		}
 	}
@@ -68,6 +55,42 @@ func AnswersSchema(b *Bank) map[string]any {
 		},
 		"additionalProperties": false,
 	}
+}
+
+// notAskedSchema matches answers that rule q out: every one of its conditions fails, either by an
+// answer outside the condition's values or, for a question that is itself conditional, by that
+// question being absent and ruled out in turn. One condition on an unconditional question keeps
+// the simple form: its question answered with a value that is not listed.
+func notAskedSchema(b *Bank, q *Question) map[string]any {
+	var fails []any
+	for _, c := range q.AskedWhen {
+		dep, _ := b.Question(c.Question)
+		var notListed []string
+		for _, v := range dep.ValueNames() {
+			if !slices.Contains(c.In, v) {
+				notListed = append(notListed, v)
+			}
+		}
+		answeredOutside := map[string]any{
+			"properties": map[string]any{c.Question: map[string]any{"enum": stringsAsAny(notListed)}},
+			"required":   []any{c.Question},
+		}
+		if len(dep.AskedWhen) == 0 {
+			fails = append(fails, answeredOutside)
+			continue
+		}
+		fails = append(fails, map[string]any{"anyOf": []any{
+			answeredOutside,
+			map[string]any{"allOf": []any{
+				map[string]any{"properties": map[string]any{c.Question: map[string]any{"type": "null"}}},
+				notAskedSchema(b, dep),
+			}},
+		}})
+	}
+	if len(fails) == 1 {
+		return fails[0].(map[string]any)
+	}
+	return map[string]any{"allOf": fails}
 }
 
 func stringsAsAny(ss []string) []any {

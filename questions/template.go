@@ -52,6 +52,8 @@ func Template(w io.Writer, b *Bank, width int) error {
 			comment("  ", "a whole number from %d (%s) to %d (%s)", q.Scale.Min, q.Scale.Low, q.Scale.Max, q.Scale.High)
 		}
 		switch {
+		case q.AskedWhen != nil && q.Optional:
+			comment("  ", "optional, it never changes the score; only when %s, otherwise leave it empty", q.AskedWhen)
 		case q.AskedWhen != nil:
 			comment("  ", "only when %s; otherwise leave it empty", q.AskedWhen)
 		case q.Optional:

@@ -25,12 +25,18 @@ func loadBank(t *testing.T) *questions.Bank {
 // multi-choice answer.
 var confirmNone = prompter.Reply{Index: 1}
 
-// replies scripts a session: the level, the field if asked, the coursework, the exam stage, the
-// credential if asked, then ten ratings.
+// replies scripts a session: the level, the field if asked, not enrolled in a program, an
+// accredited program when the field is HIT (index 0, which asks that question), the coursework
+// (and the confirmation of none), the exam stage, the credential if asked, no coding work, ten
+// ratings and the optional work settings.
 func replies(level, field int, courses []int, exam, credential int, rating int) []prompter.Reply {
 	r := []prompter.Reply{{Index: level}}
 	if field >= 0 {
 		r = append(r, prompter.Reply{Index: field})
+	}
+	r = append(r, prompter.Reply{Index: 0}) // education.program: no
+	if field == 0 {
+		r = append(r, prompter.Reply{Index: 0}) // education.accredited: yes
 	}
 	r = append(r, prompter.Reply{Indices: courses})
 	if len(courses) == 0 {
@@ -40,6 +46,7 @@ func replies(level, field int, courses []int, exam, credential int, rating int) 
 	if credential >= 0 {
 		r = append(r, prompter.Reply{Index: credential})
 	}
+	r = append(r, prompter.Reply{Index: 0}) // experience.coding: none
 	for range 10 {
 		r = append(r, prompter.Reply{Rating: rating})
 	}
@@ -57,10 +64,10 @@ func TestFlow(t *testing.T) {
 		{
 			name:    "associate in HIT with RHIT: every question, in bank order",
 			replies: replies(3, 0, []int{0, 2}, 3, 0, 4),
-			wantAsked: []string{"[1/16] What is the highest", "[2/16] In which field", "[3/16] Which of these topics",
-				"[4/16] Where are you with an AHIMA", "[5/16] Which AHIMA credential", "[6/16] How strong is your clinical",
-				"[7/16] How well do you understand reimbursement", "[8/16]", "[9/16]", "[10/16]", "[11/16]", "[12/16]", "[13/16]", "[14/16]",
-				"[15/16] How strong are your computer skills", "[16/16] Where would you like to work? (optional)"},
+			wantAsked: []string{"[1/19] What is the highest", "[2/19] In which field", "[3/19] Are you enrolled", "[4/19] Is your health information program accredited",
+				"[5/19] Which of these topics", "[6/19] Where are you with an AHIMA", "[7/19] Which AHIMA credential", "[8/19] How much medical coding",
+				"[9/19] How strong is your clinical", "[10/19] How well do you understand reimbursement", "[11/19]", "[12/19]", "[13/19]", "[14/19]",
+				"[15/19]", "[16/19]", "[17/19]", "[18/19] How strong are your computer skills", "[19/19] Where would you like to work? (optional)"},
 			want: map[string]string{"education.level": "associate", "education.field": "hit", "coursework": "anatomy,medical-terminology",
 				"certification.ahima": "passed", "certification.credential": "rhit", "skills.computer": "4",
 				"work.settings": "hospitals,physicians-offices"},
@@ -68,19 +75,20 @@ func TestFlow(t *testing.T) {
 		{
 			name:    "high school, no exam: the field and credential are skipped and the total shrinks",
 			replies: replies(1, -1, nil, 0, -1, 2),
-			wantAsked: []string{"[1/16] What is the highest", "[2/15] Which of these topics", "You ticked none", "[3/15] Where are you with an AHIMA",
-				"[4/14] How strong is your clinical", "[5/14]", "[6/14]", "[7/14]", "[8/14]", "[9/14]", "[10/14]", "[11/14]", "[12/14]", "[13/14]",
-				"[14/14] Where would you like to work"},
+			wantAsked: []string{"[1/19] What is the highest", "[2/18] Are you enrolled", "[3/17] Which of these topics", "You ticked none",
+				"[4/17] Where are you with an AHIMA", "[5/16] How much medical coding", "[6/16] How strong is your clinical", "[7/16]", "[8/16]",
+				"[9/16]", "[10/16]", "[11/16]", "[12/16]", "[13/16]", "[14/16]", "[15/16]", "[16/16] Where would you like to work"},
 			want: map[string]string{"education.level": "high-school", "coursework": "", "certification.ahima": "none", "skills.empathy": "2"},
 		},
 		{
 			name: "answers already given are not asked again, nor counted",
 			given: map[string]questions.Answer{"education.level": questions.OneOfAnswer("bachelor"), "coursework": questions.AnyOfAnswer(),
 				"skills.empathy": questions.RatingAnswer(5), "skills.ethics": questions.RatingAnswer(5)},
-			replies: []prompter.Reply{{Index: 1}, {Index: 2}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {}, confirmNone},
-			wantAsked: []string{"[1/12] In which field", "[2/12] Where are you with an AHIMA", "[3/11] How strong is your clinical",
-				"[4/11] How well do you understand reimbursement", "[5/11] How calm", "[6/11]", "[7/11]", "[8/11]", "[9/11]", "[10/11]",
-				"[11/11] Where would you like to work", "You ticked none"},
+			replies: []prompter.Reply{{Index: 1}, {Index: 0}, {Index: 2}, {Index: 0}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3},
+				{Rating: 3}, {Rating: 3}, {Rating: 3}, {}, confirmNone},
+			wantAsked: []string{"[1/15] In which field", "[2/15] Are you enrolled", "[3/14] Where are you with an AHIMA", "[4/13] How much medical coding",
+				"[5/13] How strong is your clinical", "[6/13] How well do you understand reimbursement", "[7/13] How calm", "[8/13]", "[9/13]",
+				"[10/13]", "[11/13]", "[12/13]", "[13/13] Where would you like to work", "You ticked none"},
 			want: map[string]string{"education.level": "bachelor", "education.field": "related", "certification.ahima": "scheduled",
 				"skills.empathy": "5", "skills.composure": "3"},
 		},
@@ -182,7 +190,7 @@ func TestWhatThePersonSees(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := out.String()
-	if !strings.HasPrefix(text, "At most 16 questions to answer (some apply only after certain answers). Type ? for why") {
+	if !strings.HasPrefix(text, "At most 19 questions to answer (some apply only after certain answers). Type ? for why") {
 		t.Errorf("opening line: %q", strings.SplitN(text, "\n", 2)[0])
 	}
 	// One intro per section, in order, each with why it matters and the source.
@@ -205,7 +213,7 @@ func TestWhatThePersonSees(t *testing.T) {
 	if !slices.Contains(first.Options, "Associate's degree (2 years)") {
 		t.Errorf("options are not the bank's labels: %v", first.Options)
 	}
-	empathy := fake.Asked[7]
+	empathy := fake.Asked[10]
 	if empathy.Kind != "rating" || !strings.Contains(empathy.Message, "empathy") ||
 		empathy.Options[0] != "I find it hard to see things from a patient's side" ||
 		empathy.Options[4] != "Patients and colleagues come to me when they are upset" {

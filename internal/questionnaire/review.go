@@ -118,9 +118,12 @@ func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 	if err != nil {
 		return err
 	}
+	before := answers.Clone()
 	answers.Set(e.q.ID, ans)
 	// Settle the questions that hang on this one (and on them), in bank order: a question
-	// comes after the one it depends on, so one pass sees every consequence.
+	// comes after the one it depends on, so one pass sees every consequence. Only a question
+	// the change brings in is asked: an optional one left open before (a review of a file
+	// that skipped it) is not pressed on the person because some other answer changed.
 	for i := range bank.Questions {
 		q := &bank.Questions[i]
 		_, answered := answers.Get(q.ID)
@@ -128,7 +131,7 @@ func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 		case answered && bank.Asks(q, answers) == questions.NotAsked:
 			answers.Delete(q.ID)
 			fmt.Fprintln(opts.out(), prose.Wrap(fmt.Sprintf("(%q no longer applies; its answer is dropped.)", q.Text), width, ""))
-		case !answered && q.AskedWhen != nil && bank.Asks(q, answers) == questions.Asked:
+		case !answered && q.AskedWhen != nil && bank.Asks(q, answers) == questions.Asked && bank.Asks(q, before) != questions.Asked:
 			fmt.Fprintln(opts.out(), prose.Wrap(fmt.Sprintf("(%q applies now.)", q.Text), width, ""))
 			dep, err := Ask(p, q, q.Text, nil, width)
 			if err != nil {

@@ -41,7 +41,7 @@ func TestReview(t *testing.T) {
 			want:    map[string]string{"education.level": "associate", "education.field": "hit"},
 			wantOut: []string{"Your answers:\n", "   1. What is the highest level of education you have completed? — Associate's degree (2 years)\n",
 				"How strong is your clinical knowledge? — 4\u00a0of\u00a05", "Which of these topics have you completed a course in? — Anatomy, Physiology",
-				"17. Name for the report — (none)"},
+				"20. Name for the report — (none)"},
 		},
 		{
 			name: "a lower level drops the field question and its answer",
@@ -53,23 +53,23 @@ func TestReview(t *testing.T) {
 		},
 		{
 			name: "an exam not passed drops the credential; passing it again asks for it",
-			// change the exam (entry 4) to preparing, then back to passed, which asks the credential (cca)
-			replies: []prompter.Reply{changeOne, {Index: 3}, {Index: 1}, changeOne, {Index: 3}, {Index: 3}, {Index: 2}, score},
+			// change the exam (entry 6) to preparing, then back to passed, which asks the credential (cca)
+			replies: []prompter.Reply{changeOne, {Index: 5}, {Index: 1}, changeOne, {Index: 5}, {Index: 3}, {Index: 2}, score},
 			want:    map[string]string{"certification.ahima": "passed", "certification.credential": "cca"},
 			wantOut: []string{`("Which AHIMA credential did you earn?" applies now.)`},
 			saves:   2,
 		},
 		{
 			name:    "a rating changed starts on its current value",
-			replies: []prompter.Reply{changeOne, {Index: 5}, {Rating: 2}, score},
+			replies: []prompter.Reply{changeOne, {Index: 8}, {Rating: 2}, score},
 			want:    map[string]string{"skills.clinical-knowledge": "2"},
 			wantOut: []string{"How strong is your clinical knowledge? — 2\u00a0of\u00a05"},
 			saves:   1,
 		},
 		{
 			name:    "the name can be given in the review",
-			replies: []prompter.Reply{changeOne, {Index: 16}, {Text: "Jordan\x1b[31m Rivera"}, score},
-			wantOut: []string{"17. Name for the report — Jordan[31m Rivera"},
+			replies: []prompter.Reply{changeOne, {Index: 19}, {Text: "Jordan\x1b[31m Rivera"}, score},
+			wantOut: []string{"20. Name for the report — Jordan[31m Rivera"},
 			saves:   1,
 		},
 	}
@@ -194,16 +194,17 @@ func TestCountChangesOnlyWithAReason(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, w := range []string{
-		"At most 17 questions to answer",
-		"(16 questions in all now: \"In which field is your highest degree?\" does not apply to you.)\n",
-		"(15 questions in all now: \"Which AHIMA credential did you earn?\" does not apply to you.)\n",
+		"At most 20 questions to answer",
+		"(19 questions in all now: \"In which field is your highest degree?\" does not apply to you.)\n",
+		"(18 questions in all now: \"Is your health information program accredited by CAHIIM?",
+		"(17 questions in all now: \"Which AHIMA credential did you earn?\" does not apply to you.)\n",
 	} {
 		if !strings.Contains(out.String(), w) {
 			t.Errorf("output lacks %q:\n%s", w, out.String())
 		}
 	}
 	last := fake.Asked[len(fake.Asked)-1]
-	if last.Kind != "input" || last.Message != "[15/15] Your name for the report (optional)" {
+	if last.Kind != "input" || last.Message != "[17/17] Your name for the report (optional)" {
 		t.Errorf("last prompt: %+v", last)
 	}
 	if answers.Respondent != "Sam" {

@@ -61,6 +61,7 @@ func comparisonTable(w io.Writer, c assessment.Comparison, opts TableOptions) er
 			wrapped(&b, "  "+mark+" ", fmt.Sprintf("%s (%s)", gapTitle(g), severityNow(c, g)), width)
 		}
 	}
+	writeStepsCompleted(&b, c, width)
 	gapList("Gaps closed", "+", c.Closed)
 	gapList("Gaps opened", "-", c.Opened)
 	gapList("Gaps remaining", " ", c.Remaining)
@@ -91,10 +92,11 @@ func comparisonCSV(w io.Writer, c assessment.Comparison) error {
 	cw := csv.NewWriter(w)
 	rows := [][]string{
 		{"old_source", "new_source", "respondent", "old_score", "new_score", "score_change", "old_verdict", "new_verdict",
-			"verdict_change", "gaps_closed", "gaps_opened", "gaps_remaining"},
+			"verdict_change", "gaps_closed", "gaps_opened", "gaps_remaining", "steps_completed"},
 		{cell(c.Old.Source), cell(c.New.Source), cell(c.New.Respondent), number(c.Old.Score), number(c.New.Score),
 			number(c.ScoreChange), string(c.Old.Verdict), string(c.New.Verdict), c.VerdictChange,
-			strings.Join(gapIDs(c.Closed), ";"), strings.Join(gapIDs(c.Opened), ";"), strconv.Itoa(len(c.Remaining))},
+			strings.Join(gapIDs(c.Closed), ";"), strings.Join(gapIDs(c.Opened), ";"), strconv.Itoa(len(c.Remaining)),
+			strconv.Itoa(len(c.StepsCompleted))},
 	}
 	if err := cw.WriteAll(rows); err != nil {
 		return err
@@ -111,6 +113,7 @@ func comparisonMarkdown(w io.Writer, c assessment.Comparison) error {
 	for _, a := range c.Areas {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdCell(a.Title), formatScore(a.Old), formatScore(a.New), signed(a.Change))
 	}
+	writeStepsCompletedMarkdown(&b, c)
 	for _, part := range []struct {
 		title string
 		gaps  []assessment.Gap

@@ -30,7 +30,7 @@ func (c *CSV) Header() []string {
 	for _, a := range c.areas {
 		h = append(h, a+"_score")
 	}
-	return append(h, "blocking_gaps", "gaps")
+	return append(h, "blocking_gaps", "gaps", "first_step")
 }
 
 func (c *CSV) Write(r assessment.Report) error {
@@ -53,7 +53,7 @@ func (c *CSV) Row(r assessment.Report) []string {
 	for _, a := range c.areas {
 		row = append(row, number(areaScore[a]))
 	}
-	return append(row, strings.Join(blockingIDs(r), ";"), strconv.Itoa(len(r.Gaps)))
+	return append(row, strings.Join(blockingIDs(r), ";"), strconv.Itoa(len(r.Gaps)), cell(FirstStep(r)))
 }
 
 // Flush writes the header if no row came, and everything buffered.

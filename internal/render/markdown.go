@@ -25,6 +25,7 @@ func Markdown(w io.Writer, r assessment.Report) error {
 	for _, a := range r.Areas {
 		fmt.Fprintf(&b, "| %s | %s | %g |\n", mdCell(a.Title), formatScore(a.Score), a.Weight)
 	}
+	writePathMarkdown(&b, r)
 	if len(r.Gaps) == 0 {
 		b.WriteString("\nNo gaps: you meet every requirement of the profile.\n")
 	} else {

@@ -46,6 +46,9 @@ func outlookTable(w io.Writer, o *assessment.Outlook, opts TableOptions) error {
 		return err
 	}
 	b.Reset()
+	for _, n := range o.Notes {
+		wrapped(&b, "", "Note: "+n, width)
+	}
 	b.WriteString("\n")
 	wrapped(&b, "", fmt.Sprintf("Where technicians work (source: %s):", o.SettingsSource), width)
 	l := labelled{indent: "  "}
@@ -68,6 +71,9 @@ func outlookMarkdown(w io.Writer, o *assessment.Outlook) error {
 	b.WriteString("| Topic | Figure | Period | What | Source |\n| --- | --- | --- | --- | --- |\n")
 	for _, f := range o.Figures {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdCell(f.Topic), mdCell(f.Figure), mdCell(f.Period), mdCell(f.Detail), mdCell(f.Source))
+	}
+	for _, n := range o.Notes {
+		fmt.Fprintf(&b, "\n> **Note:** %s\n", mdText(n))
 	}
 	fmt.Fprintf(&b, "\n### Where technicians work\n\nSource: %s\n\n", mdText(o.SettingsSource))
 	b.WriteString("| Setting | Employment (BLS, May 2011) |\n| --- | --- |\n")

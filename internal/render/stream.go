@@ -144,9 +144,7 @@ func cohortRow(r assessment.Report) (student, score, verdict, blocking, next str
 		student = r.Source
 	}
 	student = textsafe.Escape(student)
-	if len(r.Gaps) > 0 {
-		next = r.Gaps[0].NextStep
-	}
+	next = FirstStep(r) // step 1 of the plan, the same first step the person's report shows
 	return student, formatScore(r.Score), string(r.Verdict), strings.Join(blockingTitles(r), ", "), next
 }
 
@@ -185,6 +183,7 @@ func (s *markdownStream) Close(sum *assessment.Summary) error {
 			fmt.Fprintf(&b, "| %s | %d of %d | %s |\n", mdCell(u.ID), u.Count, sum.Count, mdCell(u.Requirement))
 		}
 	}
+	writeCohortPath(&b, sum, true, false, 0)
 	_, err := io.WriteString(s.w, b.String())
 	return err
 }
@@ -219,6 +218,7 @@ type tableStream struct {
 	w       io.Writer
 	table   boxTable
 	stacked bool
+	plain   bool // no block characters in the summary either
 	width   int
 	count   int
 }
@@ -243,7 +243,7 @@ func newTableStream(w io.Writer, opts TableOptions) *tableStream {
 		row[i] = string(cell)
 	}
 	widths, ok := fitColumns(cohortColumns, [][]string{row}, opts.width())
-	return &tableStream{w: w, table: boxTable{widths: widths}, stacked: !ok || opts.Plain, width: opts.width()}
+	return &tableStream{w: w, table: boxTable{widths: widths}, stacked: !ok || opts.Plain, plain: opts.Plain, width: opts.width()}
 }
 
 func (s *tableStream) Render(r assessment.Report) ([]byte, error) {
@@ -293,6 +293,7 @@ func (s *tableStream) Close(sum *assessment.Summary) error {
 			wrapped(&b, "  ", fmt.Sprintf("%s, %d of %d: %s", u.ID, u.Count, sum.Count, u.Requirement), s.width)
 		}
 	}
+	writeCohortPath(&b, sum, false, s.plain, s.width)
 	_, err := io.WriteString(s.w, b.String())
 	return err
 }

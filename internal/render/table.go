@@ -79,7 +79,7 @@ func Table(w io.Writer, r assessment.Report, opts TableOptions) error {
 	sections := []reportSection{
 		verdictSection,
 		areaSection,
-		// The person's path to the job (credentials, plan) belongs here, after the verdict.
+		pathSection,
 		gapSection,
 		settingSection,
 		noteSection,
@@ -293,9 +293,15 @@ func closingSection(b *strings.Builder, r assessment.Report, opts TableOptions, 
 	}
 	l.add("Verdict", verdict)
 	l.add("Score", fmt.Sprintf("%s / 100 (ready at %s)", formatScore(r.Score), formatScore(r.Thresholds.Ready)))
-	if len(r.Gaps) > 0 {
-		// Ready, what is left is for later, not a first step.
-		l.add(map[bool]string{true: "Next step", false: "First step"}[r.Verdict == assessment.Ready], gapTitle(r.Gaps[0])+": "+r.Gaps[0].NextStep)
+	// Step 1 of the path, the same first step the path above names; a report without a plan (a
+	// saved one from before plans) falls back on its most important gap's next step. Ready, what
+	// is left is for later: a next step, not a first one.
+	label := map[bool]string{true: "Next step", false: "First step"}[r.Verdict == assessment.Ready]
+	switch {
+	case FirstStep(r) != "":
+		l.add(label, FirstStep(r))
+	case len(r.Gaps) > 0:
+		l.add(label, gapTitle(r.Gaps[0])+": "+r.Gaps[0].NextStep)
 	}
 	if opts.AnswersKept != "" {
 		l.add("Answers", textsafe.Escape(opts.AnswersKept))

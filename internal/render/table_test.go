@@ -128,7 +128,7 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	if err := c.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	want := "source,respondent,score,verdict,skills_score,blocking_gaps,gaps\n'+a.yaml,\"'=HYPERLINK(\"\"http://x\"\")\",0,ready,0,,0\n"
+	want := "source,respondent,score,verdict,skills_score,blocking_gaps,gaps,first_step\n'+a.yaml,\"'=HYPERLINK(\"\"http://x\"\")\",0,ready,0,,0,\n"
 	if buf.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", buf.String(), want)
 	}

@@ -1,0 +1,402 @@
+package assessment
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/hitready/hitready/questions"
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed credentials.yaml
+var credentialsYAML []byte
+
+// EmbeddedCredentialsName is how the built-in credentials file is named in messages.
+const EmbeddedCredentialsName = "embedded credentials"
+
+// Grade says how close a rule's source is to the body that sets it.
+type Grade string
+
+const (
+	GradePrimary   Grade = "P" // the certifying body's own page: the rule decides eligibility
+	GradeSecondary Grade = "S" // another site quoting it: shown "as reported", never deciding alone
+)
+
+// Status is where a person stands with one credential.
+type Status string
+
+const (
+	Held          Status = "held"           // certification.credential names it
+	Eligible      Status = "eligible"       // may sit the exam now
+	EligibleEarly Status = "eligible-early" // may test early as a final-term student
+	NotYet        Status = "not-yet"
+)
+
+// Rank orders statuses from furthest (0) to held.
+func (s Status) Rank() int {
+	switch s {
+	case Held:
+		return 3
+	case Eligible:
+		return 2
+	case EligibleEarly:
+		return 1
+	}
+	return 0
+}
+
+// MaySit tells whether the person may sit the exam now, early testing included.
+func (s Status) MaySit() bool { return s == Eligible || s == EligibleEarly }
+
+// Rule is one condition of a route, with the sentence a person reads when it is not met.
+type Rule struct {
+	Question    string            `yaml:"question" json:"question"`
+	In          []string          `yaml:"in" json:"in"`
+	Missing     string            `yaml:"missing,omitempty" json:"missing,omitempty"`
+	MissingWhen map[string]string `yaml:"missing_when,omitempty" json:"missing_when,omitempty"`
+}
+
+func (r Rule) condition() questions.Condition {
+	return questions.Condition{Question: r.Question, In: r.In}
+}
+
+// Route is one way to become eligible: all its rules hold.
+type Route struct {
+	Text    string `yaml:"text" json:"text"`
+	Because string `yaml:"because,omitempty" json:"because,omitempty"` // why a plan's exam step may be taken, in a clause
+	Source  string `yaml:"source" json:"source"`
+	Grade   Grade  `yaml:"grade" json:"grade"`
+	Rules   []Rule `yaml:"rules" json:"rules"`
+}
+
+// ExamFacts are what the sources state of an exam.
+type ExamFacts struct {
+	Facts  string `yaml:"facts" json:"facts"`
+	Source string `yaml:"source" json:"source"`
+	Grade  Grade  `yaml:"grade" json:"grade"`
+}
+
+// Credential is one credential, its exam and who may sit it.
+type Credential struct {
+	ID          string     `yaml:"id" json:"id"`
+	Name        string     `yaml:"name" json:"name"`
+	Body        string     `yaml:"body" json:"body"`
+	Meets       []string   `yaml:"meets" json:"meets"`
+	Source      string     `yaml:"source" json:"source"`
+	Exam        *ExamFacts `yaml:"exam,omitempty" json:"exam,omitempty"`
+	Recommended string     `yaml:"recommended,omitempty" json:"recommended,omitempty"`
+	Eligible    []Route    `yaml:"eligible,omitempty" json:"eligible,omitempty"`
+	Early       []Route    `yaml:"early,omitempty" json:"early,omitempty"`
+	Undecided   string     `yaml:"undecided,omitempty" json:"undecided,omitempty"`
+	Reported    []Route    `yaml:"reported,omitempty" json:"reported,omitempty"`
+}
+
+// Credentials is a checked credentials file.
+type Credentials struct {
+	Credentials []Credential `yaml:"credentials" json:"credentials"`
+}
+
+// Get returns the credential with this id.
+func (cs *Credentials) Get(id string) (*Credential, bool) {
+	for i := range cs.Credentials {
+		if cs.Credentials[i].ID == id {
+			return &cs.Credentials[i], true
+		}
+	}
+	return nil, false
+}
+
+// CredentialStatus is one credential as it stands for one person: the report's `credentials`.
+type CredentialStatus struct {
+	ID      string   `json:"id" yaml:"id"`
+	Name    string   `json:"name" yaml:"name"`
+	Status  Status   `json:"status" yaml:"status"`
+	Meets   []string `json:"meets" yaml:"meets"`
+	Missing []string `json:"missing" yaml:"missing"`
+	Source  string   `json:"source" yaml:"source"`
+}
+
+// The credential ids a profile's credentials file must give, as the contract promises.
+var requiredCredentials = []string{"cca", "rhit", "rhia", "ccs"}
+
+// CredentialQuestion is the question that names the credential a person holds.
+const CredentialQuestion = "certification.credential"
+
+// DefaultCredentials returns the embedded credentials, checked against the profile's bank. They
+// are written for the embedded profile; with a custom profile, requirements it does not have are
+// left out of meets rather than refused.
+func DefaultCredentials(p *Profile) (*Credentials, error) {
+	var cs Credentials
+	dec := yaml.NewDecoder(bytes.NewReader(credentialsYAML))
+	dec.KnownFields(true)
+	if err := dec.Decode(&cs); err != nil {
+		return nil, fmt.Errorf("%s: %w", EmbeddedCredentialsName, err)
+	}
+	if problems := cs.check(EmbeddedCredentialsName, nil, p, false); len(problems) > 0 {
+		return nil, &questions.InvalidError{Problems: problems}
+	}
+	return &cs, nil
+}
+
+// ParseCredentials decodes a credentials file strictly and checks it against the profile and its
+// bank: known questions and values, known requirement ids, known credential ids, a grade on every
+// rule and no secondhand rule deciding eligibility. Refusals match questions.ErrInvalid and name
+// the file and line.
+func ParseCredentials(path string, data []byte, p *Profile) (*Credentials, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, profileProblem(path, 0, "", "is empty; expected a credentials file (hitready credentials --format yaml prints one)")
+	}
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		return nil, yamlErrorsIn(path, err, "credentials file")
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err != io.EOF {
+		return nil, profileProblem(path, extra.Line, "", "holds more than one YAML document; a credentials file is one")
+	}
+	var cs Credentials
+	strict := yaml.NewDecoder(bytes.NewReader(data))
+	strict.KnownFields(true)
+	if err := strict.Decode(&cs); err != nil {
+		return nil, yamlErrorsIn(path, err, "credentials file")
+	}
+	lines := itemLines(&root, "credentials")
+	if problems := cs.check(path, lines, p, true); len(problems) > 0 {
+		return nil, &questions.InvalidError{Problems: problems}
+	}
+	return &cs, nil
+}
+
+// itemLines gives the line of each item of the top-level list under key, for messages.
+func itemLines(root *yaml.Node, key string) []int {
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key && n.Content[i+1].Kind == yaml.SequenceNode {
+			var lines []int
+			for _, item := range n.Content[i+1].Content {
+				lines = append(lines, item.Line)
+			}
+			return lines
+		}
+	}
+	return nil
+}
+
+// check refuses what the rest relies on; strict also refuses requirement ids the profile lacks.
+func (cs *Credentials) check(path string, lines []int, p *Profile, strict bool) []questions.Problem {
+	var problems []questions.Problem
+	bank := p.bank
+	credQ, _ := bank.Question(CredentialQuestion)
+	seen := map[string]bool{}
+	for i := range cs.Credentials {
+		c := &cs.Credentials[i]
+		line := 0
+		if i < len(lines) {
+			line = lines[i]
+		}
+		add := func(format string, args ...any) {
+			problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path, Line: line}, ID: c.ID, Message: fmt.Sprintf(format, args...)})
+		}
+		switch {
+		case c.ID == "" || seen[c.ID]:
+			add("a credential id must be given and unique")
+		case credQ != nil && !slices.Contains(credQ.ValueNames(), c.ID):
+			add("unknown credential %q; allowed: %s (the values of %s, so that a held credential is recognised)", c.ID, strings.Join(credQ.ValueNames(), ", "), CredentialQuestion)
+		}
+		seen[c.ID] = true
+		if c.Name == "" || c.Body == "" || c.Source == "" {
+			add("name, body and source are all required")
+		}
+		if len(c.Meets) == 0 {
+			add("meets must list the requirements a pass meets")
+		}
+		for _, id := range c.Meets {
+			if strict && !p.hasRequirement(id) {
+				add("meets: %q is not a requirement of profile %s", id, p.ID)
+			}
+		}
+		if e := c.Exam; e != nil && (e.Facts == "" || e.Source == "" || !validGrade(e.Grade)) {
+			add("exam: facts, source and a grade (P or S) are all required")
+		}
+		if hasControl(c.ID, c.Name, c.Body, c.Source, c.Recommended, c.Undecided) {
+			add("text holds control characters, which would reach the terminal")
+		}
+		if len(c.Eligible) == 0 && c.Undecided == "" {
+			add("a credential with no eligible route needs undecided: the sentence that says why hitready cannot decide")
+		}
+		for _, group := range []struct {
+			name     string
+			routes   []Route
+			deciding bool
+		}{{"eligible", c.Eligible, true}, {"early", c.Early, true}, {"reported", c.Reported, false}} {
+			for j, r := range group.routes {
+				// The first eligible route says what is missing, so each of its rules needs words.
+				needWords := group.name == "eligible" && j == 0
+				for _, msg := range checkRoute(bank, r, group.deciding, needWords) {
+					add("%s route %d: %s", group.name, j+1, msg)
+				}
+			}
+		}
+	}
+	for _, id := range requiredCredentials {
+		if !seen[id] {
+			problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path}, ID: id,
+				Message: fmt.Sprintf("credential %s is missing; a credentials file gives at least %s", id, strings.Join(requiredCredentials, ", "))})
+		}
+	}
+	return problems
+}
+
+// hasControl tells whether any text holds a control character: texts of these files are printed
+// to the terminal, where one could move the cursor or change colours.
+func hasControl(texts ...string) bool {
+	for _, t := range texts {
+		if strings.ContainsFunc(t, unicode.IsControl) {
+			return true
+		}
+	}
+	return false
+}
+
+func validGrade(g Grade) bool { return g == GradePrimary || g == GradeSecondary }
+
+func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []string {
+	var msgs []string
+	if r.Text == "" || r.Source == "" || (deciding && r.Because == "") {
+		msgs = append(msgs, "text and source are required, and because for an eligible or early route")
+	}
+	switch {
+	case !validGrade(r.Grade):
+		msgs = append(msgs, fmt.Sprintf("grade must be P (the body's own page) or S (as reported); got %q", r.Grade))
+	case deciding && r.Grade != GradePrimary:
+		msgs = append(msgs, "a rule graded S (as reported) may not decide eligibility; put it under reported")
+	}
+	if len(r.Rules) == 0 {
+		msgs = append(msgs, "rules must list at least one condition")
+	}
+	texts := []string{r.Text, r.Source, r.Because}
+	for _, rule := range r.Rules {
+		texts = append(texts, rule.Missing)
+		for _, t := range rule.MissingWhen {
+			texts = append(texts, t)
+		}
+	}
+	if hasControl(texts...) {
+		msgs = append(msgs, "text holds control characters, which would reach the terminal")
+	}
+	for _, rule := range r.Rules {
+		if msg := checkCondition(bank, rule.condition()); msg != "" {
+			msgs = append(msgs, strings.TrimPrefix(msg, "when: "))
+			continue
+		}
+		q, _ := bank.Question(rule.Question)
+		for v := range rule.MissingWhen {
+			if _, ok := q.Choice(v); !ok {
+				msgs = append(msgs, fmt.Sprintf("missing_when: %q is not a value of %s (allowed: %s)", v, q.ID, strings.Join(q.ValueNames(), ", ")))
+			}
+		}
+		if rule.Missing == "" && (needWords || len(rule.MissingWhen) > 0) {
+			msgs = append(msgs, fmt.Sprintf("%s: missing is required, the sentence a person reads when the rule is not met", rule.Question))
+		}
+	}
+	return msgs
+}
+
+// holds tells whether every rule of the route holds.
+func (r Route) holds(a *questions.Answers) bool {
+	for _, rule := range r.Rules {
+		if !rule.condition().Holds(a) {
+			return false
+		}
+	}
+	return true
+}
+
+// Status works out where the person stands with one credential.
+func (c *Credential) Status(bank *questions.Bank, a *questions.Answers) CredentialStatus {
+	s := CredentialStatus{ID: c.ID, Name: c.Name, Status: NotYet, Meets: slices.Clone(c.Meets), Missing: []string{}, Source: c.Source}
+	if held, ok := a.Get(CredentialQuestion); ok && held.Choice == c.ID && asked(bank, CredentialQuestion, a) {
+		s.Status = Held
+		return s
+	}
+	for _, r := range c.Eligible {
+		if r.holds(a) {
+			s.Status = Eligible
+			return s
+		}
+	}
+	for _, r := range c.Early {
+		if r.holds(a) {
+			s.Status = EligibleEarly
+			return s
+		}
+	}
+	if len(c.Eligible) > 0 {
+		s.Missing = missing(c.Eligible[0], a)
+	} else {
+		s.Missing = append(s.Missing, c.Undecided)
+	}
+	for _, r := range c.Reported {
+		if r.holds(a) {
+			s.Missing = append(s.Missing, r.Text)
+		}
+	}
+	return s
+}
+
+// missing words the failing rules of a route for a person: the sentence for their answer, else
+// the rule's own. Once a rule has failed, later rules on questions the person has not answered
+// are left out: the earlier sentence covers them ("an associate's degree from a CAHIIM-accredited
+// program" says all there is to say to a person without a degree).
+func missing(r Route, a *questions.Answers) []string {
+	out := []string{}
+	for _, rule := range r.Rules {
+		if rule.condition().Holds(a) {
+			continue
+		}
+		ans, answered := a.Get(rule.Question)
+		if len(out) > 0 && !answered {
+			continue
+		}
+		text := rule.Missing
+		if answered && rule.MissingWhen[ans.Choice] != "" {
+			text = rule.MissingWhen[ans.Choice]
+		}
+		if text != "" && !slices.Contains(out, text) {
+			out = append(out, text)
+		}
+	}
+	return out
+}
+
+// asked tells whether question id applies to the person: a credential named in an answer whose
+// exam was not passed is not held.
+func asked(bank *questions.Bank, id string, a *questions.Answers) bool {
+	q, ok := bank.Question(id)
+	return ok && bank.Asks(q, a) == questions.Asked
+}
+
+// statuses works out every credential for a person, in file order. meets keeps only the
+// requirements of the profile in force: embedded credentials used with a custom profile name
+// what that profile has.
+func (cs *Credentials) statuses(p *Profile, a *questions.Answers) []CredentialStatus {
+	out := make([]CredentialStatus, 0, len(cs.Credentials))
+	for i := range cs.Credentials {
+		s := cs.Credentials[i].Status(p.bank, a)
+		s.Meets = slices.DeleteFunc(s.Meets, func(id string) bool { return !p.hasRequirement(id) })
+		out = append(out, s)
+	}
+	return out
+}

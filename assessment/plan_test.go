@@ -1,0 +1,497 @@
+package assessment
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hitready/hitready/internal/cohort"
+	"github.com/hitready/hitready/questions"
+)
+
+// answersOf builds answers from id=value pairs; coursework and work.settings are comma lists.
+func answersOf(t testing.TB, bank *questions.Bank, pairs ...string) *questions.Answers {
+	t.Helper()
+	a := questions.NewAnswers()
+	for _, pair := range pairs {
+		id, ans, err := bank.ParseSet(pair)
+		if err != nil {
+			t.Fatalf("%s: %v", pair, err)
+		}
+		a.Set(id, ans)
+	}
+	return a
+}
+
+func readExample(t testing.TB, bank *questions.Bank, name string) *questions.Answers {
+	t.Helper()
+	path := "../examples/" + name
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	a, err := bank.ReadAnswers(path, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+var ratings4 = func() []string {
+	var out []string
+	for _, id := range skillIDs {
+		out = append(out, id+"=4")
+	}
+	return out
+}()
+
+func stepIDs(plan []PlanStep) []string {
+	var out []string
+	for _, s := range plan {
+		out = append(out, s.ID)
+	}
+	return out
+}
+
+// The four examples and the people the rules are about: the plan's steps in order, and the
+// credentials' statuses.
+func TestPlanOrdersTheSteps(t *testing.T) {
+	bank, p := setup(t)
+	tests := []struct {
+		name     string
+		answers  *questions.Answers
+		steps    []string
+		statuses string // cca rhit rhia ccs
+		first    string // the start of step 1's action
+	}{
+		{"example not-ready: high school, CCA now, then the program", readExample(t, bank, "not-ready.yaml"),
+			[]string{"exam-cca", "program", "practise", "practise", "practise", "practise", "practise", "bachelor"},
+			"eligible not-yet not-yet not-yet", "Sit the CCA exam; your high-school diploma or equivalent makes you eligible now."},
+		{"example nearly-ready: CCA held, courses then skills", readExample(t, bank, "nearly-ready.yaml"),
+			[]string{"course", "course", "course", "practise", "practise", "practise", "practise", "bachelor"},
+			"held not-yet not-yet not-yet", "Take a physiology course"},
+		{"example ready: only the bachelor's, later", readExample(t, bank, "ready.yaml"),
+			[]string{"bachelor"}, "eligible held not-yet not-yet", "Later, a bachelor's"},
+		{"example student: some college, no exam", readExample(t, bank, "student.json"),
+			[]string{"exam-cca", "program", "practise", "practise", "practise", "practise", "practise", "practise", "practise", "practise", "practise", "practise", "bachelor"},
+			"eligible not-yet not-yet not-yet", "Sit the CCA exam"},
+		{"final-term student of an accredited program tests early for the RHIT",
+			answersOf(t, bank, append([]string{"education.level=some-college", "education.program=final-term", "education.accredited=yes",
+				"coursework=anatomy,physiology,medical-terminology,medical-coding,statistics", "certification.ahima=preparing"}, ratings4...)...),
+			[]string{"exam-rhit", "program-final-term", "bachelor"},
+			"eligible eligible-early not-yet not-yet", "Sit the RHIT exam, the credential named for this job; as a final-term student of a CAHIIM-accredited program you may test early."},
+		{"no diploma: the program first, then the RHIT it makes possible",
+			answersOf(t, bank, append([]string{"education.level=none", "coursework=", "certification.ahima=none"}, ratings4...)...),
+			[]string{"program", "exam-rhit", "bachelor"},
+			"not-yet not-yet not-yet not-yet", "Complete a CAHIIM-accredited associate's program"},
+		{"HIT graduate of an accredited program: the RHIT now",
+			answersOf(t, bank, append([]string{"education.level=associate", "education.field=hit", "education.accredited=yes",
+				"coursework=anatomy,physiology,medical-terminology,medical-coding,statistics,database-management", "certification.ahima=none"}, ratings4...)...),
+			[]string{"exam-rhit", "bachelor"}, "eligible eligible not-yet not-yet", "Sit the RHIT exam, the credential named for this job; your associate's from a CAHIIM-accredited HIM program makes you eligible now."},
+		{"enrolled in a program that is not accredited: finish it, sit the CCA",
+			answersOf(t, bank, append([]string{"education.level=high-school", "education.program=yes", "education.accredited=no",
+				"coursework=anatomy", "certification.ahima=none"}, ratings4...)...),
+			[]string{"exam-cca", "program-not-accredited", "bachelor"}, "eligible not-yet not-yet not-yet", "Sit the CCA exam"},
+		{"a degree in another field: the program builds on it",
+			answersOf(t, bank, append([]string{"education.level=bachelor", "education.field=other", "education.program=no",
+				"coursework=anatomy,physiology,medical-terminology,medical-coding,statistics,database-management", "certification.ahima=passed", "certification.credential=cca"}, ratings4...)...),
+			[]string{"program-other-field"}, "held not-yet not-yet not-yet", "Your degree is in another field."},
+		{"nothing missing: an empty plan",
+			answersOf(t, bank, append([]string{"education.level=bachelor", "education.field=hit", "education.accredited=yes",
+				"coursework=anatomy,physiology,medical-terminology,medical-coding,statistics,database-management", "certification.ahima=passed", "certification.credential=rhia"}, ratings4...)...),
+			nil, "eligible eligible held not-yet", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Score(p, tt.answers)
+			if got := stepIDs(r.Plan); !slices.Equal(got, tt.steps) {
+				t.Errorf("steps %v, want %v", got, tt.steps)
+			}
+			var statuses []string
+			for _, c := range r.Credentials {
+				statuses = append(statuses, string(c.Status))
+			}
+			if got := strings.Join(statuses, " "); got != tt.statuses {
+				t.Errorf("statuses %q, want %q", got, tt.statuses)
+			}
+			if len(r.Plan) > 0 && !strings.HasPrefix(r.Plan[0].Action, tt.first) {
+				t.Errorf("step 1: %q, want it to start with %q", r.Plan[0].Action, tt.first)
+			}
+			checkPlan(t, p, tt.answers, r)
+		})
+	}
+}
+
+// What stands between a person and a credential is said in sentences, worded for their answer.
+func TestCredentialMissingSentences(t *testing.T) {
+	bank, p := setup(t)
+	tests := []struct {
+		name    string
+		answers []string
+		id      string
+		want    []string
+	}{
+		{"no degree", []string{"education.level=high-school"}, "rhit", []string{"An associate's degree from a CAHIIM-accredited HIM program."}},
+		{"program not accredited", []string{"education.level=associate", "education.field=hit", "education.accredited=no"}, "rhit",
+			[]string{"Your program is not CAHIIM-accredited, so it does not lead to the RHIT."}},
+		{"not sure", []string{"education.level=associate", "education.field=hit", "education.accredited=not-sure"}, "rhit",
+			[]string{"Not sure? Look your program up in CAHIIM's program directory."}},
+		{"enrolled in an unaccredited program", []string{"education.level=high-school", "education.program=yes", "education.accredited=no"}, "rhit",
+			[]string{"An associate's degree from a CAHIIM-accredited HIM program.", "Your program is not CAHIIM-accredited, so it does not lead to the RHIT."}},
+		{"no diploma", []string{"education.level=none"}, "cca", []string{"A high-school diploma or equivalent."}},
+		{"CCS as reported, with two years of coding", []string{"education.level=high-school", "experience.coding=2-years-or-more"}, "ccs",
+			[]string{"as reported by exam-preparation sites", "As reported, 2 years or more of coding experience qualifies"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Score(p, answersOf(t, bank, tt.answers...))
+			i := slices.IndexFunc(r.Credentials, func(c CredentialStatus) bool { return c.ID == tt.id })
+			c := r.Credentials[i]
+			if c.Status != NotYet || len(c.Missing) != len(tt.want) {
+				t.Fatalf("%s: %s, missing %q", tt.id, c.Status, c.Missing)
+			}
+			for j, w := range tt.want {
+				if !strings.Contains(c.Missing[j], w) {
+					t.Errorf("missing[%d] = %q, want it to contain %q", j, c.Missing[j], w)
+				}
+			}
+		})
+	}
+}
+
+// checkPlan holds a plan to the contract: replayed step by step, each step's changes meet what it
+// closes and nothing it closes was met before; an exam is sat only when the person may sit it at
+// that point; every gap is closed exactly once; the end has no gaps; no gaps means no plan.
+func checkPlan(t testing.TB, p *Profile, a *questions.Answers, r Report) {
+	t.Helper()
+	if len(r.Gaps) == 0 {
+		if len(r.Plan) != 0 {
+			t.Fatalf("no gaps but a plan of %d steps", len(r.Plan))
+		}
+		return
+	}
+	closed := map[string]int{}
+	state := a.Clone()
+	byID := map[string]*Step{}
+	for i := range p.steps.Steps {
+		byID[p.steps.Steps[i].ID] = &p.steps.Steps[i]
+	}
+	for i, s := range r.Plan {
+		if s.Step != i+1 || s.Action == "" || len(s.Closes) == 0 {
+			t.Fatalf("step %d: %+v", i+1, s)
+		}
+		before := p.scoreOnly(state)
+		for _, id := range s.Closes {
+			closed[id]++
+			if slices.ContainsFunc(before.Requirements, func(x Result) bool { return x.ID == id && x.Met }) {
+				t.Fatalf("step %d closes %s, already met", s.Step, id)
+			}
+		}
+		if s.Credential != "" {
+			c, _ := p.credentials.Get(s.Credential)
+			if st := c.Status(p.bank, state); !st.Status.MaySit() {
+				t.Fatalf("step %d sits the %s exam, but the person is %s at that point: %v", s.Step, s.Credential, st.Status, describe(state))
+			}
+		}
+		st := byID[s.ID]
+		apply(p, &candidate{step: st, closes: s.Closes}, state)
+		after := p.scoreOnly(state)
+		for _, id := range s.Closes {
+			if !slices.ContainsFunc(after.Requirements, func(x Result) bool { return x.ID == id && x.Met }) {
+				t.Fatalf("step %d (%s) says it closes %s, but it is unmet after it: %v", s.Step, s.ID, id, describe(state))
+			}
+		}
+		if err := p.bank.CheckConsistency(state); err != nil {
+			t.Fatalf("step %d leaves inconsistent answers: %v", s.Step, err)
+		}
+	}
+	for _, g := range r.Gaps {
+		if closed[g.ID] != 1 {
+			t.Fatalf("gap %s closed %d times by %v", g.ID, closed[g.ID], r.Plan)
+		}
+	}
+	if len(closed) != len(r.Gaps) {
+		t.Fatalf("the plan closes %d requirements for %d gaps", len(closed), len(r.Gaps))
+	}
+	if end := p.scoreOnly(state); len(end.Gaps) != 0 {
+		t.Fatalf("after the plan %d gaps remain: %v", len(end.Gaps), end.Gaps[0].ID)
+	}
+}
+
+// The plan's promises over many generated people, each with random answers to the path
+// questions (the generator answers every question asked, optional ones included).
+func TestPropertyPlanClosesEveryGapOnce(t *testing.T) {
+	bank, p := setup(t)
+	rng := rand.New(rand.NewPCG(12, 2026))
+	people := 5000
+	if testing.Short() {
+		people = 500
+	}
+	firsts := map[string]int{}
+	for range people {
+		a := cohort.Person(bank, rng)
+		if rng.IntN(4) == 0 {
+			for _, id := range []string{"education.program", "education.accredited", "experience.coding"} {
+				a.Delete(id)
+			}
+		}
+		r := Score(p, a)
+		checkPlan(t, p, a, r)
+		if len(r.Plan) > 0 {
+			firsts[r.Plan[0].ID]++
+		}
+	}
+	// The property only means something if the generator reaches the interesting paths.
+	for _, id := range []string{"exam-cca", "exam-rhit", "program", "program-final-term", "program-not-accredited", "course", "practise"} {
+		if firsts[id] == 0 && !reached(t, p, bank, id) {
+			t.Errorf("no generated person has a plan with %s: %v", id, firsts)
+		}
+	}
+}
+
+// reached tells whether any generated person's plan uses a step, anywhere.
+func reached(t *testing.T, p *Profile, bank *questions.Bank, id string) bool {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for range 2000 {
+		if slices.Contains(stepIDs(Score(p, cohort.Person(bank, rng)).Plan), id) {
+			return true
+		}
+	}
+	return false
+}
+
+// Eligibility only grows as answers improve: no better answer (a higher level, a field closer to
+// HIT, further in a program, an accredited program, more coding) lowers any credential's status.
+func TestPropertyEligibilityOnlyGrows(t *testing.T) {
+	bank, p := setup(t)
+	rng := rand.New(rand.NewPCG(99, 12))
+	people := 2000
+	if testing.Short() {
+		people = 200
+	}
+	checked := 0
+	for range people {
+		a := cohort.Person(bank, rng)
+		before := p.credentials.statuses(p, a)
+		nexts := improvements(bank, a)
+		// The accredited question does not rank in the bank; yes is better than no or not sure.
+		if ans, ok := a.Get("education.accredited"); ok && ans.Choice != "yes" {
+			b := a.Clone()
+			b.Set("education.accredited", questions.OneOfAnswer("yes"))
+			nexts = append(nexts, b)
+		}
+		for _, b := range nexts {
+			after := p.credentials.statuses(p, b)
+			for i := range before {
+				if after[i].Status.Rank() < before[i].Status.Rank() {
+					t.Fatalf("%s went from %s to %s when %v became %v", before[i].ID, before[i].Status, after[i].Status, describe(a), describe(b))
+				}
+			}
+			checked++
+		}
+	}
+	if checked < people {
+		t.Fatalf("only %d improvements checked", checked)
+	}
+}
+
+// A credentials or steps file is checked as strictly as a profile: unknown fields, questions,
+// values, requirements and credentials are refused with the file and line.
+func TestCredentialsAndStepsFilesAreStrict(t *testing.T) {
+	_, p := setup(t)
+	good := string(credentialsYAML)
+	tests := []struct {
+		name, data string
+		want       []string
+	}{
+		{"unknown field", strings.Replace(good, "    body: AHIMA\n", "    body: AHIMA\n    price: 299\n", 1), []string{"c.yaml:", "unknown field price"}},
+		{"unknown question", strings.Replace(good, "question: education.level\n            in: [high-school", "question: education.levle\n            in: [high-school", 1), []string{"c.yaml:LINE:", "cca", `unknown question "education.levle"`}},
+		{"unknown value", strings.Replace(good, "in: [final-term]", "in: [last-term]", 1), []string{"c.yaml:", "rhit", `"last-term" is not a value of education.program`}},
+		{"unknown requirement", strings.Replace(good, "meets: [certification.ahima]", "meets: [certification.aapc]", 1), []string{"c.yaml:LINE:", `"certification.aapc" is not a requirement`}},
+		{"unknown credential", strings.Replace(good, "  - id: cca\n", "  - id: cpc\n", 1), []string{"c.yaml:LINE:", `unknown credential "cpc"`, "credential cca is missing"}},
+		{"secondhand rule deciding", strings.Replace(good, "grade: P\n        rules:\n          - question: education.level\n            in: [high-school", "grade: S\n        rules:\n          - question: education.level\n            in: [high-school", 1), []string{"may not decide eligibility"}},
+		{"empty", "", []string{"c.yaml: is empty"}},
+		{"control characters", strings.Replace(good, "name: Certified Coding Associate (AHIMA)", `name: "Certified \e[2J Coding Associate"`, 1), []string{"c.yaml:LINE:", "control characters"}},
+	}
+	ccaLine := strconv.Itoa(strings.Count(good[:strings.Index(good, "  - id: cca\n")], "\n") + 1)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseCredentials("c.yaml", []byte(tt.data), p)
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			for _, w := range tt.want {
+				w = strings.ReplaceAll(w, "LINE", ccaLine)
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("%q lacks %q", err, w)
+				}
+			}
+		})
+	}
+	if _, err := ParseCredentials("c.yaml", credentialsYAML, p); err != nil {
+		t.Fatalf("the embedded file is refused as a custom one: %v", err)
+	}
+	steps := string(stepsYAML)
+	for _, tt := range []struct{ name, data, want string }{
+		{"unknown credential", strings.Replace(steps, "credential: rhia", "credential: cpc", 1), `credential "cpc" is not in the credentials file`},
+		{"unknown requirement", strings.Replace(steps, "only_if_gap: [education.advanced]", "only_if_gap: [education.phd]", 1), `"education.phd" is not a requirement`},
+		{"raise on an unordered question", strings.Replace(steps, "raise: {experience.coding: 6-months-to-2-years}", "raise: {education.accredited: \"yes\"}", 1), "do not rank"},
+		{"duration without source", strings.Replace(steps, "    duration_source: the seed article\n", "\n", 1), "duration and duration_source go together"},
+	} {
+		if _, err := ParseSteps("s.yaml", []byte(tt.data), p, p.credentials); err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "s.yaml:") {
+			t.Errorf("%s: %v", tt.name, err)
+		}
+	}
+	if _, err := ParseSteps("s.yaml", stepsYAML, p, p.credentials); err != nil {
+		t.Fatalf("the embedded steps are refused as a custom file: %v", err)
+	}
+}
+
+// Random answers, consistent or not, complete or not: Plan keeps its promises or, for answers the
+// decoder would refuse, at least does not panic.
+func FuzzPlan(f *testing.F) {
+	bank, p := setup(f)
+	for _, seed := range []string{
+		"answers: {education.level: high-school, coursework: [], certification.ahima: none}",
+		"answers: {education.level: some-college, education.program: final-term, education.accredited: 'yes', coursework: [anatomy], certification.ahima: preparing}",
+		"answers: {education.level: associate, education.field: other, education.program: 'no', experience.coding: 2-years-or-more}",
+		"answers: {education.level: none}",
+		"answers: {}",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := bank.DecodeAnswers("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		r := Score(p, a)
+		checkPlan(t, p, a, r)
+		if len(r.Credentials) < 4 {
+			t.Fatalf("%d credentials", len(r.Credentials))
+		}
+	})
+}
+
+func ExamplePlan() {
+	bank, _ := questions.Load()
+	p, _ := DefaultProfile(bank)
+	a := questions.NewAnswers()
+	a.Set("education.level", questions.OneOfAnswer("high-school"))
+	a.Set("coursework", questions.AnyOfAnswer("medical-terminology"))
+	a.Set("certification.ahima", questions.OneOfAnswer("none"))
+	for _, id := range skillIDs {
+		a.Set(id, questions.RatingAnswer(4))
+	}
+	for _, s := range Plan(p, p.Credentials(), p.Steps(), a) {
+		fmt.Printf("%d. %s (closes %d)\n", s.Step, s.Action, len(s.Closes))
+	}
+	// Output:
+	// 1. Sit the CCA exam; your high-school diploma or equivalent makes you eligible now. (closes 1)
+	// 2. Complete a CAHIIM-accredited associate's program in health information technology. (closes 6)
+	// 3. Later, a bachelor's in health information management (CAHIIM-accredited) opens better jobs and the RHIA exam. (closes 1)
+}
+
+// The newer BLS figures stand beside the dated ones, the secondhand ones marked as reported, and
+// the 2021 edition's 341,600 jobs never stand beside the later counts without the note that it
+// counted the old combined occupation.
+func TestOutlookKeepsEveryFigureWithItsDate(t *testing.T) {
+	bank, _ := setup(t)
+	o, err := LoadOutlook(bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byFigure := map[string]Figure{}
+	for _, f := range o.Figures {
+		byFigure[f.Figure] = f
+	}
+	for _, want := range []struct{ figure, date, source string }{
+		{"341,600", "2019", "2021 edition"},
+		{"$50,250", "2025-26 edition", "As reported"},
+		{"194,800", "2025-26 edition", "As reported"},
+		{"7%", "2025-26 edition", "As reported"},
+		{"$58,250", "2022-32 edition", "BLS Occupational Outlook Handbook, Health Information Technologists"},
+		{"37,900", "2022-32 edition", "BLS"},
+		{"16%", "2022-32 edition", "BLS"},
+		{"$34,160", "May 2012", "Becoming a Health Information Technician"},
+	} {
+		f, ok := byFigure[want.figure]
+		if !ok || f.Date != want.date || !strings.Contains(f.Source, want.source) {
+			t.Errorf("%s: %+v", want.figure, f)
+		}
+	}
+	if !strings.Contains(byFigure["341,600"].Detail, "old combined occupation") ||
+		len(o.Notes) == 0 || !strings.Contains(o.Notes[0], "341,600") || !strings.Contains(o.Notes[0], "29-9021") {
+		t.Errorf("the 341,600 is not explained: %q, %q", byFigure["341,600"].Detail, o.Notes)
+	}
+}
+
+// The cohort summary groups students by the first step of their plan (the same step, however the
+// exam's reason is worded for each), counts who may sit each exam now, and bins the scores.
+func TestSummaryGroupsByFirstStep(t *testing.T) {
+	bank, p := setup(t)
+	s := NewSummary(p)
+	people := []*questions.Answers{
+		readExample(t, bank, "not-ready.yaml"),    // CCA now
+		readExample(t, bank, "student.json"),      // CCA now
+		readExample(t, bank, "nearly-ready.yaml"), // a course; holds the CCA
+		readExample(t, bank, "ready.yaml"),        // the bachelor's; holds the RHIT
+		answersOf(t, bank, append([]string{"education.level=some-college", "education.program=final-term", "education.accredited=yes",
+			"coursework=anatomy", "certification.ahima=none"}, ratings4...)...), // the RHIT, early
+	}
+	for _, a := range people {
+		s.Add(Score(p, a))
+	}
+	steps := s.FirstSteps()
+	if len(steps) != 4 || steps[0].Action != "Sit the CCA exam" || steps[0].Count != 2 {
+		t.Errorf("first steps: %+v", steps)
+	}
+	want := map[string][3]int{"cca": {4, 0, 1}, "rhit": {0, 1, 1}, "rhia": {0, 0, 0}, "ccs": {0, 0, 0}}
+	for _, c := range s.Eligibility() {
+		if got := [3]int{c.Eligible, c.Early, c.Held}; got != want[c.ID] {
+			t.Errorf("%s: eligible, early, held = %v, want %v", c.ID, got, want[c.ID])
+		}
+	}
+	hist := s.Histogram(10)
+	total := 0
+	for _, n := range hist {
+		total += n
+	}
+	if total != len(people) || hist[9] != 1 || hist[8] != 1 || hist[3] != 3 {
+		t.Errorf("histogram %v", hist)
+	}
+}
+
+// A custom profile keeps the embedded credentials and steps: requirements it lacks drop out of
+// meets, steps meant for them never apply, and its own requirements are closed by their own next
+// steps (the fallback), so every plan still closes every gap once.
+func TestCustomProfileKeepsThePlanWhole(t *testing.T) {
+	bank, _ := setup(t)
+	data := strings.ReplaceAll(string(profileYAML), "certification.ahima\n    area: certification", "certification.exam\n    area: certification")
+	data = strings.Replace(data, "id: coursework.statistics\n", "id: coursework.stats\n", 1)
+	p, err := ParseProfile("custom.yaml", []byte(data), bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(5, 5))
+	for range 500 {
+		a := cohort.Person(bank, rng)
+		r := Score(p, a)
+		checkPlan(t, p, a, r)
+		for _, c := range r.Credentials {
+			if len(c.Meets) != 0 {
+				t.Fatalf("%s meets %v, which the custom profile does not have", c.ID, c.Meets)
+			}
+		}
+		for _, s := range r.Plan {
+			if s.Credential != "" {
+				t.Fatalf("an exam step for a profile without certification.ahima: %+v", s)
+			}
+		}
+	}
+}

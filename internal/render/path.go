@@ -1,0 +1,353 @@
+package render
+
+import (
+	"cmp"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/prose"
+)
+
+// The person's path to the job (the report's plan and credentials), the cohort's first steps and
+// the `credentials` command. Each renderer calls in here with one line, so the path reads the
+// same wherever it is shown.
+
+// FirstStep is the action of step 1 of the plan; empty when there is nothing to do.
+func FirstStep(r assessment.Report) string {
+	if len(r.Plan) == 0 {
+		return ""
+	}
+	return r.Plan[0].Action
+}
+
+// closesText says what a step closes: "closes 6 gaps", naming them by their short titles when
+// they are few. titles maps requirement ids to titles (gapTitles); an id without one stands as is.
+func closesText(s assessment.PlanStep, titles map[string]string) string {
+	n := len(s.Closes)
+	text := fmt.Sprintf("closes %d %s", n, prose.Plural(n, "gap", "gaps"))
+	if n <= 2 {
+		names := make([]string, n)
+		for i, id := range s.Closes {
+			names[i] = cmp.Or(titles[id], id)
+		}
+		text += ": " + prose.And(names)
+	}
+	if s.Duration != "" {
+		text += "; " + s.Duration + ", says " + s.DurationSource
+	}
+	return text
+}
+
+// gapTitles maps the ids of a report's gaps to their short titles.
+func gapTitles(gaps []assessment.Gap) map[string]string {
+	titles := make(map[string]string, len(gaps))
+	for _, g := range gaps {
+		titles[g.ID] = gapTitle(g)
+	}
+	return titles
+}
+
+// statusText is a credential's status for a person, in words.
+func statusText(c assessment.CredentialStatus) string {
+	switch c.Status {
+	case assessment.Held:
+		return "held"
+	case assessment.Eligible:
+		return "eligible now"
+	case assessment.EligibleEarly:
+		return "eligible early, as a final-term student"
+	}
+	if len(c.Missing) == 0 {
+		return "not yet"
+	}
+	return "not yet: " + strings.Join(c.Missing, " ")
+}
+
+// shortName is a credential's abbreviation for tables: its id in capitals.
+func shortName(id string) string { return strings.ToUpper(id) }
+
+// pathSection writes the "Your path" section of the table report: the numbered steps, each with
+// what it closes, then where the person stands with each credential.
+func pathSection(b *strings.Builder, r assessment.Report, opts TableOptions, p painter) {
+	width := opts.width()
+	titles := gapTitles(r.Gaps)
+	if len(r.Plan) > 0 {
+		fmt.Fprintf(b, "%s\n", p.paint(ansiBold, fmt.Sprintf("Your path (%d %s):", len(r.Plan), prose.Plural(len(r.Plan), "step", "steps"))))
+		numWidth := len(strconv.Itoa(len(r.Plan)))
+		indent := strings.Repeat(" ", 2+numWidth+2)
+		for _, s := range r.Plan {
+			lines := prose.Lines(s.Action, max(width-len(indent), 20))
+			fmt.Fprintf(b, "  %*d. %s\n", numWidth, s.Step, lines[0])
+			for _, l := range lines[1:] {
+				fmt.Fprintf(b, "%s%s\n", indent, l)
+			}
+			for _, l := range prose.Lines("("+closesText(s, titles)+")", max(width-len(indent), 20)) {
+				fmt.Fprintf(b, "%s%s\n", indent, p.paint(ansiDim, l))
+			}
+		}
+	}
+	if len(r.Credentials) > 0 {
+		b.WriteString("Credentials:\n")
+		nameWidth := 0
+		for _, c := range r.Credentials {
+			nameWidth = max(nameWidth, len(shortName(c.ID)))
+		}
+		indent := strings.Repeat(" ", 2+nameWidth+2)
+		for _, c := range r.Credentials {
+			lines := prose.Lines(statusText(c), max(width-len(indent), 20))
+			fmt.Fprintf(b, "  %-*s  %s\n", nameWidth, shortName(c.ID), lines[0])
+			for _, l := range lines[1:] {
+				fmt.Fprintf(b, "%s%s\n", indent, l)
+			}
+		}
+		b.WriteString("Who may sit each exam, with sources: hitready credentials\n")
+	}
+}
+
+// writePathMarkdown writes the path as Markdown sections.
+func writePathMarkdown(b *strings.Builder, r assessment.Report) {
+	titles := gapTitles(r.Gaps)
+	if len(r.Plan) > 0 {
+		b.WriteString("\n### Your path\n\n")
+		for _, s := range r.Plan {
+			fmt.Fprintf(b, "%d. %s *(%s)*\n", s.Step, mdText(s.Action), mdText(closesText(s, titles)))
+		}
+	}
+	if len(r.Credentials) > 0 {
+		b.WriteString("\n### Credentials\n\n| Credential | Status | Source |\n| --- | --- | --- |\n")
+		for _, c := range r.Credentials {
+			fmt.Fprintf(b, "| %s | %s | %s |\n", mdCell(c.Name), mdCell(statusText(c)), mdCell(c.Source))
+		}
+	}
+}
+
+// writeCohortPath adds to a cohort summary what an advisor plans a term around: the students
+// grouped by the first step of their plan, who may sit which exam now, and the spread of scores.
+// With plain, the histogram's bars are drawn with '#', not block characters.
+func writeCohortPath(b *strings.Builder, sum *assessment.Summary, markdown, plain bool, width int) {
+	if sum.Count == 0 {
+		return
+	}
+	line := func(s string) {
+		if markdown {
+			b.WriteString(mdText(s) + "\n")
+			return
+		}
+		indent := ""
+		if strings.HasPrefix(s, "- ") {
+			indent = "  " // a list item's lines hang under its text
+		}
+		b.WriteString(prose.Wrap(s, width, indent) + "\n")
+	}
+	if steps := sum.FirstSteps(); len(steps) > 0 {
+		if markdown {
+			b.WriteString("\n")
+		}
+		line("First steps:")
+		if markdown {
+			b.WriteString("\n")
+		}
+		for _, s := range steps {
+			line(fmt.Sprintf("- %s: %d %s", strings.TrimSuffix(s.Action, "."), s.Count, prose.Plural(s.Count, "student", "students")))
+		}
+	}
+	if counts := sum.Eligibility(); len(counts) > 0 {
+		var parts []string
+		for _, c := range counts {
+			part := fmt.Sprintf("%s %d", shortName(c.ID), c.Eligible)
+			if c.Early > 0 {
+				part += fmt.Sprintf(" (and %d early)", c.Early)
+			}
+			if c.Held > 0 {
+				part += fmt.Sprintf(" (%d %s it)", c.Held, prose.Plural(c.Held, "holds", "hold"))
+			}
+			parts = append(parts, part)
+		}
+		if markdown {
+			b.WriteString("\n")
+		}
+		line(fmt.Sprintf("Eligible to sit now, of %d: %s", sum.Count, strings.Join(parts, ", ")))
+	}
+	if markdown {
+		b.WriteString("\n```\n")
+	}
+	b.WriteString("Score distribution:\n")
+	hist := sum.Histogram(10)
+	most := 0
+	for _, n := range hist {
+		most = max(most, n)
+	}
+	const cells = 30
+	for i, n := range hist {
+		label := fmt.Sprintf("%d-%d", i*10, i*10+9)
+		if i == len(hist)-1 {
+			label = "90-100"
+		}
+		filled := 0
+		if most > 0 {
+			filled = (n*cells + most - 1) / most // any student shows as at least one cell
+		}
+		fmt.Fprintf(b, "  %6s  %s %d\n", label, strings.Repeat(map[bool]string{false: "█", true: "#"}[plain], filled), n)
+	}
+	if markdown {
+		b.WriteString("```\n")
+	}
+}
+
+// Credentials writes the credentials in force: each with what a pass meets, the exam as the
+// sources give it, and every rule with its source and grade.
+func Credentials(w io.Writer, format string, cs *assessment.Credentials, opts TableOptions) error {
+	return Write(CredentialFormats(), w, format, cs, opts)
+}
+
+// CredentialFormats are the formats of `credentials`. YAML is the form a profile's
+// "credentials: FILE" reads.
+func CredentialFormats() Formats[Renderer[*assessment.Credentials]] {
+	return Formats[Renderer[*assessment.Credentials]]{
+		{"table", credentialsTable},
+		{"json", func(w io.Writer, cs *assessment.Credentials, _ TableOptions) error { return JSON(w, cs) }},
+		{"yaml", func(w io.Writer, cs *assessment.Credentials, _ TableOptions) error {
+			if _, err := io.WriteString(w, "# hitready credentials. A profile may name its own file: credentials: FILE\n"); err != nil {
+				return err
+			}
+			return YAML(w, cs)
+		}},
+		{"csv", func(w io.Writer, cs *assessment.Credentials, _ TableOptions) error { return credentialsCSV(w, cs) }},
+		{"markdown", func(w io.Writer, cs *assessment.Credentials, _ TableOptions) error { return credentialsMarkdown(w, cs) }},
+	}
+}
+
+// routeRows flattens a credential's routes into one row each: kind, text, rules, source, grade.
+func routeRows(c *assessment.Credential) [][]string {
+	var rows [][]string
+	add := func(kind string, routes []assessment.Route) {
+		for _, r := range routes {
+			rows = append(rows, []string{kind, r.Text, rulesText(r.Rules), r.Source, string(r.Grade)})
+		}
+	}
+	add("eligible", c.Eligible)
+	add("early", c.Early)
+	add("as reported", c.Reported)
+	return rows
+}
+
+func rulesText(rules []assessment.Rule) string {
+	parts := make([]string, len(rules))
+	for i, r := range rules {
+		parts[i] = r.Question + " is " + strings.Join(r.In, " or ")
+	}
+	return strings.Join(parts, "; and ")
+}
+
+func examText(c *assessment.Credential) string {
+	if c.Exam == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s Source: %s, grade %s.", c.Exam.Facts, c.Exam.Source, c.Exam.Grade)
+}
+
+// credentialsTable lists each credential and its routes as wrapped lines rather than a box, so it
+// reads at any width from 60 columns and in a screen reader.
+func credentialsTable(w io.Writer, cs *assessment.Credentials, opts TableOptions) error {
+	var b strings.Builder
+	para := func(indent, text string) {
+		for _, l := range prose.Lines(text, max(opts.width()-len(indent), 20)) {
+			b.WriteString(indent + l + "\n")
+		}
+	}
+	para("", "Who may sit each AHIMA exam. Grade P: the body's own page, a rule that decides. Grade S: as reported by another site, shown but never deciding on its own.")
+	for i := range cs.Credentials {
+		c := &cs.Credentials[i]
+		fmt.Fprintf(&b, "\n%s (%s)\n", c.Name, c.ID)
+		para("  ", "A pass meets: "+strings.Join(c.Meets, ", "))
+		if e := examText(c); e != "" {
+			para("  ", "Exam: "+e)
+		}
+		if c.Recommended != "" {
+			para("  ", "Recommended: "+c.Recommended)
+		}
+		if c.Undecided != "" {
+			para("  ", "Not decided here: "+c.Undecided)
+		}
+		for _, row := range routeRows(c) {
+			label := strings.ToUpper(row[0][:1]) + row[0][1:] + ": " + row[1]
+			if strings.HasPrefix(row[1], "As reported") {
+				label = row[1] // its text says so already
+			}
+			para("  ", label)
+			para("      ", "when "+row[2])
+			para("      ", "source: "+row[3]+", grade "+row[4])
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func credentialsCSV(w io.Writer, cs *assessment.Credentials) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"id", "name", "meets", "route", "text", "rules", "source", "grade"}); err != nil {
+		return err
+	}
+	for i := range cs.Credentials {
+		c := &cs.Credentials[i]
+		for _, row := range routeRows(c) {
+			if err := cw.Write(append([]string{c.ID, c.Name, strings.Join(c.Meets, ";")}, row...)); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func credentialsMarkdown(w io.Writer, cs *assessment.Credentials) error {
+	var b strings.Builder
+	b.WriteString("## Credentials\n\nGrade P: the body's own page, a rule that decides; grade S: as reported by another site, shown but never deciding on its own.\n")
+	for i := range cs.Credentials {
+		c := &cs.Credentials[i]
+		fmt.Fprintf(&b, "\n### %s\n\nMeets: %s.\n", mdText(c.Name), mdText(strings.Join(c.Meets, ", ")))
+		if e := examText(c); e != "" {
+			fmt.Fprintf(&b, "\nExam: %s\n", mdText(e))
+		}
+		if c.Recommended != "" {
+			fmt.Fprintf(&b, "\nRecommended: %s\n", mdText(c.Recommended))
+		}
+		if c.Undecided != "" {
+			fmt.Fprintf(&b, "\nNot decided here: %s\n", mdText(c.Undecided))
+		}
+		b.WriteString("\n| Route | Who | Rules (answers) | Source | Grade |\n| --- | --- | --- | --- | --- |\n")
+		for _, row := range routeRows(c) {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", row[0], mdCell(row[1]), mdCell(row[2]), mdCell(row[3]), row[4])
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeStepsCompleted lists, in a comparison, the steps of the earlier plan now done.
+func writeStepsCompleted(b *strings.Builder, c assessment.Comparison, width int) {
+	titles := gapTitles(c.Closed)
+	b.WriteString("\n")
+	wrapped(b, "", fmt.Sprintf("Steps completed since the earlier session (%d):", len(c.StepsCompleted)), width)
+	if len(c.StepsCompleted) == 0 {
+		b.WriteString("  none\n")
+	}
+	for _, s := range c.StepsCompleted {
+		wrapped(b, "  + ", fmt.Sprintf("%s (%s)", s.Label(), closesText(s, titles)), width)
+	}
+}
+
+func writeStepsCompletedMarkdown(b *strings.Builder, c assessment.Comparison) {
+	titles := gapTitles(c.Closed)
+	fmt.Fprintf(b, "\n### Steps completed (%d)\n\n", len(c.StepsCompleted))
+	if len(c.StepsCompleted) == 0 {
+		b.WriteString("None.\n")
+	}
+	for _, s := range c.StepsCompleted {
+		fmt.Fprintf(b, "- %s *(%s)*\n", mdText(s.Label()), mdText(closesText(s, titles)))
+	}
+}
