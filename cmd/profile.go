@@ -1,20 +1,20 @@
 package cmd
 
 import (
-	"fmt"
-	"io"
-	"os"
+	"context"
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
-	"github.com/hitready/hitready/questions"
+	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/render"
+	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
 )
 
 // loadProfile loads the question bank and the requirement profile in path, or the embedded one
-// for "". The profile carries the bank it was checked against (Profile.Bank).
-func loadProfile(path string) (*assessment.Profile, error) {
+// for "". The profile carries the bank it was checked against (Profile.Bank). It is read like
+// every input, through readInput: never hanging on a FIFO, with the one size limit.
+func loadProfile(ctx context.Context, ios *iostreams.IOStreams, path string) (*assessment.Profile, error) {
 	bank, err := questions.Load()
 	if err != nil {
 		return nil, err
@@ -22,20 +22,20 @@ func loadProfile(path string) (*assessment.Profile, error) {
 	if path == "" {
 		return assessment.DefaultProfile(bank)
 	}
-	f, err := os.Open(path)
+	data, err := readInput(ctx, ios, path)
 	if err != nil {
-		return nil, &UsageError{Err: fmt.Errorf("profile: %w", err)}
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, questions.MaxFileSize+1))
-	if err != nil {
-		return nil, &UsageError{Err: fmt.Errorf("profile: %s: %w", path, err)}
-	}
-	if len(data) > questions.MaxFileSize {
-		return nil, &questions.InvalidError{Problems: []questions.Problem{{Origin: questions.Origin{Path: path},
-			Message: fmt.Sprintf("is larger than %d KiB, the most a profile may be", questions.MaxFileSize>>10)}}}
+		return nil, err
 	}
 	return assessment.ParseProfile(path, data, bank)
+}
+
+// orBackground is the command's context, or a background one for the tests that call a run
+// function directly, without cobra.
+func orBackground(ctx context.Context) context.Context {
+	if ctx == nil {
+		return context.Background()
+	}
+	return ctx
 }
 
 // addProfileFlag adds --profile to a command.

@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
 
 	"github.com/AlecAivazis/survey/v2/terminal"
+	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/questionnaire"
 	"github.com/hitready/hitready/questions"
@@ -30,12 +30,28 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		p, stop = terminalPrompter(opts)
 		defer stop()
 	}
-	path := progressFile(opts)
+	ctx := orBackground(opts.ctx)
+	path, claimed, err := progressFile(opts)
 	saved, warned := false, false
+	if err != nil {
+		fmt.Fprintf(ios.ErrOut, "warning: cannot keep your answers as you go: %v\n", err)
+		warned = true
+	}
+	if claimed {
+		// The file was created empty to reserve its name; with nothing kept in it, it goes.
+		defer func() {
+			if !saved {
+				os.Remove(path)
+			}
+		}()
+	}
 	keep := func(a *questions.Answers) error {
-		data, err := bank.EncodeAnswers(a)
+		if path == "" {
+			return nil
+		}
+		data, err := encodeAnswers(bank, a, path)
 		if err == nil {
-			err = writeFileAtomic(path, data)
+			err = fileio.WriteFile(ctx, path, ios.Out, data)
 		}
 		if err != nil {
 			// A folder that cannot be written is no reason to stop the session: the answers
@@ -49,7 +65,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		saved = true
 		return nil
 	}
-	err := questionnaire.Run(p, bank, answers, questionnaire.Options{Out: ios.ErrOut, Answered: keep})
+	err = questionnaire.Run(p, bank, answers, questionnaire.Options{Out: ios.ErrOut, Answered: keep})
 	switch {
 	case errors.Is(err, prompter.ErrInterrupted):
 		return &InterruptedError{SavedTo: map[bool]string{true: path}[saved]}
@@ -70,31 +86,30 @@ func terminalPrompter(opts *AssessOptions) (prompter.Prompter, context.CancelFun
 	in, inOK := ios.In.(terminal.FileReader)
 	out, outOK := ios.ErrOut.(terminal.FileWriter)
 	if opts.Plain || ios.IsDumbTerminal() || !inOK || !outOK {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		ctx, stop := signal.NotifyContext(orBackground(opts.ctx), os.Interrupt)
 		return prompter.NewPlain(ctx, ios.In, ios.ErrOut), stop
 	}
 	return prompter.NewSurvey(in, out, ios.NoColor()), func() {}
 }
 
-// progressFile is where the answers are kept: --save-answers if given; the file being resumed
-// if it is one of ours; else the first hitready-answers*.yaml in the current folder that does
-// not exist yet, so an earlier session's answers are never overwritten.
-func progressFile(opts *AssessOptions) string {
-	if opts.SaveAnswers != "" {
-		return opts.SaveAnswers
+// progressFile is where the answers are kept: --save-answers if given (not standard output,
+// which gets them once, at the end); the file being resumed if it is one of ours; else a new
+// hitready-answers*.yaml in the current folder, created exclusively (claimed reports true), so
+// that neither an earlier session's answers nor those of one started at the same moment are
+// ever overwritten. A name that --output will take is skipped.
+func progressFile(opts *AssessOptions) (path string, claimed bool, err error) {
+	if opts.SaveAnswers != "" && opts.SaveAnswers != fileio.StdStream {
+		return opts.SaveAnswers, false, nil
 	}
 	if p := opts.AnswersPath; p != "" && p != "-" && strings.HasPrefix(filepath.Base(p), progressBase) {
-		return p
+		return p, false, nil
 	}
-	for i := 1; ; i++ {
-		name := progressBase + ".yaml"
-		if i > 1 {
-			name = fmt.Sprintf("%s-%d.yaml", progressBase, i)
-		}
-		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
-			return name
-		}
-	}
+	output, _ := filepath.Abs(opts.Output)
+	path, err = fileio.Claim(".", progressBase, ".yaml", func(p string) bool {
+		abs, _ := filepath.Abs(p)
+		return opts.Output != "" && abs == output
+	})
+	return path, err == nil, err
 }
 
 // InterruptedError is the person stopping the questionnaire. Its message tells how to go on.

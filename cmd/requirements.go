@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"io"
 
 	"github.com/hitready/hitready/internal/iostreams"
@@ -49,7 +50,7 @@ With --profile, the file is checked and shown; a bad one is refused with exit 2.
 }
 
 func requirementsRun(opts *RequirementsOptions) error {
-	profile, err := loadProfile(opts.Profile)
+	profile, err := loadProfile(context.Background(), opts.IO, opts.Profile)
 	if err != nil {
 		return err
 	}

@@ -3,11 +3,14 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/hitready/hitready/internal/batch"
 	"github.com/hitready/hitready/internal/iostreams"
@@ -15,25 +18,49 @@ import (
 )
 
 // Execute runs hitready with the process's arguments and streams and returns the exit code.
+//
+// SIGINT (Ctrl-C) and SIGTERM cancel the one context the command tree runs with, as cli/cli's
+// ghcmd does, instead of killing the process: the commands stop reading and asking, every
+// deferred clean-up runs (a temporary file is removed, an existing output left as it was) and
+// the exit code says which signal stopped the run (130, 143). A signal that arrives while the
+// command runs decides the exit code whatever the command returned: a script must be able to
+// tell that the run was cut short. Two contexts, so that which signal it was is known without
+// parsing the cause's text.
 func Execute() int {
-	return Run(iostreams.System(), os.Args[1:])
+	terminated, stopTerm := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	defer stopTerm()
+	ctx, stopInt := signal.NotifyContext(terminated, os.Interrupt)
+	defer stopInt()
+	code := RunContext(ctx, iostreams.System(), os.Args[1:])
+	switch {
+	case terminated.Err() != nil:
+		return ExitTerminated
+	case ctx.Err() != nil:
+		return ExitInterrupted
+	}
+	return code
 }
 
 // Run runs hitready with the given arguments against the given streams. Tests call it directly.
 func Run(ios *iostreams.IOStreams, args []string) int {
-	return runRoot(ios, NewCmdRoot(ios), args)
+	return RunContext(context.Background(), ios, args)
+}
+
+// RunContext is Run with a context whose cancellation stops the command (a signal, in Execute).
+func RunContext(ctx context.Context, ios *iostreams.IOStreams, args []string) int {
+	return runRoot(ctx, ios, NewCmdRoot(ios), args)
 }
 
 // runRoot executes a command tree. It is where every error becomes an exit code, and where a
 // panic (a bug) becomes "internal error" with exit 1 instead of a stack trace on the user's screen.
-func runRoot(ios *iostreams.IOStreams, root *cobra.Command, args []string) (code int) {
+func runRoot(ctx context.Context, ios *iostreams.IOStreams, root *cobra.Command, args []string) (code int) {
 	defer func() {
 		if v := recover(); v != nil {
 			code = internalError(ios, v, debug.Stack())
 		}
 	}()
 	root.SetArgs(args)
-	cmd, err := root.ExecuteC()
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return ExitOK
 	}
