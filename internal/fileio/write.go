@@ -42,6 +42,14 @@ func Create(ctx context.Context, name string, stdout io.Writer) (*Output, error)
 	case err == nil && info.IsDir():
 		return nil, isFolder(name)
 	case err == nil && !info.Mode().IsRegular():
+		// /dev/stdout, or any name for the pipe or terminal standard output already is, is
+		// written through it: reopening a pipe another user created (a supervisor's, a test
+		// harness's) is not allowed, writing into the one inherited is.
+		if f, ok := stdout.(*os.File); ok {
+			if si, serr := f.Stat(); serr == nil && os.SameFile(si, info) {
+				return &Output{name: name, buf: bufio.NewWriter(stdout)}, nil
+			}
+		}
 		return createInPlace(name, info)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
