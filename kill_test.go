@@ -152,3 +152,66 @@ func TestKilledWriterLeavesTheOldFile(t *testing.T) {
 	}
 	t.Logf("left in the folder after SIGKILL: %d temporary files", len(left))
 }
+
+// A command waiting on input that never comes (a pipe whose writer says nothing, on standard
+// input or through --answers) still stops on Ctrl-C or SIGTERM, at once, with 130 or 143.
+func TestSignalWhileWaitingOnASilentPipe(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("needs sh")
+	}
+	bin := binary(t)
+	for _, tt := range []struct {
+		name   string
+		args   []string
+		signal syscall.Signal
+		code   int
+	}{
+		{"stdin, SIGINT", []string{"assess", "--answers", "-"}, syscall.SIGINT, 130},
+		{"FIFO, SIGTERM", []string{"assess", "--answers", "FIFO"}, syscall.SIGTERM, 143},
+		{"FIFO to compare, SIGINT", []string{"compare", "FIFO", "FIFO"}, syscall.SIGINT, 130},
+		{"FIFO to score, SIGINT", []string{"score", "FIFO"}, syscall.SIGINT, 130},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fifo := filepath.Join(t.TempDir(), "silent.yaml")
+			if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			// A writer that holds the pipe open and writes nothing.
+			w, err := os.OpenFile(fifo, os.O_RDWR, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.Close()
+			args := append([]string{}, tt.args...)
+			for i, a := range args {
+				if a == "FIFO" {
+					args[i] = fifo
+				}
+			}
+			cmd := exec.Command(bin, args...)
+			cmd.Stdin = w // never written to, never closed while the command runs
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(300 * time.Millisecond)
+			cmd.Process.Signal(tt.signal)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case err := <-done:
+				var exit *exec.ExitError
+				if !errors.As(err, &exit) || exit.ExitCode() != tt.code {
+					t.Errorf("exit %v; want %d (stderr %q)", err, tt.code, stderr.String())
+				}
+				if !strings.HasPrefix(stderr.String(), "Stopped: ") {
+					t.Errorf("stderr %q; want it to say the run was stopped", stderr.String())
+				}
+			case <-time.After(10 * time.Second):
+				cmd.Process.Kill()
+				t.Fatal("still waiting on the pipe 10 s after the signal")
+			}
+		})
+	}
+}

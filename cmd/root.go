@@ -87,6 +87,11 @@ func internalError(ios *iostreams.IOStreams, v any, stack []byte) int {
 
 func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error) {
 	msg := err.Error()
+	if errors.Is(err, context.Canceled) && !errors.Is(err, ErrInterrupted) {
+		// The cause is the signal's own words ("interrupt signal received"); the questionnaire's
+		// interruption says more, and for itself.
+		msg = "Stopped: " + msg + "."
+	}
 	if !strings.HasSuffix(msg, "\n") {
 		msg += "\n"
 	}
