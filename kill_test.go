@@ -215,3 +215,41 @@ func TestSignalWhileWaitingOnASilentPipe(t *testing.T) {
 		})
 	}
 }
+
+// A full disk while writing --output: the message names the user's file (never the temporary
+// one), the exit is 1, the old file is as it was and the temporary file is gone. A small tmpfs
+// is the full disk; mounting one needs root.
+func TestDiskFullNamesTheTarget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a cohort")
+	}
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a small tmpfs to fill needs root")
+	}
+	disk := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs here (%v: %s)", err, out)
+	}
+	defer exec.Command("umount", disk).Run()
+	out := filepath.Join(disk, "cohort.json")
+	if err := os.WriteFile(out, []byte("last week's cohort\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary(t), "score", bigCohort(t, 300), "--format", "json", "--output", out)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Errorf("exit %v; want 1", err)
+	}
+	if want := "writing " + out + ": no space left on device\n"; stderr.String() != want {
+		t.Errorf("stderr %q; want %q", stderr.String(), want)
+	}
+	if data, err := os.ReadFile(out); err != nil || string(data) != "last week's cohort\n" {
+		t.Errorf("the old report holds %q (%v)", data, err)
+	}
+	if left := temporaryFiles(t, disk); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
