@@ -92,14 +92,17 @@ func terminalPrompter(opts *AssessOptions) (prompter.Prompter, context.CancelFun
 	return prompter.NewSurvey(in, out, ios.NoColor()), func() {}
 }
 
-// progressFile is where the answers are kept: --save-answers if given (not standard output,
-// which gets them once, at the end); the file being resumed if it is one of ours; else a new
+// progressFile is where the answers are kept: --save-answers if given (not standard output, a
+// device or a pipe, which get them once, at the end); the file being resumed if it is one of
+// ours; else a new
 // hitready-answers*.yaml in the current folder, created exclusively (claimed reports true), so
 // that neither an earlier session's answers nor those of one started at the same moment are
 // ever overwritten. A name that --output will take is skipped.
 func progressFile(opts *AssessOptions) (path string, claimed bool, err error) {
 	if opts.SaveAnswers != "" && opts.SaveAnswers != fileio.StdStream {
-		return opts.SaveAnswers, false, nil
+		if info, err := os.Stat(opts.SaveAnswers); err != nil || info.Mode().IsRegular() {
+			return opts.SaveAnswers, false, nil
+		}
 	}
 	if p := opts.AnswersPath; p != "" && p != "-" && strings.HasPrefix(filepath.Base(p), progressBase) {
 		return p, false, nil
