@@ -23,8 +23,9 @@ import (
 
 // screen collects what hitready draws on its terminal.
 type screen struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
+	mu     sync.Mutex
+	buf    bytes.Buffer
+	copied chan struct{} // closed when the terminal is closed and all it showed is in buf
 }
 
 func (s *screen) Write(p []byte) (int, error) {
@@ -50,8 +51,11 @@ func onTerminal(t *testing.T, dir string, args ...string) (*exec.Cmd, *os.File, 
 		t.Skipf("no pseudo-terminal: %v", err)
 	}
 	t.Cleanup(func() { ptm.Close() })
-	s := &screen{}
-	go io.Copy(s, ptm)
+	s := &screen{copied: make(chan struct{})}
+	go func() {
+		io.Copy(s, ptm) // ends (EIO) when hitready, the terminal's last user, exits
+		close(s.copied)
+	}()
 	return cmd, ptm, s
 }
 
@@ -62,6 +66,10 @@ func exitCode(t *testing.T, cmd *exec.Cmd, s *screen) int {
 	go func() { done <- cmd.Wait() }()
 	select {
 	case err := <-done:
+		select { // what hitready wrote last may still be on its way from the terminal
+		case <-s.copied:
+		case <-time.After(2 * time.Second):
+		}
 		var exit *exec.ExitError
 		if errors.As(err, &exit) {
 			return exit.ExitCode()
