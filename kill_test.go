@@ -253,3 +253,43 @@ func TestDiskFullNamesTheTarget(t *testing.T) {
 		t.Errorf("left behind: %v", left)
 	}
 }
+
+// The first signal asks hitready to stop; one stuck all the same (writing to a pipe nobody reads,
+// which no context can interrupt) is killed by a second, as any program would be: Ctrl-C never
+// leaves a person with a process that will not go.
+func TestASecondSignalKillsAStuckRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a cohort")
+	}
+	cmd := exec.Command(binary(t), "score", bigCohort(t, 1000), "--format", "json")
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close() // held open and never read: the report fills the pipe and the write blocks
+	cmd.Stdout = w
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	time.Sleep(500 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGINT)
+	select {
+	case err := <-done:
+		t.Fatalf("ended on the first signal (%v): the pipe was never full, the test proves nothing", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	select {
+	case err := <-done:
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || !exit.Sys().(syscall.WaitStatus).Signaled() {
+			t.Errorf("after the second signal: %v; want killed by it", err)
+		}
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("a second Ctrl-C did not end a stuck run")
+	}
+}

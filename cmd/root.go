@@ -31,9 +31,14 @@ func Execute() int {
 	defer stopTerm()
 	ctx, stopInt := signal.NotifyContext(terminated, os.Interrupt)
 	defer stopInt()
+	// The first signal asks the command to stop and clean up; should it be stuck all the same (a
+	// write to a pipe nobody reads), a second one kills the process as it would any program.
+	context.AfterFunc(ctx, func() { stopInt(); stopTerm() })
 	code := RunContext(ctx, iostreams.System(), os.Args[1:])
 	switch {
-	case terminated.Err() != nil:
+	// Stopping a NotifyContext cancels it too, with the plain context.Canceled as its cause; a
+	// signal's cause is the signal.
+	case terminated.Err() != nil && context.Cause(terminated) != context.Canceled:
 		return ExitTerminated
 	case ctx.Err() != nil:
 		return ExitInterrupted
