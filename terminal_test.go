@@ -289,13 +289,13 @@ func TestPermissionsNameTheUsersFile(t *testing.T) {
 			t.Skip("root reads and writes whatever the permissions say: run as nobody")
 		}
 		dir := userDir(t)
-		os.WriteFile(filepath.Join(dir, "secret.yaml"), []byte("answers: {}\n"), 0o600)
+		// Mode 000 and a folder without write permission stop everyone but root.
+		os.WriteFile(filepath.Join(dir, "secret.yaml"), []byte("answers: {}\n"), 0o000)
 		locked := filepath.Join(dir, "locked")
 		os.Mkdir(locked, 0o755)
 		os.WriteFile(filepath.Join(locked, "r.txt"), []byte("old\n"), 0o666)
-		if os.Geteuid() == 0 {
-			os.Chown(filepath.Join(dir, "secret.yaml"), 0, 0)
-		}
+		os.Chmod(locked, 0o555)
+		t.Cleanup(func() { os.Chmod(locked, 0o755) })
 		code, _, stderr := run(dir, "assess", "--answers", "secret.yaml")
 		if code != 2 || stderr != "secret.yaml: cannot be read: permission denied\n" {
 			t.Errorf("unreadable answers: exit %d, stderr %q", code, stderr)
