@@ -170,6 +170,8 @@ func TestSignalWhileWaitingOnASilentPipe(t *testing.T) {
 		{"FIFO, SIGTERM", []string{"assess", "--answers", "FIFO"}, syscall.SIGTERM, 143},
 		{"FIFO to compare, SIGINT", []string{"compare", "FIFO", "FIFO"}, syscall.SIGINT, 130},
 		{"FIFO to score, SIGINT", []string{"score", "FIFO"}, syscall.SIGINT, 130},
+		{"profile FIFO to requirements, SIGTERM", []string{"requirements", "--profile", "FIFO"}, syscall.SIGTERM, 143},
+		{"profile FIFO to assess, SIGINT", []string{"assess", "--profile", "FIFO"}, syscall.SIGINT, 130},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			fifo := filepath.Join(t.TempDir(), "silent.yaml")

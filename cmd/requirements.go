@@ -14,6 +14,8 @@ type RequirementsOptions struct {
 	IO      *iostreams.IOStreams
 	Format  string
 	Profile string
+
+	ctx context.Context // the command's: cancelled by Ctrl-C while the profile is read
 }
 
 // NewCmdRequirements builds `hitready requirements`.
@@ -35,6 +37,7 @@ With --profile, the file is checked and shown; a bad one is refused with exit 2.
   hitready assess --profile my-program.yaml --answers me.yaml`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			opts.ctx = c.Context()
 			if err := checkFormat(opts.Format, render.Formats); err != nil {
 				return err
 			}
@@ -50,7 +53,7 @@ With --profile, the file is checked and shown; a bad one is refused with exit 2.
 }
 
 func requirementsRun(opts *RequirementsOptions) error {
-	profile, err := loadProfile(context.Background(), opts.IO, opts.Profile)
+	profile, err := loadProfile(orBackground(opts.ctx), opts.IO, opts.Profile)
 	if err != nil {
 		return err
 	}
