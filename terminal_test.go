@@ -304,6 +304,13 @@ func TestPermissionsNameTheUsersFile(t *testing.T) {
 		if code != 1 || stderr != "writing locked/r.txt: permission denied\n" {
 			t.Errorf("unwritable folder: exit %d, stderr %q", code, stderr)
 		}
+		closed := filepath.Join(dir, "closed")
+		os.Mkdir(closed, 0o000)
+		t.Cleanup(func() { os.Chmod(closed, 0o755) })
+		code, _, stderr = run(dir, "assess", "--answers", "a.yaml", "--output", "closed/r.txt")
+		if code != 2 || stderr != "closed/r.txt: cannot be written: permission denied\n" {
+			t.Errorf("folder not searchable: exit %d, stderr %q", code, stderr)
+		}
 		if data, _ := os.ReadFile(filepath.Join(locked, "r.txt")); string(data) != "old\n" {
 			t.Errorf("the old report was changed: %q", data)
 		}

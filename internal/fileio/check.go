@@ -1,11 +1,13 @@
 package fileio
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"iter"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/hitready/hitready/questions"
 )
@@ -61,14 +63,21 @@ func CheckOutputs(outputs []Path, inputs iter.Seq[Path]) error {
 		case err == nil:
 			c.info = info
 			existing = true
+		case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
+			// A folder on the way that this user may not search, a loop of links: say so,
+			// rather than that the folder does not exist.
+			return refuseOutput(o.Name, "cannot be written: "+reason(err))
 		default:
 			target, rerr := resolve(o.Name)
 			if rerr != nil {
 				return rerr
 			}
 			dir, derr := os.Stat(filepath.Dir(target))
-			if derr != nil || !dir.IsDir() {
+			switch {
+			case derr == nil && !dir.IsDir(), errors.Is(derr, fs.ErrNotExist), errors.Is(derr, syscall.ENOTDIR):
 				return noFolder(o.Name)
+			case derr != nil:
+				return refuseOutput(o.Name, "cannot be written: "+reason(derr))
 			}
 			if abs, aerr := filepath.Abs(target); aerr == nil {
 				target = abs
