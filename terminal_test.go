@@ -301,7 +301,7 @@ func TestPermissionsNameTheUsersFile(t *testing.T) {
 			t.Errorf("unreadable answers: exit %d, stderr %q", code, stderr)
 		}
 		code, _, stderr = run(dir, "assess", "--answers", "a.yaml", "--output", "locked/r.txt")
-		if code != 1 || stderr != "writing locked/r.txt: permission denied\n" {
+		if code != 2 || stderr != "locked/r.txt: cannot be written: permission denied\n" {
 			t.Errorf("unwritable folder: exit %d, stderr %q", code, stderr)
 		}
 		closed := filepath.Join(dir, "closed")

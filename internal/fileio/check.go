@@ -42,6 +42,24 @@ func CheckOutputs(outputs []Path, inputs iter.Seq[Path]) error {
 		target string      // absolute path after links, for outputs that do not exist yet
 		stdout bool
 	}
+	// probe creates and removes a file where the output's temporary file will go: a folder the
+	// user may not write into is found now, not after twenty questions.
+	probe := func(c checked) error {
+		if c.stdout {
+			return nil
+		}
+		target, err := resolve(c.Name)
+		if err != nil {
+			return err
+		}
+		f, err := os.CreateTemp(filepath.Dir(target), ".hitready-probe-*")
+		if err != nil {
+			return refuseOutput(c.Name, "cannot be written: "+reason(err))
+		}
+		f.Close()
+		os.Remove(f.Name())
+		return nil
+	}
 	var list []checked
 	existing := false
 	for _, o := range outputs {
@@ -85,6 +103,11 @@ func CheckOutputs(outputs []Path, inputs iter.Seq[Path]) error {
 			c.target = target
 		}
 		list = append(list, c)
+	}
+	for _, c := range list {
+		if err := probe(c); err != nil {
+			return err
+		}
 	}
 	for i, a := range list {
 		for _, b := range list[i+1:] {
