@@ -183,28 +183,32 @@ func Run[T any](ctx context.Context, items iter.Seq[Item], workers int,
 		index int
 		Result[T]
 	}
-	ctx, cancel := context.WithCancelCause(ctx)
+	// stop is cancelled when Run returns, whatever the way: the discoverer and the workers then
+	// stop taking work. The errgroup's own context adds the parent's cancellation (Ctrl-C).
+	stop, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
+	g, gctx := errgroup.WithContext(stop)
 	slots := make(chan struct{}, window)
 	results := make(chan indexed, window)
 
-	var g errgroup.Group
 	g.Go(func() error { // discover -> pool
 		defer close(results)
-		var pool errgroup.Group
+		pool, workCtx := errgroup.WithContext(gctx)
 		pool.SetLimit(workers)
 		defer pool.Wait()
 		index := 0
 		for it := range items {
 			select {
 			case slots <- struct{}{}:
-			case <-ctx.Done():
+			case <-gctx.Done():
 				return nil
 			}
 			i := index
 			index++
 			pool.Go(func() error { // blocks while every worker is busy
-				results <- indexed{i, process(ctx, it, work)}
+				// A file's failure is its result, never the group's: one bad file does not
+				// stop the others.
+				results <- indexed{i, process(workCtx, it, work)}
 				return nil
 			})
 		}
@@ -212,7 +216,7 @@ func Run[T any](ctx context.Context, items iter.Seq[Item], workers int,
 	})
 	defer func() {
 		// On every way out, the producers are told to stop and waited for; they cannot block,
-		// so this ends (at once, but for work in progress, which ctx cuts short).
+		// so this ends (at once, but for work in progress, which its context cuts short).
 		cancel(errStopped)
 		for range results {
 		}
