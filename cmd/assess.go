@@ -11,8 +11,8 @@ import (
 	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
-	"github.com/hitready/hitready/questions"
 	"github.com/hitready/hitready/internal/render"
+	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
 )
 
