@@ -295,3 +295,60 @@ func TestASecondSignalKillsAStuckRun(t *testing.T) {
 		t.Fatal("a second Ctrl-C did not end a stuck run")
 	}
 }
+
+// A folder entry swapped for a FIFO while score walks the folder (listed as a file, opened as a
+// pipe nobody writes to) never hangs the run: what was opened is checked, not what was listed.
+// The swap races the walk on purpose, so each run may see the file, the FIFO or nothing; what
+// must hold every time is that the run ends, with 0 or 2.
+func TestScoreNeverHangsOnAFileSwappedForAFIFO(t *testing.T) {
+	if testing.Short() {
+		t.Skip("races a swapper against many runs")
+	}
+	bin := binary(t)
+	dir := bigCohort(t, 200)
+	victim := filepath.Join(dir, "class-000", "student-00100.yaml")
+	data, err := os.ReadFile(victim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	swapped := make(chan struct{})
+	go func() {
+		defer close(swapped)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			tmp := victim + ".swap"
+			if i%2 == 0 {
+				syscall.Mkfifo(tmp, 0o600)
+			} else {
+				os.WriteFile(tmp, data, 0o600)
+			}
+			os.Rename(tmp, victim)
+		}
+	}()
+	defer func() { close(stop); <-swapped }()
+	for run := range 20 {
+		cmd := exec.Command(bin, "score", dir, "--format", "csv")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			var exit *exec.ExitError
+			if err != nil && (!errors.As(err, &exit) || exit.ExitCode() != 2) {
+				t.Errorf("run %d: %v: %s", run, err, stderr.String())
+			}
+		case <-time.After(20 * time.Second):
+			cmd.Process.Kill()
+			t.Fatalf("run %d hung on the swapped file", run)
+		}
+	}
+}
