@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
 )
 
 // These run the real binary on a pseudo-terminal (questions are asked only at a terminal), and as
@@ -315,4 +316,62 @@ func TestPermissionsNameTheUsersFile(t *testing.T) {
 			t.Errorf("the old report was changed: %q", data)
 		}
 	})
+}
+
+// A signal while survey waits for a key (it cannot be told to stop waiting): hitready still ends,
+// with 143 for SIGTERM and 130 for SIGINT sent by another program, and gives the terminal back in
+// the mode it found it in, not raw.
+func TestSignalDuringAQuestionGivesTheTerminalBack(t *testing.T) {
+	for _, tt := range []struct {
+		signal syscall.Signal
+		code   int
+	}{{syscall.SIGTERM, 143}, {syscall.SIGINT, 130}} {
+		t.Run(tt.signal.String(), func(t *testing.T) {
+			ptm, tty, err := pty.Open()
+			if err != nil {
+				t.Skipf("no pseudo-terminal: %v", err)
+			}
+			defer ptm.Close()
+			defer tty.Close()
+			cooked, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(binary(t), "assess")
+			cmd.Dir = t.TempDir()
+			cmd.Env = append(os.Environ(), "TERM=xterm", "HITREADY_NO_INPUT=")
+			cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+			cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			s := &screen{copied: make(chan struct{})}
+			go func() { io.Copy(s, ptm); close(s.copied) }()
+			waitFor(t, "survey's raw mode", func() bool {
+				now, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+				return err == nil && now.Lflag&unix.ICANON == 0 && strings.Contains(s.String(), "highest level")
+			}, s)
+			start := time.Now()
+			cmd.Process.Signal(tt.signal)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case err := <-done:
+				var exit *exec.ExitError
+				if !errors.As(err, &exit) || exit.ExitCode() != tt.code {
+					t.Errorf("exit %v after %v; want %d", err, time.Since(start), tt.code)
+				}
+			case <-time.After(10 * time.Second):
+				cmd.Process.Kill()
+				t.Fatalf("still asking 10 s after the signal; screen:\n%s", s)
+			}
+			after, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if after.Lflag&(unix.ICANON|unix.ECHO) != cooked.Lflag&(unix.ICANON|unix.ECHO) {
+				t.Errorf("the terminal was left raw: lflag %#x, was %#x", after.Lflag, cooked.Lflag)
+			}
+		})
+	}
 }

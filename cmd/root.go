@@ -11,10 +11,12 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/hitready/hitready/internal/batch"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // Execute runs hitready with the process's arguments and streams and returns the exit code.
@@ -31,19 +33,55 @@ func Execute() int {
 	defer stopTerm()
 	ctx, stopInt := signal.NotifyContext(terminated, os.Interrupt)
 	defer stopInt()
-	// The first signal asks the command to stop and clean up; should it be stuck all the same (a
-	// write to a pipe nobody reads), a second one kills the process as it would any program.
-	context.AfterFunc(ctx, func() { stopInt(); stopTerm() })
+	restore := saveTerminal(os.Stdin)
+	context.AfterFunc(ctx, func() {
+		// The first signal asks the command to stop and clean up. Should it be stuck all the
+		// same (a question waiting for a key, which survey cannot be told to stop waiting for;
+		// a write to a pipe nobody reads), a second signal kills the process as it would any
+		// program, and after stopGrace hitready ends itself, the terminal given back in the
+		// mode it was found in. Nothing that holds a temporary file waits that long.
+		stopInt()
+		stopTerm()
+		time.AfterFunc(stopGrace, func() {
+			restore()
+			if term.IsTerminal(int(os.Stderr.Fd())) {
+				fmt.Fprint(os.Stderr, "\x1b[?25h") // the cursor, which a prompt hides
+			}
+			fmt.Fprintf(os.Stderr, "\nStopped: %v.\n", context.Cause(ctx))
+			os.Exit(signalCode(terminated, ctx))
+		})
+	})
 	code := RunContext(ctx, iostreams.System(), os.Args[1:])
-	switch {
-	// Stopping a NotifyContext cancels it too, with the plain context.Canceled as its cause; a
-	// signal's cause is the signal.
-	case terminated.Err() != nil && context.Cause(terminated) != context.Canceled:
-		return ExitTerminated
-	case ctx.Err() != nil:
-		return ExitInterrupted
+	if sc := signalCode(terminated, ctx); sc != 0 {
+		return sc
 	}
 	return code
+}
+
+// stopGrace is how long a command has to return after a signal before hitready ends itself.
+const stopGrace = 2 * time.Second
+
+// signalCode is the exit code a signal that stopped the run calls for: 143 for SIGTERM, 130 for
+// SIGINT, 0 when no signal came. Stopping a NotifyContext cancels it too, with the plain
+// context.Canceled as its cause; a signal's cause is the signal.
+func signalCode(terminated, interrupted context.Context) int {
+	switch {
+	case terminated.Err() != nil && context.Cause(terminated) != context.Canceled:
+		return ExitTerminated
+	case interrupted.Err() != nil:
+		return ExitInterrupted
+	}
+	return 0
+}
+
+// saveTerminal notes the mode of the terminal f is, if it is one, and returns what puts it back.
+func saveTerminal(f *os.File) (restore func()) {
+	fd := int(f.Fd())
+	state, err := term.GetState(fd)
+	if err != nil {
+		return func() {}
+	}
+	return func() { _ = term.Restore(fd, state) }
 }
 
 // Run runs hitready with the given arguments against the given streams. Tests call it directly.
