@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -8,9 +9,9 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
-	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
@@ -36,6 +37,8 @@ type AssessOptions struct {
 	// Prompter asks the open questions; nil means the one the terminal calls for (survey, or
 	// plain with --plain or TERM=dumb). Tests put a fake here.
 	Prompter prompter.Prompter
+
+	ctx context.Context // the command's: cancelled by Ctrl-C
 }
 
 // NewCmdAssess builds `hitready assess`. runF replaces the run function in tests of flag handling.
@@ -65,6 +68,7 @@ error (exit 2) that names every missing question.`,
   cat me.yaml | hitready assess --answers - --no-input --fail-under 85`,
 		Args: assessArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			opts.ctx = c.Context()
 			if err := checkFormat(&opts.Format, render.ReportFormats()); err != nil {
 				return err
 			}
@@ -134,12 +138,19 @@ func completeSet(_ *cobra.Command, _ []string, toComplete string) ([]string, cob
 }
 
 func assessRun(opts *AssessOptions) error {
-	profile, err := loadProfile(opts.Profile)
+	ctx := orBackground(opts.ctx)
+	// Before any file is read or any question asked: an answers file to be lost after twenty
+	// questions (a missing folder) or an input about to be overwritten is refused now.
+	if err := checkOutputs(assessOutputs(opts),
+		fileio.Path{Flag: "--answers", Name: opts.AnswersPath}, fileio.Path{Flag: "--profile", Name: opts.Profile}); err != nil {
+		return err
+	}
+	profile, err := loadProfile(ctx, opts.IO, opts.Profile)
 	if err != nil {
 		return err
 	}
 	bank := profile.Bank()
-	answers, err := gatherAnswers(opts, bank)
+	answers, err := gatherAnswers(ctx, opts, bank)
 	if err != nil {
 		return err
 	}
@@ -156,26 +167,30 @@ func assessRun(opts *AssessOptions) error {
 		}
 	}
 	if opts.SaveAnswers != "" {
-		data, err := bank.EncodeAnswers(answers)
+		data, err := encodeAnswers(bank, answers, opts.SaveAnswers)
 		if err != nil {
 			return err
 		}
-		if err := writeFileAtomic(opts.SaveAnswers, data); err != nil {
+		if err := fileio.WriteFile(ctx, opts.SaveAnswers, opts.IO.Out, data); err != nil {
 			return err
 		}
 	}
-	report := assessment.Score(profile, answers)
-	report.Source = opts.AnswersPath
+	report, err := scoreAnswers(profile, answers, opts.AnswersPath, "assess")
+	if err != nil {
+		return err
+	}
 	if opts.SaveAnswers != "" {
 		kept = opts.SaveAnswers
 	}
 	topts := tableOptions(opts.IO, opts.Output)
 	topts.Plain = topts.Plain || opts.Plain
 	topts.AllGaps = opts.AllGaps
-	if _, err := os.Stat(kept); kept != "-" && err == nil {
-		topts.AnswersKept = kept
+	if kept != "" && kept != fileio.StdStream {
+		if info, err := os.Stat(kept); err == nil && info.Mode().IsRegular() {
+			topts.AnswersKept = kept
+		}
 	}
-	if err := writeReport(opts.IO, opts.Output, opts.Format, report, topts); err != nil {
+	if err := writeReport(ctx, opts.IO, opts.Output, opts.Format, report, topts); err != nil {
 		return err
 	}
 	if opts.FailUnderSet && report.Score < opts.FailUnder {
@@ -186,10 +201,10 @@ func assessRun(opts *AssessOptions) error {
 
 // gatherAnswers reads --answers, lays every --set over it and checks the result as a whole, so
 // that a --set answer that contradicts the file is refused like a contradiction within it.
-func gatherAnswers(opts *AssessOptions, bank *questions.Bank) (*questions.Answers, error) {
+func gatherAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Bank) (*questions.Answers, error) {
 	answers := questions.NewAnswers()
 	if opts.AnswersPath != "" {
-		fromFile, err := readAnswersFile(opts.IO, bank, opts.AnswersPath)
+		fromFile, err := readAnswers(ctx, opts.IO, bank, opts.AnswersPath)
 		if err != nil {
 			return nil, err
 		}
@@ -225,21 +240,6 @@ func gatherAnswers(opts *AssessOptions, bank *questions.Bank) (*questions.Answer
 	return answers, nil
 }
 
-func readAnswersFile(ios *iostreams.IOStreams, bank *questions.Bank, path string) (*questions.Answers, error) {
-	if path == "-" {
-		return bank.ReadAnswers(path, ios.In)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, notFound("answers file", err, path)
-	}
-	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, usageErrorf("answers file: %s is a folder; assess reads one answers file (hitready score reads folders)", path)
-	}
-	return bank.ReadAnswers(path, f)
-}
-
 // promptBlocker says why the open questions cannot be asked, or "" when they can.
 func promptBlocker(opts *AssessOptions) string {
 	switch {
@@ -253,31 +253,19 @@ func promptBlocker(opts *AssessOptions) string {
 	return ""
 }
 
-// MissingAnswersError lists the questions left open when they cannot be asked.
-type MissingAnswersError struct {
-	Open   []*questions.Question
-	Reason string
-}
-
-func (e *MissingAnswersError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d %s unanswered and %s:\n", len(e.Open), prose.Plural(len(e.Open), "question is", "questions are"), e.Reason)
-	for _, q := range e.Open {
-		when := ""
-		if q.AskedWhen != nil {
-			when = " (asked when " + q.AskedWhen.String() + ")"
-		}
-		fmt.Fprintf(&b, "  %s: %s%s; answer %s\n", q.ID, q.Text, when, q.Allowed())
+// assessOutputs are the files assess writes. The report's standard output is named "-" so that
+// --save-answers - with no --output (both on standard output) is refused as one file.
+func assessOutputs(opts *AssessOptions) []fileio.Path {
+	report := opts.Output
+	if report == "" {
+		report = fileio.StdStream
 	}
-	b.WriteString("Give them in the answers file or with --set ID=VALUE (for example --set skills.empathy=4); " + commandName() + " questions lists them all.")
-	return b.String()
+	return []fileio.Path{{Flag: "--output", Name: report}, {Flag: "--save-answers", Name: opts.SaveAnswers}}
 }
-
-func (e *MissingAnswersError) Is(target error) bool { return target == questions.ErrInvalid }
 
 // writeReport writes one report in its format to standard output or --output.
-func writeReport(ios *iostreams.IOStreams, path, format string, report assessment.Report, opts render.TableOptions) error {
-	return writeOutput(ios, path, func(w io.Writer) error {
+func writeReport(ctx context.Context, ios *iostreams.IOStreams, path, format string, report assessment.Report, opts render.TableOptions) error {
+	return writeOutputContext(ctx, ios, path, func(w io.Writer) error {
 		return render.Report(w, format, report, opts)
 	})
 }

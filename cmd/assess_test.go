@@ -100,7 +100,7 @@ func TestAssessExitCodes(t *testing.T) {
 			ExitInvalid, []string{"ready.yaml:5: education.field: is asked only when education.level is associate, bachelor or master, but education.level is some-college (--set)"}, ""},
 		{"missing answers named", "", []string{"assess", "--no-input", "--set", "education.level=associate"}, ExitInvalid,
 			[]string{"14 questions are unanswered and --no-input is set", "education.field: In which field", "certification.credential: Which AHIMA credential did you earn? (asked when certification.ahima is passed)"}, ""},
-		{"answers file missing", "", []string{"assess", "--answers", "nope.yaml"}, ExitInvalid, []string{"answers file: open nope.yaml: no such file"}, ""},
+		{"answers file missing", "", []string{"assess", "--answers", "nope.yaml"}, ExitInvalid, []string{"nope.yaml: cannot be read: no such file"}, ""},
 		{"answers path is a folder", "", []string{"assess", "--answers", ".."}, ExitInvalid, []string{"is a folder"}, ""},
 		{"invalid answers on standard input", "answers:\n  skills.empathy: 9\n", []string{"assess", "--answers", "-"}, ExitInvalid, []string{"-:2: skills.empathy: 9 is out of range"}, ""},
 		{"bad --set", "", []string{"assess", "--answers", ready, "--set", "skills.empathy=high"}, ExitInvalid, []string{"--set: skills.empathy:", `got the text "high"`}, ""},

@@ -1,13 +1,13 @@
 package cmd
 
 import (
-	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/questions"
@@ -22,6 +22,8 @@ type CompareOptions struct {
 	Format   string
 	Output   string
 	Profile  string
+
+	ctx context.Context // the command's: cancelled by Ctrl-C
 }
 
 // NewCmdCompare builds `hitready compare`.
@@ -43,6 +45,7 @@ remaining. An answers file and a report can be mixed.`,
 		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Old, opts.New = args[0], args[1]
+			opts.ctx = c.Context()
 			if err := checkFormat(&opts.Format, render.ComparisonFormats()); err != nil {
 				return err
 			}
@@ -60,15 +63,21 @@ remaining. An answers file and a report can be mixed.`,
 }
 
 func compareRun(opts *CompareOptions) error {
-	profile, err := loadProfile(opts.Profile)
+	ctx := orBackground(opts.ctx)
+	if err := checkOutputs([]fileio.Path{{Flag: "--output", Name: opts.Output}},
+		fileio.Path{Flag: "OLD", Name: opts.Old}, fileio.Path{Flag: "NEW", Name: opts.New},
+		fileio.Path{Flag: "--profile", Name: opts.Profile}); err != nil {
+		return err
+	}
+	profile, err := loadProfile(ctx, opts.IO, opts.Profile)
 	if err != nil {
 		return err
 	}
-	old, err := loadReport(opts.IO, profile, opts.Old)
+	old, err := loadReport(ctx, opts.IO, profile, opts.Old)
 	if err != nil {
 		return err
 	}
-	new, err := loadReport(opts.IO, profile, opts.New)
+	new, err := loadReport(ctx, opts.IO, profile, opts.New)
 	if err != nil {
 		return err
 	}
@@ -77,26 +86,17 @@ func compareRun(opts *CompareOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "warning: %s is %q and %s is %q; compare is meant for two sessions of one person\n",
 			opts.Old, old.Respondent, opts.New, new.Respondent)
 	}
-	return writeOutput(opts.IO, opts.Output, func(w io.Writer) error {
+	return writeOutputContext(ctx, opts.IO, opts.Output, func(w io.Writer) error {
 		return render.Comparison(w, opts.Format, comparison, tableOptions(opts.IO, opts.Output))
 	})
 }
 
 // loadReport reads a JSON report as it is, or scores an answers file; which one a file is, its
-// "schema" field says.
-func loadReport(ios *iostreams.IOStreams, profile *assessment.Profile, path string) (assessment.Report, error) {
-	var r io.Reader = ios.In
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return assessment.Report{}, notFound("compare", err, path)
-		}
-		defer f.Close()
-		r = f
-	}
-	data, err := io.ReadAll(io.LimitReader(r, questions.MaxFileSize+1))
+// "schema" field says. Both are read through readInput, with the size limit.
+func loadReport(ctx context.Context, ios *iostreams.IOStreams, profile *assessment.Profile, path string) (assessment.Report, error) {
+	data, err := readInput(ctx, ios, path)
 	if err != nil {
-		return assessment.Report{}, fmt.Errorf("%s: %w", path, err)
+		return assessment.Report{}, err
 	}
 	var head struct {
 		Schema string `json:"schema"`
@@ -104,23 +104,11 @@ func loadReport(ios *iostreams.IOStreams, profile *assessment.Profile, path stri
 	if json.Unmarshal(data, &head) == nil && head.Schema != "" {
 		return decodeReport(path, data, head.Schema)
 	}
-	bank := profile.Bank()
-	answers, err := bank.ReadAnswers(path, bytes.NewReader(data))
-	if err != nil {
-		return assessment.Report{}, err
-	}
-	if open := bank.Open(answers); len(open) > 0 {
-		return assessment.Report{}, &MissingAnswersError{Open: open, Reason: "compare scores only complete answers files (" + path + ")"}
-	}
-	report := assessment.Score(profile, answers)
-	report.Source = path
-	return report, nil
+	return scoreAnswersData(profile, path, data, "compare")
 }
 
 func decodeReport(path string, data []byte, schema string) (assessment.Report, error) {
-	refuse := func(msg string) error {
-		return &questions.InvalidError{Problems: []questions.Problem{{Origin: questions.Origin{Path: path}, Message: msg}}}
-	}
+	refuse := func(msg string) error { return questions.Refuse(questions.Origin{Path: path}, msg) }
 	if schema != assessment.Schema {
 		return assessment.Report{}, refuse(fmt.Sprintf("is a %q document; compare reads answers files and %q reports", schema, assessment.Schema))
 	}

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"io"
 
 	"github.com/hitready/hitready/internal/iostreams"
@@ -13,6 +14,8 @@ type CredentialsOptions struct {
 	IO      *iostreams.IOStreams
 	Format  string
 	Profile string
+
+	ctx context.Context // the command's: cancelled by Ctrl-C
 }
 
 // NewCmdCredentials builds `hitready credentials`.
@@ -34,6 +37,7 @@ start from, and --profile checks and shows it.`,
   hitready credentials --profile my-program.yaml`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			opts.ctx = c.Context()
 			if err := checkFormat(&opts.Format, render.CredentialFormats()); err != nil {
 				return err
 			}
@@ -49,7 +53,7 @@ start from, and --profile checks and shows it.`,
 }
 
 func credentialsRun(opts *CredentialsOptions) error {
-	profile, err := loadProfile(opts.Profile)
+	profile, err := loadProfile(orBackground(opts.ctx), opts.IO, opts.Profile)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -13,7 +14,8 @@ const (
 	ExitFailure     = 1   // I/O error or bug
 	ExitInvalid     = 2   // bad usage or bad input
 	ExitBelow       = 3   // a score under --fail-under
-	ExitInterrupted = 130 // Ctrl-C
+	ExitInterrupted = 130 // Ctrl-C (SIGINT)
+	ExitTerminated  = 143 // SIGTERM: 128 + 15, as a shell reports a process killed by it
 )
 
 // UsageError is a mistake in how the command was called: a flag, an argument, a value.
@@ -50,7 +52,8 @@ func ExitCode(err error) int {
 	switch {
 	case err == nil:
 		return ExitOK
-	case errors.Is(err, ErrInterrupted):
+	case errors.Is(err, ErrInterrupted), errors.Is(err, context.Canceled):
+		// A cancelled context is a signal (Execute refines which) or the person stopping.
 		return ExitInterrupted
 	case errors.As(err, &below):
 		return ExitBelow

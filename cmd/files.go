@@ -1,112 +1,141 @@
 package cmd
 
 import (
-	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
-	"github.com/google/renameio/v2"
+	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
+	"github.com/hitready/hitready/internal/prose"
+	"github.com/hitready/hitready/questions"
 )
 
-// createAtomic is the one way hitready creates a file. The data goes to a temporary file in the
-// same folder, which replaces the target by rename only when complete, so a reader sees the old
-// file or the new one, never half of one, and a failure leaves the old one as it was. A new file
-// is created 0600: answers and reports hold personal data. An existing file keeps its mode, as
-// its owner chose it. The temporary file is made in the target's folder (renameio would otherwise
-// probe the system's temporary folder on every write): the rename then cannot cross file systems,
-// and personal data never lands in a shared folder.
-func createAtomic(path string) (*renameio.PendingFile, error) {
-	f, err := renameio.NewPendingFile(path, renameio.WithTempDir(filepath.Dir(path)),
-		renameio.WithPermissions(0o600), renameio.WithExistingPermissions())
-	if err != nil {
-		return nil, fmt.Errorf("writing %s: %w", path, err)
-	}
-	return f, nil
+// readInput is how every command reads a file it was given (answers, profile, saved report):
+// through fileio.Read, with the one size limit, "-" meaning standard input.
+func readInput(ctx context.Context, ios *iostreams.IOStreams, path string) ([]byte, error) {
+	return fileio.Read(ctx, path, ios.In, questions.MaxFileSize)
 }
 
-// writeFileAtomic writes data to path through createAtomic.
-func writeFileAtomic(path string, data []byte) error {
-	f, err := createAtomic(path)
-	if err != nil {
-		return err
-	}
-	defer f.Cleanup()
-	if _, err := f.Write(data); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := f.CloseAtomicallyReplace(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
-}
-
-// output is where a report goes: standard output, or --output FILE, which is written through
-// createAtomic and appears only on Commit.
-type output struct {
-	path    string
-	w       *bufio.Writer
-	pending *renameio.PendingFile
-}
-
-func openOutput(ios *iostreams.IOStreams, path string) (*output, error) {
-	if path == "" {
-		return &output{w: bufio.NewWriter(ios.Out)}, nil
-	}
-	f, err := createAtomic(path)
+// readAnswers reads and decodes one answers file.
+func readAnswers(ctx context.Context, ios *iostreams.IOStreams, bank *questions.Bank, path string) (*questions.Answers, error) {
+	data, err := readInput(ctx, ios, path)
 	if err != nil {
 		return nil, err
 	}
-	return &output{path: path, w: bufio.NewWriter(f), pending: f}, nil
+	return bank.DecodeAnswers(path, data)
 }
 
-// Writer is what the report is written to.
-func (o *output) Writer() io.Writer { return o.w }
-
-// Commit flushes the report and, for a file, puts it in place.
-func (o *output) Commit() error {
-	if err := o.w.Flush(); err != nil {
-		return o.fail(err)
+// scoreAnswers scores answers that must be complete: an open question is refused, not prompted.
+// It is the last step of every command that scores (assess after its questions, compare, score).
+func scoreAnswers(profile *assessment.Profile, answers *questions.Answers, source, command string) (assessment.Report, error) {
+	if open := profile.Bank().Open(answers); len(open) > 0 {
+		return assessment.Report{}, &MissingAnswersError{Source: source, Open: open, Command: command}
 	}
-	if o.pending != nil {
-		if err := o.pending.CloseAtomicallyReplace(); err != nil {
-			return o.fail(err)
+	report := assessment.Score(profile, answers)
+	report.Source = source
+	return report, nil
+}
+
+// scoreAnswersFile is the one way an answers file is scored without prompting: read with the size
+// limit, then scoreAnswersData. score uses it; compare, which must first see whether the file is a
+// saved report, reads it and calls scoreAnswersData.
+func scoreAnswersFile(ctx context.Context, ios *iostreams.IOStreams, profile *assessment.Profile, path, command string) (assessment.Report, error) {
+	data, err := readInput(ctx, ios, path)
+	if err != nil {
+		return assessment.Report{}, err
+	}
+	return scoreAnswersData(profile, path, data, command)
+}
+
+// scoreAnswersData decodes an answers file already read, checks nothing asked is missing, scores.
+func scoreAnswersData(profile *assessment.Profile, path string, data []byte, command string) (assessment.Report, error) {
+	answers, err := profile.Bank().DecodeAnswers(path, data)
+	if err != nil {
+		return assessment.Report{}, err
+	}
+	return scoreAnswers(profile, answers, path, command)
+}
+
+// MissingAnswersError lists the questions left open when they cannot be asked. Scoring a file
+// (Command set: score, compare) says it in one line per file, as a cohort's files share their
+// gaps; assess, which could have asked, lists each question with what it allows.
+type MissingAnswersError struct {
+	Source  string // the answers file; "" when the answers came from flags only
+	Open    []*questions.Question
+	Reason  string // assess: why the questions cannot be asked
+	Command string // score, compare: the command that scores only complete files
+}
+
+func (e *MissingAnswersError) Error() string {
+	var b strings.Builder
+	if e.Command != "" {
+		ids := make([]string, len(e.Open))
+		for i, q := range e.Open {
+			ids[i] = q.ID
 		}
+		fmt.Fprintf(&b, "%s: is incomplete: no answer to %s; %s scores only complete answers files (%s asks the rest)",
+			e.Source, strings.Join(ids, ", "), e.Command, assessHint(e.Source))
+		return b.String()
 	}
-	return nil
+	fmt.Fprintf(&b, "%d %s unanswered and %s:\n", len(e.Open), prose.Plural(len(e.Open), "question is", "questions are"), e.Reason)
+	for _, q := range e.Open {
+		when := ""
+		if q.AskedWhen != nil {
+			when = " (asked when " + q.AskedWhen.String() + ")"
+		}
+		fmt.Fprintf(&b, "  %s: %s%s; answer %s\n", q.ID, q.Text, when, q.Allowed())
+	}
+	b.WriteString("Give them in the answers file or with --set ID=VALUE (for example --set skills.empathy=4); " + commandName() + " questions lists them all.")
+	return b.String()
 }
 
-// Discard drops a report not committed: the file named by --output is left as it was. It is safe
-// to call after Commit.
-func (o *output) Discard() {
-	if o.pending != nil {
-		_ = o.pending.Cleanup()
-	}
+func (e *MissingAnswersError) Is(target error) bool { return target == questions.ErrInvalid }
+
+// openOutput starts the output of a command: standard output for "" or "-", else the file,
+// through fileio.Create.
+func openOutput(ctx context.Context, ios *iostreams.IOStreams, path string) (*fileio.Output, error) {
+	return fileio.Create(ctx, path, ios.Out)
 }
 
-func (o *output) fail(err error) error {
-	if o.path == "" {
-		return fmt.Errorf("writing the report: %w", err)
-	}
-	return fmt.Errorf("writing %s: %w", o.path, err)
-}
-
-// writeOutput draws a whole output first, then writes it to standard output or, atomically, to
-// path: a failed draw never leaves half a report behind.
+// writeOutput is writeOutputContext for the commands that read nothing and ask nothing.
 func writeOutput(ios *iostreams.IOStreams, path string, draw func(io.Writer) error) error {
+	return writeOutputContext(context.Background(), ios, path, draw)
+}
+
+// writeOutputContext draws a whole output first, then writes it to standard output or to path:
+// a failed draw never leaves half a report behind.
+func writeOutputContext(ctx context.Context, ios *iostreams.IOStreams, path string, draw func(io.Writer) error) error {
 	var buf bytes.Buffer
 	if err := draw(&buf); err != nil {
 		return fmt.Errorf("rendering: %w", err)
 	}
-	out, err := openOutput(ios, path)
+	out, err := openOutput(ctx, ios, path)
 	if err != nil {
 		return err
 	}
 	defer out.Discard()
-	if _, err := out.Writer().Write(buf.Bytes()); err != nil {
-		return out.fail(err)
+	if _, err := out.Write(buf.Bytes()); err != nil {
+		return err
 	}
-	return out.Commit()
+	return out.Commit(ctx)
+}
+
+// encodeAnswers writes answers in the format the file's name says: *.json as JSON, anything
+// else (standard output included) as YAML.
+func encodeAnswers(bank *questions.Bank, answers *questions.Answers, path string) ([]byte, error) {
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		return bank.EncodeAnswersJSON(answers)
+	}
+	return bank.EncodeAnswers(answers)
+}
+
+// checkOutputs refuses outputs that are inputs, that are one file, that are folders or whose
+// folder is missing, before the run reads or asks anything.
+func checkOutputs(outputs []fileio.Path, inputs ...fileio.Path) error {
+	return fileio.CheckOutputs(outputs, fileio.Inputs(inputs...))
 }

@@ -3,7 +3,6 @@ package cmd
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -49,43 +48,6 @@ func flagError(c *cobra.Command, err error) error {
 		return usageErrorf("invalid --%s %q: %s", invalid.GetFlag().Name, invalid.GetValue(), reason)
 	}
 	return &UsageError{Err: err}
-}
-
-// nearName returns a file in path's folder whose name is close to path's, for "did you mean"
-// after a file was not found, or "".
-func nearName(path string) string {
-	dir, base := filepath.Split(path)
-	entries, err := os.ReadDir(cmpDir(dir))
-	if err != nil {
-		return ""
-	}
-	var names []string
-	for _, e := range entries {
-		if !e.IsDir() {
-			names = append(names, e.Name())
-		}
-	}
-	if near := questions.Suggest(base, names); near != "" && near != base {
-		return dir + near
-	}
-	return ""
-}
-
-func cmpDir(dir string) string {
-	if dir == "" {
-		return "."
-	}
-	return dir
-}
-
-// notFound wraps an error opening an input file, suggesting a near name when it does not exist.
-func notFound(what string, err error, path string) error {
-	if errors.Is(err, fs.ErrNotExist) {
-		if near := nearName(path); near != "" {
-			return usageErrorf("%s: %v (did you mean %s?)", what, err, shellQuote(near))
-		}
-	}
-	return &UsageError{Err: fmt.Errorf("%s: %w", what, err)}
 }
 
 // assessArgs refuses arguments to assess; one that looks like an answers file gets the flag it

@@ -1,19 +1,20 @@
 package cmd
 
 import (
-	"fmt"
-	"io"
-	"os"
+	"context"
 	"path/filepath"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
 )
 
 // loadProfile loads the question bank and the requirement profile in path, or the embedded one
-// for "". The profile carries the bank it was checked against (Profile.Bank).
-func loadProfile(path string) (*assessment.Profile, error) {
+// for "". The profile carries the bank it was checked against (Profile.Bank). It is read like
+// every input, through readInput: never hanging on a FIFO, with the one size limit; so are the
+// credentials and steps files it names.
+func loadProfile(ctx context.Context, ios *iostreams.IOStreams, path string) (*assessment.Profile, error) {
 	bank, err := questions.Load()
 	if err != nil {
 		return nil, err
@@ -21,7 +22,7 @@ func loadProfile(path string) (*assessment.Profile, error) {
 	if path == "" {
 		return assessment.DefaultProfile(bank)
 	}
-	data, err := readProfileFile(path, "profile")
+	data, err := readInput(ctx, ios, path)
 	if err != nil {
 		return nil, err
 	}
@@ -29,16 +30,16 @@ func loadProfile(path string) (*assessment.Profile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return p, useProfileFiles(p, path)
+	return p, useProfileFiles(ctx, ios, p, path)
 }
 
 // useProfileFiles reads the credentials and steps files a profile names (`credentials: FILE`,
 // `steps: FILE`, relative to the profile's folder), checked as strictly as the profile.
-func useProfileFiles(p *assessment.Profile, profilePath string) error {
+func useProfileFiles(ctx context.Context, ios *iostreams.IOStreams, p *assessment.Profile, profilePath string) error {
 	var cs *assessment.Credentials
 	if p.CredentialsFile != "" {
 		path := filepath.Join(filepath.Dir(profilePath), p.CredentialsFile)
-		data, err := readProfileFile(path, "credentials file")
+		data, err := readInput(ctx, ios, path)
 		if err != nil {
 			return err
 		}
@@ -49,7 +50,7 @@ func useProfileFiles(p *assessment.Profile, profilePath string) error {
 	var steps *assessment.Steps
 	if p.StepsFile != "" {
 		path := filepath.Join(filepath.Dir(profilePath), p.StepsFile)
-		data, err := readProfileFile(path, "steps file")
+		data, err := readInput(ctx, ios, path)
 		if err != nil {
 			return err
 		}
@@ -65,22 +66,13 @@ func useProfileFiles(p *assessment.Profile, profilePath string) error {
 	return nil
 }
 
-// readProfileFile reads a profile or a file it names, with the size limit of every input.
-func readProfileFile(path, what string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &UsageError{Err: fmt.Errorf("%s: %w", what, err)}
+// orBackground is the command's context, or a background one for the tests that call a run
+// function directly, without cobra.
+func orBackground(ctx context.Context) context.Context {
+	if ctx == nil {
+		return context.Background()
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, questions.MaxFileSize+1))
-	if err != nil {
-		return nil, &UsageError{Err: fmt.Errorf("%s: %s: %w", what, path, err)}
-	}
-	if len(data) > questions.MaxFileSize {
-		return nil, &questions.InvalidError{Problems: []questions.Problem{{Origin: questions.Origin{Path: path},
-			Message: fmt.Sprintf("is larger than %d KiB, the most a %s may be", questions.MaxFileSize>>10, what)}}}
-	}
-	return data, nil
+	return ctx
 }
 
 // addProfileFlag adds --profile to a command.

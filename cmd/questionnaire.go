@@ -1,15 +1,14 @@
 package cmd
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
 
+	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/questionnaire"
@@ -33,19 +32,35 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		// is a signal: it is caught for as long as the questionnaire runs and turned into an
 		// interruption, so the answers are kept and the exit is 130. (Survey reads Ctrl-C as
 		// a key, in raw mode.)
-		ctx, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt)
+		ctx, stopSignals := signal.NotifyContext(orBackground(opts.ctx), os.Interrupt)
 		defer stopSignals()
 		var release func()
 		p, release = prompter.New(ctx, prompter.Options{In: ios.In, Out: ios.ErrOut,
 			Plain: opts.Plain || ios.IsDumbTerminal(), NoColor: ios.NoColor(), Width: stderrWidth(ios)})
 		defer release()
 	}
-	path := progressFile(opts)
+	ctx := orBackground(opts.ctx)
+	path, claimed, err := progressFile(opts)
 	saved, warned := false, false
+	if err != nil {
+		fmt.Fprintf(ios.ErrOut, "warning: cannot keep your answers as you go: %v\n", err)
+		warned = true
+	}
+	if claimed {
+		// The file was created empty to reserve its name; with nothing kept in it, it goes.
+		defer func() {
+			if !saved {
+				os.Remove(path)
+			}
+		}()
+	}
 	keep := func(a *questions.Answers) error {
-		data, err := bank.EncodeAnswers(a)
+		if path == "" {
+			return nil
+		}
+		data, err := encodeAnswers(bank, a, path)
 		if err == nil {
-			err = writeFileAtomic(path, data)
+			err = fileio.WriteFile(ctx, path, ios.Out, data)
 		}
 		if err != nil {
 			// A folder that cannot be written is no reason to stop the session: the answers
@@ -60,7 +75,6 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		return nil
 	}
 	qopts := questionnaire.Options{Out: ios.ErrOut, Width: stderrWidth(ios), Answered: keep, AskName: true}
-	var err error
 	if len(bank.Open(answers)) > 0 {
 		// Only while a required answer is missing: the review of a complete file (--review)
 		// does not press the optional questions on the person first.
@@ -101,25 +115,27 @@ func stderrWidth(ios *iostreams.IOStreams) int {
 	return 80
 }
 
-// progressFile is where the answers are kept: --save-answers if given; the file being resumed
-// if it is one of ours; else the first hitready-answers*.yaml in the current folder that does
-// not exist yet, so an earlier session's answers are never overwritten.
-func progressFile(opts *AssessOptions) string {
-	if opts.SaveAnswers != "" {
-		return opts.SaveAnswers
+// progressFile is where the answers are kept: --save-answers if given (not standard output, a
+// device or a pipe, which get them once, at the end); the file being resumed if it is one of
+// ours; else a new
+// hitready-answers*.yaml in the current folder, created exclusively (claimed reports true), so
+// that neither an earlier session's answers nor those of one started at the same moment are
+// ever overwritten. A name that --output will take is skipped.
+func progressFile(opts *AssessOptions) (path string, claimed bool, err error) {
+	if opts.SaveAnswers != "" && opts.SaveAnswers != fileio.StdStream {
+		if info, err := os.Stat(opts.SaveAnswers); err != nil || info.Mode().IsRegular() {
+			return opts.SaveAnswers, false, nil
+		}
 	}
 	if p := opts.AnswersPath; p != "" && p != "-" && strings.HasPrefix(filepath.Base(p), progressBase) {
-		return p
+		return p, false, nil
 	}
-	for i := 1; ; i++ {
-		name := progressBase + ".yaml"
-		if i > 1 {
-			name = fmt.Sprintf("%s-%d.yaml", progressBase, i)
-		}
-		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
-			return name
-		}
-	}
+	output, _ := filepath.Abs(opts.Output)
+	path, err = fileio.Claim(".", progressBase, ".yaml", func(p string) bool {
+		abs, _ := filepath.Abs(p)
+		return opts.Output != "" && abs == output
+	})
+	return path, err == nil, err
 }
 
 // InterruptedError is the person stopping the questionnaire. Its message tells how to go on.

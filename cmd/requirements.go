@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"io"
 
 	"github.com/hitready/hitready/internal/iostreams"
@@ -13,6 +14,8 @@ type RequirementsOptions struct {
 	IO      *iostreams.IOStreams
 	Format  string
 	Profile string
+
+	ctx context.Context // the command's: cancelled by Ctrl-C while the profile is read
 }
 
 // NewCmdRequirements builds `hitready requirements`.
@@ -34,6 +37,7 @@ With --profile, the file is checked and shown; a bad one is refused with exit 2.
   hitready assess --profile my-program.yaml --answers me.yaml`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
+			opts.ctx = c.Context()
 			if err := checkFormat(&opts.Format, render.RequirementFormats()); err != nil {
 				return err
 			}
@@ -49,7 +53,7 @@ With --profile, the file is checked and shown; a bad one is refused with exit 2.
 }
 
 func requirementsRun(opts *RequirementsOptions) error {
-	profile, err := loadProfile(opts.Profile)
+	profile, err := loadProfile(orBackground(opts.ctx), opts.IO, opts.Profile)
 	if err != nil {
 		return err
 	}

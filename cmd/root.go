@@ -3,37 +3,107 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/hitready/hitready/internal/batch"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // Execute runs hitready with the process's arguments and streams and returns the exit code.
+//
+// SIGINT (Ctrl-C) and SIGTERM cancel the one context the command tree runs with, as cli/cli's
+// ghcmd does, instead of killing the process: the commands stop reading and asking, every
+// deferred clean-up runs (a temporary file is removed, an existing output left as it was) and
+// the exit code says which signal stopped the run (130, 143). A signal that arrives while the
+// command runs decides the exit code whatever the command returned: a script must be able to
+// tell that the run was cut short. Two contexts, so that which signal it was is known without
+// parsing the cause's text.
 func Execute() int {
-	return Run(iostreams.System(), os.Args[1:])
+	terminated, stopTerm := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	defer stopTerm()
+	ctx, stopInt := signal.NotifyContext(terminated, os.Interrupt)
+	defer stopInt()
+	restore := saveTerminal(os.Stdin)
+	context.AfterFunc(ctx, func() {
+		// The first signal asks the command to stop and clean up. Should it be stuck all the
+		// same (a question waiting for a key, which survey cannot be told to stop waiting for;
+		// a write to a pipe nobody reads), a second signal kills the process as it would any
+		// program, and after stopGrace hitready ends itself, the terminal given back in the
+		// mode it was found in. Nothing that holds a temporary file waits that long.
+		stopInt()
+		stopTerm()
+		time.AfterFunc(stopGrace, func() {
+			restore()
+			if term.IsTerminal(int(os.Stderr.Fd())) {
+				fmt.Fprint(os.Stderr, "\x1b[?25h") // the cursor, which a prompt hides
+			}
+			fmt.Fprintf(os.Stderr, "\nStopped: %v.\n", context.Cause(ctx))
+			os.Exit(signalCode(terminated, ctx))
+		})
+	})
+	code := RunContext(ctx, iostreams.System(), os.Args[1:])
+	if sc := signalCode(terminated, ctx); sc != 0 {
+		return sc
+	}
+	return code
+}
+
+// stopGrace is how long a command has to return after a signal before hitready ends itself.
+const stopGrace = 2 * time.Second
+
+// signalCode is the exit code a signal that stopped the run calls for: 143 for SIGTERM, 130 for
+// SIGINT, 0 when no signal came. Stopping a NotifyContext cancels it too, with the plain
+// context.Canceled as its cause; a signal's cause is the signal.
+func signalCode(terminated, interrupted context.Context) int {
+	switch {
+	case terminated.Err() != nil && context.Cause(terminated) != context.Canceled:
+		return ExitTerminated
+	case interrupted.Err() != nil:
+		return ExitInterrupted
+	}
+	return 0
+}
+
+// saveTerminal notes the mode of the terminal f is, if it is one, and returns what puts it back.
+func saveTerminal(f *os.File) (restore func()) {
+	fd := int(f.Fd())
+	state, err := term.GetState(fd)
+	if err != nil {
+		return func() {}
+	}
+	return func() { _ = term.Restore(fd, state) }
 }
 
 // Run runs hitready with the given arguments against the given streams. Tests call it directly.
 func Run(ios *iostreams.IOStreams, args []string) int {
-	return runRoot(ios, NewCmdRoot(ios), args)
+	return RunContext(context.Background(), ios, args)
+}
+
+// RunContext is Run with a context whose cancellation stops the command (a signal, in Execute).
+func RunContext(ctx context.Context, ios *iostreams.IOStreams, args []string) int {
+	return runRoot(ctx, ios, NewCmdRoot(ios), args)
 }
 
 // runRoot executes a command tree. It is where every error becomes an exit code, and where a
 // panic (a bug) becomes "internal error" with exit 1 instead of a stack trace on the user's screen.
-func runRoot(ios *iostreams.IOStreams, root *cobra.Command, args []string) (code int) {
+func runRoot(ctx context.Context, ios *iostreams.IOStreams, root *cobra.Command, args []string) (code int) {
 	defer func() {
 		if v := recover(); v != nil {
 			code = internalError(ios, v, debug.Stack())
 		}
 	}()
 	root.SetArgs(args)
-	cmd, err := root.ExecuteC()
+	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return ExitOK
 	}
@@ -60,6 +130,11 @@ func internalError(ios *iostreams.IOStreams, v any, stack []byte) int {
 
 func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error, args []string) {
 	msg := safeMessage(err, args)
+	if errors.Is(err, context.Canceled) && !errors.Is(err, ErrInterrupted) {
+		// The cause is the signal's own words ("interrupt signal received"); the questionnaire's
+		// interruption says more, and for itself.
+		msg = "Stopped: " + msg + "."
+	}
 	if !strings.HasSuffix(msg, "\n") {
 		msg += "\n"
 	}

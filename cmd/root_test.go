@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ func TestPanicBecomesInternalError(t *testing.T) {
 		root.AddCommand(&cobra.Command{Use: "boom", RunE: func(_ *cobra.Command, args []string) error {
 			return []error{}[len(args)] // an index out of range: a real runtime panic
 		}})
-		code := runRoot(ios, root, []string{"boom"})
+		code := runRoot(context.Background(), ios, root, []string{"boom"})
 		msg := errOut.String()
 		if code != ExitFailure || !strings.Contains(msg, "hitready: internal error: runtime error: index out of range [0] with length 0") {
 			t.Errorf("debug=%v: exit %d, stderr:\n%s", debug, code, msg)

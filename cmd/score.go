@@ -1,13 +1,16 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/batch"
+	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/render"
@@ -28,6 +31,8 @@ type ScoreOptions struct {
 	Profile      string
 	MaxFiles     int
 	MaxMiB       int
+
+	ctx context.Context // the command's: cancelled by Ctrl-C
 }
 
 // NewCmdScore builds `hitready score`.
@@ -54,12 +59,16 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.ctx = c.Context()
 			if err := checkFormat(&opts.Format, render.CohortFormats()); err != nil {
 				return err
 			}
 			opts.FailUnderSet = c.Flags().Changed("fail-under")
 			if opts.MaxFiles < 1 || opts.MaxMiB < 1 {
 				return usageErrorf("--max-files and --max-total-mib must be 1 or more")
+			}
+			if opts.MaxMiB > math.MaxInt64>>20 { // in bytes it would wrap round to a small bound
+				return usageErrorf("invalid --max-total-mib %d: too large; allowed: 1 to %d", opts.MaxMiB, int64(math.MaxInt64>>20))
 			}
 			if opts.Jobs < 0 {
 				return usageErrorf("invalid --jobs %d; allowed: 1 or more, 0 for one per CPU", opts.Jobs)
@@ -82,20 +91,53 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 }
 
 // BadFilesError says how many files could not be scored; each was reported as it came.
-type BadFilesError struct{ Count, Total int }
+type BadFilesError struct {
+	Count, Total int
+	Kept         string // what became of --output, when it was left as it was
+}
 
 func (e *BadFilesError) Error() string {
-	return fmt.Sprintf("%d of %d %s could not be scored", e.Count, e.Total, prose.Plural(e.Total, "file", "files"))
+	return fmt.Sprintf("%d of %d %s could not be scored%s", e.Count, e.Total, prose.Plural(e.Total, "file", "files"), e.Kept)
 }
 
 func (e *BadFilesError) Is(target error) bool { return target == questions.ErrInvalid }
 
+// scored is one file's outcome on a worker: its report, and the report drawn in the output's
+// format, so that drawing runs in parallel too and the ordered writer only copies bytes.
+type scored struct {
+	report   assessment.Report
+	rendered []byte
+}
+
+// scoreRun is discover -> pool -> reorder (internal/batch) with the work of one file handed in:
+// scoreAnswersFile, then the stream's Render.
+//
+// The output file is committed only when at least one file was scored: a run where nothing
+// could be scored (a bad folder, an empty one, every file refused) leaves an existing --output
+// as it was, as does an interrupted or failed run. A run with some bad files writes the reports
+// of the good ones, as the contract says, and exits 2.
 func scoreRun(opts *ScoreOptions) error {
-	profile, err := loadProfile(opts.Profile)
+	ctx := orBackground(opts.ctx)
+	// Every file under the folders is an input that --output must not be: listed (not read)
+	// before anything is read, and only when --output names an existing file.
+	inputs := func(yield func(fileio.Path) bool) {
+		if !yield(fileio.Path{Flag: "--profile", Name: opts.Profile}) {
+			return
+		}
+		for it := range batch.Discover(opts.Paths, batch.Limits{MaxFiles: opts.MaxFiles}) {
+			if !yield(fileio.Path{Flag: "PATH", Name: it.Path}) {
+				return
+			}
+		}
+	}
+	if err := fileio.CheckOutputs([]fileio.Path{{Flag: "--output", Name: opts.Output}}, inputs); err != nil {
+		return err
+	}
+	profile, err := loadProfile(ctx, opts.IO, opts.Profile)
 	if err != nil {
 		return err
 	}
-	out, err := openOutput(opts.IO, opts.Output)
+	out, err := openOutput(ctx, opts.IO, opts.Output)
 	if err != nil {
 		return err
 	}
@@ -104,30 +146,37 @@ func scoreRun(opts *ScoreOptions) error {
 	for i, a := range profile.Areas {
 		areas[i] = a.ID
 	}
-	stream, err := render.NewStream(out.Writer(), opts.Format, areas, tableOptions(opts.IO, opts.Output))
+	stream, err := render.NewStream(out, opts.Format, areas, tableOptions(opts.IO, opts.Output))
 	if err != nil {
 		return err
 	}
 
+	work := func(ctx context.Context, path string) (scored, error) {
+		report, err := scoreAnswersFile(ctx, opts.IO, profile, path, "score")
+		if err != nil {
+			return scored{}, err
+		}
+		rendered, err := stream.Render(report)
+		return scored{report, rendered}, err
+	}
 	summary := assessment.NewSummary(profile)
 	bad, total, below := 0, 0, 0
-	scorer := &batch.Scorer{Profile: profile, Workers: opts.Jobs, Render: stream.Render,
-		MaxFiles: opts.MaxFiles, MaxBytes: int64(opts.MaxMiB) << 20}
-	err = scorer.Run(opts.Paths, func(r batch.Result) error {
+	items := batch.Discover(opts.Paths, batch.Limits{MaxFiles: opts.MaxFiles, MaxBytes: int64(opts.MaxMiB) << 20})
+	err = batch.Run(ctx, items, opts.Jobs, work, func(r batch.Result[scored]) error {
 		total++
 		if r.Err != nil {
 			bad++
 			if !errors.Is(r.Err, questions.ErrInvalid) {
-				return r.Err // not the file's fault: an I/O failure of ours, or a bug
+				return r.Err // not the file's fault: an I/O failure of ours, a bug, or Ctrl-C
 			}
 			fmt.Fprintln(opts.IO.ErrOut, r.Err)
 			return nil
 		}
-		summary.Add(r.Report)
-		if opts.FailUnderSet && r.Report.Score < opts.FailUnder {
+		summary.Add(r.Value.report)
+		if opts.FailUnderSet && r.Value.report.Score < opts.FailUnder {
 			below++
 		}
-		return stream.Add(r.Rendered)
+		return stream.Add(r.Value.rendered)
 	})
 	if err != nil {
 		return err
@@ -135,14 +184,21 @@ func scoreRun(opts *ScoreOptions) error {
 	if err := stream.Close(summary); err != nil {
 		return err
 	}
-	if err := out.Commit(); err != nil {
-		return err
+	toFile := opts.Output != "" && opts.Output != fileio.StdStream
+	if total > bad || !toFile {
+		if err := out.Commit(ctx); err != nil {
+			return err
+		}
+	}
+	kept := ""
+	if toFile && total == bad {
+		kept = fmt.Sprintf("; %s was not written", opts.Output)
 	}
 	switch {
 	case bad > 0:
-		return &BadFilesError{Count: bad, Total: total}
+		return &BadFilesError{Count: bad, Total: total, Kept: kept}
 	case total == 0:
-		return usageErrorf("no answers files (*.yaml, *.yml, *.json) found in %s", strings.Join(opts.Paths, ", "))
+		return usageErrorf("no answers files (*.yaml, *.yml, *.json) found in %s%s", strings.Join(opts.Paths, ", "), kept)
 	case below > 0:
 		return &BelowThresholdError{Who: fmt.Sprintf("%d of %d: ", below, total), Score: -1, Threshold: opts.FailUnder}
 	}

@@ -2,6 +2,7 @@ package questions
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -37,6 +38,59 @@ func (b *Bank) EncodeAnswers(a *Answers) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, fmt.Errorf("encoding answers: %w", err)
 	}
+	return buf.Bytes(), nil
+}
+
+// EncodeAnswersJSON writes answers as a JSON answers file, the same shape as EncodeAnswers
+// (respondent, then answers in bank order), that DecodeAnswers reads back to the same answers.
+// The order is written by hand: a Go map would sort the ids.
+func (b *Bank) EncodeAnswersJSON(a *Answers) ([]byte, error) {
+	var buf bytes.Buffer
+	str := func(s string) {
+		enc, _ := json.Marshal(s) // a string always marshals
+		buf.Write(enc)
+	}
+	buf.WriteString("{\n")
+	if a.Respondent != "" {
+		buf.WriteString(`  "respondent": `)
+		str(a.Respondent)
+		buf.WriteString(",\n")
+	}
+	buf.WriteString(`  "answers": {`)
+	first := true
+	for i := range b.Questions {
+		q := &b.Questions[i]
+		ans, ok := a.Get(q.ID)
+		if !ok {
+			continue
+		}
+		if !first {
+			buf.WriteByte(',')
+		}
+		first = false
+		buf.WriteString("\n    ")
+		str(q.ID)
+		buf.WriteString(": ")
+		switch ans.Kind {
+		case AnyOf:
+			buf.WriteByte('[')
+			for j, c := range ans.Choices {
+				if j > 0 {
+					buf.WriteString(", ")
+				}
+				str(c)
+			}
+			buf.WriteByte(']')
+		case Rating:
+			buf.WriteString(strconv.Itoa(ans.Rating))
+		default:
+			str(ans.Choice)
+		}
+	}
+	if !first {
+		buf.WriteString("\n  ")
+	}
+	buf.WriteString("}\n}\n")
 	return buf.Bytes(), nil
 }
 

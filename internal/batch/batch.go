@@ -1,42 +1,36 @@
-// Package batch scores many answers files at once: it finds them, decodes and scores them on a
-// bounded pool of workers, and hands the results back in input order, one at a time, so that a
-// cohort of any size is scored in constant memory.
+// Package batch works through many files at once in three steps: Discover finds them (the paths
+// in the order given, a folder's answers files recursively in lexical order), Run hands each to a
+// bounded pool of workers and gives the results back in input order, one at a time, so that a
+// cohort of any size is handled in constant memory. What is done to a file is the caller's
+// function: batch knows files and order, nothing of answers or scores.
 package batch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
-	"sync"
 
-	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/questions"
+	"golang.org/x/sync/errgroup"
 )
 
-// Result is one file's outcome: a report, or the reason the file could not be scored.
-type Result struct {
-	Path     string
-	Report   assessment.Report
-	Rendered []byte // the report as Scorer.Render made it, when set
-	Err      error
+// Item is one file Discover found, or the reason a path could not be listed.
+type Item struct {
+	Path string
+	Err  error // the path could not be listed, is not a file, or is past a limit
 }
 
-// Scorer scores answers files against one profile.
-type Scorer struct {
-	Profile *assessment.Profile
-	Workers int // files decoded and scored at once; 0 means one per CPU
-	// Render, if set, turns each report into its output on the worker that scored it, so that
-	// rendering runs in parallel too and the ordered writer only copies bytes. It must be safe
-	// for concurrent use.
-	Render func(assessment.Report) ([]byte, error)
-	// MaxFiles and MaxBytes bound how many files, and how many bytes in all, a run reads (0:
-	// no bound). A run that would go past either reads no further and reports a LimitError in
-	// place of the next file, so a mistaken path (/, a home folder) cannot run for hours.
+// Limits bound how many files, and how many bytes in all, a run reads (0: no bound). A run that
+// would go past either reads no further and reports a LimitError in place of the next file, so a
+// mistaken path (/, a home folder) cannot run for hours.
+type Limits struct {
 	MaxFiles int
 	MaxBytes int64
 }
@@ -57,163 +51,58 @@ func (e *LimitError) Is(target error) bool { return target == questions.ErrInval
 // answersExt are the file names a folder is searched for.
 var answersExt = []string{".yaml", ".yml", ".json"}
 
-type job struct {
-	index int
-	path  string
-	size  int64 // bytes, as listed; counted against MaxBytes
-	err   error // the path could not be listed or opened
-}
-
-// Run scores every file the paths name and calls emit once per file, in input order: the paths
-// in the order given, a folder's files (*.yaml, *.yml, *.json, recursively) in lexical order.
-// emit runs on the caller's goroutine; an error from it stops the run and is returned.
-func (s *Scorer) Run(paths []string, emit func(Result) error) error {
-	workers := s.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	// window bounds the files in flight, and so the results waiting for an earlier, slower one.
-	window := make(chan struct{}, workers*4)
-	done := make(chan struct{})
-	jobs := make(chan job)
-	results := make(chan struct {
-		index int
-		Result
-	})
-
-	go func() {
-		defer close(jobs)
-		index := 0
-		var files int
-		var bytes int64
+// Discover lists the files paths name, in input order: each path as given, a folder's *.yaml,
+// *.yml and *.json files (any case) recursively in lexical order. Entries that are not regular
+// files are listed with an error, never opened: opening a named pipe would wait for a writer.
+// A file swapped for something else after it was listed is the reader's to catch.
+func Discover(paths []string, limits Limits) iter.Seq[Item] {
+	return func(yield func(Item) bool) {
+		files, bytes := 0, int64(0)
 		stopped := false
-		send := func(j job) bool {
-			if stopped {
-				return false
-			}
-			if j.err == nil {
+		// send applies the limits; it returns false when the run must go no further.
+		send := func(it Item, size int64) bool {
+			if it.Err == nil {
 				files++
-				bytes += j.size
+				bytes += size
 				switch {
-				case s.MaxFiles > 0 && files > s.MaxFiles:
-					j.err = &LimitError{Path: j.path, Limit: fmt.Sprintf("more than %d files (raise --max-files)", s.MaxFiles)}
+				case limits.MaxFiles > 0 && files > limits.MaxFiles:
+					it.Err = &LimitError{Path: it.Path, Limit: fmt.Sprintf("more than %d files (raise --max-files)", limits.MaxFiles)}
 					stopped = true
-				case s.MaxBytes > 0 && bytes > s.MaxBytes:
-					j.err = &LimitError{Path: j.path, Limit: fmt.Sprintf("more than %d MiB in all (raise --max-total-mib)", s.MaxBytes>>20)}
+				case limits.MaxBytes > 0 && bytes > limits.MaxBytes:
+					it.Err = &LimitError{Path: it.Path, Limit: fmt.Sprintf("more than %d MiB in all (raise --max-total-mib)", limits.MaxBytes>>20)}
 					stopped = true
 				}
 			}
-			select {
-			case window <- struct{}{}:
-			case <-done:
-				return false
-			}
-			j.index = index
-			index++
-			select {
-			case jobs <- j:
-				return !stopped
-			case <-done:
-				return false
-			}
+			return yield(it) && !stopped
 		}
 		for _, p := range paths {
 			if !discover(p, send) {
 				return
 			}
 		}
-	}()
-
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				r := s.process(j)
-				select {
-				case results <- struct {
-					index int
-					Result
-				}{j.index, r}:
-				case <-done:
-					return
-				}
-			}
-		}()
 	}
-	go func() {
-		wg.Wait()
-		close(results)
-	}()
-
-	pending := map[int]Result{}
-	next := 0
-	var emitErr error
-	for r := range results {
-		if emitErr != nil {
-			continue // drain, so the workers can finish
-		}
-		pending[r.index] = r.Result
-		for {
-			ready, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			<-window
-			if err := emit(ready); err != nil {
-				emitErr = err
-				close(done)
-				break
-			}
-		}
-	}
-	return emitErr
 }
-
-// process scores and renders one file. A panic here would end the program from a goroutine the
-// caller cannot guard, with a raw stack trace: it becomes the file's error instead.
-func (s *Scorer) process(j job) (r Result) {
-	r = Result{Path: j.path, Err: j.err}
-	defer func() {
-		if v := recover(); v != nil {
-			r.Err = &PanicError{Value: v, Stack: debug.Stack()}
-		}
-	}()
-	if r.Err == nil {
-		r.Report, r.Err = s.scoreFile(j.path)
-	}
-	if r.Err == nil && s.Render != nil {
-		r.Rendered, r.Err = s.Render(r.Report)
-	}
-	return r
-}
-
-// PanicError is a panic caught on a worker: a bug, not a bad file.
-type PanicError struct {
-	Value any
-	Stack []byte
-}
-
-func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 
 // discover sends the answers files one path names, in order; it returns false when told to stop.
-func discover(path string, send func(job) bool) bool {
+func discover(path string, send func(Item, int64) bool) bool {
 	info, err := os.Stat(path)
 	if err != nil {
-		return send(job{path: path, err: unreadable(path, err)})
+		return send(Item{Path: path, Err: unreadable(path, err)}, 0)
 	}
 	if !info.IsDir() {
-		return send(job{path: path, size: info.Size()})
+		// A file named on the command line is read whatever its name and kind: the reader
+		// refuses what it must not read (a FIFO with no writer) and reads a pipe (<(cat f)).
+		return send(Item{Path: path}, info.Size())
 	}
 	keepGoing := true
 	// WalkDir visits entries in lexical order, which is the order the contract promises.
 	walkErr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			// An unreadable folder is a bad input like a bad file: reported, and the walk goes on.
-			keepGoing = send(job{path: p, err: unreadable(p, err)})
+			keepGoing = send(Item{Path: p, Err: unreadable(p, err)}, 0)
+			if !keepGoing {
+				return fs.SkipAll
+			}
 			if d != nil && d.IsDir() && p != path {
 				return fs.SkipDir
 			}
@@ -222,16 +111,14 @@ func discover(path string, send func(job) bool) bool {
 		if d.IsDir() || !isAnswersFile(p) {
 			return nil
 		}
-		// Only regular files: opening a named pipe that happens to end in .yaml would wait
-		// forever for a writer.
-		if !isRegular(p, d) {
-			keepGoing = send(job{path: p, err: invalid(p, "is not a regular file")})
-		} else {
-			var size int64
-			if info, err := os.Stat(p); err == nil {
-				size = info.Size()
-			}
-			keepGoing = send(job{path: p, size: size})
+		info, err := os.Stat(p) // follows a link to what it names
+		switch {
+		case err != nil:
+			keepGoing = send(Item{Path: p, Err: unreadable(p, err)}, 0)
+		case !info.Mode().IsRegular():
+			keepGoing = send(Item{Path: p, Err: questions.Refuse(questions.Origin{Path: p}, "is not a regular file")}, 0)
+		default:
+			keepGoing = send(Item{Path: p}, info.Size())
 		}
 		if !keepGoing {
 			return fs.SkipAll
@@ -239,20 +126,9 @@ func discover(path string, send func(job) bool) bool {
 		return nil
 	})
 	if walkErr != nil && keepGoing {
-		keepGoing = send(job{path: path, err: unreadable(path, walkErr)})
+		keepGoing = send(Item{Path: path, Err: unreadable(path, walkErr)}, 0)
 	}
 	return keepGoing
-}
-
-func isRegular(p string, d fs.DirEntry) bool {
-	if d.Type().IsRegular() {
-		return true
-	}
-	if d.Type()&fs.ModeSymlink != 0 {
-		info, err := os.Stat(p)
-		return err != nil || info.Mode().IsRegular() // a dangling link is reported when opened
-	}
-	return false
 }
 
 func isAnswersFile(p string) bool {
@@ -265,28 +141,6 @@ func isAnswersFile(p string) bool {
 	return false
 }
 
-func (s *Scorer) scoreFile(path string) (assessment.Report, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return assessment.Report{}, unreadable(path, err)
-	}
-	defer f.Close()
-	answers, err := s.Profile.Bank().ReadAnswers(path, f)
-	if err != nil {
-		return assessment.Report{}, err
-	}
-	if open := s.Profile.Bank().Open(answers); len(open) > 0 {
-		ids := make([]string, len(open))
-		for i, q := range open {
-			ids[i] = q.ID
-		}
-		return assessment.Report{}, invalid(path, fmt.Sprintf("is incomplete: no answer to %s", strings.Join(ids, ", ")))
-	}
-	r := assessment.Score(s.Profile, answers)
-	r.Source = path
-	return r, nil
-}
-
 // unreadable turns a file-system error into a refusal of that input: for a cohort, a file that
 // cannot be read is a bad file like any other, reported with the rest still scored.
 func unreadable(path string, err error) error {
@@ -294,9 +148,119 @@ func unreadable(path string, err error) error {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return invalid(path, "cannot be read: "+err.Error())
+	return questions.Refuse(questions.Origin{Path: path}, "cannot be read: "+err.Error())
 }
 
-func invalid(path, msg string) error {
-	return &questions.InvalidError{Problems: []questions.Problem{{Origin: questions.Origin{Path: path}, Message: msg}}}
+// Result is one file's outcome: what the work made of it, or why it could not.
+type Result[T any] struct {
+	Path  string
+	Value T
+	Err   error
+}
+
+// PanicError is a panic caught on a worker: a bug, not a bad file.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
+
+// Run does work to every item on at most workers goroutines (0: one per CPU) and calls emit once
+// per item, in input order, on the caller's goroutine. An item Discover could not list reaches
+// emit with its error, work not called. An error from emit, a panic in emit, or ctx cancelled
+// stops the run: no new work starts, and no goroutine is left blocked, since every worker hands
+// its one result to a channel with room for all the work in flight. Run returns emit's error, or
+// ctx's cause.
+func Run[T any](ctx context.Context, items iter.Seq[Item], workers int,
+	work func(ctx context.Context, path string) (T, error), emit func(Result[T]) error) (err error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	// window bounds the files in flight, and so the results waiting for an earlier, slower one.
+	window := workers * 4
+	type indexed struct {
+		index int
+		Result[T]
+	}
+	// stop is cancelled when Run returns, whatever the way: the discoverer and the workers then
+	// stop taking work. The errgroup's own context adds the parent's cancellation (Ctrl-C).
+	stop, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	g, gctx := errgroup.WithContext(stop)
+	slots := make(chan struct{}, window)
+	results := make(chan indexed, window)
+
+	g.Go(func() error { // discover -> pool
+		defer close(results)
+		pool, workCtx := errgroup.WithContext(gctx)
+		pool.SetLimit(workers)
+		defer pool.Wait()
+		index := 0
+		for it := range items {
+			select {
+			case slots <- struct{}{}:
+			case <-gctx.Done():
+				return nil
+			}
+			i := index
+			index++
+			pool.Go(func() error { // blocks while every worker is busy
+				// A file's failure is its result, never the group's: one bad file does not
+				// stop the others.
+				results <- indexed{i, process(workCtx, it, work)}
+				return nil
+			})
+		}
+		return nil
+	})
+	defer func() {
+		// On every way out, the producers are told to stop and waited for; they cannot block,
+		// so this ends (at once, but for work in progress, which its context cuts short).
+		cancel(errStopped)
+		for range results {
+		}
+		g.Wait()
+	}()
+
+	pending := map[int]Result[T]{}
+	next := 0
+	for r := range results {
+		pending[r.index] = r.Result
+		for {
+			ready, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-slots
+			if err := emit(ready); err != nil {
+				return err
+			}
+		}
+	}
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
+	}
+	return nil
+}
+
+// errStopped is the cause given to the workers when Run returns first.
+var errStopped = errors.New("batch: run stopped")
+
+// process does work to one item. A panic here would end the program from a goroutine the caller
+// cannot guard, with a raw stack trace: it becomes the item's error instead.
+func process[T any](ctx context.Context, it Item, work func(context.Context, string) (T, error)) (r Result[T]) {
+	r = Result[T]{Path: it.Path, Err: it.Err}
+	if r.Err != nil {
+		return r
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			r.Err = &PanicError{Value: v, Stack: debug.Stack()}
+		}
+	}()
+	r.Value, r.Err = work(ctx, it.Path)
+	return r
 }

@@ -1,0 +1,316 @@
+package fileio
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/hitready/hitready/questions"
+)
+
+func writeFile(t *testing.T, path, data string, mode os.FileMode) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), mode); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// within fails the test if f takes more than a few seconds: a read that hangs.
+func within[T any](t *testing.T, f func() T) T {
+	t.Helper()
+	done := make(chan T, 1)
+	go func() { done <- f() }()
+	select {
+	case v := <-done:
+		return v
+	case <-time.After(5 * time.Second):
+		t.Fatal("hung")
+		var zero T
+		return zero
+	}
+}
+
+func TestRead(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "ok.yaml"), "answers: {}\n", 0o600)
+	writeFile(t, filepath.Join(dir, "big.yaml"), strings.Repeat("x", 101), 0o600)
+	writeFile(t, filepath.Join(dir, "limit.yaml"), strings.Repeat("x", 100), 0o600)
+	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.yaml"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.Symlink("ok.yaml", filepath.Join(dir, "link.yaml"))
+	tests := []struct {
+		name  string
+		path  string
+		stdin string
+		want  string
+		err   string // "" for none; refusals (exit 2) all
+	}{
+		{"regular", "ok.yaml", "", "answers: {}\n", ""},
+		{"through a link", "link.yaml", "", "answers: {}\n", ""},
+		{"exactly the limit", "limit.yaml", "", strings.Repeat("x", 100), ""},
+		{"over the limit", "big.yaml", "", "", "big.yaml: is larger than 0 KiB"},
+		{"stdin", "-", "from stdin", "from stdin", ""},
+		{"stdin over the limit", "-", strings.Repeat("y", 101), "", "-: is larger than"},
+		{"missing", "nope.yaml", "", "", "nope.yaml: cannot be read: no such file or directory"},
+		{"folder", ".", "", "", ".: is a folder, not a file"},
+		{"FIFO with no writer", "fifo.yaml", "", "", "fifo.yaml: is a pipe that nothing was written to"},
+		{"device", "/dev/zero", "", "", "/dev/zero: is a character device, not a regular file or a pipe"},
+	}
+	t.Chdir(dir)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			type result struct {
+				data []byte
+				err  error
+			}
+			r := within(t, func() result {
+				data, err := Read(context.Background(), tt.path, strings.NewReader(tt.stdin), 100)
+				return result{data, err}
+			})
+			switch {
+			case tt.err == "" && (r.err != nil || string(r.data) != tt.want):
+				t.Errorf("got %q, %v; want %q", r.data, r.err, tt.want)
+			case tt.err != "" && (r.err == nil || !strings.HasPrefix(r.err.Error(), tt.err) || !errors.Is(r.err, questions.ErrInvalid)):
+				t.Errorf("err %v; want a refusal starting %q", r.err, tt.err)
+			}
+		})
+	}
+}
+
+// A file listed as regular and swapped for a FIFO before it is read (score's folder walk) is
+// caught by what was opened, not by its name: refused, at once.
+func TestReadAFileSwappedForAFIFO(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.yaml")
+	writeFile(t, path, "answers: {}\n", 0o600)
+	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+		t.Fatal(err)
+	}
+	os.Remove(path)
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err := within(t, func() error { _, err := Read(context.Background(), path, nil, 100); return err })
+	if !errors.Is(err, questions.ErrInvalid) || !strings.Contains(err.Error(), "is a pipe") {
+		t.Errorf("err %v", err)
+	}
+}
+
+// A pipe with a writer reads; a pipe whose writer never writes is cut short by the context.
+func TestReadAPipe(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p")
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		w, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+		w.WriteString("late but there")
+		w.Close()
+	}()
+	// The writer may open after the reader: retry while the pipe reads as empty.
+	var data []byte
+	var err error
+	for range 100 {
+		data, err = Read(context.Background(), path, nil, 100)
+		if err == nil {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if string(data) != "late but there" {
+		t.Errorf("got %q, %v", data, err)
+	}
+
+	// A writer that holds the pipe open and says nothing: Ctrl-C must still end the read.
+	go func() {
+		w, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err == nil {
+			time.Sleep(3 * time.Second)
+			w.Close()
+		}
+	}()
+	time.Sleep(20 * time.Millisecond)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	start := time.Now()
+	_, err = Read(ctx, path, nil, 100)
+	if !errors.Is(err, context.Canceled) || time.Since(start) > time.Second {
+		t.Errorf("err %v after %v; want cancelled at once", err, time.Since(start))
+	}
+}
+
+func TestWriteReplacesWholeAndKeepsTheLink(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real", "r.txt")
+	os.Mkdir(filepath.Dir(real), 0o700)
+	writeFile(t, real, "old\n", 0o640)
+	link := filepath.Join(dir, "link.txt")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(context.Background(), link, nil, []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", info.Mode(), err)
+	}
+	info, _ := os.Stat(real)
+	if data, _ := os.ReadFile(real); string(data) != "new\n" || info.Mode().Perm() != 0o640 {
+		t.Errorf("target holds %q mode %v; want the new data, the old mode", data, info.Mode().Perm())
+	}
+	// A new file is 0600; a dangling link names the file to create.
+	os.Symlink(filepath.Join(dir, "real", "new.txt"), filepath.Join(dir, "dangling.txt"))
+	if err := WriteFile(context.Background(), filepath.Join(dir, "dangling.txt"), nil, []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(filepath.Join(dir, "real", "new.txt")); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("new file: %v %v", info, err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(real)); len(entries) != 2 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
+
+// Discarded, failed or cancelled: the old file as it was, no temporary file.
+func TestNothingIsLeftBehind(t *testing.T) {
+	for _, how := range []string{"discard", "cancelled before commit", "cancelled at create"} {
+		t.Run(how, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "r.csv")
+			writeFile(t, path, "last week\n", 0o600)
+			ctx, cancel := context.WithCancel(context.Background())
+			if how == "cancelled at create" {
+				cancel()
+			}
+			o, err := Create(ctx, path, nil)
+			if how == "cancelled at create" {
+				if !errors.Is(err, context.Canceled) {
+					t.Fatalf("err %v", err)
+				}
+			} else {
+				if err != nil {
+					t.Fatal(err)
+				}
+				o.Write([]byte("half of a new rep"))
+				if how == "discard" {
+					o.Discard()
+				} else {
+					cancel()
+					if err := o.Commit(ctx); !errors.Is(err, context.Canceled) {
+						t.Errorf("commit after cancel: %v", err)
+					}
+				}
+				o.Discard() // harmless twice
+			}
+			cancel()
+			if data, _ := os.ReadFile(path); string(data) != "last week\n" {
+				t.Errorf("the old file was changed: %q", data)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Errorf("left behind: %v", entries)
+			}
+		})
+	}
+}
+
+func TestWriteToStandardOutputAndDevices(t *testing.T) {
+	var stdout bytes.Buffer
+	if err := WriteFile(context.Background(), "-", &stdout, []byte("report\n")); err != nil || stdout.String() != "report\n" {
+		t.Errorf("-: %q %v", stdout.String(), err)
+	}
+	if err := WriteFile(context.Background(), "/dev/null", nil, []byte("x")); err != nil {
+		t.Error(err)
+	}
+	err := WriteFile(context.Background(), "/dev/full", nil, []byte("x"))
+	if err == nil || err.Error() != "writing /dev/full: no space left on device" {
+		t.Errorf("/dev/full: %v", err)
+	}
+	for _, dev := range []string{"/dev/null", "/dev/full"} {
+		if info, err := os.Stat(dev); err != nil || info.Mode()&os.ModeCharDevice == 0 {
+			t.Fatalf("%s was replaced", dev)
+		}
+	}
+}
+
+// Many claims at once in one folder each get their own file.
+func TestClaimIsExclusive(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "hitready-answers.yaml"), "an earlier session\n", 0o600)
+	var mu sync.Mutex
+	got := map[string]bool{}
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Go(func() {
+			p, err := Claim(dir, "hitready-answers", ".yaml", func(p string) bool { return strings.HasSuffix(p, "-3.yaml") })
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if got[p] {
+				t.Errorf("%s claimed twice", p)
+			}
+			got[p] = true
+		})
+	}
+	wg.Wait()
+	if len(got) != 20 || got[filepath.Join(dir, "hitready-answers.yaml")] || got[filepath.Join(dir, "hitready-answers-3.yaml")] {
+		t.Errorf("claimed %d files: %v", len(got), got)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "hitready-answers.yaml")); string(data) != "an earlier session\n" {
+		t.Error("the earlier session's file was touched")
+	}
+}
+
+func TestCheckOutputs(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, "in.yaml", "x", 0o600)
+	writeFile(t, "out.csv", "x", 0o600)
+	os.Link("in.yaml", "hard.csv")
+	os.Symlink("in.yaml", "soft.csv")
+	os.Mkdir("folder", 0o700)
+	in := Path{Flag: "--answers", Name: "in.yaml"}
+	tests := []struct {
+		outputs []Path
+		err     string
+	}{
+		{[]Path{{"--output", "out.csv"}}, ""},
+		{[]Path{{"--output", "new.csv"}, {"--save-answers", "new.yaml"}}, ""},
+		{[]Path{{"--output", "/dev/null"}, {"--save-answers", "/dev/null"}}, ""},
+		{[]Path{{"--output", ""}, {"--save-answers", ""}}, ""},
+		{[]Path{{"--output", "in.yaml"}}, "in.yaml: is also an input (--answers in.yaml)"},
+		{[]Path{{"--output", "hard.csv"}}, "hard.csv: is also an input"},
+		{[]Path{{"--output", "soft.csv"}}, "soft.csv: is also an input"},
+		{[]Path{{"--output", "out.csv"}, {"--save-answers", "./out.csv"}}, "./out.csv: --output out.csv and --save-answers ./out.csv are the same file"},
+		{[]Path{{"--output", "n.csv"}, {"--save-answers", "folder/../n.csv"}}, "the same file"},
+		{[]Path{{"--output", "-"}, {"--save-answers", "-"}}, "the same file"},
+		{[]Path{{"--output", "folder"}}, "folder: is a folder"},
+		{[]Path{{"--output", "nodir/x"}}, "nodir/x: cannot be written: the folder nodir does not exist"},
+		{[]Path{{"--output", "in.yaml/x"}}, "does not exist"},
+	}
+	for i, tt := range tests {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			err := CheckOutputs(tt.outputs, Inputs(in))
+			switch {
+			case tt.err == "" && err != nil:
+				t.Errorf("%v: %v", tt.outputs, err)
+			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err) || !errors.Is(err, questions.ErrInvalid)):
+				t.Errorf("%v: err %v, want %q", tt.outputs, err, tt.err)
+			}
+		})
+	}
+}

@@ -1,0 +1,189 @@
+// Package fileio is how hitready reads and writes files: one reader and one writer that every
+// command uses, so the contract's promises about files (never hang, never destroy an input, never
+// replace a device, never leave half a file or a temporary file behind) are kept in one place.
+package fileio
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/hitready/hitready/internal/textsafe"
+	"github.com/hitready/hitready/questions"
+)
+
+// StdStream is the name that means standard input to the reader and standard output to the
+// writer.
+const StdStream = "-"
+
+// Read reads the whole file at path, or stdin for "-", refusing (exit 2, questions.ErrInvalid) what
+// hitready must not read: a folder, a device, a socket, a pipe nobody writes to, or more than
+// limit bytes. Errors name path as the user gave it.
+//
+// A path is opened with O_NONBLOCK, so that opening a FIFO with no writer returns at once instead
+// of waiting for one; what was opened is then checked with fstat, not the name, so a file swapped
+// for a FIFO between a folder listing and the open is caught too. On Linux the Go runtime reads a
+// pipe through its poller, so a pipe with a writer (--answers <(cat f)) reads as usual and the
+// read can be cut short when ctx is cancelled (Ctrl-C).
+func Read(ctx context.Context, path string, stdin io.Reader, limit int64) ([]byte, error) {
+	if ctx.Err() != nil {
+		return nil, context.Cause(ctx)
+	}
+	if path == StdStream {
+		return readStream(ctx, path, stdin, nil, limit)
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	mode := info.Mode()
+	switch {
+	case mode.IsDir():
+		return nil, questions.Refuse(origin(path), "is a folder, not a file")
+	case mode.IsRegular():
+		if info.Size() > limit {
+			return nil, tooLarge(path, limit)
+		}
+		data, err := io.ReadAll(io.LimitReader(f, limit+1))
+		if err != nil {
+			return nil, readError(path, err)
+		}
+		if int64(len(data)) > limit { // it grew while being read
+			return nil, tooLarge(path, limit)
+		}
+		return data, nil
+	case mode&fs.ModeNamedPipe != 0:
+		data, err := readStream(ctx, path, f, f, limit)
+		if err == nil && len(data) == 0 {
+			// A FIFO nobody has opened for writing reads as empty at once: say so, rather than
+			// "is empty", which would send the person looking at a file that is not there.
+			return nil, questions.Refuse(origin(path), "is a pipe that nothing was written to (no program was writing to it)")
+		}
+		return data, err
+	}
+	return nil, questions.Refuse(origin(path), fmt.Sprintf("is %s, not a regular file or a pipe", kindOf(mode)))
+}
+
+// readStream reads a pipe or standard input, which may never end: the read runs on its own
+// goroutine so that a cancelled ctx returns at once. For a pipe opened here the read is also cut
+// short (a deadline in the past), so the goroutine ends; standard input cannot be cut short, and
+// its reader is left to end with the process, which is about to exit.
+func readStream(ctx context.Context, path string, r io.Reader, f *os.File, limit int64) ([]byte, error) {
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := io.ReadAll(io.LimitReader(r, limit+1))
+		done <- result{data, err}
+	}()
+	select {
+	case res := <-done:
+		if res.err != nil {
+			return nil, readError(path, res.err)
+		}
+		if int64(len(res.data)) > limit {
+			return nil, tooLarge(path, limit)
+		}
+		return res.data, nil
+	case <-ctx.Done():
+		if f != nil {
+			_ = f.SetReadDeadline(time.Unix(1, 0))
+		}
+		return nil, context.Cause(ctx)
+	}
+}
+
+func origin(path string) questions.Origin { return questions.Origin{Path: path} }
+
+func tooLarge(path string, limit int64) error {
+	return questions.Refuse(origin(path), fmt.Sprintf("is larger than %d KiB, the most hitready reads from one file", limit>>10))
+}
+
+// openError refuses a path that cannot be opened: for every command it is a mistake in the input
+// (a typo, a file not shared with this user), not a failure of the program.
+func openError(path string, err error) error {
+	if errors.Is(err, syscall.ENXIO) { // a socket
+		if info, serr := os.Stat(path); serr == nil {
+			return questions.Refuse(origin(path), fmt.Sprintf("is %s, not a regular file or a pipe", kindOf(info.Mode())))
+		}
+	}
+	msg := "cannot be read: " + reason(err)
+	if errors.Is(err, fs.ErrNotExist) {
+		if near := nearName(path); near != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", textsafe.Escape(near))
+		}
+	}
+	return questions.Refuse(origin(path), msg)
+}
+
+// nearName is a file in path's folder whose name is close to path's (a typo, a wrong extension),
+// for "did you mean" after a file was not found; "" when none is close.
+func nearName(path string) string {
+	dir, base := filepath.Split(path)
+	entries, err := os.ReadDir(cmp.Or(dir, "."))
+	if err != nil {
+		return ""
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	if near := questions.Suggest(base, names); near != "" && near != base {
+		return dir + near
+	}
+	return ""
+}
+
+// readError is a failure while reading what opened fine: an I/O error, exit 1.
+func readError(path string, err error) error {
+	return fmt.Errorf("reading %s: %w", path, reason0(err))
+}
+
+// reason is the system's words for err without the path the os package puts in front of them,
+// which may be a name the user never gave (a link's target, a temporary file).
+func reason(err error) string { return reason0(err).Error() }
+
+func reason0(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
+
+// kindOf names a file type for a message.
+func kindOf(mode fs.FileMode) string {
+	switch {
+	case mode.IsDir():
+		return "a folder"
+	case mode&fs.ModeNamedPipe != 0:
+		return "a pipe"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeCharDevice != 0:
+		return "a character device"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}

@@ -1,0 +1,233 @@
+package fileio
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"syscall"
+)
+
+// Output is one file being written: standard output for "-", a device or a pipe written into in
+// place, or a regular file written whole or not at all. Nothing reaches a regular file's name
+// until Commit: the data goes to a temporary file beside it (in the folder of the file a link
+// points to, so the rename never crosses file systems and the link is kept), which replaces it
+// by rename. Discard, deferred by every caller, removes the temporary file on every way out: an
+// error, a refusal, or a cancelled context (SIGINT, SIGTERM). Only SIGKILL can leave one behind.
+type Output struct {
+	name   string // as the user gave it: every message names this, never the temporary file
+	buf    *bufio.Writer
+	file   *os.File // the temporary file, or the device or pipe written in place; nil for stdout
+	temp   string   // the temporary file's path; "" when written in place
+	target string   // the regular file the temporary file replaces
+	done   bool
+}
+
+// Create starts writing name; "-" is stdout. A missing folder, a folder, and a pipe nobody reads
+// are refused before anything is written.
+func Create(ctx context.Context, name string, stdout io.Writer) (*Output, error) {
+	if ctx.Err() != nil {
+		return nil, context.Cause(ctx)
+	}
+	if name == StdStream || name == "" {
+		return &Output{name: name, buf: bufio.NewWriter(stdout)}, nil
+	}
+	info, err := os.Stat(name)
+	switch {
+	case err == nil && info.IsDir():
+		return nil, isFolder(name)
+	case err == nil && !info.Mode().IsRegular():
+		// /dev/stdout, or any name for the pipe or terminal standard output already is, is
+		// written through it: reopening a pipe another user created (a supervisor's, a test
+		// harness's) is not allowed, writing into the one inherited is.
+		if f, ok := stdout.(*os.File); ok {
+			if si, serr := f.Stat(); serr == nil && os.SameFile(si, info) {
+				return &Output{name: name, buf: bufio.NewWriter(stdout)}, nil
+			}
+		}
+		return createInPlace(name, info)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
+	}
+	target, err := resolve(name)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Dir(target)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp") // created 0600
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			return nil, noFolder(name)
+		}
+		return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
+	}
+	o := &Output{name: name, buf: bufio.NewWriterSize(f, 64<<10), file: f, temp: f.Name(), target: target}
+	if info != nil {
+		// An existing file keeps the mode its owner gave it; a new one stays 0600, as answers
+		// and reports hold personal data.
+		if err := f.Chmod(info.Mode().Perm()); err != nil {
+			o.Discard()
+			return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
+		}
+	}
+	return o, nil
+}
+
+// createInPlace opens a device, a pipe or /dev/stdout for writing, never replacing it. A FIFO is
+// opened with O_NONBLOCK: with nobody reading it, the open fails at once (ENXIO) instead of
+// waiting for ever.
+func createInPlace(name string, info fs.FileInfo) (*Output, error) {
+	flag := os.O_WRONLY
+	if info.Mode()&fs.ModeNamedPipe != 0 {
+		flag |= syscall.O_NONBLOCK
+	}
+	f, err := os.OpenFile(name, flag, 0)
+	if err != nil {
+		if errors.Is(err, syscall.ENXIO) {
+			return nil, refuseOutput(name, fmt.Sprintf("is %s that nothing is reading from", kindOf(info.Mode())))
+		}
+		return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
+	}
+	return &Output{name: name, buf: bufio.NewWriterSize(f, 64<<10), file: f}, nil
+}
+
+// resolve follows name through symbolic links to the file they end at, which need not exist yet
+// (a dangling link names the file to create). Folders on the way are the kernel's business.
+func resolve(name string) (string, error) {
+	p := name
+	for range 40 { // the kernel's own bound (MAXSYMLINKS)
+		info, err := os.Lstat(p)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return p, nil
+		}
+		link, err := os.Readlink(p)
+		if err != nil {
+			return "", fmt.Errorf("writing %s: %w", name, reason0(err))
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(p), link)
+		}
+		p = link
+	}
+	return "", fmt.Errorf("writing %s: %w", name, syscall.ELOOP)
+}
+
+// Write buffers p; errors name the target.
+func (o *Output) Write(p []byte) (int, error) {
+	n, err := o.buf.Write(p)
+	if err != nil {
+		return n, o.fail(err)
+	}
+	return n, nil
+}
+
+// Commit ends the write: flushes it and, for a regular file, puts it in place. A ctx cancelled by
+// then (Ctrl-C) discards the file instead: an interrupted run leaves the old file as it was.
+func (o *Output) Commit(ctx context.Context) error {
+	if o.done {
+		return nil
+	}
+	if err := o.buf.Flush(); err != nil {
+		o.Discard()
+		return o.fail(err)
+	}
+	if o.temp == "" {
+		o.done = true
+		if o.file != nil {
+			if err := o.file.Close(); err != nil {
+				return o.fail(err)
+			}
+		}
+		return nil
+	}
+	if ctx.Err() != nil {
+		o.Discard()
+		return context.Cause(ctx)
+	}
+	err := o.file.Sync()
+	if cerr := o.file.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(o.temp, o.target)
+	}
+	if err != nil {
+		o.Discard()
+		return o.fail(err)
+	}
+	o.done = true
+	// The rename is durable once the folder is synced; a failure here loses nothing that was
+	// promised, so it is not reported.
+	if d, err := os.Open(filepath.Dir(o.target)); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// Discard drops what was written and not committed: the temporary file is removed, the target
+// left as it was. It is safe to call more than once and after Commit.
+func (o *Output) Discard() {
+	if o.done {
+		return
+	}
+	o.done = true
+	if o.file != nil {
+		o.file.Close()
+	}
+	if o.temp != "" {
+		os.Remove(o.temp)
+	}
+}
+
+func (o *Output) fail(err error) error {
+	if o.name == "" || o.name == StdStream {
+		return fmt.Errorf("writing to standard output: %w", reason0(err))
+	}
+	return fmt.Errorf("writing %s: %w", o.name, reason0(err))
+}
+
+// WriteFile writes data to name through Create and Commit.
+func WriteFile(ctx context.Context, name string, stdout io.Writer, data []byte) error {
+	o, err := Create(ctx, name, stdout)
+	if err != nil {
+		return err
+	}
+	defer o.Discard()
+	if _, err := o.Write(data); err != nil {
+		return err
+	}
+	return o.Commit(ctx)
+}
+
+// Claim creates a new, empty file named base+ext in dir, or base-2+ext, base-3+ext… and returns
+// its path. Each name is created exclusively (O_EXCL): two programs started together never get
+// the same file, which "pick the first name that does not exist" cannot promise. skip says which
+// names are taken for another purpose (the run's report).
+func Claim(dir, base, ext string, skip func(path string) bool) (string, error) {
+	for i := 1; i < 10_000; i++ {
+		name := base + ext
+		if i > 1 {
+			name = base + "-" + strconv.Itoa(i) + ext
+		}
+		path := filepath.Join(dir, name)
+		if skip != nil && skip(path) {
+			continue
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("creating %s: %w", path, reason0(err))
+		}
+		f.Close()
+		return path, nil
+	}
+	return "", fmt.Errorf("creating %s%s: every name up to %s-9999%s is taken", base, ext, base, ext)
+}

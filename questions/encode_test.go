@@ -1,0 +1,61 @@
+package questions
+
+import (
+	"bytes"
+	"testing"
+)
+
+// An answers file saved as *.json reads back to the same answers, and encodes the same again.
+func TestEncodeJSONRoundTrips(t *testing.T) {
+	b := loadBank(t)
+	for _, data := range []string{
+		completeYAML,
+		"answers:\n  education.level: none\n  coursework: []\n  skills.computer: 1\n",
+		"respondent: \"O'Brien: \\\"#1\\\" \\u00e9 <b>\"\nanswers:\n  certification.ahima: preparing\n",
+		"answers: {}\n",
+	} {
+		a, err := b.DecodeAnswers("in.yaml", []byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := b.EncodeAnswersJSON(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := b.DecodeAnswers("out.json", out)
+		if err != nil {
+			t.Fatalf("re-reading the encoded file: %v\n%s", err, out)
+		}
+		if back.Respondent != a.Respondent || !sameAnswers(a, back) {
+			t.Errorf("round trip changed the answers:\n%s", out)
+		}
+		if again, _ := b.EncodeAnswersJSON(back); !bytes.Equal(out, again) {
+			t.Errorf("encoding is not stable:\n%s\n---\n%s", out, again)
+		}
+	}
+}
+
+// Whatever answers the decoder accepts survive a trip through the JSON encoder.
+func FuzzEncodeAnswersJSON(f *testing.F) {
+	bank := loadBank(f)
+	for _, seed := range []string{completeYAML, "respondent: \"\\u2028\\t\\\"\"\nanswers: {coursework: []}\n"} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := bank.DecodeAnswers("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		out, err := bank.EncodeAnswersJSON(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := bank.DecodeAnswers("round-trip.json", out)
+		if err != nil {
+			t.Fatalf("accepted answers that do not survive JSON: %v\n%s", err, out)
+		}
+		if back.Respondent != a.Respondent || !sameAnswers(a, back) {
+			t.Fatalf("round trip changed the answers:\n%s", out)
+		}
+	})
+}

@@ -1,0 +1,377 @@
+//go:build linux
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
+)
+
+// These run the real binary on a pseudo-terminal (questions are asked only at a terminal), and as
+// a second user where the case is about devices and permissions.
+
+// screen collects what hitready draws on its terminal.
+type screen struct {
+	mu     sync.Mutex
+	buf    bytes.Buffer
+	copied chan struct{} // closed when the terminal is closed and all it showed is in buf
+}
+
+func (s *screen) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+func (s *screen) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
+// onTerminal starts hitready in dir with standard input, output and error on a new terminal.
+func onTerminal(t *testing.T, dir string, args ...string) (*exec.Cmd, *os.File, *screen) {
+	t.Helper()
+	cmd := exec.Command(binary(t), args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TERM=xterm", "HITREADY_NO_INPUT=")
+	ptm, err := pty.Start(cmd)
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	t.Cleanup(func() { ptm.Close() })
+	s := &screen{copied: make(chan struct{})}
+	go func() {
+		io.Copy(s, ptm) // ends (EIO) when hitready, the terminal's last user, exits
+		close(s.copied)
+	}()
+	return cmd, ptm, s
+}
+
+// exitCode waits for cmd, at most 20 seconds.
+func exitCode(t *testing.T, cmd *exec.Cmd, s *screen) int {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		select { // what hitready wrote last may still be on its way from the terminal
+		case <-s.copied:
+		case <-time.After(2 * time.Second):
+		}
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return exit.ExitCode()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return 0
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("hitready did not finish; screen:\n%s", s)
+		return -1
+	}
+}
+
+func waitFor(t *testing.T, what string, ok func() bool, s *screen) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatalf("never saw %s; screen:\n%s", what, s)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// At a terminal, --save-answers into a missing folder fails at once: before, every question was
+// asked and the answers then lost.
+func TestSaveAnswersIntoAMissingFolderFailsBeforeAsking(t *testing.T) {
+	for _, plain := range []bool{false, true} {
+		args := []string{"assess", "--save-answers", "nodir/x.yaml"}
+		if plain {
+			args = append(args, "--plain")
+		}
+		cmd, _, s := onTerminal(t, t.TempDir(), args...)
+		if code := exitCode(t, cmd, s); code != 2 {
+			t.Errorf("plain=%v: exit %d, want 2", plain, code)
+		}
+		out := s.String()
+		if !strings.Contains(out, "nodir/x.yaml: cannot be written: the folder nodir does not exist") || strings.Contains(out, "highest level of education") {
+			t.Errorf("plain=%v: want the refusal and no question; screen:\n%s", plain, out)
+		}
+	}
+}
+
+// Two questionnaires started together in one folder each keep their answers in their own file
+// (hitready-answers.yaml and hitready-answers-2.yaml), created exclusively; and Ctrl-C, a signal
+// in line mode, ends each with exit 130 and its answers kept.
+func TestTwoQuestionnairesKeepTheirOwnProgressFiles(t *testing.T) {
+	dir := t.TempDir()
+	type session struct {
+		cmd *exec.Cmd
+		ptm *os.File
+		s   *screen
+	}
+	var sessions []session
+	for range 2 {
+		cmd, ptm, s := onTerminal(t, dir, "assess", "--plain")
+		sessions = append(sessions, session{cmd, ptm, s})
+	}
+	for _, ss := range sessions {
+		waitFor(t, "the first question", func() bool { return strings.Contains(ss.s.String(), "highest level of education") }, ss.s)
+		if _, err := ss.ptm.WriteString("1\n"); err != nil { // education.level: none
+			t.Fatal(err)
+		}
+	}
+	kept := func() (n int) {
+		for _, name := range []string{"hitready-answers.yaml", "hitready-answers-2.yaml"} {
+			if data, err := os.ReadFile(filepath.Join(dir, name)); err == nil && strings.Contains(string(data), "education.level: none") {
+				n++
+			}
+		}
+		return n
+	}
+	waitFor(t, "both answers kept", func() bool { return kept() == 2 }, sessions[0].s)
+	var said []string
+	for _, ss := range sessions {
+		ss.cmd.Process.Signal(syscall.SIGINT)
+		if code := exitCode(t, ss.cmd, ss.s); code != 130 {
+			t.Errorf("exit %d after Ctrl-C, want 130; screen:\n%s", code, ss.s)
+		}
+		out := ss.s.String()
+		i := strings.Index(out, "Your answers so far are in ")
+		if i < 0 {
+			t.Fatalf("no word of the answers kept; screen:\n%s", out)
+		}
+		said = append(said, strings.Fields(out[i+len("Your answers so far are in "):])[0])
+	}
+	if said[0] == said[1] {
+		t.Errorf("both sessions kept their answers in %s", said[0])
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 || kept() != 2 {
+		t.Errorf("the folder holds %d entries, %d with the answers; want the two progress files and nothing else", len(entries), kept())
+	}
+}
+
+// asUsers runs f as this user and, when this is root, as nobody too (setpriv), since a device
+// behaves differently for root (who may replace /dev/null) and for others (who cannot write
+// into /dev).
+func asUsers(t *testing.T, f func(t *testing.T, run func(dir string, args ...string) (code int, stdout, stderr string))) {
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A copy of the binary and a folder everyone may use: the test's own are private to root.
+	shared, err := os.MkdirTemp("", "hitready-users-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(shared) })
+	os.Chmod(shared, 0o755)
+	bin := filepath.Join(shared, "hitready")
+	data, err := os.ReadFile(self)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	users := []struct {
+		name   string
+		prefix []string
+	}{{"self", nil}}
+	if os.Geteuid() == 0 {
+		if setpriv, err := exec.LookPath("setpriv"); err == nil {
+			users = append(users, struct {
+				name   string
+				prefix []string
+			}{"nobody", []string{setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups"}})
+		} else {
+			t.Log("setpriv not found: the cases run only as root")
+		}
+	} else {
+		t.Log("not root: the cases run as this user only; run the tests as root to try them as root and as nobody")
+	}
+	for _, u := range users {
+		t.Run(u.name, func(t *testing.T) {
+			f(t, func(dir string, args ...string) (int, string, string) {
+				argv := append(append(append([]string{}, u.prefix...), bin), args...)
+				cmd := exec.Command(argv[0], argv[1:]...)
+				cmd.Dir = dir
+				var stdout, stderr bytes.Buffer
+				cmd.Stdout, cmd.Stderr = &stdout, &stderr
+				err := cmd.Run()
+				var exit *exec.ExitError
+				if errors.As(err, &exit) {
+					return exit.ExitCode(), stdout.String(), stderr.String()
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				return 0, stdout.String(), stderr.String()
+			})
+		})
+	}
+}
+
+// A user's folder for one case: answers readable, the folder writable by the user running.
+func userDir(t *testing.T) string {
+	dir, err := os.MkdirTemp("", "hitready-case-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	os.Chmod(dir, 0o777)
+	data, err := os.ReadFile(filepath.Join("examples", "ready.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.yaml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// Devices are written in place, never replaced, for root and for others; /dev/stdout reaches
+// standard output; errors name the device, never a temporary file.
+func TestDevicesAreWrittenInPlace(t *testing.T) {
+	asUsers(t, func(t *testing.T, run func(string, ...string) (int, string, string)) {
+		dir := userDir(t)
+		tests := []struct {
+			output string
+			code   int
+			stdout string
+			stderr string
+			device string // stays a character device
+		}{
+			{"/dev/null", 0, "", "", "/dev/null"},
+			{"/dev/full", 1, "", "writing /dev/full: no space left on device\n", "/dev/full"},
+			{"/dev/stdout", 0, "a.yaml,Jordan Rivera,97,ready", "", ""},
+			{"-", 0, "a.yaml,Jordan Rivera,97,ready", "", ""},
+		}
+		for _, tt := range tests {
+			code, stdout, stderr := run(dir, "assess", "--answers", "a.yaml", "--format", "csv", "--output", tt.output)
+			if code != tt.code || !strings.Contains(stdout, tt.stdout) || stderr != tt.stderr {
+				t.Errorf("--output %s: exit %d, stdout %q, stderr %q; want %d, %q, %q", tt.output, code, stdout, stderr, tt.code, tt.stdout, tt.stderr)
+			}
+			if tt.device != "" {
+				if info, err := os.Stat(tt.device); err != nil || info.Mode()&os.ModeCharDevice == 0 {
+					t.Fatalf("%s is no longer a device: %v %v", tt.device, info.Mode(), err)
+				}
+			}
+		}
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 1 {
+			t.Errorf("the folder holds %d entries; want only a.yaml (no file named -, no temporary file)", len(entries))
+		}
+	})
+}
+
+// A file the user may not read is refused with exit 2 and its name; one in a folder the user may
+// not write into cannot be replaced, and the failure names it, not a temporary file.
+func TestPermissionsNameTheUsersFile(t *testing.T) {
+	asUsers(t, func(t *testing.T, run func(string, ...string) (int, string, string)) {
+		if os.Geteuid() == 0 && t.Name() == "TestPermissionsNameTheUsersFile/self" {
+			t.Skip("root reads and writes whatever the permissions say: run as nobody")
+		}
+		dir := userDir(t)
+		// Mode 000 and a folder without write permission stop everyone but root.
+		os.WriteFile(filepath.Join(dir, "secret.yaml"), []byte("answers: {}\n"), 0o000)
+		locked := filepath.Join(dir, "locked")
+		os.Mkdir(locked, 0o755)
+		os.WriteFile(filepath.Join(locked, "r.txt"), []byte("old\n"), 0o666)
+		os.Chmod(locked, 0o555)
+		t.Cleanup(func() { os.Chmod(locked, 0o755) })
+		code, _, stderr := run(dir, "assess", "--answers", "secret.yaml")
+		if code != 2 || stderr != "secret.yaml: cannot be read: permission denied\n" {
+			t.Errorf("unreadable answers: exit %d, stderr %q", code, stderr)
+		}
+		code, _, stderr = run(dir, "assess", "--answers", "a.yaml", "--output", "locked/r.txt")
+		if code != 2 || stderr != "locked/r.txt: cannot be written: permission denied\n" {
+			t.Errorf("unwritable folder: exit %d, stderr %q", code, stderr)
+		}
+		closed := filepath.Join(dir, "closed")
+		os.Mkdir(closed, 0o000)
+		t.Cleanup(func() { os.Chmod(closed, 0o755) })
+		code, _, stderr = run(dir, "assess", "--answers", "a.yaml", "--output", "closed/r.txt")
+		if code != 2 || stderr != "closed/r.txt: cannot be written: permission denied\n" {
+			t.Errorf("folder not searchable: exit %d, stderr %q", code, stderr)
+		}
+		if data, _ := os.ReadFile(filepath.Join(locked, "r.txt")); string(data) != "old\n" {
+			t.Errorf("the old report was changed: %q", data)
+		}
+	})
+}
+
+// A signal while survey waits for a key (it cannot be told to stop waiting): hitready still ends,
+// with 143 for SIGTERM and 130 for SIGINT sent by another program, and gives the terminal back in
+// the mode it found it in, not raw.
+func TestSignalDuringAQuestionGivesTheTerminalBack(t *testing.T) {
+	for _, tt := range []struct {
+		signal syscall.Signal
+		code   int
+	}{{syscall.SIGTERM, 143}, {syscall.SIGINT, 130}} {
+		t.Run(tt.signal.String(), func(t *testing.T) {
+			ptm, tty, err := pty.Open()
+			if err != nil {
+				t.Skipf("no pseudo-terminal: %v", err)
+			}
+			defer ptm.Close()
+			defer tty.Close()
+			cooked, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(binary(t), "assess")
+			cmd.Dir = t.TempDir()
+			cmd.Env = append(os.Environ(), "TERM=xterm", "HITREADY_NO_INPUT=")
+			cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+			cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			s := &screen{copied: make(chan struct{})}
+			go func() { io.Copy(s, ptm); close(s.copied) }()
+			waitFor(t, "survey's raw mode", func() bool {
+				now, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+				return err == nil && now.Lflag&unix.ICANON == 0 && strings.Contains(s.String(), "highest level")
+			}, s)
+			start := time.Now()
+			cmd.Process.Signal(tt.signal)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case err := <-done:
+				var exit *exec.ExitError
+				if !errors.As(err, &exit) || exit.ExitCode() != tt.code {
+					t.Errorf("exit %v after %v; want %d", err, time.Since(start), tt.code)
+				}
+			case <-time.After(10 * time.Second):
+				cmd.Process.Kill()
+				t.Fatalf("still asking 10 s after the signal; screen:\n%s", s)
+			}
+			after, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if after.Lflag&(unix.ICANON|unix.ECHO) != cooked.Lflag&(unix.ICANON|unix.ECHO) {
+				t.Errorf("the terminal was left raw: lflag %#x, was %#x", after.Lflag, cooked.Lflag)
+			}
+		})
+	}
+}
