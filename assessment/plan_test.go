@@ -30,12 +30,11 @@ func answersOf(t testing.TB, bank *questions.Bank, pairs ...string) *questions.A
 func readExample(t testing.TB, bank *questions.Bank, name string) *questions.Answers {
 	t.Helper()
 	path := "../examples/" + name
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	a, err := bank.ReadAnswers(path, f)
+	a, err := bank.DecodeAnswers(path, data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -160,7 +160,7 @@ func assessRun(opts *AssessOptions) error {
 			if len(open) == 0 {
 				return usageErrorf("--review needs a terminal to ask on, but %s", reason)
 			}
-			return &MissingAnswersError{Open: open, Reason: reason}
+			return &missingAnswersError{Open: open, Reason: reason}
 		}
 		if kept, err = runQuestionnaire(opts, bank, answers); err != nil {
 			return err
@@ -194,7 +194,7 @@ func assessRun(opts *AssessOptions) error {
 		return err
 	}
 	if opts.FailUnderSet && report.Score < opts.FailUnder {
-		return &BelowThresholdError{Score: report.Score, Threshold: opts.FailUnder}
+		return &belowThresholdError{Score: report.Score, Threshold: opts.FailUnder}
 	}
 	return nil
 }

@@ -54,7 +54,7 @@ func runWith(t *testing.T, setup func(*iostreams.IOStreams), stdin string, args 
 	ios, in, out, errOut := iostreams.Test()
 	in.WriteString(stdin)
 	setup(ios)
-	code := Run(ios, args)
+	code := runStreams(ios, args)
 	return result{code: code, stdout: out.String(), stderr: errOut.String(), streams: ios, stdinBuffer: in}
 }
 
@@ -64,7 +64,7 @@ func TestAssessGolden(t *testing.T) {
 		for _, format := range render.ReportFormats().Names() {
 			t.Run(ex+"/"+format, func(t *testing.T) {
 				r := run(t, "", "assess", "--answers", filepath.Join("..", "examples", ex), "--format", format)
-				if r.code != ExitOK || r.stderr != "" {
+				if r.code != exitOK || r.stderr != "" {
 					t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 				}
 				golden(t, strings.TrimSuffix(ex, filepath.Ext(ex))+"."+format, []byte(r.stdout))
@@ -88,31 +88,31 @@ func TestAssessExitCodes(t *testing.T) {
 		wantStderr []string
 		wantStdout string // a substring; "" means standard output must be empty
 	}{
-		{"complete file", "", []string{"assess", "--answers", ready}, ExitOK, nil, "Ready:"},
-		{"complete file on standard input", string(complete), []string{"assess", "--answers", "-", "--format", "json"}, ExitOK, nil, `"source": "-"`},
-		{"answers from --set alone", "", append([]string{"assess"}, setAll()...), ExitOK, nil, "Ready:"},
-		{"fail-under met", "", []string{"assess", "--answers", ready, "--fail-under", "90"}, ExitOK, nil, "Ready:"},
-		{"fail-under missed", "", []string{"assess", "--answers", notReady, "--fail-under", "50"}, ExitBelow,
+		{"complete file", "", []string{"assess", "--answers", ready}, exitOK, nil, "Ready:"},
+		{"complete file on standard input", string(complete), []string{"assess", "--answers", "-", "--format", "json"}, exitOK, nil, `"source": "-"`},
+		{"answers from --set alone", "", append([]string{"assess"}, setAll()...), exitOK, nil, "Ready:"},
+		{"fail-under met", "", []string{"assess", "--answers", ready, "--fail-under", "90"}, exitOK, nil, "Ready:"},
+		{"fail-under missed", "", []string{"assess", "--answers", notReady, "--fail-under", "50"}, exitBelow,
 			[]string{"score 33.1 is below --fail-under 50"}, "Not yet ready"},
-		{"no answers and no terminal", "", []string{"assess"}, ExitInvalid,
+		{"no answers and no terminal", "", []string{"assess"}, exitInvalid,
 			[]string{"15 questions are unanswered", "no terminal", "education.level:", "skills.computer:", "--set ID=VALUE"}, ""},
 		{"some answers missing with --no-input", "", []string{"assess", "--answers", ready, "--no-input", "--set", "education.level=some-college", "--set", "coursework="},
-			ExitInvalid, []string{"ready.yaml:5: education.field: is asked only when education.level is associate, bachelor or master, but education.level is some-college (--set)"}, ""},
-		{"missing answers named", "", []string{"assess", "--no-input", "--set", "education.level=associate"}, ExitInvalid,
+			exitInvalid, []string{"ready.yaml:5: education.field: is asked only when education.level is associate, bachelor or master, but education.level is some-college (--set)"}, ""},
+		{"missing answers named", "", []string{"assess", "--no-input", "--set", "education.level=associate"}, exitInvalid,
 			[]string{"14 questions are unanswered and --no-input is set", "education.field: In which field", "certification.credential: Which AHIMA credential did you earn? (asked when certification.ahima is passed)"}, ""},
-		{"answers file missing", "", []string{"assess", "--answers", "nope.yaml"}, ExitInvalid, []string{"nope.yaml: cannot be read: no such file"}, ""},
-		{"answers path is a folder", "", []string{"assess", "--answers", ".."}, ExitInvalid, []string{"is a folder"}, ""},
-		{"invalid answers on standard input", "answers:\n  skills.empathy: 9\n", []string{"assess", "--answers", "-"}, ExitInvalid, []string{"-:2: skills.empathy: 9 is out of range"}, ""},
-		{"bad --set", "", []string{"assess", "--answers", ready, "--set", "skills.empathy=high"}, ExitInvalid, []string{"--set: skills.empathy:", `got the text "high"`}, ""},
-		{"--set without =", "", []string{"assess", "--answers", ready, "--set", "skills.empathy"}, ExitInvalid, []string{"is not ID=VALUE"}, ""},
-		{"unknown flag", "", []string{"assess", "--colour"}, ExitInvalid, []string{"unknown flag: --colour", "Run 'hitready assess --help'"}, ""},
-		{"bad format", "", []string{"assess", "--answers", ready, "--format", "xml"}, ExitInvalid, []string{`invalid --format "xml"; allowed: table, json, yaml`}, ""},
-		{"fail-under out of range", "", []string{"assess", "--answers", ready, "--fail-under", "101"}, ExitInvalid, []string{`invalid --fail-under "101": not a score; allowed: a score from 0 to 100`}, ""},
-		{"fail-under not a number", "", []string{"assess", "--answers", ready, "--fail-under", "high"}, ExitInvalid, []string{`invalid --fail-under "high": not a number; allowed: a score from 0 to 100`}, ""},
-		{"stray argument", "", []string{"assess", ready}, ExitInvalid, []string{"takes its answers file with --answers: hitready assess --answers ../examples/ready.yaml"}, ""},
-		{"stray argument, not a file", "", []string{"assess", "now"}, ExitInvalid, []string{`takes no arguments; got ["now"]`}, ""},
-		{"unknown command", "", []string{"asess"}, ExitInvalid, []string{`unknown command "asess"`, `did you mean "assess"`}, ""},
-		{"no command shows help", "", nil, ExitOK, nil, "Usage:"},
+		{"answers file missing", "", []string{"assess", "--answers", "nope.yaml"}, exitInvalid, []string{"nope.yaml: cannot be read: no such file"}, ""},
+		{"answers path is a folder", "", []string{"assess", "--answers", ".."}, exitInvalid, []string{"is a folder"}, ""},
+		{"invalid answers on standard input", "answers:\n  skills.empathy: 9\n", []string{"assess", "--answers", "-"}, exitInvalid, []string{"-:2: skills.empathy: 9 is out of range"}, ""},
+		{"bad --set", "", []string{"assess", "--answers", ready, "--set", "skills.empathy=high"}, exitInvalid, []string{"--set: skills.empathy:", `got the text "high"`}, ""},
+		{"--set without =", "", []string{"assess", "--answers", ready, "--set", "skills.empathy"}, exitInvalid, []string{"is not ID=VALUE"}, ""},
+		{"unknown flag", "", []string{"assess", "--colour"}, exitInvalid, []string{"unknown flag: --colour", "Run 'hitready assess --help'"}, ""},
+		{"bad format", "", []string{"assess", "--answers", ready, "--format", "xml"}, exitInvalid, []string{`invalid --format "xml"; allowed: table, json, yaml`}, ""},
+		{"fail-under out of range", "", []string{"assess", "--answers", ready, "--fail-under", "101"}, exitInvalid, []string{`invalid --fail-under "101": not a score; allowed: a score from 0 to 100`}, ""},
+		{"fail-under not a number", "", []string{"assess", "--answers", ready, "--fail-under", "high"}, exitInvalid, []string{`invalid --fail-under "high": not a number; allowed: a score from 0 to 100`}, ""},
+		{"stray argument", "", []string{"assess", ready}, exitInvalid, []string{"takes its answers file with --answers: hitready assess --answers ../examples/ready.yaml"}, ""},
+		{"stray argument, not a file", "", []string{"assess", "now"}, exitInvalid, []string{`takes no arguments; got ["now"]`}, ""},
+		{"unknown command", "", []string{"asess"}, exitInvalid, []string{`unknown command "asess"`, `did you mean "assess"`}, ""},
+		{"no command shows help", "", nil, exitOK, nil, "Usage:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -161,12 +161,12 @@ func TestSetOverridesAndContradictions(t *testing.T) {
 	// certification.credential is answered in the file; moving the exam back to "scheduled" makes
 	// that answer one to a question not asked, which is refused naming both places.
 	r := run(t, "", "assess", "--answers", ready, "--set", "certification.ahima=scheduled")
-	if r.code != ExitInvalid || !strings.Contains(r.stderr, "ready.yaml:8: certification.credential: is asked only when certification.ahima is passed, but certification.ahima is scheduled (--set)") {
+	if r.code != exitInvalid || !strings.Contains(r.stderr, "ready.yaml:8: certification.credential: is asked only when certification.ahima is passed, but certification.ahima is scheduled (--set)") {
 		t.Errorf("exit %d:\n%s", r.code, r.stderr)
 	}
 	// A plain override: the later rating wins and the report shows it.
 	r = run(t, "", "assess", "--answers", ready, "--format", "json", "--set", "skills.empathy=2", "--set", "skills.empathy=1")
-	if r.code != ExitOK {
+	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	if !strings.Contains(r.stdout, `"id": "skills.empathy",`) || !strings.Contains(r.stdout, `"current": "1 of 5"`) {
@@ -178,7 +178,7 @@ func TestSaveAnswers(t *testing.T) {
 	dir := t.TempDir()
 	saved := filepath.Join(dir, "me.yaml")
 	r := run(t, "", append(setAllArgs("assess", "--save-answers", saved), "--set", "skills.empathy=3")...)
-	if r.code != ExitOK {
+	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	info, err := os.Stat(saved)
@@ -191,7 +191,7 @@ func TestSaveAnswers(t *testing.T) {
 	// The saved file is complete and scores exactly like the answers that produced it.
 	again := run(t, "", "assess", "--answers", saved, "--no-input", "--format", "json")
 	first := run(t, "", append(setAllArgs("assess", "--format", "json"), "--set", "skills.empathy=3")...)
-	if again.code != ExitOK {
+	if again.code != exitOK {
 		t.Fatalf("re-reading the saved answers: exit %d: %s", again.code, again.stderr)
 	}
 	if strings.Replace(again.stdout, `"source": "`+saved+`"`, `"source": ""`, 1) != first.stdout {
@@ -213,7 +213,7 @@ func TestNothingWrittenOnRefusal(t *testing.T) {
 		{"--answers", "nope.yaml"},
 	} {
 		r := run(t, "", append([]string{"assess", "--save-answers", saved, "--output", report}, args...)...)
-		if r.code != ExitInvalid {
+		if r.code != exitInvalid {
 			t.Errorf("%v: exit %d", args, r.code)
 		}
 		entries, _ := os.ReadDir(dir)
@@ -226,7 +226,7 @@ func TestNothingWrittenOnRefusal(t *testing.T) {
 func TestOutputFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "report.json")
 	r := run(t, "", "assess", "--answers", filepath.Join("..", "examples", "ready.yaml"), "--format", "json", "--output", out)
-	if r.code != ExitOK || r.stdout != "" {
+	if r.code != exitOK || r.stdout != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	info, err := os.Stat(out)
@@ -289,7 +289,7 @@ func TestNeverPromptsWithoutATerminal(t *testing.T) {
 			if len(fake.Asked) > 0 {
 				t.Errorf("the questionnaire asked %q without a terminal", fake.Asked[0].Message)
 			}
-			if ExitCode(err) != ExitInvalid || !strings.Contains(err.Error(), "no terminal") {
+			if exitCode(err) != exitInvalid || !strings.Contains(err.Error(), "no terminal") {
 				t.Errorf("err = %v", err)
 			}
 		})

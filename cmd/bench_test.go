@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -104,7 +103,7 @@ func BenchmarkScoreCommand(b *testing.B) {
 			for b.Loop() {
 				ios, _, _, errOut := iostreams.Test()
 				ios.Out = io.Discard
-				if code := Run(ios, append([]string{"score", dir}, bc.args...)); code != ExitOK {
+				if code := runStreams(ios, append([]string{"score", dir}, bc.args...)); code != exitOK {
 					b.Fatalf("exit %d: %s", code, errOut)
 				}
 			}
@@ -114,7 +113,7 @@ func BenchmarkScoreCommand(b *testing.B) {
 
 var sinkAnswers *questions.Answers
 
-func BenchmarkReadAnswersFile(b *testing.B) {
+func BenchmarkDecodeAnswersFile(b *testing.B) {
 	bank, err := questions.Load()
 	if err != nil {
 		b.Fatal(err)
@@ -124,7 +123,7 @@ func BenchmarkReadAnswersFile(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if sinkAnswers, err = bank.ReadAnswers("ready.yaml", bytes.NewReader(data)); err != nil {
+		if sinkAnswers, err = bank.DecodeAnswers("ready.yaml", data); err != nil {
 			b.Fatal(err)
 		}
 	}

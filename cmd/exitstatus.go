@@ -8,11 +8,11 @@ type ExitStatus struct {
 }
 
 // ExitStatuses lists every exit code hitready uses, in order. The man pages' EXIT STATUS
-// sections are generated from it, so they cannot drift from the codes ExitCode returns.
+// sections are generated from it, so they cannot drift from the codes exitCode returns.
 var ExitStatuses = []ExitStatus{
-	{ExitOK, "done"},
-	{ExitFailure, "the program failed (an I/O error, or a bug)"},
-	{ExitInvalid, "bad usage or bad input: an unknown flag, an invalid answers or profile file, answers missing with no terminal to ask on; for score, any file that could not be scored"},
-	{ExitBelow, "a score is below --fail-under (any score, for score)"},
-	{ExitInterrupted, "interrupted (Ctrl-C)"},
+	{exitOK, "done"},
+	{exitFailure, "the program failed (an I/O error, or a bug)"},
+	{exitInvalid, "bad usage or bad input: an unknown flag, an invalid answers or profile file, answers missing with no terminal to ask on; for score, any file that could not be scored"},
+	{exitBelow, "a score is below --fail-under (any score, for score)"},
+	{exitInterrupted, "interrupted (Ctrl-C)"},
 }

@@ -34,7 +34,7 @@ func readAnswers(ctx context.Context, ios *iostreams.IOStreams, bank *questions.
 // It is the last step of every command that scores (assess after its questions, compare, score).
 func scoreAnswers(profile *assessment.Profile, answers *questions.Answers, source, command string) (assessment.Report, error) {
 	if open := profile.Bank().Open(answers); len(open) > 0 {
-		return assessment.Report{}, &MissingAnswersError{Source: source, Open: open, Command: command}
+		return assessment.Report{}, &missingAnswersError{Source: source, Open: open, Command: command}
 	}
 	report := assessment.Score(profile, answers)
 	report.Source = source
@@ -61,17 +61,17 @@ func scoreAnswersData(profile *assessment.Profile, path string, data []byte, com
 	return scoreAnswers(profile, answers, path, command)
 }
 
-// MissingAnswersError lists the questions left open when they cannot be asked. Scoring a file
+// missingAnswersError lists the questions left open when they cannot be asked. Scoring a file
 // (Command set: score, compare) says it in one line per file, as a cohort's files share their
 // gaps; assess, which could have asked, lists each question with what it allows.
-type MissingAnswersError struct {
+type missingAnswersError struct {
 	Source  string // the answers file; "" when the answers came from flags only
 	Open    []*questions.Question
 	Reason  string // assess: why the questions cannot be asked
 	Command string // score, compare: the command that scores only complete files
 }
 
-func (e *MissingAnswersError) Error() string {
+func (e *missingAnswersError) Error() string {
 	var b strings.Builder
 	if e.Command != "" {
 		ids := make([]string, len(e.Open))
@@ -94,7 +94,7 @@ func (e *MissingAnswersError) Error() string {
 	return b.String()
 }
 
-func (e *MissingAnswersError) Is(target error) bool { return target == questions.ErrInvalid }
+func (e *missingAnswersError) Is(target error) bool { return target == questions.ErrInvalid }
 
 // openOutput starts the output of a command: standard output for "" or "-", else the file,
 // through fileio.Create.

@@ -26,7 +26,7 @@ func addFormatFlag(c *cobra.Command, format *string, formats formatTable) {
 func checkFormat(format *string, formats formatTable) error {
 	name, err := formats.Canonical(*format)
 	if err != nil {
-		return &UsageError{Err: err}
+		return &usageError{Err: err}
 	}
 	*format = name
 	return nil

@@ -19,10 +19,10 @@ func TestFormatFlag(t *testing.T) {
 		wantCode int
 		stdout   string
 	}{
-		{"upper case", []string{"assess", "--answers", ready, "--format", "CSV"}, ExitOK, want.stdout},
-		{"mixed case", []string{"assess", "--answers", ready, "--format", "Csv"}, ExitOK, want.stdout},
-		{"outlook has no csv", []string{"outlook", "--format", "csv"}, ExitInvalid, ""},
-		{"questions json-schema upper", []string{"questions", "--format", "JSON-SCHEMA"}, ExitOK, run(t, "", "questions", "--format", "json-schema").stdout},
+		{"upper case", []string{"assess", "--answers", ready, "--format", "CSV"}, exitOK, want.stdout},
+		{"mixed case", []string{"assess", "--answers", ready, "--format", "Csv"}, exitOK, want.stdout},
+		{"outlook has no csv", []string{"outlook", "--format", "csv"}, exitInvalid, ""},
+		{"questions json-schema upper", []string{"questions", "--format", "JSON-SCHEMA"}, exitOK, run(t, "", "questions", "--format", "json-schema").stdout},
 	}
 	for _, tt := range tests {
 		r := run(t, "", tt.args...)
@@ -30,7 +30,7 @@ func TestFormatFlag(t *testing.T) {
 			t.Errorf("%s: exit %d (want %d), stdout %q, stderr %q", tt.name, r.code, tt.wantCode, r.stdout, r.stderr)
 		}
 	}
-	if want.code != ExitOK || want.stdout == "" {
+	if want.code != exitOK || want.stdout == "" {
 		t.Fatalf("csv itself: exit %d, %q", want.code, want.stdout)
 	}
 }
@@ -42,7 +42,7 @@ func TestAssessAndScoreWriteTheSameYAML(t *testing.T) {
 		path := filepath.Join("..", "examples", ex)
 		one := run(t, "", "assess", "--answers", path, "--format", "yaml")
 		many := run(t, "", "score", path, "--format", "yaml")
-		if one.code != ExitOK || many.code != ExitOK {
+		if one.code != exitOK || many.code != exitOK {
 			t.Fatalf("%s: exit %d and %d: %s%s", ex, one.code, many.code, one.stderr, many.stderr)
 		}
 		lines := strings.Split(strings.TrimSuffix(one.stdout, "\n"), "\n")
@@ -60,7 +60,7 @@ func TestDumbTerminalIsPlain(t *testing.T) {
 	notReady := filepath.Join("..", "examples", "not-ready.yaml")
 	dumb := runWith(t, func(ios *iostreams.IOStreams) { ios.SetDumbTerminal(true) }, "", "assess", "--answers", notReady)
 	plain := run(t, "", "assess", "--answers", notReady, "--plain")
-	if dumb.code != ExitOK || dumb.stdout != plain.stdout {
+	if dumb.code != exitOK || dumb.stdout != plain.stdout {
 		t.Fatalf("TERM=dumb differs from --plain (exit %d):\n%s", dumb.code, dumb.stdout)
 	}
 	if strings.ContainsAny(dumb.stdout, "┌│─█░") {

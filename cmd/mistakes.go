@@ -22,19 +22,19 @@ func flagError(c *cobra.Command, err error) error {
 	if errors.As(err, &unknown) {
 		name := unknown.GetSpecifiedName()
 		if name == "" {
-			return &UsageError{Err: err}
+			return &usageError{Err: err}
 		}
 		var names []string
 		c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
 		c.InheritedFlags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
 		msg := err.Error() // pflag's own wording, which scripts may already match
 		if !strings.Contains(msg, "--"+name) {
-			return &UsageError{Err: err}
+			return &usageError{Err: err}
 		}
 		if near := questions.Suggest(name, names); near != "" {
 			msg += fmt.Sprintf(" (did you mean --%s?)", near)
 		}
-		return &UsageError{Err: errors.New(msg)}
+		return &usageError{Err: errors.New(msg)}
 	}
 	// A value a flag refused: "invalid --jobs "x": not a number; allowed: …", in the words of
 	// the flag's own type where it has some (scoreValue), never strconv's.
@@ -47,7 +47,7 @@ func flagError(c *cobra.Command, err error) error {
 		}
 		return usageErrorf("invalid --%s %q: %s", invalid.GetFlag().Name, invalid.GetValue(), reason)
 	}
-	return &UsageError{Err: err}
+	return &usageError{Err: err}
 }
 
 // assessArgs refuses arguments to assess; one that looks like an answers file gets the flag it

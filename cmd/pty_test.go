@@ -56,7 +56,7 @@ func startPTY(t *testing.T, args ...string) *ptySession {
 	ios.SetStdinTTY(true)
 	ios.SetStderrTTY(true)
 	s := &ptySession{t: t, console: console, screen: screen, report: report, done: make(chan int, 1)}
-	go func() { s.done <- Run(ios, args) }()
+	go func() { s.done <- runStreams(ios, args) }()
 	t.Cleanup(func() { console.Close() })
 	return s
 }
@@ -153,7 +153,7 @@ func TestPTYFullSession(t *testing.T) {
 	s.expect("Score these answers, or change one?")
 	s.send(keyEnter) // score these answers
 	s.expect("Your answers are in hitready-answers.yaml")
-	if code := s.wait(); code != ExitOK {
+	if code := s.wait(); code != exitOK {
 		t.Fatalf("exit %d; screen:\n%s", code, s.screen.String())
 	}
 	report := s.report.String()
@@ -189,7 +189,7 @@ func TestPTYReviewChangesAnAnswer(t *testing.T) {
 	s.expect("High-school")
 	s.send(keyEnter) // score these answers
 	s.expect("Your answers are in hitready-answers.yaml")
-	if code := s.wait(); code != ExitOK {
+	if code := s.wait(); code != exitOK {
 		t.Fatalf("exit %d; screen:\n%s", code, s.screen.String())
 	}
 	if report := s.report.String(); !strings.Contains(report, `"verdict": "not-ready"`) {
@@ -215,7 +215,7 @@ func TestPTYCtrlCKeepsTheAnswers(t *testing.T) {
 	s.send(keyCtrlC)
 	s.expect("Continue with:")
 	s.expect("  hitready assess --answers hitready-answers.yaml")
-	if code := s.wait(); code != ExitInterrupted {
+	if code := s.wait(); code != exitInterrupted {
 		t.Fatalf("exit %d, want 130", code)
 	}
 	if !s.screen.CursorVisible() {

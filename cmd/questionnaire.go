@@ -91,7 +91,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 			// all in the file they came from.
 			savedTo = opts.AnswersPath
 		}
-		return "", &InterruptedError{SavedTo: savedTo}
+		return "", &interruptedError{SavedTo: savedTo}
 	case err != nil:
 		return "", err
 	}
@@ -138,19 +138,19 @@ func progressFile(opts *AssessOptions) (path string, claimed bool, err error) {
 	return path, err == nil, err
 }
 
-// InterruptedError is the person stopping the questionnaire. Its message tells how to go on.
-type InterruptedError struct {
+// interruptedError is the person stopping the questionnaire. Its message tells how to go on.
+type interruptedError struct {
 	SavedTo string // "" when nothing had been answered or nothing could be written
 }
 
-func (e *InterruptedError) Error() string {
+func (e *interruptedError) Error() string {
 	if e.SavedTo == "" {
 		return "\nStopped. No answers were saved."
 	}
 	return fmt.Sprintf("\nStopped. Your answers so far are in %s.\nContinue with:\n  %s", e.SavedTo, assessHint(e.SavedTo))
 }
 
-func (e *InterruptedError) Is(target error) bool { return target == ErrInterrupted }
+func (e *interruptedError) Is(target error) bool { return target == prompter.ErrInterrupted }
 
 // shellQuote quotes a path for pasting into a shell, when it needs it.
 func shellQuote(s string) string {

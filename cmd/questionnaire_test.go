@@ -36,7 +36,7 @@ func interactive(t *testing.T, fake *prompter.Fake, args ...string) (result, err
 	}
 	opts.Prompter = fake
 	err := assessRun(opts)
-	return result{code: ExitCode(err), stdout: out.String(), stderr: errOut.String()}, err
+	return result{code: exitCode(err), stdout: out.String(), stderr: errOut.String()}, err
 }
 
 func TestInteractiveSessionKeepsAnswersAndPrintsOnlyTheReport(t *testing.T) {
@@ -68,7 +68,7 @@ func TestInteractiveSessionKeepsAnswersAndPrintsOnlyTheReport(t *testing.T) {
 	}
 	// The kept file is complete: scoring it asks nothing and gives the same report.
 	again := run(t, "", "assess", "--answers", "hitready-answers.yaml", "--no-input", "--format", "json")
-	if again.code != ExitOK || strings.Replace(again.stdout, `"source": "hitready-answers.yaml"`, `"source": ""`, 1) != r.stdout {
+	if again.code != exitOK || strings.Replace(again.stdout, `"source": "hitready-answers.yaml"`, `"source": ""`, 1) != r.stdout {
 		t.Errorf("the kept answers score differently (exit %d):\n%s", again.code, again.stderr)
 	}
 }
@@ -78,7 +78,7 @@ func TestInterruptAndResume(t *testing.T) {
 	// Stop at the sixth question.
 	first := &prompter.Fake{Replies: append(fullSession()[:5:5], prompter.Reply{Err: prompter.ErrInterrupted})}
 	r, err := interactive(t, first, "--set", "skills.computer=2")
-	if r.code != ExitInterrupted {
+	if r.code != exitInterrupted {
 		t.Fatalf("exit %d (%v), want 130", r.code, err)
 	}
 	if r.stdout != "" {
@@ -121,7 +121,7 @@ func TestInterruptAndResume(t *testing.T) {
 func TestInterruptBeforeAnyAnswer(t *testing.T) {
 	t.Chdir(t.TempDir())
 	r, err := interactive(t, &prompter.Fake{Replies: []prompter.Reply{{Err: prompter.ErrInterrupted}}})
-	if r.code != ExitInterrupted || !strings.Contains(err.Error(), "No answers were saved") {
+	if r.code != exitInterrupted || !strings.Contains(err.Error(), "No answers were saved") {
 		t.Errorf("exit %d, %v", r.code, err)
 	}
 	if entries, _ := os.ReadDir("."); len(entries) != 0 {
@@ -152,7 +152,7 @@ func TestSaveAnswersIsTheProgressFile(t *testing.T) {
 	saved := filepath.Join(dir, "me.yaml")
 	// Two answers, then Ctrl-C.
 	replies := append(fullSession()[:2:2], prompter.Reply{Err: prompter.ErrInterrupted})
-	if r, _ := interactive(t, &prompter.Fake{Replies: replies}, "--save-answers", saved); r.code != ExitInterrupted {
+	if r, _ := interactive(t, &prompter.Fake{Replies: replies}, "--save-answers", saved); r.code != exitInterrupted {
 		t.Fatalf("exit %d", r.code)
 	}
 	data, readErr := os.ReadFile(saved)
@@ -196,7 +196,7 @@ func TestReviewOfAnExistingFile(t *testing.T) {
 	// Without a terminal there is no review to open: exit 2, nothing written.
 	os.Remove("hitready-answers.yaml")
 	res := run(t, "", "assess", "--answers", "me.yaml", "--review")
-	if res.code != ExitInvalid || !strings.Contains(res.stderr, "--review needs a terminal") {
+	if res.code != exitInvalid || !strings.Contains(res.stderr, "--review needs a terminal") {
 		t.Errorf("exit %d:\n%s", res.code, res.stderr)
 	}
 	if _, err := os.Stat("hitready-answers.yaml"); err == nil {
@@ -242,7 +242,7 @@ func TestInterruptInTheReviewOfAFile(t *testing.T) {
 	ready, _ := filepath.Abs(filepath.Join("..", "examples", "ready.yaml"))
 	t.Chdir(t.TempDir())
 	r, err := interactive(t, &prompter.Fake{Replies: []prompter.Reply{{Err: prompter.ErrInterrupted}}}, "--answers", ready, "--review")
-	if r.code != ExitInterrupted || err == nil || !strings.Contains(err.Error(), "Continue with:\n  hitready assess --answers "+ready) {
+	if r.code != exitInterrupted || err == nil || !strings.Contains(err.Error(), "Continue with:\n  hitready assess --answers "+ready) {
 		t.Errorf("exit %d: %v", r.code, err)
 	}
 	if entries, _ := os.ReadDir("."); len(entries) != 0 {

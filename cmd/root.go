@@ -15,6 +15,7 @@ import (
 
 	"github.com/hitready/hitready/internal/batch"
 	"github.com/hitready/hitready/internal/iostreams"
+	"github.com/hitready/hitready/internal/prompter"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
@@ -51,7 +52,7 @@ func Execute() int {
 			os.Exit(signalCode(terminated, ctx))
 		})
 	})
-	code := RunContext(ctx, iostreams.System(), os.Args[1:])
+	code := runContext(ctx, iostreams.System(), os.Args[1:])
 	if sc := signalCode(terminated, ctx); sc != 0 {
 		return sc
 	}
@@ -67,9 +68,9 @@ const stopGrace = 2 * time.Second
 func signalCode(terminated, interrupted context.Context) int {
 	switch {
 	case terminated.Err() != nil && context.Cause(terminated) != context.Canceled:
-		return ExitTerminated
+		return exitTerminated
 	case interrupted.Err() != nil:
-		return ExitInterrupted
+		return exitInterrupted
 	}
 	return 0
 }
@@ -84,13 +85,14 @@ func saveTerminal(f *os.File) (restore func()) {
 	return func() { _ = term.Restore(fd, state) }
 }
 
-// Run runs hitready with the given arguments against the given streams. Tests call it directly.
-func Run(ios *iostreams.IOStreams, args []string) int {
-	return RunContext(context.Background(), ios, args)
+// runStreams runs hitready with the given arguments against the given streams. Tests call it
+// directly.
+func runStreams(ios *iostreams.IOStreams, args []string) int {
+	return runContext(context.Background(), ios, args)
 }
 
-// RunContext is Run with a context whose cancellation stops the command (a signal, in Execute).
-func RunContext(ctx context.Context, ios *iostreams.IOStreams, args []string) int {
+// runContext is Run with a context whose cancellation stops the command (a signal, in Execute).
+func runContext(ctx context.Context, ios *iostreams.IOStreams, args []string) int {
 	return runRoot(ctx, ios, NewCmdRoot(ios), args)
 }
 
@@ -105,14 +107,14 @@ func runRoot(ctx context.Context, ios *iostreams.IOStreams, root *cobra.Command,
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
-		return ExitOK
+		return exitOK
 	}
 	var panicked *batch.PanicError
 	if errors.As(err, &panicked) {
 		return internalError(ios, panicked.Value, panicked.Stack)
 	}
 	printError(ios, cmd, err, args)
-	return ExitCode(err)
+	return exitCode(err)
 }
 
 func internalError(ios *iostreams.IOStreams, v any, stack []byte) int {
@@ -125,12 +127,12 @@ func internalError(ios *iostreams.IOStreams, v any, stack []byte) int {
 	if ios.Debug() {
 		ios.ErrOut.Write(stack)
 	}
-	return ExitFailure
+	return exitFailure
 }
 
 func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error, args []string) {
 	msg := safeMessage(err, args)
-	if errors.Is(err, context.Canceled) && !errors.Is(err, ErrInterrupted) {
+	if errors.Is(err, context.Canceled) && !errors.Is(err, prompter.ErrInterrupted) {
 		// The cause is the signal's own words ("interrupt signal received"); the questionnaire's
 		// interruption says more, and for itself.
 		msg = "Stopped: " + msg + "."
@@ -139,7 +141,7 @@ func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error, args []
 		msg += "\n"
 	}
 	fmt.Fprint(ios.ErrOut, msg)
-	if _, usage := err.(*UsageError); usage && cmd != nil {
+	if _, usage := err.(*usageError); usage && cmd != nil {
 		// The command as the person started it, so that the hint runs when pasted.
 		fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", commandName()+strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()))
 	}
@@ -176,8 +178,8 @@ Advisors can score answers files without prompting, for one student or a whole c
 		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
 	}
 	root.SuggestionsMinimumDistance = 2
-	root.Version = ReadBuildInfo().Version
-	root.SetVersionTemplate(ReadBuildInfo().String())
+	root.Version = readBuildInfo().Version
+	root.SetVersionTemplate(readBuildInfo().String())
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)

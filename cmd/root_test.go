@@ -21,7 +21,7 @@ func TestPanicBecomesInternalError(t *testing.T) {
 		}})
 		code := runRoot(context.Background(), ios, root, []string{"boom"})
 		msg := errOut.String()
-		if code != ExitFailure || !strings.Contains(msg, "hitready: internal error: runtime error: index out of range [0] with length 0") {
+		if code != exitFailure || !strings.Contains(msg, "hitready: internal error: runtime error: index out of range [0] with length 0") {
 			t.Errorf("debug=%v: exit %d, stderr:\n%s", debug, code, msg)
 		}
 		if got := strings.Contains(msg, "goroutine "); got != debug {

@@ -35,7 +35,7 @@ func TestRulesGolden(t *testing.T) {
 	for _, tt := range cases {
 		t.Run(tt.golden, func(t *testing.T) {
 			r := run(t, "", tt.args...)
-			if r.code != ExitOK || r.stderr != "" {
+			if r.code != exitOK || r.stderr != "" {
 				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 			}
 			golden(t, tt.golden, []byte(r.stdout))
@@ -73,7 +73,7 @@ func TestTemplateFilledInScores(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "filled.yaml")
 	os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o600)
 	scored := run(t, "", "assess", "--answers", path, "--no-input", "--format", "json")
-	if scored.code != ExitOK || !strings.Contains(scored.stdout, `"respondent": "Template User"`) {
+	if scored.code != exitOK || !strings.Contains(scored.stdout, `"respondent": "Template User"`) {
 		t.Fatalf("exit %d: %s\n%s", scored.code, scored.stderr, strings.Join(lines, "\n"))
 	}
 }
@@ -90,7 +90,7 @@ func TestRequirementsDumpRoundTrips(t *testing.T) {
 		answers := filepath.Join("..", "examples", ex)
 		embedded := run(t, "", "assess", "--answers", answers, "--format", "json")
 		custom := run(t, "", "assess", "--answers", answers, "--format", "json", "--profile", path)
-		if custom.code != ExitOK || custom.stdout != embedded.stdout {
+		if custom.code != exitOK || custom.stdout != embedded.stdout {
 			t.Errorf("%s: the dumped profile scores differently (exit %d, %s)", ex, custom.code, custom.stderr)
 		}
 	}
@@ -99,7 +99,7 @@ func TestRequirementsDumpRoundTrips(t *testing.T) {
 		t.Error("dumping the dumped profile changed it")
 	}
 	cohort := run(t, "", "score", filepath.Join("testdata", "cohort"), "--format", "csv", "--profile", path)
-	if cohort.code != ExitOK || cohort.stdout != run(t, "", "score", filepath.Join("testdata", "cohort"), "--format", "csv").stdout {
+	if cohort.code != exitOK || cohort.stdout != run(t, "", "score", filepath.Join("testdata", "cohort"), "--format", "csv").stdout {
 		t.Errorf("score --profile: exit %d %s", cohort.code, cohort.stderr)
 	}
 }
@@ -144,7 +144,7 @@ func TestInvalidProfilesAreRefused(t *testing.T) {
 				{"score", "--profile", path, filepath.Join("testdata", "cohort"), "--output", out},
 			} {
 				r := run(t, "", args...)
-				if r.code != ExitInvalid || !tt.want.MatchString(r.stderr) || r.stdout != "" {
+				if r.code != exitInvalid || !tt.want.MatchString(r.stderr) || r.stdout != "" {
 					t.Errorf("%s: exit %d, stdout %d bytes, stderr:\n%s", args[0], r.code, len(r.stdout), r.stderr)
 				}
 				if _, err := os.Stat(out); err == nil {
@@ -159,7 +159,7 @@ func TestVersion(t *testing.T) {
 	want := regexp.MustCompile(`^hitready \S+\ncommit \S+( \(modified\))?\ngo1\.\d+`)
 	for _, args := range [][]string{{"version"}, {"--version"}} {
 		r := run(t, "", args...)
-		if r.code != ExitOK || !want.MatchString(r.stdout) {
+		if r.code != exitOK || !want.MatchString(r.stdout) {
 			t.Errorf("%v: exit %d:\n%s", args, r.code, r.stdout)
 		}
 	}
@@ -187,7 +187,7 @@ func TestCompletion(t *testing.T) {
 		}
 	}
 	r := run(t, "", "completion", "bash")
-	if r.code != ExitOK || !strings.Contains(r.stdout, "__start_hitready") {
+	if r.code != exitOK || !strings.Contains(r.stdout, "__start_hitready") {
 		t.Errorf("completion bash: exit %d", r.code)
 	}
 }

@@ -90,17 +90,17 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 	return c
 }
 
-// BadFilesError says how many files could not be scored; each was reported as it came.
-type BadFilesError struct {
+// badFilesError says how many files could not be scored; each was reported as it came.
+type badFilesError struct {
 	Count, Total int
 	Kept         string // what became of --output, when it was left as it was
 }
 
-func (e *BadFilesError) Error() string {
+func (e *badFilesError) Error() string {
 	return fmt.Sprintf("%d of %d %s could not be scored%s", e.Count, e.Total, prose.Plural(e.Total, "file", "files"), e.Kept)
 }
 
-func (e *BadFilesError) Is(target error) bool { return target == questions.ErrInvalid }
+func (e *badFilesError) Is(target error) bool { return target == questions.ErrInvalid }
 
 // scored is one file's outcome on a worker: its report, and the report drawn in the output's
 // format, so that drawing runs in parallel too and the ordered writer only copies bytes.
@@ -196,11 +196,11 @@ func scoreRun(opts *ScoreOptions) error {
 	}
 	switch {
 	case bad > 0:
-		return &BadFilesError{Count: bad, Total: total, Kept: kept}
+		return &badFilesError{Count: bad, Total: total, Kept: kept}
 	case total == 0:
 		return usageErrorf("no answers files (*.yaml, *.yml, *.json) found in %s%s", strings.Join(opts.Paths, ", "), kept)
 	case below > 0:
-		return &BelowThresholdError{Who: fmt.Sprintf("%d of %d: ", below, total), Score: -1, Threshold: opts.FailUnder}
+		return &belowThresholdError{Who: fmt.Sprintf("%d of %d: ", below, total), Score: -1, Threshold: opts.FailUnder}
 	}
 	return nil
 }

@@ -16,7 +16,7 @@ func TestScoreGolden(t *testing.T) {
 	for _, format := range render.CohortFormats().Names() {
 		t.Run(format, func(t *testing.T) {
 			r := run(t, "", "score", filepath.Join("testdata", "cohort"), "--format", format)
-			if r.code != ExitOK || r.stderr != "" {
+			if r.code != exitOK || r.stderr != "" {
 				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 			}
 			golden(t, "cohort."+format, []byte(r.stdout))
@@ -32,7 +32,7 @@ func TestScoreJSONIsAssessPerFile(t *testing.T) {
 		filepath.Join("..", "examples", "ready.yaml"),
 	}
 	r := run(t, "", append([]string{"score", "--format", "json"}, files...)...)
-	if r.code != ExitOK {
+	if r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	var reports []assessment.Report
@@ -73,7 +73,7 @@ func TestScoreBadFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := run(t, "", "score", good, bad, filepath.Join(dir, "missing.yaml"), incomplete, good, "--format", "csv")
-	if r.code != ExitInvalid {
+	if r.code != exitInvalid {
 		t.Errorf("exit %d, want 2", r.code)
 	}
 	for _, want := range []string{
@@ -103,13 +103,13 @@ func TestScoreExitCodes(t *testing.T) {
 		wantCode   int
 		wantStderr string
 	}{
-		{"all scored", []string{"score", cohortDir}, ExitOK, ""},
-		{"fail-under met by all", []string{"score", cohortDir, "--fail-under", "30"}, ExitOK, ""},
-		{"fail-under missed by some", []string{"score", cohortDir, "--fail-under", "50"}, ExitBelow, "2 of 4: scores are below --fail-under 50"},
-		{"no paths", []string{"score"}, ExitInvalid, "score needs at least one answers file or folder"},
-		{"empty folder", []string{"score", t.TempDir()}, ExitInvalid, "no answers files (*.yaml, *.yml, *.json) found"},
-		{"bad format", []string{"score", cohortDir, "--format", "xlsx"}, ExitInvalid, `invalid --format "xlsx"`},
-		{"bad jobs", []string{"score", cohortDir, "--jobs", "-1"}, ExitInvalid, "invalid --jobs -1"},
+		{"all scored", []string{"score", cohortDir}, exitOK, ""},
+		{"fail-under met by all", []string{"score", cohortDir, "--fail-under", "30"}, exitOK, ""},
+		{"fail-under missed by some", []string{"score", cohortDir, "--fail-under", "50"}, exitBelow, "2 of 4: scores are below --fail-under 50"},
+		{"no paths", []string{"score"}, exitInvalid, "score needs at least one answers file or folder"},
+		{"empty folder", []string{"score", t.TempDir()}, exitInvalid, "no answers files (*.yaml, *.yml, *.json) found"},
+		{"bad format", []string{"score", cohortDir, "--format", "xlsx"}, exitInvalid, `invalid --format "xlsx"`},
+		{"bad jobs", []string{"score", cohortDir, "--jobs", "-1"}, exitInvalid, "invalid --jobs -1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,7 +131,7 @@ func TestScoreExitCodes(t *testing.T) {
 func TestScoreOutputFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "cohort.csv")
 	r := run(t, "", "score", filepath.Join("testdata", "cohort"), "--format", "csv", "--output", out)
-	if r.code != ExitOK || r.stdout != "" {
+	if r.code != exitOK || r.stdout != "" {
 		t.Fatalf("exit %d, stdout %q", r.code, r.stdout)
 	}
 	info, err := os.Stat(out)
@@ -147,7 +147,7 @@ func TestCompareGolden(t *testing.T) {
 	for _, format := range render.ComparisonFormats().Names() {
 		t.Run(format, func(t *testing.T) {
 			r := run(t, "", "compare", spring, autumn, "--format", format)
-			if r.code != ExitOK || r.stderr != "" {
+			if r.code != exitOK || r.stderr != "" {
 				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
 			}
 			golden(t, "compare."+format, []byte(r.stdout))
@@ -160,12 +160,12 @@ func TestCompareReadsReports(t *testing.T) {
 	dir := t.TempDir()
 	spring, autumn := filepath.Join("testdata", "progress", "spring.yaml"), filepath.Join("testdata", "progress", "autumn.yaml")
 	saved := filepath.Join(dir, "spring.json")
-	if r := run(t, "", "assess", "--answers", spring, "--format", "json", "--output", saved); r.code != ExitOK {
+	if r := run(t, "", "assess", "--answers", spring, "--format", "json", "--output", saved); r.code != exitOK {
 		t.Fatal(r.stderr)
 	}
 	fromAnswers := run(t, "", "compare", spring, autumn, "--format", "json")
 	fromReport := run(t, "", "compare", saved, autumn, "--format", "json")
-	if fromReport.code != ExitOK {
+	if fromReport.code != exitOK {
 		t.Fatalf("exit %d: %s", fromReport.code, fromReport.stderr)
 	}
 	if strings.Replace(fromReport.stdout, saved, spring, 1) != fromAnswers.stdout {
@@ -198,7 +198,7 @@ func TestCompareRefusals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		r := run(t, "", tt.args...)
-		if r.code != ExitInvalid || !strings.Contains(r.stderr, tt.want) || r.stdout != "" {
+		if r.code != exitInvalid || !strings.Contains(r.stderr, tt.want) || r.stdout != "" {
 			t.Errorf("%v: exit %d, stderr %q", tt.args[1:], r.code, r.stderr)
 		}
 	}

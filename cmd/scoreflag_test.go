@@ -27,12 +27,12 @@ func TestFailUnderTakesAScore(t *testing.T) {
 			args := append(append([]string{}, cmd...), "--fail-under", tt.value)
 			r := run(t, "", args...)
 			if tt.want == "" {
-				if r.code != ExitOK {
+				if r.code != exitOK {
 					t.Errorf("%v: exit %d: %s", args, r.code, r.stderr)
 				}
 				continue
 			}
-			if r.code != ExitInvalid || !strings.Contains(r.stderr, tt.want) || strings.Contains(r.stderr, "strconv") || r.stdout != "" {
+			if r.code != exitInvalid || !strings.Contains(r.stderr, tt.want) || strings.Contains(r.stderr, "strconv") || r.stdout != "" {
 				t.Errorf("%v: exit %d, stdout %q, stderr:\n%s", args, r.code, r.stdout, r.stderr)
 			}
 		}

@@ -12,17 +12,17 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// BuildInfo is what a build of hitready knows about itself.
-type BuildInfo struct {
+// buildInfo is what a build of hitready knows about itself.
+type buildInfo struct {
 	Version   string // the module version, "(devel)" for a build from a work tree
 	Revision  string // the VCS revision, when the build recorded it
 	Modified  bool   // the work tree had uncommitted changes
 	GoVersion string
 }
 
-// ReadBuildInfo reads the build information the Go toolchain embeds in the binary.
-func ReadBuildInfo() BuildInfo {
-	info := BuildInfo{Version: "(devel)", Revision: "unknown", GoVersion: runtime.Version()}
+// readBuildInfo reads the build information the Go toolchain embeds in the binary.
+func readBuildInfo() buildInfo {
+	info := buildInfo{Version: "(devel)", Revision: "unknown", GoVersion: runtime.Version()}
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
 		return info
@@ -41,7 +41,7 @@ func ReadBuildInfo() BuildInfo {
 	return info
 }
 
-func (b BuildInfo) String() string {
+func (b buildInfo) String() string {
 	rev := b.Revision
 	if b.Modified {
 		rev += " (modified)"
@@ -50,13 +50,13 @@ func (b BuildInfo) String() string {
 }
 
 // versionFormats: the text is for people, JSON for scripts that check what they run.
-func versionFormats() render.Formats[func(io.Writer, BuildInfo) error] {
-	return render.Formats[func(io.Writer, BuildInfo) error]{
-		{Name: "text", Render: func(w io.Writer, b BuildInfo) error {
+func versionFormats() render.Formats[func(io.Writer, buildInfo) error] {
+	return render.Formats[func(io.Writer, buildInfo) error]{
+		{Name: "text", Render: func(w io.Writer, b buildInfo) error {
 			_, err := fmt.Fprint(w, b)
 			return err
 		}},
-		{Name: "json", Render: func(w io.Writer, b BuildInfo) error {
+		{Name: "json", Render: func(w io.Writer, b buildInfo) error {
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")
 			return enc.Encode(versionJSON{Version: b.Version, Commit: b.Revision, Modified: b.Modified, Go: b.GoVersion})
@@ -84,9 +84,9 @@ func NewCmdVersion(ios *iostreams.IOStreams) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error {
 			write, err := versionFormats().Lookup(format)
 			if err != nil {
-				return &UsageError{Err: err}
+				return &usageError{Err: err}
 			}
-			return write(ios.Out, ReadBuildInfo())
+			return write(ios.Out, readBuildInfo())
 		},
 	}
 	addFormatFlag(c, &format, versionFormats())

@@ -40,7 +40,7 @@ func widthCommands() []widthCommand {
 func runAtWidth(t *testing.T, width int, args ...string) result {
 	t.Helper()
 	r := runWith(t, func(ios *iostreams.IOStreams) { ios.SetTerminalWidth(width) }, "", args...)
-	if r.code != ExitOK || r.stderr != "" {
+	if r.code != exitOK || r.stderr != "" {
 		t.Fatalf("%v at %d columns: exit %d, stderr %q", args, width, r.code, r.stderr)
 	}
 	return r

@@ -75,16 +75,6 @@ func (a *Answers) Len() int { return len(a.values) }
 // IDs lists the answered question ids, sorted.
 func (a *Answers) IDs() []string { return slices.Sorted(maps.Keys(a.values)) }
 
-// Merge lays other over a: its answers win, and its respondent when it names one.
-func (a *Answers) Merge(other *Answers) {
-	if other.Respondent != "" {
-		a.Respondent = other.Respondent
-	}
-	for id, ans := range other.values {
-		a.Set(id, ans)
-	}
-}
-
 // Clone returns an independent copy.
 func (a *Answers) Clone() *Answers {
 	c := NewAnswers()

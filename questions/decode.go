@@ -26,20 +26,6 @@ const maxRespondent = 200
 // topFields are the fields an answers file may have.
 var topFields = []string{"respondent", "answers"}
 
-// ReadAnswers reads an answers file from r and decodes it. path names the file in messages ("-"
-// for standard input). More than MaxFileSize bytes are refused before any parsing.
-func (b *Bank) ReadAnswers(path string, r io.Reader) (*Answers, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, invalid([]Problem{{Origin: Origin{Path: path},
-			Message: fmt.Sprintf("is larger than %d KiB, the most an answers file may be", MaxFileSize>>10)}})
-	}
-	return b.DecodeAnswers(path, data)
-}
-
 // DecodeAnswers decodes and checks an answers file, YAML or JSON. A file named *.json is JSON, a
 // *.yaml or *.yml file YAML; any other (standard input) is JSON when it starts with "{".
 // Every problem found is reported at once, each with its line.

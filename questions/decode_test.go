@@ -292,19 +292,6 @@ func TestOriginEscapesPaths(t *testing.T) {
 	}
 }
 
-func TestReadAnswersRefusesOversizedFilesBeforeParsing(t *testing.T) {
-	b := loadBank(t)
-	// Valid YAML, so only the size check can refuse it.
-	big := completeYAML + "# " + strings.Repeat("x", MaxFileSize) + "\n"
-	_, err := b.ReadAnswers("big.yaml", strings.NewReader(big))
-	if err == nil || !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "big.yaml: is larger than 1024 KiB") {
-		t.Fatalf("err = %v", err)
-	}
-	if _, err := b.ReadAnswers("ok.yaml", strings.NewReader(completeYAML)); err != nil {
-		t.Fatalf("a small file was refused: %v", err)
-	}
-}
-
 func TestEncodeRoundTrips(t *testing.T) {
 	b := loadBank(t)
 	for _, data := range []string{
