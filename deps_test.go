@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"os/exec"
 	"slices"
 	"strings"
@@ -61,5 +62,59 @@ func TestBinaryLeavesOutTheManGenerator(t *testing.T) {
 				t.Errorf("the binary links %s", pkg)
 			}
 		}
+	}
+}
+
+// Imports run one way: cmd -> internal/* -> assessment -> questions. Leaf packages (prose,
+// textsafe, yamlout, iostreams) import nothing of hitready, so any layer may use them without a
+// cycle; internal packages may use each other. A new import against the grain fails here.
+func TestImportsRunOneWay(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go tool")
+	}
+	const module = "github.com/hitready/hitready"
+	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	leaves := []string{"internal/prose", "internal/textsafe", "internal/yamlout", "internal/iostreams"}
+	tools := []string{"", "internal/mangen", "internal/cohort/gencohort"} // commands: they may use anything
+	layer := func(pkg string) int {
+		switch {
+		case slices.Contains(tools, pkg):
+			return 0
+		case pkg == "cmd":
+			return 1
+		case slices.Contains(leaves, pkg):
+			return 5
+		case strings.HasPrefix(pkg, "internal/"):
+			return 2
+		case pkg == "assessment":
+			return 3
+		case pkg == "questions":
+			return 4
+		}
+		t.Fatalf("package %q has no place in the layers; add it to this test", pkg)
+		return -1
+	}
+	checked := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		pkg := strings.TrimPrefix(strings.TrimPrefix(fields[0], module), "/")
+		for _, imp := range fields[1:] {
+			if !strings.HasPrefix(imp, module+"/") {
+				continue
+			}
+			dep := strings.TrimPrefix(imp, module+"/")
+			checked++
+			from, to := layer(pkg), layer(dep)
+			if to > from || (from == 2 && to == 2) {
+				continue
+			}
+			t.Errorf("%s imports %s: against the grain (cmd -> internal/* -> assessment -> questions; leaves import nothing of hitready)", cmp.Or(pkg, "main"), dep)
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d imports checked; the go list output was not read right", checked)
 	}
 }

@@ -16,8 +16,8 @@ import (
 //go:embed credentials.yaml
 var credentialsYAML []byte
 
-// EmbeddedCredentialsName is how the built-in credentials file is named in messages.
-const EmbeddedCredentialsName = "embedded credentials"
+// embeddedCredentialsName is how the built-in credentials file is named in messages.
+const embeddedCredentialsName = "embedded credentials"
 
 // Grade says how close a rule's source is to the body that sets it.
 type Grade string
@@ -124,20 +124,20 @@ type CredentialStatus struct {
 // The credential ids a profile's credentials file must give, as the contract promises.
 var requiredCredentials = []string{"cca", "rhit", "rhia", "ccs"}
 
-// CredentialQuestion is the question that names the credential a person holds.
-const CredentialQuestion = "certification.credential"
+// credentialQuestion is the question that names the credential a person holds.
+const credentialQuestion = "certification.credential"
 
-// DefaultCredentials returns the embedded credentials, checked against the profile's bank. They
+// defaultCredentials returns the embedded credentials, checked against the profile's bank. They
 // are written for the embedded profile; with a custom profile, requirements it does not have are
 // left out of meets rather than refused.
-func DefaultCredentials(p *Profile) (*Credentials, error) {
+func defaultCredentials(p *Profile) (*Credentials, error) {
 	var cs Credentials
 	dec := yaml.NewDecoder(bytes.NewReader(credentialsYAML))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cs); err != nil {
-		return nil, fmt.Errorf("%s: %w", EmbeddedCredentialsName, err)
+		return nil, fmt.Errorf("%s: %w", embeddedCredentialsName, err)
 	}
-	if problems := cs.check(EmbeddedCredentialsName, nil, p, false); len(problems) > 0 {
+	if problems := cs.check(embeddedCredentialsName, nil, p, false); len(problems) > 0 {
 		return nil, &questions.InvalidError{Problems: problems}
 	}
 	return &cs, nil
@@ -198,7 +198,7 @@ func itemLines(root *yaml.Node, key string) []int {
 func (cs *Credentials) check(path string, lines []int, p *Profile, strict bool) []questions.Problem {
 	var problems []questions.Problem
 	bank := p.bank
-	credQ, _ := bank.Question(CredentialQuestion)
+	credQ, _ := bank.Question(credentialQuestion)
 	seen := map[string]bool{}
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
@@ -213,7 +213,7 @@ func (cs *Credentials) check(path string, lines []int, p *Profile, strict bool) 
 		case c.ID == "" || seen[c.ID]:
 			add("a credential id must be given and unique")
 		case credQ != nil && !slices.Contains(credQ.ValueNames(), c.ID):
-			add("unknown credential %q; allowed: %s (the values of %s, so that a held credential is recognised)", c.ID, strings.Join(credQ.ValueNames(), ", "), CredentialQuestion)
+			add("unknown credential %q; allowed: %s (the values of %s, so that a held credential is recognised)", c.ID, strings.Join(credQ.ValueNames(), ", "), credentialQuestion)
 		}
 		seen[c.ID] = true
 		if c.Name == "" || c.Body == "" || c.Source == "" {
@@ -327,7 +327,7 @@ func (r Route) holds(a *questions.Answers) bool {
 // Status works out where the person stands with one credential.
 func (c *Credential) Status(bank *questions.Bank, a *questions.Answers) CredentialStatus {
 	s := CredentialStatus{ID: c.ID, Name: c.Name, Status: NotYet, Meets: slices.Clone(c.Meets), Missing: []string{}, Source: c.Source}
-	if held, ok := a.Get(CredentialQuestion); ok && held.Choice == c.ID && asked(bank, CredentialQuestion, a) {
+	if held, ok := a.Get(credentialQuestion); ok && held.Choice == c.ID && asked(bank, credentialQuestion, a) {
 		s.Status = Held
 		return s
 	}

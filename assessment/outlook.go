@@ -12,8 +12,8 @@ import (
 //go:embed outlook.yaml
 var outlookYAML []byte
 
-// SettingsQuestion is the optional question whose answer tailors the outlook in a report.
-const SettingsQuestion = "work.settings"
+// settingsQuestion is the optional question whose answer tailors the outlook in a report.
+const settingsQuestion = "work.settings"
 
 // Figure is one dated, sourced number about the job.
 type Figure struct {
@@ -73,16 +73,16 @@ func LoadOutlook(bank *questions.Bank) (*Outlook, error) {
 			return nil, fmt.Errorf("outlook: figure %q needs a figure, a source and a date", f.ID)
 		}
 	}
-	q, ok := bank.Question(SettingsQuestion)
+	q, ok := bank.Question(settingsQuestion)
 	if !ok {
-		return nil, fmt.Errorf("outlook: the question bank has no %s", SettingsQuestion)
+		return nil, fmt.Errorf("outlook: the question bank has no %s", settingsQuestion)
 	}
 	if len(q.Values) != len(o.Settings) {
-		return nil, fmt.Errorf("outlook: %d settings for the %d values of %s", len(o.Settings), len(q.Values), SettingsQuestion)
+		return nil, fmt.Errorf("outlook: %d settings for the %d values of %s", len(o.Settings), len(q.Values), settingsQuestion)
 	}
 	for i, s := range o.Settings {
 		if s.ID != q.Values[i].Value {
-			return nil, fmt.Errorf("outlook: setting %d is %q, but %s's value %d is %q", i+1, s.ID, SettingsQuestion, i+1, q.Values[i].Value)
+			return nil, fmt.Errorf("outlook: setting %d is %q, but %s's value %d is %q", i+1, s.ID, settingsQuestion, i+1, q.Values[i].Value)
 		}
 	}
 	return &o, nil

@@ -17,11 +17,11 @@ import (
 //go:embed steps.yaml
 var stepsYAML []byte
 
-// EmbeddedStepsName is how the built-in steps file is named in messages.
-const EmbeddedStepsName = "embedded steps"
+// embeddedStepsName is how the built-in steps file is named in messages.
+const embeddedStepsName = "embedded steps"
 
-// AnyRequirement in a per-gap step's closes matches every requirement: the fallback step.
-const AnyRequirement = "*"
+// anyRequirement in a per-gap step's closes matches every requirement: the fallback step.
+const anyRequirement = "*"
 
 // Changes are what a step does to a person's answers.
 type Changes struct {
@@ -81,17 +81,17 @@ func (s PlanStep) Label() string {
 	return s.Action
 }
 
-// DefaultSteps returns the embedded catalogue, checked against the profile's bank and the
+// defaultSteps returns the embedded catalogue, checked against the profile's bank and the
 // credentials. Written for the embedded profile, its steps for requirements a custom profile
 // lacks never apply, and the fallback step closes that profile's gaps with its own next steps.
-func DefaultSteps(p *Profile, cs *Credentials) (*Steps, error) {
+func defaultSteps(p *Profile, cs *Credentials) (*Steps, error) {
 	var s Steps
 	dec := yaml.NewDecoder(bytes.NewReader(stepsYAML))
 	dec.KnownFields(true)
 	if err := dec.Decode(&s); err != nil {
-		return nil, fmt.Errorf("%s: %w", EmbeddedStepsName, err)
+		return nil, fmt.Errorf("%s: %w", embeddedStepsName, err)
 	}
-	if problems := s.check(EmbeddedStepsName, nil, p, cs, false); len(problems) > 0 {
+	if problems := s.check(embeddedStepsName, nil, p, cs, false); len(problems) > 0 {
 		return nil, &questions.InvalidError{Problems: problems}
 	}
 	return &s, nil
@@ -166,7 +166,7 @@ func (s *Steps) check(path string, lines []int, p *Profile, cs *Credentials, str
 			}
 		}
 		for _, id := range append(slices.Clone(st.OnlyIfGap), st.Closes...) {
-			if id == AnyRequirement && st.PerGap {
+			if id == anyRequirement && st.PerGap {
 				continue
 			}
 			if strict && !known[id] {
@@ -288,9 +288,9 @@ func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []Pla
 			}
 		case st.PerGap:
 			for _, g := range base.Gaps {
-				if slices.Contains(st.Closes, g.ID) || slices.Contains(st.Closes, AnyRequirement) {
+				if slices.Contains(st.Closes, g.ID) || slices.Contains(st.Closes, anyRequirement) {
 					c := &candidate{step: st, index: i, action: strings.ReplaceAll(st.Action, "{next_step}", nextStep[g.ID]), closes: []string{g.ID}}
-					if slices.Contains(st.Closes, AnyRequirement) {
+					if slices.Contains(st.Closes, anyRequirement) {
 						fallback = append(fallback, c)
 					} else {
 						offered = append(offered, c)

@@ -20,8 +20,8 @@ import (
 //go:embed profile.yaml
 var profileYAML []byte
 
-// EmbeddedProfileName is how the built-in profile is named in messages.
-const EmbeddedProfileName = "embedded profile"
+// embeddedProfileName is how the built-in profile is named in messages.
+const embeddedProfileName = "embedded profile"
 
 // Severity ranks a gap.
 type Severity string
@@ -175,7 +175,7 @@ func (f *Factor) UnmarshalYAML(n *yaml.Node) error {
 
 // DefaultProfile returns the embedded profile, checked against bank.
 func DefaultProfile(bank *questions.Bank) (*Profile, error) {
-	return ParseProfile(EmbeddedProfileName, profileYAML, bank)
+	return ParseProfile(embeddedProfileName, profileYAML, bank)
 }
 
 // ParseProfile decodes a profile strictly (unknown fields are refused) and checks it against the
@@ -221,10 +221,10 @@ func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, err
 		return nil, err
 	}
 	p.outlook = outlook
-	if p.credentials, err = DefaultCredentials(&p); err != nil {
+	if p.credentials, err = defaultCredentials(&p); err != nil {
 		return nil, err
 	}
-	if p.steps, err = DefaultSteps(&p, p.credentials); err != nil {
+	if p.steps, err = defaultSteps(&p, p.credentials); err != nil {
 		return nil, err
 	}
 	return &p, nil
@@ -360,8 +360,8 @@ func (p *Profile) check(path string) []questions.Problem {
 		if _, dup := areaWeight[a.ID]; dup || a.ID == "" {
 			add(a.line, "", "area %q is empty or defined twice", a.ID)
 		}
-		if !inRange(a.Weight, 0, MaxWeight) {
-			add(a.line, "", "area %q: weight must be zero or more, at most %g; got %v", a.ID, float64(MaxWeight), a.Weight)
+		if !inRange(a.Weight, 0, maxWeight) {
+			add(a.line, "", "area %q: weight must be zero or more, at most %g; got %v", a.ID, float64(maxWeight), a.Weight)
 		}
 		areaWeight[a.ID] = 0
 		total += a.Weight
@@ -381,8 +381,8 @@ func (p *Profile) check(path string) []questions.Problem {
 		} else {
 			areaWeight[r.Area] += max(r.Weight, 0)
 		}
-		if !inRange(r.Weight, 0, MaxWeight) {
-			add(r.line, r.ID, "weight must be zero or more, at most %g; got %v", float64(MaxWeight), r.Weight)
+		if !inRange(r.Weight, 0, maxWeight) {
+			add(r.line, r.ID, "weight must be zero or more, at most %g; got %v", float64(maxWeight), r.Weight)
 		}
 		if r.Requirement == "" || r.Target == "" || r.Source == "" {
 			add(r.line, r.ID, "requirement, target and source are all required")

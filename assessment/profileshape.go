@@ -13,10 +13,10 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// MaxWeight bounds every weight of a profile. Weights are relative, so no real profile needs more
+// maxWeight bounds every weight of a profile. Weights are relative, so no real profile needs more
 // than a few digits; the bound keeps sums of weights (and so scores) far from overflowing to +Inf
 // or NaN, which a weight of 1e308 does.
-const MaxWeight = 1e6
+const maxWeight = 1e6
 
 // valueKind is what a field of a profile holds. The YAML decoder is lenient where a profile must
 // not be: it reads `target: 4.5` into an int as 4 and `blocking: "yes"` into a bool as true, so the
@@ -82,7 +82,7 @@ func yamlFields(t reflect.Type) []string {
 // Fields whose absence check() already words (ids, requirements) are not listed as required.
 func profileShape() *shape {
 	text := &shape{kind: textValue}
-	weight := &shape{kind: numberValue, allowed: fmt.Sprintf("a number from 0 to %g", float64(MaxWeight))}
+	weight := &shape{kind: numberValue, allowed: fmt.Sprintf("a number from 0 to %g", float64(maxWeight))}
 	source := &shape{kind: mappingValue, of: reflect.TypeFor[questions.Source]()}
 	condition := &shape{kind: mappingValue, of: reflect.TypeFor[questions.Condition](), required: []string{"question", "in"},
 		fields: map[string]*shape{"in": {kind: listValue, item: text}}}
@@ -322,7 +322,7 @@ func requiredHint(field string) string {
 	case "requirements":
 		return "list at least one requirement"
 	case "areas.weight", "requirements.weight":
-		return fmt.Sprintf("give a number from 0 to %g", float64(MaxWeight))
+		return fmt.Sprintf("give a number from 0 to %g", float64(maxWeight))
 	case "requirements.credit.question", "requirements.next_steps.when.question":
 		return "give a question id (hitready questions lists them)"
 	}

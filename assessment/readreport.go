@@ -257,7 +257,7 @@ func (c *reportChecker) check(r *Report) {
 		c.text(f+".id", a.ID)
 		c.text(f+".title", a.Title)
 		c.number(f+".score", a.Score, 0, 100)
-		c.number(f+".weight", a.Weight, 0, MaxWeight)
+		c.number(f+".weight", a.Weight, 0, maxWeight)
 	}
 	for i, req := range r.Requirements {
 		f := fmt.Sprintf("requirements[%d]", i)

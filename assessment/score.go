@@ -102,8 +102,8 @@ type Note struct {
 	Text string `json:"text" yaml:"text"`
 }
 
-// UniformRatingsNote is the id of the note that every skill got the same rating.
-const UniformRatingsNote = "uniform-ratings"
+// uniformRatingsNote is the id of the note that every skill got the same rating.
+const uniformRatingsNote = "uniform-ratings"
 
 // Score scores answers against a profile. Unanswered questions earn nothing; callers that need a
 // complete answer set check questions.Bank.Open first. Source is left for the caller to fill.
@@ -173,7 +173,7 @@ func (p *Profile) scoreOnly(a *questions.Answers) Report {
 	})
 	r.Settings = p.settings(a)
 	if rating, ok := uniformRating(p.bank, a); ok && p.Notes.UniformRatings != "" {
-		r.Notes = append(r.Notes, Note{ID: UniformRatingsNote,
+		r.Notes = append(r.Notes, Note{ID: uniformRatingsNote,
 			Text: strings.ReplaceAll(p.Notes.UniformRatings, "{rating}", strconv.Itoa(rating))})
 	}
 	return r
@@ -181,7 +181,7 @@ func (p *Profile) scoreOnly(a *questions.Answers) Report {
 
 // settings tailors the outlook to the settings a person chose; it never touches the score.
 func (p *Profile) settings(a *questions.Answers) []SettingOutlook {
-	ans, ok := a.Get(SettingsQuestion)
+	ans, ok := a.Get(settingsQuestion)
 	if !ok || p.outlook == nil {
 		return nil
 	}

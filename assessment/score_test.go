@@ -175,7 +175,7 @@ func TestUniformRatingsNote(t *testing.T) {
 		want    bool
 	}{{[]int{4}, true}, {[]int{1}, true}, {[]int{4, 4, 4, 5}, false}, {[]int{3, 4}, false}} {
 		r := Score(p, person("associate", "hit", allCourses, "passed", tt.ratings...))
-		got := slices.ContainsFunc(r.Notes, func(n Note) bool { return n.ID == UniformRatingsNote })
+		got := slices.ContainsFunc(r.Notes, func(n Note) bool { return n.ID == uniformRatingsNote })
 		if got != tt.want {
 			t.Errorf("ratings %v: note %v, want %v (%v)", tt.ratings, got, tt.want, r.Notes)
 		}
@@ -347,10 +347,10 @@ func TestGeneratorCoversConditionalAnswers(t *testing.T) {
 func TestSettingsNeverChangeTheScore(t *testing.T) {
 	bank, p := setup(t)
 	rng := rand.New(rand.NewPCG(3, 4))
-	q, _ := bank.Question(SettingsQuestion)
+	q, _ := bank.Question(settingsQuestion)
 	for range 300 {
 		a := cohort.Person(bank, rng)
-		a.Delete(SettingsQuestion)
+		a.Delete(settingsQuestion)
 		before := Score(p, a)
 		if before.Settings != nil {
 			t.Fatal("settings shown without an answer")
@@ -361,14 +361,14 @@ func TestSettingsNeverChangeTheScore(t *testing.T) {
 				picked = append(picked, v)
 			}
 		}
-		a.Set(SettingsQuestion, questions.AnyOfAnswer(picked...))
+		a.Set(settingsQuestion, questions.AnyOfAnswer(picked...))
 		after := Score(p, a)
 		if len(after.Settings) != len(picked) {
 			t.Fatalf("%d settings shown for %v", len(after.Settings), picked)
 		}
 		after.Settings = nil
 		if fmt.Sprint(after) != fmt.Sprint(before) {
-			t.Fatalf("answering %s changed the report:\n%v\n%v", SettingsQuestion, before, after)
+			t.Fatalf("answering %s changed the report:\n%v\n%v", settingsQuestion, before, after)
 		}
 	}
 }
@@ -376,7 +376,7 @@ func TestSettingsNeverChangeTheScore(t *testing.T) {
 func TestSettingsShowTheSourcesFigures(t *testing.T) {
 	_, p := setup(t)
 	a := person("associate", "hit", allCourses, "passed", 4)
-	a.Set(SettingsQuestion, questions.AnyOfAnswer("physicians-offices", "rehabilitation-centers"))
+	a.Set(settingsQuestion, questions.AnyOfAnswer("physicians-offices", "rehabilitation-centers"))
 	got := Score(p, a).Settings
 	if len(got) != 2 || got[0].Employment != "40,970" || !strings.Contains(got[0].Source, "May 2011") ||
 		got[1].Employment != "" || got[1].Source != "" {

@@ -94,6 +94,17 @@ func (s *ptySession) send(keys ...string) {
 	}
 }
 
+// typeText types into a text prompt. survey's text input first asks the terminal where the
+// cursor is (ESC [6n) and reads the answer from standard input: keys that arrive before the
+// answer are taken for part of it and lost. A person never types that fast; the test waits for
+// the round trip before typing.
+func (s *ptySession) typeText(text string) {
+	s.t.Helper()
+	s.send() // wait for raw mode
+	time.Sleep(200 * time.Millisecond)
+	s.send(text)
+}
+
 // wait returns hitready's exit code, or fails the test if it has not ended within the deadline.
 func (s *ptySession) wait() int {
 	s.t.Helper()
@@ -142,7 +153,8 @@ func (s *ptySession) answerAll(name string) {
 	s.expect("[19/20] Where would you like to work? (optional)")
 	s.send(keySpace, keyEnter) // hospitals
 	s.expect("[20/20] Your name for the report (optional)")
-	s.send(name, keyEnter)
+	s.typeText(name)
+	s.send(keyEnter)
 	s.expect("19. Where would you like to work? (optional) — Hospitals")
 }
 

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hitready/hitready/internal/prose"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -57,7 +58,7 @@ type Condition struct {
 
 // String reads as the rest of "asked only when …".
 func (c Condition) String() string {
-	return c.Question + " is " + orList(c.In)
+	return c.Question + " is " + prose.Or(c.In)
 }
 
 // Holds tells whether the answers meet the condition: its question is answered with one of the
@@ -424,7 +425,7 @@ func (b *Bank) CheckConsistency(a *Answers) error {
 			Origin: ans.Origin,
 			ID:     q.ID,
 			Message: fmt.Sprintf("is asked only when %s, but %s; remove %s or change %s",
-				q.AskedWhen, b.settled(q.AskedWhen, a), q.ID, orList(conditionIDs(q.AskedWhen))),
+				q.AskedWhen, b.settled(q.AskedWhen, a), q.ID, prose.Or(conditionIDs(q.AskedWhen))),
 		})
 	}
 	return invalid(problems)
@@ -450,14 +451,4 @@ func conditionIDs(w When) []string {
 		ids[i] = c.Question
 	}
 	return ids
-}
-
-func orList(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }

@@ -125,7 +125,7 @@ type decoder struct {
 }
 
 func (d *decoder) add(line int, id, format string, args ...any) {
-	if len(d.problems) >= MaxShown {
+	if len(d.problems) >= maxShown {
 		d.dropped++
 		return
 	}
@@ -236,7 +236,7 @@ func (d *decoder) answerMap(m *yaml.Node) {
 		q, known := d.bank.Question(id)
 		if !known {
 			d.unknownID = true
-			if len(d.problems) >= MaxShown {
+			if len(d.problems) >= maxShown {
 				d.dropped++ // skips the search for a suggestion, the costly part
 				continue
 			}

@@ -248,15 +248,15 @@ func TestDecodeReportsAScreenfulOfProblems(t *testing.T) {
 	}
 	msg := err.Error()
 	lines := strings.Split(msg, "\n")
-	if len(lines) != MaxShown+2 {
-		t.Fatalf("%d lines, want %d problems, a count and the known ids:\n%s", len(lines), MaxShown, msg)
+	if len(lines) != maxShown+2 {
+		t.Fatalf("%d lines, want %d problems, a count and the known ids:\n%s", len(lines), maxShown, msg)
 	}
-	want := fmt.Sprintf("flood.yaml: … and %d more problems (fix these and run again to see them)", total-MaxShown)
-	if lines[MaxShown] != want {
-		t.Errorf("line %d = %q, want %q", MaxShown+1, lines[MaxShown], want)
+	want := fmt.Sprintf("flood.yaml: … and %d more problems (fix these and run again to see them)", total-maxShown)
+	if lines[maxShown] != want {
+		t.Errorf("line %d = %q, want %q", maxShown+1, lines[maxShown], want)
 	}
-	if strings.Count(msg, "known question ids:") != 1 || !strings.HasPrefix(lines[MaxShown+1], "flood.yaml: known question ids: education.level,") {
-		t.Errorf("the known ids are not listed once, last:\n%s", lines[MaxShown+1])
+	if strings.Count(msg, "known question ids:") != 1 || !strings.HasPrefix(lines[maxShown+1], "flood.yaml: known question ids: education.level,") {
+		t.Errorf("the known ids are not listed once, last:\n%s", lines[maxShown+1])
 	}
 	if len(msg) > 4096 {
 		t.Errorf("message is %d bytes", len(msg))
@@ -272,7 +272,7 @@ func TestInvalidErrorCapsEachFile(t *testing.T) {
 	problems = append(problems, Problem{Origin: Origin{Path: "b.yaml", Line: 1}, Message: "bad"})
 	got := (&InvalidError{Problems: problems}).Error()
 	lines := strings.Split(got, "\n")
-	if len(lines) != MaxShown+2 || lines[MaxShown] != "b.yaml:1: bad" || lines[MaxShown+1] != "a.yaml: … and 5 more problems (fix these and run again to see them)" {
+	if len(lines) != maxShown+2 || lines[maxShown] != "b.yaml:1: bad" || lines[maxShown+1] != "a.yaml: … and 5 more problems (fix these and run again to see them)" {
 		t.Errorf("got:\n%s", got)
 	}
 	one := (&InvalidError{Problems: problems[:1], Dropped: 1}).Error()
@@ -373,7 +373,7 @@ func TestParseSet(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if id != tt.wantID || ans.String() != tt.wantVal || ans.Origin.Path != SetOrigin {
+			if id != tt.wantID || ans.String() != tt.wantVal || ans.Origin.Path != setOrigin {
 				t.Errorf("got %s=%q from %s", id, ans.String(), ans.Origin)
 			}
 		})

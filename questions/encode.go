@@ -112,13 +112,13 @@ func valueNode(ans Answer) *yaml.Node {
 	return scalar("!!str", ans.Choice)
 }
 
-// SetOrigin is how answers given with --set are named in messages.
-const SetOrigin = "--set"
+// setOrigin is how answers given with --set are named in messages.
+const setOrigin = "--set"
 
 // ParseSet reads one --set argument, ID=VALUE, with the same checks and messages as an answers
 // file. A multi-choice value is comma-separated; an empty one is the empty list.
 func (b *Bank) ParseSet(arg string) (string, Answer, error) {
-	origin := Origin{Path: SetOrigin}
+	origin := Origin{Path: setOrigin}
 	id, value, ok := strings.Cut(arg, "=")
 	id = strings.TrimSpace(id)
 	if !ok || id == "" {

@@ -47,9 +47,9 @@ func (p Problem) String() string {
 	return p.Origin.String() + ": " + textsafe.Escape(p.ID) + ": " + textsafe.Escape(p.Message)
 }
 
-// MaxShown is how many problems of one file a message lists: a screenful. A file of thousands of
+// maxShown is how many problems of one file a message lists: a screenful. A file of thousands of
 // mistakes is better fixed from the first few than scrolled through.
-const MaxShown = 20
+const maxShown = 20
 
 // InvalidError carries every problem found in a piece of input, so a person fixes a file in one
 // pass instead of one error per run; a screenful per file (MaxShown), then how many more.
@@ -72,7 +72,7 @@ func (e *InvalidError) Error() string {
 		if _, seen := shown[p.Origin.Path]; !seen {
 			order = append(order, p.Origin.Path)
 		}
-		if shown[p.Origin.Path] >= MaxShown {
+		if shown[p.Origin.Path] >= maxShown {
 			more[p.Origin.Path]++
 			continue
 		}

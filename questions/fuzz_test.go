@@ -69,7 +69,7 @@ func FuzzParseSet(f *testing.F) {
 	f.Fuzz(func(t *testing.T, arg string) {
 		id, ans, err := bank.ParseSet(arg)
 		if err != nil {
-			if !errors.Is(err, ErrInvalid) || !strings.HasPrefix(err.Error(), SetOrigin) {
+			if !errors.Is(err, ErrInvalid) || !strings.HasPrefix(err.Error(), setOrigin) {
 				t.Fatalf("refusal %v", err)
 			}
 			return

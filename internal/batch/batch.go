@@ -35,18 +35,18 @@ type Limits struct {
 	MaxBytes int64
 }
 
-// LimitError says a run stopped at one of its bounds.
-type LimitError struct {
+// limitError says a run stopped at one of its bounds.
+type limitError struct {
 	Path  string // the first file not read
 	Limit string // which bound, in words, with the flag that raises it
 }
 
-func (e *LimitError) Error() string {
+func (e *limitError) Error() string {
 	return fmt.Sprintf("%s: not read: %s", e.Path, e.Limit)
 }
 
 // Is makes a LimitError an input refusal, reported and counted like a bad file.
-func (e *LimitError) Is(target error) bool { return target == questions.ErrInvalid }
+func (e *limitError) Is(target error) bool { return target == questions.ErrInvalid }
 
 // answersExt are the file names a folder is searched for.
 var answersExt = []string{".yaml", ".yml", ".json"}
@@ -66,10 +66,10 @@ func Discover(paths []string, limits Limits) iter.Seq[Item] {
 				bytes += size
 				switch {
 				case limits.MaxFiles > 0 && files > limits.MaxFiles:
-					it.Err = &LimitError{Path: it.Path, Limit: fmt.Sprintf("more than %d files (raise --max-files)", limits.MaxFiles)}
+					it.Err = &limitError{Path: it.Path, Limit: fmt.Sprintf("more than %d files (raise --max-files)", limits.MaxFiles)}
 					stopped = true
 				case limits.MaxBytes > 0 && bytes > limits.MaxBytes:
-					it.Err = &LimitError{Path: it.Path, Limit: fmt.Sprintf("more than %d MiB in all (raise --max-total-mib)", limits.MaxBytes>>20)}
+					it.Err = &limitError{Path: it.Path, Limit: fmt.Sprintf("more than %d MiB in all (raise --max-total-mib)", limits.MaxBytes>>20)}
 					stopped = true
 				}
 			}

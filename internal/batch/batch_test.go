@@ -240,7 +240,7 @@ func TestLimits(t *testing.T) {
 				return
 			}
 			last := items[len(items)-1]
-			var le *LimitError
+			var le *limitError
 			if ok != len(items)-1 || len(items) != tt.listed+1 || !errors.As(last.Err, &le) ||
 				!strings.Contains(le.Error(), tt.message) || !errors.Is(last.Err, questions.ErrInvalid) {
 				t.Fatalf("%d items (want %d then the bound), last: %v", len(items), tt.listed, last.Err)

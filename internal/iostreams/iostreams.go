@@ -94,8 +94,8 @@ func (s *IOStreams) IsDumbTerminal() bool { return s.dumbTerm }
 // is what lets `hitready assess --format json > me.json` still ask its questions.
 func (s *IOStreams) CanPrompt() bool { return s.inTTY && s.errTTY && !s.noInput }
 
-// DefaultWidth is the width output is fitted to when neither a terminal nor COLUMNS gives one.
-const DefaultWidth = 80
+// defaultWidth is the width output is fitted to when neither a terminal nor COLUMNS gives one.
+const defaultWidth = 80
 
 // TerminalWidth is the width to fit output to: the terminal's on standard output, else COLUMNS,
 // else DefaultWidth.
@@ -103,7 +103,7 @@ func (s *IOStreams) TerminalWidth() int {
 	if s.termWidth > 0 {
 		return s.termWidth
 	}
-	return DefaultWidth
+	return defaultWidth
 }
 
 // SetTerminalWidth stands in for the terminal's width (or COLUMNS) in tests.

@@ -111,7 +111,7 @@ func Run(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, 
 			}
 		}
 		message := fmt.Sprintf("[%d/%d] %s", asked+1, total, q.Text)
-		ans, err := Ask(p, q, message, nil, width)
+		ans, err := ask(p, q, message, nil, width)
 		if err != nil {
 			return err
 		}
@@ -155,9 +155,9 @@ func dropNotAsked(bank *questions.Bank, answers *questions.Answers, possible map
 	return dropped
 }
 
-// Pending counts the questions that are unanswered and asked, or may be asked once an earlier
+// pending counts the questions that are unanswered and asked, or may be asked once an earlier
 // question is answered.
-func Pending(bank *questions.Bank, answers *questions.Answers) int {
+func pending(bank *questions.Bank, answers *questions.Answers) int {
 	n := 0
 	for i := range bank.Questions {
 		q := &bank.Questions[i]
@@ -168,9 +168,9 @@ func Pending(bank *questions.Bank, answers *questions.Answers) int {
 	return n
 }
 
-// Ask puts one question to the person with the prompt its kind needs. current, when not nil, is
+// ask puts one question to the person with the prompt its kind needs. current, when not nil, is
 // the answer being changed: the prompt starts on it.
-func Ask(p prompter.Prompter, q *questions.Question, message string, current *questions.Answer, width int) (questions.Answer, error) {
+func ask(p prompter.Prompter, q *questions.Question, message string, current *questions.Answer, width int) (questions.Answer, error) {
 	help := prose.Wrap(q.Help+"\nWhy it matters: \u201c"+q.Why+"\u201d", width-2, "")
 	origin := questions.Origin{Path: "questionnaire"}
 	var ans questions.Answer

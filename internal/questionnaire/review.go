@@ -114,7 +114,7 @@ func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 		return opts.answered(answers)
 	}
 	current, _ := answers.Get(e.q.ID)
-	ans, err := Ask(p, e.q, "Change: "+e.q.Text, &current, width)
+	ans, err := ask(p, e.q, "Change: "+e.q.Text, &current, width)
 	if err != nil {
 		return err
 	}
@@ -133,7 +133,7 @@ func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 			fmt.Fprintln(opts.out(), prose.Wrap(fmt.Sprintf("(%q no longer applies; its answer is dropped.)", q.Text), width, ""))
 		case !answered && q.AskedWhen != nil && bank.Asks(q, answers) == questions.Asked && bank.Asks(q, before) != questions.Asked:
 			fmt.Fprintln(opts.out(), prose.Wrap(fmt.Sprintf("(%q applies now.)", q.Text), width, ""))
-			dep, err := Ask(p, q, q.Text, nil, width)
+			dep, err := ask(p, q, q.Text, nil, width)
 			if err != nil {
 				return err
 			}

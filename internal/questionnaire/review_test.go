@@ -141,7 +141,7 @@ func TestEmptyMultiSelectIsConfirmed(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fake := &prompter.Fake{Replies: tt.replies}
-			ans, err := Ask(fake, q, "topics", nil, 80)
+			ans, err := ask(fake, q, "topics", nil, 80)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -14,7 +14,7 @@ import (
 
 // Comparison writes what changed between two reports in the given format.
 func Comparison(w io.Writer, format string, c assessment.Comparison, opts TableOptions) error {
-	return Write(ComparisonFormats(), w, format, c, opts)
+	return writeFormat(ComparisonFormats(), w, format, c, opts)
 }
 
 func signed(x float64) string {

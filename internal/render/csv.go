@@ -10,22 +10,22 @@ import (
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
-// CSV writes one row per report under a header, for spreadsheets: source, respondent, score,
+// csvReport writes one row per report under a header, for spreadsheets: source, respondent, score,
 // verdict, one score column per area, the ids of the blocking gaps (separated by ";") and the
 // number of gaps.
-type CSV struct {
+type csvReport struct {
 	w           *csv.Writer
 	areas       []string
 	wroteHeader bool
 }
 
-// NewCSV starts a CSV with a column for each of the areas, in that order.
-func NewCSV(w io.Writer, areas []string) *CSV {
-	return &CSV{w: csv.NewWriter(w), areas: areas}
+// newCSVReport starts a CSV with a column for each of the areas, in that order.
+func newCSVReport(w io.Writer, areas []string) *csvReport {
+	return &csvReport{w: csv.NewWriter(w), areas: areas}
 }
 
 // Header is the CSV's first row.
-func (c *CSV) Header() []string {
+func (c *csvReport) Header() []string {
 	h := []string{"source", "respondent", "score", "verdict"}
 	for _, a := range c.areas {
 		h = append(h, a+"_score")
@@ -33,7 +33,7 @@ func (c *CSV) Header() []string {
 	return append(h, "blocking_gaps", "gaps", "first_step")
 }
 
-func (c *CSV) Write(r assessment.Report) error {
+func (c *csvReport) Write(r assessment.Report) error {
 	if !c.wroteHeader {
 		c.wroteHeader = true
 		if err := c.w.Write(c.Header()); err != nil {
@@ -44,7 +44,7 @@ func (c *CSV) Write(r assessment.Report) error {
 }
 
 // Row is a report's row, in the columns of Header.
-func (c *CSV) Row(r assessment.Report) []string {
+func (c *csvReport) Row(r assessment.Report) []string {
 	areaScore := map[string]float64{}
 	for _, a := range r.Areas {
 		areaScore[a.ID] = a.Score
@@ -53,11 +53,11 @@ func (c *CSV) Row(r assessment.Report) []string {
 	for _, a := range c.areas {
 		row = append(row, number(areaScore[a]))
 	}
-	return append(row, strings.Join(blockingIDs(r), ";"), strconv.Itoa(len(r.Gaps)), cell(FirstStep(r)))
+	return append(row, strings.Join(blockingIDs(r), ";"), strconv.Itoa(len(r.Gaps)), cell(firstStep(r)))
 }
 
 // Flush writes the header if no row came, and everything buffered.
-func (c *CSV) Flush() error {
+func (c *csvReport) Flush() error {
 	if !c.wroteHeader {
 		c.wroteHeader = true
 		if err := c.w.Write(c.Header()); err != nil {

@@ -59,17 +59,17 @@ func (fs Formats[R]) Lookup(name string) (R, error) {
 // ReportFormats are the formats of one report (assess).
 func ReportFormats() Formats[Renderer[assessment.Report]] {
 	return Formats[Renderer[assessment.Report]]{
-		{"table", Table},
-		{"json", func(w io.Writer, r assessment.Report, _ TableOptions) error { return JSON(w, r) }},
+		{"table", reportTable},
+		{"json", func(w io.Writer, r assessment.Report, _ TableOptions) error { return writeJSON(w, r) }},
 		{"yaml", func(w io.Writer, r assessment.Report, _ TableOptions) error { return fastYAML(w, r) }},
 		{"csv", func(w io.Writer, r assessment.Report, _ TableOptions) error {
-			c := NewCSV(w, areaIDs(r))
+			c := newCSVReport(w, areaIDs(r))
 			if err := c.Write(r); err != nil {
 				return err
 			}
 			return c.Flush()
 		}},
-		{"markdown", func(w io.Writer, r assessment.Report, _ TableOptions) error { return Markdown(w, r) }},
+		{"markdown", func(w io.Writer, r assessment.Report, _ TableOptions) error { return reportMarkdown(w, r) }},
 	}
 }
 
@@ -77,7 +77,7 @@ func ReportFormats() Formats[Renderer[assessment.Report]] {
 func ComparisonFormats() Formats[Renderer[assessment.Comparison]] {
 	return Formats[Renderer[assessment.Comparison]]{
 		{"table", comparisonTable},
-		{"json", func(w io.Writer, c assessment.Comparison, _ TableOptions) error { return JSON(w, c) }},
+		{"json", func(w io.Writer, c assessment.Comparison, _ TableOptions) error { return writeJSON(w, c) }},
 		{"yaml", func(w io.Writer, c assessment.Comparison, _ TableOptions) error { return fastYAML(w, c) }},
 		{"csv", func(w io.Writer, c assessment.Comparison, _ TableOptions) error { return comparisonCSV(w, c) }},
 		{"markdown", func(w io.Writer, c assessment.Comparison, _ TableOptions) error { return comparisonMarkdown(w, c) }},
@@ -94,7 +94,7 @@ func CohortFormats() Formats[StreamMaker] {
 		{"json", func(w io.Writer, _ []string, _ TableOptions) Stream { return &jsonStream{w: w} }},
 		{"yaml", func(w io.Writer, _ []string, _ TableOptions) Stream { return &yamlStream{w: w} }},
 		{"csv", func(w io.Writer, areas []string, _ TableOptions) Stream {
-			return &csvStream{w: w, c: NewCSV(io.Discard, areas)}
+			return &csvStream{w: w, c: newCSVReport(io.Discard, areas)}
 		}},
 		{"markdown", func(w io.Writer, _ []string, _ TableOptions) Stream { return &markdownStream{w: w} }},
 	}
@@ -105,11 +105,13 @@ func CohortFormats() Formats[StreamMaker] {
 func QuestionFormats() Formats[Renderer[*questions.Bank]] {
 	return Formats[Renderer[*questions.Bank]]{
 		{"table", questionsTable},
-		{"json", func(w io.Writer, b *questions.Bank, _ TableOptions) error { return JSON(w, b) }},
-		{"yaml", func(w io.Writer, b *questions.Bank, _ TableOptions) error { return YAML(w, b) }},
+		{"json", func(w io.Writer, b *questions.Bank, _ TableOptions) error { return writeJSON(w, b) }},
+		{"yaml", func(w io.Writer, b *questions.Bank, _ TableOptions) error { return writeYAML(w, b) }},
 		{"csv", func(w io.Writer, b *questions.Bank, _ TableOptions) error { return questionsCSV(w, b) }},
 		{"markdown", func(w io.Writer, b *questions.Bank, _ TableOptions) error { return questionsForm(w, b) }},
-		{"json-schema", func(w io.Writer, b *questions.Bank, _ TableOptions) error { return JSON(w, questions.AnswersSchema(b)) }},
+		{"json-schema", func(w io.Writer, b *questions.Bank, _ TableOptions) error {
+			return writeJSON(w, questions.AnswersSchema(b))
+		}},
 	}
 }
 
@@ -118,7 +120,7 @@ func QuestionFormats() Formats[Renderer[*questions.Bank]] {
 func RequirementFormats() Formats[Renderer[*assessment.Profile]] {
 	return Formats[Renderer[*assessment.Profile]]{
 		{"table", requirementsTable},
-		{"json", func(w io.Writer, p *assessment.Profile, _ TableOptions) error { return JSON(w, p) }},
+		{"json", func(w io.Writer, p *assessment.Profile, _ TableOptions) error { return writeJSON(w, p) }},
 		{"yaml", func(w io.Writer, p *assessment.Profile, _ TableOptions) error { return profileYAML(w, p) }},
 		{"csv", func(w io.Writer, p *assessment.Profile, _ TableOptions) error { return requirementsCSV(w, p) }},
 		{"markdown", func(w io.Writer, p *assessment.Profile, _ TableOptions) error { return requirementsMarkdown(w, p) }},
@@ -130,14 +132,14 @@ func RequirementFormats() Formats[Renderer[*assessment.Profile]] {
 func OutlookFormats() Formats[Renderer[*assessment.Outlook]] {
 	return Formats[Renderer[*assessment.Outlook]]{
 		{"table", outlookTable},
-		{"json", func(w io.Writer, o *assessment.Outlook, _ TableOptions) error { return JSON(w, o) }},
-		{"yaml", func(w io.Writer, o *assessment.Outlook, _ TableOptions) error { return YAML(w, o) }},
+		{"json", func(w io.Writer, o *assessment.Outlook, _ TableOptions) error { return writeJSON(w, o) }},
+		{"yaml", func(w io.Writer, o *assessment.Outlook, _ TableOptions) error { return writeYAML(w, o) }},
 		{"markdown", func(w io.Writer, o *assessment.Outlook, _ TableOptions) error { return outlookMarkdown(w, o) }},
 	}
 }
 
-// Write writes v in the format name of the table fs.
-func Write[T any](fs Formats[Renderer[T]], w io.Writer, name string, v T, opts TableOptions) error {
+// writeFormat writes v in the format name of the table fs.
+func writeFormat[T any](fs Formats[Renderer[T]], w io.Writer, name string, v T, opts TableOptions) error {
 	render, err := fs.Lookup(name)
 	if err != nil {
 		return err

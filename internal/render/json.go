@@ -5,9 +5,9 @@ import (
 	"io"
 )
 
-// JSON writes v as indented JSON followed by a newline. HTML escaping is off: reports hold plain
+// writeJSON writes v as indented JSON followed by a newline. HTML escaping is off: reports hold plain
 // sentences ("A&P") that scripts compare as they are.
-func JSON(w io.Writer, v any) error {
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -10,16 +10,16 @@ import (
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
-// Markdown writes a report as Markdown that pastes into a document: a heading, the verdict, a
+// reportMarkdown writes a report as Markdown that pastes into a document: a heading, the verdict, a
 // table of areas, a table of gaps and the notes.
-func Markdown(w io.Writer, r assessment.Report) error {
+func reportMarkdown(w io.Writer, r assessment.Report) error {
 	var b strings.Builder
 	title := "Readiness report"
 	if who := describeRespondent(r); who != "" {
 		title += ": " + who
 	}
 	fmt.Fprintf(&b, "## %s\n\n", mdText(title))
-	fmt.Fprintf(&b, "**%s**\n\n", mdText(Headline(r)))
+	fmt.Fprintf(&b, "**%s**\n\n", mdText(headline(r)))
 	fmt.Fprintf(&b, "Score: **%s** / 100 (ready at %s)\n\n", formatScore(r.Score), formatScore(r.Thresholds.Ready))
 	b.WriteString("| Area | Score | Weight |\n| --- | ---: | ---: |\n")
 	for _, a := range r.Areas {

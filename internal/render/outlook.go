@@ -10,7 +10,7 @@ import (
 
 // Outlook writes the job outlook in the given format.
 func Outlook(w io.Writer, format string, o *assessment.Outlook, opts TableOptions) error {
-	return Write(OutlookFormats(), w, format, o, opts)
+	return writeFormat(OutlookFormats(), w, format, o, opts)
 }
 
 func settingText(s assessment.Setting) string {

@@ -16,8 +16,8 @@ import (
 // the `credentials` command. Each renderer calls in here with one line, so the path reads the
 // same wherever it is shown.
 
-// FirstStep is the action of step 1 of the plan; empty when there is nothing to do.
-func FirstStep(r assessment.Report) string {
+// firstStep is the action of step 1 of the plan; empty when there is nothing to do.
+func firstStep(r assessment.Report) string {
 	if len(r.Plan) == 0 {
 		return ""
 	}
@@ -201,7 +201,7 @@ func writeCohortPath(b *strings.Builder, sum *assessment.Summary, markdown, plai
 // Credentials writes the credentials in force: each with what a pass meets, the exam as the
 // sources give it, and every rule with its source and grade.
 func Credentials(w io.Writer, format string, cs *assessment.Credentials, opts TableOptions) error {
-	return Write(CredentialFormats(), w, format, cs, opts)
+	return writeFormat(CredentialFormats(), w, format, cs, opts)
 }
 
 // CredentialFormats are the formats of `credentials`. YAML is the form a profile's
@@ -209,12 +209,12 @@ func Credentials(w io.Writer, format string, cs *assessment.Credentials, opts Ta
 func CredentialFormats() Formats[Renderer[*assessment.Credentials]] {
 	return Formats[Renderer[*assessment.Credentials]]{
 		{"table", credentialsTable},
-		{"json", func(w io.Writer, cs *assessment.Credentials, _ TableOptions) error { return JSON(w, cs) }},
+		{"json", func(w io.Writer, cs *assessment.Credentials, _ TableOptions) error { return writeJSON(w, cs) }},
 		{"yaml", func(w io.Writer, cs *assessment.Credentials, _ TableOptions) error {
 			if _, err := io.WriteString(w, "# hitready credentials. A profile may name its own file: credentials: FILE\n"); err != nil {
 				return err
 			}
-			return YAML(w, cs)
+			return writeYAML(w, cs)
 		}},
 		{"csv", func(w io.Writer, cs *assessment.Credentials, _ TableOptions) error { return credentialsCSV(w, cs) }},
 		{"markdown", func(w io.Writer, cs *assessment.Credentials, _ TableOptions) error { return credentialsMarkdown(w, cs) }},

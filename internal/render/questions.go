@@ -12,7 +12,7 @@ import (
 
 // Questions writes the question bank in the given format.
 func Questions(w io.Writer, format string, b *questions.Bank, opts TableOptions) error {
-	return Write(QuestionFormats(), w, format, b, opts)
+	return writeFormat(QuestionFormats(), w, format, b, opts)
 }
 
 // allowedShort lists a question's values compactly, for tables and CSV.

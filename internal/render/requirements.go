@@ -12,7 +12,7 @@ import (
 
 // Requirements writes the requirement profile in the given format.
 func Requirements(w io.Writer, format string, p *assessment.Profile, opts TableOptions) error {
-	return Write(RequirementFormats(), w, format, p, opts)
+	return writeFormat(RequirementFormats(), w, format, p, opts)
 }
 
 // profileYAML is the profile in exactly the form --profile reads, under a comment that says so.
@@ -20,7 +20,7 @@ func profileYAML(w io.Writer, p *assessment.Profile) error {
 	if _, err := fmt.Fprintf(w, "# hitready requirement profile %q. Edit it and use it with --profile FILE;\n# `hitready requirements --profile FILE` checks it.\n", p.ID); err != nil {
 		return err
 	}
-	return YAML(w, p)
+	return writeYAML(w, p)
 }
 
 func thresholdLine(p *assessment.Profile) string {

@@ -100,7 +100,7 @@ func (s *yamlStream) Close(*assessment.Summary) error {
 // csvStream writes the header, then one row per report.
 type csvStream struct {
 	w           io.Writer
-	c           *CSV // for its header and row layout
+	c           *csvReport // for its header and row layout
 	wroteHeader bool
 }
 
@@ -144,7 +144,7 @@ func cohortRow(r assessment.Report) (student, score, verdict, blocking, next str
 		student = r.Source
 	}
 	student = textsafe.Escape(student)
-	next = FirstStep(r) // step 1 of the plan, the same first step the person's report shows
+	next = firstStep(r) // step 1 of the plan, the same first step the person's report shows
 	return student, formatScore(r.Score), string(r.Verdict), strings.Join(blockingTitles(r), ", "), next
 }
 

@@ -16,7 +16,7 @@ import (
 
 // Report writes one report in the given format.
 func Report(w io.Writer, format string, r assessment.Report, opts TableOptions) error {
-	return Write(ReportFormats(), w, format, r, opts)
+	return writeFormat(ReportFormats(), w, format, r, opts)
 }
 
 // TableOptions shape the report for where it is shown.
@@ -71,10 +71,10 @@ func (p painter) paint(style, s string) string {
 // reportSection writes one part of the report for a person.
 type reportSection func(b *strings.Builder, r assessment.Report, opts TableOptions, p painter)
 
-// Table writes the report for a person: who it is for, the verdict and the score, a bar per area,
+// reportTable writes the report for a person: who it is for, the verdict and the score, a bar per area,
 // the gaps, the work settings and notes, and a closing block that repeats the verdict and the
 // first step so they are on screen when the rest has scrolled away.
-func Table(w io.Writer, r assessment.Report, opts TableOptions) error {
+func reportTable(w io.Writer, r assessment.Report, opts TableOptions) error {
 	p := painter(opts.Color && !opts.Plain)
 	sections := []reportSection{
 		verdictSection,
@@ -101,7 +101,7 @@ func verdictSection(b *strings.Builder, r assessment.Report, opts TableOptions, 
 	if who := describeRespondent(r); who != "" {
 		wrapped(b, "", p.paint(ansiDim, who), opts.width())
 	}
-	for _, line := range prose.Lines(Headline(r), opts.width()) {
+	for _, line := range prose.Lines(headline(r), opts.width()) {
 		b.WriteString(p.paint(ansiBold+verdictColor(r.Verdict), line) + "\n")
 	}
 	fmt.Fprintf(b, "Score: %s / 100 (ready at %s)\n", formatScore(r.Score), formatScore(r.Thresholds.Ready))
@@ -298,8 +298,8 @@ func closingSection(b *strings.Builder, r assessment.Report, opts TableOptions, 
 	// is left is for later: a next step, not a first one.
 	label := map[bool]string{true: "Next step", false: "First step"}[r.Verdict == assessment.Ready]
 	switch {
-	case FirstStep(r) != "":
-		l.add(label, FirstStep(r))
+	case firstStep(r) != "":
+		l.add(label, firstStep(r))
 	case len(r.Gaps) > 0:
 		l.add(label, gapTitle(r.Gaps[0])+": "+r.Gaps[0].NextStep)
 	}
@@ -337,10 +337,10 @@ func settingFigure(s assessment.SettingOutlook) string {
 	return fmt.Sprintf("%s technicians employed in %s (%s)", s.Employment, s.Industry, s.Source)
 }
 
-// Headline is the verdict in one sentence a person understands at a glance: when something
+// headline is the verdict in one sentence a person understands at a glance: when something
 // blocks, what it is ("Not yet ready: the associate's degree and the AHIMA exam stand in the
 // way.").
-func Headline(r assessment.Report) string {
+func headline(r assessment.Report) string {
 	var blockers []string
 	titled := true
 	for _, g := range r.Gaps {

@@ -47,7 +47,7 @@ func TestHeadline(t *testing.T) {
 			"Not yet ready: the A, the bb and the cc stand in the way."},
 	}...)
 	for _, tt := range tests {
-		if got := Headline(tt.r); got != tt.want {
+		if got := headline(tt.r); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
@@ -76,7 +76,7 @@ func TestGapTableFitsTheTerminal(t *testing.T) {
 	}}}
 	for _, width := range []int{60, 69, 70, 80, 100, 120, 200} {
 		var buf bytes.Buffer
-		if err := Table(&buf, r, TableOptions{Width: width}); err != nil {
+		if err := reportTable(&buf, r, TableOptions{Width: width}); err != nil {
 			t.Fatal(err)
 		}
 		for _, line := range strings.Split(buf.String(), "\n") {
@@ -104,7 +104,7 @@ func TestMarkdownCellsStayCells(t *testing.T) {
 		ID: "x", Area: "skills", Severity: assessment.Major, Requirement: "a|b", Current: "1\n2", Target: "t", NextStep: "n",
 	}}}
 	var buf bytes.Buffer
-	if err := Markdown(&buf, r); err != nil {
+	if err := reportMarkdown(&buf, r); err != nil {
 		t.Fatal(err)
 	}
 	for _, line := range strings.Split(buf.String(), "\n") {
@@ -121,7 +121,7 @@ func TestMarkdownCellsStayCells(t *testing.T) {
 
 func TestCSVNeutralisesFormulas(t *testing.T) {
 	var buf bytes.Buffer
-	c := NewCSV(&buf, []string{"skills"})
+	c := newCSVReport(&buf, []string{"skills"})
 	if err := c.Write(assessment.Report{Respondent: "=HYPERLINK(\"http://x\")", Source: "+a.yaml", Verdict: assessment.Ready}); err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func sampleReport() assessment.Report {
 func TestTableOptions(t *testing.T) {
 	draw := func(opts TableOptions) string {
 		var buf bytes.Buffer
-		if err := Table(&buf, sampleReport(), opts); err != nil {
+		if err := reportTable(&buf, sampleReport(), opts); err != nil {
 			t.Fatal(err)
 		}
 		return buf.String()

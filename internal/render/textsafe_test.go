@@ -38,7 +38,7 @@ func TestSourcePathsAreEscaped(t *testing.T) {
 		}
 	}
 	var cohort bytes.Buffer
-	csv := NewCSV(&cohort, []string{"skills"})
+	csv := newCSVReport(&cohort, []string{"skills"})
 	if err := csv.Write(r); err != nil {
 		t.Fatal(err)
 	}

@@ -6,8 +6,8 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// YAML writes v as a YAML document with the same field names as the JSON form.
-func YAML(w io.Writer, v any) error {
+// writeYAML writes v as a YAML document with the same field names as the JSON form.
+func writeYAML(w io.Writer, v any) error {
 	enc := yaml.NewEncoder(w)
 	enc.SetIndent(2)
 	if err := enc.Encode(v); err != nil {

@@ -10,11 +10,11 @@ import (
 	"unicode/utf8"
 )
 
-// IsControl reports whether r can move the cursor, change colours, ring the bell, end a line or
+// isControl reports whether r can move the cursor, change colours, ring the bell, end a line or
 // reorder text on a terminal or in a viewer: the C0 controls (tab and newline included), DEL, the
 // C1 controls (U+0085 NEL among them), the Unicode line and paragraph separators, and the
 // bidirectional embeddings, overrides and isolates, which make a line read other than it is.
-func IsControl(r rune) bool {
+func isControl(r rune) bool {
 	switch {
 	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
 		return true
@@ -35,7 +35,7 @@ func Unsafe(s string) (r rune, ok bool) {
 				return utf8.RuneError, true
 			}
 		}
-		if IsControl(c) {
+		if isControl(c) {
 			return c, true
 		}
 	}
@@ -63,7 +63,7 @@ func Escape(s string) string {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case IsControl(r):
+		case isControl(r):
 			b.WriteString(escapeRune(r))
 		default:
 			b.WriteString(s[i : i+size])
