@@ -141,7 +141,7 @@ func assessRun(opts *AssessOptions) error {
 	ctx := orBackground(opts.ctx)
 	// Before any file is read or any question asked: an answers file to be lost after twenty
 	// questions (a missing folder) or an input about to be overwritten is refused now.
-	if err := checkOutputs(assessOutputs(opts),
+	if err := checkOutputs(opts.IO, assessOutputs(opts),
 		fileio.Path{Flag: "--answers", Name: opts.AnswersPath}, fileio.Path{Flag: "--profile", Name: opts.Profile}); err != nil {
 		return err
 	}
@@ -171,7 +171,7 @@ func assessRun(opts *AssessOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := fileio.WriteFile(ctx, opts.SaveAnswers, opts.IO.Out, data); err != nil {
+		if err := fileio.WriteFile(ctx, opts.SaveAnswers, streams(opts.IO), data); err != nil {
 			return err
 		}
 	}

@@ -64,7 +64,7 @@ remaining. An answers file and a report can be mixed.`,
 
 func compareRun(opts *CompareOptions) error {
 	ctx := orBackground(opts.ctx)
-	if err := checkOutputs([]fileio.Path{{Flag: "--output", Name: opts.Output}},
+	if err := checkOutputs(opts.IO, []fileio.Path{{Flag: "--output", Name: opts.Output}},
 		fileio.Path{Flag: "OLD", Name: opts.Old}, fileio.Path{Flag: "NEW", Name: opts.New},
 		fileio.Path{Flag: "--profile", Name: opts.Profile}); err != nil {
 		return err

@@ -99,7 +99,13 @@ func (e *missingAnswersError) Is(target error) bool { return target == questions
 // openOutput starts the output of a command: standard output for "" or "-", else the file,
 // through fileio.Create.
 func openOutput(ctx context.Context, ios *iostreams.IOStreams, path string) (*fileio.Output, error) {
-	return fileio.Create(ctx, path, ios.Out)
+	return fileio.Create(ctx, path, streams(ios))
+}
+
+// streams are the command's standard streams, for the writer and the output checks: a name for
+// standard output is written through it, standard input is compared with the outputs.
+func streams(ios *iostreams.IOStreams) fileio.Streams {
+	return fileio.Streams{In: ios.In, Out: ios.Out, Err: ios.ErrOut}
 }
 
 // writeOutput is writeOutputContext for the commands that read nothing and ask nothing.
@@ -136,6 +142,6 @@ func encodeAnswers(bank *questions.Bank, answers *questions.Answers, path string
 
 // checkOutputs refuses outputs that are inputs, that are one file, that are folders or whose
 // folder is missing, before the run reads or asks anything.
-func checkOutputs(outputs []fileio.Path, inputs ...fileio.Path) error {
-	return fileio.CheckOutputs(outputs, fileio.Inputs(inputs...))
+func checkOutputs(ios *iostreams.IOStreams, outputs []fileio.Path, inputs ...fileio.Path) error {
+	return fileio.CheckOutputs(outputs, fileio.Inputs(inputs...), streams(ios))
 }

@@ -60,7 +60,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		}
 		data, err := encodeAnswers(bank, a, path)
 		if err == nil {
-			err = fileio.WriteFile(ctx, path, ios.Out, data)
+			err = fileio.WriteFile(ctx, path, streams(ios), data)
 		}
 		if err != nil {
 			// A folder that cannot be written is no reason to stop the session: the answers

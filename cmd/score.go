@@ -130,7 +130,7 @@ func scoreRun(opts *ScoreOptions) error {
 			}
 		}
 	}
-	if err := fileio.CheckOutputs([]fileio.Path{{Flag: "--output", Name: opts.Output}}, inputs); err != nil {
+	if err := fileio.CheckOutputs([]fileio.Path{{Flag: "--output", Name: opts.Output}}, inputs, streams(opts.IO)); err != nil {
 		return err
 	}
 	profile, err := loadProfile(ctx, opts.IO, opts.Profile)

@@ -7,7 +7,6 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
-	"syscall"
 
 	"github.com/hitready/hitready/questions"
 )
@@ -28,31 +27,38 @@ func (p Path) String() string {
 
 // CheckOutputs refuses (exit 2, questions.ErrInvalid) outputs that would harm the run or its
 // inputs, before anything is read or asked: an output that is one of the inputs, by any name
-// (a symbolic or hard link: os.SameFile), two outputs that are one file (or both standard
-// output), an output that is a folder, and one whose folder does not exist. Empty names are
-// flags not given and are skipped; "-" is standard output. A device or pipe is written in place,
-// never replaced, so it cannot destroy anything and is not compared.
+// (a symbolic or hard link: os.SameFile; standard input when an input is "-"), two outputs that
+// are one file or one stream (by any route: existing ones by os.SameFile, new ones by their real
+// folder and name), an output that is a folder, and one whose folder does not exist. Empty names
+// are flags not given and are skipped; "-" is standard output. A device or pipe is written in
+// place, never replaced, so it cannot destroy an input; it is still compared with the other
+// outputs, as two writers on one stream would mix them. /dev/null is never a conflict.
 //
 // inputs is walked only when an output exists as a regular file: a file that does not exist yet
 // cannot be an input, and the walk (every file under score's folders) is then saved.
-func CheckOutputs(outputs []Path, inputs iter.Seq[Path]) error {
+func CheckOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) error {
 	type checked struct {
 		Path
-		info   fs.FileInfo // nil: does not exist yet, or standard output
-		target string      // absolute path after links, for outputs that do not exist yet
-		stdout bool
+		info     fs.FileInfo // what the output is now; nil: does not exist yet (or a buffer)
+		replaced bool        // a regular file that the write replaces by rename
+		target   string      // real folder and name, for outputs that do not exist yet
+		stream   bool        // standard output or error, or a device or pipe: written in place
 	}
 	// probe creates and removes a file where the output's temporary file will go: a folder the
 	// user may not write into is found now, not after twenty questions.
 	probe := func(c checked) error {
-		if c.stdout {
+		if c.stream {
 			return nil
 		}
-		target, err := resolve(c.Name)
-		if err != nil {
-			return err
+		dir := filepath.Dir(c.target)
+		if c.replaced {
+			t, err := resolve(c.Name)
+			if err != nil {
+				return err
+			}
+			dir = filepath.Dir(t.path)
 		}
-		f, err := os.CreateTemp(filepath.Dir(target), ".hitready-probe-*")
+		f, err := os.CreateTemp(dir, ".hitready-probe-*")
 		if err != nil {
 			return refuseOutput(c.Name, "cannot be written: "+reason(err))
 		}
@@ -68,39 +74,35 @@ func CheckOutputs(outputs []Path, inputs iter.Seq[Path]) error {
 		}
 		c := checked{Path: o}
 		if o.Name == StdStream {
-			c.stdout = true
+			c.stream, c.info = true, statStream(streams.Out)
 			list = append(list, c)
 			continue
 		}
-		info, err := os.Stat(o.Name)
+		t, err := resolve(o.Name)
+		if err != nil {
+			return err
+		}
+		info, err := os.Stat(t.path)
 		switch {
 		case err == nil && info.IsDir():
 			return isFolder(o.Name)
+		case t.fd == 0 && err == nil && info.Mode().IsRegular():
+			return refuseOutput(o.Name, "is standard input, which is a file here: writing it would destroy it; choose another file")
+		case t.fd == 1 || t.fd == 2:
+			// Written through the descriptor itself, where it stands (>> appends): never
+			// replaced, and no folder to probe.
+			c.stream, c.info = true, info
+		case t.fd >= 0 && err == nil && info.Mode().IsRegular():
+			return refuseOutput(o.Name, fmt.Sprintf("names open descriptor %d, a file hitready would replace; write to standard output (-) or to a file by its name", t.fd))
 		case err == nil && !info.Mode().IsRegular():
-			continue // written in place
+			c.stream, c.info = true, info // written in place
 		case err == nil:
-			c.info = info
+			c.info, c.replaced = info, true
 			existing = true
-		case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
-			// A folder on the way that this user may not search, a loop of links: say so,
-			// rather than that the folder does not exist.
+		case !errors.Is(err, fs.ErrNotExist):
 			return refuseOutput(o.Name, "cannot be written: "+reason(err))
 		default:
-			target, rerr := resolve(o.Name)
-			if rerr != nil {
-				return rerr
-			}
-			dir, derr := os.Stat(filepath.Dir(target))
-			switch {
-			case derr == nil && !dir.IsDir(), errors.Is(derr, fs.ErrNotExist), errors.Is(derr, syscall.ENOTDIR):
-				return noFolder(o.Name)
-			case derr != nil:
-				return refuseOutput(o.Name, "cannot be written: "+reason(derr))
-			}
-			if abs, aerr := filepath.Abs(target); aerr == nil {
-				target = abs
-			}
-			c.target = target
+			c.target = t.path
 		}
 		list = append(list, c)
 	}
@@ -109,10 +111,11 @@ func CheckOutputs(outputs []Path, inputs iter.Seq[Path]) error {
 			return err
 		}
 	}
+	devNull, _ := os.Stat(os.DevNull)
 	for i, a := range list {
 		for _, b := range list[i+1:] {
-			same := a.stdout && b.stdout ||
-				a.info != nil && b.info != nil && os.SameFile(a.info, b.info) ||
+			same := a.Name == StdStream && b.Name == StdStream ||
+				a.info != nil && b.info != nil && os.SameFile(a.info, b.info) && (devNull == nil || !os.SameFile(a.info, devNull)) ||
 				a.target != "" && a.target == b.target
 			if same {
 				return refuseOutput(b.Name, fmt.Sprintf("%s and %s are the same file; each needs its own", a, b))
@@ -122,17 +125,29 @@ func CheckOutputs(outputs []Path, inputs iter.Seq[Path]) error {
 	if !existing || inputs == nil {
 		return nil
 	}
+	stdin := statStream(streams.In)
 	for in := range inputs {
-		if in.Name == "" || in.Name == StdStream {
+		if in.Name == "" {
 			continue
 		}
-		info, err := os.Stat(in.Name)
-		if err != nil {
-			continue // the reader reports it, with the run's other inputs
+		var info fs.FileInfo
+		if in.Name == StdStream {
+			if info = stdin; info == nil {
+				continue
+			}
+		} else {
+			var err error
+			if info, err = os.Stat(in.Name); err != nil {
+				continue // the reader reports it, with the run's other inputs
+			}
 		}
 		for _, o := range list {
-			if o.info != nil && os.SameFile(o.info, info) {
-				return refuseOutput(o.Name, fmt.Sprintf("is also an input (%s): writing %s would destroy it; choose another file", in, o.Flag))
+			if o.replaced && os.SameFile(o.info, info) {
+				what := in.String()
+				if in.Name == StdStream {
+					what = in.Flag + " -, standard input"
+				}
+				return refuseOutput(o.Name, fmt.Sprintf("is also an input (%s): writing %s would destroy it; choose another file", what, o.Flag))
 			}
 		}
 	}
@@ -154,8 +169,4 @@ func refuseOutput(name, msg string) error { return questions.Refuse(origin(name)
 
 func isFolder(name string) error {
 	return refuseOutput(name, "is a folder; name a file to write")
-}
-
-func noFolder(name string) error {
-	return refuseOutput(name, fmt.Sprintf("cannot be written: the folder %s does not exist", filepath.Dir(name)))
 }

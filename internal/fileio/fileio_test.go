@@ -160,7 +160,7 @@ func TestWriteReplacesWholeAndKeepsTheLink(t *testing.T) {
 	if err := os.Symlink(real, link); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(context.Background(), link, nil, []byte("new\n")); err != nil {
+	if err := WriteFile(context.Background(), link, Streams{}, []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
@@ -172,7 +172,7 @@ func TestWriteReplacesWholeAndKeepsTheLink(t *testing.T) {
 	}
 	// A new file is 0600; a dangling link names the file to create.
 	os.Symlink(filepath.Join(dir, "real", "new.txt"), filepath.Join(dir, "dangling.txt"))
-	if err := WriteFile(context.Background(), filepath.Join(dir, "dangling.txt"), nil, []byte("x")); err != nil {
+	if err := WriteFile(context.Background(), filepath.Join(dir, "dangling.txt"), Streams{}, []byte("x")); err != nil {
 		t.Fatal(err)
 	}
 	if info, err := os.Stat(filepath.Join(dir, "real", "new.txt")); err != nil || info.Mode().Perm() != 0o600 {
@@ -194,7 +194,7 @@ func TestNothingIsLeftBehind(t *testing.T) {
 			if how == "cancelled at create" {
 				cancel()
 			}
-			o, err := Create(ctx, path, nil)
+			o, err := Create(ctx, path, Streams{})
 			if how == "cancelled at create" {
 				if !errors.Is(err, context.Canceled) {
 					t.Fatalf("err %v", err)
@@ -227,13 +227,13 @@ func TestNothingIsLeftBehind(t *testing.T) {
 
 func TestWriteToStandardOutputAndDevices(t *testing.T) {
 	var stdout bytes.Buffer
-	if err := WriteFile(context.Background(), "-", &stdout, []byte("report\n")); err != nil || stdout.String() != "report\n" {
+	if err := WriteFile(context.Background(), "-", Streams{Out: &stdout}, []byte("report\n")); err != nil || stdout.String() != "report\n" {
 		t.Errorf("-: %q %v", stdout.String(), err)
 	}
-	if err := WriteFile(context.Background(), "/dev/null", nil, []byte("x")); err != nil {
+	if err := WriteFile(context.Background(), "/dev/null", Streams{}, []byte("x")); err != nil {
 		t.Error(err)
 	}
-	err := WriteFile(context.Background(), "/dev/full", nil, []byte("x"))
+	err := WriteFile(context.Background(), "/dev/full", Streams{}, []byte("x"))
 	if err == nil || err.Error() != "writing /dev/full: no space left on device" {
 		t.Errorf("/dev/full: %v", err)
 	}
@@ -300,11 +300,11 @@ func TestCheckOutputs(t *testing.T) {
 		{[]Path{{"--output", "-"}, {"--save-answers", "-"}}, "the same file"},
 		{[]Path{{"--output", "folder"}}, "folder: is a folder"},
 		{[]Path{{"--output", "nodir/x"}}, "nodir/x: cannot be written: the folder nodir does not exist"},
-		{[]Path{{"--output", "in.yaml/x"}}, "does not exist"},
+		{[]Path{{"--output", "in.yaml/x"}}, "in.yaml/x: cannot be written: in.yaml is not a folder"},
 	}
 	for i, tt := range tests {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			err := CheckOutputs(tt.outputs, Inputs(in))
+			err := CheckOutputs(tt.outputs, Inputs(in), Streams{})
 			switch {
 			case tt.err == "" && err != nil:
 				t.Errorf("%v: %v", tt.outputs, err)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -28,45 +27,53 @@ type Output struct {
 	done   bool
 }
 
-// Create starts writing name; "-" is stdout. A missing folder, a folder, and a pipe nobody reads
-// are refused before anything is written.
-func Create(ctx context.Context, name string, stdout io.Writer) (*Output, error) {
+// Create starts writing name; "-" is standard output. A name for standard output or error
+// (/dev/stdout, /dev/fd/2, /proc/self/fd/1) is written through that stream, at its offset: a
+// file it is (> log.txt, >> log.txt) is written into, never replaced. A missing folder, a folder,
+// and a pipe nobody reads are refused before anything is written.
+func Create(ctx context.Context, name string, streams Streams) (*Output, error) {
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
 	if name == StdStream || name == "" {
-		return &Output{name: name, buf: bufio.NewWriter(stdout)}, nil
+		return &Output{name: name, buf: bufio.NewWriter(streams.Out)}, nil
 	}
-	info, err := os.Stat(name)
+	t, err := resolve(name)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case t.fd == 1 && streams.Out != nil:
+		return &Output{name: name, buf: bufio.NewWriter(streams.Out)}, nil
+	case t.fd == 2 && streams.Err != nil:
+		return &Output{name: name, buf: bufio.NewWriter(streams.Err)}, nil
+	}
+	info, err := os.Stat(t.path)
 	switch {
 	case err == nil && info.IsDir():
 		return nil, isFolder(name)
+	case t.fd >= 0 && err == nil && info.Mode().IsRegular():
+		return nil, refuseOutput(name, fmt.Sprintf("names open descriptor %d, a file hitready would replace; write to standard output (-) or to a file by its name", t.fd))
 	case err == nil && !info.Mode().IsRegular():
-		// /dev/stdout, or any name for the pipe or terminal standard output already is, is
-		// written through it: reopening a pipe another user created (a supervisor's, a test
-		// harness's) is not allowed, writing into the one inherited is.
-		if f, ok := stdout.(*os.File); ok {
-			if si, serr := f.Stat(); serr == nil && os.SameFile(si, info) {
-				return &Output{name: name, buf: bufio.NewWriter(stdout)}, nil
-			}
+		// Any name for the pipe or terminal standard output already is, is written through
+		// it: reopening a pipe another user created (a supervisor's, a test harness's) is not
+		// allowed, writing into the one inherited is.
+		if si := statStream(streams.Out); si != nil && os.SameFile(si, info) {
+			return &Output{name: name, buf: bufio.NewWriter(streams.Out)}, nil
 		}
 		return createInPlace(name, info)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
 	}
-	target, err := resolve(name)
-	if err != nil {
-		return nil, err
-	}
-	dir := filepath.Dir(target)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp") // created 0600
+	dir := filepath.Dir(t.path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(t.path)+".*.tmp") // created 0600
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
-			return nil, noFolder(name)
+			return nil, noFolder(name, filepath.Dir(name))
 		}
 		return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
 	}
-	o := &Output{name: name, buf: bufio.NewWriterSize(f, 64<<10), file: f, temp: f.Name(), target: target}
+	o := &Output{name: name, buf: bufio.NewWriterSize(f, 64<<10), file: f, temp: f.Name(), target: t.path}
 	if info != nil {
 		// An existing file keeps the mode its owner gave it; a new one stays 0600, as answers
 		// and reports hold personal data.
@@ -94,27 +101,6 @@ func createInPlace(name string, info fs.FileInfo) (*Output, error) {
 		return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
 	}
 	return &Output{name: name, buf: bufio.NewWriterSize(f, 64<<10), file: f}, nil
-}
-
-// resolve follows name through symbolic links to the file they end at, which need not exist yet
-// (a dangling link names the file to create). Folders on the way are the kernel's business.
-func resolve(name string) (string, error) {
-	p := name
-	for range 40 { // the kernel's own bound (MAXSYMLINKS)
-		info, err := os.Lstat(p)
-		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
-			return p, nil
-		}
-		link, err := os.Readlink(p)
-		if err != nil {
-			return "", fmt.Errorf("writing %s: %w", name, reason0(err))
-		}
-		if !filepath.IsAbs(link) {
-			link = filepath.Join(filepath.Dir(p), link)
-		}
-		p = link
-	}
-	return "", fmt.Errorf("writing %s: %w", name, syscall.ELOOP)
 }
 
 // Write buffers p; errors name the target.
@@ -155,6 +141,12 @@ func (o *Output) Commit(ctx context.Context) error {
 	}
 	if err == nil {
 		err = os.Rename(o.temp, o.target)
+		if errors.Is(err, syscall.EBUSY) {
+			// The file is a mount point (a bind-mounted file): it cannot be replaced, and
+			// writing it in place could leave half a report. Nothing was changed.
+			o.Discard()
+			return refuseOutput(o.name, "cannot be replaced: it is a mount point (device or resource busy); write to another file, or to standard output (-)")
+		}
 	}
 	if err != nil {
 		o.Discard()
@@ -193,8 +185,8 @@ func (o *Output) fail(err error) error {
 }
 
 // WriteFile writes data to name through Create and Commit.
-func WriteFile(ctx context.Context, name string, stdout io.Writer, data []byte) error {
-	o, err := Create(ctx, name, stdout)
+func WriteFile(ctx context.Context, name string, streams Streams, data []byte) error {
+	o, err := Create(ctx, name, streams)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,163 @@
+package fileio
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+)
+
+// Streams are the standard streams as the command sees them. An output that names one of them
+// (/dev/stdout, /dev/fd/2, /proc/self/fd/1) is written through it, at its offset, never replaced;
+// an input "-" is standard input, compared by what it is (the file behind it) with the outputs.
+// A stream that is not an *os.File (a test's buffer) is taken as it is.
+type Streams struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+}
+
+// statStream is what a stream is on disk, nil when it is not a file (a buffer) or cannot be told.
+func statStream(s any) fs.FileInfo {
+	f, ok := s.(*os.File)
+	if !ok || f == nil {
+		return nil
+	}
+	info, err := f.Stat()
+	if err != nil {
+		return nil
+	}
+	return info
+}
+
+// target is where a name leads once every symbolic link is followed the way the kernel follows
+// it: the real folder the file is in, and the file's name there.
+type target struct {
+	path string // real parent folder joined with the base name; the file need not exist
+	fd   int    // >= 0: the name is one of this process's open descriptors (/proc/PID/fd/N)
+}
+
+// resolve follows name through symbolic links to the file they end at, which need not exist yet
+// (a dangling link names the file to create). Each step resolves the folder first
+// (filepath.EvalSymlinks: a link inside a linked folder is relative to the real folder, as for
+// the kernel), then the last name, with the kernel's bound on links. A name that reaches
+// /proc/PID/fd/N of this process (/dev/stdout, /dev/fd/1) stops there: it is an open descriptor,
+// not a path to follow. A chain that cannot be followed is refused, naming the folder at fault.
+func resolve(name string) (target, error) {
+	p := name
+	for range 40 { // the kernel's own bound (MAXSYMLINKS)
+		dir, base := filepath.Split(p)
+		if base == "" { // "x/": a folder by its spelling
+			return target{}, isFolder(name)
+		}
+		dir = cmp.Or(dir, ".")
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			return target{}, folderError(name, dir, err)
+		}
+		if info, err := os.Stat(real); err != nil {
+			return target{}, folderError(name, dir, err)
+		} else if !info.IsDir() {
+			return target{}, notAFolder(name, dir)
+		}
+		p = filepath.Join(real, base)
+		if fd, ok := ownDescriptor(real, base); ok {
+			return target{path: p, fd: fd}, nil
+		}
+		info, err := os.Lstat(p)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return target{path: p, fd: -1}, nil
+		}
+		link, err := os.Readlink(p)
+		if err != nil {
+			return target{}, refuseOutput(name, "cannot be written: "+reason(err))
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(real, link)
+		}
+		p = link
+	}
+	return target{}, refuseOutput(name, "cannot be written: "+syscall.ELOOP.Error())
+}
+
+// ownDescriptor tells whether real/base is /proc/PID/fd/N (or /proc/PID/task/TID/fd/N) of this
+// process, and N.
+func ownDescriptor(real, base string) (int, bool) {
+	n, err := strconv.Atoi(base)
+	if err != nil || n < 0 {
+		return 0, false
+	}
+	parts := strings.Split(strings.TrimPrefix(real, "/"), "/")
+	pid := strconv.Itoa(os.Getpid())
+	switch {
+	case len(parts) == 3 && parts[0] == "proc" && parts[1] == pid && parts[2] == "fd":
+	case len(parts) == 5 && parts[0] == "proc" && parts[1] == pid && parts[2] == "task" && parts[4] == "fd":
+	default:
+		return 0, false
+	}
+	return n, true
+}
+
+// folderError refuses an output whose folder cannot be reached: missing, not a folder, or not
+// searchable. dir is the folder as the name or link spelled it; the message names the first part
+// of it that is missing or is a file, so that the person knows what to create.
+func folderError(name, dir string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		// The deepest folder on the way that exists tells which it is: a file where a folder
+		// should be, or a folder missing.
+		for d := dir; ; {
+			parent := filepath.Dir(d)
+			if parent == d {
+				break
+			}
+			if info, serr := os.Stat(parent); serr == nil {
+				if !info.IsDir() {
+					return notAFolder(name, parent)
+				}
+				break
+			}
+			d = parent
+		}
+		return noFolder(name, dir)
+	}
+	return refuseOutput(name, "cannot be written: "+reason(err))
+}
+
+func notAFolder(name, dir string) error {
+	return refuseOutput(name, fmt.Sprintf("cannot be written: %s is not a folder", shown(dir)))
+}
+
+func noFolder(name, dir string) error {
+	return refuseOutput(name, fmt.Sprintf("cannot be written: the folder %s does not exist", shown(dir)))
+}
+
+// shown is a folder as a message names it: relative to the current folder when it is inside it
+// (a link's target is absolute by the time it is followed), else as it is.
+func shown(dir string) string {
+	if !filepath.IsAbs(dir) {
+		return filepath.Clean(dir)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return dir
+	}
+	for _, base := range []string{wd, evalOr(wd)} {
+		if rel, err := filepath.Rel(base, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, "../") {
+			return rel
+		}
+	}
+	return dir
+}
+
+func evalOr(p string) string {
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		return real
+	}
+	return p
+}
