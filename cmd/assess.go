@@ -145,7 +145,7 @@ func assessRun(opts *AssessOptions) error {
 		fileio.Path{Flag: "--answers", Name: opts.AnswersPath}, fileio.Path{Flag: "--profile", Name: opts.Profile}); err != nil {
 		return err
 	}
-	profile, err := loadProfile(ctx, opts.IO, opts.Profile)
+	profile, err := loadProfileFor(ctx, opts.IO, opts.Profile, assessOutputs(opts))
 	if err != nil {
 		return err
 	}

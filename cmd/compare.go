@@ -69,7 +69,7 @@ func compareRun(opts *CompareOptions) error {
 		fileio.Path{Flag: "--profile", Name: opts.Profile}); err != nil {
 		return err
 	}
-	profile, err := loadProfile(ctx, opts.IO, opts.Profile)
+	profile, err := loadProfileFor(ctx, opts.IO, opts.Profile, []fileio.Path{{Flag: "--output", Name: opts.Output}})
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
@@ -15,6 +16,13 @@ import (
 // every input, through readInput: never hanging on a FIFO, with the one size limit; so are the
 // credentials and steps files it names.
 func loadProfile(ctx context.Context, ios *iostreams.IOStreams, path string) (*assessment.Profile, error) {
+	return loadProfileFor(ctx, ios, path, nil)
+}
+
+// loadProfileFor is loadProfile for a command that writes outputs: the files the profile names
+// are inputs too, and are checked against outputs (checkOutputs) as soon as their names are
+// known, before they are read and before anything is written.
+func loadProfileFor(ctx context.Context, ios *iostreams.IOStreams, path string, outputs []fileio.Path) (*assessment.Profile, error) {
 	bank, err := questions.Load()
 	if err != nil {
 		return nil, err
@@ -30,15 +38,36 @@ func loadProfile(ctx context.Context, ios *iostreams.IOStreams, path string) (*a
 	if err != nil {
 		return nil, err
 	}
+	if len(outputs) > 0 {
+		var named []fileio.Path
+		if p.CredentialsFile != "" {
+			named = append(named, fileio.Path{Flag: path + ", credentials:", Name: profileFile(path, p.CredentialsFile)})
+		}
+		if p.StepsFile != "" {
+			named = append(named, fileio.Path{Flag: path + ", steps:", Name: profileFile(path, p.StepsFile)})
+		}
+		if err := checkOutputs(ios, outputs, named...); err != nil {
+			return nil, err
+		}
+	}
 	return p, useProfileFiles(ctx, ios, p, path)
 }
 
+// profileFile is the path of a file a profile names: as written when absolute, else relative to
+// the profile's folder.
+func profileFile(profilePath, name string) string {
+	if filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join(filepath.Dir(profilePath), name)
+}
+
 // useProfileFiles reads the credentials and steps files a profile names (`credentials: FILE`,
-// `steps: FILE`, relative to the profile's folder), checked as strictly as the profile.
+// `steps: FILE`, relative to the profile's folder unless absolute), checked as strictly as the profile.
 func useProfileFiles(ctx context.Context, ios *iostreams.IOStreams, p *assessment.Profile, profilePath string) error {
 	var cs *assessment.Credentials
 	if p.CredentialsFile != "" {
-		path := filepath.Join(filepath.Dir(profilePath), p.CredentialsFile)
+		path := profileFile(profilePath, p.CredentialsFile)
 		data, err := readInput(ctx, ios, path)
 		if err != nil {
 			return err
@@ -49,7 +78,7 @@ func useProfileFiles(ctx context.Context, ios *iostreams.IOStreams, p *assessmen
 	}
 	var steps *assessment.Steps
 	if p.StepsFile != "" {
-		path := filepath.Join(filepath.Dir(profilePath), p.StepsFile)
+		path := profileFile(profilePath, p.StepsFile)
 		data, err := readInput(ctx, ios, path)
 		if err != nil {
 			return err

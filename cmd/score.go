@@ -133,7 +133,7 @@ func scoreRun(opts *ScoreOptions) error {
 	if err := fileio.CheckOutputs([]fileio.Path{{Flag: "--output", Name: opts.Output}}, inputs, streams(opts.IO)); err != nil {
 		return err
 	}
-	profile, err := loadProfile(ctx, opts.IO, opts.Profile)
+	profile, err := loadProfileFor(ctx, opts.IO, opts.Profile, []fileio.Path{{Flag: "--output", Name: opts.Output}})
 	if err != nil {
 		return err
 	}
