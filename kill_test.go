@@ -102,6 +102,8 @@ func TestSignalDuringOutputLeavesTheOldFileAndNoTemporaryFile(t *testing.T) {
 	}{
 		{syscall.SIGINT, 130},
 		{syscall.SIGTERM, 143},
+		{syscall.SIGHUP, 129},  // the terminal closed
+		{syscall.SIGQUIT, 131}, // Ctrl-\: no goroutine dump either
 	} {
 		t.Run(tt.signal.String(), func(t *testing.T) {
 			cmd, out, stderr := startWriting(t, bin, cohortDir)

@@ -17,6 +17,8 @@ const (
 	exitBelow       = 3   // a score under --fail-under
 	exitInterrupted = 130 // Ctrl-C (SIGINT)
 	exitTerminated  = 143 // SIGTERM: 128 + 15, as a shell reports a process killed by it
+	exitHangUp      = 129 // SIGHUP (the terminal closed): 128 + 1
+	exitQuit        = 131 // SIGQUIT (Ctrl-\): 128 + 3
 )
 
 // usageError is a mistake in how the command was called: a flag, an argument, a value.

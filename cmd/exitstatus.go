@@ -14,5 +14,8 @@ var ExitStatuses = []ExitStatus{
 	{exitFailure, "the program failed (an I/O error, or a bug)"},
 	{exitInvalid, "bad usage or bad input: an unknown flag, an invalid answers or profile file, answers missing with no terminal to ask on; for score, any file that could not be scored"},
 	{exitBelow, "a score is below --fail-under (any score, for score)"},
+	{exitHangUp, "stopped because the terminal was closed (SIGHUP)"},
 	{exitInterrupted, "interrupted (Ctrl-C)"},
+	{exitQuit, "stopped by Ctrl-\\ (SIGQUIT)"},
+	{exitTerminated, "stopped by SIGTERM"},
 }

@@ -22,18 +22,23 @@ import (
 
 // Execute runs hitready with the process's arguments and streams and returns the exit code.
 //
-// SIGINT (Ctrl-C) and SIGTERM cancel the one context the command tree runs with, as cli/cli's
-// ghcmd does, instead of killing the process: the commands stop reading and asking, every
-// deferred clean-up runs (a temporary file is removed, an existing output left as it was) and
-// the exit code says which signal stopped the run (130, 143). A signal that arrives while the
-// command runs decides the exit code whatever the command returned: a script must be able to
-// tell that the run was cut short. Two contexts, so that which signal it was is known without
-// parsing the cause's text.
+// SIGINT (Ctrl-C), SIGTERM, SIGHUP (the terminal closed) and SIGQUIT (Ctrl-\) cancel the one
+// context the command tree runs with, as cli/cli's ghcmd does, instead of killing the process:
+// the commands stop reading and asking, every deferred clean-up runs (a temporary file is
+// removed, an existing output left as it was) and the exit code says which signal stopped the
+// run (128 + its number: 130, 143, 129, 131). A signal that arrives while the command runs
+// decides the exit code whatever the command returned: a script must be able to tell that the
+// run was cut short. One context per signal, nested, so that which signal it was is known
+// without parsing the cause's text.
 func Execute() int {
-	terminated, stopTerm := signal.NotifyContext(context.Background(), syscall.SIGTERM)
-	defer stopTerm()
-	ctx, stopInt := signal.NotifyContext(terminated, os.Interrupt)
-	defer stopInt()
+	ctx := context.Background()
+	var watched []watchedSignal
+	for _, s := range stopSignals() {
+		var stop context.CancelFunc
+		ctx, stop = signal.NotifyContext(ctx, s.sig)
+		defer stop()
+		watched = append(watched, watchedSignal{s, ctx, stop})
+	}
 	restore := saveTerminal(os.Stdin)
 	context.AfterFunc(ctx, func() {
 		// The first signal asks the command to stop and clean up. Should it be stuck all the
@@ -41,19 +46,20 @@ func Execute() int {
 		// a write to a pipe nobody reads), a second signal kills the process as it would any
 		// program, and after stopGrace hitready ends itself, the terminal given back in the
 		// mode it was found in. Nothing that holds a temporary file waits that long.
-		stopInt()
-		stopTerm()
+		for _, w := range watched {
+			w.stop()
+		}
 		time.AfterFunc(stopGrace, func() {
 			restore()
 			if term.IsTerminal(int(os.Stderr.Fd())) {
 				fmt.Fprint(os.Stderr, "\x1b[?25h") // the cursor, which a prompt hides
 			}
 			fmt.Fprintf(os.Stderr, "\nStopped: %v.\n", context.Cause(ctx))
-			os.Exit(signalCode(terminated, ctx))
+			os.Exit(signalCode(watched))
 		})
 	})
 	code := runContext(ctx, iostreams.System(), os.Args[1:])
-	if sc := signalCode(terminated, ctx); sc != 0 {
+	if sc := signalCode(watched); sc != 0 {
 		return sc
 	}
 	return code
@@ -62,15 +68,38 @@ func Execute() int {
 // stopGrace is how long a command has to return after a signal before hitready ends itself.
 const stopGrace = 2 * time.Second
 
-// signalCode is the exit code a signal that stopped the run calls for: 143 for SIGTERM, 130 for
-// SIGINT, 0 when no signal came. Stopping a NotifyContext cancels it too, with the plain
-// context.Canceled as its cause; a signal's cause is the signal.
-func signalCode(terminated, interrupted context.Context) int {
-	switch {
-	case terminated.Err() != nil && context.Cause(terminated) != context.Canceled:
-		return exitTerminated
-	case interrupted.Err() != nil:
-		return exitInterrupted
+// stopSignal is a signal that stops a run, and the exit code it calls for.
+type stopSignal struct {
+	sig  os.Signal
+	code int
+}
+
+// stopSignals are the signals Execute turns into a clean stop, outermost first.
+func stopSignals() []stopSignal {
+	return []stopSignal{
+		{syscall.SIGTERM, exitTerminated},
+		{syscall.SIGHUP, exitHangUp},
+		{syscall.SIGQUIT, exitQuit},
+		{os.Interrupt, exitInterrupted},
+	}
+}
+
+// watchedSignal is one signal's context in Execute's nest.
+type watchedSignal struct {
+	stopSignal
+	ctx  context.Context
+	stop context.CancelFunc
+}
+
+// signalCode is the exit code the signal that stopped the run calls for, 0 when no signal came.
+// Stopping a NotifyContext cancels it too, with the plain context.Canceled as its cause, and a
+// cancelled context passes its cause to those inside it: the outermost context whose cause is a
+// signal is the one that caught it.
+func signalCode(watched []watchedSignal) int {
+	for _, w := range watched {
+		if w.ctx.Err() != nil && context.Cause(w.ctx) != context.Canceled {
+			return w.code
+		}
 	}
 	return 0
 }
