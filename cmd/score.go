@@ -70,8 +70,8 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 			if opts.MaxMiB > math.MaxInt64>>20 { // in bytes it would wrap round to a small bound
 				return usageErrorf("invalid --max-total-mib %d: too large; allowed: 1 to %d", opts.MaxMiB, int64(math.MaxInt64>>20))
 			}
-			if opts.Jobs < 0 {
-				return usageErrorf("invalid --jobs %d; allowed: 1 or more, 0 for one per CPU", opts.Jobs)
+			if opts.Jobs < 0 || opts.Jobs > maxJobs {
+				return usageErrorf("invalid --jobs %d; allowed: 1 to %d, 0 for one per CPU", opts.Jobs, maxJobs)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -89,6 +89,11 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 	addProfileFlag(c, &opts.Profile)
 	return c
 }
+
+// maxJobs bounds --jobs: each job holds a few files in flight (batch.Run's window is four per
+// worker), so a huge number is memory spent for nothing; scoring is CPU-bound and reading is
+// quick, so more workers than this never help.
+const maxJobs = 256
 
 // badFilesError says how many files could not be scored; each was reported as it came.
 type badFilesError struct {
