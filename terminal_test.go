@@ -375,3 +375,94 @@ func TestSignalDuringAQuestionGivesTheTerminalBack(t *testing.T) {
 		})
 	}
 }
+
+// An output that is a mount point (a bind-mounted file) cannot be replaced by rename: the run says
+// so in words, exit 2, and leaves the file and the folder as they were. Root only (mount).
+func TestBindMountedOutputIsRefusedClearly(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mount --bind needs root")
+	}
+	dir := userDir(t)
+	src, dst := filepath.Join(dir, "src.txt"), filepath.Join(dir, "report.txt")
+	for _, p := range []string{src, dst} {
+		if err := os.WriteFile(p, []byte("last week\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := unix.Mount(src, dst, "", unix.MS_BIND, ""); err != nil {
+		t.Skipf("cannot bind-mount here: %v", err)
+	}
+	t.Cleanup(func() { unix.Unmount(dst, 0) })
+	cmd := exec.Command(binary(t), "assess", "--answers", "a.yaml", "--output", "report.txt")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 || !strings.Contains(string(out), "report.txt: cannot be replaced: it is a mount point") {
+		t.Errorf("exit %v, %q; want exit 2 saying it is a mount point", err, out)
+	}
+	if data, _ := os.ReadFile(dst); string(data) != "last week\n" {
+		t.Errorf("the mounted file holds %q", data)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
+		t.Errorf("the folder holds %d entries; want a.yaml, src.txt, report.txt (no temporary file)", len(entries))
+	}
+}
+
+// --output /dev/stdout writes into the file standard output is, where it stands, even for a user
+// who may not write into that file's folder (the shell, as root, opened it): no probe of the
+// folder, no rename. Run as nobody when this is root.
+func TestStandardOutputByNameIsWrittenThroughTheStream(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to run as nobody with a file nobody cannot create")
+	}
+	setpriv, err := exec.LookPath("setpriv")
+	if err != nil {
+		t.Skip("setpriv not found")
+	}
+	dir := userDir(t)
+	private := t.TempDir() // root's, 0700: nobody may not write into it
+	os.Chmod(private, 0o700)
+	logPath := filepath.Join(private, "log.txt")
+	if err := os.WriteFile(logPath, []byte("before\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"} {
+		t.Run(strings.ReplaceAll(name, "/", "_"), func(t *testing.T) {
+			log, err := os.OpenFile(logPath, os.O_WRONLY|os.O_APPEND, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer log.Close()
+			// A copy of the binary nobody may run: the test's own is private to root.
+			bin := filepath.Join(dir, "hitready")
+			if _, err := os.Stat(bin); err != nil {
+				data, _ := os.ReadFile(mustExecutable(t))
+				os.WriteFile(bin, data, 0o755)
+			}
+			cmd := exec.Command(setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", bin,
+				"assess", "--answers", "a.yaml", "--format", "csv", "--output", name)
+			cmd.Dir = dir
+			cmd.Stdout = log
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Run(); err != nil {
+				t.Fatalf("%v: %s", err, stderr.String())
+			}
+			data, _ := os.ReadFile(logPath)
+			if !strings.HasPrefix(string(data), "before\n") || !strings.Contains(string(data), "a.yaml,Jordan Rivera,97,ready") {
+				t.Errorf("log.txt holds %q; want before followed by the report", data)
+			}
+			if entries, _ := os.ReadDir(private); len(entries) != 1 {
+				t.Errorf("the folder holds %d entries; want log.txt only", len(entries))
+			}
+		})
+	}
+}
+
+func mustExecutable(t *testing.T) string {
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return self
+}

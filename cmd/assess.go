@@ -141,8 +141,11 @@ func assessRun(opts *AssessOptions) error {
 	ctx := orBackground(opts.ctx)
 	// Before any file is read or any question asked: an answers file to be lost after twenty
 	// questions (a missing folder) or an input about to be overwritten is refused now.
-	if err := checkOutputs(opts.IO, assessOutputs(opts),
-		fileio.Path{Flag: "--answers", Name: opts.AnswersPath}, fileio.Path{Flag: "--profile", Name: opts.Profile}); err != nil {
+	inputs := []fileio.Path{{Flag: "--answers", Name: opts.AnswersPath}, {Flag: "--profile", Name: opts.Profile}}
+	if err := stdinOnce(inputs...); err != nil {
+		return err
+	}
+	if err := checkOutputs(opts.IO, assessOutputs(opts), inputs...); err != nil {
 		return err
 	}
 	profile, err := loadProfileFor(ctx, opts.IO, opts.Profile, assessOutputs(opts))

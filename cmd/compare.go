@@ -64,9 +64,11 @@ remaining. An answers file and a report can be mixed.`,
 
 func compareRun(opts *CompareOptions) error {
 	ctx := orBackground(opts.ctx)
-	if err := checkOutputs(opts.IO, []fileio.Path{{Flag: "--output", Name: opts.Output}},
-		fileio.Path{Flag: "OLD", Name: opts.Old}, fileio.Path{Flag: "NEW", Name: opts.New},
-		fileio.Path{Flag: "--profile", Name: opts.Profile}); err != nil {
+	inputs := []fileio.Path{{Flag: "OLD", Name: opts.Old}, {Flag: "NEW", Name: opts.New}, {Flag: "--profile", Name: opts.Profile}}
+	if err := stdinOnce(inputs...); err != nil {
+		return err
+	}
+	if err := checkOutputs(opts.IO, []fileio.Path{{Flag: "--output", Name: opts.Output}}, inputs...); err != nil {
 		return err
 	}
 	profile, err := loadProfileFor(ctx, opts.IO, opts.Profile, []fileio.Path{{Flag: "--output", Name: opts.Output}})

@@ -140,6 +140,22 @@ func encodeAnswers(bank *questions.Bank, answers *questions.Answers, path string
 	return bank.EncodeAnswers(answers)
 }
 
+// stdinOnce refuses a run that names standard input ("-") for two inputs: it can be read only
+// once, and the second reader would see it empty ("-: is empty"), which says nothing useful.
+func stdinOnce(inputs ...fileio.Path) error {
+	var first *fileio.Path
+	for i := range inputs {
+		if inputs[i].Name != fileio.StdStream {
+			continue
+		}
+		if first != nil {
+			return usageErrorf("%s - and %s - both name standard input, which can be read only once; save one of them to a file", first.Flag, inputs[i].Flag)
+		}
+		first = &inputs[i]
+	}
+	return nil
+}
+
 // checkOutputs refuses outputs that are inputs, that are one file, that are folders or whose
 // folder is missing, before the run reads or asks anything.
 func checkOutputs(ios *iostreams.IOStreams, outputs []fileio.Path, inputs ...fileio.Path) error {
