@@ -117,9 +117,9 @@ type scored struct {
 // scoreRun is discover -> pool -> reorder (internal/batch) with the work of one file handed in:
 // scoreAnswersFile, then the stream's Render.
 //
-// The output file is committed only when at least one file was scored: a run where nothing
-// could be scored (a bad folder, an empty one, every file refused) leaves an existing --output
-// as it was, as does an interrupted or failed run. A run with some bad files writes the reports
+// The output is committed only when at least one file was scored: a run where nothing could be
+// scored (a bad folder, an empty one, every file refused) leaves an existing --output as it was
+// and prints nothing on standard output, as does an interrupted or failed run. A run with some bad files writes the reports
 // of the good ones, as the contract says, and exits 2.
 func scoreRun(opts *ScoreOptions) error {
 	ctx := orBackground(opts.ctx)
@@ -186,15 +186,17 @@ func scoreRun(opts *ScoreOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := stream.Close(summary); err != nil {
-		return err
-	}
 	toFile := opts.Output != "" && opts.Output != fileio.StdStream
-	if total > bad || !toFile {
+	if total > bad {
+		if err := stream.Close(summary); err != nil {
+			return err
+		}
 		if err := out.Commit(ctx); err != nil {
 			return err
 		}
 	}
+	// Nothing scored: no summary of nobody, no empty table. What the stream drew of its head is
+	// still in the output's buffer and is dropped with it (deferred Discard).
 	kept := ""
 	if toFile && total == bad {
 		kept = fmt.Sprintf("; %s was not written", opts.Output)
