@@ -466,3 +466,44 @@ func mustExecutable(t *testing.T) string {
 	}
 	return self
 }
+
+// At a 120-column terminal, --output o.txt gets a table for a file (COLUMNS, else 80 columns),
+// not one for the terminal, and the screen says where the report went.
+func TestOutputFileAtATerminalGetsTheFileWidth(t *testing.T) {
+	dir := userDir(t)
+	for _, tt := range []struct {
+		columns string
+		want    int
+	}{{"", 80}, {"100", 100}} {
+		cmd := exec.Command(binary(t), "assess", "--answers", "a.yaml", "--output", "o.txt")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "TERM=xterm", "COLUMNS="+tt.columns)
+		ptm, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+		if err != nil {
+			t.Skipf("no pseudo-terminal: %v", err)
+		}
+		s := &screen{copied: make(chan struct{})}
+		go func() {
+			io.Copy(s, ptm)
+			close(s.copied)
+		}()
+		if code := exitCode(t, cmd, s); code != 0 {
+			t.Fatalf("exit %d; screen:\n%s", code, s)
+		}
+		ptm.Close()
+		if !strings.Contains(s.String(), "Report written to o.txt.") {
+			t.Errorf("COLUMNS=%q: the screen does not say where the report went:\n%s", tt.columns, s)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, "o.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		widest := 0
+		for line := range strings.SplitSeq(string(data), "\n") {
+			widest = max(widest, len([]rune(line)))
+		}
+		if widest > tt.want || widest < tt.want-10 {
+			t.Errorf("COLUMNS=%q: the widest line of o.txt is %d columns; want about %d", tt.columns, widest, tt.want)
+		}
+	}
+}

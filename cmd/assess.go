@@ -196,6 +196,7 @@ func assessRun(opts *AssessOptions) error {
 	if err := writeReport(ctx, opts.IO, opts.Output, opts.Format, report, topts); err != nil {
 		return err
 	}
+	reportWritten(opts.IO, opts.Output, "Report")
 	if opts.FailUnderSet && report.Score < opts.FailUnder {
 		return &belowThresholdError{Score: report.Score, Threshold: opts.FailUnder}
 	}
@@ -273,14 +274,28 @@ func writeReport(ctx context.Context, ios *iostreams.IOStreams, path, format str
 	})
 }
 
-// tableOptions fit the output to where it goes: the terminal's width (in a pipe or a file,
-// COLUMNS, else 80); colour only on a terminal; no box drawing on a dumb one.
+// tableOptions fit the output to where it goes: the terminal's width when it goes to the
+// terminal (standard output a terminal, no --output), else COLUMNS, else 80; colour only on a
+// terminal; no box drawing on a dumb one.
 func tableOptions(ios *iostreams.IOStreams, outputPath string) render.TableOptions {
+	toStdout := outputPath == "" || outputPath == fileio.StdStream
 	opts := render.TableOptions{Width: ios.TerminalWidth(), Plain: ios.IsDumbTerminal()}
-	if outputPath == "" && ios.IsStdoutTTY() {
+	if !toStdout {
+		opts.Width = ios.FileWidth()
+	}
+	if toStdout && ios.IsStdoutTTY() {
 		opts.Color = ios.ColorEnabled()
 	}
 	return opts
+}
+
+// reportWritten tells the person at a terminal where the report went when it went to a file:
+// with standard output on the screen, a silent run looks like one that did nothing.
+func reportWritten(ios *iostreams.IOStreams, outputPath, what string) {
+	if outputPath == "" || outputPath == fileio.StdStream || !ios.IsStderrTTY() {
+		return
+	}
+	fmt.Fprintf(ios.ErrOut, "%s written to %s.\n", what, outputPath)
 }
 
 func noArgs(c *cobra.Command, args []string) error {

@@ -88,9 +88,13 @@ func compareRun(opts *CompareOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "warning: %s is %q and %s is %q; compare is meant for two sessions of one person\n",
 			opts.Old, old.Respondent, opts.New, new.Respondent)
 	}
-	return writeOutputContext(ctx, opts.IO, opts.Output, func(w io.Writer) error {
+	if err := writeOutputContext(ctx, opts.IO, opts.Output, func(w io.Writer) error {
 		return render.Comparison(w, opts.Format, comparison, tableOptions(opts.IO, opts.Output))
-	})
+	}); err != nil {
+		return err
+	}
+	reportWritten(opts.IO, opts.Output, "Comparison")
+	return nil
 }
 
 // loadReport reads a JSON report as it is, or scores an answers file; which one a file is, its

@@ -194,6 +194,7 @@ func scoreRun(opts *ScoreOptions) error {
 		if err := out.Commit(ctx); err != nil {
 			return err
 		}
+		reportWritten(opts.IO, opts.Output, "Reports")
 	}
 	// Nothing scored: no summary of nobody, no empty table. What the stream drew of its head is
 	// still in the output's buffer and is dropped with it (deferred Discard).

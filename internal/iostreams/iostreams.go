@@ -24,6 +24,7 @@ type IOStreams struct {
 	dumbTerm              bool // TERM=dumb: no cursor movement, no colour
 	debug                 bool // HITREADY_DEBUG=1: show the stack of an internal error
 	termWidth             int  // columns of the terminal on standard output, else COLUMNS; 0 when unknown
+	columns               int  // COLUMNS, for output that is not the terminal (a file); 0 when unset
 }
 
 // System returns the process's streams and what the environment says about them.
@@ -46,8 +47,11 @@ func System() *IOStreams {
 		}
 	}
 	// In a pipe or a file the person's COLUMNS says how wide the text may be (less can show it).
-	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); s.termWidth <= 0 && err == nil && n > 0 {
-		s.termWidth = n
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		s.columns = n
+		if s.termWidth <= 0 {
+			s.termWidth = n
+		}
 	}
 	return s
 }
@@ -102,6 +106,15 @@ const defaultWidth = 80
 func (s *IOStreams) TerminalWidth() int {
 	if s.termWidth > 0 {
 		return s.termWidth
+	}
+	return defaultWidth
+}
+
+// FileWidth is the width to fit output that goes to a file rather than the terminal: COLUMNS,
+// else DefaultWidth.
+func (s *IOStreams) FileWidth() int {
+	if s.columns > 0 {
+		return s.columns
 	}
 	return defaultWidth
 }
