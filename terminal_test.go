@@ -507,3 +507,38 @@ func TestOutputFileAtATerminalGetsTheFileWidth(t *testing.T) {
 		}
 	}
 }
+
+// compare's warning about two different people is wrapped to the terminal it is shown on.
+func TestCompareWarningIsWrappedToTheTerminal(t *testing.T) {
+	dir := userDir(t)
+	data, _ := os.ReadFile(filepath.Join(dir, "a.yaml"))
+	other := strings.Replace(string(data), "Jordan Rivera", "Sam Park", 1)
+	if err := os.WriteFile(filepath.Join(dir, "other.yaml"), []byte(other), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary(t), "compare", "a.yaml", "other.yaml", "--output", "c.txt")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TERM=xterm")
+	ptm, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 60})
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer ptm.Close()
+	s := &screen{copied: make(chan struct{})}
+	go func() {
+		io.Copy(s, ptm)
+		close(s.copied)
+	}()
+	if code := exitCode(t, cmd, s); code != 0 {
+		t.Fatalf("exit %d; screen:\n%s", code, s)
+	}
+	out := strings.ReplaceAll(s.String(), "\r", "")
+	if !strings.Contains(out, "warning: a.yaml is") || !strings.Contains(out, "Comparison written to c.txt.") {
+		t.Fatalf("screen:\n%s", out)
+	}
+	for line := range strings.SplitSeq(out, "\n") {
+		if len([]rune(line)) > 60 {
+			t.Errorf("a line of %d columns on a 60-column terminal: %q", len([]rune(line)), line)
+		}
+	}
+}

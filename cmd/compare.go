@@ -9,6 +9,7 @@ import (
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
+	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
@@ -85,8 +86,13 @@ func compareRun(opts *CompareOptions) error {
 	}
 	comparison := assessment.Compare(old, new)
 	if comparison.DifferentRespondents {
-		fmt.Fprintf(opts.IO.ErrOut, "warning: %s is %q and %s is %q; compare is meant for two sessions of one person\n",
+		warning := fmt.Sprintf("warning: %s is %q and %s is %q; compare is meant for two sessions of one person",
 			opts.Old, old.Respondent, opts.New, new.Respondent)
+		// Wrapped to the terminal it is read on; in a log it stays one line, for grep.
+		if w, ok := stderrTerminalWidth(opts.IO); ok {
+			warning = prose.Wrap(warning, w, "  ")
+		}
+		fmt.Fprintln(opts.IO.ErrOut, warning)
 	}
 	if err := writeOutputContext(ctx, opts.IO, opts.Output, func(w io.Writer) error {
 		return render.Comparison(w, opts.Format, comparison, tableOptions(opts.IO, opts.Output))

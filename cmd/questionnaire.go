@@ -107,12 +107,20 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 // stderrWidth is the width the questionnaire wraps its text to: standard error's, where it is
 // drawn, or 80 when that is not a terminal whose size can be read.
 func stderrWidth(ios *iostreams.IOStreams) int {
-	if f, ok := ios.ErrOut.(interface{ Fd() uintptr }); ok {
-		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
-			return w
-		}
+	if w, ok := stderrTerminalWidth(ios); ok {
+		return w
 	}
 	return 80
+}
+
+// stderrTerminalWidth is standard error's width when it is a terminal whose size can be read.
+func stderrTerminalWidth(ios *iostreams.IOStreams) (int, bool) {
+	if f, ok := ios.ErrOut.(interface{ Fd() uintptr }); ok {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+			return w, true
+		}
+	}
+	return 0, false
 }
 
 // progressFile is where the answers are kept: --save-answers if given (not standard output, a
