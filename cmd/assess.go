@@ -158,6 +158,9 @@ func assessRun(opts *AssessOptions) error {
 		return err
 	}
 	kept := opts.AnswersPath
+	// The report's source is the file that holds the answers scored: the one the questionnaire
+	// kept them in when it asked or changed anything, else --answers.
+	source := opts.AnswersPath
 	if open := bank.Open(answers); len(open) > 0 || opts.Review {
 		if reason := promptBlocker(opts); reason != "" {
 			if len(open) == 0 {
@@ -167,6 +170,9 @@ func assessRun(opts *AssessOptions) error {
 		}
 		if kept, err = runQuestionnaire(opts, bank, answers); err != nil {
 			return err
+		}
+		if kept != "" {
+			source = kept
 		}
 	}
 	if opts.SaveAnswers != "" {
@@ -178,7 +184,7 @@ func assessRun(opts *AssessOptions) error {
 			return err
 		}
 	}
-	report, err := scoreAnswers(profile, answers, opts.AnswersPath, "assess")
+	report, err := scoreAnswers(profile, answers, source, "assess")
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -135,7 +136,7 @@ func progressFile(opts *AssessOptions) (path string, claimed bool, err error) {
 			return opts.SaveAnswers, false, nil
 		}
 	}
-	if p := opts.AnswersPath; p != "" && p != "-" && strings.HasPrefix(filepath.Base(p), progressBase) {
+	if p := opts.AnswersPath; p != "" && p != "-" && (strings.HasPrefix(filepath.Base(p), progressBase) || writtenByHitready(p)) {
 		return p, false, nil
 	}
 	output, _ := filepath.Abs(opts.Output)
@@ -144,6 +145,28 @@ func progressFile(opts *AssessOptions) (path string, claimed bool, err error) {
 		return opts.Output != "" && abs == output
 	})
 	return path, err == nil, err
+}
+
+// answersHeader is how every YAML answers file hitready writes begins (the head comment of
+// questions.Bank.EncodeAnswers): a file that begins so was written by a session, and resuming it
+// keeps adding to it, as the README promises, whatever its name (--save-answers me.yaml).
+const answersHeader = "# hitready answers file."
+
+// writtenByHitready tells whether path is a regular file that begins with answersHeader. A
+// hand-written file (or a JSON one, which has no comment to tell) is never written over: the
+// answers then go to a new hitready-answers*.yaml.
+func writtenByHitready(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return false
+	}
+	head := make([]byte, len(answersHeader))
+	n, _ := io.ReadFull(f, head)
+	return string(head[:n]) == answersHeader
 }
 
 // interruptedError is the person stopping the questionnaire. Its message tells how to go on.
