@@ -542,3 +542,45 @@ func TestCompareWarningIsWrappedToTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+// At a terminal in a folder nobody may write into, the answers cannot be kept as they come: the
+// run warns, and its opening line does not promise that Ctrl-C keeps them. Root only (runs as
+// nobody in /).
+func TestOpeningLineDoesNotPromiseWhatCannotBeKept(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to run as nobody")
+	}
+	setpriv, err := exec.LookPath("setpriv")
+	if err != nil {
+		t.Skip("setpriv not found")
+	}
+	dir := userDir(t)
+	bin := filepath.Join(dir, "hitready")
+	data, _ := os.ReadFile(mustExecutable(t))
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", bin, "assess", "--plain")
+	cmd.Dir = "/"
+	cmd.Env = append(os.Environ(), "TERM=xterm", "HITREADY_NO_INPUT=")
+	ptm, err := pty.Start(cmd)
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer ptm.Close()
+	s := &screen{copied: make(chan struct{})}
+	go func() {
+		io.Copy(s, ptm)
+		close(s.copied)
+	}()
+	waitFor(t, "the first question", func() bool { return strings.Contains(s.String(), "highest level of education") }, s)
+	cmd.Process.Signal(syscall.SIGINT)
+	exitCode(t, cmd, s)
+	out := strings.Join(strings.Fields(s.String()), " ")
+	if !strings.Contains(out, "cannot keep your answers as you go") {
+		t.Errorf("no warning; screen:\n%s", s)
+	}
+	if strings.Contains(out, "keeps your answers") || !strings.Contains(out, "your answers cannot be kept") {
+		t.Errorf("the opening line promises to keep the answers; screen:\n%s", s)
+	}
+}

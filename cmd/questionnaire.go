@@ -75,7 +75,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		saved = true
 		return nil
 	}
-	qopts := questionnaire.Options{Out: ios.ErrOut, Width: stderrWidth(ios), Answered: keep, AskName: true}
+	qopts := questionnaire.Options{Out: ios.ErrOut, Width: stderrWidth(ios), Answered: keep, AskName: true, CannotKeep: path == ""}
 	if len(bank.Open(answers)) > 0 {
 		// Only while a required answer is missing: the review of a complete file (--review)
 		// does not press the optional questions on the person first.

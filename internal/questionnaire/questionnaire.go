@@ -28,6 +28,9 @@ type Options struct {
 	// AskName asks, after the questions, for the respondent's name when the answers hold
 	// none, so that an advisor's cohort table shows people rather than file names.
 	AskName bool
+	// CannotKeep says the answers cannot be kept as they come (no file could be made for
+	// them): the opening line then does not promise that Ctrl-C keeps them.
+	CannotKeep bool
 }
 
 func (o Options) out() io.Writer {
@@ -96,7 +99,11 @@ func Run(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, 
 	if undecided {
 		opening = fmt.Sprintf("At most %d questions to answer (some apply only after certain answers).", total)
 	}
-	fmt.Fprintln(out, prose.Wrap(opening+" Type ? for why a question matters; Ctrl-C stops and keeps your answers.", width, ""))
+	stop := " Type ? for why a question matters; Ctrl-C stops and keeps your answers."
+	if opts.CannotKeep {
+		stop = " Type ? for why a question matters; Ctrl-C stops, and your answers cannot be kept."
+	}
+	fmt.Fprintln(out, prose.Wrap(opening+stop, width, ""))
 	asked := 0
 	introduced := map[string]bool{}
 	for i := range bank.Questions {
