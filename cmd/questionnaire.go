@@ -139,10 +139,8 @@ func progressFile(opts *AssessOptions) (path string, claimed bool, err error) {
 	if p := opts.AnswersPath; p != "" && p != "-" && (strings.HasPrefix(filepath.Base(p), progressBase) || writtenByHitready(p)) {
 		return p, false, nil
 	}
-	output, _ := filepath.Abs(opts.Output)
 	path, err = fileio.Claim(".", progressBase, ".yaml", func(p string) bool {
-		abs, _ := filepath.Abs(p)
-		return opts.Output != "" && abs == output
+		return opts.Output != "" && opts.Output != fileio.StdStream && fileio.SameTarget(p, opts.Output)
 	})
 	return path, err == nil, err
 }

@@ -72,3 +72,21 @@ func TestResumingASavedSessionKeepsAddingToItsFile(t *testing.T) {
 		t.Errorf("the answers given on a hand-written file were not kept in hitready-answers.yaml: %v", err)
 	}
 }
+
+// The progress file never takes the name --output will write, by whatever route it is named.
+func TestProgressFileSkipsTheOutputByAnyRoute(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.Mkdir("real", 0o700)
+	os.Symlink(dir, filepath.Join("real", "up")) // real/up is this folder
+	r, err := interactive(t, &prompter.Fake{Replies: fullSession()}, "--output", "real/up/hitready-answers.yaml")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "Your answers are in hitready-answers-2.yaml.") {
+		t.Errorf("the answers were kept where the report goes:\n%s", r.stderr)
+	}
+	if data, _ := os.ReadFile("hitready-answers.yaml"); strings.Contains(string(data), "answers:") {
+		t.Errorf("the report's file holds answers:\n%s", data)
+	}
+}

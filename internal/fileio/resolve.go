@@ -57,7 +57,16 @@ func resolve(name string) (target, error) {
 			return target{}, isFolder(name)
 		}
 		dir = cmp.Or(dir, ".")
-		real, err := filepath.EvalSymlinks(dir)
+		abs := dir
+		if !filepath.IsAbs(dir) {
+			// Not filepath.Abs, which cleans "link/.." away before the link is followed.
+			wd, err := os.Getwd()
+			if err != nil {
+				return target{}, refuseOutput(name, "cannot be written: "+reason(err))
+			}
+			abs = wd + string(filepath.Separator) + dir
+		}
+		real, err := filepath.EvalSymlinks(abs) // absolute: two routes compare equal
 		if err != nil {
 			return target{}, folderError(name, dir, err)
 		}
@@ -160,4 +169,20 @@ func evalOr(p string) string {
 		return real
 	}
 	return p
+}
+
+// SameTarget tells whether two names lead to one file, existing or not: the same file by
+// os.SameFile, or the same name in the same real folder once links are followed.
+func SameTarget(a, b string) bool {
+	ta, erra := resolve(a)
+	tb, errb := resolve(b)
+	if erra != nil || errb != nil {
+		return false
+	}
+	if ta.path == tb.path {
+		return true
+	}
+	ia, erra := os.Stat(ta.path)
+	ib, errb := os.Stat(tb.path)
+	return erra == nil && errb == nil && os.SameFile(ia, ib)
 }
