@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -582,5 +583,52 @@ func TestOpeningLineDoesNotPromiseWhatCannotBeKept(t *testing.T) {
 	}
 	if strings.Contains(out, "keeps your answers") || !strings.Contains(out, "your answers cannot be kept") {
 		t.Errorf("the opening line promises to keep the answers; screen:\n%s", s)
+	}
+}
+
+// --save-answers /dev/stdout, with standard output a file (> log.txt), gets the answers once, at
+// the end, after what the file held: it is written into, never replaced, so it cannot be the file
+// the answers are kept in as they come (each change would add them again, or, replaced, lose
+// what was before).
+func TestSaveAnswersToStandardOutputByNameIsWrittenOnce(t *testing.T) {
+	dir := t.TempDir()
+	logPath := filepath.Join(dir, "log.txt")
+	if err := os.WriteFile(logPath, []byte("before\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	log, err := os.OpenFile(logPath, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer log.Close()
+	ready, _ := filepath.Abs(filepath.Join("examples", "ready.yaml"))
+	cmd := exec.Command(binary(t), "assess", "--plain", "--answers", ready, "--review", "--save-answers", "/dev/stdout", "--output", "r.txt")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TERM=xterm", "HITREADY_NO_INPUT=")
+	cmd.Stdout = log // the questions on the terminal, standard output the file
+	ptm, err := pty.Start(cmd)
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer ptm.Close()
+	s := &screen{copied: make(chan struct{})}
+	go func() {
+		io.Copy(s, ptm)
+		close(s.copied)
+	}()
+	// Change the computer rating (entry 15) to 2, then score.
+	for i, reply := range []string{"2", "15", "2", "1"} {
+		prompts := strings.Count(s.String(), "Your choice") + strings.Count(s.String(), "Your rating")
+		waitFor(t, fmt.Sprintf("prompt %d", i+1), func() bool {
+			return strings.Count(s.String(), "Your choice")+strings.Count(s.String(), "Your rating") > prompts || i == 0 && prompts > 0
+		}, s)
+		ptm.WriteString(reply + "\n")
+	}
+	if code := exitCode(t, cmd, s); code != 0 {
+		t.Fatalf("exit %d; screen:\n%s", code, s)
+	}
+	data, _ := os.ReadFile(logPath)
+	if !strings.HasPrefix(string(data), "before\n") || strings.Count(string(data), "answers:") != 1 || !strings.Contains(string(data), "skills.computer: 2") {
+		t.Errorf("log.txt holds:\n%s\nwant before, then the answers once, with the change", data)
 	}
 }

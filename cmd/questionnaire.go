@@ -131,10 +131,8 @@ func stderrTerminalWidth(ios *iostreams.IOStreams) (int, bool) {
 // that neither an earlier session's answers nor those of one started at the same moment are
 // ever overwritten. A name that --output will take is skipped.
 func progressFile(opts *AssessOptions) (path string, claimed bool, err error) {
-	if opts.SaveAnswers != "" && opts.SaveAnswers != fileio.StdStream {
-		if info, err := os.Stat(opts.SaveAnswers); err != nil || info.Mode().IsRegular() {
-			return opts.SaveAnswers, false, nil
-		}
+	if opts.SaveAnswers != "" && !fileio.InPlace(opts.SaveAnswers) {
+		return opts.SaveAnswers, false, nil
 	}
 	if p := opts.AnswersPath; p != "" && p != "-" && (strings.HasPrefix(filepath.Base(p), progressBase) || writtenByHitready(p)) {
 		return p, false, nil

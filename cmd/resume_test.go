@@ -90,3 +90,4 @@ func TestProgressFileSkipsTheOutputByAnyRoute(t *testing.T) {
 		t.Errorf("the report's file holds answers:\n%s", data)
 	}
 }
+

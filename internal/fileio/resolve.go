@@ -186,3 +186,21 @@ func SameTarget(a, b string) bool {
 	ib, errb := os.Stat(tb.path)
 	return erra == nil && errb == nil && os.SameFile(ia, ib)
 }
+
+// InPlace tells whether name is written into rather than replaced: standard output or error by
+// any name (/dev/stdout, /proc/self/fd/1), a device, a pipe. Such an output takes one write at
+// the end, never a file kept up to date as a session goes (each write would add to it).
+func InPlace(name string) bool {
+	if name == StdStream {
+		return true
+	}
+	t, err := resolve(name)
+	if err != nil {
+		return false
+	}
+	if t.fd >= 0 {
+		return true
+	}
+	info, err := os.Stat(t.path)
+	return err == nil && !info.Mode().IsRegular()
+}
