@@ -90,4 +90,3 @@ func TestProgressFileSkipsTheOutputByAnyRoute(t *testing.T) {
 		t.Errorf("the report's file holds answers:\n%s", data)
 	}
 }
-
