@@ -314,3 +314,49 @@ func TestCheckOutputs(t *testing.T) {
 		})
 	}
 }
+
+// Outputs reached by other routes: standard input, links through linked folders, link/.., and
+// open descriptors.
+func TestCheckOutputsByRoute(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	writeFile(t, "in.yaml", "x", 0o600)
+	os.MkdirAll("other/real", 0o700)
+	os.MkdirAll("elsewhere/deep", 0o700)
+	os.Symlink("other/real", "dl")
+	os.Symlink("../in.yaml", "other/real/lnk")    // other/in.yaml, which does not exist
+	os.Symlink("../../in.yaml", "other/real/back") // ./in.yaml
+	os.Symlink("elsewhere/deep", "d2")
+	os.Symlink("nodir/x.txt", "dang")
+	stdin, err := os.Open("in.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	in := Path{Flag: "--answers", Name: "in.yaml"}
+	fromStdin := Path{Flag: "--answers", Name: "-"}
+	tests := []struct {
+		input   Path
+		outputs []Path
+		err     string
+	}{
+		{in, []Path{{"--output", "dl/lnk"}}, ""},
+		{in, []Path{{"--output", "dl/back"}}, "dl/back: is also an input (--answers in.yaml)"},
+		{in, []Path{{"--output", "dl/new"}, {"--save-answers", "other/real/new"}}, "are the same file"},
+		{in, []Path{{"--output", "s.yaml"}, {"--save-answers", "d2/../s.yaml"}}, ""},
+		{in, []Path{{"--output", "dang"}}, "dang: cannot be written: the folder nodir does not exist"},
+		{fromStdin, []Path{{"--output", "in.yaml"}}, "in.yaml: is also an input (--answers -, standard input)"},
+		{fromStdin, []Path{{"--output", "dl/back"}}, "is also an input"},
+	}
+	for i, tt := range tests {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			err := CheckOutputs(tt.outputs, Inputs(tt.input), Streams{In: stdin})
+			switch {
+			case tt.err == "" && err != nil:
+				t.Errorf("%v: %v", tt.outputs, err)
+			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err) || !errors.Is(err, questions.ErrInvalid)):
+				t.Errorf("%v: err %v, want %q", tt.outputs, err, tt.err)
+			}
+		})
+	}
+}
