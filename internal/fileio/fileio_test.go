@@ -324,7 +324,7 @@ func TestCheckOutputsByRoute(t *testing.T) {
 	os.MkdirAll("other/real", 0o700)
 	os.MkdirAll("elsewhere/deep", 0o700)
 	os.Symlink("other/real", "dl")
-	os.Symlink("../in.yaml", "other/real/lnk")    // other/in.yaml, which does not exist
+	os.Symlink("../in.yaml", "other/real/lnk")     // other/in.yaml, which does not exist
 	os.Symlink("../../in.yaml", "other/real/back") // ./in.yaml
 	os.Symlink("elsewhere/deep", "d2")
 	os.Symlink("nodir/x.txt", "dang")
