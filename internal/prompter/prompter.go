@@ -64,5 +64,6 @@ func New(ctx context.Context, opts Options) (Prompter, func()) {
 	if width <= 0 {
 		width = 80
 	}
+	installTemplates(width)
 	return &survey{in: in, out: out, width: width}, func() {}
 }
