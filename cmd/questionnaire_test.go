@@ -173,14 +173,18 @@ func TestReviewOfAnExistingFile(t *testing.T) {
 	if err := os.WriteFile("me.yaml", src, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	// Change the computer rating (entry 15 of the review) to 2, then score.
-	fake := &prompter.Fake{Replies: []prompter.Reply{{Index: 1}, {Index: 14}, {Rating: 2}, {Index: 0}}}
+	// Change the computer rating (entry 18 of the review, after the file's three optional
+	// questions left open, shown as skipped) to 2, then score.
+	fake := &prompter.Fake{Replies: []prompter.Reply{{Index: 1}, {Index: 17}, {Rating: 2}, {Index: 0}}}
 	r, err := interactive(t, fake, "--answers", "me.yaml", "--review", "--format", "json")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, r.stderr)
 	}
 	if !strings.HasPrefix(fake.Asked[0].Message, "Score these answers") || !strings.Contains(r.stderr, "Your answers:") {
 		t.Errorf("the review did not open first: %+v\n%s", fake.Asked[0], r.stderr)
+	}
+	if !strings.Contains(r.stderr, "3. Are you enrolled in a health information program now? (optional) — (skipped)") {
+		t.Errorf("an optional question the file leaves open is not shown as skipped:\n%s", r.stderr)
 	}
 	if data, _ := os.ReadFile("me.yaml"); string(data) != string(src) {
 		t.Error("the reviewed input file was rewritten")
