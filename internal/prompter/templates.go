@@ -12,10 +12,12 @@ import (
 )
 
 // survey draws its prompts from templates that are variables of its package, and prints its own
-// texts (the key hint, the echoed answer) as single lines that the terminal breaks wherever the
-// width runs out, inside words. hitready's templates are survey's with those two texts passed
-// through prose.Wrap at the terminal's width: the hint stands on a line of its own under the
-// question, the answer is wrapped on words with a hanging indent.
+// texts (the key hint, the options, the echoed answer) as single lines that the terminal breaks
+// wherever the width runs out, inside words. hitready's templates are survey's with those texts
+// passed through prose.Wrap at the terminal's width: the hint stands on a line of its own under
+// the question, an option too long is wrapped under itself, the answer is wrapped on words with
+// a hanging indent. (survey counts the lines it drew, wrapped or not, to redraw and to place the
+// cursor, so an option of two lines is no trouble to it.)
 //
 // The width is written into the template text rather than held by a function: survey parses a
 // template once per text (and binds its functions then), so a session at another width gets a
@@ -27,6 +29,8 @@ var addTemplateFuncs = sync.OnceFunc(func() {
 	for _, funcs := range []map[string]any{core.TemplateFuncsWithColor, core.TemplateFuncsNoColor} {
 		funcs["hitreadyAnswer"] = fitAnswer
 		funcs["hitreadyHint"] = fitHint
+		funcs["hitreadyFits"] = optionFits
+		funcs["hitreadyOption"] = fitOption
 	}
 })
 
@@ -72,13 +76,35 @@ func fitHint(text string, withHelp any, helpInput string, width int) string {
 	return answerIndent + prose.Wrap(text+"]", width-len(answerIndent), answerIndent)
 }
 
+// optionFits tells whether an option, its description and the prefix survey draws before it
+// (the cursor, a box) fit on one line.
+func optionFits(value, description string, prefix, width int) bool {
+	if description != "" {
+		value += " - " + description
+	}
+	return prefix+runewidth.StringWidth(value) <= width
+}
+
+// fitOption is an option too long for its line, with its description, wrapped on words under
+// itself. (The description loses its colour: it may start in the middle of a line.)
+func fitOption(value, description string, prefix, width int) string {
+	if description != "" {
+		value += " - " + description
+	}
+	return prose.Wrap(value, width-prefix, strings.Repeat(" ", prefix))
+}
+
 // selectTemplate is survey's SelectQuestionTemplate (v2.3.7) with the hint on its own line and
 // the answer wrapped.
 func selectTemplate(width int) string {
 	return fmt.Sprintf(`
 {{- define "option"}}
     {{- if eq .SelectedIndex .CurrentIndex }}{{color .Config.Icons.SelectFocus.Format }}{{ .Config.Icons.SelectFocus.Text }} {{else}}{{color "default"}}  {{end}}
-    {{- .CurrentOpt.Value}}{{ if ne ($.GetDescription .CurrentOpt) "" }} - {{color "cyan"}}{{ $.GetDescription .CurrentOpt }}{{end}}
+    {{- if hitreadyFits .CurrentOpt.Value ($.GetDescription .CurrentOpt) 2 %[1]d }}
+      {{- .CurrentOpt.Value}}{{ if ne ($.GetDescription .CurrentOpt) "" }} - {{color "cyan"}}{{ $.GetDescription .CurrentOpt }}{{end}}
+    {{- else }}
+      {{- hitreadyOption .CurrentOpt.Value ($.GetDescription .CurrentOpt) 2 %[1]d }}
+    {{- end}}
     {{- color "reset"}}
 {{end}}
 {{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
@@ -103,7 +129,12 @@ func multiSelectTemplate(width int) string {
     {{- if eq .SelectedIndex .CurrentIndex }}{{color .Config.Icons.SelectFocus.Format }}{{ .Config.Icons.SelectFocus.Text }}{{color "reset"}}{{else}} {{end}}
     {{- if index .Checked .CurrentOpt.Index }}{{color .Config.Icons.MarkedOption.Format }} {{ .Config.Icons.MarkedOption.Text }} {{else}}{{color .Config.Icons.UnmarkedOption.Format }} {{ .Config.Icons.UnmarkedOption.Text }} {{end}}
     {{- color "reset"}}
-    {{- " "}}{{- .CurrentOpt.Value}}{{ if ne ($.GetDescription .CurrentOpt) "" }} - {{color "cyan"}}{{ $.GetDescription .CurrentOpt }}{{color "reset"}}{{end}}
+    {{- " "}}
+    {{- if hitreadyFits .CurrentOpt.Value ($.GetDescription .CurrentOpt) 7 %[1]d }}
+      {{- .CurrentOpt.Value}}{{ if ne ($.GetDescription .CurrentOpt) "" }} - {{color "cyan"}}{{ $.GetDescription .CurrentOpt }}{{color "reset"}}{{end}}
+    {{- else }}
+      {{- hitreadyOption .CurrentOpt.Value ($.GetDescription .CurrentOpt) 7 %[1]d }}
+    {{- end}}
 {{end}}
 {{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
 {{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}

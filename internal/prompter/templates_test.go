@@ -34,7 +34,8 @@ func TestTemplatesFitTheWidth(t *testing.T) {
 	for _, width := range []int{60, 80, 120} {
 		s := &survey{width: width}
 		msg := s.fit(longMessage)
-		opts := core.OptionAnswerList([]string{"Medical terminology", "Anatomy and Physiology"})
+		long := "Yes, in its last term (or courses done, waiting to graduate) and some words more, so that it is over 80"
+		opts := core.OptionAnswerList([]string{"Medical terminology", "Anatomy and Physiology", long})
 		cases := []struct {
 			name, tmpl string
 			data       any
@@ -43,6 +44,15 @@ func TestTemplatesFitTheWidth(t *testing.T) {
 			{"select asking", selectTemplate(width), sv.SelectTemplateData{
 				Select: sv.Select{Message: msg, Help: "why"}, PageEntries: opts, Config: testConfig()},
 				"[Use arrows to move, type to filter, ? for more help]"},
+			{"select, a long option", selectTemplate(width), sv.SelectTemplateData{
+				Select: sv.Select{Message: msg, Help: "why"}, PageEntries: opts, Config: testConfig()},
+				long},
+			{"rating, a long description", selectTemplate(width), sv.SelectTemplateData{
+				Select: sv.Select{Message: msg}, Description: func(string, int) string { return long }, PageEntries: opts[:1], Config: testConfig()},
+				"Medical terminology - " + long},
+			{"multiselect, a long option", multiSelectTemplate(width), sv.MultiSelectTemplateData{
+				MultiSelect: sv.MultiSelect{Message: msg, Help: "why"}, PageEntries: opts, Checked: map[int]bool{}, Config: testConfig()},
+				long},
 			{"select answered", selectTemplate(width), sv.SelectTemplateData{
 				Select: sv.Select{Message: msg}, Answer: "Yes, CAHIIM-accredited (a program the Commission has accredited)", ShowAnswer: true, Config: testConfig()},
 				"Yes, CAHIIM-accredited (a program the Commission has accredited)"},
