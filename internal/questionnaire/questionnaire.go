@@ -249,8 +249,15 @@ func askAnyOf(p prompter.Prompter, q *questions.Question, message, help string, 
 			}
 		}
 	}
+	// What choosing nothing does, unless the question's own help says it already.
+	switch {
+	case q.Optional:
+		help += "\nChoose nothing and press Enter to skip it."
+	case !strings.Contains(strings.ToLower(q.Help), "pick none"):
+		help += "\nPick none if none applies yet."
+	}
 	for {
-		indices, err := p.MultiSelect(message, help+"\nPick none if none applies yet.", labels(q), defaults)
+		indices, err := p.MultiSelect(message, help, labels(q), defaults)
 		if err != nil {
 			return nil, err
 		}

@@ -275,6 +275,18 @@ func TestOptionalQuestionsCanBeSkipped(t *testing.T) {
 	if w := `(17 questions in all now: "Is your health information program accredited by CAHIIM? (optional)" does not apply to you.)`; !strings.Contains(out.String(), w) {
 		t.Errorf("output lacks %q:\n%s", w, out.String())
 	}
+	for _, a := range fake.Asked {
+		if a.Kind != "multiselect" {
+			continue
+		}
+		optional := strings.Contains(a.Message, "(optional)")
+		if n := strings.Count(strings.ToLower(a.Help), "pick none"); n != map[bool]int{true: 0, false: 1}[optional] {
+			t.Errorf("%q: help says \"pick none\" %d times:\n%s", a.Message, n, a.Help)
+		}
+		if optional != strings.HasSuffix(a.Help, "Choose nothing and press Enter to skip it.") {
+			t.Errorf("%q: help does not say how to skip:\n%s", a.Message, a.Help)
+		}
+	}
 	last := fake.Asked[len(fake.Asked)-1]
 	if !slices.Equal(last.Options, []string{"Choose again", "None of them: that is my answer", prompter.SkipOption}) || last.Default != -1 {
 		t.Errorf("the confirmation of an optional list: %+v", last)
