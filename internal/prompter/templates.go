@@ -31,6 +31,7 @@ var addTemplateFuncs = sync.OnceFunc(func() {
 		funcs["hitreadyHint"] = fitHint
 		funcs["hitreadyFits"] = optionFits
 		funcs["hitreadyOption"] = fitOption
+		funcs["hitreadyInputBreak"] = inputBreak
 	}
 })
 
@@ -149,7 +150,26 @@ func multiSelectTemplate(width int) string {
 {{- end}}`, width)
 }
 
-// inputTemplate is survey's InputQuestionTemplate (v2.3.7) with the answer wrapped.
+// inputRoom is the room a typed line needs: survey's line editor loses track of a line it has
+// wrapped, and on Enter erases the line above the question instead of its own.
+const inputRoom = 40
+
+// inputBreak is what comes between a text question and the typing: a space when the rest of the
+// message's last line leaves room to type, else a new line, indented.
+func inputBreak(message string, width int) string {
+	lines := strings.Split(message, "\n")
+	col := runewidth.StringWidth(lines[len(lines)-1])
+	if len(lines) == 1 {
+		col += 2 // "? "
+	}
+	if col+len(" [? for help] ")+inputRoom > width {
+		return "\n" + answerIndent
+	}
+	return " "
+}
+
+// inputTemplate is survey's InputQuestionTemplate (v2.3.7) with the answer wrapped and the
+// typing moved to a line of its own when the question leaves it no room.
 func inputTemplate(width int) string {
 	return fmt.Sprintf(`
 {{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
@@ -167,7 +187,7 @@ func inputTemplate(width int) string {
     {{- color "reset"}}{{"\n"}}
   {{- end}}
 {{- else }}
-  {{- color "default+hb"}}{{ .Message }} {{color "reset"}}
+  {{- color "default+hb"}}{{ .Message }}{{color "reset"}}{{ hitreadyInputBreak .Message %[1]d }}
   {{- if or (and .Help (not .ShowHelp)) .Suggest }}{{color "cyan"}}[
     {{- if and .Help (not .ShowHelp)}}{{ print .Config.HelpInput }} for help {{- if and .Suggest}}, {{end}}{{end -}}
     {{- if and .Suggest }}{{color "cyan"}}{{ print .Config.SuggestInput }} for suggestions{{end -}}

@@ -62,6 +62,9 @@ func TestTemplatesFitTheWidth(t *testing.T) {
 			{"multiselect answered", multiSelectTemplate(width), sv.MultiSelectTemplateData{
 				MultiSelect: sv.MultiSelect{Message: msg}, Answer: longAnswer, ShowAnswer: true, Checked: map[int]bool{}, Config: testConfig()},
 				longAnswer},
+			{"input asking", inputTemplate(width), sv.InputTemplateData{
+				Input: sv.Input{Message: s.fit("[21/21] Your name for the report (optional)"), Help: "why"}, Config: testConfig()},
+				"[? for help]"},
 			{"input answered", inputTemplate(width), sv.InputTemplateData{
 				Input: sv.Input{Message: s.fit("[21/21] Your name for the report (optional)")}, Answer: "Maria Guadalupe Fernández-Oyelaran de la Cruz Whitfield", ShowAnswer: true, Config: testConfig()},
 				"Maria Guadalupe Fernández-Oyelaran de la Cruz Whitfield"},
@@ -110,5 +113,17 @@ func TestFitAnswer(t *testing.T) {
 		if got := fitAnswer(tt.message, tt.answer, tt.width); got != tt.want {
 			t.Errorf("fitAnswer(%q, %q, %d) = %q, want %q", tt.message, tt.answer, tt.width, got, tt.want)
 		}
+	}
+}
+
+// A text question leaves room to type on its line, or the typing goes to the next: survey's line
+// editor cannot wrap a typed line.
+func TestInputBreak(t *testing.T) {
+	msg := "[20/20] Your name for the report (optional)"
+	if got := inputBreak(msg, 120); got != " " {
+		t.Errorf("at 120 columns: %q, want the typing on the question's line", got)
+	}
+	if got := inputBreak(msg, 60); got != "\n  " {
+		t.Errorf("at 60 columns: %q, want the typing on a line of its own", got)
 	}
 }
