@@ -258,7 +258,7 @@ func promptBlocker(opts *AssessOptions) string {
 	case opts.AnswersPath == "-":
 		return "standard input holds the answers file"
 	case !opts.IO.CanPrompt():
-		return "there is no terminal to ask them on (or HITREADY_NO_INPUT=1 is set)"
+		return "there is no terminal to ask on (or HITREADY_NO_INPUT=1 is set)"
 	}
 	return ""
 }

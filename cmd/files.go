@@ -90,7 +90,10 @@ func (e *missingAnswersError) Error() string {
 		}
 		fmt.Fprintf(&b, "  %s: %s%s; answer %s\n", q.ID, q.Text, when, q.Allowed())
 	}
-	b.WriteString("Give them in the answers file or with --set ID=VALUE (for example --set skills.empathy=4); " + commandName() + " questions lists them all.")
+	// The example answers the first question missing, with a value it allows, so that it can
+	// be pasted as it stands.
+	fmt.Fprintf(&b, "Give %s in the answers file or with --set ID=VALUE (for example --set %s); %s questions lists them all.",
+		prose.Plural(len(e.Open), "it", "them"), setExample(e.Open[0]), commandName())
 	return b.String()
 }
 

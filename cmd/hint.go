@@ -4,7 +4,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+
+	"github.com/hitready/hitready/internal/render"
+	"github.com/hitready/hitready/questions"
 )
 
 // commandName is how the person started hitready, spelled so that a hint pasted into the same
@@ -59,7 +63,57 @@ func sameFile(a, b string) bool {
 	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }
 
-// assessHint is the command that goes on from an answers file.
-func assessHint(answersPath string) string {
-	return commandName() + " assess --answers " + shellQuote(answersPath)
+// assessHint is the command that goes on from an answers file, with the flags that shaped the
+// run (runFlags), so that the hint pasted gives the same kind of report in the same place.
+func assessHint(answersPath string, flags ...string) string {
+	hint := commandName() + " assess --answers " + shellQuote(answersPath)
+	for _, f := range flags {
+		hint += " " + f
+	}
+	return hint
+}
+
+// runFlags are the flags of an assess run that a hint to go on with it must repeat: where and
+// how the report is written, the profile it is scored against, the way it asks, the exit code
+// it may give. The answers themselves (--answers, --set) are in the file the hint names;
+// --save-answers is repeated only when it is not that file.
+func runFlags(opts *AssessOptions, answersPath string) []string {
+	var flags []string
+	add := func(name, value string) {
+		flags = append(flags, "--"+name+" "+shellQuote(value))
+	}
+	if opts.Format != "" && opts.Format != render.ReportFormats().Names()[0] {
+		add("format", opts.Format)
+	}
+	if opts.Output != "" {
+		add("output", opts.Output)
+	}
+	if opts.Profile != "" {
+		add("profile", opts.Profile)
+	}
+	if opts.SaveAnswers != "" && opts.SaveAnswers != answersPath {
+		add("save-answers", opts.SaveAnswers)
+	}
+	if opts.FailUnderSet {
+		add("fail-under", strconv.FormatFloat(opts.FailUnder, 'f', -1, 64))
+	}
+	if opts.Plain {
+		flags = append(flags, "--plain")
+	}
+	if opts.AllGaps {
+		flags = append(flags, "--all-gaps")
+	}
+	return flags
+}
+
+// setExample is ID=VALUE for q with a value q allows: its first, or for a rating its middle.
+func setExample(q *questions.Question) string {
+	value := ""
+	switch {
+	case q.Kind == questions.Rating:
+		value = strconv.Itoa((q.Scale.Min + q.Scale.Max) / 2)
+	case len(q.Values) > 0:
+		value = q.Values[0].Value
+	}
+	return q.ID + "=" + shellQuote(value)
 }

@@ -251,3 +251,29 @@ func TestPTYCtrlCKeepsTheAnswers(t *testing.T) {
 		t.Errorf("mode %v", info.Mode().Perm())
 	}
 }
+
+// An optional question skipped on the arrow-key list stays unanswered; the echo and the kept
+// file say so.
+func TestPTYSkipAnOptionalQuestion(t *testing.T) {
+	t.Chdir(t.TempDir())
+	s := startPTY(t, "assess")
+	s.expect("[1/20] What is the highest level of education")
+	s.send(down(3)...) // associate
+	s.expect("[2/20] In which field")
+	s.send(keyEnter) // hit
+	s.expect("[3/20] Are you enrolled in a health information program")
+	s.expect("Skip (leave it unanswered)")
+	s.send(keyUp, keyEnter) // up from the first option is the last: Skip
+	s.expect("[4/20] Is your health information program accredited")
+	s.send(keyEnter) // yes
+	s.expect("[5/20] Which of these topics")
+	s.send(keyCtrlC)
+	s.expect("Continue with:")
+	if code := s.wait(); code != exitInterrupted {
+		t.Fatalf("exit %d, want 130", code)
+	}
+	data, err := os.ReadFile("hitready-answers.yaml")
+	if err != nil || strings.Contains(string(data), "education.program:") || !strings.Contains(string(data), "education.accredited: yes") {
+		t.Errorf("kept answers (%v):\n%s", err, data)
+	}
+}

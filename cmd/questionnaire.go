@@ -92,14 +92,14 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 			// all in the file they came from.
 			savedTo = opts.AnswersPath
 		}
-		return "", &interruptedError{SavedTo: savedTo}
+		return "", &interruptedError{SavedTo: savedTo, Flags: runFlags(opts, savedTo)}
 	case err != nil:
 		return "", err
 	}
 	if saved {
 		// The command on a line of its own: it is not broken by the terminal's wrapping and
 		// is copied whole with a triple click.
-		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s.\nSee this report again with:\n  %s\n\n", path, assessHint(path))
+		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s.\nSee this report again with:\n  %s\n\n", path, assessHint(path, runFlags(opts, path)...))
 		return path, nil
 	}
 	return "", nil
@@ -167,14 +167,15 @@ func writtenByHitready(path string) bool {
 
 // interruptedError is the person stopping the questionnaire. Its message tells how to go on.
 type interruptedError struct {
-	SavedTo string // "" when nothing had been answered or nothing could be written
+	SavedTo string   // "" when nothing had been answered or nothing could be written
+	Flags   []string // the run's own flags, repeated in the hint (runFlags)
 }
 
 func (e *interruptedError) Error() string {
 	if e.SavedTo == "" {
 		return "\nStopped. No answers were saved."
 	}
-	return fmt.Sprintf("\nStopped. Your answers so far are in %s.\nContinue with:\n  %s", e.SavedTo, assessHint(e.SavedTo))
+	return fmt.Sprintf("\nStopped. Your answers so far are in %s.\nContinue with:\n  %s", e.SavedTo, assessHint(e.SavedTo, e.Flags...))
 }
 
 func (e *interruptedError) Is(target error) bool { return target == prompter.ErrInterrupted }

@@ -63,7 +63,7 @@ func TestInteractiveSessionKeepsAnswersAndPrintsOnlyTheReport(t *testing.T) {
 	if info.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v, want 0600", info.Mode().Perm())
 	}
-	if !strings.Contains(r.stderr, "Your answers are in hitready-answers.yaml.\nSee this report again with:\n  hitready assess --answers hitready-answers.yaml\n") {
+	if !strings.Contains(r.stderr, "Your answers are in hitready-answers.yaml.\nSee this report again with:\n  hitready assess --answers hitready-answers.yaml --format json\n") {
 		t.Errorf("stderr does not say where the answers are:\n%s", r.stderr)
 	}
 	// The kept file is complete: scoring it asks nothing and gives the same report.
@@ -78,15 +78,16 @@ func TestInterruptAndResume(t *testing.T) {
 	t.Chdir(t.TempDir())
 	// Stop at the sixth question.
 	first := &prompter.Fake{Replies: append(fullSession()[:5:5], prompter.Reply{Err: prompter.ErrInterrupted})}
-	r, err := interactive(t, first, "--set", "skills.computer=2")
+	// The flags that shape the report go into the hint; --set's answer is in the file.
+	r, err := interactive(t, first, "--set", "skills.computer=2", "--format", "json", "--output", "my report.json", "--plain")
 	if r.code != exitInterrupted {
 		t.Fatalf("exit %d (%v), want 130", r.code, err)
 	}
 	if r.stdout != "" {
 		t.Errorf("a report was printed after the interruption:\n%s", r.stdout)
 	}
-	want := "Your answers so far are in hitready-answers.yaml.\nContinue with:\n  hitready assess --answers hitready-answers.yaml"
-	if !strings.Contains(err.Error(), want) {
+	want := "Your answers so far are in hitready-answers.yaml.\nContinue with:\n  hitready assess --answers hitready-answers.yaml --format json --output 'my report.json' --plain"
+	if !strings.HasSuffix(err.Error(), want) {
 		t.Errorf("message %q lacks %q", err, want)
 	}
 	data, _ := os.ReadFile("hitready-answers.yaml")
@@ -174,14 +175,18 @@ func TestReviewOfAnExistingFile(t *testing.T) {
 	if err := os.WriteFile("me.yaml", src, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	// Change the computer rating (entry 15 of the review) to 2, then score.
-	fake := &prompter.Fake{Replies: []prompter.Reply{{Index: 1}, {Index: 14}, {Rating: 2}, {Index: 0}}}
+	// Change the computer rating (entry 18 of the review, after the file's three optional
+	// questions left open, shown as skipped) to 2, then score.
+	fake := &prompter.Fake{Replies: []prompter.Reply{{Index: 1}, {Index: 17}, {Rating: 2}, {Index: 0}}}
 	r, err := interactive(t, fake, "--answers", "me.yaml", "--review", "--format", "json")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, r.stderr)
 	}
 	if !strings.HasPrefix(fake.Asked[0].Message, "Score these answers") || !strings.Contains(r.stderr, "Your answers:") {
 		t.Errorf("the review did not open first: %+v\n%s", fake.Asked[0], r.stderr)
+	}
+	if !strings.Contains(r.stderr, "19. Where would you like to work? (optional) — (skipped)") {
+		t.Errorf("an optional question the file leaves open is not shown as skipped:\n%s", r.stderr)
 	}
 	if data, _ := os.ReadFile("me.yaml"); string(data) != string(src) {
 		t.Error("the reviewed input file was rewritten")
@@ -248,5 +253,69 @@ func TestInterruptInTheReviewOfAFile(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir("."); len(entries) != 0 {
 		t.Errorf("files written: %v", entries)
+	}
+}
+
+func TestRunFlags(t *testing.T) {
+	tests := []struct {
+		name string
+		opts AssessOptions
+		kept string
+		want string
+	}{
+		{"the default report", AssessOptions{Format: "table"}, "a.yaml", ""},
+		{"format, output, profile, plain", AssessOptions{Format: "json", Output: "me.json", Profile: "my profile.yaml", Plain: true}, "a.yaml",
+			"--format json --output me.json --profile 'my profile.yaml' --plain"},
+		{"a threshold and all gaps", AssessOptions{Format: "table", FailUnder: 72.5, FailUnderSet: true, AllGaps: true}, "a.yaml",
+			"--fail-under 72.5 --all-gaps"},
+		{"--save-answers is the file named", AssessOptions{SaveAnswers: "a.yaml"}, "a.yaml", ""},
+		{"--save-answers elsewhere", AssessOptions{SaveAnswers: "b.yaml"}, "a.yaml", "--save-answers b.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(runFlags(&tt.opts, tt.kept), " "); got != tt.want {
+				t.Errorf("runFlags = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// Answers missing where nothing can ask them: the message agrees with its count, and its example
+// answers the first missing question with a value that question allows.
+func TestMissingAnswersMessage(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "examples", "ready.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	oneMissing := strings.Replace(string(src), "  skills.empathy: 5\n", "", 1)
+	if oneMissing == string(src) {
+		t.Fatal("examples/ready.yaml no longer answers skills.empathy: 5")
+	}
+	tests := []struct {
+		name, stdin string
+		args        []string
+		want        []string
+	}{
+		{"one", oneMissing, []string{"--answers", "-"}, []string{
+			"1 question is unanswered and standard input holds the answers file:\n  skills.empathy: ",
+			"Give it in the answers file or with --set ID=VALUE (for example --set skills.empathy=3); hitready questions lists them all.",
+		}},
+		{"all", "", []string{"--no-input"}, []string{
+			"questions are unanswered and --no-input is set:\n  education.level: ",
+			"Give them in the answers file or with --set ID=VALUE (for example --set education.level=none);",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run(t, tt.stdin, append([]string{"assess"}, tt.args...)...)
+			if r.code != exitInvalid {
+				t.Errorf("exit %d, want %d", r.code, exitInvalid)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
+				}
+			}
+		})
 	}
 }

@@ -213,6 +213,7 @@ Advisors can score answers files without prompting, for one student or a whole c
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.SetFlagErrorFunc(flagError)
+	installHelp(root, ios)
 
 	root.AddCommand(NewCmdAssess(ios, nil))
 	root.AddCommand(NewCmdScore(ios, nil))

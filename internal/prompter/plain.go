@@ -128,13 +128,19 @@ func (p *plain) Select(message, help string, options []string, def int) (int, er
 	p.say(message)
 	p.listOptions(options)
 	hint := fmt.Sprintf("(1-%d, ? for help)", len(options))
-	if def >= 0 && def < len(options) {
+	enter := -1 // what Enter alone chooses
+	switch {
+	case def >= 0 && def < len(options):
+		enter = def
 		hint = fmt.Sprintf("(1-%d, Enter for %d, ? for help)", len(options), def+1)
+	case len(options) > 0 && options[len(options)-1] == SkipOption:
+		enter = len(options) - 1
+		hint = fmt.Sprintf("(1-%d, Enter to skip, ? for help)", len(options))
 	}
 	var index int
 	err := p.loop("Your choice", help, hint, func(line string) (bool, string) {
-		if line == "" && def >= 0 && def < len(options) {
-			index = def
+		if line == "" && enter >= 0 {
+			index = enter
 			return true, ""
 		}
 		n, err := strconv.Atoi(line)

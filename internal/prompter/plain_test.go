@@ -28,6 +28,12 @@ func TestPlain(t *testing.T) {
 			[]string{"Please type a number from 1 to 3.\n"}, nil},
 		{"select default on Enter", "\n", func(p *plain) (any, error) { return p.Select("Pick", "help", options, 1) }, 1,
 			[]string{"(1-3, Enter for 2, ? for help)"}, nil},
+		{"Enter skips an optional question", "\n", func(p *plain) (any, error) {
+			return p.Select("[3/20] Enrolled? (optional)", "help", append(slices.Clone(options), SkipOption), -1)
+		}, 3, []string{"  4. Skip (leave it unanswered)\n", "Your choice (1-4, Enter to skip, ? for help): "}, nil},
+		{"a start wins over Skip for Enter", "\n", func(p *plain) (any, error) {
+			return p.Select("Change: Enrolled? (optional)", "help", append(slices.Clone(options), SkipOption), 0)
+		}, 0, []string{"(1-4, Enter for 1, ? for help)"}, nil},
 		{"select help", "?\n1\n", func(p *plain) (any, error) { return p.Select("Pick", "Why: because.", options, -1) }, 0,
 			[]string{"Why: because.\n"}, nil},
 		{"multi-select", "3, 1\n", func(p *plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int{0, 2}, nil, nil},

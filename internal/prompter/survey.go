@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	sv "github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/terminal"
@@ -71,6 +72,11 @@ func (s *survey) Rating(message, help string, min, max, def int, labels []string
 		options = append(options, strconv.Itoa(n))
 	}
 	p := &sv.Select{Message: s.fit(message), Help: help, Options: options,
+		// Spaces are not part of any number: typed by habit (Space ticks a box in the lists
+		// before), they must not filter the list to nothing.
+		Filter: func(filter, value string, _ int) bool {
+			return strings.Contains(value, strings.ReplaceAll(filter, " ", ""))
+		},
 		Description: func(_ string, i int) string {
 			if i < len(labels) {
 				return labels[i]

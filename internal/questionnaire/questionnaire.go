@@ -5,6 +5,7 @@
 package questionnaire
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -108,7 +109,15 @@ func Run(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, 
 	introduced := map[string]bool{}
 	for i := range bank.Questions {
 		q := &bank.Questions[i]
-		if !possible[q.ID] || bank.Asks(q, answers) != questions.Asked {
+		if !possible[q.ID] {
+			continue
+		}
+		if bank.Asks(q, answers) != questions.Asked {
+			// Still undecided once every question before it has been asked: what would decide
+			// it was skipped. The count says so rather than jump.
+			delete(possible, q.ID)
+			total--
+			fmt.Fprintln(out, prose.Wrap(fmt.Sprintf("(%d questions in all now: %q does not apply to you.)", total, q.Text), width, ""))
 			continue
 		}
 		if !introduced[q.Section] {
@@ -119,14 +128,17 @@ func Run(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, 
 		}
 		message := fmt.Sprintf("[%d/%d] %s", asked+1, total, q.Text)
 		ans, err := ask(p, q, message, nil, width)
-		if err != nil {
+		skipped := errors.Is(err, errSkipped)
+		if err != nil && !skipped {
 			return err
 		}
-		answers.Set(q.ID, ans)
 		delete(possible, q.ID)
 		asked++
-		if err := opts.answered(answers); err != nil {
-			return err
+		if !skipped {
+			answers.Set(q.ID, ans)
+			if err := opts.answered(answers); err != nil {
+				return err
+			}
 		}
 		for _, dropped := range dropNotAsked(bank, answers, possible) {
 			total--
@@ -175,8 +187,12 @@ func pending(bank *questions.Bank, answers *questions.Answers) int {
 	return n
 }
 
+// errSkipped is ask's answer when the person skips an optional question: it stays unanswered.
+var errSkipped = errors.New("skipped")
+
 // ask puts one question to the person with the prompt its kind needs. current, when not nil, is
-// the answer being changed: the prompt starts on it.
+// the answer being changed: the prompt starts on it. An optional question can be skipped
+// (prompter.SkipOption), and ask then returns errSkipped.
 func ask(p prompter.Prompter, q *questions.Question, message string, current *questions.Answer, width int) (questions.Answer, error) {
 	help := prose.Wrap(q.Help+"\nWhy it matters: \u201c"+q.Why+"\u201d", width-2, "")
 	origin := questions.Origin{Path: "questionnaire"}
@@ -187,9 +203,16 @@ func ask(p prompter.Prompter, q *questions.Question, message string, current *qu
 		if current != nil {
 			def = slices.IndexFunc(q.Values, func(c questions.Choice) bool { return c.Value == current.Choice })
 		}
-		i, err := p.Select(message, help, labels(q), def)
+		options := labels(q)
+		if q.Optional {
+			options = append(options, prompter.SkipOption)
+		}
+		i, err := p.Select(message, help, options, def)
 		if err != nil {
 			return questions.Answer{}, err
+		}
+		if i == len(q.Values) {
+			return questions.Answer{}, errSkipped
 		}
 		ans = questions.OneOfAnswer(q.Values[i].Value)
 	case questions.AnyOf:
@@ -219,8 +242,11 @@ func ask(p prompter.Prompter, q *questions.Question, message string, current *qu
 	return ans, nil
 }
 
-// askAnyOf asks a multi-choice question; nothing ticked is shown as "(none)" and must be
-// confirmed, since Enter alone on such a list is as often a slip as a choice.
+// askAnyOf asks a multi-choice question; nothing chosen must be confirmed, since Enter alone on
+// such a list is as often a slip as a choice. The confirmation is where an optional question is
+// skipped: on a list, choosing nothing is the natural way to pass it by. Its words fit both
+// prompters (a box is ticked in one, a number typed in the other) and every such question (the
+// topics studied, the settings one would like to work in).
 func askAnyOf(p prompter.Prompter, q *questions.Question, message, help string, current *questions.Answer) ([]string, error) {
 	var defaults []int
 	if current != nil {
@@ -230,8 +256,15 @@ func askAnyOf(p prompter.Prompter, q *questions.Question, message, help string, 
 			}
 		}
 	}
+	// What choosing nothing does, unless the question's own help says it already.
+	switch {
+	case q.Optional:
+		help += "\nChoose nothing and press Enter to skip it."
+	case !strings.Contains(strings.ToLower(q.Help), "pick none"):
+		help += "\nPick none if none applies yet."
+	}
 	for {
-		indices, err := p.MultiSelect(message, help+"\nPick none if none applies yet.", labels(q), defaults)
+		indices, err := p.MultiSelect(message, help, labels(q), defaults)
 		if err != nil {
 			return nil, err
 		}
@@ -242,17 +275,34 @@ func askAnyOf(p prompter.Prompter, q *questions.Question, message, help string, 
 			}
 			return values, nil
 		}
-		confirm, err := p.Select("You ticked none: (none). Is that right?",
-			"Nothing was ticked when you pressed Enter. Choose again to tick the ones that apply.",
-			[]string{"No, let me choose again", "Yes, none of these applies to me yet"}, 0)
+		options := []string{"Choose again", "None of them: that is my answer"}
+		if q.Optional {
+			options = append(options, prompter.SkipOption)
+		}
+		confirm, err := p.Select("You chose none of the options. Is that your answer?",
+			"Nothing was chosen when you pressed Enter. Choose again to pick the ones that apply.",
+			options, confirmStart(q))
 		if err != nil {
 			return nil, err
 		}
-		if confirm == 1 {
+		switch confirm {
+		case 1:
 			return nil, nil
+		case 2:
+			return nil, errSkipped
 		}
 		defaults = nil
 	}
+}
+
+// confirmStart is where the confirmation starts: on "Choose again", except that the plain
+// prompter's Enter skips an optional question (it takes Enter for SkipOption when no start is
+// given).
+func confirmStart(q *questions.Question) int {
+	if q.Optional {
+		return -1
+	}
+	return 0
 }
 
 // askForName asks for the respondent; what an answers file cannot hold (control characters,

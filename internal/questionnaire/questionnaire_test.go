@@ -21,7 +21,7 @@ func loadBank(t *testing.T) *questions.Bank {
 	return b
 }
 
-// confirmNone answers "Yes, none of these applies" to the question that follows an empty
+// confirmNone answers "None of them: that is my answer" to the question that follows an empty
 // multi-choice answer.
 var confirmNone = prompter.Reply{Index: 1}
 
@@ -75,7 +75,7 @@ func TestFlow(t *testing.T) {
 		{
 			name:    "high school, no exam: the field and credential are skipped and the total shrinks",
 			replies: replies(1, -1, nil, 0, -1, 2),
-			wantAsked: []string{"[1/19] What is the highest", "[2/18] Are you enrolled", "[3/17] Which of these topics", "You ticked none",
+			wantAsked: []string{"[1/19] What is the highest", "[2/18] Are you enrolled", "[3/17] Which of these topics", "You chose none",
 				"[4/17] Where are you with an AHIMA", "[5/16] How much medical coding", "[6/16] How strong is your clinical", "[7/16]", "[8/16]",
 				"[9/16]", "[10/16]", "[11/16]", "[12/16]", "[13/16]", "[14/16]", "[15/16]", "[16/16] Where would you like to work"},
 			want: map[string]string{"education.level": "high-school", "coursework": "", "certification.ahima": "none", "skills.empathy": "2"},
@@ -88,7 +88,7 @@ func TestFlow(t *testing.T) {
 				{Rating: 3}, {Rating: 3}, {Rating: 3}, {}, confirmNone},
 			wantAsked: []string{"[1/15] In which field", "[2/15] Are you enrolled", "[3/14] Where are you with an AHIMA", "[4/13] How much medical coding",
 				"[5/13] How strong is your clinical", "[6/13] How well do you understand reimbursement", "[7/13] How calm", "[8/13]", "[9/13]",
-				"[10/13]", "[11/13]", "[12/13]", "[13/13] Where would you like to work", "You ticked none"},
+				"[10/13]", "[11/13]", "[12/13]", "[13/13] Where would you like to work", "You chose none"},
 			want: map[string]string{"education.level": "bachelor", "education.field": "related", "certification.ahima": "scheduled",
 				"skills.empathy": "5", "skills.composure": "3"},
 		},
@@ -232,5 +232,63 @@ func TestNothingToAsk(t *testing.T) {
 	again := &prompter.Fake{}
 	if err := Run(again, bank, answers, Options{Out: &out}); err != nil || len(again.Asked) != 0 || out.Len() != 0 {
 		t.Errorf("a complete set was asked again: %v %v %q", err, again.Asked, out.String())
+	}
+}
+
+// Every optional question offers prompter.SkipOption last; skipped, it stays unanswered, and a
+// question that only it could have brought in is dropped from the count with a reason.
+func TestOptionalQuestionsCanBeSkipped(t *testing.T) {
+	bank := loadBank(t)
+	skip := func(id string) prompter.Reply {
+		q, _ := bank.Question(id)
+		return prompter.Reply{Index: len(q.Values)}
+	}
+	r := []prompter.Reply{{Index: 0}, skip("education.program"), {Indices: []int{0}}, {Index: 0}, skip("experience.coding")}
+	for range 10 {
+		r = append(r, prompter.Reply{Rating: 3})
+	}
+	r = append(r, prompter.Reply{}, prompter.Reply{Index: 2}) // work settings: nothing chosen, then Skip
+	fake := &prompter.Fake{Replies: r}
+	answers := questions.NewAnswers()
+	var out bytes.Buffer
+	if err := Run(fake, bank, answers, Options{Out: &out, Width: 200}); err != nil {
+		t.Fatal(err)
+	}
+	if len(fake.Replies) != 0 {
+		t.Errorf("%d replies left over", len(fake.Replies))
+	}
+	for _, id := range []string{"education.program", "education.accredited", "experience.coding", "work.settings"} {
+		if a, ok := answers.Get(id); ok {
+			t.Errorf("%s = %q, want it unanswered", id, a)
+		}
+	}
+	if open := bank.Open(answers); len(open) != 0 {
+		t.Errorf("%s left open", open[0].ID)
+	}
+	for _, a := range fake.Asked {
+		q := strings.Contains(a.Message, "(optional)")
+		hasSkip := len(a.Options) > 0 && a.Options[len(a.Options)-1] == prompter.SkipOption
+		if a.Kind == "select" && q != hasSkip && !strings.HasPrefix(a.Message, "You chose none") {
+			t.Errorf("%q: options %q; Skip offered %v, optional %v", a.Message, a.Options, hasSkip, q)
+		}
+	}
+	if w := `(17 questions in all now: "Is your health information program accredited by CAHIIM? (optional)" does not apply to you.)`; !strings.Contains(out.String(), w) {
+		t.Errorf("output lacks %q:\n%s", w, out.String())
+	}
+	for _, a := range fake.Asked {
+		if a.Kind != "multiselect" {
+			continue
+		}
+		optional := strings.Contains(a.Message, "(optional)")
+		if n := strings.Count(strings.ToLower(a.Help), "pick none"); n != map[bool]int{true: 0, false: 1}[optional] {
+			t.Errorf("%q: help says \"pick none\" %d times:\n%s", a.Message, n, a.Help)
+		}
+		if optional != strings.HasSuffix(a.Help, "Choose nothing and press Enter to skip it.") {
+			t.Errorf("%q: help does not say how to skip:\n%s", a.Message, a.Help)
+		}
+	}
+	last := fake.Asked[len(fake.Asked)-1]
+	if !slices.Equal(last.Options, []string{"Choose again", "None of them: that is my answer", prompter.SkipOption}) || last.Default != -1 {
+		t.Errorf("the confirmation of an optional list: %+v", last)
 	}
 }

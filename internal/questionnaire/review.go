@@ -1,6 +1,7 @@
 package questionnaire
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -8,6 +9,12 @@ import (
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/questions"
 )
+
+// backToReview is the last choice of "Which answer do you want to change?": none.
+const backToReview = "Back to the review"
+
+// skippedAnswer is how the review shows an optional question left unanswered.
+const skippedAnswer = "(skipped)"
 
 // reviewEntry is one line of the review: a question answered (q) or the respondent's name (q nil).
 type reviewEntry struct {
@@ -42,13 +49,18 @@ func Review(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 		}
 		// One line each, whatever the prompter: survey does not wrap its options, and the
 		// plain prompter's "  17. " takes six columns more.
-		options := make([]string, len(entries))
+		options := make([]string, len(entries), len(entries)+1)
 		for i, e := range entries {
 			options[i] = prose.Truncate(e.label+" — "+e.answer, width-8)
 		}
-		which, err := p.Select("Which answer do you want to change?", "The list is the one above, in the same order.", options, -1)
+		// A way back, for a person who opened the list only to look or changed their mind.
+		options = append(options, backToReview)
+		which, err := p.Select("Which answer do you want to change?", "The list is the one above, in the same order; the last choice changes nothing.", options, -1)
 		if err != nil {
 			return err
+		}
+		if which == len(entries) {
+			continue
 		}
 		if err := change(p, bank, answers, entries[which], opts); err != nil {
 			return err
@@ -61,10 +73,14 @@ func reviewEntries(bank *questions.Bank, answers *questions.Answers, withName bo
 	for i := range bank.Questions {
 		q := &bank.Questions[i]
 		ans, ok := answers.Get(q.ID)
-		if !ok || bank.Asks(q, answers) != questions.Asked {
+		if bank.Asks(q, answers) != questions.Asked || (!ok && !q.Optional) {
 			continue
 		}
-		entries = append(entries, reviewEntry{q: q, label: q.Text, answer: describe(q, ans)})
+		answer := skippedAnswer
+		if ok {
+			answer = describe(q, ans)
+		}
+		entries = append(entries, reviewEntry{q: q, label: q.Text, answer: answer})
 	}
 	if withName || answers.Respondent != "" {
 		name := answers.Respondent
@@ -113,13 +129,21 @@ func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 		answers.Respondent = name
 		return opts.answered(answers)
 	}
-	current, _ := answers.Get(e.q.ID)
-	ans, err := ask(p, e.q, "Change: "+e.q.Text, &current, width)
-	if err != nil {
+	var current *questions.Answer
+	if a, ok := answers.Get(e.q.ID); ok {
+		current = &a
+	}
+	ans, err := ask(p, e.q, "Change: "+e.q.Text, current, width)
+	skipped := errors.Is(err, errSkipped)
+	if err != nil && !skipped {
 		return err
 	}
 	before := answers.Clone()
-	answers.Set(e.q.ID, ans)
+	if skipped {
+		answers.Delete(e.q.ID)
+	} else {
+		answers.Set(e.q.ID, ans)
+	}
 	// Settle the questions that hang on this one (and on them), in bank order: a question
 	// comes after the one it depends on, so one pass sees every consequence. Only a question
 	// the change brings in is asked: an optional one left open before (a review of a file
@@ -134,6 +158,9 @@ func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 		case !answered && q.AskedWhen != nil && bank.Asks(q, answers) == questions.Asked && bank.Asks(q, before) != questions.Asked:
 			fmt.Fprintln(opts.out(), prose.Wrap(fmt.Sprintf("(%q applies now.)", q.Text), width, ""))
 			dep, err := ask(p, q, q.Text, nil, width)
+			if errors.Is(err, errSkipped) {
+				continue
+			}
 			if err != nil {
 				return err
 			}

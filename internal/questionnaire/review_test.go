@@ -67,6 +67,21 @@ func TestReview(t *testing.T) {
 			saves:   1,
 		},
 		{
+			name:    "back to the review changes nothing",
+			replies: []prompter.Reply{changeOne, {Index: 20}, score},
+			want:    map[string]string{"education.level": "associate"},
+			wantOut: []string{"20. Name for the report — (none)"},
+		},
+		{
+			name: "an optional answer skipped shows as skipped and can be answered again",
+			// change entry 3 (enrolled?) to Skip (its fourth option), then to "Yes, enrolled now"
+			replies: []prompter.Reply{changeOne, {Index: 2}, {Index: 3}, changeOne, {Index: 2}, {Index: 1}, score},
+			want:    map[string]string{"education.program": "yes"},
+			wantOut: []string{"3. Are you enrolled in a health information program now? (optional) — (skipped)\n",
+				"3. Are you enrolled in a health information program now? (optional) — Yes, enrolled now\n"},
+			saves: 2,
+		},
+		{
 			name:    "the name can be given in the review",
 			replies: []prompter.Reply{changeOne, {Index: 19}, {Text: "Jordan\x1b[31m Rivera"}, score},
 			wantOut: []string{"20. Name for the report — Jordan[31m Rivera"},
@@ -114,6 +129,9 @@ func TestReview(t *testing.T) {
 				t.Error("a control character reached the terminal")
 			}
 			for _, a := range fake.Asked {
+				if a.Message == "Which answer do you want to change?" && a.Options[len(a.Options)-1] != "Back to the review" {
+					t.Errorf("no way back from %q: %q", a.Message, a.Options)
+				}
 				if a.Message == "Change: What is the highest level of education you have completed?" && a.Default != 3 {
 					t.Errorf("the changed level starts on %d, want the current answer (3)", a.Default)
 				}
@@ -153,8 +171,8 @@ func TestEmptyMultiSelectIsConfirmed(t *testing.T) {
 			}
 			if tt.asked > 1 {
 				c := fake.Asked[1]
-				if c.Kind != "select" || !strings.Contains(c.Message, "(none)") || c.Default != 0 ||
-					!strings.HasPrefix(c.Options[0], "No, let me choose again") {
+				if c.Kind != "select" || !strings.Contains(c.Message, "none of the options") || c.Default != 0 ||
+					!slices.Equal(c.Options, []string{"Choose again", "None of them: that is my answer"}) {
 					t.Errorf("confirmation: %+v", c)
 				}
 			}

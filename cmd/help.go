@@ -1,0 +1,145 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hitready/hitready/internal/iostreams"
+	"github.com/hitready/hitready/internal/prose"
+	"github.com/spf13/cobra"
+)
+
+// cobra prints help as written: the Long texts were hard-wrapped at about 88 columns and pflag
+// puts each flag's usage on one line, up to 181 columns, which the terminal then breaks inside
+// words. hitready's help is cobra's default layout (cobra's defaultUsageFunc, v1.10), fitted to
+// the width of standard output (else COLUMNS, else 80; iostreams decides): the texts rewrapped
+// on words, the flags through pflag's FlagUsagesWrapped, an example too long for the line
+// continued with a backslash so that it still pastes.
+
+// installHelp makes the command tree print help and usage at the terminal's width. The width is
+// read when help is printed, not when the tree is built.
+func installHelp(root *cobra.Command, ios *iostreams.IOStreams) {
+	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
+		// An error writing help to a closed pipe is not worth a message: cobra's own help func
+		// ignores it too.
+		_ = writeHelp(c.OutOrStdout(), c, ios.TerminalWidth())
+	})
+	root.SetUsageFunc(func(c *cobra.Command) error {
+		return writeUsage(c.OutOrStderr(), c, ios.TerminalWidth())
+	})
+}
+
+// minHelpWidth is the narrowest help is fitted to; a flag's name and type alone take 30 columns.
+const minHelpWidth = 40
+
+// writeHelp is cobra's help: the long description (or the short one), then the usage.
+func writeHelp(w io.Writer, c *cobra.Command, width int) error {
+	width = max(width, minHelpWidth)
+	text := c.Long
+	if text == "" {
+		text = c.Short
+	}
+	if text = strings.TrimSpace(text); text != "" {
+		if _, err := fmt.Fprintf(w, "%s\n\n", rewrap(text, width)); err != nil {
+			return err
+		}
+	}
+	if !c.Runnable() && !c.HasSubCommands() {
+		return nil
+	}
+	return writeUsage(w, c, width)
+}
+
+// writeUsage is cobra's usage, fitted to width.
+func writeUsage(w io.Writer, c *cobra.Command, width int) error {
+	width = max(width, minHelpWidth)
+	var b strings.Builder
+	b.WriteString("Usage:")
+	if c.Runnable() {
+		b.WriteString("\n" + example("  "+c.UseLine(), width))
+	}
+	if c.HasAvailableSubCommands() {
+		fmt.Fprintf(&b, "\n  %s [command]", c.CommandPath())
+	}
+	if len(c.Aliases) > 0 {
+		fmt.Fprintf(&b, "\n\nAliases:\n  %s", c.NameAndAliases())
+	}
+	if c.HasExample() {
+		b.WriteString("\n\nExamples:")
+		for _, line := range strings.Split(strings.TrimRight(c.Example, "\n"), "\n") {
+			b.WriteString("\n" + example(line, width))
+		}
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\n\nAvailable Commands:")
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() || sub.Name() == "help" {
+				name := fmt.Sprintf("  %-*s ", sub.NamePadding(), sub.Name())
+				b.WriteString("\n" + name + prose.Wrap(sub.Short, width-len(name), strings.Repeat(" ", len(name))))
+			}
+		}
+	}
+	if c.HasAvailableLocalFlags() {
+		b.WriteString("\n\nFlags:\n" + strings.TrimRight(c.LocalFlags().FlagUsagesWrapped(width), " \n"))
+	}
+	if c.HasAvailableInheritedFlags() {
+		b.WriteString("\n\nGlobal Flags:\n" + strings.TrimRight(c.InheritedFlags().FlagUsagesWrapped(width), " \n"))
+	}
+	if c.HasAvailableSubCommands() {
+		fmt.Fprintf(&b, "\n\n%s", prose.Wrap(fmt.Sprintf("Use \"%s [command] --help\" for more information about a command.", c.CommandPath()), width, ""))
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// rewrap fits a description written as paragraphs of hard-wrapped lines to width: the lines of
+// a paragraph are joined and wrapped again on words. Paragraphs stay apart, and an indented line
+// (a command to type, as in cobra's completion help) stays a line of its own, fitted as an
+// example.
+func rewrap(text string, width int) string {
+	paras := strings.Split(text, "\n\n")
+	for i, p := range paras {
+		var out, words []string
+		flush := func() {
+			if len(words) > 0 {
+				out = append(out, prose.Wrap(strings.Join(words, " "), width, ""))
+				words = nil
+			}
+		}
+		for _, line := range strings.Split(p, "\n") {
+			if strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t") {
+				flush()
+				out = append(out, example(strings.ReplaceAll(line, "\t", "    "), width))
+				continue
+			}
+			words = append(words, strings.Fields(line)...)
+		}
+		flush()
+		paras[i] = strings.Join(out, "\n")
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// example fits one command line of an example to width: too long, it is broken on words and
+// continued with " \" on the lines after, indented, so that pasted whole it still runs. A flag
+// stays on one line with its value (held together by a no-break space while wrapping).
+func example(line string, width int) string {
+	trimmed := strings.TrimLeft(line, " ")
+	indent := line[:len(line)-len(trimmed)]
+	words := strings.Fields(trimmed)
+	var units []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if strings.HasPrefix(w, "-") && i+1 < len(words) && (!strings.HasPrefix(words[i+1], "-") || words[i+1] == "-") &&
+			!strings.ContainsAny(words[i+1][:1], "|<>&;") {
+			w += "\u00a0" + words[i+1]
+			i++
+		}
+		units = append(units, w)
+	}
+	wrapped := prose.Wrap(strings.Join(units, " "), width-len(indent)-2, "    ")
+	lines := strings.Split(strings.ReplaceAll(wrapped, "\u00a0", " "), "\n")
+	return indent + strings.Join(lines, " \\\n"+indent)
+}

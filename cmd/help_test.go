@@ -1,0 +1,81 @@
+package cmd
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hitready/hitready/internal/iostreams"
+	"github.com/mattn/go-runewidth"
+	"github.com/spf13/cobra"
+)
+
+// Every command's help fits the terminal: no line wider than its width, at 60 and 80 columns.
+func TestHelpFitsTheWidth(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	var paths [][]string
+	var walk func(c *cobra.Command, path []string)
+	walk = func(c *cobra.Command, path []string) {
+		paths = append(paths, path)
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() {
+				walk(sub, append(append([]string(nil), path...), sub.Name()))
+			}
+		}
+	}
+	walk(NewCmdRoot(ios), nil)
+	// cobra adds these when the tree runs: their texts are cobra's, fitted all the same.
+	paths = append(paths, []string{"help"}, []string{"completion"}, []string{"completion", "bash"}, []string{"completion", "powershell"})
+	if len(paths) < 9 {
+		t.Fatalf("only %d commands found", len(paths))
+	}
+	for _, width := range []int{60, 80} {
+		for _, path := range paths {
+			r := runAtWidth(t, width, append(path, "--help")...)
+			if !strings.Contains(r.stdout, "Usage:") {
+				t.Errorf("%v --help at %d: no usage:\n%s", path, width, r.stdout)
+			}
+			for i, line := range strings.Split(r.stdout, "\n") {
+				if w := runewidth.StringWidth(line); w > width {
+					t.Errorf("hitready %s --help at %d columns, line %d is %d wide: %q", strings.Join(path, " "), width, i+1, w, line)
+				}
+			}
+		}
+	}
+}
+
+// The texts are rewrapped, not cut: every word of the long description and of each flag's usage
+// is still there, whole, at 60 columns.
+func TestHelpKeepsEveryWord(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	c, _, err := NewCmdRoot(ios).Find([]string{"assess"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runAtWidth(t, 60, "assess", "--help")
+	have := " " + strings.Join(strings.Fields(strings.ReplaceAll(r.stdout, " \\\n", " ")), " ") + " "
+	for _, text := range []string{c.Long, c.Example, c.Flags().Lookup("plain").Usage} {
+		if want := " " + strings.Join(strings.Fields(text), " ") + " "; !strings.Contains(have, want) {
+			t.Errorf("the help lacks, whole and in order:\n%s\nhelp:\n%s", want, r.stdout)
+		}
+	}
+}
+
+// A long example is continued with a backslash, and a flag keeps its value on its line.
+func TestExampleLine(t *testing.T) {
+	tests := []struct {
+		line  string
+		width int
+		want  string
+	}{
+		{"  hitready assess", 60, "  hitready assess"},
+		{"  cat me.yaml | hitready assess --answers - --no-input --fail-under 85", 60,
+			"  cat me.yaml | hitready assess --answers - --no-input \\\n      --fail-under 85"},
+		{"  hitready score a.yaml b.json --format json --fail-under 60", 60,
+			"  hitready score a.yaml b.json --format json \\\n      --fail-under 60"},
+	}
+	for _, tt := range tests {
+		if got := example(tt.line, tt.width); got != tt.want {
+			t.Errorf("example(%q, %d) =\n%s\nwant\n%s", tt.line, tt.width, got, tt.want)
+		}
+	}
+}

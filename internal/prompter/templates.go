@@ -1,0 +1,197 @@
+package prompter
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	sv "github.com/AlecAivazis/survey/v2"
+	"github.com/AlecAivazis/survey/v2/core"
+	"github.com/hitready/hitready/internal/prose"
+	"github.com/mattn/go-runewidth"
+)
+
+// survey draws its prompts from templates that are variables of its package, and prints its own
+// texts (the key hint, the options, the echoed answer) as single lines that the terminal breaks
+// wherever the width runs out, inside words. hitready's templates are survey's with those texts
+// passed through prose.Wrap at the terminal's width: the hint stands on a line of its own under
+// the question, an option too long is wrapped under itself, the answer is wrapped on words with
+// a hanging indent. (survey counts the lines it drew, wrapped or not, to redraw and to place the
+// cursor, so an option of two lines is no trouble to it.)
+//
+// The width is written into the template text rather than held by a function: survey parses a
+// template once per text (and binds its functions then), so a session at another width gets a
+// template of its own instead of the first session's.
+
+// Template functions, added to survey's function maps once per process: they are pure (the
+// width is an argument), so adding them again would change nothing.
+var addTemplateFuncs = sync.OnceFunc(func() {
+	for _, funcs := range []map[string]any{core.TemplateFuncsWithColor, core.TemplateFuncsNoColor} {
+		funcs["hitreadyAnswer"] = fitAnswer
+		funcs["hitreadyHint"] = fitHint
+		funcs["hitreadyFits"] = optionFits
+		funcs["hitreadyOption"] = fitOption
+		funcs["hitreadyInputBreak"] = inputBreak
+	}
+})
+
+// installTemplates makes survey draw at width columns. It is called from New, the one place
+// survey's globals are set.
+func installTemplates(width int) {
+	addTemplateFuncs()
+	sv.SelectQuestionTemplate = selectTemplate(width)
+	sv.MultiSelectQuestionTemplate = multiSelectTemplate(width)
+	sv.InputQuestionTemplate = inputTemplate(width)
+}
+
+// answerIndent is where the lines of a wrapped answer start: under the question's text, which
+// starts after survey's "? ".
+const answerIndent = "  "
+
+// fitAnswer is the echo of an answer after its question, message: a space and the answer when
+// it fits on the message's last line, else the answer's words moved on, each line at most width
+// columns, the lines after the first indented. message is as drawn: already wrapped, its first
+// line after survey's "? ".
+func fitAnswer(message, answer string, width int) string {
+	lines := strings.Split(message, "\n")
+	col := runewidth.StringWidth(lines[len(lines)-1])
+	if len(lines) == 1 {
+		col += 2 // "? "
+	}
+	if col >= width {
+		return "\n" + answerIndent + prose.Wrap(answer, width-len(answerIndent), answerIndent)
+	}
+	// The message's last line stands in as one word the width of its columns, so that the
+	// answer's first line gets only the room left on it; the stand-in is then taken off.
+	stand := strings.Repeat("x", col)
+	wrapped := prose.Wrap(stand+" "+answer, width, answerIndent)
+	return strings.TrimPrefix(wrapped, stand)
+}
+
+// fitHint is survey's key hint: text, then "? for more help" when withHelp is true (survey
+// passes the help text or false), closed with "]" and wrapped on words under the question.
+func fitHint(text string, withHelp any, helpInput string, width int) string {
+	if b, ok := withHelp.(bool); ok && b {
+		text += ", " + helpInput + " for more help"
+	}
+	return answerIndent + prose.Wrap(text+"]", width-len(answerIndent), answerIndent)
+}
+
+// optionFits tells whether an option, its description and the prefix survey draws before it
+// (the cursor, a box) fit on one line.
+func optionFits(value, description string, prefix, width int) bool {
+	if description != "" {
+		value += " - " + description
+	}
+	return prefix+runewidth.StringWidth(value) <= width
+}
+
+// fitOption is an option too long for its line, with its description, wrapped on words under
+// itself. (The description loses its colour: it may start in the middle of a line.)
+func fitOption(value, description string, prefix, width int) string {
+	if description != "" {
+		value += " - " + description
+	}
+	return prose.Wrap(value, width-prefix, strings.Repeat(" ", prefix))
+}
+
+// selectTemplate is survey's SelectQuestionTemplate (v2.3.7) with the hint on its own line and
+// the answer wrapped.
+func selectTemplate(width int) string {
+	return fmt.Sprintf(`
+{{- define "option"}}
+    {{- if eq .SelectedIndex .CurrentIndex }}{{color .Config.Icons.SelectFocus.Format }}{{ .Config.Icons.SelectFocus.Text }} {{else}}{{color "default"}}  {{end}}
+    {{- if hitreadyFits .CurrentOpt.Value ($.GetDescription .CurrentOpt) 2 %[1]d }}
+      {{- .CurrentOpt.Value}}{{ if ne ($.GetDescription .CurrentOpt) "" }} - {{color "cyan"}}{{ $.GetDescription .CurrentOpt }}{{end}}
+    {{- else }}
+      {{- hitreadyOption .CurrentOpt.Value ($.GetDescription .CurrentOpt) 2 %[1]d }}
+    {{- end}}
+    {{- color "reset"}}
+{{end}}
+{{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
+{{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
+{{- color "default+hb"}}{{ .Message }}{{ .FilterMessage }}{{color "reset"}}
+{{- if .ShowAnswer}}{{color "cyan"}}{{ hitreadyAnswer .Message .Answer %[1]d }}{{color "reset"}}{{"\n"}}
+{{- else}}
+  {{- "\n"}}{{- color "cyan"}}{{ hitreadyHint "[Use arrows to move, type to filter" (and .Help (not .ShowHelp)) .Config.HelpInput %[1]d }}{{color "reset"}}
+  {{- "\n"}}
+  {{- range $ix, $option := .PageEntries}}
+    {{- template "option" $.IterateOption $ix $option}}
+  {{- end}}
+{{- end}}`, width)
+}
+
+// multiSelectTemplate is survey's MultiSelectQuestionTemplate (v2.3.7), changed as selectTemplate.
+// The hint names <right> and <left> always: hitready never sets RemoveSelectAll or
+// RemoveSelectNone.
+func multiSelectTemplate(width int) string {
+	return fmt.Sprintf(`
+{{- define "option"}}
+    {{- if eq .SelectedIndex .CurrentIndex }}{{color .Config.Icons.SelectFocus.Format }}{{ .Config.Icons.SelectFocus.Text }}{{color "reset"}}{{else}} {{end}}
+    {{- if index .Checked .CurrentOpt.Index }}{{color .Config.Icons.MarkedOption.Format }} {{ .Config.Icons.MarkedOption.Text }} {{else}}{{color .Config.Icons.UnmarkedOption.Format }} {{ .Config.Icons.UnmarkedOption.Text }} {{end}}
+    {{- color "reset"}}
+    {{- " "}}
+    {{- if hitreadyFits .CurrentOpt.Value ($.GetDescription .CurrentOpt) 7 %[1]d }}
+      {{- .CurrentOpt.Value}}{{ if ne ($.GetDescription .CurrentOpt) "" }} - {{color "cyan"}}{{ $.GetDescription .CurrentOpt }}{{color "reset"}}{{end}}
+    {{- else }}
+      {{- hitreadyOption .CurrentOpt.Value ($.GetDescription .CurrentOpt) 7 %[1]d }}
+    {{- end}}
+{{end}}
+{{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
+{{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
+{{- color "default+hb"}}{{ .Message }}{{ .FilterMessage }}{{color "reset"}}
+{{- if .ShowAnswer}}{{color "cyan"}}{{ hitreadyAnswer .Message .Answer %[1]d }}{{color "reset"}}{{"\n"}}
+{{- else }}
+  {{- "\n"}}{{- color "cyan"}}{{ hitreadyHint "[Use arrows to move, space to select, <right> to all, <left> to none, type to filter" (and .Help (not .ShowHelp)) .Config.HelpInput %[1]d }}{{color "reset"}}
+  {{- "\n"}}
+  {{- range $ix, $option := .PageEntries}}
+    {{- template "option" $.IterateOption $ix $option}}
+  {{- end}}
+{{- end}}`, width)
+}
+
+// inputRoom is the room a typed line needs: survey's line editor loses track of a line it has
+// wrapped, and on Enter erases the line above the question instead of its own.
+const inputRoom = 40
+
+// inputBreak is what comes between a text question and the typing: a space when the rest of the
+// message's last line leaves room to type, else a new line, indented.
+func inputBreak(message string, width int) string {
+	lines := strings.Split(message, "\n")
+	col := runewidth.StringWidth(lines[len(lines)-1])
+	if len(lines) == 1 {
+		col += 2 // "? "
+	}
+	if col+len(" [? for help] ")+inputRoom > width {
+		return "\n" + answerIndent
+	}
+	return " "
+}
+
+// inputTemplate is survey's InputQuestionTemplate (v2.3.7) with the answer wrapped and the
+// typing moved to a line of its own when the question leaves it no room.
+func inputTemplate(width int) string {
+	return fmt.Sprintf(`
+{{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
+{{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
+{{- if .ShowAnswer}}
+  {{- color "default+hb"}}{{ .Message }}{{color "reset"}}
+  {{- color "cyan"}}{{ hitreadyAnswer .Message .Answer %[1]d }}{{color "reset"}}{{"\n"}}
+{{- else if .PageEntries -}}
+  {{- color "default+hb"}}{{ .Message }} {{color "reset"}}
+  {{- .Answer}} [Use arrows to move, enter to select, type to continue]
+  {{- "\n"}}
+  {{- range $ix, $choice := .PageEntries}}
+    {{- if eq $ix $.SelectedIndex }}{{color $.Config.Icons.SelectFocus.Format }}{{ $.Config.Icons.SelectFocus.Text }} {{else}}{{color "default"}}  {{end}}
+    {{- $choice.Value}}
+    {{- color "reset"}}{{"\n"}}
+  {{- end}}
+{{- else }}
+  {{- color "default+hb"}}{{ .Message }}{{color "reset"}}{{ hitreadyInputBreak .Message %[1]d }}
+  {{- if or (and .Help (not .ShowHelp)) .Suggest }}{{color "cyan"}}[
+    {{- if and .Help (not .ShowHelp)}}{{ print .Config.HelpInput }} for help {{- if and .Suggest}}, {{end}}{{end -}}
+    {{- if and .Suggest }}{{color "cyan"}}{{ print .Config.SuggestInput }} for suggestions{{end -}}
+  ]{{color "reset"}} {{end}}
+  {{- if .Default}}{{color "white"}}({{.Default}}) {{color "reset"}}{{end}}
+{{- end}}`, width)
+}
