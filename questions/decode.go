@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/hitready/hitready/internal/textsafe"
@@ -79,7 +80,9 @@ func isJSON(path string, data []byte) bool {
 	return bytes.HasPrefix(bytes.TrimSpace(data), []byte("{"))
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlLine reads the line out of the YAML parser's messages. It is compiled on first use, not at
+// start: `hitready --help` has no YAML to read.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 func parseYAML(data []byte) (*yaml.Node, *Problem) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -104,7 +107,7 @@ func parseYAML(data []byte) (*yaml.Node, *Problem) {
 
 func yamlProblem(err error) *Problem {
 	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return &Problem{Origin: Origin{Line: line}, Message: "is not valid YAML: " + m[2]}
 	}
