@@ -273,7 +273,7 @@ func writeReport(ctx context.Context, ios *iostreams.IOStreams, path, format str
 // tableOptions fit the output to where it goes: the terminal's width (in a pipe or a file,
 // COLUMNS, else 80); colour only on a terminal; no box drawing on a dumb one.
 func tableOptions(ios *iostreams.IOStreams, outputPath string) render.TableOptions {
-	opts := render.TableOptions{Width: ios.TerminalWidth(), Plain: ios.IsDumbTerminal()}
+	opts := render.TableOptions{Width: ios.TerminalWidth(), Plain: ios.IsDumbTerminal(), Command: commandName()}
 	if outputPath == "" && ios.IsStdoutTTY() {
 		opts.Color = ios.ColorEnabled()
 	}

@@ -13,7 +13,8 @@ import (
 	"github.com/mattn/go-runewidth"
 )
 
-// The path section fits the width it is given, down to 60 columns, and numbers every step once.
+// The path section fits the width it is given, down to 60 columns, and numbers every step once,
+// drawn or summed up.
 func TestPathFitsTheWidth(t *testing.T) {
 	bank, err := questions.Load()
 	if err != nil {
@@ -34,11 +35,16 @@ func TestPathFitsTheWidth(t *testing.T) {
 					t.Fatalf("a line of %d columns at width %d: %q", w, width, line)
 				}
 			}
-			for _, s := range r.Plan {
+			// A step is drawn once, or named in the line that sums up the later ones.
+			full, later := shownSteps(r, false)
+			for _, s := range full {
 				num := fmt.Sprintf("%*d. ", len(strconv.Itoa(len(r.Plan))), s.Step)
 				if n := strings.Count("\n"+b.String(), "\n  "+num); n != 1 {
 					t.Fatalf("step %d shown %d times:\n%s", s.Step, n, b.String())
 				}
+			}
+			if len(full)+len(later) != len(r.Plan) || (len(later) > 0 && !strings.Contains(strings.Join(strings.Fields(b.String()), " "), " ("+stepNumbers(later)+"); ")) {
+				t.Fatalf("%d steps drawn and %d summed up of %d:\n%s", len(full), len(later), len(r.Plan), b.String())
 			}
 		}
 	}
