@@ -222,45 +222,19 @@ func writeCohortPath(b *strings.Builder, sum *assessment.Summary, markdown, plai
 	if sum.Count == 0 {
 		return
 	}
-	line := func(s string) {
-		if markdown {
-			b.WriteString(mdText(s) + "\n")
-			return
-		}
-		indent := ""
-		if strings.HasPrefix(s, "- ") {
-			indent = "  " // a list item's lines hang under its text
-		}
-		b.WriteString(prose.Wrap(s, width, indent) + "\n")
-	}
 	if steps := sum.FirstSteps(); len(steps) > 0 {
-		if markdown {
-			b.WriteString("\n")
+		items := make([]string, len(steps))
+		for i, s := range steps {
+			items[i] = fmt.Sprintf("%s: %d %s", strings.TrimSuffix(s.Action, "."), s.Count, prose.Plural(s.Count, "student", "students"))
 		}
-		line("First steps:")
-		if markdown {
-			b.WriteString("\n")
-		}
-		for _, s := range steps {
-			line(fmt.Sprintf("- %s: %d %s", strings.TrimSuffix(s.Action, "."), s.Count, prose.Plural(s.Count, "student", "students")))
-		}
+		summaryList(b, "First steps:", items, markdown, width)
 	}
 	if counts := sum.Eligibility(); len(counts) > 0 {
-		var parts []string
-		for _, c := range counts {
-			part := fmt.Sprintf("%s %d", shortName(c.ID), c.Eligible)
-			if c.Early > 0 {
-				part += fmt.Sprintf(" (and %d early)", c.Early)
-			}
-			if c.Held > 0 {
-				part += fmt.Sprintf(" (%d %s it)", c.Held, prose.Plural(c.Held, "holds", "hold"))
-			}
-			parts = append(parts, part)
+		items := make([]string, len(counts))
+		for i, c := range counts {
+			items[i] = eligibilityText(c)
 		}
-		if markdown {
-			b.WriteString("\n")
-		}
-		line(fmt.Sprintf("Eligible to sit now, of %d: %s", sum.Count, strings.Join(parts, ", ")))
+		summaryList(b, fmt.Sprintf("Exams, of %d %s:", sum.Count, prose.Plural(sum.Count, "student", "students")), items, markdown, width)
 	}
 	if markdown {
 		b.WriteString("\n```\n")
@@ -285,6 +259,34 @@ func writeCohortPath(b *strings.Builder, sum *assessment.Summary, markdown, plai
 	}
 	if markdown {
 		b.WriteString("```\n")
+	}
+}
+
+// eligibilityText says who may sit a credential's exam: "CCA: 3 may sit it now; 1 holds it".
+func eligibilityText(c assessment.CredentialCount) string {
+	text := fmt.Sprintf("%s: %d may sit it now", shortName(c.ID), c.Eligible)
+	if c.Early > 0 {
+		text += fmt.Sprintf(", %d early as final-term %s", c.Early, prose.Plural(c.Early, "student", "students"))
+	}
+	if c.Held > 0 {
+		text += fmt.Sprintf("; %d %s it", c.Held, prose.Plural(c.Held, "holds", "hold"))
+	}
+	return text
+}
+
+// summaryList writes a titled list of a cohort summary: in Markdown a list, else items under
+// the title whose wrapped lines hang under their text.
+func summaryList(b *strings.Builder, title string, items []string, markdown bool, width int) {
+	if markdown {
+		fmt.Fprintf(b, "\n%s\n\n", mdText(title))
+		for _, it := range items {
+			fmt.Fprintf(b, "- %s\n", mdText(it))
+		}
+		return
+	}
+	wrapped(b, "", title, width)
+	for _, it := range items {
+		wrapped(b, "  - ", it, width)
 	}
 }
 
