@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -420,26 +421,59 @@ func credentialsMarkdown(w io.Writer, cs *assessment.Credentials) error {
 	return err
 }
 
-// writeStepsCompleted lists, in a comparison, the steps of the earlier plan now done.
+// stepDoneText is a completed step in a comparison: its label, with what it closed when that is
+// more than the one gap its label already names.
+func stepDoneText(s assessment.PlanStep, titles map[string]string) string {
+	if len(s.Closes) < 2 {
+		return s.Label()
+	}
+	return fmt.Sprintf("%s (%s)", s.Label(), closesText(s, titles))
+}
+
+// stepUnderWayText is a step partly done: "4 of 5 gaps closed; still open: Database course".
+func stepUnderWayText(s assessment.StepUnderWay, titles map[string]string) string {
+	var open []string
+	for _, id := range s.Closes {
+		if !slices.Contains(s.Closed, id) {
+			open = append(open, cmp.Or(titles[id], id))
+		}
+	}
+	return fmt.Sprintf("%s (%d of %d gaps closed; still open: %s)", s.Label(), len(s.Closed), len(s.Closes), prose.And(open))
+}
+
+// writeStepsCompleted lists, in a comparison, the steps of the earlier plan now done, then those
+// under way.
 func writeStepsCompleted(b *strings.Builder, c assessment.Comparison, width int) {
-	titles := gapTitles(c.Closed)
+	titles := gapTitles(append(slices.Clone(c.Closed), c.Remaining...))
 	b.WriteString("\n")
 	wrapped(b, "", fmt.Sprintf("Steps completed since the earlier session (%d):", len(c.StepsCompleted)), width)
 	if len(c.StepsCompleted) == 0 {
 		b.WriteString("  none\n")
 	}
 	for _, s := range c.StepsCompleted {
-		wrapped(b, "  + ", fmt.Sprintf("%s (%s)", s.Label(), closesText(s, titles)), width)
+		wrapped(b, "  + ", stepDoneText(s, titles), width)
+	}
+	if len(c.StepsUnderWay) > 0 {
+		wrapped(b, "", fmt.Sprintf("Steps under way (%d):", len(c.StepsUnderWay)), width)
+		for _, s := range c.StepsUnderWay {
+			wrapped(b, "  ~ ", stepUnderWayText(s, titles), width)
+		}
 	}
 }
 
 func writeStepsCompletedMarkdown(b *strings.Builder, c assessment.Comparison) {
-	titles := gapTitles(c.Closed)
+	titles := gapTitles(append(slices.Clone(c.Closed), c.Remaining...))
 	fmt.Fprintf(b, "\n### Steps completed (%d)\n\n", len(c.StepsCompleted))
 	if len(c.StepsCompleted) == 0 {
 		b.WriteString("None.\n")
 	}
 	for _, s := range c.StepsCompleted {
-		fmt.Fprintf(b, "- %s *(%s)*\n", mdText(s.Label()), mdText(closesText(s, titles)))
+		fmt.Fprintf(b, "- %s\n", mdText(stepDoneText(s, titles)))
+	}
+	if len(c.StepsUnderWay) > 0 {
+		fmt.Fprintf(b, "\n### Steps under way (%d)\n\n", len(c.StepsUnderWay))
+		for _, s := range c.StepsUnderWay {
+			fmt.Fprintf(b, "- %s\n", mdText(stepUnderWayText(s, titles)))
+		}
 	}
 }
