@@ -325,6 +325,7 @@ func routeRows(c *assessment.Credential) [][]string {
 	add("eligible", c.Eligible)
 	add("early", c.Early)
 	add("as reported", c.Reported)
+	add("prepared as recommended", c.Prepared) // where a plan places the exam, never who may sit it
 	return rows
 }
 
