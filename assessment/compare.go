@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 )
@@ -54,7 +55,25 @@ type Comparison struct {
 	// StepsCompleted are the steps of the older report's plan whose gaps are all closed in the
 	// newer one: what the person has done between the two sessions.
 	StepsCompleted []PlanStep `json:"steps_completed" yaml:"steps_completed"`
+	// StepsUnderWay are the steps of the older plan of whose gaps some, not all, are closed in the
+	// newer report: a program four of whose five courses are done is under way, not completed.
+	StepsUnderWay []StepUnderWay `json:"steps_under_way" yaml:"steps_under_way"`
 }
+
+// StepUnderWay is a step of the older plan partly done: what it closes, and which of those gaps
+// are closed by now.
+type StepUnderWay struct {
+	Step   int      `json:"step" yaml:"step"`
+	ID     string   `json:"id" yaml:"id"`
+	Action string   `json:"action" yaml:"action"`
+	Closes []string `json:"closes" yaml:"closes"`
+	Closed []string `json:"closed" yaml:"closed"`
+
+	label string
+}
+
+// Label is the step's short label, as PlanStep.Label.
+func (s StepUnderWay) Label() string { return cmp.Or(s.label, s.Action) }
 
 // Compare says what changed from old to new: the score, the verdict, each area, and which gaps
 // were closed, opened or remain (as the newer report states them).
@@ -112,10 +131,15 @@ func Compare(old, new Report) Comparison {
 			c.Closed = append(c.Closed, g)
 		}
 	}
-	c.StepsCompleted = []PlanStep{}
+	c.StepsCompleted, c.StepsUnderWay = []PlanStep{}, []StepUnderWay{}
 	for _, s := range old.Plan {
-		if !slices.ContainsFunc(s.Closes, func(id string) bool { return newGaps[id] }) {
+		closed := slices.DeleteFunc(slices.Clone(s.Closes), func(id string) bool { return newGaps[id] })
+		switch {
+		case len(closed) == len(s.Closes):
 			c.StepsCompleted = append(c.StepsCompleted, s)
+		case len(closed) > 0:
+			c.StepsUnderWay = append(c.StepsUnderWay, StepUnderWay{Step: s.Step, ID: s.ID, Action: s.Action,
+				Closes: slices.Clone(s.Closes), Closed: closed, label: s.label})
 		}
 	}
 	return c

@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -39,5 +40,36 @@ func TestCompareSeverityChangesAndRespondents(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A step of the older plan is completed when every gap it closes is closed, under way when some
+// are, and neither when none is: the spring-to-autumn program closed four of its five gaps.
+func TestCompareStepsCompletedAndUnderWay(t *testing.T) {
+	gaps := func(ids ...string) []Gap {
+		var out []Gap
+		for _, id := range ids {
+			out = append(out, Gap{ID: id, Severity: Major})
+		}
+		return out
+	}
+	old := Report{
+		Gaps: gaps("a", "b", "c", "d", "e", "f", "g"),
+		Plan: []PlanStep{
+			{Step: 1, ID: "program", Action: "Program.", Closes: []string{"a", "b", "c", "d", "e"}},
+			{Step: 2, ID: "exam", Action: "Exam.", Closes: []string{"f"}},
+			{Step: 3, ID: "practise", Action: "Practise.", Closes: []string{"g"}},
+		},
+	}
+	c := Compare(old, Report{Gaps: gaps("e", "f")})
+	if len(c.StepsCompleted) != 1 || c.StepsCompleted[0].ID != "practise" {
+		t.Errorf("completed %+v", c.StepsCompleted)
+	}
+	if len(c.StepsUnderWay) != 1 || c.StepsUnderWay[0].ID != "program" || len(c.StepsUnderWay[0].Closes) != 5 ||
+		strings.Join(c.StepsUnderWay[0].Closed, ",") != "a,b,c,d" {
+		t.Errorf("under way %+v", c.StepsUnderWay)
+	}
+	if none := Compare(old, old); len(none.StepsUnderWay) != 0 || none.StepsUnderWay == nil || len(none.StepsCompleted) != 0 {
+		t.Errorf("nothing done: completed %+v, under way %+v", none.StepsCompleted, none.StepsUnderWay)
 	}
 }

@@ -69,6 +69,7 @@ func (r Rule) condition() questions.Condition {
 type Route struct {
 	Text    string `yaml:"text" json:"text"`
 	Because string `yaml:"because,omitempty" json:"because,omitempty"` // why a plan's exam step may be taken, in a clause
+	After   string `yaml:"after,omitempty" json:"after,omitempty"`     // prepared routes: why an exam waits for step {step}
 	Source  string `yaml:"source" json:"source"`
 	Grade   Grade  `yaml:"grade" json:"grade"`
 	Rules   []Rule `yaml:"rules" json:"rules"`
@@ -94,6 +95,9 @@ type Credential struct {
 	Early       []Route    `yaml:"early,omitempty" json:"early,omitempty"`
 	Undecided   string     `yaml:"undecided,omitempty" json:"undecided,omitempty"`
 	Reported    []Route    `yaml:"reported,omitempty" json:"reported,omitempty"`
+	// Prepared are the ways to be prepared as the body recommends but does not require: they
+	// never change the status, only where a plan places the exam.
+	Prepared []Route `yaml:"prepared,omitempty" json:"prepared,omitempty"`
 }
 
 // Credentials is a checked credentials file.
@@ -240,7 +244,7 @@ func (cs *Credentials) check(path string, lines []int, p *Profile, strict bool) 
 			name     string
 			routes   []Route
 			deciding bool
-		}{{"eligible", c.Eligible, true}, {"early", c.Early, true}, {"reported", c.Reported, false}} {
+		}{{"eligible", c.Eligible, true}, {"early", c.Early, true}, {"reported", c.Reported, false}, {"prepared", c.Prepared, false}} {
 			for j, r := range group.routes {
 				// The first eligible route says what is missing, so each of its rules needs words.
 				needWords := group.name == "eligible" && j == 0
@@ -286,7 +290,7 @@ func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []strin
 	if len(r.Rules) == 0 {
 		msgs = append(msgs, "rules must list at least one condition")
 	}
-	texts := []string{r.Text, r.Source, r.Because}
+	texts := []string{r.Text, r.Source, r.Because, r.After}
 	for _, rule := range r.Rules {
 		texts = append(texts, rule.Missing)
 		for _, t := range rule.MissingWhen {
@@ -297,7 +301,7 @@ func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []strin
 		msgs = append(msgs, "text holds control characters, which would reach the terminal")
 	}
 	for _, rule := range r.Rules {
-		if msg := checkCondition(bank, rule.condition()); msg != "" {
+		if msg := checkRule(bank, rule); msg != "" {
 			msgs = append(msgs, strings.TrimPrefix(msg, "when: "))
 			continue
 		}
@@ -317,11 +321,50 @@ func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []strin
 // holds tells whether every rule of the route holds.
 func (r Route) holds(a *questions.Answers) bool {
 	for _, rule := range r.Rules {
-		if !rule.condition().Holds(a) {
+		if !rule.holds(a) {
 			return false
 		}
 	}
 	return true
+}
+
+// holds tells whether the person's answer is one of the rule's values; for a multiple-choice
+// question (coursework), whether it includes one of them.
+func (r Rule) holds(a *questions.Answers) bool {
+	ans, ok := a.Get(r.Question)
+	return ok && (slices.Contains(r.In, ans.Choice) || slices.ContainsFunc(ans.Choices, func(v string) bool { return slices.Contains(r.In, v) }))
+}
+
+// checkRule checks a rule's question and values; unlike a step's or a next step's condition, a
+// rule may ask about a multiple-choice answer ("coursework includes medical-coding").
+func checkRule(bank *questions.Bank, r Rule) string {
+	q, ok := bank.Question(r.Question)
+	if !ok || q.Kind != questions.AnyOf {
+		return checkCondition(bank, r.condition())
+	}
+	if len(r.In) == 0 {
+		return fmt.Sprintf("%s: list its values under in", r.Question)
+	}
+	for _, v := range r.In {
+		if _, ok := q.Choice(v); !ok {
+			return fmt.Sprintf("%q is not a value of %s", v, r.Question)
+		}
+	}
+	return ""
+}
+
+// prepared is the first route by which the person is prepared as the body recommends; ok is
+// true too when the credential recommends nothing.
+func (c *Credential) prepared(a *questions.Answers) (route *Route, ok bool) {
+	if len(c.Prepared) == 0 {
+		return nil, true
+	}
+	for i := range c.Prepared {
+		if c.Prepared[i].holds(a) {
+			return &c.Prepared[i], true
+		}
+	}
+	return nil, false
 }
 
 // Status works out where the person stands with one credential.
@@ -345,15 +388,38 @@ func (c *Credential) Status(bank *questions.Bank, a *questions.Answers) Credenti
 	}
 	if len(c.Eligible) > 0 {
 		s.Missing = missing(c.Eligible[0], a)
-	} else {
-		s.Missing = append(s.Missing, c.Undecided)
+		return s
 	}
+	// Rules known only as reported never decide: a route that holds is said as what it is, a
+	// sign to confirm with the body; with none, what the reports ask for.
 	for _, r := range c.Reported {
 		if r.holds(a) {
-			s.Missing = append(s.Missing, r.Text)
+			s.Missing = append(s.Missing, reportedSentence(bank, r, a))
 		}
 	}
+	if len(s.Missing) == 0 {
+		s.Missing = append(s.Missing, c.Undecided)
+	}
 	return s
+}
+
+// reportedSentence words a reported route that holds for the person: its because, {answer}
+// standing for their answer to its first rule by that answer's short label ("RHIT"); its text
+// when it has no because.
+func reportedSentence(bank *questions.Bank, r Route, a *questions.Answers) string {
+	if r.Because == "" || len(r.Rules) == 0 {
+		return r.Text
+	}
+	answer := ""
+	if ans, ok := a.Get(r.Rules[0].Question); ok {
+		answer = ans.Choice
+		if q, ok := bank.Question(r.Rules[0].Question); ok {
+			if ch, ok := q.Choice(ans.Choice); ok && ch.Label != "" {
+				answer, _, _ = strings.Cut(ch.Label, " (")
+			}
+		}
+	}
+	return strings.ReplaceAll(r.Because, "{answer}", answer)
 }
 
 // missing words the failing rules of a route for a person: the sentence for their answer, else
@@ -363,7 +429,7 @@ func (c *Credential) Status(bank *questions.Bank, a *questions.Answers) Credenti
 func missing(r Route, a *questions.Answers) []string {
 	out := []string{}
 	for _, rule := range r.Rules {
-		if rule.condition().Holds(a) {
+		if rule.holds(a) {
 			continue
 		}
 		ans, answered := a.Get(rule.Question)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/hitready/hitready/questions"
 	"go.yaml.in/yaml/v3"
@@ -33,9 +34,12 @@ type Changes struct {
 
 // Step is one entry of the catalogue of steps.
 type Step struct {
-	ID             string                `yaml:"id" json:"id"`
-	Group          string                `yaml:"group,omitempty" json:"group,omitempty"`
-	Action         string                `yaml:"action" json:"action"`
+	ID     string `yaml:"id" json:"id"`
+	Group  string `yaml:"group,omitempty" json:"group,omitempty"`
+	Action string `yaml:"action" json:"action"`
+	// Label names the step the same way for every person, short, for a cohort's first steps and
+	// a comparison; {title} stands for the gap of a per-gap step. The action when empty.
+	Label          string                `yaml:"label,omitempty" json:"label,omitempty"`
 	When           []questions.Condition `yaml:"when,omitempty" json:"when,omitempty"`
 	OnlyIfGap      []string              `yaml:"only_if_gap,omitempty" json:"only_if_gap,omitempty"`
 	PerGap         bool                  `yaml:"per_gap,omitempty" json:"per_gap,omitempty"`
@@ -46,11 +50,23 @@ type Step struct {
 	DurationSource string                `yaml:"duration_source,omitempty" json:"duration_source,omitempty"`
 }
 
-// ExamReasons word why a person may sit an exam at its place in the plan.
+// ExamReasons word why a person may sit an exam at its place in the plan: the clause after the
+// action and a semicolon. {because} is the eligibility route's clause, {step} the number of the
+// step that makes the person eligible or prepared, {prepared} the clause of the credential's
+// prepared route, {recommended} its recommendation. The optional ones fall back on now or after.
 type ExamReasons struct {
 	Now   string `yaml:"now" json:"now"`
 	Early string `yaml:"early" json:"early"`
 	After string `yaml:"after" json:"after"`
+	// NowPrepared: eligible and prepared now as the body recommends.
+	NowPrepared string `yaml:"now_prepared,omitempty" json:"now_prepared,omitempty"`
+	// NowUnprepared: eligible now, and nothing in the plan prepares the person as recommended.
+	NowUnprepared string `yaml:"now_unprepared,omitempty" json:"now_unprepared,omitempty"`
+	// AfterEarly: made eligible by a program's step, whose last term allows early testing.
+	AfterEarly string `yaml:"after_early,omitempty" json:"after_early,omitempty"`
+	// Booked is the whole action for a person who has booked an exam (certification.ahima:
+	// scheduled), {exam} the one they may sit now; empty, a booked exam is not told apart.
+	Booked string `yaml:"booked,omitempty" json:"booked,omitempty"`
 }
 
 // Steps is a checked catalogue of steps.
@@ -134,7 +150,7 @@ func (s *Steps) check(path string, lines []int, p *Profile, cs *Credentials, str
 		known[r.ID] = true
 	}
 	r := s.ExamReasons
-	if r.Now == "" || r.Early == "" || r.After == "" || hasControl(r.Now, r.Early, r.After) {
+	if r.Now == "" || r.Early == "" || r.After == "" || hasControl(r.Now, r.Early, r.After, r.NowPrepared, r.NowUnprepared, r.AfterEarly, r.Booked) {
 		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path}, Message: "exam_reasons needs now, early and after, without control characters"})
 	}
 	seen := map[string]bool{}
@@ -154,7 +170,7 @@ func (s *Steps) check(path string, lines []int, p *Profile, cs *Credentials, str
 		if st.Action == "" {
 			add("action is required: the sentence a person reads")
 		}
-		if hasControl(st.ID, st.Group, st.Action, st.Duration, st.DurationSource) {
+		if hasControl(st.ID, st.Group, st.Action, st.Label, st.Duration, st.DurationSource) {
 			add("text holds control characters, which would reach the terminal")
 		}
 		if (st.Duration == "") != (st.DurationSource == "") {
@@ -229,14 +245,42 @@ type candidate struct {
 	step   *Step
 	index  int      // catalogue order, to break ties
 	action string   // per-gap steps take the gap's next step
+	label  string   // the step's label, {title} filled in
 	closes []string // the gaps assigned to it
-	// after is, for an exam the person cannot sit now, the candidate whose step makes them
-	// eligible; nil otherwise.
+	// after is, for an exam the person cannot sit now (or is not yet prepared for as the body
+	// recommends), the candidate whose step makes them eligible or prepared; nil otherwise.
 	after *candidate
-	now   bool // an exam the person may sit now
-	route string
-	early bool
+	// enables is, for that step, the exam it opens: the step takes the exam's severity, so that
+	// what opens a blocking exam comes with the blocking steps.
+	enables *candidate
+	now     bool // an exam the person may sit now
+	route   string
+	reason  examReason
+	prep    *Route // the prepared route that holds at the exam, if the credential has any
 }
+
+// examReason says which of ExamReasons words an exam step.
+type examReason int
+
+const (
+	reasonNow examReason = iota
+	reasonNowPrepared
+	reasonNowUnprepared
+	reasonEarly
+	reasonAfter
+	reasonAfterEarly
+	reasonAfterPrepared
+	reasonBooked
+)
+
+// The answers the plan reads beyond the requirements: a booked exam, and the program question
+// whose last term opens early testing.
+const (
+	examQuestion    = "certification.ahima"
+	examBooked      = "scheduled"
+	programQuestion = "education.program"
+	programLastTerm = "final-term"
+)
 
 // Plan orders the steps that close every gap of a person, and is pure: the same profile,
 // credentials, steps and answers give the same plan.
@@ -246,11 +290,17 @@ type candidate struct {
 //     the most open gaps first (one associate's program rather than six courses); a per-gap step
 //     closes one gap; the fallback ("*") only what nothing else closes.
 //  2. An exam is a step only when the person may sit it: now (the most preferred exam they are
-//     eligible for now, early testing included), or else the first that a step of the plan makes
-//     them eligible for, placed after that step.
-//  3. Steps are ordered by the most severe gap they close (blocking, then major, then minor);
-//     within that, an exam the person may sit now first (it closes its gap at once), then the
-//     step closing more gaps of that severity, then more gaps in all, then catalogue order.
+//     eligible for now, early testing included, and prepared for as the body recommends), or
+//     else the first that a step of the plan makes them eligible for and prepared for, placed
+//     right after that step. The CCA asks only for a diploma, but AHIMA recommends coding
+//     training or experience first: without it, the CCA waits for the coding course or the
+//     program, and after the program the RHIT comes first by preference. Only when nothing in
+//     the plan prepares the person is an exam they may sit offered unprepared, saying so. A
+//     person who has booked an exam sits it first, when they may sit any.
+//  3. Steps are ordered by the most severe gap they close (blocking, then major, then minor; a
+//     step that opens an exam counts the exam's gap too); within that, an exam the person may
+//     sit now first (it closes its gap at once), then the step closing more gaps of that
+//     severity, then more gaps in all, then catalogue order.
 //  4. The plan is replayed on the answers: each step's changes are applied in order, and its
 //     closes are the gaps that become met by it, so no step claims a requirement that is met.
 func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []PlanStep {
@@ -263,9 +313,16 @@ func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []Pla
 		severity[g.ID] = g.Severity
 	}
 	open := func(id string) bool { _, ok := severity[id]; return ok }
-	nextStep := map[string]string{}
+	nextStep, titles := map[string]string{}, map[string]string{}
 	for _, g := range base.Gaps {
 		nextStep[g.ID] = g.NextStep
+		titles[g.ID] = cmp.Or(g.Title, g.ID)
+	}
+	labelOf := func(st *Step, action, gap string) string {
+		if st.Label == "" {
+			return action
+		}
+		return strings.ReplaceAll(st.Label, "{title}", midSentence(titles[gap]))
 	}
 
 	// Offer: the first applicable step of each group; per-gap steps once per gap.
@@ -284,12 +341,13 @@ func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []Pla
 		switch {
 		case st.Credential != "":
 			if closes := filter(st.Closes, open); len(closes) > 0 {
-				exams = append(exams, &candidate{step: st, index: i, action: st.Action, closes: closes})
+				exams = append(exams, &candidate{step: st, index: i, action: st.Action, label: labelOf(st, st.Action, ""), closes: closes})
 			}
 		case st.PerGap:
 			for _, g := range base.Gaps {
 				if slices.Contains(st.Closes, g.ID) || slices.Contains(st.Closes, anyRequirement) {
-					c := &candidate{step: st, index: i, action: strings.ReplaceAll(st.Action, "{next_step}", nextStep[g.ID]), closes: []string{g.ID}}
+					action := strings.ReplaceAll(st.Action, "{next_step}", nextStep[g.ID])
+					c := &candidate{step: st, index: i, action: action, label: labelOf(st, action, g.ID), closes: []string{g.ID}}
 					if slices.Contains(st.Closes, anyRequirement) {
 						fallback = append(fallback, c)
 					} else {
@@ -299,7 +357,7 @@ func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []Pla
 			}
 		default:
 			if closes := filter(st.Closes, open); len(closes) > 0 {
-				offered = append(offered, &candidate{step: st, index: i, action: st.Action, closes: closes})
+				offered = append(offered, &candidate{step: st, index: i, action: st.Action, label: labelOf(st, st.Action, ""), closes: closes})
 			}
 		}
 		if st.Group != "" && st.Credential == "" {
@@ -328,17 +386,12 @@ func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []Pla
 	order(chosen)
 
 	if len(examGaps) > 0 {
-		if exam := pickExam(p, cs, steps, exams, chosen, a); exam != nil {
-			chosen = append(chosen, exam)
-			order(chosen)
-			if exam.after != nil {
-				// The exam goes after the step that makes the person eligible.
-				i, j := slices.Index(chosen, exam), slices.Index(chosen, exam.after)
-				if i < j {
-					chosen = slices.Delete(chosen, i, i+1)
-					chosen = slices.Insert(chosen, j, exam)
-				}
-			}
+		booked := false
+		if ans, ok := a.Get(examQuestion); ok && ans.Choice == examBooked {
+			booked = true
+		}
+		if exam := pickExam(p, cs, exams, chosen, a, booked); exam != nil {
+			chosen = placeExam(p, cs, chosen, exam, a, order)
 		} else {
 			for id := range examGaps {
 				uncovered[id] = true
@@ -352,6 +405,52 @@ func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []Pla
 		chosen = append(chosen, rest...)
 	}
 	return replay(p, cs, steps, chosen, a, severity)
+}
+
+// placeExam adds the exam to the ordered steps: right after the step that opens it, that step
+// moved up with the exam's severity. Should moving it up leave out an earlier step the exam
+// needs, the step stays where it was.
+func placeExam(p *Profile, cs *Credentials, chosen []*candidate, exam *candidate, a *questions.Answers, order func([]*candidate)) []*candidate {
+	place := func(moveUp bool) []*candidate {
+		out := slices.Clone(chosen)
+		if exam.after != nil && moveUp {
+			exam.after.enables = exam
+		}
+		order(out)
+		if exam.after != nil {
+			exam.after.enables = nil
+		}
+		if exam.after == nil {
+			out = append(out, exam)
+			order(out)
+			return out
+		}
+		j := slices.Index(out, exam.after)
+		return slices.Insert(out, j+1, exam)
+	}
+	out := place(true)
+	if exam.after == nil || sittable(p, cs, out, exam, a) {
+		return out
+	}
+	return place(false)
+}
+
+// sittable replays the steps before the exam and tells whether the person may sit it there,
+// prepared as recommended.
+func sittable(p *Profile, cs *Credentials, plan []*candidate, exam *candidate, a *questions.Answers) bool {
+	c, ok := cs.Get(exam.step.Credential)
+	if !ok {
+		return false
+	}
+	state := a.Clone()
+	for _, s := range plan {
+		if s == exam {
+			break
+		}
+		apply(p, s, state)
+	}
+	_, prepared := c.prepared(state)
+	return c.Status(p.bank, state).Status.MaySit() && prepared
 }
 
 // cover picks candidates greedily, the one closing the most uncovered gaps first, until none
@@ -385,10 +484,17 @@ func cover(cands []*candidate, uncovered map[string]bool) []*candidate {
 }
 
 func compareCandidates(x, y *candidate, severity map[string]Severity) int {
-	tier := func(c *candidate) int {
+	closesTier := func(c *candidate) int {
 		t := 3
 		for _, id := range c.closes {
 			t = min(t, severity[id].rank())
+		}
+		return t
+	}
+	tier := func(c *candidate) int {
+		t := closesTier(c)
+		if c.enables != nil {
+			t = min(t, closesTier(c.enables))
 		}
 		return t
 	}
@@ -417,35 +523,90 @@ func compareCandidates(x, y *candidate, severity map[string]Severity) int {
 	)
 }
 
-// pickExam chooses the exam: the most preferred one the person may sit now, else the first one a
-// step of the plan makes them eligible for, replaying the chosen steps in order.
-func pickExam(p *Profile, cs *Credentials, steps *Steps, exams, chosen []*candidate, a *questions.Answers) *candidate {
-	eligibleAmong := func(ans *questions.Answers) (*candidate, CredentialStatus, string) {
+// examFit is an exam the person may sit with some answers, and why.
+type examFit struct {
+	exam     *candidate
+	cred     *Credential
+	status   CredentialStatus
+	route    string
+	prep     *Route
+	prepared bool
+}
+
+// pickExam chooses the exam (see Plan, rule 2) and words why it may be sat where it is.
+func pickExam(p *Profile, cs *Credentials, exams, chosen []*candidate, a *questions.Answers, booked bool) *candidate {
+	// find is the most preferred exam the person may sit with ans; needPrep asks that they be
+	// prepared for it as the body recommends, too.
+	find := func(ans *questions.Answers, needPrep bool) (examFit, bool) {
 		for _, e := range exams {
 			c, ok := cs.Get(e.step.Credential)
 			if !ok {
 				continue
 			}
 			st := c.Status(p.bank, ans)
-			if st.Status.MaySit() {
-				return e, st, holdingRoute(c, ans)
+			if !st.Status.MaySit() {
+				continue
 			}
+			prep, prepared := c.prepared(ans)
+			if needPrep && !prepared {
+				continue
+			}
+			return examFit{exam: e, cred: c, status: st, route: holdingRoute(c, ans), prep: prep, prepared: prepared}, true
 		}
-		return nil, CredentialStatus{}, ""
+		return examFit{}, false
 	}
-	if e, st, route := eligibleAmong(a); e != nil {
-		e.now, e.route, e.early = true, route, st.Status == EligibleEarly
-		return e
+	now := func(f examFit, reason examReason) *candidate {
+		f.exam.now, f.exam.route, f.exam.prep, f.exam.reason = true, f.route, f.prep, reason
+		return f.exam
+	}
+	if booked {
+		if f, ok := find(a, false); ok {
+			return now(f, reasonBooked)
+		}
+	}
+	if f, ok := find(a, true); ok {
+		switch {
+		case f.status.Status == EligibleEarly:
+			return now(f, reasonEarly)
+		case f.prep != nil:
+			return now(f, reasonNowPrepared)
+		}
+		return now(f, reasonNow)
 	}
 	state := a.Clone()
 	for _, c := range chosen {
 		apply(p, c, state)
-		if e, st, route := eligibleAmong(state); e != nil {
-			e.after, e.route, e.early = c, route, st.Status == EligibleEarly
-			return e
+		f, ok := find(state, true)
+		if !ok {
+			continue
 		}
+		e := f.exam
+		e.after, e.route, e.prep = c, f.route, f.prep
+		switch {
+		case f.prep != nil && f.cred.Status(p.bank, a).Status.MaySit():
+			e.reason = reasonAfterPrepared // eligible all along: the step prepares them
+		case earlyInLastTerm(f.cred, c.step, state):
+			e.reason = reasonAfterEarly
+		default:
+			e.reason = reasonAfter
+		}
+		return e
+	}
+	if f, ok := find(a, false); ok {
+		return now(f, reasonNowUnprepared)
 	}
 	return nil
+}
+
+// earlyInLastTerm tells whether the step completes a program (it sets the program question)
+// in whose last term the credential allows early testing.
+func earlyInLastTerm(c *Credential, st *Step, after *questions.Answers) bool {
+	if _, ok := st.Changes.Set[programQuestion]; !ok || len(c.Early) == 0 {
+		return false
+	}
+	last := after.Clone()
+	last.Set(programQuestion, questions.OneOfAnswer(programLastTerm))
+	return slices.ContainsFunc(c.Early, func(r Route) bool { return r.holds(last) })
 }
 
 // holdingRoute is why the person may sit the exam: the clause of the route that holds.
@@ -478,7 +639,6 @@ func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *q
 		return m
 	}
 	before := met(state)
-	_ = cs
 	position := map[*candidate]int{}
 	for _, c := range chosen {
 		apply(p, c, state)
@@ -493,29 +653,70 @@ func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *q
 		if len(closes) == 0 {
 			continue
 		}
-		ps := PlanStep{Step: len(plan) + 1, ID: c.step.ID, Action: c.action, Closes: closes, label: c.action,
+		ps := PlanStep{Step: len(plan) + 1, ID: c.step.ID, Action: c.action, Closes: closes, label: c.label,
 			Credential: c.step.Credential, Duration: c.step.Duration, DurationSource: c.step.DurationSource}
 		position[c] = ps.Step
 		if c.step.Credential != "" {
-			ps.Action = examAction(steps.ExamReasons, c, position)
+			ps.Action, ps.label = examAction(steps.ExamReasons, cs, c, position)
 		}
 		plan = append(plan, ps)
 	}
 	return plan
 }
 
-func examAction(r ExamReasons, c *candidate, position map[*candidate]int) string {
-	var reason string
-	switch {
-	case c.after != nil:
-		reason = strings.ReplaceAll(r.After, "{step}", strconv.Itoa(position[c.after]))
-	case c.early:
-		reason = strings.ReplaceAll(r.Early, "{because}", c.route)
-	default:
-		reason = strings.ReplaceAll(r.Now, "{because}", c.route)
+// examAction words an exam step: its action and why the person may sit it there; and its label.
+func examAction(r ExamReasons, cs *Credentials, c *candidate, position map[*candidate]int) (action, label string) {
+	step := ""
+	if c.after != nil {
+		step = strconv.Itoa(position[c.after])
 	}
+	prepared, prepAfter, recommended, exam := "", "", "", strings.ToUpper(c.step.Credential)
+	if c.prep != nil {
+		prepared, prepAfter = cmp.Or(c.prep.Because, c.prep.Text), c.prep.After
+	}
+	if cred, ok := cs.Get(c.step.Credential); ok {
+		recommended = cred.Recommended
+	}
+	var reason string
+	switch c.reason {
+	case reasonBooked:
+		if r.Booked != "" {
+			action = strings.NewReplacer("{exam}", exam, "{because}", c.route).Replace(r.Booked)
+			label, _, _ = strings.Cut(action, ";")
+			return action, label
+		}
+		reason = r.Now
+	case reasonNowPrepared:
+		reason = cmp.Or(r.NowPrepared, r.Now)
+	case reasonNowUnprepared:
+		reason = cmp.Or(r.NowUnprepared, r.Now)
+	case reasonEarly:
+		reason = r.Early
+	case reasonAfterEarly:
+		reason = cmp.Or(r.AfterEarly, r.After)
+	case reasonAfterPrepared:
+		reason = r.After
+		if prepAfter != "" {
+			reason = prepAfter + "."
+		}
+	case reasonAfter:
+		reason = r.After
+	default:
+		reason = r.Now
+	}
+	reason = strings.NewReplacer("{because}", c.route, "{step}", step, "{prepared}", prepared, "{recommended}", recommended).Replace(reason)
 	// A semicolon rather than a colon: report texts stay plain YAML scalars.
-	return c.action + "; " + reason
+	return c.action + "; " + reason, c.label
+}
+
+// midSentence puts a short title in the middle of a sentence: "Calm under pressure" becomes
+// "calm under pressure", while "AHIMA exam" keeps its capitals.
+func midSentence(title string) string {
+	r := []rune(title)
+	if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
 }
 
 // creditOf is a requirement's credit alone, without the words for it: the plan replays many

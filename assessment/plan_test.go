@@ -68,17 +68,33 @@ func TestPlanOrdersTheSteps(t *testing.T) {
 		statuses string // cca rhit rhia ccs
 		first    string // the start of step 1's action
 	}{
-		{"example not-ready: high school, CCA now, then the program", readExample(t, bank, "not-ready.yaml"),
-			[]string{"exam-cca", "program", "practise", "practise", "practise", "practise", "practise", "bachelor"},
-			"eligible not-yet not-yet not-yet", "Sit the CCA exam; your high-school diploma or equivalent makes you eligible now."},
+		{"example not-ready: high school, no coding training: the program, then the RHIT", readExample(t, bank, "not-ready.yaml"),
+			[]string{"program", "exam-rhit", "practise", "practise", "practise", "practise", "practise", "bachelor"},
+			"eligible not-yet not-yet not-yet", "Complete a CAHIIM-accredited associate's program"},
 		{"example nearly-ready: CCA held, courses then skills", readExample(t, bank, "nearly-ready.yaml"),
 			[]string{"course", "course", "course", "practise", "practise", "practise", "practise", "bachelor"},
 			"held not-yet not-yet not-yet", "Take a physiology course"},
 		{"example ready: only the bachelor's, later", readExample(t, bank, "ready.yaml"),
 			[]string{"bachelor"}, "eligible held not-yet not-yet", "Later, a bachelor's"},
-		{"example student: some college, no exam", readExample(t, bank, "student.json"),
-			[]string{"exam-cca", "program", "practise", "practise", "practise", "practise", "practise", "practise", "practise", "practise", "practise", "practise", "bachelor"},
-			"eligible not-yet not-yet not-yet", "Sit the CCA exam"},
+		{"example student: some college, no exam, no coding training", readExample(t, bank, "student.json"),
+			[]string{"program", "exam-rhit", "practise", "practise", "practise", "practise", "practise", "practise", "practise", "practise", "practise", "practise", "bachelor"},
+			"eligible not-yet not-yet not-yet", "Complete a CAHIIM-accredited associate's program"},
+		{"a coding course: the CCA now, as AHIMA recommends",
+			answersOf(t, bank, append([]string{"education.level=high-school", "coursework=medical-coding", "certification.ahima=none"}, ratings4...)...),
+			[]string{"exam-cca", "program", "bachelor"}, "eligible not-yet not-yet not-yet",
+			"Sit the CCA exam; your high-school diploma or equivalent makes you eligible now, and your coding course is the training AHIMA recommends."},
+		{"six months of coding work: the CCA now",
+			answersOf(t, bank, append([]string{"education.level=high-school", "coursework=anatomy", "certification.ahima=none", "experience.coding=6-months-to-2-years"}, ratings4...)...),
+			[]string{"exam-cca", "program", "bachelor"}, "eligible not-yet not-yet not-yet",
+			"Sit the CCA exam; your high-school diploma or equivalent makes you eligible now, and your coding experience is what AHIMA recommends."},
+		{"a related degree, no coding course: the coding course, then the CCA",
+			answersOf(t, bank, append([]string{"education.level=associate", "education.field=related", "coursework=anatomy,physiology,medical-terminology,statistics", "certification.ahima=none"}, ratings4...)...),
+			[]string{"course", "exam-cca", "course", "bachelor"}, "eligible not-yet not-yet not-yet",
+			"Take a medical coding course"},
+		{"a booked exam is acknowledged, prepared or not",
+			answersOf(t, bank, append([]string{"education.level=high-school", "coursework=", "certification.ahima=scheduled"}, ratings4...)...),
+			[]string{"exam-cca", "program", "bachelor"}, "eligible not-yet not-yet not-yet",
+			"Sit the exam you have booked; for the CCA, your high-school diploma or equivalent makes you eligible now."},
 		{"final-term student of an accredited program tests early for the RHIT",
 			answersOf(t, bank, append([]string{"education.level=some-college", "education.program=final-term", "education.accredited=yes",
 				"coursework=anatomy,physiology,medical-terminology,medical-coding,statistics", "certification.ahima=preparing"}, ratings4...)...),
@@ -92,10 +108,10 @@ func TestPlanOrdersTheSteps(t *testing.T) {
 			answersOf(t, bank, append([]string{"education.level=associate", "education.field=hit", "education.accredited=yes",
 				"coursework=anatomy,physiology,medical-terminology,medical-coding,statistics,database-management", "certification.ahima=none"}, ratings4...)...),
 			[]string{"exam-rhit", "bachelor"}, "eligible eligible not-yet not-yet", "Sit the RHIT exam, the credential named for this job; your associate's from a CAHIIM-accredited HIM program makes you eligible now."},
-		{"enrolled in a program that is not accredited: finish it, sit the CCA",
+		{"enrolled in a program that is not accredited: finish it, then the CCA it prepares for",
 			answersOf(t, bank, append([]string{"education.level=high-school", "education.program=yes", "education.accredited=no",
 				"coursework=anatomy", "certification.ahima=none"}, ratings4...)...),
-			[]string{"exam-cca", "program-not-accredited", "bachelor"}, "eligible not-yet not-yet not-yet", "Sit the CCA exam"},
+			[]string{"program-not-accredited", "exam-cca", "bachelor"}, "eligible not-yet not-yet not-yet", "Finish your health information program"},
 		{"a degree in another field: the program builds on it",
 			answersOf(t, bank, append([]string{"education.level=bachelor", "education.field=other", "education.program=no",
 				"coursework=anatomy,physiology,medical-terminology,medical-coding,statistics,database-management", "certification.ahima=passed", "certification.credential=cca"}, ratings4...)...),
@@ -144,7 +160,11 @@ func TestCredentialMissingSentences(t *testing.T) {
 			[]string{"An associate's degree from a CAHIIM-accredited HIM program.", "Your program is not CAHIIM-accredited, so it does not lead to the RHIT."}},
 		{"no diploma", []string{"education.level=none"}, "cca", []string{"A high-school diploma or equivalent."}},
 		{"CCS as reported, with two years of coding", []string{"education.level=high-school", "experience.coding=2-years-or-more"}, "ccs",
-			[]string{"as reported by exam-preparation sites", "As reported, 2 years or more of coding experience qualifies"}},
+			[]string{"As reported by exam-preparation sites, your 2 years or more of coding experience qualifies you for the CCS; confirm it on AHIMA's CCS page"}},
+		{"CCS as reported, holding the RHIT", []string{"education.level=associate", "education.field=hit", "certification.ahima=passed", "certification.credential=rhit"}, "ccs",
+			[]string{"As reported by exam-preparation sites, your RHIT qualifies you for the CCS; confirm it on AHIMA's CCS page before you apply."}},
+		{"CCS, no reported route", []string{"education.level=high-school"}, "ccs",
+			[]string{"As reported by exam-preparation sites, the CCS asks for the RHIT, RHIA or CCS-P"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -241,6 +261,7 @@ func TestPropertyPlanClosesEveryGapOnce(t *testing.T) {
 		}
 		r := Score(p, a)
 		checkPlan(t, p, a, r)
+		checkMissing(t, r)
 		if len(r.Plan) > 0 {
 			firsts[r.Plan[0].ID]++
 		}
@@ -340,7 +361,7 @@ func TestCredentialsAndStepsFilesAreStrict(t *testing.T) {
 		{"unknown credential", strings.Replace(steps, "credential: rhia", "credential: cpc", 1), `credential "cpc" is not in the credentials file`},
 		{"unknown requirement", strings.Replace(steps, "only_if_gap: [education.advanced]", "only_if_gap: [education.phd]", 1), `"education.phd" is not a requirement`},
 		{"raise on an unordered question", strings.Replace(steps, "raise: {experience.coding: 6-months-to-2-years}", "raise: {education.accredited: \"yes\"}", 1), "do not rank"},
-		{"duration without source", strings.Replace(steps, "    duration_source: the seed article\n", "\n", 1), "duration and duration_source go together"},
+		{"duration without source", strings.Replace(steps, "    duration_source: the career-guide article\n", "\n", 1), "duration and duration_source go together"},
 	} {
 		if _, err := ParseSteps("s.yaml", []byte(tt.data), p, p.credentials); err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "s.yaml:") {
 			t.Errorf("%s: %v", tt.name, err)
@@ -391,8 +412,8 @@ func ExamplePlan() {
 		fmt.Printf("%d. %s (closes %d)\n", s.Step, s.Action, len(s.Closes))
 	}
 	// Output:
-	// 1. Sit the CCA exam; your high-school diploma or equivalent makes you eligible now. (closes 1)
-	// 2. Complete a CAHIIM-accredited associate's program in health information technology. (closes 6)
+	// 1. Complete a CAHIIM-accredited associate's program in health information technology. (closes 6)
+	// 2. Sit the RHIT exam, the credential named for this job; step 1 makes you eligible, and in its last term you may test early. (closes 1)
 	// 3. Later, a bachelor's in health information management (CAHIIM-accredited) opens better jobs and the RHIA exam. (closes 1)
 }
 
@@ -447,7 +468,7 @@ func TestSummaryGroupsByFirstStep(t *testing.T) {
 		s.Add(Score(p, a))
 	}
 	steps := s.FirstSteps()
-	if len(steps) != 4 || steps[0].Action != "Sit the CCA exam" || steps[0].Count != 2 {
+	if len(steps) != 4 || steps[0].Action != "Complete an accredited HIT associate's program" || steps[0].Count != 2 {
 		t.Errorf("first steps: %+v", steps)
 	}
 	want := map[string][3]int{"cca": {4, 0, 1}, "rhit": {0, 1, 1}, "rhia": {0, 0, 0}, "ccs": {0, 0, 0}}
@@ -492,5 +513,81 @@ func TestCustomProfileKeepsThePlanWhole(t *testing.T) {
 				t.Fatalf("an exam step for a profile without certification.ahima: %+v", s)
 			}
 		}
+	}
+}
+
+// checkMissing holds what stands between a person and a credential to sentences about the
+// person: none speaks of hitready, its commands or its question ids.
+func checkMissing(t testing.TB, r Report) {
+	t.Helper()
+	for _, c := range r.Credentials {
+		for _, m := range c.Missing {
+			if strings.Contains(m, "hitready") || strings.Contains(m, "you hold one") || strings.Contains(m, "education.") ||
+				strings.Contains(m, "{") || m == "" {
+				t.Fatalf("%s: missing %q speaks of hitready's data, not of the person", c.ID, m)
+			}
+		}
+	}
+}
+
+// The CCA asks only for a diploma, but AHIMA recommends coding training or six months of coding
+// work first: over many generated people, a plan sits an exam the body recommends preparation
+// for only once the person is prepared at that point (unless they have booked it, or nothing in
+// the plan could prepare them, which the step then says), and an exam that waits for the
+// preparation comes right after the step that gives it, saying so.
+func TestPropertyExamOnlyWhenPrepared(t *testing.T) {
+	bank, p := setup(t)
+	rng := rand.New(rand.NewPCG(31, 2026))
+	people := 3000
+	if testing.Short() {
+		people = 300
+	}
+	byID := map[string]*Step{}
+	for i := range p.steps.Steps {
+		byID[p.steps.Steps[i].ID] = &p.steps.Steps[i]
+	}
+	waited := 0
+	for range people {
+		a := cohort.Person(bank, rng)
+		r := Score(p, a)
+		booked := false
+		if ans, ok := a.Get("certification.ahima"); ok && ans.Choice == "scheduled" {
+			booked = true
+		}
+		state := a.Clone()
+		preparedBefore := false
+		for i, s := range r.Plan {
+			if s.Credential != "" {
+				c, _ := p.credentials.Get(s.Credential)
+				_, prepared := c.prepared(state)
+				_, preparedAtStart := c.prepared(a)
+				switch {
+				case prepared || booked:
+				case strings.Contains(s.Action, c.Recommended):
+					if slices.ContainsFunc(r.Plan, func(x PlanStep) bool { return slices.Contains(x.Closes, "coursework.medical-coding") }) {
+						t.Fatalf("the %s unprepared, though the plan has the coding course: %v", s.Credential, stepIDs(r.Plan))
+					}
+				default:
+					t.Fatalf("step %d sits the %s unprepared: %q, %v", s.Step, s.Credential, s.Action, describe(state))
+				}
+				if !booked && !preparedAtStart && prepared && c.Status(p.bank, a).Status.MaySit() {
+					waited++
+					if i == 0 || preparedBefore || !strings.Contains(s.Action, fmt.Sprintf("step %d, as AHIMA recommends", i)) {
+						t.Fatalf("step %d (%q) does not follow the step that prepares for it: %v", s.Step, s.Action, stepIDs(r.Plan))
+					}
+				}
+			}
+			if s.Credential == "" {
+				for _, e := range r.Credentials {
+					if c, _ := p.credentials.Get(e.ID); len(c.Prepared) > 0 {
+						_, preparedBefore = c.prepared(state)
+					}
+				}
+			}
+			apply(p, &candidate{step: byID[s.ID], closes: s.Closes}, state)
+		}
+	}
+	if waited == 0 {
+		t.Fatal("no generated person waited for the coding training: the property checks nothing")
 	}
 }

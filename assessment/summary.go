@@ -13,11 +13,12 @@ type Summary struct {
 	Count    int
 	Verdicts map[Verdict]int
 
-	sum   float64
-	hist  [1001]int // hist[i] counts scores of i/10
-	unmet map[string]int
-	order map[string]int // profile order, to break ties among requirements unmet equally often
-	texts map[string]string
+	sum    float64
+	hist   [1001]int // hist[i] counts scores of i/10
+	unmet  map[string]int
+	order  map[string]int // profile order, to break ties among requirements unmet equally often
+	texts  map[string]string
+	titles map[string]string // short titles, as the tables of a report name requirements
 
 	// firstSteps counts students by the first step of their plan, in the order first seen;
 	// eligible counts who may sit each credential's exam now (early testing apart).
@@ -44,16 +45,18 @@ type CredentialCount struct {
 // Unmet is a requirement and how many people in the cohort have it as a blocking or major gap.
 type Unmet struct {
 	ID          string `json:"id" yaml:"id"`
+	Title       string `json:"title" yaml:"title"` // the short title; the id for a requirement without one
 	Requirement string `json:"requirement" yaml:"requirement"`
 	Count       int    `json:"count" yaml:"count"`
 }
 
 // NewSummary starts an empty summary for reports scored against p.
 func NewSummary(p *Profile) *Summary {
-	s := &Summary{Verdicts: map[Verdict]int{}, unmet: map[string]int{}, order: map[string]int{}, texts: map[string]string{}}
+	s := &Summary{Verdicts: map[Verdict]int{}, unmet: map[string]int{}, order: map[string]int{}, texts: map[string]string{}, titles: map[string]string{}}
 	for i, r := range p.Requirements {
 		s.order[r.ID] = i
 		s.texts[r.ID] = r.Requirement
+		s.titles[r.ID] = cmp.Or(r.Title, r.ID)
 	}
 	return s
 }
@@ -96,6 +99,7 @@ func (s *Summary) Add(r Report) {
 		s.unmet[g.ID]++
 		if _, known := s.texts[g.ID]; !known {
 			s.texts[g.ID] = g.Requirement
+			s.titles[g.ID] = cmp.Or(g.Title, g.ID)
 			s.order[g.ID] = len(s.order)
 		}
 	}
@@ -135,7 +139,7 @@ func (s *Summary) nth(k int) float64 {
 func (s *Summary) TopUnmet(n int) []Unmet {
 	var out []Unmet
 	for id, count := range s.unmet {
-		out = append(out, Unmet{ID: id, Requirement: s.texts[id], Count: count})
+		out = append(out, Unmet{ID: id, Title: s.titles[id], Requirement: s.texts[id], Count: count})
 	}
 	slices.SortFunc(out, func(a, b Unmet) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(s.order[a.ID], s.order[b.ID]))

@@ -285,7 +285,7 @@ func writeReport(ctx context.Context, ios *iostreams.IOStreams, path, format str
 // terminal; no box drawing on a dumb one.
 func tableOptions(ios *iostreams.IOStreams, outputPath string) render.TableOptions {
 	toStdout := outputPath == "" || outputPath == fileio.StdStream
-	opts := render.TableOptions{Width: ios.TerminalWidth(), Plain: ios.IsDumbTerminal()}
+	opts := render.TableOptions{Width: ios.TerminalWidth(), Plain: ios.IsDumbTerminal(), Command: commandName()}
 	if !toStdout {
 		opts.Width = ios.FileWidth()
 	}

@@ -46,7 +46,7 @@ func commandNameFor(arg0, exe string, lookPath func(string) (string, error)) str
 // isGoRunBinary tells whether exe is where `go run` builds: $GOTMPDIR/go-build…/b001/exe/NAME.
 func isGoRunBinary(exe string) bool {
 	dir := filepath.Dir(exe)
-	if filepath.Base(dir) != "exe" {
+	if filepath.Base(dir) != "exe" && !strings.HasSuffix(filepath.Base(dir), "-d") { // Go 1.24+ caches it: go-build/ab/HASH-d/NAME
 		return false
 	}
 	for d := filepath.Dir(dir); d != filepath.Dir(d); d = filepath.Dir(d) {

@@ -227,6 +227,7 @@ func TestCommandName(t *testing.T) {
 		want            string
 	}{
 		{"go run", "/tmp/go-build123/b001/exe/hitready", "/tmp/go-build123/b001/exe/hitready", notFound, "go run ."},
+		{"go run, cached", "/root/.cache/go-build/69/6990c3-d/hitready", "/root/.cache/go-build/69/6990c3-d/hitready", notFound, "go run ."},
 		{"bare name from PATH", "hitready", bin, onPath, "hitready"},
 		{"full path of the one on PATH", bin, bin, onPath, "hitready"},
 		{"a different copy than PATH's", other, other, onPath, other},

@@ -92,11 +92,11 @@ func comparisonCSV(w io.Writer, c assessment.Comparison) error {
 	cw := csv.NewWriter(w)
 	rows := [][]string{
 		{"old_source", "new_source", "respondent", "old_score", "new_score", "score_change", "old_verdict", "new_verdict",
-			"verdict_change", "gaps_closed", "gaps_opened", "gaps_remaining", "steps_completed"},
+			"verdict_change", "gaps_closed", "gaps_opened", "gaps_remaining", "steps_completed", "steps_under_way"},
 		{cell(c.Old.Source), cell(c.New.Source), cell(c.New.Respondent), number(c.Old.Score), number(c.New.Score),
 			number(c.ScoreChange), string(c.Old.Verdict), string(c.New.Verdict), c.VerdictChange,
 			strings.Join(gapIDs(c.Closed), ";"), strings.Join(gapIDs(c.Opened), ";"), strconv.Itoa(len(c.Remaining)),
-			strconv.Itoa(len(c.StepsCompleted))},
+			strconv.Itoa(len(c.StepsCompleted)), strconv.Itoa(len(c.StepsUnderWay))},
 	}
 	if err := cw.WriteAll(rows); err != nil {
 		return err

@@ -5,11 +5,13 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/prose"
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // The person's path to the job (the report's plan and credentials), the cohort's first steps and
@@ -24,22 +26,103 @@ func firstStep(r assessment.Report) string {
 	return r.Plan[0].Action
 }
 
-// closesText says what a step closes: "closes 6 gaps", naming them by their short titles when
-// they are few. titles maps requirement ids to titles (gapTitles); an id without one stands as is.
+// closesText says what a step closes: "closes 6 gaps", naming every one by its short title.
+// titles maps requirement ids to titles (gapTitles); an id without one stands as is.
 func closesText(s assessment.PlanStep, titles map[string]string) string {
 	n := len(s.Closes)
-	text := fmt.Sprintf("closes %d %s", n, prose.Plural(n, "gap", "gaps"))
-	if n <= 2 {
-		names := make([]string, n)
-		for i, id := range s.Closes {
-			names[i] = cmp.Or(titles[id], id)
-		}
-		text += ": " + prose.And(names)
-	}
+	text := fmt.Sprintf("closes %d %s: %s", n, prose.Plural(n, "gap", "gaps"), prose.And(closedTitles(s, titles)))
 	if s.Duration != "" {
 		text += "; " + s.Duration + ", says " + s.DurationSource
 	}
 	return text
+}
+
+func closedTitles(s assessment.PlanStep, titles map[string]string) []string {
+	names := make([]string, len(s.Closes))
+	for i, id := range s.Closes {
+		names[i] = cmp.Or(titles[id], id)
+	}
+	return names
+}
+
+// stepOfGap maps each gap a plan closes to the number of the step that closes it.
+func stepOfGap(plan []assessment.PlanStep) map[string]int {
+	steps := map[string]int{}
+	for _, s := range plan {
+		for _, id := range s.Closes {
+			steps[id] = s.Step
+		}
+	}
+	return steps
+}
+
+// gapNextStep is what the report shows as a gap's next step: the step of the path that closes
+// it, whose action the path gives in full; a report without a plan gives its own next step.
+func gapNextStep(g assessment.Gap, steps map[string]int) string {
+	if n, ok := steps[g.ID]; ok {
+		return fmt.Sprintf("Step %d of your path", n)
+	}
+	return g.NextStep
+}
+
+// shownSteps splits the plan into the steps drawn in full and those that close only minor gaps,
+// summarised in a line, as the gap section does: only when there are bigger gaps to see to, and
+// not with AllGaps.
+func shownSteps(r assessment.Report, all bool) (full, later []assessment.PlanStep) {
+	_, summed := shownGaps(r, all)
+	minor := map[string]bool{}
+	for _, g := range summed {
+		minor[g.ID] = true
+	}
+	for _, s := range r.Plan {
+		onlyMinor := len(minor) > 0
+		for _, id := range s.Closes {
+			onlyMinor = onlyMinor && minor[id]
+		}
+		if onlyMinor {
+			later = append(later, s)
+		} else {
+			full = append(full, s)
+		}
+	}
+	return full, later
+}
+
+// stepNumbers names steps by number: "step 5", "steps 5-8", "steps 3, 5 and 6".
+func stepNumbers(steps []assessment.PlanStep) string {
+	nums := make([]string, len(steps))
+	run := len(steps) > 1
+	for i, s := range steps {
+		nums[i] = strconv.Itoa(s.Step)
+		run = run && (i == 0 || s.Step == steps[i-1].Step+1)
+	}
+	switch {
+	case len(steps) == 1:
+		return "step " + nums[0]
+	case run:
+		return "steps " + nums[0] + "-" + nums[len(nums)-1]
+	}
+	return "steps " + prose.And(nums)
+}
+
+// command is how the person started hitready, for hints they may paste.
+func (o TableOptions) command() string { return cmp.Or(o.Command, "hitready") }
+
+// allGapsHint is the command that shows every gap and step in full: the same answers with
+// --all-gaps, written so that it runs when pasted where the answers are kept.
+func allGapsHint(opts TableOptions) string {
+	if opts.AnswersKept == "" {
+		return opts.command() + " assess with --all-gaps shows them in full"
+	}
+	return opts.command() + " assess --answers " + shellWord(textsafe.Escape(opts.AnswersKept)) + " --all-gaps shows them in full"
+}
+
+// shellWord quotes a path for a POSIX shell when it holds anything but plain characters.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // gapTitles maps the ids of a report's gaps to their short titles.
@@ -77,9 +160,10 @@ func pathSection(b *strings.Builder, r assessment.Report, opts TableOptions, p p
 	titles := gapTitles(r.Gaps)
 	if len(r.Plan) > 0 {
 		fmt.Fprintf(b, "%s\n", p.paint(ansiBold, fmt.Sprintf("Your path (%d %s):", len(r.Plan), prose.Plural(len(r.Plan), "step", "steps"))))
+		full, later := shownSteps(r, opts.AllGaps)
 		numWidth := len(strconv.Itoa(len(r.Plan)))
 		indent := strings.Repeat(" ", 2+numWidth+2)
-		for _, s := range r.Plan {
+		for _, s := range full {
 			lines := prose.Lines(s.Action, max(width-len(indent), 20))
 			fmt.Fprintf(b, "  %*d. %s\n", numWidth, s.Step, lines[0])
 			for _, l := range lines[1:] {
@@ -88,6 +172,13 @@ func pathSection(b *strings.Builder, r assessment.Report, opts TableOptions, p p
 			for _, l := range prose.Lines("("+closesText(s, titles)+")", max(width-len(indent), 20)) {
 				fmt.Fprintf(b, "%s%s\n", indent, p.paint(ansiDim, l))
 			}
+		}
+		if len(later) > 0 {
+			var names []string
+			for _, s := range later {
+				names = append(names, closedTitles(s, titles)...)
+			}
+			wrapped(b, "  Later: ", strings.Join(names, ", ")+" ("+stepNumbers(later)+"); "+allGapsHint(opts)+".", width)
 		}
 	}
 	if len(r.Credentials) > 0 {
@@ -104,7 +195,7 @@ func pathSection(b *strings.Builder, r assessment.Report, opts TableOptions, p p
 				fmt.Fprintf(b, "%s%s\n", indent, l)
 			}
 		}
-		b.WriteString("Who may sit each exam, with sources: hitready credentials\n")
+		wrapped(b, "", "Who may sit each exam, with sources: "+opts.command()+" credentials", width)
 	}
 }
 
@@ -132,45 +223,19 @@ func writeCohortPath(b *strings.Builder, sum *assessment.Summary, markdown, plai
 	if sum.Count == 0 {
 		return
 	}
-	line := func(s string) {
-		if markdown {
-			b.WriteString(mdText(s) + "\n")
-			return
-		}
-		indent := ""
-		if strings.HasPrefix(s, "- ") {
-			indent = "  " // a list item's lines hang under its text
-		}
-		b.WriteString(prose.Wrap(s, width, indent) + "\n")
-	}
 	if steps := sum.FirstSteps(); len(steps) > 0 {
-		if markdown {
-			b.WriteString("\n")
+		items := make([]string, len(steps))
+		for i, s := range steps {
+			items[i] = fmt.Sprintf("%s: %d %s", strings.TrimSuffix(s.Action, "."), s.Count, prose.Plural(s.Count, "student", "students"))
 		}
-		line("First steps:")
-		if markdown {
-			b.WriteString("\n")
-		}
-		for _, s := range steps {
-			line(fmt.Sprintf("- %s: %d %s", strings.TrimSuffix(s.Action, "."), s.Count, prose.Plural(s.Count, "student", "students")))
-		}
+		summaryList(b, "First steps:", items, markdown, width)
 	}
 	if counts := sum.Eligibility(); len(counts) > 0 {
-		var parts []string
-		for _, c := range counts {
-			part := fmt.Sprintf("%s %d", shortName(c.ID), c.Eligible)
-			if c.Early > 0 {
-				part += fmt.Sprintf(" (and %d early)", c.Early)
-			}
-			if c.Held > 0 {
-				part += fmt.Sprintf(" (%d %s it)", c.Held, prose.Plural(c.Held, "holds", "hold"))
-			}
-			parts = append(parts, part)
+		items := make([]string, len(counts))
+		for i, c := range counts {
+			items[i] = eligibilityText(c)
 		}
-		if markdown {
-			b.WriteString("\n")
-		}
-		line(fmt.Sprintf("Eligible to sit now, of %d: %s", sum.Count, strings.Join(parts, ", ")))
+		summaryList(b, fmt.Sprintf("Exams, of %d %s:", sum.Count, prose.Plural(sum.Count, "student", "students")), items, markdown, width)
 	}
 	if markdown {
 		b.WriteString("\n```\n")
@@ -195,6 +260,34 @@ func writeCohortPath(b *strings.Builder, sum *assessment.Summary, markdown, plai
 	}
 	if markdown {
 		b.WriteString("```\n")
+	}
+}
+
+// eligibilityText says who may sit a credential's exam: "CCA: 3 may sit it now; 1 holds it".
+func eligibilityText(c assessment.CredentialCount) string {
+	text := fmt.Sprintf("%s: %d may sit it now", shortName(c.ID), c.Eligible)
+	if c.Early > 0 {
+		text += fmt.Sprintf(", %d early as final-term %s", c.Early, prose.Plural(c.Early, "student", "students"))
+	}
+	if c.Held > 0 {
+		text += fmt.Sprintf("; %d %s it", c.Held, prose.Plural(c.Held, "holds", "hold"))
+	}
+	return text
+}
+
+// summaryList writes a titled list of a cohort summary: in Markdown a list, else items under
+// the title whose wrapped lines hang under their text.
+func summaryList(b *strings.Builder, title string, items []string, markdown bool, width int) {
+	if markdown {
+		fmt.Fprintf(b, "\n%s\n\n", mdText(title))
+		for _, it := range items {
+			fmt.Fprintf(b, "- %s\n", mdText(it))
+		}
+		return
+	}
+	wrapped(b, "", title, width)
+	for _, it := range items {
+		wrapped(b, "  - ", it, width)
 	}
 }
 
@@ -232,6 +325,7 @@ func routeRows(c *assessment.Credential) [][]string {
 	add("eligible", c.Eligible)
 	add("early", c.Early)
 	add("as reported", c.Reported)
+	add("prepared as recommended", c.Prepared) // where a plan places the exam, never who may sit it
 	return rows
 }
 
@@ -328,26 +422,59 @@ func credentialsMarkdown(w io.Writer, cs *assessment.Credentials) error {
 	return err
 }
 
-// writeStepsCompleted lists, in a comparison, the steps of the earlier plan now done.
+// stepDoneText is a completed step in a comparison: its label, with what it closed when that is
+// more than the one gap its label already names.
+func stepDoneText(s assessment.PlanStep, titles map[string]string) string {
+	if len(s.Closes) < 2 {
+		return s.Label()
+	}
+	return fmt.Sprintf("%s (%s)", s.Label(), closesText(s, titles))
+}
+
+// stepUnderWayText is a step partly done: "4 of 5 gaps closed; still open: Database course".
+func stepUnderWayText(s assessment.StepUnderWay, titles map[string]string) string {
+	var open []string
+	for _, id := range s.Closes {
+		if !slices.Contains(s.Closed, id) {
+			open = append(open, cmp.Or(titles[id], id))
+		}
+	}
+	return fmt.Sprintf("%s (%d of %d gaps closed; still open: %s)", s.Label(), len(s.Closed), len(s.Closes), prose.And(open))
+}
+
+// writeStepsCompleted lists, in a comparison, the steps of the earlier plan now done, then those
+// under way.
 func writeStepsCompleted(b *strings.Builder, c assessment.Comparison, width int) {
-	titles := gapTitles(c.Closed)
+	titles := gapTitles(append(slices.Clone(c.Closed), c.Remaining...))
 	b.WriteString("\n")
 	wrapped(b, "", fmt.Sprintf("Steps completed since the earlier session (%d):", len(c.StepsCompleted)), width)
 	if len(c.StepsCompleted) == 0 {
 		b.WriteString("  none\n")
 	}
 	for _, s := range c.StepsCompleted {
-		wrapped(b, "  + ", fmt.Sprintf("%s (%s)", s.Label(), closesText(s, titles)), width)
+		wrapped(b, "  + ", stepDoneText(s, titles), width)
+	}
+	if len(c.StepsUnderWay) > 0 {
+		wrapped(b, "", fmt.Sprintf("Steps under way (%d):", len(c.StepsUnderWay)), width)
+		for _, s := range c.StepsUnderWay {
+			wrapped(b, "  ~ ", stepUnderWayText(s, titles), width)
+		}
 	}
 }
 
 func writeStepsCompletedMarkdown(b *strings.Builder, c assessment.Comparison) {
-	titles := gapTitles(c.Closed)
+	titles := gapTitles(append(slices.Clone(c.Closed), c.Remaining...))
 	fmt.Fprintf(b, "\n### Steps completed (%d)\n\n", len(c.StepsCompleted))
 	if len(c.StepsCompleted) == 0 {
 		b.WriteString("None.\n")
 	}
 	for _, s := range c.StepsCompleted {
-		fmt.Fprintf(b, "- %s *(%s)*\n", mdText(s.Label()), mdText(closesText(s, titles)))
+		fmt.Fprintf(b, "- %s\n", mdText(stepDoneText(s, titles)))
+	}
+	if len(c.StepsUnderWay) > 0 {
+		fmt.Fprintf(b, "\n### Steps under way (%d)\n\n", len(c.StepsUnderWay))
+		for _, s := range c.StepsUnderWay {
+			fmt.Fprintf(b, "- %s\n", mdText(stepUnderWayText(s, titles)))
+		}
 	}
 }

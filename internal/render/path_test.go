@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -13,7 +14,8 @@ import (
 	"github.com/mattn/go-runewidth"
 )
 
-// The path section fits the width it is given, down to 60 columns, and numbers every step once.
+// The path section fits the width it is given, down to 60 columns, and numbers every step once,
+// drawn or summed up.
 func TestPathFitsTheWidth(t *testing.T) {
 	bank, err := questions.Load()
 	if err != nil {
@@ -34,11 +36,69 @@ func TestPathFitsTheWidth(t *testing.T) {
 					t.Fatalf("a line of %d columns at width %d: %q", w, width, line)
 				}
 			}
-			for _, s := range r.Plan {
+			// A step is drawn once, or named in the line that sums up the later ones.
+			full, later := shownSteps(r, false)
+			for _, s := range full {
 				num := fmt.Sprintf("%*d. ", len(strconv.Itoa(len(r.Plan))), s.Step)
 				if n := strings.Count("\n"+b.String(), "\n  "+num); n != 1 {
 					t.Fatalf("step %d shown %d times:\n%s", s.Step, n, b.String())
 				}
+			}
+			if len(full)+len(later) != len(r.Plan) || (len(later) > 0 && !strings.Contains(strings.Join(strings.Fields(b.String()), " "), " ("+stepNumbers(later)+"); ")) {
+				t.Fatalf("%d steps drawn and %d summed up of %d:\n%s", len(full), len(later), len(r.Plan), b.String())
+			}
+		}
+	}
+}
+
+// The cohort summary reads as one text: requirements by their short titles, never their ids;
+// every list item's wrapped lines hang under its text; no number stands alone on a line; one
+// label form for every first step (no step's reason or explanation after a semicolon); each
+// exam's count in words.
+func TestCohortSummaryReads(t *testing.T) {
+	bank, err := questions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := assessment.DefaultProfile(bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(4, 80))
+	sum := assessment.NewSummary(p)
+	for range 300 {
+		sum.Add(assessment.Score(p, cohort.Person(bank, rng)))
+	}
+	lone := regexp.MustCompile(`^\s*[0-9]+\s*$`)
+	for _, width := range []int{60, 80} {
+		var buf strings.Builder
+		s := newTableStream(&buf, TableOptions{Width: width})
+		if err := s.Close(sum); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		for _, want := range []string{"Most often unmet", "First steps:\n  - ", "Exams, of 300 students:\n  - CCA: ", " may sit it now"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("width %d: lacks %q:\n%s", width, want, out)
+			}
+		}
+		inItem := false
+		for _, line := range strings.Split(out, "\n") {
+			switch {
+			case lone.MatchString(line):
+				t.Errorf("width %d: a number alone on a line:\n%s", width, out)
+			case strings.Contains(line, "coursework.") || strings.Contains(line, "skills.") || strings.Contains(line, "education."):
+				t.Errorf("width %d: a raw id: %q", width, line)
+			case strings.HasPrefix(line, "  - "):
+				inItem = true
+				if strings.Contains(line, ";") && !strings.Contains(line, "may sit") {
+					t.Errorf("width %d: a first step with its explanation: %q", width, line)
+				}
+			case inItem && strings.HasPrefix(line, "    ") && !strings.HasPrefix(line, "     "):
+			case inItem && line != "" && !strings.HasPrefix(line, " "):
+				inItem = false
+			case inItem:
+				t.Errorf("width %d: a wrapped line that does not hang under its item: %q\n%s", width, line, out)
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/internal/yamlout"
 )
@@ -144,7 +145,9 @@ func cohortRow(r assessment.Report) (student, score, verdict, blocking, next str
 		student = r.Source
 	}
 	student = textsafe.Escape(student)
-	next = firstStep(r) // step 1 of the plan, the same first step the person's report shows
+	if len(r.Plan) > 0 {
+		next = r.Plan[0].Label() // step 1 of the plan, by the label the summary groups students by
+	}
 	return student, formatScore(r.Score), string(r.Verdict), strings.Join(blockingTitles(r), ", "), next
 }
 
@@ -180,7 +183,7 @@ func (s *markdownStream) Close(sum *assessment.Summary) error {
 	if top := sum.TopUnmet(topUnmet); len(top) > 0 {
 		b.WriteString("\n| Most often unmet (blocking or major) | Students | Requirement |\n| --- | ---: | --- |\n")
 		for _, u := range top {
-			fmt.Fprintf(&b, "| %s | %d of %d | %s |\n", mdCell(u.ID), u.Count, sum.Count, mdCell(u.Requirement))
+			fmt.Fprintf(&b, "| %s | %d of %d | %s |\n", mdCell(u.Title), u.Count, sum.Count, mdCell(u.Requirement))
 		}
 	}
 	writeCohortPath(&b, sum, true, false, 0)
@@ -288,10 +291,11 @@ func (s *tableStream) Close(sum *assessment.Summary) error {
 	wrapped(&b, "", summaryLine(sum), s.width)
 	wrapped(&b, "", verdictLine(sum), s.width)
 	if top := sum.TopUnmet(topUnmet); len(top) > 0 {
-		wrapped(&b, "", "Most often unmet (blocking or major gaps), what to teach next:", s.width)
-		for _, u := range top {
-			wrapped(&b, "  ", fmt.Sprintf("%s, %d of %d: %s", u.ID, u.Count, sum.Count, u.Requirement), s.width)
+		items := make([]string, len(top))
+		for i, u := range top {
+			items[i] = fmt.Sprintf("%s: %d of %d %s", u.Title, u.Count, sum.Count, prose.Plural(sum.Count, "student", "students"))
 		}
+		summaryList(&b, "Most often unmet (blocking or major gaps), what to teach next:", items, false, s.width)
 	}
 	writeCohortPath(&b, sum, false, s.plain, s.width)
 	_, err := io.WriteString(s.w, b.String())

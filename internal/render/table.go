@@ -32,6 +32,9 @@ type TableOptions struct {
 	// AnswersKept is where the answers of this report are kept, for the closing block; "" when
 	// they are kept nowhere (standard input, --set alone).
 	AnswersKept string
+	// Command is how the person started hitready ("go run ." under go run), for hints they may
+	// paste into the same shell; "" means hitready.
+	Command string
 }
 
 func (o TableOptions) width() int {
@@ -176,19 +179,25 @@ func gapSection(b *strings.Builder, r assessment.Report, opts TableOptions, p pa
 	}
 	wrapped(b, "", fmt.Sprintf("What stands between you and the job (%d %s):", len(r.Gaps), prose.Plural(len(r.Gaps), "gap", "gaps")), opts.width())
 	full, summed := shownGaps(r, opts.AllGaps)
+	steps := stepOfGap(r.Plan)
 	if opts.Plain || opts.width() < gapTableMin {
-		stackGaps(b, full, opts.width(), p)
+		stackGaps(b, full, steps, opts.width(), p)
 	} else {
-		_ = gapTable(b, full, opts, p) // a strings.Builder does not fail
+		_ = gapTable(b, full, steps, opts, p) // a strings.Builder does not fail
 	}
-	if len(summed) > 0 {
+	if _, later := shownSteps(r, opts.AllGaps); len(summed) > 0 && len(later) > 0 {
+		// The path has summed up the steps that close them, with the hint to see them in full.
+		b.WriteString("\n")
+		wrapped(b, "", fmt.Sprintf("Also %d minor %s, closed by %s of your path.",
+			len(summed), prose.Plural(len(summed), "gap", "gaps"), stepNumbers(later)), opts.width())
+	} else if len(summed) > 0 {
 		titles := make([]string, len(summed))
 		for i, g := range summed {
 			titles[i] = gapTitle(g)
 		}
 		b.WriteString("\n")
-		wrapped(b, "", fmt.Sprintf("Also %d minor %s, for later: %s. --all-gaps shows them in full.",
-			len(summed), prose.Plural(len(summed), "gap", "gaps"), strings.Join(titles, ", ")), opts.width())
+		wrapped(b, "", fmt.Sprintf("Also %d minor %s, for later: %s; %s.",
+			len(summed), prose.Plural(len(summed), "gap", "gaps"), strings.Join(titles, ", "), allGapsHint(opts)), opts.width())
 	}
 }
 
@@ -222,17 +231,18 @@ func gapColumns(width int) []column {
 }
 
 // gapTable lays out the gaps in a table fitted to the width, or stacked where it does not fit.
-func gapTable(w io.Writer, gaps []assessment.Gap, opts TableOptions, p painter) error {
+// steps maps a gap to the step of the path that closes it, named instead of repeating it.
+func gapTable(w io.Writer, gaps []assessment.Gap, steps map[string]int, opts TableOptions, p painter) error {
 	rows := make([][]string, len(gaps))
 	painted := make([][]string, len(gaps))
 	for i, g := range gaps {
-		rows[i] = []string{gapTitle(g) + "\n" + string(g.Severity), g.Current, g.Target, g.NextStep}
+		rows[i] = []string{gapTitle(g) + "\n" + string(g.Severity), g.Current, g.Target, gapNextStep(g, steps)}
 		painted[i] = append([]string{gapTitle(g) + "\n" + p.paint(severityColor(g.Severity), string(g.Severity))}, rows[i][1:]...)
 	}
 	cols := gapColumns(opts.width())
 	if _, ok := fitColumns(cols, rows, opts.width()); !ok {
 		var b strings.Builder
-		stackGaps(&b, gaps, opts.width(), p)
+		stackGaps(&b, gaps, steps, opts.width(), p)
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
@@ -241,7 +251,7 @@ func gapTable(w io.Writer, gaps []assessment.Gap, opts TableOptions, p painter) 
 
 // stackGaps writes each gap as a block: its title and severity, the requirement in full, then
 // where the person is, the target and the next step, as labelled lines.
-func stackGaps(b *strings.Builder, gaps []assessment.Gap, width int, p painter) {
+func stackGaps(b *strings.Builder, gaps []assessment.Gap, steps map[string]int, width int, p painter) {
 	for i, g := range gaps {
 		if i > 0 {
 			b.WriteString("\n")
@@ -253,7 +263,7 @@ func stackGaps(b *strings.Builder, gaps []assessment.Gap, width int, p painter) 
 		l := labelled{indent: "  "}
 		l.add("You now", g.Current)
 		l.add("Target", g.Target)
-		l.add("Next step", g.NextStep)
+		l.add("Next step", gapNextStep(g, steps))
 		l.write(b, width)
 	}
 }
@@ -266,7 +276,7 @@ func settingSection(b *strings.Builder, r assessment.Report, opts TableOptions, 
 	for _, s := range r.Settings {
 		wrapped(b, "  "+s.Title+": ", settingFigure(s), opts.width())
 	}
-	wrapped(b, "", "Pay and job growth, with their sources and dates: hitready outlook", opts.width())
+	wrapped(b, "", "Pay and job growth, with their sources and dates: "+opts.command()+" outlook", opts.width())
 }
 
 func noteSection(b *strings.Builder, r assessment.Report, opts TableOptions, _ painter) {
@@ -293,13 +303,13 @@ func closingSection(b *strings.Builder, r assessment.Report, opts TableOptions, 
 	}
 	l.add("Verdict", verdict)
 	l.add("Score", fmt.Sprintf("%s / 100 (ready at %s)", formatScore(r.Score), formatScore(r.Thresholds.Ready)))
-	// Step 1 of the path, the same first step the path above names; a report without a plan (a
-	// saved one from before plans) falls back on its most important gap's next step. Ready, what
-	// is left is for later: a next step, not a first one.
+	// Step 1 of the path by its short label (the path above gives it in full); a report without
+	// a plan (a saved one from before plans) falls back on its most important gap's next step.
+	// Ready, what is left is for later: a next step, not a first one.
 	label := map[bool]string{true: "Next step", false: "First step"}[r.Verdict == assessment.Ready]
 	switch {
-	case firstStep(r) != "":
-		l.add(label, firstStep(r))
+	case len(r.Plan) > 0:
+		l.add(label, r.Plan[0].Label())
 	case len(r.Gaps) > 0:
 		l.add(label, gapTitle(r.Gaps[0])+": "+r.Gaps[0].NextStep)
 	}

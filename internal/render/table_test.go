@@ -160,7 +160,7 @@ func TestTableOptions(t *testing.T) {
 		has, lacks []string
 	}{
 		{"minor gaps summed up", TableOptions{Width: 100},
-			[]string{"Also 2 minor gaps, for later: Privacy, Empathy. --all-gaps shows them in full.", "┌"},
+			[]string{"Also 2 minor gaps, for later: Privacy, Empathy; hitready assess with --all-gaps shows them in full.", "┌"},
 			[]string{"Practise Privacy"}},
 		{"all gaps", TableOptions{Width: 100, AllGaps: true}, []string{"Practise Privacy", "Practise Empathy"}, []string{"Also 2 minor"}},
 		{"stacked below the table's width", TableOptions{Width: 60},
@@ -179,6 +179,65 @@ func TestTableOptions(t *testing.T) {
 	checks := 0
 	for _, tt := range tests {
 		out := draw(tt.opts)
+		for _, want := range tt.has {
+			checks++
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: lacks %q:\n%s", tt.name, want, out)
+			}
+		}
+		for _, unwanted := range tt.lacks {
+			checks++
+			if strings.Contains(out, unwanted) {
+				t.Errorf("%s: has %q:\n%s", tt.name, unwanted, out)
+			}
+		}
+	}
+	if checks != 22 {
+		t.Errorf("made %d checks, want 22", checks)
+	}
+}
+
+// planReport is sampleReport with a path: a step per gap, a credential and a work setting.
+func planReport() assessment.Report {
+	r := sampleReport()
+	for i, g := range r.Gaps {
+		r.Plan = append(r.Plan, assessment.PlanStep{Step: i + 1, ID: "s" + g.ID, Action: "Do step " + g.Title + ".", Closes: []string{g.ID}})
+	}
+	r.Credentials = []assessment.CredentialStatus{{ID: "cca", Status: assessment.Eligible}}
+	r.Settings = []assessment.SettingOutlook{{ID: "h", Title: "Hospitals"}}
+	return r
+}
+
+// With a path, the report says each thing once: the gap table names the step that closes a gap
+// rather than repeating it, steps that close only minor gaps are summed up in a line, and every
+// hint names the command as the person started it.
+func TestReportSaysEachThingOnce(t *testing.T) {
+	tests := []struct {
+		name       string
+		opts       TableOptions
+		has, lacks []string
+	}{
+		{"table names the step", TableOptions{Width: 100},
+			[]string{"│ Step 1 of your path", "│ Step 2 of your path", "  1. Do step AHIMA exam.", "  2. Do step Reimbursement."},
+			[]string{"Practise AHIMA exam", "Do step Privacy", "│ Step 3"}},
+		{"stacked names the step", TableOptions{Width: 60},
+			[]string{"  Next step: Step 1 of your path\n"}, []string{"Practise"}},
+		{"minor steps summed up, with the command as started", TableOptions{Width: 100, Command: "go run .", AnswersKept: "my answers.yaml"},
+			[]string{"  Later: Privacy, Empathy (steps 3-4); go run . assess --answers 'my answers.yaml' --all-gaps",
+				"Also 2 minor gaps, closed by steps 3-4 of your path.",
+				"Who may sit each exam, with sources: go run . credentials", "dates: go run . outlook",
+				"First step: Do step AHIMA exam."},
+			[]string{"hitready", "  3. Do step", "--all-gaps shows them in full.\n\nAlso"}},
+		{"all gaps: every step in full", TableOptions{Width: 100, AllGaps: true},
+			[]string{"  3. Do step Privacy.", "  4. Do step Empathy.", "│ Step 4 of your path"}, []string{"Later", "Also 2 minor"}},
+	}
+	checks := 0
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		if err := reportTable(&buf, planReport(), tt.opts); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
 		for _, want := range tt.has {
 			checks++
 			if !strings.Contains(out, want) {
