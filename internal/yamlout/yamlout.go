@@ -22,10 +22,10 @@ import (
 // form. It exists for score's YAML output: yaml.v3's encoder costs about 600µs a report, seven
 // times the rest of a cohort run, and a report is plain data (structs, slices, strings, numbers,
 // booleans) that needs none of YAML's richer features. It writes as it walks the value, with no
-// tree in between. Strings that could be read back as anything but themselves are written
-// double-quoted, in JSON's escaping, which YAML reads the same; a test holds the output to
-// decoding, with yaml.v3, to the very value it came from, and to yaml.v3's own text for ordinary
-// reports.
+// tree in between. Strings that could be read back as anything but themselves, or that hold a
+// control a terminal would obey, are written double-quoted with every control escaped
+// (yamlQuote); a test holds the output to decoding, with yaml.v3, to the very value it came from,
+// and to yaml.v3's own text for ordinary reports.
 func Marshal(v any) ([]byte, error) {
 	var b bytes.Buffer
 	b.Grow(8 << 10)
