@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode"
@@ -163,6 +164,11 @@ func ParseCredentials(path string, data []byte, p *Profile) (*Credentials, error
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err != io.EOF {
 		return nil, profileProblem(path, extra.Line, "", "holds more than one YAML document; a credentials file is one")
+	}
+	// Unknown and repeated keys are found first, in one pass: yaml.v3's strict decoder compares
+	// every key of a mapping with every other, and took 20 s on a file of 100,000 unknown keys.
+	if err := checkKeys(path, "credentials file", &root, reflect.TypeFor[Credentials]()); err != nil {
+		return nil, err
 	}
 	var cs Credentials
 	strict := yaml.NewDecoder(bytes.NewReader(data))

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -127,6 +128,11 @@ func ParseSteps(path string, data []byte, p *Profile, cs *Credentials) (*Steps, 
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err != io.EOF {
 		return nil, profileProblem(path, extra.Line, "", "holds more than one YAML document; a steps file is one")
+	}
+	// Unknown and repeated keys are found first, in one pass: yaml.v3's strict decoder compares
+	// every key of a mapping with every other, and took 20 s on a file of 100,000 unknown keys.
+	if err := checkKeys(path, "steps file", &root, reflect.TypeFor[Steps]()); err != nil {
+		return nil, err
 	}
 	var s Steps
 	strict := yaml.NewDecoder(bytes.NewReader(data))

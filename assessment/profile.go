@@ -197,23 +197,28 @@ func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, err
 	// as 4 and `blocking: "yes"` as true, and words a number given as text in Go's terms. When
 	// the shape is wrong, the decoder's own complaints repeat it and are left out; the checks of
 	// values still run where it decodes, so one pass shows everything.
-	problems, missing := checkShape(path, &root)
+	// When the keys are wrong the strict decoder would fail too, and it is quadratic in the keys
+	// of a mapping (checkShape is not), so it is not run.
+	shape := checkShape(path, &root)
+	problems := shape.problems
+	if shape.keysBad {
+		return nil, screenful(problems, shape.dropped)
+	}
 	var p Profile
 	strict := yaml.NewDecoder(bytes.NewReader(data))
 	strict.KnownFields(true)
 	if err := strict.Decode(&p); err != nil {
 		if len(problems) > 0 {
-			return nil, &questions.InvalidError{Problems: problems}
+			return nil, screenful(problems, shape.dropped)
 		}
 		return nil, yamlErrors(path, err)
 	}
 	p.bank = bank
 	p.lines = keyLines(&root)
-	p.missing = missing
+	p.missing = shape.missing
 	problems = append(problems, p.check(path)...)
 	if len(problems) > 0 {
-		slices.SortStableFunc(problems, func(a, b questions.Problem) int { return a.Origin.Line - b.Origin.Line })
-		return nil, &questions.InvalidError{Problems: problems}
+		return nil, screenful(problems, shape.dropped)
 	}
 	p.derive()
 	outlook, err := LoadOutlook(bank)
@@ -326,6 +331,17 @@ func yamlErrorsIn(path string, err error, kind string) error {
 		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path, Line: line}, Message: "is not a valid " + kind + ": " + m})
 	}
 	return &questions.InvalidError{Problems: problems}
+}
+
+// screenful is the refusal of one file's problems: in line order, the first questions.MaxShown
+// kept and the rest counted with those already dropped, as the answers decoder reports them.
+func screenful(problems []questions.Problem, dropped int) error {
+	slices.SortStableFunc(problems, func(a, b questions.Problem) int { return a.Origin.Line - b.Origin.Line })
+	if len(problems) > questions.MaxShown {
+		dropped += len(problems) - questions.MaxShown
+		problems = problems[:questions.MaxShown]
+	}
+	return &questions.InvalidError{Problems: problems, Dropped: dropped}
 }
 
 func profileProblem(path string, line int, id, msg string) error {

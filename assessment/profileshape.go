@@ -1,8 +1,10 @@
 package assessment
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -43,6 +45,8 @@ type shape struct {
 	required []string
 	item     *shape
 	allowed  string // what a number field allows, for messages
+
+	keys *structKeys // of's keys, worked out on first use: a file may have thousands of keys
 }
 
 // field returns the shape of a mapping's field, and whether the mapping has it.
@@ -50,32 +54,53 @@ func (s *shape) field(name string) (*shape, bool) {
 	if sub, ok := s.fields[name]; ok {
 		return sub, true
 	}
-	if slices.Contains(yamlFields(s.of), name) {
+	if _, ok := s.structKeys().types[name]; ok {
 		return &shape{kind: textValue}, true
 	}
 	return nil, false
 }
 
-// yamlFields lists the keys a struct type decodes from, as yaml.v3 names them.
-func yamlFields(t reflect.Type) []string {
+func (s *shape) structKeys() *structKeys {
+	if s.keys == nil {
+		s.keys = keysOf(s.of)
+	}
+	return s.keys
+}
+
+// structKeys are the keys a struct type decodes from, with the type of each, and their list for
+// messages.
+type structKeys struct {
+	types   map[string]reflect.Type
+	allowed string // "a, b, c", sorted
+}
+
+func keysOf(t reflect.Type) *structKeys {
+	k := &structKeys{types: map[string]reflect.Type{}}
 	if t == nil || t.Kind() != reflect.Struct {
-		return nil
+		return k
 	}
-	var names []string
 	for f := range t.Fields() {
-		if !f.IsExported() {
-			continue
+		if name, ok := yamlName(f); ok {
+			k.types[name] = f.Type
 		}
-		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		switch name {
-		case "-":
-			continue
-		case "":
-			name = strings.ToLower(f.Name)
-		}
-		names = append(names, name)
 	}
-	return names
+	k.allowed = strings.Join(slices.Sorted(maps.Keys(k.types)), ", ")
+	return k
+}
+
+// yamlName is the key yaml.v3 decodes a struct field from; ok is false for fields it skips.
+func yamlName(f reflect.StructField) (string, bool) {
+	if !f.IsExported() {
+		return "", false
+	}
+	name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	switch name {
+	case "-":
+		return "", false
+	case "":
+		return strings.ToLower(f.Name), true
+	}
+	return name, true
 }
 
 // profileShape is the layout of a profile file. It is built per call: no package-level state.
@@ -111,10 +136,18 @@ func profileShape() *shape {
 }
 
 // shapeChecker walks a profile's nodes, collecting every problem of shape before the decoder,
-// which stops at the first, reads anything.
+// which stops at the first, reads anything. It is linear in the file; yaml.v3's decoder is not
+// (it compares every key of a mapping with every other), so when the keys are wrong (unknown,
+// given twice, too many) the decoder is not run at all: keysBad.
 type shapeChecker struct {
 	path     string
 	problems []questions.Problem
+	// dropped counts the problems after the first screenful, counted and not kept, as the
+	// answers decoder does: a 1 MiB file of mistakes must not cost many times its size.
+	dropped int
+	// keysBad is set when a mapping has a key the strict decoder would refuse (unknown, twice) or
+	// more keys than any real one: the decoder would fail anyway, and slowly.
+	keysBad bool
 	// walked holds each node already checked against each shape. Aliases share nodes, so without
 	// it a file of nested aliases (a "billion laughs") would be walked exponentially often; shapes
 	// do not nest into themselves, so a cycle of aliases ends too.
@@ -130,19 +163,31 @@ type walkedKey struct {
 }
 
 func (c *shapeChecker) add(line int, id, format string, args ...any) {
+	if len(c.problems) >= questions.MaxShown {
+		c.dropped++
+		return
+	}
 	c.problems = append(c.problems, questions.Problem{Origin: questions.Origin{Path: c.path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
+}
+
+// shapeResult is what checkShape found.
+type shapeResult struct {
+	problems []questions.Problem // the first screenful
+	dropped  int                 // how many more
+	missing  map[string]bool     // dotted names of required fields not given
+	keysBad  bool                // do not run the strict decoder (shapeChecker.keysBad)
 }
 
 // checkShape lists the fields of a profile that are missing, of the wrong kind, or hold text that
 // must not reach a terminal, and names the missing ones.
-func checkShape(path string, root *yaml.Node) ([]questions.Problem, map[string]bool) {
+func checkShape(path string, root *yaml.Node) shapeResult {
 	c := &shapeChecker{path: path, walked: map[walkedKey]bool{}, missing: map[string]bool{}}
 	n := root
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
 	}
 	c.walk(n, profileShape(), "", "", n.Line)
-	return c.problems, c.missing
+	return shapeResult{problems: c.problems, dropped: c.dropped, missing: c.missing, keysBad: c.keysBad}
 }
 
 // walk checks node n against s. name is the field's dotted name for messages, id the requirement
@@ -178,11 +223,24 @@ func (c *shapeChecker) walk(n *yaml.Node, s *shape, name, id string, line int) {
 			c.add(n.Line, id, "%s must be a mapping of value to credit; got %s", what, kindName(n))
 			return
 		}
+		if keys := len(n.Content) / 2; keys > maxMapKeys {
+			c.keysBad = true
+			c.add(n.Line, id, "%s has %d values; allowed: at most %d (one credit per value of the question)", what, keys, maxMapKeys)
+			return
+		}
+		given := map[string]int{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if c.key(k, id) {
-				c.number(v, s, fmt.Sprintf("%s: the credit for %q", what, k.Value), id)
+			if !c.key(k, id) {
+				continue
 			}
+			if first, dup := given[k.Value]; dup {
+				c.keysBad = true
+				c.add(k.Line, id, "%s: the credit for %q is given twice (first at line %d); keep one", what, k.Value, first)
+				continue
+			}
+			given[k.Value] = k.Line
+			c.number(v, s, fmt.Sprintf("%s: the credit for %q", what, k.Value), id)
 		}
 	case listValue:
 		if isNullNode(n) {
@@ -216,13 +274,15 @@ func (c *shapeChecker) mapping(n *yaml.Node, s *shape, name, what, id string, li
 			continue
 		}
 		if first, dup := given[k.Value]; dup {
+			c.keysBad = true
 			c.add(k.Line, id, "%s is given twice (first at line %d); keep one", join(name, k.Value), first)
 			continue
 		}
 		given[k.Value] = k.Line
 		sub, ok := s.field(k.Value)
 		if !ok {
-			c.add(k.Line, id, "is not a valid profile: unknown field %s; allowed in %s: %s", k.Value, what, strings.Join(slices.Sorted(slices.Values(yamlFields(s.of))), ", "))
+			c.keysBad = true
+			c.add(k.Line, id, "is not a valid profile: unknown field %s; allowed in %s: %s", k.Value, what, s.structKeys().allowed)
 			continue
 		}
 		c.walk(v, sub, join(name, k.Value), id, k.Line)
@@ -357,4 +417,114 @@ func kindName(n *yaml.Node) string {
 		return `"` + value + `"`
 	}
 	return fmt.Sprintf(`"%s" (%s)`, value, textsafe.Escape(n.Tag))
+}
+
+// maxMapKeys bounds the keys of a mapping whose keys are data (a factor's values, a rule's
+// missing_when, a step's changes): they are a question's values or the bank's question ids,
+// a few dozen at most. yaml.v3 compares every key of a mapping with every other, so the bound
+// keeps a 1 MiB file of keys from costing seconds.
+const maxMapKeys = 256
+
+// keyChecker walks a YAML tree along the Go type it decodes into and finds, in one linear pass,
+// the keys yaml.v3's strict decoder would refuse: unknown fields and keys given twice, and
+// mappings of more than maxMapKeys keys. Files without a shape of their own (credentials, steps)
+// run it before the decoder, which compares every key of a mapping with every other (quadratic:
+// 122,000 unknown keys in a 1 MiB steps file took 24 s); when it finds nothing, every mapping the
+// decoder sees is small.
+type keyChecker struct {
+	path, kind string
+	problems   []questions.Problem
+	dropped    int
+	walked     map[keyWalk]bool // as shapeChecker.walked: aliases share nodes
+	keys       map[reflect.Type]*structKeys
+}
+
+type keyWalk struct {
+	node *yaml.Node
+	t    reflect.Type
+}
+
+// checkKeys returns the key problems of the document root, which decodes into t, as an error
+// that matches questions.ErrInvalid, or nil. kind names the file ("steps file") in messages.
+func checkKeys(path, kind string, root *yaml.Node, t reflect.Type) error {
+	c := &keyChecker{path: path, kind: kind, walked: map[keyWalk]bool{}, keys: map[reflect.Type]*structKeys{}}
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	c.walk(n, t, "")
+	if len(c.problems) == 0 {
+		return nil
+	}
+	return &questions.InvalidError{Problems: c.problems, Dropped: c.dropped}
+}
+
+func (c *keyChecker) add(line int, format string, args ...any) {
+	if len(c.problems) >= questions.MaxShown {
+		c.dropped++
+		return
+	}
+	c.problems = append(c.problems, questions.Problem{Origin: questions.Origin{Path: c.path, Line: line},
+		Message: "is not a valid " + c.kind + ": " + fmt.Sprintf(format, args...)})
+}
+
+func (c *keyChecker) walk(n *yaml.Node, t reflect.Type, name string) {
+	for depth := 0; n.Kind == yaml.AliasNode && n.Alias != nil && depth < 100; depth++ {
+		n = n.Alias
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	// A type that decodes itself (yaml.Unmarshaler) has keys of its own making.
+	if c.walked[keyWalk{n, t}] || reflect.PointerTo(t).Implements(reflect.TypeFor[yaml.Unmarshaler]()) {
+		return
+	}
+	c.walked[keyWalk{n, t}] = true
+	switch {
+	case (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) && n.Kind == yaml.SequenceNode:
+		for _, item := range n.Content {
+			c.walk(item, t.Elem(), name)
+		}
+	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
+		keys, ok := c.keys[t]
+		if !ok {
+			keys = keysOf(t)
+			c.keys[t] = keys
+		}
+		given := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+				continue // the decoder words these
+			}
+			if first, dup := given[k.Value]; dup {
+				c.add(k.Line, "%s is given twice (first at line %d); keep one", join(name, k.Value), first)
+				continue
+			}
+			given[k.Value] = k.Line
+			ft, known := keys.types[k.Value]
+			if !known {
+				c.add(k.Line, "unknown field %s; allowed in %s: %s", k.Value, cmp.Or(name, "the file"), keys.allowed)
+				continue
+			}
+			c.walk(v, ft, join(name, k.Value))
+		}
+	case t.Kind() == reflect.Map && n.Kind == yaml.MappingNode:
+		if keys := len(n.Content) / 2; keys > maxMapKeys {
+			c.add(n.Line, "%s has %d keys; allowed: at most %d (one per question or value)", cmp.Or(name, "the file"), keys, maxMapKeys)
+			return
+		}
+		given := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind == yaml.ScalarNode && k.Tag != "!!merge" {
+				if first, dup := given[k.Value]; dup {
+					c.add(k.Line, "%s is given twice (first at line %d); keep one", join(name, k.Value), first)
+					continue
+				}
+				given[k.Value] = k.Line
+			}
+			c.walk(v, t.Elem(), join(name, k.Value))
+		}
+	}
 }

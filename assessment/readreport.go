@@ -21,11 +21,14 @@ const maxReportDepth = 16
 
 // DecodeReport reads a saved JSON report (assess --format json) strictly, as `compare` needs it:
 // one JSON object, no key twice, no field the report does not have, numbers finite and in range,
-// a verdict that follows from the score and the gaps, and no text that would control a terminal.
-// A report is data a person may have edited by hand; everything it says is shown again. Refusals
-// match questions.ErrInvalid and name the file and, where there is one, the line. Source is set
-// to path.
-func DecodeReport(path string, data []byte) (Report, error) {
+// no text that would control a terminal, and nothing that contradicts the rest of the report or
+// p, the profile in force: the report's profile is p, its areas are p's (each once, with p's
+// weights) and its score is their weighted mean, its thresholds and blocking requirements are
+// p's, its verdict follows from the score and what blocks, its credentials have known statuses
+// and its plan is numbered from 1. A report is data a person may have edited by hand; everything
+// it says is shown again. Refusals match questions.ErrInvalid and name the file and, where there
+// is one, the line. Source is set to path.
+func DecodeReport(path string, data []byte, p *Profile) (Report, error) {
 	lines, problem := reportLines(data)
 	if problem != nil {
 		problem.Origin.Path = path
@@ -37,10 +40,11 @@ func DecodeReport(path string, data []byte) (Report, error) {
 	if err := dec.Decode(&r); err != nil {
 		return Report{}, reportDecodeError(path, data, err)
 	}
-	c := reportChecker{path: path, lines: lines}
+	c := reportChecker{path: path, lines: lines, profile: p}
 	c.check(&r)
 	if len(c.problems) > 0 {
-		return Report{}, &questions.InvalidError{Problems: c.problems}
+		// In the order of the file (map iteration in check is random), a screenful.
+		return Report{}, screenful(c.problems, 0)
 	}
 	r.Source = path
 	return r, nil
@@ -196,8 +200,14 @@ func jsonKind(goKind string) string {
 type reportChecker struct {
 	path     string
 	lines    map[string]int
+	profile  *Profile // the profile in force, which the report must have been scored against
 	problems []questions.Problem
 }
+
+// scoreSlack is how far a report's score may be from the weighted mean of its area scores: each
+// is rounded to a tenth, so the mean of the rounded areas may be up to 0.05 from the unrounded
+// score, which is itself rounded by up to 0.05.
+const scoreSlack = 0.1 + 1e-9
 
 func (c *reportChecker) add(field, format string, args ...any) {
 	line := c.lines[field]
@@ -231,8 +241,16 @@ func (c *reportChecker) check(r *Report) {
 		return
 	}
 	c.text("respondent", r.Respondent)
-	c.text("source", r.Source)
+	// source is not checked: it is the answers file's name, which may hold anything a file name
+	// can (JSON writes it escaped), and it is never shown: DecodeReport replaces it with path.
 	c.text("profile", r.Profile)
+	p := c.profile
+	if r.Profile != p.ID {
+		// Everything else would differ too: say the one thing that explains it.
+		c.add("profile", "scored against profile %q, not %q (the profile in force); compare it with --profile FILE, where FILE is profile %q",
+			r.Profile, p.ID, r.Profile)
+		return
+	}
 	for _, f := range []string{"score", "verdict", "thresholds", "areas", "gaps"} {
 		if _, given := c.lines[f]; !given {
 			c.add(f, "is missing; a report has it")
@@ -246,27 +264,43 @@ func (c *reportChecker) check(r *Report) {
 	}
 	t := r.Thresholds
 	thresholdsOK := c.number("thresholds.ready", t.Ready, 0, 100) && c.number("thresholds.nearly_ready", t.NearlyReady, 0, t.Ready)
-	areas := map[string]bool{}
-	for i, a := range r.Areas {
-		f := fmt.Sprintf("areas[%d]", i)
-		c.required(f+".id", a.ID)
-		if areas[a.ID] {
-			c.add(f+".id", "%q is given twice", a.ID)
-		}
-		areas[a.ID] = true
-		c.text(f+".id", a.ID)
-		c.text(f+".title", a.Title)
-		c.number(f+".score", a.Score, 0, 100)
-		c.number(f+".weight", a.Weight, 0, maxWeight)
+	if thresholdsOK && t != p.Thresholds {
+		c.add("thresholds", "are ready %g and nearly_ready %g; profile %s has %g and %g", t.Ready, t.NearlyReady, p.ID, p.Thresholds.Ready, p.Thresholds.NearlyReady)
+		thresholdsOK = false
 	}
+	areasOK := c.areas(r.Areas)
+	if _, given := c.lines["areas"]; given && areasOK && scoreOK {
+		c.weightedMean(r)
+	}
+	blocker := "" // what makes the report not ready whatever its score, for messages
+	reqs := map[string]*Requirement{}
+	for i := range p.Requirements {
+		reqs[p.Requirements[i].ID] = &p.Requirements[i]
+	}
+	seen := map[string]bool{}
 	for i, req := range r.Requirements {
 		f := fmt.Sprintf("requirements[%d]", i)
 		c.required(f+".id", req.ID)
 		c.text(f+".id", req.ID)
 		c.text(f+".area", req.Area)
 		c.number(f+".credit", req.Credit, 0, 1)
+		want, known := reqs[req.ID]
+		switch {
+		case req.ID == "":
+		case !known:
+			c.add(f+".id", "%q is not a requirement of profile %s (hitready requirements lists them)", req.ID, p.ID)
+		case seen[req.ID]:
+			c.add(f+".id", "%q is given twice; a report gives each requirement once", req.ID)
+		case req.Blocking != want.Blocking:
+			c.add(f+".blocking", "is %v; in profile %s, %s %s", req.Blocking, p.ID, req.ID, map[bool]string{true: "blocks readiness", false: "does not block readiness"}[want.Blocking])
+		case req.Area != want.Area:
+			c.add(f+".area", "is %q; in profile %s, %s is in area %s", req.Area, p.ID, req.ID, want.Area)
+		}
+		seen[req.ID] = true
+		if req.Blocking && !req.Met && blocker == "" {
+			blocker = "the unmet blocking requirement " + req.ID
+		}
 	}
-	blocked := false
 	for i, g := range r.Gaps {
 		f := fmt.Sprintf("gaps[%d]", i)
 		c.required(f+".id", g.ID)
@@ -275,7 +309,9 @@ func (c *reportChecker) check(r *Report) {
 		}
 		switch g.Severity {
 		case Blocking:
-			blocked = true
+			if blocker == "" {
+				blocker = "the blocking gap " + g.ID
+			}
 		case Major, Minor:
 		default:
 			c.add(f+".severity", "%q is not a severity; allowed: %s, %s, %s", g.Severity, Blocking, Major, Minor)
@@ -291,12 +327,117 @@ func (c *reportChecker) check(r *Report) {
 			c.text(f+"."+field, v)
 		}
 	}
+	c.credentials(r.Credentials)
+	c.plan(r.Plan)
 	if len(c.problems) == 0 && scoreOK && thresholdsOK {
-		if want := verdict(t, r.Score, blocked); want != r.Verdict {
+		if want := verdict(t, r.Score, blocker != ""); want != r.Verdict {
+			because := ""
+			if blocker != "" {
+				because = " and " + blocker
+			}
 			c.add("verdict", "%s does not follow from the report: a score of %g with thresholds %g/%g%s makes it %s",
-				r.Verdict, r.Score, t.Ready, t.NearlyReady, map[bool]string{true: " and a blocking gap", false: ""}[blocked], want)
+				r.Verdict, r.Score, t.Ready, t.NearlyReady, because, want)
 		}
 	}
-	// Map iteration above is random; messages come out in the order of the file.
-	sort.SliceStable(c.problems, func(i, j int) bool { return c.problems[i].Origin.Line < c.problems[j].Origin.Line })
+}
+
+// areas checks that the report's areas are the profile's, each once, with the profile's weights,
+// and reports whether the score can be checked against them.
+func (c *reportChecker) areas(areas []AreaScore) bool {
+	p := c.profile
+	want := map[string]Area{}
+	var ids []string
+	for _, a := range p.Areas {
+		want[a.ID] = a
+		ids = append(ids, a.ID)
+	}
+	ok := true
+	given := map[string]bool{}
+	for i, a := range areas {
+		f := fmt.Sprintf("areas[%d]", i)
+		c.required(f+".id", a.ID)
+		c.text(f+".id", a.ID)
+		c.text(f+".title", a.Title)
+		ok = c.number(f+".score", a.Score, 0, 100) && ok
+		ok = c.number(f+".weight", a.Weight, 0, maxWeight) && ok
+		pa, known := want[a.ID]
+		switch {
+		case a.ID == "":
+			ok = false
+		case given[a.ID]:
+			c.add(f+".id", "%q is given twice; a report gives each area once", a.ID)
+			ok = false
+		case !known:
+			c.add(f+".id", "%q is not an area of profile %s; allowed: %s", a.ID, p.ID, strings.Join(ids, ", "))
+			ok = false
+		case a.Weight != pa.Weight:
+			c.add(f+".weight", "is %g; in profile %s, area %s weighs %g", a.Weight, p.ID, a.ID, pa.Weight)
+			ok = false
+		}
+		given[a.ID] = true
+	}
+	var lacking []string
+	for _, id := range ids {
+		if !given[id] {
+			lacking = append(lacking, id)
+		}
+	}
+	if _, present := c.lines["areas"]; present && len(lacking) > 0 {
+		c.add("areas", "lacks %s; a report of profile %s gives each of its areas once: %s", strings.Join(lacking, ", "), p.ID, strings.Join(ids, ", "))
+		ok = false
+	}
+	return ok
+}
+
+// weightedMean checks the score against the areas it is made of.
+func (c *reportChecker) weightedMean(r *Report) {
+	var sum, weights float64
+	for _, a := range r.Areas {
+		sum += a.Score * a.Weight
+		weights += a.Weight
+	}
+	if weights == 0 {
+		return
+	}
+	if mean := sum / weights; math.Abs(mean-r.Score) > scoreSlack {
+		c.add("score", "%g is not the weighted mean of the area scores, %.1f; a report's score is that mean (within 0.1, for rounding)", r.Score, mean)
+	}
+}
+
+func (c *reportChecker) credentials(cs []CredentialStatus) {
+	for i, cr := range cs {
+		f := fmt.Sprintf("credentials[%d]", i)
+		switch cr.Status {
+		case Held, Eligible, EligibleEarly, NotYet:
+		default:
+			c.add(f+".status", "%q is not a status; allowed: %s, %s, %s, %s", cr.Status, Held, Eligible, EligibleEarly, NotYet)
+		}
+		c.text(f+".id", cr.ID)
+		c.text(f+".name", cr.Name)
+		c.text(f+".source", cr.Source)
+		for j, m := range cr.Meets {
+			c.text(fmt.Sprintf("%s.meets[%d]", f, j), m)
+		}
+		for j, m := range cr.Missing {
+			c.text(fmt.Sprintf("%s.missing[%d]", f, j), m)
+		}
+	}
+}
+
+// plan checks the numbering and the texts of the plan, which compare shows as steps completed.
+func (c *reportChecker) plan(steps []PlanStep) {
+	for i, s := range steps {
+		f := fmt.Sprintf("plan[%d]", i)
+		if s.Step != i+1 {
+			c.add(f+".step", "is %d; a plan's steps are numbered 1 to %d in order, so this one is %d", s.Step, len(steps), i+1)
+		}
+		c.text(f+".id", s.ID)
+		c.text(f+".action", s.Action)
+		c.text(f+".credential", s.Credential)
+		c.text(f+".duration", s.Duration)
+		c.text(f+".duration_source", s.DurationSource)
+		for j, id := range s.Closes {
+			c.text(fmt.Sprintf("%s.closes[%d]", f, j), id)
+		}
+	}
 }

@@ -9,11 +9,17 @@ import (
 	"github.com/hitready/hitready/questions"
 )
 
-// savedReport is a report as assess --format json writes it.
+// savedReport is a report as assess --format json writes it: not ready, the exam only scheduled.
 func savedReport(t *testing.T) string {
 	t.Helper()
+	return saved(t, person("associate", "hit", []string{"anatomy"}, "scheduled", 4, 3))
+}
+
+// saved is the report of a as assess --format json writes it, with a plan of several steps.
+func saved(t *testing.T, a *questions.Answers) string {
+	t.Helper()
 	_, p := setup(t)
-	r := Score(p, person("associate", "hit", []string{"anatomy"}, "scheduled", 4, 3))
+	r := Score(p, a)
 	r.Source = "spring.yaml"
 	out, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
@@ -23,17 +29,31 @@ func savedReport(t *testing.T) string {
 }
 
 func TestDecodeReportReadsWhatAssessWrites(t *testing.T) {
+	_, p := setup(t)
 	data := savedReport(t)
-	r, err := DecodeReport("old.json", []byte(data))
+	r, err := DecodeReport("old.json", []byte(data), p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Source != "old.json" || r.Verdict != NotReady || len(r.Gaps) == 0 || len(r.Areas) != 4 {
+	if r.Source != "old.json" || r.Verdict != NotReady || len(r.Gaps) == 0 || len(r.Areas) != 4 || len(r.Plan) < 2 {
 		t.Errorf("decoded %+v", r)
+	}
+	// Every kind of person's report is read back: the checks of consistency hold for what
+	// Score writes, rounding included.
+	for _, a := range []*questions.Answers{
+		person("master", "hit", allCourses, "passed", 5),
+		person("associate", "related", allCourses[:3], "passed", 4, 2, 3),
+		person("high-school", "", nil, "none", 1),
+		person("some-college", "", allCourses[1:], "preparing", 3, 5, 2, 4),
+	} {
+		if _, err := DecodeReport("old.json", []byte(saved(t, a)), p); err != nil {
+			t.Errorf("a report Score wrote is refused: %v", err)
+		}
 	}
 }
 
 func TestDecodeReportRefusals(t *testing.T) {
+	_, profile := setup(t)
 	base := savedReport(t)
 	edit := func(old, new string) string {
 		if !strings.Contains(base, old) {
@@ -72,11 +92,31 @@ func TestDecodeReportRefusals(t *testing.T) {
 		{"not an object", `[1, 2]`, "old.json:1: is not a report: a report is one JSON object"},
 		{"data after the report", base + `{}`, "has data after the end of the report"},
 		{"cut short", base[:len(base)/2], "is not a valid report: it ends before the JSON is complete"},
+		{"area id unknown", edit(`"id": "education",`, `"id": "zzz",`), `old.json:14: areas[0].id: "zzz" is not an area of profile hit-technician; allowed: education, coursework, certification, skills`},
+		{"area id unknown, named as lacking", edit(`"id": "education",`, `"id": "zzz",`), `old.json:12: areas: lacks education; a report of profile hit-technician gives each of its areas once: education, coursework, certification, skills`},
+		{"area given twice", edit(`"id": "coursework",`, `"id": "education",`), `areas[1].id: "education" is given twice; a report gives each area once`},
+		{"no areas", withJSON(t, base, func(r map[string]any) { r["areas"] = []any{} }), `areas: lacks education, coursework, certification, skills; a report of profile hit-technician gives each of its areas once`},
+		{"area weight not the profile's", edit(`"weight": 30`, `"weight": 29`), "areas[0].weight: is 29; in profile hit-technician, area education weighs 30"},
+		{"every area 0 with a total of 97", zeroAreas(t, edit(score, `  "score": 97,`)), "old.json:6: score: 97 is not the weighted mean of the area scores, 0.0"},
+		{"total off the mean", edit(score, `  "score": 62.2,`), "score: 62.2 is not the weighted mean of the area scores, 62.0"},
+		{"thresholds not the profile's", edit(`"ready": 85`, `"ready": 65`), "thresholds: are ready 65 and nearly_ready 60; profile hit-technician has 85 and 60"},
+		{"another profile", edit(`"profile": "hit-technician"`, `"profile": "other"`), `old.json:5: profile: scored against profile "other", not "hit-technician" (the profile in force); compare it with --profile FILE, where FILE is profile "other"`},
+		{"credential status bogus", edit(`"status": "eligible"`, `"status": "bogus"`), `.status: "bogus" is not a status; allowed: held, eligible, eligible-early, not-yet`},
+		{"plan step -5", edit(`"step": 1,`, `"step": -5,`), "plan[0].step: is -5; a plan's steps are numbered 1 to"},
+		{"plan step twice", edit(`"step": 2,`, `"step": 1,`), "plan[1].step: is 1; a plan's steps are numbered 1 to"},
+		{"plan action with ESC", withJSON(t, base, func(r map[string]any) { r["plan"].([]any)[0].(map[string]any)["action"] = "x\x1b[2J" }),
+			`plan[0].action: holds \x1b (a control character)`},
+		{"credential name with U+200F", edit(`"name": "Certified Coding Associate (AHIMA)"`, `"name": "Certified\u200f Coding"`), `credentials[0].name: holds \u200f (a control character)`},
+		{"unknown requirement", edit(`"id": "education.advanced",`, `"id": "education.phd",`), `"education.phd" is not a requirement of profile hit-technician`},
+		{"requirement twice", edit(`"id": "education.advanced",`, `"id": "education.degree",`), `"education.degree" is given twice; a report gives each requirement once`},
+		{"blocking flag off", edit(`"met": false,
+      "blocking": true`, `"met": false,
+      "blocking": false`), "blocking: is false; in profile hit-technician, certification.ahima blocks readiness"},
 		{"deeply nested", `{"schema": "hitready.report/v1", "notes": ` + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + `}`, "nested more than 16 levels"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := DecodeReport("old.json", []byte(tt.data))
+			_, err := DecodeReport("old.json", []byte(tt.data), profile)
 			if err == nil {
 				t.Fatal("accepted")
 			}
@@ -90,14 +130,64 @@ func TestDecodeReportRefusals(t *testing.T) {
 	}
 }
 
+// A ready report whose blocking requirement is not met contradicts itself: whatever the score,
+// an unmet blocking requirement makes it not ready.
+func TestDecodeReportRefusesReadyWithAnUnmetBlockingRequirement(t *testing.T) {
+	_, p := setup(t)
+	ready := saved(t, person("master", "hit", allCourses, "passed", 5))
+	met := "\"id\": \"education.degree\",\n      \"area\": \"education\",\n      \"met\": true,"
+	if !strings.Contains(ready, met) || !strings.Contains(ready, `"verdict": "ready"`) {
+		t.Fatalf("the ready report reads otherwise:\n%s", ready)
+	}
+	_, err := DecodeReport("old.json", []byte(strings.Replace(ready, met, strings.Replace(met, "true", "false", 1), 1)), p)
+	want := "verdict: ready does not follow from the report: a score of 100 with thresholds 85/60 and the unmet blocking requirement education.degree makes it not-ready"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v\nwant %q", err, want)
+	}
+}
+
+// withJSON is the report as change leaves it (its keys then in alphabetical order).
+func withJSON(t *testing.T, report string, change func(r map[string]any)) string {
+	t.Helper()
+	var r map[string]any
+	if err := json.Unmarshal([]byte(report), &r); err != nil {
+		t.Fatal(err)
+	}
+	change(r)
+	out, _ := json.MarshalIndent(r, "", "  ")
+	return string(out)
+}
+
+// zeroAreas is the report with every area's score 0, line for line as it was.
+func zeroAreas(t *testing.T, report string) string {
+	t.Helper()
+	lines := strings.Split(report, "\n")
+	inAreas := false
+	for i, line := range lines {
+		switch {
+		case strings.HasPrefix(line, `  "areas"`):
+			inAreas = true
+		case strings.HasPrefix(line, `  "`):
+			inAreas = false
+		case inAreas && strings.HasPrefix(strings.TrimSpace(line), `"score":`):
+			lines[i] = `      "score": 0,`
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // Whatever the bytes, a report is refused as invalid input or decoded into one whose numbers and
 // words are within the contract.
 func FuzzDecodeReport(f *testing.F) {
 	f.Add([]byte(`{"schema": "hitready.report/v1", "score": 1e308}`))
 	f.Add([]byte(`{"schema": "hitready.report/v1", "score": 50, "verdict": "not-ready", "thresholds": {"ready": 80, "nearly_ready": 60}, "areas": [], "gaps": []}`))
 	f.Add([]byte(`{"a": {"a": 1, "a": 2}}`))
+	f.Add([]byte(`{"schema": "hitready.report/v1", "profile": "hit-technician", "score": 0, "verdict": "not-ready", "thresholds": {"ready": 85, "nearly_ready": 60},
+		"areas": [{"id": "education", "score": 0, "weight": 30}, {"id": "coursework", "score": 0, "weight": 15}, {"id": "certification", "score": 0, "weight": 30}, {"id": "skills", "score": 0, "weight": 25}],
+		"gaps": [], "plan": [{"step": 1}]}`))
+	_, p := setup(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := DecodeReport("f.json", data)
+		r, err := DecodeReport("f.json", data, p)
 		if err != nil {
 			if !errors.Is(err, questions.ErrInvalid) || !strings.HasPrefix(err.Error(), "f.json") {
 				t.Fatalf("refusal %v", err)

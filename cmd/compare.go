@@ -114,15 +114,15 @@ func loadReport(ctx context.Context, ios *iostreams.IOStreams, profile *assessme
 		Schema string `json:"schema"`
 	}
 	if json.Unmarshal(data, &head) == nil && head.Schema != "" {
-		return decodeReport(path, data, head.Schema)
+		return decodeReport(path, data, head.Schema, profile)
 	}
 	return scoreAnswersData(profile, path, data, "compare")
 }
 
-func decodeReport(path string, data []byte, schema string) (assessment.Report, error) {
+func decodeReport(path string, data []byte, schema string, profile *assessment.Profile) (assessment.Report, error) {
 	refuse := func(msg string) error { return questions.Refuse(questions.Origin{Path: path}, msg) }
 	if schema != assessment.Schema {
 		return assessment.Report{}, refuse(fmt.Sprintf("is a %q document; compare reads answers files and %q reports", schema, assessment.Schema))
 	}
-	return assessment.DecodeReport(path, data)
+	return assessment.DecodeReport(path, data, profile)
 }

@@ -51,6 +51,10 @@ func (p Problem) String() string {
 // mistakes is better fixed from the first few than scrolled through.
 const maxShown = 20
 
+// MaxShown is maxShown for the decoders of other files (profiles, credentials, steps), which keep
+// as many problems of a file and count the rest in InvalidError.Dropped.
+const MaxShown = maxShown
+
 // InvalidError carries every problem found in a piece of input, so a person fixes a file in one
 // pass instead of one error per run; a screenful per file (MaxShown), then how many more.
 type InvalidError struct {

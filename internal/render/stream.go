@@ -42,14 +42,15 @@ type jsonStream struct {
 
 func (s *jsonStream) Render(r assessment.Report) ([]byte, error) {
 	// One compact line per report: a cohort's JSON is for programs, and indenting it tripled the
-	// cost of writing it. HTML escaping is off as in render.JSON, so texts read the same.
+	// cost of writing it. HTML escaping is off and controls are escaped as in writeJSON, so texts
+	// read the same.
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(r); err != nil {
 		return nil, err
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return escapeControls(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
 }
 
 func (s *jsonStream) Add(rendered []byte) error {

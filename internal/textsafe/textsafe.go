@@ -10,15 +10,21 @@ import (
 	"unicode/utf8"
 )
 
-// isControl reports whether r can move the cursor, change colours, ring the bell, end a line or
+// IsControl reports whether r can move the cursor, change colours, ring the bell, end a line or
 // reorder text on a terminal or in a viewer: the C0 controls (tab and newline included), DEL, the
 // C1 controls (U+0085 NEL among them), the Unicode line and paragraph separators, and the
-// bidirectional embeddings, overrides and isolates, which make a line read other than it is.
-func isControl(r rune) bool {
+// bidirectional marks, embeddings, overrides and isolates, which make a line read other than it
+// is. The marks (LRM U+200E, RLM U+200F, ALM U+061C) are invisible and move neutral characters
+// such as "." and "/" to the other side of a word, so "evil.yaml" can show as "yaml.evil".
+// Writers of formats that escape text (JSON, YAML) use it too, so that every output agrees on
+// what is unsafe.
+func IsControl(r rune) bool {
 	switch {
 	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
 		return true
 	case r == '\u2028', r == '\u2029':
+		return true
+	case r == '\u200e', r == '\u200f', r == '\u061c':
 		return true
 	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
 		return true
@@ -35,7 +41,7 @@ func Unsafe(s string) (r rune, ok bool) {
 				return utf8.RuneError, true
 			}
 		}
-		if isControl(c) {
+		if IsControl(c) {
 			return c, true
 		}
 	}
@@ -63,7 +69,7 @@ func Escape(s string) string {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case isControl(r):
+		case IsControl(r):
 			b.WriteString(escapeRune(r))
 		default:
 			b.WriteString(s[i : i+size])

@@ -19,6 +19,9 @@ func TestEscape(t *testing.T) {
 		{"nel\u0085csi\u009b", `nel\u0085csi\u009b`},
 		{"ls\u2028ps\u2029", `ls\u2028ps\u2029`},
 		{"rlo\u202eevil\u2066", `rlo\u202eevil\u2066`},
+		{"lrm\u200erlm\u200falm\u061c.yaml", `lrm\u200erlm\u200falm\u061c.yaml`},
+		{"zwj\u200dzwnj\u200c", "zwj\u200dzwnj\u200c"}, // joiners shape scripts; they move nothing
+		{"عربي.yaml", "عربي.yaml"},
 		{"bad\xffutf8\xc3", `bad\xffutf8\xc3`},
 	}
 	for _, tt := range tests {
@@ -41,6 +44,10 @@ func TestUnsafe(t *testing.T) {
 		{"tab\there", '\t', true},
 		{"x\xff", utf8.RuneError, true},
 		{"\uFFFD is a real character", 0, false},
+		{"Jane\u200f Doe", '\u200f', true},
+		{"Jane\u200e Doe", '\u200e', true},
+		{"\u061cJane", '\u061c', true},
+		{"\u05d9\u05e2\u05dc \u0639\u0644\u064a", 0, false}, // right-to-left letters are text
 	}
 	for _, tt := range tests {
 		r, bad := Unsafe(tt.in)
@@ -56,7 +63,7 @@ func TestUnsafe(t *testing.T) {
 // Whatever the bytes, the escaped form carries no control rune and no invalid UTF-8, and clean
 // text comes back unchanged.
 func FuzzEscape(f *testing.F) {
-	for _, seed := range []string{"", "plain.yaml", "a\nb", "\x1b]0;title\a", "\u0085\u2028\u202e", "\xff\xfe", `back\slash`} {
+	for _, seed := range []string{"", "plain.yaml", "a\nb", "\x1b]0;title\a", "\u0085\u2028\u202e", "\u200e\u200f\u061c", "\xff\xfe", `back\slash`} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

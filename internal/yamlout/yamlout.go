@@ -22,10 +22,10 @@ import (
 // form. It exists for score's YAML output: yaml.v3's encoder costs about 600µs a report, seven
 // times the rest of a cohort run, and a report is plain data (structs, slices, strings, numbers,
 // booleans) that needs none of YAML's richer features. It writes as it walks the value, with no
-// tree in between. Strings that could be read back as anything but themselves are written
-// double-quoted, in JSON's escaping, which YAML reads the same; a test holds the output to
-// decoding, with yaml.v3, to the very value it came from, and to yaml.v3's own text for ordinary
-// reports.
+// tree in between. Strings that could be read back as anything but themselves, or that hold a
+// control a terminal would obey, are written double-quoted with every control escaped
+// (yamlQuote); a test holds the output to decoding, with yaml.v3, to the very value it came from,
+// and to yaml.v3's own text for ordinary reports.
 func Marshal(v any) ([]byte, error) {
 	var b bytes.Buffer
 	b.Grow(8 << 10)
@@ -285,7 +285,10 @@ func yamlString(s string) string {
 
 // yamlQuote writes s as a YAML double-quoted scalar. Everything outside YAML's printable set is
 // escaped (JSON's escaping is not enough: it leaves DEL and the C1 controls raw, which YAML
-// refuses), and invalid UTF-8 becomes U+FFFD, as in hitready's JSON.
+// refuses), and so is every rune textsafe counts as a control, which YAML would print raw: NEL
+// as \N, the line and paragraph separators as \L and \P (YAML's own escapes), the other C1
+// controls as \xNN and the bidirectional marks as \uXXXX. Invalid UTF-8 becomes U+FFFD, as in
+// hitready's JSON.
 func yamlQuote(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
@@ -304,9 +307,15 @@ func yamlQuote(s string) string {
 			b.WriteString(`\t`)
 		case r == '\r':
 			b.WriteString(`\r`)
-		case r < 0x20 || (r >= 0x7f && r <= 0x9f && r != 0x85):
+		case r == '\u0085':
+			b.WriteString(`\N`)
+		case r == '\u2028':
+			b.WriteString(`\L`)
+		case r == '\u2029':
+			b.WriteString(`\P`)
+		case r < 0x20 || (r >= 0x7f && r <= 0x9f):
 			fmt.Fprintf(&b, `\x%02x`, r)
-		case r == 0xfffe || r == 0xffff:
+		case r == 0xfffe || r == 0xffff || bidi(r):
 			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteRune(r)
@@ -314,4 +323,12 @@ func yamlQuote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// bidi reports the bidirectional marks, embeddings, overrides and isolates, which YAML prints
+// raw and which turn the text around them on a terminal. With the C0 and C1 controls, DEL and
+// U+2028/U+2029 they are what textsafe.IsControl counts as controls; yamlout is a leaf and does
+// not import it, and a test holds the two to the same runes.
+func bidi(r rune) bool {
+	return r == '\u200e' || r == '\u200f' || r == '\u061c' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
 }

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/cohort"
+	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
 	"go.yaml.in/yaml/v3"
 )
@@ -17,7 +19,8 @@ var trickyStrings = []string{
 	"", " ", "yes", "No", "null", "~", "true", "2019", "1e3", "0x1F", "0o17", "012", ".5", "-3", "+4", "1_000",
 	"2012-05-01", "a: b", "a #b", "#c", "- x", "-x", "[x]", "{x}", "*alias", "&anchor", "!tag", "|", ">", "'q'",
 	`"q"`, "%p", "@x", "`x`", "line\nbreak", "tab\there", "trailing ", " leading", "ünïcødé", "日本語", "emoji 🙂",
-	"x:", "x: ", "../a.yaml", "./b", "/abs/c.json", ".inf", ".NaN", ".5e3", "...", "....x", ".", "?x", "a,b", "A&P", "<b>", "back\\slash", "\u2028", "\x00nul", "Jordan Rivera", "4 of 5 or higher",
+	"x:", "x: ", "../a.yaml", "./b", "/abs/c.json", ".inf", ".NaN", ".5e3", "...", "....x", ".", "?x", "a,b", "A&P", "<b>", "back\\slash", "\u2028", "\x00nul",
+	"nel\u0085", "ps\u2029", "x\u009b2J\u009d0;title\u009c.yaml", "del\x7f", "\u200elrm\u200frlm\u061calm", "\u202eevil", "Jordan Rivera", "4 of 5 or higher",
 }
 
 // Marshal's output decodes, with yaml.v3, to exactly the report it came from, and reads the same
@@ -41,6 +44,7 @@ func TestFastYAMLRoundTrips(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		assertNoControls(t, fast)
 		var back []assessment.Report
 		if err := yaml.Unmarshal(fast, &back); err != nil {
 			t.Fatalf("yaml.v3 cannot read it back (%v):\n%s", err, fast)
@@ -96,6 +100,7 @@ func FuzzFastYAMLStrings(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		assertNoControls(t, fast)
 		var back []assessment.Report
 		if err := yaml.Unmarshal(fast, &back); err != nil {
 			t.Fatalf("yaml.v3 cannot read it back (%v):\n%s", err, fast)
@@ -104,6 +109,62 @@ func FuzzFastYAMLStrings(f *testing.F) {
 			t.Fatalf("round trip changed %q / %q:\n%s", respondent, source, fast)
 		}
 	})
+}
+
+// assertNoControls fails when YAML text holds, raw, a rune that textsafe counts as a control,
+// or a byte that is not UTF-8, other than the newlines that end its lines.
+func assertNoControls(t *testing.T, text []byte) {
+	t.Helper()
+	for _, line := range strings.Split(string(text), "\n") {
+		if r, bad := textsafe.Unsafe(line); bad {
+			t.Fatalf("raw %s in %q", textsafe.Describe(r), line)
+		}
+	}
+}
+
+// Strings with controls are double-quoted and every control escaped, with YAML's own escapes
+// where it has them, so that a terminal shows them as text.
+func TestQuoteEscapesControls(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"x\u009b2J\u009d0;title\u009c.yaml", `"x\x9b2J\x9d0;title\x9c.yaml"`},
+		{"c\u2028ls\u0085.yaml", `"c\Lls\N.yaml"`},
+		{"ps\u2029", `"ps\P"`},
+		{"esc\x1b[2J", `"esc\x1b[2J"`},
+		{"del\x7f", `"del\x7f"`},
+		{"a\u200eb\u200fc\u061cd", `"a\u200eb\u200fc\u061cd"`},
+		{"rlo\u202eisolate\u2066", `"rlo\u202eisolate\u2066"`},
+		{"tab\tnl\n", `"tab\tnl\n"`},
+		{"Zoë Ünal", "Zoë Ünal"},
+	}
+	for _, tt := range tests {
+		out, err := Marshal(map[string]string{"source": tt.in})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSuffix(strings.TrimPrefix(string(out), "source: "), "\n"); got != tt.want {
+			t.Errorf("%q is written %s, want %s", tt.in, got, tt.want)
+		}
+		var back map[string]string
+		if err := yaml.Unmarshal(out, &back); err != nil || back["source"] != tt.in {
+			t.Errorf("%s reads back as %q (%v), want %q", out, back["source"], err, tt.in)
+		}
+	}
+}
+
+// yamlQuote escapes every rune textsafe counts as a control, and no other rune of the Basic
+// Multilingual Plane except those YAML cannot print.
+func TestQuoteEscapesWhatTextsafeCalls(t *testing.T) {
+	for r := rune(0); r <= 0xffff; r++ {
+		if r >= 0xd800 && r <= 0xdfff { // surrogates are not runes
+			continue
+		}
+		s := string(r)
+		escaped := yamlQuote(s) != `"`+s+`"`
+		special := r == '"' || r == '\\' || r == 0xfffe || r == 0xffff
+		if escaped != (textsafe.IsControl(r) || special) {
+			t.Errorf("yamlQuote(%U) = %s; textsafe.IsControl = %v", r, yamlQuote(s), textsafe.IsControl(r))
+		}
+	}
 }
 
 // canonical is v's JSON after one round trip through JSON, so that text written differently
