@@ -11,6 +11,7 @@ import (
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/render"
+	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
 )
@@ -86,8 +87,10 @@ func compareRun(opts *CompareOptions) error {
 	}
 	comparison := assessment.Compare(old, new)
 	if comparison.DifferentRespondents {
+		// Names from the file system, escaped like every name hitready shows (%q escapes the
+		// respondents, which the decoder has already refused controls in).
 		warning := fmt.Sprintf("warning: %s is %q and %s is %q; compare is meant for two sessions of one person",
-			opts.Old, old.Respondent, opts.New, new.Respondent)
+			textsafe.Escape(opts.Old), old.Respondent, textsafe.Escape(opts.New), new.Respondent)
 		// Wrapped to the terminal it is read on; in a log it stays one line, for grep.
 		if w, ok := stderrTerminalWidth(opts.IO); ok {
 			warning = prose.Wrap(warning, w, "  ")
