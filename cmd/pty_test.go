@@ -243,7 +243,7 @@ func TestPTYCtrlCKeepsTheAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "answers:\n  education.level: high-school\n  education.program: no\n  coursework: [anatomy]\n"; !strings.Contains(string(data), want) {
+	if want := "answers:\n  education.level: high-school\n  education.program: \"no\"\n  coursework: [anatomy]\n"; !strings.Contains(string(data), want) {
 		t.Errorf("kept answers:\n%s\nwant them to contain:\n%s", data, want)
 	}
 	info, _ := os.Stat("hitready-answers.yaml")
@@ -273,7 +273,7 @@ func TestPTYSkipAnOptionalQuestion(t *testing.T) {
 		t.Fatalf("exit %d, want 130", code)
 	}
 	data, err := os.ReadFile("hitready-answers.yaml")
-	if err != nil || strings.Contains(string(data), "education.program:") || !strings.Contains(string(data), "education.accredited: yes") {
+	if err != nil || strings.Contains(string(data), "education.program:") || !strings.Contains(string(data), `education.accredited: "yes"`) {
 		t.Errorf("kept answers (%v):\n%s", err, data)
 	}
 }

@@ -95,8 +95,17 @@ func (b *Bank) EncodeAnswersJSON(a *Answers) ([]byte, error) {
 }
 
 func scalar(tag, value string) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: value}
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: value}
+	if tag == "!!str" && yaml11Bool[strings.ToLower(value)] {
+		// yaml.v3 reads `no` as text, but answers files outlive hitready's parser: YAML 1.1
+		// tools (PyYAML, many spreadsheets' importers) read yes/no/on/off as booleans.
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
 }
+
+// yaml11Bool are the words YAML 1.1 reads as booleans.
+var yaml11Bool = map[string]bool{"y": true, "n": true, "yes": true, "no": true, "on": true, "off": true, "true": true, "false": true}
 
 func valueNode(ans Answer) *yaml.Node {
 	switch ans.Kind {

@@ -2,6 +2,7 @@ package questions
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -58,4 +59,27 @@ func FuzzEncodeAnswersJSON(f *testing.F) {
 			t.Fatalf("round trip changed the answers:\n%s", out)
 		}
 	})
+}
+
+// Answers files outlive hitready: the words YAML 1.1 reads as booleans are written quoted, and
+// read back as the same text.
+func TestEncodeQuotesYAML11Booleans(t *testing.T) {
+	b := loadBank(t)
+	a := NewAnswers()
+	a.Set("education.level", OneOfAnswer("some-college"))
+	a.Set("education.program", OneOfAnswer("no"))
+	data, err := b.EncodeAnswers(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `education.program: "no"`) || !strings.Contains(string(data), "education.level: some-college\n") {
+		t.Fatalf("encoded:\n%s", data)
+	}
+	back, err := b.DecodeAnswers("me.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := back.Get("education.program"); got.Choice != "no" {
+		t.Errorf("read back %q", got.Choice)
+	}
 }
