@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hitready/hitready/questions"
 	"go.yaml.in/yaml/v3"
@@ -298,9 +299,11 @@ func keyLines(root *yaml.Node) map[string]int {
 }
 
 var (
-	yamlLineMsg  = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-	notFoundType = regexp.MustCompile(`field (\S+) not found in type \S+`)
-	cannotDecode = regexp.MustCompile(`cannot unmarshal (!!\w+) ` + "`" + `([^` + "`" + `]*)` + "`" + ` into \S+`)
+	// Compiled on first use: only a profile that fails to decode needs them, and `hitready
+	// --help` should not pay for them.
+	yamlLineMsg  = lazyRegexp(`^(?:yaml: )?line (\d+): (.*)$`)
+	notFoundType = lazyRegexp(`field (\S+) not found in type \S+`)
+	cannotDecode = lazyRegexp(`cannot unmarshal (!!\w+) ` + "`" + `([^` + "`" + `]*)` + "`" + ` into \S+`)
 )
 
 // yamlErrors turns the YAML library's errors into problems with lines, worded without Go type
@@ -321,13 +324,13 @@ func yamlErrorsIn(path string, err error, kind string) error {
 	var problems []questions.Problem
 	for _, m := range messages {
 		line := 0
-		if sub := yamlLineMsg.FindStringSubmatch(m); sub != nil {
+		if sub := yamlLineMsg().FindStringSubmatch(m); sub != nil {
 			line, _ = strconv.Atoi(sub[1])
 			m = sub[2]
 		}
 		m = strings.TrimPrefix(m, "yaml: ")
-		m = notFoundType.ReplaceAllString(m, "unknown field $1")
-		m = cannotDecode.ReplaceAllString(m, "wrong type: got $2 ($1)")
+		m = notFoundType().ReplaceAllString(m, "unknown field $1")
+		m = cannotDecode().ReplaceAllString(m, "wrong type: got $2 ($1)")
 		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path, Line: line}, Message: "is not a valid " + kind + ": " + m})
 	}
 	return &questions.InvalidError{Problems: problems}
@@ -685,4 +688,9 @@ func checkCondition(bank *questions.Bank, c questions.Condition) string {
 // inRange is false for NaN, which YAML spells .nan and which no weight or credit may be.
 func inRange(x, lo, hi float64) bool {
 	return x >= lo && x <= hi
+}
+
+// lazyRegexp compiles pattern the first time it is used.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

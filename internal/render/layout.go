@@ -4,6 +4,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/mattn/go-runewidth"
@@ -85,13 +86,13 @@ func longestWord(s string) int {
 	return w
 }
 
-var ansiCode = regexp.MustCompile("\x1b\\[[0-9;]*m")
+var ansiCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("\x1b\\[[0-9;]*m") })
 
 func stripANSI(s string) string {
 	if !strings.Contains(s, "\x1b") {
 		return s
 	}
-	return ansiCode.ReplaceAllString(s, "")
+	return ansiCode().ReplaceAllString(s, "")
 }
 
 // wrapped writes text word-wrapped to width, every line after prefix's first: the first line

@@ -227,7 +227,9 @@ func writeString(b *bytes.Buffer, s string) {
 
 // numberLike is what YAML 1.1 or 1.2 would resolve as a number or a date rather than text; it
 // is only consulted for strings that start with a digit, a sign or a dot.
-var numberLike = regexp.MustCompile(`^[-+]?([0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|\.[0-9]+([eE][-+]?[0-9]+)?|0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|0[bB][01_]+)$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}`)
+var numberLike = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[-+]?([0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|\.[0-9]+([eE][-+]?[0-9]+)?|0[xX][0-9a-fA-F_]+|0[oO]?[0-7_]+|0[bB][01_]+)$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}`)
+})
 
 // reserved are the words YAML 1.1 or 1.2 read as booleans or null, in any case.
 var reserved = []string{"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
@@ -265,12 +267,12 @@ func plain(s string) bool {
 	// A leading dot starts .5, .inf and .nan, and "..." ends a document.
 	if s[0] == '.' {
 		lower := strings.ToLower(s)
-		if strings.HasPrefix(s, "...") || lower == ".inf" || lower == ".nan" || numberLike.MatchString(s) {
+		if strings.HasPrefix(s, "...") || lower == ".inf" || lower == ".nan" || numberLike().MatchString(s) {
 			return false
 		}
 	}
 	// Every number and date form is one word: a space rules them out without the regexp.
-	if c := s[0]; c >= '0' && c <= '9' && !strings.Contains(s, " ") && numberLike.MatchString(s) {
+	if c := s[0]; c >= '0' && c <= '9' && !strings.Contains(s, " ") && numberLike().MatchString(s) {
 		return false
 	}
 	return true
