@@ -173,18 +173,36 @@ func fitted(w io.Writer, cols []column, rows, painted [][]string, opts TableOpti
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	caps := make([]int, len(widths))
 	headers := make([]string, len(cols))
-	for i, cw := range widths {
-		caps[i] = cw + 2 // tablewriter's caps count the padding around a cell
-		headers[i] = cols[i].header
+	for i, c := range cols {
+		headers[i] = c.header
 	}
-	table := newTable(w, rowLines, caps...)
-	table.Header(headers)
-	for _, r := range painted {
-		if err := table.Append(r); err != nil {
-			return err
+	// A column is as wide as its widest line once wrapped at the width it was given, which is
+	// at most that width: a column whose words leave a little room does not keep it.
+	used := make([]int, len(widths))
+	for i := range widths {
+		used[i] = textWidth(headers[i])
+		for _, r := range rows {
+			if i < len(r) {
+				for _, l := range cellLines(r[i], widths[i]) {
+					used[i] = max(used[i], textWidth(l))
+				}
+			}
 		}
+		used[i] = min(used[i], widths[i])
 	}
-	return table.Render()
+	box := boxTable{widths: used}
+	var b strings.Builder
+	b.WriteString(box.Top())
+	b.WriteString(box.Row(headers...))
+	b.WriteString(box.Separator())
+	for i, r := range painted {
+		if i > 0 && rowLines {
+			b.WriteString(box.Separator())
+		}
+		b.WriteString(box.Row(r...))
+	}
+	b.WriteString(box.Bottom())
+	_, err := io.WriteString(w, b.String())
+	return err
 }
