@@ -17,14 +17,7 @@ import (
 // The path section fits the width it is given, down to 60 columns, and numbers every step once,
 // drawn or summed up.
 func TestPathFitsTheWidth(t *testing.T) {
-	bank, err := questions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := assessment.DefaultProfile(bank)
-	if err != nil {
-		t.Fatal(err)
-	}
+	bank, p := embeddedProfile(t)
 	rng := rand.New(rand.NewPCG(60, 80))
 	for range 200 {
 		r := assessment.Score(p, cohort.Person(bank, rng))
@@ -56,14 +49,7 @@ func TestPathFitsTheWidth(t *testing.T) {
 // label form for every first step (no step's reason or explanation after a semicolon); each
 // exam's count in words.
 func TestCohortSummaryReads(t *testing.T) {
-	bank, err := questions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := assessment.DefaultProfile(bank)
-	if err != nil {
-		t.Fatal(err)
-	}
+	bank, p := embeddedProfile(t)
 	rng := rand.New(rand.NewPCG(4, 80))
 	sum := assessment.NewSummary(p)
 	for range 300 {
@@ -102,4 +88,18 @@ func TestCohortSummaryReads(t *testing.T) {
 			}
 		}
 	}
+}
+
+// embeddedProfile loads the question bank and the embedded profile.
+func embeddedProfile(t testing.TB) (*questions.Bank, *assessment.Profile) {
+	t.Helper()
+	bank, err := questions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := assessment.DefaultProfile(bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bank, p
 }

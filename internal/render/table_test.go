@@ -179,18 +179,7 @@ func TestTableOptions(t *testing.T) {
 	checks := 0
 	for _, tt := range tests {
 		out := draw(tt.opts)
-		for _, want := range tt.has {
-			checks++
-			if !strings.Contains(out, want) {
-				t.Errorf("%s: lacks %q:\n%s", tt.name, want, out)
-			}
-		}
-		for _, unwanted := range tt.lacks {
-			checks++
-			if strings.Contains(out, unwanted) {
-				t.Errorf("%s: has %q:\n%s", tt.name, unwanted, out)
-			}
-		}
+		checks += checkText(t, tt.name, out, tt.has, tt.lacks)
 	}
 	if checks != 22 {
 		t.Errorf("made %d checks, want 22", checks)
@@ -238,18 +227,7 @@ func TestReportSaysEachThingOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 		out := buf.String()
-		for _, want := range tt.has {
-			checks++
-			if !strings.Contains(out, want) {
-				t.Errorf("%s: lacks %q:\n%s", tt.name, want, out)
-			}
-		}
-		for _, unwanted := range tt.lacks {
-			checks++
-			if strings.Contains(out, unwanted) {
-				t.Errorf("%s: has %q:\n%s", tt.name, unwanted, out)
-			}
-		}
+		checks += checkText(t, tt.name, out, tt.has, tt.lacks)
 	}
 	if checks != 22 {
 		t.Errorf("made %d checks, want 22", checks)
@@ -278,4 +256,20 @@ func TestFitColumns(t *testing.T) {
 			t.Errorf("width %d: %v %v, want %v %v", tt.width, got, ok, tt.want, tt.ok)
 		}
 	}
+}
+
+// checkText reports what out lacks of has and holds of lacks, and returns how many it checked.
+func checkText(t *testing.T, name, out string, has, lacks []string) int {
+	t.Helper()
+	for _, want := range has {
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: lacks %q:\n%s", name, want, out)
+		}
+	}
+	for _, unwanted := range lacks {
+		if strings.Contains(out, unwanted) {
+			t.Errorf("%s: has %q:\n%s", name, unwanted, out)
+		}
+	}
+	return len(has) + len(lacks)
 }
