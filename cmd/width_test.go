@@ -102,6 +102,11 @@ func TestNoLineWiderThanTheWidth(t *testing.T) {
 				measured++
 				for i, line := range strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n") {
 					lines++
+					// A command to paste stands whole on a line of its own and may run past
+					// the width: broken, it would not run when pasted.
+					if strings.HasPrefix(strings.TrimSpace(line), "hitready ") {
+						continue
+					}
 					if w := runewidth.StringWidth(line); w > width {
 						t.Errorf("%v at %d columns: line %d is %d wide:\n%s", args, width, i+1, w, line)
 					}

@@ -112,9 +112,16 @@ func (o TableOptions) command() string { return cmp.Or(o.Command, "hitready") }
 // --all-gaps, written so that it runs when pasted where the answers are kept.
 func allGapsHint(opts TableOptions) string {
 	if opts.AnswersKept == "" {
-		return opts.command() + " assess with --all-gaps shows them in full"
+		return opts.command() + " assess --all-gaps (with the same answers)"
 	}
-	return opts.command() + " assess --answers " + shellWord(textsafe.Escape(opts.AnswersKept)) + " --all-gaps shows them in full"
+	return opts.command() + " assess --answers " + shellWord(textsafe.Escape(opts.AnswersKept)) + " --all-gaps"
+}
+
+// commandLine writes a sentence that ends with a command to paste, the command on a line of its
+// own: wrapped with the sentence, it would break where a paste cannot mend it.
+func commandLine(b *strings.Builder, indent, sentence, command string, width int) {
+	wrapped(b, indent, sentence, width)
+	b.WriteString(indent + "  " + command + "\n")
 }
 
 // shellWord quotes a path for a POSIX shell when it holds anything but plain characters.
@@ -178,7 +185,8 @@ func pathSection(b *strings.Builder, r assessment.Report, opts TableOptions, p p
 			for _, s := range later {
 				names = append(names, closedTitles(s, titles)...)
 			}
-			wrapped(b, "  Later: ", strings.Join(names, ", ")+" ("+stepNumbers(later)+"); "+allGapsHint(opts)+".", width)
+			wrapped(b, "  Later: ", strings.Join(names, ", ")+" ("+stepNumbers(later)+"). In full:", width)
+			b.WriteString("         " + allGapsHint(opts) + "\n")
 		}
 	}
 	if len(r.Credentials) > 0 {
@@ -195,7 +203,7 @@ func pathSection(b *strings.Builder, r assessment.Report, opts TableOptions, p p
 				fmt.Fprintf(b, "%s%s\n", indent, l)
 			}
 		}
-		wrapped(b, "", "Who may sit each exam, with sources: "+opts.command()+" credentials", width)
+		commandLine(b, "", "Who may sit each exam, with sources:", opts.command()+" credentials", width)
 	}
 }
 

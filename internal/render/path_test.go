@@ -37,7 +37,7 @@ func TestPathFitsTheWidth(t *testing.T) {
 					t.Fatalf("step %d shown %d times:\n%s", s.Step, n, b.String())
 				}
 			}
-			if len(full)+len(later) != len(r.Plan) || (len(later) > 0 && !strings.Contains(strings.Join(strings.Fields(b.String()), " "), " ("+stepNumbers(later)+"); ")) {
+			if len(full)+len(later) != len(r.Plan) || (len(later) > 0 && !strings.Contains(strings.Join(strings.Fields(b.String()), " "), " ("+stepNumbers(later)+"). In full:")) {
 				t.Fatalf("%d steps drawn and %d summed up of %d:\n%s", len(full), len(later), len(r.Plan), b.String())
 			}
 		}

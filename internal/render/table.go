@@ -196,8 +196,8 @@ func gapSection(b *strings.Builder, r assessment.Report, opts TableOptions, p pa
 			titles[i] = gapTitle(g)
 		}
 		b.WriteString("\n")
-		wrapped(b, "", fmt.Sprintf("Also %d minor %s, for later: %s; %s.",
-			len(summed), prose.Plural(len(summed), "gap", "gaps"), strings.Join(titles, ", "), allGapsHint(opts)), opts.width())
+		commandLine(b, "", fmt.Sprintf("Also %d minor %s, for later: %s. In full:",
+			len(summed), prose.Plural(len(summed), "gap", "gaps"), strings.Join(titles, ", ")), allGapsHint(opts), opts.width())
 	}
 }
 
@@ -276,7 +276,7 @@ func settingSection(b *strings.Builder, r assessment.Report, opts TableOptions, 
 	for _, s := range r.Settings {
 		wrapped(b, "  "+s.Title+": ", settingFigure(s), opts.width())
 	}
-	wrapped(b, "", "Pay and job growth, with their sources and dates: "+opts.command()+" outlook", opts.width())
+	commandLine(b, "", "Pay and job growth, with their sources and dates:", opts.command()+" outlook", opts.width())
 }
 
 func noteSection(b *strings.Builder, r assessment.Report, opts TableOptions, _ painter) {

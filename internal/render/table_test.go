@@ -160,7 +160,7 @@ func TestTableOptions(t *testing.T) {
 		has, lacks []string
 	}{
 		{"minor gaps summed up", TableOptions{Width: 100},
-			[]string{"Also 2 minor gaps, for later: Privacy, Empathy; hitready assess with --all-gaps shows them in full.", "┌"},
+			[]string{"Also 2 minor gaps, for later: Privacy, Empathy. In full:\n  hitready assess --all-gaps (with the same answers)\n", "┌"},
 			[]string{"Practise Privacy"}},
 		{"all gaps", TableOptions{Width: 100, AllGaps: true}, []string{"Practise Privacy", "Practise Empathy"}, []string{"Also 2 minor"}},
 		{"stacked below the table's width", TableOptions{Width: 60},
@@ -212,9 +212,9 @@ func TestReportSaysEachThingOnce(t *testing.T) {
 		{"stacked names the step", TableOptions{Width: 60},
 			[]string{"  Next step: Step 1 of your path\n"}, []string{"Practise"}},
 		{"minor steps summed up, with the command as started", TableOptions{Width: 100, Command: "go run .", AnswersKept: "my answers.yaml"},
-			[]string{"  Later: Privacy, Empathy (steps 3-4); go run . assess --answers 'my answers.yaml' --all-gaps",
+			[]string{"  Later: Privacy, Empathy (steps 3-4). In full:\n         go run . assess --answers 'my answers.yaml' --all-gaps\n",
 				"Also 2 minor gaps, closed by steps 3-4 of your path.",
-				"Who may sit each exam, with sources: go run . credentials", "dates: go run . outlook",
+				"Who may sit each exam, with sources:\n  go run . credentials\n", "dates:\n  go run . outlook\n",
 				"First step: Do step AHIMA exam."},
 			[]string{"hitready", "  3. Do step", "--all-gaps shows them in full.\n\nAlso"}},
 		{"all gaps: every step in full", TableOptions{Width: 100, AllGaps: true},
