@@ -310,17 +310,22 @@ const (
 //  4. The plan is replayed on the answers: each step's changes are applied in order, and its
 //     closes are the gaps that become met by it, so no step claims a requirement that is met.
 func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []PlanStep {
-	base := p.scoreOnly(a)
-	if len(base.Gaps) == 0 || steps == nil {
+	return plan(p, cs, steps, a, p.scoreOnly(a).Gaps)
+}
+
+// plan is Plan for the gaps of a's score: Score has just worked them out, and scoring twice was
+// a fifth of what a report cost.
+func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps []Gap) []PlanStep {
+	if len(gaps) == 0 || steps == nil {
 		return []PlanStep{}
 	}
-	severity := map[string]Severity{}
-	for _, g := range base.Gaps {
+	severity := make(map[string]Severity, len(gaps))
+	for _, g := range gaps {
 		severity[g.ID] = g.Severity
 	}
 	open := func(id string) bool { _, ok := severity[id]; return ok }
 	nextStep, titles := map[string]string{}, map[string]string{}
-	for _, g := range base.Gaps {
+	for _, g := range gaps {
 		nextStep[g.ID] = g.NextStep
 		titles[g.ID] = cmp.Or(g.Title, g.ID)
 	}
@@ -350,7 +355,7 @@ func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []Pla
 				exams = append(exams, &candidate{step: st, index: i, action: st.Action, label: labelOf(st, st.Action, ""), closes: closes})
 			}
 		case st.PerGap:
-			for _, g := range base.Gaps {
+			for _, g := range gaps {
 				if slices.Contains(st.Closes, g.ID) || slices.Contains(st.Closes, anyRequirement) {
 					action := strings.ReplaceAll(st.Action, "{next_step}", nextStep[g.ID])
 					c := &candidate{step: st, index: i, action: action, label: labelOf(st, action, g.ID), closes: []string{g.ID}}
@@ -379,7 +384,7 @@ func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []Pla
 		}
 	}
 	uncovered := map[string]bool{}
-	for _, g := range base.Gaps {
+	for _, g := range gaps {
 		if !examGaps[g.ID] {
 			uncovered[g.ID] = true
 		}
