@@ -758,24 +758,26 @@ func (p *Profile) creditOf(req *Requirement, a *questions.Answers) float64 {
 }
 
 // apply makes a step's changes to the answers, then forgets answers to questions the new answers
-// no longer ask, as a person's file would.
+// no longer ask, as a person's file would. Within raise, set and include the order of the
+// questions does not matter (each change reads and writes only its own question), so the maps
+// are walked as they come rather than sorted on every step of every plan.
 func apply(p *Profile, c *candidate, a *questions.Answers) {
 	ch := c.step.Changes
 	bank := p.bank
-	for _, id := range slices.Sorted(mapKeys(ch.Raise)) {
+	for id, v := range ch.Raise {
 		q, _ := bank.Question(id)
 		cur, ok := a.Get(id)
-		if !ok || q.Rank(cur.Choice) < q.Rank(ch.Raise[id]) {
-			a.Set(id, questions.OneOfAnswer(ch.Raise[id]))
+		if !ok || q.Rank(cur.Choice) < q.Rank(v) {
+			a.Set(id, questions.OneOfAnswer(v))
 		}
 	}
-	for _, id := range slices.Sorted(mapKeys(ch.Set)) {
-		a.Set(id, questions.OneOfAnswer(ch.Set[id]))
+	for id, v := range ch.Set {
+		a.Set(id, questions.OneOfAnswer(v))
 	}
-	for _, id := range slices.Sorted(mapKeys(ch.Include)) {
+	for id, add := range ch.Include {
 		cur, _ := a.Get(id)
 		vs := slices.Clone(cur.Choices)
-		for _, v := range ch.Include[id] {
+		for _, v := range add {
 			if !slices.Contains(vs, v) {
 				vs = append(vs, v)
 			}
@@ -794,11 +796,17 @@ func apply(p *Profile, c *candidate, a *questions.Answers) {
 // order, so that a factor whose question a change makes asked (the field, once there is a
 // degree) is answered too.
 func (p *Profile) meet(id string, a *questions.Answers) {
-	i := slices.IndexFunc(p.Requirements, func(r Requirement) bool { return r.ID == id })
-	if i < 0 {
+	var req *Requirement
+	for i := range p.Requirements {
+		if p.Requirements[i].ID == id {
+			req = &p.Requirements[i]
+			break
+		}
+	}
+	if req == nil {
 		return
 	}
-	for _, f := range p.Requirements[i].Credit {
+	for _, f := range req.Credit {
 		q, ok := p.bank.Question(f.Question)
 		if !ok || p.bank.Asks(q, a) == questions.NotAsked {
 			continue
@@ -836,6 +844,9 @@ func (p *Profile) meet(id string, a *questions.Answers) {
 func prune(bank *questions.Bank, a *questions.Answers) {
 	for i := range bank.Questions {
 		q := &bank.Questions[i]
+		if len(q.AskedWhen) == 0 {
+			continue // always asked: most questions, and no map lookup for them
+		}
 		if _, ok := a.Get(q.ID); ok && bank.Asks(q, a) == questions.NotAsked {
 			a.Delete(q.ID)
 		}
@@ -859,14 +870,4 @@ func filter(ids []string, keep func(string) bool) []string {
 		}
 	}
 	return out
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
