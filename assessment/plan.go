@@ -250,8 +250,7 @@ func checkChanges(bank *questions.Bank, c Changes) []string {
 type candidate struct {
 	step   *Step
 	index  int      // catalogue order, to break ties
-	action string   // per-gap steps take the gap's next step
-	label  string   // the step's label, {title} filled in
+	gap    *Gap     // the gap a per-gap step is made for; nil for other steps
 	closes []string // the gaps assigned to it
 	// after is, for an exam the person cannot sit now (or is not yet prepared for as the body
 	// recommends), the candidate whose step makes them eligible or prepared; nil otherwise.
@@ -324,17 +323,6 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 		severity[g.ID] = g.Severity
 	}
 	open := func(id string) bool { _, ok := severity[id]; return ok }
-	nextStep, titles := map[string]string{}, map[string]string{}
-	for _, g := range gaps {
-		nextStep[g.ID] = g.NextStep
-		titles[g.ID] = cmp.Or(g.Title, g.ID)
-	}
-	labelOf := func(st *Step, action, gap string) string {
-		if st.Label == "" {
-			return action
-		}
-		return strings.ReplaceAll(st.Label, "{title}", midSentence(titles[gap]))
-	}
 
 	// Offer: the first applicable step of each group; per-gap steps once per gap.
 	var offered, exams, fallback []*candidate
@@ -352,13 +340,13 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 		switch {
 		case st.Credential != "":
 			if closes := filter(st.Closes, open); len(closes) > 0 {
-				exams = append(exams, &candidate{step: st, index: i, action: st.Action, label: labelOf(st, st.Action, ""), closes: closes})
+				exams = append(exams, &candidate{step: st, index: i, closes: closes})
 			}
 		case st.PerGap:
-			for _, g := range gaps {
+			for k := range gaps {
+				g := &gaps[k]
 				if slices.Contains(st.Closes, g.ID) || slices.Contains(st.Closes, anyRequirement) {
-					action := strings.ReplaceAll(st.Action, "{next_step}", nextStep[g.ID])
-					c := &candidate{step: st, index: i, action: action, label: labelOf(st, action, g.ID), closes: []string{g.ID}}
+					c := &candidate{step: st, index: i, gap: g, closes: []string{g.ID}}
 					if slices.Contains(st.Closes, anyRequirement) {
 						fallback = append(fallback, c)
 					} else {
@@ -368,7 +356,7 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 			}
 		default:
 			if closes := filter(st.Closes, open); len(closes) > 0 {
-				offered = append(offered, &candidate{step: st, index: i, action: st.Action, label: labelOf(st, st.Action, ""), closes: closes})
+				offered = append(offered, &candidate{step: st, index: i, closes: closes})
 			}
 		}
 		if st.Group != "" && st.Credential == "" {
@@ -664,7 +652,8 @@ func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *q
 		if len(closes) == 0 {
 			continue
 		}
-		ps := PlanStep{Step: len(plan) + 1, ID: c.step.ID, Action: c.action, Closes: closes, label: c.label,
+		action, label := c.words()
+		ps := PlanStep{Step: len(plan) + 1, ID: c.step.ID, Action: action, Closes: closes, label: label,
 			Credential: c.step.Credential, Duration: c.step.Duration, DurationSource: c.step.DurationSource}
 		position[c] = ps.Step
 		if c.step.Credential != "" {
@@ -717,7 +706,24 @@ func examAction(r ExamReasons, cs *Credentials, c *candidate, position map[*cand
 	}
 	reason = strings.NewReplacer("{because}", c.route, "{step}", step, "{prepared}", prepared, "{recommended}", recommended).Replace(reason)
 	// A semicolon rather than a colon: report texts stay plain YAML scalars.
-	return c.action + "; " + reason, c.label
+	action, label = c.words()
+	return action + "; " + reason, label
+}
+
+// words are a candidate's action and label: a per-gap step takes its gap's next step for
+// {next_step} and its title for {title}. They are worded only for the steps a plan keeps, since
+// a per-gap step is offered once per gap and wording every offer was a fifth of a plan's cost.
+func (c *candidate) words() (action, label string) {
+	st := c.step
+	action, title := st.Action, ""
+	if c.gap != nil {
+		action = strings.ReplaceAll(st.Action, "{next_step}", c.gap.NextStep)
+		title = cmp.Or(c.gap.Title, c.gap.ID)
+	}
+	if st.Label == "" {
+		return action, action
+	}
+	return action, strings.ReplaceAll(st.Label, "{title}", midSentence(title))
 }
 
 // midSentence puts a short title in the middle of a sentence: "Calm under pressure" becomes
