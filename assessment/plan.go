@@ -449,7 +449,7 @@ func sittable(p *Profile, cs *Credentials, plan []*candidate, exam *candidate, a
 		apply(p, s, state)
 	}
 	_, prepared := c.prepared(state)
-	return c.Status(p.bank, state).Status.MaySit() && prepared
+	return c.standing(p.bank, state).MaySit() && prepared
 }
 
 // cover picks candidates greedily, the one closing the most uncovered gaps first, until none
@@ -526,7 +526,7 @@ func compareCandidates(x, y *candidate, severity map[string]Severity) int {
 type examFit struct {
 	exam     *candidate
 	cred     *Credential
-	status   CredentialStatus
+	status   Status
 	route    string
 	prep     *Route
 	prepared bool
@@ -542,8 +542,8 @@ func pickExam(p *Profile, cs *Credentials, exams, chosen []*candidate, a *questi
 			if !ok {
 				continue
 			}
-			st := c.Status(p.bank, ans)
-			if !st.Status.MaySit() {
+			st := c.standing(p.bank, ans)
+			if !st.MaySit() {
 				continue
 			}
 			prep, prepared := c.prepared(ans)
@@ -565,7 +565,7 @@ func pickExam(p *Profile, cs *Credentials, exams, chosen []*candidate, a *questi
 	}
 	if f, ok := find(a, true); ok {
 		switch {
-		case f.status.Status == EligibleEarly:
+		case f.status == EligibleEarly:
 			return now(f, reasonEarly)
 		case f.prep != nil:
 			return now(f, reasonNowPrepared)
@@ -582,7 +582,7 @@ func pickExam(p *Profile, cs *Credentials, exams, chosen []*candidate, a *questi
 		e := f.exam
 		e.after, e.route, e.prep = c, f.route, f.prep
 		switch {
-		case f.prep != nil && f.cred.Status(p.bank, a).Status.MaySit():
+		case f.prep != nil && f.cred.standing(p.bank, a).MaySit():
 			e.reason = reasonAfterPrepared // eligible all along: the step prepares them
 		case earlyInLastTerm(f.cred, c.step, state):
 			e.reason = reasonAfterEarly
@@ -610,9 +610,11 @@ func earlyInLastTerm(c *Credential, st *Step, after *questions.Answers) bool {
 
 // holdingRoute is why the person may sit the exam: the clause of the route that holds.
 func holdingRoute(c *Credential, a *questions.Answers) string {
-	for _, r := range append(slices.Clone(c.Eligible), c.Early...) {
-		if r.holds(a) {
-			return r.Because
+	for _, routes := range [2][]Route{c.Eligible, c.Early} {
+		for i := range routes {
+			if routes[i].holds(a) {
+				return routes[i].Because
+			}
 		}
 	}
 	return ""
