@@ -324,12 +324,31 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 	}
 	open := func(id string) bool { _, ok := severity[id]; return ok }
 
-	// Offer: the first applicable step of each group; per-gap steps once per gap.
+	// Offer: the first applicable step of each group; per-gap steps once per gap. Candidates are
+	// made in one array and a per-gap candidate's closes is its gap's id in gapIDs, rather than
+	// two allocations for each of the many offers few of which are chosen.
 	var offered, exams, fallback []*candidate
-	groups := map[string]bool{}
+	room := len(steps.Steps)
+	for i := range steps.Steps {
+		if steps.Steps[i].PerGap {
+			room += len(gaps)
+		}
+	}
+	arena := make([]candidate, 0, room)
+	offer := func(c candidate) *candidate {
+		// Past the capacity append moves on to a new array; the candidates made so far stay
+		// where they are, so their pointers remain good.
+		arena = append(arena, c)
+		return &arena[len(arena)-1]
+	}
+	gapIDs := make([]string, len(gaps))
+	for k := range gaps {
+		gapIDs[k] = gaps[k].ID
+	}
+	var groups []string
 	for i := range steps.Steps {
 		st := &steps.Steps[i]
-		if st.Group != "" && st.Credential == "" && groups[st.Group] {
+		if st.Group != "" && st.Credential == "" && slices.Contains(groups, st.Group) {
 			continue
 		}
 		// A step applies when its rules hold and every gap it is meant for is open; a requirement
@@ -340,13 +359,15 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 		switch {
 		case st.Credential != "":
 			if closes := filter(st.Closes, open); len(closes) > 0 {
-				exams = append(exams, &candidate{step: st, index: i, closes: closes})
+				exams = append(exams, offer(candidate{step: st, index: i, closes: closes}))
 			}
 		case st.PerGap:
 			for k := range gaps {
 				g := &gaps[k]
 				if slices.Contains(st.Closes, g.ID) || slices.Contains(st.Closes, anyRequirement) {
-					c := &candidate{step: st, index: i, gap: g, closes: []string{g.ID}}
+					// Three-index: closes is only ever replaced, but should anything append to it, it
+					// must not write over the next gap's id.
+					c := offer(candidate{step: st, index: i, gap: g, closes: gapIDs[k : k+1 : k+1]})
 					if slices.Contains(st.Closes, anyRequirement) {
 						fallback = append(fallback, c)
 					} else {
@@ -356,11 +377,11 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 			}
 		default:
 			if closes := filter(st.Closes, open); len(closes) > 0 {
-				offered = append(offered, &candidate{step: st, index: i, closes: closes})
+				offered = append(offered, offer(candidate{step: st, index: i, closes: closes}))
 			}
 		}
-		if st.Group != "" && st.Credential == "" {
-			groups[st.Group] = true
+		if st.Group != "" && st.Credential == "" && !slices.Contains(groups, st.Group) {
+			groups = append(groups, st.Group)
 		}
 	}
 
@@ -870,10 +891,14 @@ func allHold(cs []questions.Condition, a *questions.Answers) bool {
 	return true
 }
 
+// filter keeps the ids keep says yes to, in a new slice (nil when none), allocated once.
 func filter(ids []string, keep func(string) bool) []string {
 	var out []string
-	for _, id := range ids {
+	for i, id := range ids {
 		if keep(id) {
+			if out == nil {
+				out = make([]string, 0, len(ids)-i)
+			}
 			out = append(out, id)
 		}
 	}
