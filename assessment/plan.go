@@ -262,6 +262,8 @@ type candidate struct {
 	route   string
 	reason  examReason
 	prep    *Route // the prepared route that holds at the exam, if the credential has any
+	// position is the candidate's step number once replay has kept it; 0 before, or if dropped.
+	position int
 }
 
 // examReason says which of ExamReasons words an exam step.
@@ -653,34 +655,37 @@ func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *q
 			gapReqs = append(gapReqs, &p.Requirements[i])
 		}
 	}
-	met := func(ans *questions.Answers) []bool {
-		m := make([]bool, len(gapReqs))
+	// before and after are reused for every step, and the closes of all steps share one array:
+	// replay ran a dozen small allocations per step.
+	before, after := make([]bool, len(gapReqs)), make([]bool, len(gapReqs))
+	met := func(ans *questions.Answers, m []bool) {
 		for i, r := range gapReqs {
 			m[i] = p.creditOf(r, ans) >= 1
 		}
-		return m
 	}
-	before := met(state)
-	position := map[*candidate]int{}
+	met(state, before)
+	closed := make([]string, 0, len(gapReqs))
 	for _, c := range chosen {
 		apply(p, c, state)
-		after := met(state)
-		var closes []string
+		met(state, after)
+		start := len(closed)
 		for i, r := range gapReqs {
 			if !before[i] && after[i] {
-				closes = append(closes, r.ID)
+				closed = append(closed, r.ID)
 			}
 		}
-		before = after
-		if len(closes) == 0 {
+		before, after = after, before
+		if len(closed) == start {
 			continue
 		}
+		// Three-index, so that a later step's closes never writes into this one's.
+		closes := closed[start:len(closed):len(closed)]
 		action, label := c.words()
 		ps := PlanStep{Step: len(plan) + 1, ID: c.step.ID, Action: action, Closes: closes, label: label,
 			Credential: c.step.Credential, Duration: c.step.Duration, DurationSource: c.step.DurationSource}
-		position[c] = ps.Step
+		c.position = ps.Step
 		if c.step.Credential != "" {
-			ps.Action, ps.label = examAction(steps.ExamReasons, cs, c, position)
+			ps.Action, ps.label = examAction(steps.ExamReasons, cs, c)
 		}
 		plan = append(plan, ps)
 	}
@@ -688,10 +693,10 @@ func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *q
 }
 
 // examAction words an exam step: its action and why the person may sit it there; and its label.
-func examAction(r ExamReasons, cs *Credentials, c *candidate, position map[*candidate]int) (action, label string) {
+func examAction(r ExamReasons, cs *Credentials, c *candidate) (action, label string) {
 	step := ""
 	if c.after != nil {
-		step = strconv.Itoa(position[c.after])
+		step = strconv.Itoa(c.after.position)
 	}
 	prepared, prepAfter, recommended, exam := "", "", "", strings.ToUpper(c.step.Credential)
 	if c.prep != nil {
