@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hitready/hitready/questions"
 	"go.yaml.in/yaml/v3"
@@ -709,7 +710,7 @@ func examAction(r ExamReasons, cs *Credentials, c *candidate) (action, label str
 	switch c.reason {
 	case reasonBooked:
 		if r.Booked != "" {
-			action = strings.NewReplacer("{exam}", exam, "{because}", c.route).Replace(r.Booked)
+			action = replaceEach(r.Booked, "{exam}", exam, "{because}", c.route)
 			label, _, _ = strings.Cut(action, ";")
 			return action, label
 		}
@@ -732,7 +733,7 @@ func examAction(r ExamReasons, cs *Credentials, c *candidate) (action, label str
 	default:
 		reason = r.Now
 	}
-	reason = strings.NewReplacer("{because}", c.route, "{step}", step, "{prepared}", prepared, "{recommended}", recommended).Replace(reason)
+	reason = replaceEach(reason, "{because}", c.route, "{step}", step, "{prepared}", prepared, "{recommended}", recommended)
 	// A semicolon rather than a colon: report texts stay plain YAML scalars.
 	action, label = c.words()
 	return action + "; " + reason, label
@@ -757,11 +758,52 @@ func (c *candidate) words() (action, label string) {
 // midSentence puts a short title in the middle of a sentence: "Calm under pressure" becomes
 // "calm under pressure", while "AHIMA exam" keeps its capitals.
 func midSentence(title string) string {
-	r := []rune(title)
-	if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
-		r[0] = unicode.ToLower(r[0])
+	if !utf8.ValidString(title) {
+		// Converting to runes and back turns invalid bytes into U+FFFD; kept so for such a title.
+		r := []rune(title)
+		if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
+			r[0] = unicode.ToLower(r[0])
+		}
+		return string(r)
 	}
-	return string(r)
+	first, n := utf8.DecodeRuneInString(title)
+	second, m := utf8.DecodeRuneInString(title[n:])
+	if m == 0 || !unicode.IsUpper(first) || unicode.IsUpper(second) {
+		return title
+	}
+	return string(unicode.ToLower(first)) + title[n:]
+}
+
+// replaceEach is strings.NewReplacer(oldnew...).Replace(s) without building a replacer (a trie)
+// for every exam step of every plan: one pass, left to right, never replacing in what it put in,
+// and at each place the first old string, in argument order, that starts there wins. The old
+// strings must not be empty.
+func replaceEach(s string, oldnew ...string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is in b
+	replaced := false
+	for i := 0; i < len(s); {
+		k := 0
+		for ; k+1 < len(oldnew) && !strings.HasPrefix(s[i:], oldnew[k]); k += 2 {
+		}
+		if k+1 >= len(oldnew) {
+			i++
+			continue
+		}
+		if !replaced {
+			b.Grow(len(s))
+			replaced = true
+		}
+		b.WriteString(s[done:i])
+		b.WriteString(oldnew[k+1])
+		i += len(oldnew[k])
+		done = i
+	}
+	if !replaced {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }
 
 // creditOf is a requirement's credit alone, without the words for it: the plan replays many
