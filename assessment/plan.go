@@ -649,29 +649,40 @@ func holdingRoute(c *Credential, a *questions.Answers) string {
 func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *questions.Answers, severity map[string]Severity) []PlanStep {
 	plan := []PlanStep{}
 	state := a.Clone()
+	idx := p.index
+	if idx == nil {
+		idx = newPlanIndex(p) // a profile not made by ParseProfile
+	}
 	// Only the gaps can be closed, so only they are checked after each step.
-	var gapReqs []*Requirement
+	var gapReqs []int
 	for i := range p.Requirements {
 		if _, gap := severity[p.Requirements[i].ID]; gap {
-			gapReqs = append(gapReqs, &p.Requirements[i])
+			gapReqs = append(gapReqs, i)
 		}
 	}
 	// before and after are reused for every step, and the closes of all steps share one array:
 	// replay ran a dozen small allocations per step.
 	before, after := make([]bool, len(gapReqs)), make([]bool, len(gapReqs))
-	met := func(ans *questions.Answers, m []bool) {
-		for i, r := range gapReqs {
-			m[i] = p.creditOf(r, ans) >= 1
-		}
+	for k, i := range gapReqs {
+		before[k] = idx.creditOf(p, i, state) >= 1
 	}
-	met(state, before)
+	// A step changes a few answers; a requirement none of whose questions it touched keeps its
+	// credit, and is not worked out again.
+	touched := make([]string, 0, 16)
 	closed := make([]string, 0, len(gapReqs))
 	for _, c := range chosen {
-		apply(p, c, state)
-		met(state, after)
+		touched = touched[:0]
+		applyTracked(p, c, state, &touched)
+		for k, i := range gapReqs {
+			after[k] = before[k]
+			if slices.ContainsFunc(idx.deps[i], func(id string) bool { return slices.Contains(touched, id) }) {
+				after[k] = idx.creditOf(p, i, state) >= 1
+			}
+		}
 		start := len(closed)
-		for i, r := range gapReqs {
-			if !before[i] && after[i] {
+		for k, i := range gapReqs {
+			r := &p.Requirements[i]
+			if !before[k] && after[k] {
 				closed = append(closed, r.ID)
 			}
 		}
@@ -806,13 +817,48 @@ func replaceEach(s string, oldnew ...string) string {
 	return b.String()
 }
 
-// creditOf is a requirement's credit alone, without the words for it: the plan replays many
+// planIndex is what a plan reads of a profile for every step, worked out once per profile.
+type planIndex struct {
+	// factorQ[i][j] is the question of factor j of requirement i; nil if the bank lacks it.
+	factorQ [][]*questions.Question
+	// deps[i] are the questions whose answers requirement i's credit reads: its factors' and,
+	// through asked_when, those that decide whether they are asked.
+	deps [][]string
+}
+
+func newPlanIndex(p *Profile) *planIndex {
+	idx := &planIndex{factorQ: make([][]*questions.Question, len(p.Requirements)), deps: make([][]string, len(p.Requirements))}
+	for i := range p.Requirements {
+		var deps []string
+		var walk func(id string)
+		walk = func(id string) {
+			if slices.Contains(deps, id) {
+				return
+			}
+			deps = append(deps, id)
+			if q, ok := p.bank.Question(id); ok {
+				for _, c := range q.AskedWhen {
+					walk(c.Question)
+				}
+			}
+		}
+		for _, f := range p.Requirements[i].Credit {
+			q, _ := p.bank.Question(f.Question)
+			idx.factorQ[i] = append(idx.factorQ[i], q)
+			walk(f.Question)
+		}
+		idx.deps[i] = deps
+	}
+	return idx
+}
+
+// creditOf is requirement i's credit alone, without the words for it: the plan replays many
 // steps and needs only whether each gap is met.
-func (p *Profile) creditOf(req *Requirement, a *questions.Answers) float64 {
+func (idx *planIndex) creditOf(p *Profile, i int, a *questions.Answers) float64 {
 	credit := 1.0
-	for _, f := range req.Credit {
-		q, ok := p.bank.Question(f.Question)
-		if !ok || p.bank.Asks(q, a) == questions.NotAsked {
+	for j, f := range p.Requirements[i].Credit {
+		q := idx.factorQ[i][j]
+		if q == nil || p.bank.Asks(q, a) == questions.NotAsked {
 			continue
 		}
 		ans, answered := a.Get(q.ID)
@@ -838,17 +884,30 @@ func (p *Profile) creditOf(req *Requirement, a *questions.Answers) float64 {
 // questions does not matter (each change reads and writes only its own question), so the maps
 // are walked as they come rather than sorted on every step of every plan.
 func apply(p *Profile, c *candidate, a *questions.Answers) {
+	applyTracked(p, c, a, nil)
+}
+
+// applyTracked is apply, adding to *touched (unless nil) the question of every answer it sets or
+// forgets, so that replay works out again only the requirements that read them.
+func applyTracked(p *Profile, c *candidate, a *questions.Answers, touched *[]string) {
 	ch := c.step.Changes
 	bank := p.bank
+	touch := func(id string) {
+		if touched != nil {
+			*touched = append(*touched, id)
+		}
+	}
 	for id, v := range ch.Raise {
 		q, _ := bank.Question(id)
 		cur, ok := a.Get(id)
 		if !ok || q.Rank(cur.Choice) < q.Rank(v) {
 			a.Set(id, questions.OneOfAnswer(v))
+			touch(id)
 		}
 	}
 	for id, v := range ch.Set {
 		a.Set(id, questions.OneOfAnswer(v))
+		touch(id)
 	}
 	for id, add := range ch.Include {
 		cur, _ := a.Get(id)
@@ -859,19 +918,20 @@ func apply(p *Profile, c *candidate, a *questions.Answers) {
 			}
 		}
 		a.Set(id, questions.AnyOfAnswer(vs...))
+		touch(id)
 	}
 	if ch.Meet {
 		for _, id := range c.closes {
-			p.meet(id, a)
+			p.meet(id, a, touch)
 		}
 	}
-	prune(bank, a)
+	prune(bank, a, touch)
 }
 
 // meet sets each factor of requirement id to the weakest answer that earns full credit, in factor
 // order, so that a factor whose question a change makes asked (the field, once there is a
 // degree) is answered too.
-func (p *Profile) meet(id string, a *questions.Answers) {
+func (p *Profile) meet(id string, a *questions.Answers, touch func(string)) {
 	var req *Requirement
 	for i := range p.Requirements {
 		if p.Requirements[i].ID == id {
@@ -900,16 +960,19 @@ func (p *Profile) meet(id string, a *questions.Answers) {
 			for _, v := range values {
 				if f.Values[v] >= 1 && (!answered || q.Rank(v) >= q.Rank(cur.Choice)) {
 					a.Set(q.ID, questions.OneOfAnswer(v))
+					touch(q.ID)
 					break
 				}
 			}
 		case questions.AnyOf:
 			if !cur.Has(f.Includes) {
 				a.Set(q.ID, questions.AnyOfAnswer(append(slices.Clone(cur.Choices), f.Includes)...))
+				touch(q.ID)
 			}
 		case questions.Rating:
 			if !answered || cur.Rating < f.Target {
 				a.Set(q.ID, questions.RatingAnswer(f.Target))
+				touch(q.ID)
 			}
 		}
 	}
@@ -917,7 +980,7 @@ func (p *Profile) meet(id string, a *questions.Answers) {
 
 // prune forgets answers to questions that are not asked, in bank order so that a question ruled
 // out rules out those that depend on it.
-func prune(bank *questions.Bank, a *questions.Answers) {
+func prune(bank *questions.Bank, a *questions.Answers, touch func(string)) {
 	for i := range bank.Questions {
 		q := &bank.Questions[i]
 		if len(q.AskedWhen) == 0 {
@@ -925,6 +988,7 @@ func prune(bank *questions.Bank, a *questions.Answers) {
 		}
 		if _, ok := a.Get(q.ID); ok && bank.Asks(q, a) == questions.NotAsked {
 			a.Delete(q.ID)
+			touch(q.ID)
 		}
 	}
 }
