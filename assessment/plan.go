@@ -253,6 +253,9 @@ type candidate struct {
 	index  int      // catalogue order, to break ties
 	gap    *Gap     // the gap a per-gap step is made for; nil for other steps
 	closes []string // the gaps assigned to it
+	// gaps are closes as indices into the person's gaps, in the same order: cover counts and the
+	// ordering ranks them many times over, by index rather than by hashing an id.
+	gaps []int
 	// after is, for an exam the person cannot sit now (or is not yet prepared for as the body
 	// recommends), the candidate whose step makes them eligible or prepared; nil otherwise.
 	after *candidate
@@ -321,17 +324,39 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 	if len(gaps) == 0 || steps == nil {
 		return []PlanStep{}
 	}
-	severity := make(map[string]Severity, len(gaps))
-	for _, g := range gaps {
-		severity[g.ID] = g.Severity
+	gapIndex := make(map[string]int, len(gaps))
+	rank := make([]int, len(gaps)) // each gap's severity rank
+	seq := make([]int, len(gaps))  // 0, 1, ...: a per-gap candidate's gaps is one of them
+	for k, g := range gaps {
+		gapIndex[g.ID], rank[k], seq[k] = k, g.Severity.rank(), k
 	}
-	open := func(id string) bool { _, ok := severity[id]; return ok }
+	open := func(id string) bool { _, ok := gapIndex[id]; return ok }
+	// openOf is filter(ids, open) with the indices of the ids kept, each a part of one array
+	// (three-index, so that no candidate's can grow into the next one's).
+	room := 0
+	for i := range steps.Steps {
+		room += len(steps.Steps[i].Closes)
+	}
+	idBuf, atBuf := make([]string, 0, room), make([]int, 0, room)
+	openOf := func(ids []string) (closes []string, at []int) {
+		start := len(idBuf)
+		for _, id := range ids {
+			if k, ok := gapIndex[id]; ok {
+				idBuf, atBuf = append(idBuf, id), append(atBuf, k)
+			}
+		}
+		end := len(idBuf)
+		if end == start {
+			return nil, nil
+		}
+		return idBuf[start:end:end], atBuf[start:end:end]
+	}
 
 	// Offer: the first applicable step of each group; per-gap steps once per gap. Candidates are
 	// made in one array and a per-gap candidate's closes is its gap's id in gapIDs, rather than
 	// two allocations for each of the many offers few of which are chosen.
 	var offered, exams, fallback []*candidate
-	room := len(steps.Steps)
+	room = len(steps.Steps)
 	for i := range steps.Steps {
 		if steps.Steps[i].PerGap {
 			room += len(gaps)
@@ -361,8 +386,8 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 		}
 		switch {
 		case st.Credential != "":
-			if closes := filter(st.Closes, open); len(closes) > 0 {
-				exams = append(exams, offer(candidate{step: st, index: i, closes: closes}))
+			if closes, at := openOf(st.Closes); len(closes) > 0 {
+				exams = append(exams, offer(candidate{step: st, index: i, closes: closes, gaps: at}))
 			}
 		case st.PerGap:
 			for k := range gaps {
@@ -370,7 +395,7 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 				if slices.Contains(st.Closes, g.ID) || slices.Contains(st.Closes, anyRequirement) {
 					// Three-index: closes is only ever replaced, but should anything append to it, it
 					// must not write over the next gap's id.
-					c := offer(candidate{step: st, index: i, gap: g, closes: gapIDs[k : k+1 : k+1]})
+					c := offer(candidate{step: st, index: i, gap: g, closes: gapIDs[k : k+1 : k+1], gaps: seq[k : k+1 : k+1]})
 					if slices.Contains(st.Closes, anyRequirement) {
 						fallback = append(fallback, c)
 					} else {
@@ -379,8 +404,8 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 				}
 			}
 		default:
-			if closes := filter(st.Closes, open); len(closes) > 0 {
-				offered = append(offered, offer(candidate{step: st, index: i, closes: closes}))
+			if closes, at := openOf(st.Closes); len(closes) > 0 {
+				offered = append(offered, offer(candidate{step: st, index: i, closes: closes, gaps: at}))
 			}
 		}
 		if st.Group != "" && st.Credential == "" && !slices.Contains(groups, st.Group) {
@@ -389,26 +414,27 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 	}
 
 	// Gaps an exam closes are left to the exam; the rest are covered greedily.
-	examGaps := map[string]bool{}
+	examGaps := make([]bool, len(gaps))
+	anyExamGap := false
 	for _, e := range exams {
-		for _, id := range e.closes {
-			examGaps[id] = true
+		for _, k := range e.gaps {
+			examGaps[k], anyExamGap = true, true
 		}
 	}
-	uncovered := map[string]bool{}
-	for _, g := range gaps {
-		if !examGaps[g.ID] {
-			uncovered[g.ID] = true
+	uncovered := gapSet{in: make([]bool, len(gaps))}
+	for k := range gaps {
+		if !examGaps[k] {
+			uncovered.add(k)
 		}
 	}
-	chosen := cover(offered, uncovered)
+	chosen := cover(offered, &uncovered)
 
 	order := func(cands []*candidate) {
-		slices.SortStableFunc(cands, func(x, y *candidate) int { return compareCandidates(x, y, severity) })
+		slices.SortStableFunc(cands, func(x, y *candidate) int { return compareCandidates(x, y, rank) })
 	}
 	order(chosen)
 
-	if len(examGaps) > 0 {
+	if anyExamGap {
 		booked := false
 		if ans, ok := a.Get(examQuestion); ok && ans.Choice == examBooked {
 			booked = true
@@ -416,18 +442,40 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 		if exam := pickExam(p, cs, exams, chosen, a, booked); exam != nil {
 			chosen = placeExam(p, cs, chosen, exam, a, order)
 		} else {
-			for id := range examGaps {
-				uncovered[id] = true
+			for k, exam := range examGaps {
+				if exam {
+					uncovered.add(k)
+				}
 			}
 		}
 	}
 	// What no step closes falls to the fallback, last.
-	if len(uncovered) > 0 {
-		rest := cover(fallback, uncovered)
+	if uncovered.n > 0 {
+		rest := cover(fallback, &uncovered)
 		order(rest)
 		chosen = append(chosen, rest...)
 	}
-	return replay(p, cs, steps, chosen, a, severity)
+	return replay(p, cs, steps, chosen, a, gapIndex)
+}
+
+// gapSet is a set of a person's gaps by index, with its size.
+type gapSet struct {
+	in []bool
+	n  int
+}
+
+func (s *gapSet) add(k int) {
+	if !s.in[k] {
+		s.in[k] = true
+		s.n++
+	}
+}
+
+func (s *gapSet) remove(k int) {
+	if s.in[k] {
+		s.in[k] = false
+		s.n--
+	}
 }
 
 // placeExam adds the exam to the ordered steps: right after the step that opens it, that step
@@ -478,15 +526,15 @@ func sittable(p *Profile, cs *Credentials, plan []*candidate, exam *candidate, a
 
 // cover picks candidates greedily, the one closing the most uncovered gaps first, until none
 // closes anything more; it removes what it covers from uncovered.
-func cover(cands []*candidate, uncovered map[string]bool) []*candidate {
+func cover(cands []*candidate, uncovered *gapSet) []*candidate {
 	var chosen []*candidate
-	for len(uncovered) > 0 {
+	for uncovered.n > 0 {
 		var best *candidate
 		bestCount := 0
 		for _, c := range cands {
 			n := 0
-			for _, id := range c.closes {
-				if uncovered[id] {
+			for _, k := range c.gaps {
+				if uncovered.in[k] {
 					n++
 				}
 			}
@@ -497,20 +545,29 @@ func cover(cands []*candidate, uncovered map[string]bool) []*candidate {
 		if best == nil {
 			break
 		}
-		best.closes = filter(best.closes, func(id string) bool { return uncovered[id] })
-		for _, id := range best.closes {
-			delete(uncovered, id)
+		// Filtered in place: a candidate's closes and gaps are its own part of an array, but
+		// for a per-gap candidate's one gap, shared and kept as it is (it is uncovered).
+		closes, at := best.closes[:0], best.gaps[:0]
+		for j, k := range best.gaps {
+			if uncovered.in[k] {
+				closes, at = append(closes, best.closes[j]), append(at, k)
+			}
+		}
+		best.closes, best.gaps = closes, at
+		for _, k := range at {
+			uncovered.remove(k)
 		}
 		chosen = append(chosen, best)
 	}
 	return chosen
 }
 
-func compareCandidates(x, y *candidate, severity map[string]Severity) int {
+// compareCandidates orders candidates (Plan, rule 3); rank is each gap's severity rank.
+func compareCandidates(x, y *candidate, rank []int) int {
 	closesTier := func(c *candidate) int {
 		t := 3
-		for _, id := range c.closes {
-			t = min(t, severity[id].rank())
+		for _, k := range c.gaps {
+			t = min(t, rank[k])
 		}
 		return t
 	}
@@ -523,8 +580,8 @@ func compareCandidates(x, y *candidate, severity map[string]Severity) int {
 	}
 	atTier := func(c *candidate, t int) int {
 		n := 0
-		for _, id := range c.closes {
-			if severity[id].rank() == t {
+		for _, k := range c.gaps {
+			if rank[k] == t {
 				n++
 			}
 		}
@@ -646,7 +703,7 @@ func holdingRoute(c *Credential, a *questions.Answers) string {
 
 // replay applies the steps in order and keeps, for each, the gaps it meets; steps that meet
 // nothing are dropped. Exam steps are worded by why the person may sit them at that point.
-func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *questions.Answers, severity map[string]Severity) []PlanStep {
+func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *questions.Answers, gapIndex map[string]int) []PlanStep {
 	plan := []PlanStep{}
 	state := a.Clone()
 	idx := p.index
@@ -656,7 +713,7 @@ func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *q
 	// Only the gaps can be closed, so only they are checked after each step.
 	var gapReqs []int
 	for i := range p.Requirements {
-		if _, gap := severity[p.Requirements[i].ID]; gap {
+		if _, gap := gapIndex[p.Requirements[i].ID]; gap {
 			gapReqs = append(gapReqs, i)
 		}
 	}
