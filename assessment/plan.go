@@ -353,19 +353,15 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 	}
 
 	// Offer: the first applicable step of each group; per-gap steps once per gap. Candidates are
-	// made in one array and a per-gap candidate's closes is its gap's id in gapIDs, rather than
-	// two allocations for each of the many offers few of which are chosen.
+	// made in arrays of 16 and a per-gap candidate's closes is its gap's id in gapIDs, rather
+	// than two allocations for each of the many offers few of which are chosen.
 	var offered, exams, fallback []*candidate
-	room = len(steps.Steps)
-	for i := range steps.Steps {
-		if steps.Steps[i].PerGap {
-			room += len(gaps)
-		}
-	}
-	arena := make([]candidate, 0, room)
+	var arena []candidate
 	offer := func(c candidate) *candidate {
-		// Past the capacity append moves on to a new array; the candidates made so far stay
-		// where they are, so their pointers remain good.
+		if len(arena) == cap(arena) {
+			// A new array; the candidates made so far stay where they are, pointers and all.
+			arena = make([]candidate, 0, 16)
+		}
 		arena = append(arena, c)
 		return &arena[len(arena)-1]
 	}
@@ -704,7 +700,7 @@ func holdingRoute(c *Credential, a *questions.Answers) string {
 // replay applies the steps in order and keeps, for each, the gaps it meets; steps that meet
 // nothing are dropped. Exam steps are worded by why the person may sit them at that point.
 func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *questions.Answers, gapIndex map[string]int) []PlanStep {
-	plan := []PlanStep{}
+	plan := make([]PlanStep, 0, len(chosen))
 	state := a.Clone()
 	idx := p.index
 	if idx == nil {
