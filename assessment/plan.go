@@ -702,10 +702,7 @@ func holdingRoute(c *Credential, a *questions.Answers) string {
 func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *questions.Answers, gapIndex map[string]int) []PlanStep {
 	plan := make([]PlanStep, 0, len(chosen))
 	state := a.Clone()
-	idx := p.index
-	if idx == nil {
-		idx = newPlanIndex(p) // a profile not made by ParseProfile
-	}
+	idx := p.planIndex()
 	// Only the gaps can be closed, so only they are checked after each step.
 	var gapReqs []int
 	for i := range p.Requirements {
@@ -877,11 +874,31 @@ type planIndex struct {
 	// deps[i] are the questions whose answers requirement i's credit reads: its factors' and,
 	// through asked_when, those that decide whether they are asked.
 	deps [][]string
+	// reqIDs are the requirements' ids, in order.
+	reqIDs []string
+	// conditional are the bank's questions with an asked_when, in bank order: the only ones
+	// prune may forget.
+	conditional []*questions.Question
+}
+
+// planIndex is the profile's index, worked out in derive; worked out now for a profile made
+// otherwise.
+func (p *Profile) planIndex() *planIndex {
+	if p.index != nil {
+		return p.index
+	}
+	return newPlanIndex(p)
 }
 
 func newPlanIndex(p *Profile) *planIndex {
 	idx := &planIndex{factorQ: make([][]*questions.Question, len(p.Requirements)), deps: make([][]string, len(p.Requirements))}
+	for i := range p.bank.Questions {
+		if q := &p.bank.Questions[i]; len(q.AskedWhen) > 0 {
+			idx.conditional = append(idx.conditional, q)
+		}
+	}
 	for i := range p.Requirements {
+		idx.reqIDs = append(idx.reqIDs, p.Requirements[i].ID)
 		var deps []string
 		var walk func(id string)
 		walk = func(id string) {
@@ -978,7 +995,7 @@ func applyTracked(p *Profile, c *candidate, a *questions.Answers, touched *[]str
 			p.meet(id, a, touch)
 		}
 	}
-	prune(bank, a, touch)
+	prune(bank, p.planIndex().conditional, a, touch)
 }
 
 // meet sets each factor of requirement id to the weakest answer that earns full credit, in factor
@@ -1032,13 +1049,10 @@ func (p *Profile) meet(id string, a *questions.Answers, touch func(string)) {
 }
 
 // prune forgets answers to questions that are not asked, in bank order so that a question ruled
-// out rules out those that depend on it.
-func prune(bank *questions.Bank, a *questions.Answers, touch func(string)) {
-	for i := range bank.Questions {
-		q := &bank.Questions[i]
-		if len(q.AskedWhen) == 0 {
-			continue // always asked: most questions, and no map lookup for them
-		}
+// out rules out those that depend on it. Only the conditional questions (planIndex) are looked
+// at: one without asked_when is always asked.
+func prune(bank *questions.Bank, conditional []*questions.Question, a *questions.Answers, touch func(string)) {
+	for _, q := range conditional {
 		if _, ok := a.Get(q.ID); ok && bank.Asks(q, a) == questions.NotAsked {
 			a.Delete(q.ID)
 			touch(q.ID)
