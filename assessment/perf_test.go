@@ -138,3 +138,16 @@ func TestPlanIndexDepsCoverWhatCreditReads(t *testing.T) {
 		}
 	}
 }
+
+// fillTitle must say what strings.ReplaceAll(label, "{title}", midSentence(title)) said.
+func TestFillTitleIsReplaceAll(t *testing.T) {
+	labels := []string{"", "Take the {title}", "{title}", "{title}{title}", "no title", "{title", "a {title} b {title} c", "{{title}}"}
+	titles := []string{"", "A", "Calm under pressure", "AHIMA exam", "Ébauche", "A\xff", "\xffAb", "İstanbul", "ǅx", "medical coding", "Σx"}
+	for _, label := range labels {
+		for _, title := range titles {
+			if got, want := fillTitle(label, title), strings.ReplaceAll(label, "{title}", midSentence(title)); got != want {
+				t.Errorf("fillTitle(%q, %q) = %q, want %q", label, title, got, want)
+			}
+		}
+	}
+}

@@ -807,13 +807,57 @@ func (c *candidate) words() (action, label string) {
 	st := c.step
 	action, title := st.Action, ""
 	if c.gap != nil {
-		action = strings.ReplaceAll(st.Action, "{next_step}", c.gap.NextStep)
+		action = st.Action
+		if action == nextStepPlaceholder {
+			action = c.gap.NextStep // the usual per-gap action, and no new string for it
+		} else {
+			action = strings.ReplaceAll(action, nextStepPlaceholder, c.gap.NextStep)
+		}
 		title = cmp.Or(c.gap.Title, c.gap.ID)
 	}
 	if st.Label == "" {
 		return action, action
 	}
-	return action, strings.ReplaceAll(st.Label, "{title}", midSentence(title))
+	return action, fillTitle(st.Label, title)
+}
+
+const (
+	nextStepPlaceholder = "{next_step}"
+	titlePlaceholder    = "{title}"
+)
+
+// fillTitle is strings.ReplaceAll(label, "{title}", midSentence(title)) in one allocation rather
+// than three: every per-gap step of every plan is labelled.
+func fillTitle(label, title string) string {
+	n := strings.Count(label, titlePlaceholder)
+	if n == 0 {
+		return label
+	}
+	if !utf8.ValidString(title) {
+		return strings.ReplaceAll(label, titlePlaceholder, midSentence(title))
+	}
+	// The title as midSentence puts it: head (its first letter, lowered, when it lowers it)
+	// then tail.
+	var buf [utf8.UTFMax]byte
+	head, tail := buf[:0], title
+	first, size := utf8.DecodeRuneInString(title)
+	if second, m := utf8.DecodeRuneInString(title[size:]); m > 0 && unicode.IsUpper(first) && !unicode.IsUpper(second) {
+		head, tail = utf8.AppendRune(head, unicode.ToLower(first)), title[size:]
+	}
+	var b strings.Builder
+	b.Grow(len(label) + n*(len(head)+len(tail)-len(titlePlaceholder)))
+	for {
+		i := strings.Index(label, titlePlaceholder)
+		if i < 0 {
+			break
+		}
+		b.WriteString(label[:i])
+		b.Write(head)
+		b.WriteString(tail)
+		label = label[i+len(titlePlaceholder):]
+	}
+	b.WriteString(label)
+	return b.String()
 }
 
 // midSentence puts a short title in the middle of a sentence: "Calm under pressure" becomes
