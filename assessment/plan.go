@@ -331,7 +331,7 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 		gapIndex[g.ID], rank[k], seq[k] = k, g.Severity.rank(), k
 	}
 	open := func(id string) bool { _, ok := gapIndex[id]; return ok }
-	// openOf is filter(ids, open) with the indices of the ids kept, each a part of one array
+	// openOf keeps the ids that are open, with their indices, each a part of one array
 	// (three-index, so that no candidate's can grow into the next one's).
 	room := 0
 	for i := range steps.Steps {
@@ -1111,18 +1111,4 @@ func allHold(cs []questions.Condition, a *questions.Answers) bool {
 		}
 	}
 	return true
-}
-
-// filter keeps the ids keep says yes to, in a new slice (nil when none), allocated once.
-func filter(ids []string, keep func(string) bool) []string {
-	var out []string
-	for i, id := range ids {
-		if keep(id) {
-			if out == nil {
-				out = make([]string, 0, len(ids)-i)
-			}
-			out = append(out, id)
-		}
-	}
-	return out
 }
