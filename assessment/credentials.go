@@ -375,22 +375,9 @@ func (c *Credential) prepared(a *questions.Answers) (route *Route, ok bool) {
 
 // Status works out where the person stands with one credential.
 func (c *Credential) Status(bank *questions.Bank, a *questions.Answers) CredentialStatus {
-	s := CredentialStatus{ID: c.ID, Name: c.Name, Status: NotYet, Meets: slices.Clone(c.Meets), Missing: []string{}, Source: c.Source}
-	if held, ok := a.Get(credentialQuestion); ok && held.Choice == c.ID && asked(bank, credentialQuestion, a) {
-		s.Status = Held
+	s := CredentialStatus{ID: c.ID, Name: c.Name, Status: c.standing(bank, a), Meets: slices.Clone(c.Meets), Missing: []string{}, Source: c.Source}
+	if s.Status != NotYet {
 		return s
-	}
-	for _, r := range c.Eligible {
-		if r.holds(a) {
-			s.Status = Eligible
-			return s
-		}
-	}
-	for _, r := range c.Early {
-		if r.holds(a) {
-			s.Status = EligibleEarly
-			return s
-		}
 	}
 	if len(c.Eligible) > 0 {
 		s.Missing = missing(c.Eligible[0], a)
@@ -407,6 +394,25 @@ func (c *Credential) Status(bank *questions.Bank, a *questions.Answers) Credenti
 		s.Missing = append(s.Missing, c.Undecided)
 	}
 	return s
+}
+
+// standing is Status without the words: a plan asks it of every exam after every step, and
+// needs only whether the person may sit it.
+func (c *Credential) standing(bank *questions.Bank, a *questions.Answers) Status {
+	if held, ok := a.Get(credentialQuestion); ok && held.Choice == c.ID && asked(bank, credentialQuestion, a) {
+		return Held
+	}
+	for i := range c.Eligible {
+		if c.Eligible[i].holds(a) {
+			return Eligible
+		}
+	}
+	for i := range c.Early {
+		if c.Early[i].holds(a) {
+			return EligibleEarly
+		}
+	}
+	return NotYet
 }
 
 // reportedSentence words a reported route that holds for the person: its because, {answer}
@@ -465,9 +471,13 @@ func asked(bank *questions.Bank, id string, a *questions.Answers) bool {
 // what that profile has.
 func (cs *Credentials) statuses(p *Profile, a *questions.Answers) []CredentialStatus {
 	out := make([]CredentialStatus, 0, len(cs.Credentials))
+	reqIDs := p.planIndex().reqIDs
 	for i := range cs.Credentials {
 		s := cs.Credentials[i].Status(p.bank, a)
-		s.Meets = slices.DeleteFunc(s.Meets, func(id string) bool { return !p.hasRequirement(id) })
+		// Among the ids rather than hasRequirement, which copies each requirement to compare.
+		s.Meets = slices.DeleteFunc(s.Meets, func(id string) bool {
+			return !slices.Contains(reqIDs, id)
+		})
 		out = append(out, s)
 	}
 	return out

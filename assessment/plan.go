@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hitready/hitready/questions"
 	"go.yaml.in/yaml/v3"
@@ -250,9 +251,11 @@ func checkChanges(bank *questions.Bank, c Changes) []string {
 type candidate struct {
 	step   *Step
 	index  int      // catalogue order, to break ties
-	action string   // per-gap steps take the gap's next step
-	label  string   // the step's label, {title} filled in
+	gap    *Gap     // the gap a per-gap step is made for; nil for other steps
 	closes []string // the gaps assigned to it
+	// gaps are closes as indices into the person's gaps, in the same order: cover counts and the
+	// ordering ranks them many times over, by index rather than by hashing an id.
+	gaps []int
 	// after is, for an exam the person cannot sit now (or is not yet prepared for as the body
 	// recommends), the candidate whose step makes them eligible or prepared; nil otherwise.
 	after *candidate
@@ -263,6 +266,8 @@ type candidate struct {
 	route   string
 	reason  examReason
 	prep    *Route // the prepared route that holds at the exam, if the credential has any
+	// position is the candidate's step number once replay has kept it; 0 before, or if dropped.
+	position int
 }
 
 // examReason says which of ExamReasons words an exam step.
@@ -310,33 +315,64 @@ const (
 //  4. The plan is replayed on the answers: each step's changes are applied in order, and its
 //     closes are the gaps that become met by it, so no step claims a requirement that is met.
 func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []PlanStep {
-	base := p.scoreOnly(a)
-	if len(base.Gaps) == 0 || steps == nil {
+	return plan(p, cs, steps, a, p.scoreOnly(a).Gaps)
+}
+
+// plan is Plan for the gaps of a's score: Score has just worked them out, and scoring twice was
+// a fifth of what a report cost.
+func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps []Gap) []PlanStep {
+	if len(gaps) == 0 || steps == nil {
 		return []PlanStep{}
 	}
-	severity := map[string]Severity{}
-	for _, g := range base.Gaps {
-		severity[g.ID] = g.Severity
+	gapIndex := make(map[string]int, len(gaps))
+	rank := make([]int, len(gaps)) // each gap's severity rank
+	seq := make([]int, len(gaps))  // 0, 1, ...: a per-gap candidate's gaps is one of them
+	for k, g := range gaps {
+		gapIndex[g.ID], rank[k], seq[k] = k, g.Severity.rank(), k
 	}
-	open := func(id string) bool { _, ok := severity[id]; return ok }
-	nextStep, titles := map[string]string{}, map[string]string{}
-	for _, g := range base.Gaps {
-		nextStep[g.ID] = g.NextStep
-		titles[g.ID] = cmp.Or(g.Title, g.ID)
+	open := func(id string) bool { _, ok := gapIndex[id]; return ok }
+	// openOf keeps the ids that are open, with their indices, each a part of one array
+	// (three-index, so that no candidate's can grow into the next one's).
+	room := 0
+	for i := range steps.Steps {
+		room += len(steps.Steps[i].Closes)
 	}
-	labelOf := func(st *Step, action, gap string) string {
-		if st.Label == "" {
-			return action
+	idBuf, atBuf := make([]string, 0, room), make([]int, 0, room)
+	openOf := func(ids []string) (closes []string, at []int) {
+		start := len(idBuf)
+		for _, id := range ids {
+			if k, ok := gapIndex[id]; ok {
+				idBuf, atBuf = append(idBuf, id), append(atBuf, k)
+			}
 		}
-		return strings.ReplaceAll(st.Label, "{title}", midSentence(titles[gap]))
+		end := len(idBuf)
+		if end == start {
+			return nil, nil
+		}
+		return idBuf[start:end:end], atBuf[start:end:end]
 	}
 
-	// Offer: the first applicable step of each group; per-gap steps once per gap.
+	// Offer: the first applicable step of each group; per-gap steps once per gap. Candidates are
+	// made in arrays of 16 and a per-gap candidate's closes is its gap's id in gapIDs, rather
+	// than two allocations for each of the many offers few of which are chosen.
 	var offered, exams, fallback []*candidate
-	groups := map[string]bool{}
+	var arena []candidate
+	offer := func(c candidate) *candidate {
+		if len(arena) == cap(arena) {
+			// A new array; the candidates made so far stay where they are, pointers and all.
+			arena = make([]candidate, 0, 16)
+		}
+		arena = append(arena, c)
+		return &arena[len(arena)-1]
+	}
+	gapIDs := make([]string, len(gaps))
+	for k := range gaps {
+		gapIDs[k] = gaps[k].ID
+	}
+	var groups []string
 	for i := range steps.Steps {
 		st := &steps.Steps[i]
-		if st.Group != "" && st.Credential == "" && groups[st.Group] {
+		if st.Group != "" && st.Credential == "" && slices.Contains(groups, st.Group) {
 			continue
 		}
 		// A step applies when its rules hold and every gap it is meant for is open; a requirement
@@ -346,14 +382,16 @@ func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []Pla
 		}
 		switch {
 		case st.Credential != "":
-			if closes := filter(st.Closes, open); len(closes) > 0 {
-				exams = append(exams, &candidate{step: st, index: i, action: st.Action, label: labelOf(st, st.Action, ""), closes: closes})
+			if closes, at := openOf(st.Closes); len(closes) > 0 {
+				exams = append(exams, offer(candidate{step: st, index: i, closes: closes, gaps: at}))
 			}
 		case st.PerGap:
-			for _, g := range base.Gaps {
+			for k := range gaps {
+				g := &gaps[k]
 				if slices.Contains(st.Closes, g.ID) || slices.Contains(st.Closes, anyRequirement) {
-					action := strings.ReplaceAll(st.Action, "{next_step}", nextStep[g.ID])
-					c := &candidate{step: st, index: i, action: action, label: labelOf(st, action, g.ID), closes: []string{g.ID}}
+					// Three-index: closes is only ever replaced, but should anything append to it, it
+					// must not write over the next gap's id.
+					c := offer(candidate{step: st, index: i, gap: g, closes: gapIDs[k : k+1 : k+1], gaps: seq[k : k+1 : k+1]})
 					if slices.Contains(st.Closes, anyRequirement) {
 						fallback = append(fallback, c)
 					} else {
@@ -362,36 +400,37 @@ func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []Pla
 				}
 			}
 		default:
-			if closes := filter(st.Closes, open); len(closes) > 0 {
-				offered = append(offered, &candidate{step: st, index: i, action: st.Action, label: labelOf(st, st.Action, ""), closes: closes})
+			if closes, at := openOf(st.Closes); len(closes) > 0 {
+				offered = append(offered, offer(candidate{step: st, index: i, closes: closes, gaps: at}))
 			}
 		}
-		if st.Group != "" && st.Credential == "" {
-			groups[st.Group] = true
+		if st.Group != "" && st.Credential == "" && !slices.Contains(groups, st.Group) {
+			groups = append(groups, st.Group)
 		}
 	}
 
 	// Gaps an exam closes are left to the exam; the rest are covered greedily.
-	examGaps := map[string]bool{}
+	examGaps := make([]bool, len(gaps))
+	anyExamGap := false
 	for _, e := range exams {
-		for _, id := range e.closes {
-			examGaps[id] = true
+		for _, k := range e.gaps {
+			examGaps[k], anyExamGap = true, true
 		}
 	}
-	uncovered := map[string]bool{}
-	for _, g := range base.Gaps {
-		if !examGaps[g.ID] {
-			uncovered[g.ID] = true
+	uncovered := gapSet{in: make([]bool, len(gaps))}
+	for k := range gaps {
+		if !examGaps[k] {
+			uncovered.add(k)
 		}
 	}
-	chosen := cover(offered, uncovered)
+	chosen := cover(offered, &uncovered)
 
 	order := func(cands []*candidate) {
-		slices.SortStableFunc(cands, func(x, y *candidate) int { return compareCandidates(x, y, severity) })
+		slices.SortStableFunc(cands, func(x, y *candidate) int { return compareCandidates(x, y, rank) })
 	}
 	order(chosen)
 
-	if len(examGaps) > 0 {
+	if anyExamGap {
 		booked := false
 		if ans, ok := a.Get(examQuestion); ok && ans.Choice == examBooked {
 			booked = true
@@ -399,18 +438,40 @@ func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []Pla
 		if exam := pickExam(p, cs, exams, chosen, a, booked); exam != nil {
 			chosen = placeExam(p, cs, chosen, exam, a, order)
 		} else {
-			for id := range examGaps {
-				uncovered[id] = true
+			for k, exam := range examGaps {
+				if exam {
+					uncovered.add(k)
+				}
 			}
 		}
 	}
 	// What no step closes falls to the fallback, last.
-	if len(uncovered) > 0 {
-		rest := cover(fallback, uncovered)
+	if uncovered.n > 0 {
+		rest := cover(fallback, &uncovered)
 		order(rest)
 		chosen = append(chosen, rest...)
 	}
-	return replay(p, cs, steps, chosen, a, severity)
+	return replay(p, cs, steps, chosen, a, gapIndex)
+}
+
+// gapSet is a set of a person's gaps by index, with its size.
+type gapSet struct {
+	in []bool
+	n  int
+}
+
+func (s *gapSet) add(k int) {
+	if !s.in[k] {
+		s.in[k] = true
+		s.n++
+	}
+}
+
+func (s *gapSet) remove(k int) {
+	if s.in[k] {
+		s.in[k] = false
+		s.n--
+	}
 }
 
 // placeExam adds the exam to the ordered steps: right after the step that opens it, that step
@@ -456,20 +517,20 @@ func sittable(p *Profile, cs *Credentials, plan []*candidate, exam *candidate, a
 		apply(p, s, state)
 	}
 	_, prepared := c.prepared(state)
-	return c.Status(p.bank, state).Status.MaySit() && prepared
+	return c.standing(p.bank, state).MaySit() && prepared
 }
 
 // cover picks candidates greedily, the one closing the most uncovered gaps first, until none
 // closes anything more; it removes what it covers from uncovered.
-func cover(cands []*candidate, uncovered map[string]bool) []*candidate {
+func cover(cands []*candidate, uncovered *gapSet) []*candidate {
 	var chosen []*candidate
-	for len(uncovered) > 0 {
+	for uncovered.n > 0 {
 		var best *candidate
 		bestCount := 0
 		for _, c := range cands {
 			n := 0
-			for _, id := range c.closes {
-				if uncovered[id] {
+			for _, k := range c.gaps {
+				if uncovered.in[k] {
 					n++
 				}
 			}
@@ -480,20 +541,29 @@ func cover(cands []*candidate, uncovered map[string]bool) []*candidate {
 		if best == nil {
 			break
 		}
-		best.closes = filter(best.closes, func(id string) bool { return uncovered[id] })
-		for _, id := range best.closes {
-			delete(uncovered, id)
+		// Filtered in place: a candidate's closes and gaps are its own part of an array, but
+		// for a per-gap candidate's one gap, shared and kept as it is (it is uncovered).
+		closes, at := best.closes[:0], best.gaps[:0]
+		for j, k := range best.gaps {
+			if uncovered.in[k] {
+				closes, at = append(closes, best.closes[j]), append(at, k)
+			}
+		}
+		best.closes, best.gaps = closes, at
+		for _, k := range at {
+			uncovered.remove(k)
 		}
 		chosen = append(chosen, best)
 	}
 	return chosen
 }
 
-func compareCandidates(x, y *candidate, severity map[string]Severity) int {
+// compareCandidates orders candidates (Plan, rule 3); rank is each gap's severity rank.
+func compareCandidates(x, y *candidate, rank []int) int {
 	closesTier := func(c *candidate) int {
 		t := 3
-		for _, id := range c.closes {
-			t = min(t, severity[id].rank())
+		for _, k := range c.gaps {
+			t = min(t, rank[k])
 		}
 		return t
 	}
@@ -506,8 +576,8 @@ func compareCandidates(x, y *candidate, severity map[string]Severity) int {
 	}
 	atTier := func(c *candidate, t int) int {
 		n := 0
-		for _, id := range c.closes {
-			if severity[id].rank() == t {
+		for _, k := range c.gaps {
+			if rank[k] == t {
 				n++
 			}
 		}
@@ -533,7 +603,7 @@ func compareCandidates(x, y *candidate, severity map[string]Severity) int {
 type examFit struct {
 	exam     *candidate
 	cred     *Credential
-	status   CredentialStatus
+	status   Status
 	route    string
 	prep     *Route
 	prepared bool
@@ -549,8 +619,8 @@ func pickExam(p *Profile, cs *Credentials, exams, chosen []*candidate, a *questi
 			if !ok {
 				continue
 			}
-			st := c.Status(p.bank, ans)
-			if !st.Status.MaySit() {
+			st := c.standing(p.bank, ans)
+			if !st.MaySit() {
 				continue
 			}
 			prep, prepared := c.prepared(ans)
@@ -572,7 +642,7 @@ func pickExam(p *Profile, cs *Credentials, exams, chosen []*candidate, a *questi
 	}
 	if f, ok := find(a, true); ok {
 		switch {
-		case f.status.Status == EligibleEarly:
+		case f.status == EligibleEarly:
 			return now(f, reasonEarly)
 		case f.prep != nil:
 			return now(f, reasonNowPrepared)
@@ -589,7 +659,7 @@ func pickExam(p *Profile, cs *Credentials, exams, chosen []*candidate, a *questi
 		e := f.exam
 		e.after, e.route, e.prep = c, f.route, f.prep
 		switch {
-		case f.prep != nil && f.cred.Status(p.bank, a).Status.MaySit():
+		case f.prep != nil && f.cred.standing(p.bank, a).MaySit():
 			e.reason = reasonAfterPrepared // eligible all along: the step prepares them
 		case earlyInLastTerm(f.cred, c.step, state):
 			e.reason = reasonAfterEarly
@@ -617,9 +687,11 @@ func earlyInLastTerm(c *Credential, st *Step, after *questions.Answers) bool {
 
 // holdingRoute is why the person may sit the exam: the clause of the route that holds.
 func holdingRoute(c *Credential, a *questions.Answers) string {
-	for _, r := range append(slices.Clone(c.Eligible), c.Early...) {
-		if r.holds(a) {
-			return r.Because
+	for _, routes := range [2][]Route{c.Eligible, c.Early} {
+		for i := range routes {
+			if routes[i].holds(a) {
+				return routes[i].Because
+			}
 		}
 	}
 	return ""
@@ -627,43 +699,55 @@ func holdingRoute(c *Credential, a *questions.Answers) string {
 
 // replay applies the steps in order and keeps, for each, the gaps it meets; steps that meet
 // nothing are dropped. Exam steps are worded by why the person may sit them at that point.
-func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *questions.Answers, severity map[string]Severity) []PlanStep {
-	plan := []PlanStep{}
+func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *questions.Answers, gapIndex map[string]int) []PlanStep {
+	plan := make([]PlanStep, 0, len(chosen))
 	state := a.Clone()
+	idx := p.planIndex()
 	// Only the gaps can be closed, so only they are checked after each step.
-	var gapReqs []*Requirement
+	var gapReqs []int
 	for i := range p.Requirements {
-		if _, gap := severity[p.Requirements[i].ID]; gap {
-			gapReqs = append(gapReqs, &p.Requirements[i])
+		if _, gap := gapIndex[p.Requirements[i].ID]; gap {
+			gapReqs = append(gapReqs, i)
 		}
 	}
-	met := func(ans *questions.Answers) []bool {
-		m := make([]bool, len(gapReqs))
-		for i, r := range gapReqs {
-			m[i] = p.creditOf(r, ans) >= 1
-		}
-		return m
+	// before and after are reused for every step, and the closes of all steps share one array:
+	// replay ran a dozen small allocations per step.
+	before, after := make([]bool, len(gapReqs)), make([]bool, len(gapReqs))
+	for k, i := range gapReqs {
+		before[k] = idx.creditOf(p, i, state) >= 1
 	}
-	before := met(state)
-	position := map[*candidate]int{}
+	// A step changes a few answers; a requirement none of whose questions it touched keeps its
+	// credit, and is not worked out again.
+	touched := make([]string, 0, 16)
+	closed := make([]string, 0, len(gapReqs))
 	for _, c := range chosen {
-		apply(p, c, state)
-		after := met(state)
-		var closes []string
-		for i, r := range gapReqs {
-			if !before[i] && after[i] {
-				closes = append(closes, r.ID)
+		touched = touched[:0]
+		applyTracked(p, c, state, &touched)
+		for k, i := range gapReqs {
+			after[k] = before[k]
+			if slices.ContainsFunc(idx.deps[i], func(id string) bool { return slices.Contains(touched, id) }) {
+				after[k] = idx.creditOf(p, i, state) >= 1
 			}
 		}
-		before = after
-		if len(closes) == 0 {
+		start := len(closed)
+		for k, i := range gapReqs {
+			r := &p.Requirements[i]
+			if !before[k] && after[k] {
+				closed = append(closed, r.ID)
+			}
+		}
+		before, after = after, before
+		if len(closed) == start {
 			continue
 		}
-		ps := PlanStep{Step: len(plan) + 1, ID: c.step.ID, Action: c.action, Closes: closes, label: c.label,
+		// Three-index, so that a later step's closes never writes into this one's.
+		closes := closed[start:len(closed):len(closed)]
+		action, label := c.words()
+		ps := PlanStep{Step: len(plan) + 1, ID: c.step.ID, Action: action, Closes: closes, label: label,
 			Credential: c.step.Credential, Duration: c.step.Duration, DurationSource: c.step.DurationSource}
-		position[c] = ps.Step
+		c.position = ps.Step
 		if c.step.Credential != "" {
-			ps.Action, ps.label = examAction(steps.ExamReasons, cs, c, position)
+			ps.Action, ps.label = examAction(steps.ExamReasons, cs, c)
 		}
 		plan = append(plan, ps)
 	}
@@ -671,10 +755,10 @@ func replay(p *Profile, cs *Credentials, steps *Steps, chosen []*candidate, a *q
 }
 
 // examAction words an exam step: its action and why the person may sit it there; and its label.
-func examAction(r ExamReasons, cs *Credentials, c *candidate, position map[*candidate]int) (action, label string) {
+func examAction(r ExamReasons, cs *Credentials, c *candidate) (action, label string) {
 	step := ""
 	if c.after != nil {
-		step = strconv.Itoa(position[c.after])
+		step = strconv.Itoa(c.after.position)
 	}
 	prepared, prepAfter, recommended, exam := "", "", "", strings.ToUpper(c.step.Credential)
 	if c.prep != nil {
@@ -687,7 +771,7 @@ func examAction(r ExamReasons, cs *Credentials, c *candidate, position map[*cand
 	switch c.reason {
 	case reasonBooked:
 		if r.Booked != "" {
-			action = strings.NewReplacer("{exam}", exam, "{because}", c.route).Replace(r.Booked)
+			action = replaceEach(r.Booked, "{exam}", exam, "{because}", c.route)
 			label, _, _ = strings.Cut(action, ";")
 			return action, label
 		}
@@ -710,28 +794,185 @@ func examAction(r ExamReasons, cs *Credentials, c *candidate, position map[*cand
 	default:
 		reason = r.Now
 	}
-	reason = strings.NewReplacer("{because}", c.route, "{step}", step, "{prepared}", prepared, "{recommended}", recommended).Replace(reason)
+	reason = replaceEach(reason, "{because}", c.route, "{step}", step, "{prepared}", prepared, "{recommended}", recommended)
 	// A semicolon rather than a colon: report texts stay plain YAML scalars.
-	return c.action + "; " + reason, c.label
+	action, label = c.words()
+	return action + "; " + reason, label
+}
+
+// words are a candidate's action and label: a per-gap step takes its gap's next step for
+// {next_step} and its title for {title}. They are worded only for the steps a plan keeps, since
+// a per-gap step is offered once per gap and wording every offer was a fifth of a plan's cost.
+func (c *candidate) words() (action, label string) {
+	st := c.step
+	action, title := st.Action, ""
+	if c.gap != nil {
+		action = st.Action
+		if action == nextStepPlaceholder {
+			action = c.gap.NextStep // the usual per-gap action, and no new string for it
+		} else {
+			action = strings.ReplaceAll(action, nextStepPlaceholder, c.gap.NextStep)
+		}
+		title = cmp.Or(c.gap.Title, c.gap.ID)
+	}
+	if st.Label == "" {
+		return action, action
+	}
+	return action, fillTitle(st.Label, title)
+}
+
+const (
+	nextStepPlaceholder = "{next_step}"
+	titlePlaceholder    = "{title}"
+)
+
+// fillTitle is strings.ReplaceAll(label, "{title}", midSentence(title)) in one allocation rather
+// than three: every per-gap step of every plan is labelled.
+func fillTitle(label, title string) string {
+	n := strings.Count(label, titlePlaceholder)
+	if n == 0 {
+		return label
+	}
+	if !utf8.ValidString(title) {
+		return strings.ReplaceAll(label, titlePlaceholder, midSentence(title))
+	}
+	// The title as midSentence puts it: head (its first letter, lowered, when it lowers it)
+	// then tail.
+	var buf [utf8.UTFMax]byte
+	head, tail := buf[:0], title
+	first, size := utf8.DecodeRuneInString(title)
+	if second, m := utf8.DecodeRuneInString(title[size:]); m > 0 && unicode.IsUpper(first) && !unicode.IsUpper(second) {
+		head, tail = utf8.AppendRune(head, unicode.ToLower(first)), title[size:]
+	}
+	var b strings.Builder
+	b.Grow(len(label) + n*(len(head)+len(tail)-len(titlePlaceholder)))
+	for {
+		i := strings.Index(label, titlePlaceholder)
+		if i < 0 {
+			break
+		}
+		b.WriteString(label[:i])
+		b.Write(head)
+		b.WriteString(tail)
+		label = label[i+len(titlePlaceholder):]
+	}
+	b.WriteString(label)
+	return b.String()
 }
 
 // midSentence puts a short title in the middle of a sentence: "Calm under pressure" becomes
 // "calm under pressure", while "AHIMA exam" keeps its capitals.
 func midSentence(title string) string {
-	r := []rune(title)
-	if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
-		r[0] = unicode.ToLower(r[0])
+	if !utf8.ValidString(title) {
+		// Converting to runes and back turns invalid bytes into U+FFFD; kept so for such a title.
+		r := []rune(title)
+		if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
+			r[0] = unicode.ToLower(r[0])
+		}
+		return string(r)
 	}
-	return string(r)
+	first, n := utf8.DecodeRuneInString(title)
+	second, m := utf8.DecodeRuneInString(title[n:])
+	if m == 0 || !unicode.IsUpper(first) || unicode.IsUpper(second) {
+		return title
+	}
+	return string(unicode.ToLower(first)) + title[n:]
 }
 
-// creditOf is a requirement's credit alone, without the words for it: the plan replays many
+// replaceEach is strings.NewReplacer(oldnew...).Replace(s) without building a replacer (a trie)
+// for every exam step of every plan: one pass, left to right, never replacing in what it put in,
+// and at each place the first old string, in argument order, that starts there wins. The old
+// strings must not be empty.
+func replaceEach(s string, oldnew ...string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is in b
+	replaced := false
+	for i := 0; i < len(s); {
+		k := 0
+		for ; k+1 < len(oldnew) && !strings.HasPrefix(s[i:], oldnew[k]); k += 2 {
+		}
+		if k+1 >= len(oldnew) {
+			i++
+			continue
+		}
+		if !replaced {
+			b.Grow(len(s))
+			replaced = true
+		}
+		b.WriteString(s[done:i])
+		b.WriteString(oldnew[k+1])
+		i += len(oldnew[k])
+		done = i
+	}
+	if !replaced {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// planIndex is what a plan reads of a profile for every step, worked out once per profile.
+type planIndex struct {
+	// factorQ[i][j] is the question of factor j of requirement i; nil if the bank lacks it.
+	factorQ [][]*questions.Question
+	// deps[i] are the questions whose answers requirement i's credit reads: its factors' and,
+	// through asked_when, those that decide whether they are asked.
+	deps [][]string
+	// reqIDs are the requirements' ids, in order.
+	reqIDs []string
+	// conditional are the bank's questions with an asked_when, in bank order: the only ones
+	// prune may forget.
+	conditional []*questions.Question
+}
+
+// planIndex is the profile's index, worked out in derive; worked out now for a profile made
+// otherwise.
+func (p *Profile) planIndex() *planIndex {
+	if p.index != nil {
+		return p.index
+	}
+	return newPlanIndex(p)
+}
+
+func newPlanIndex(p *Profile) *planIndex {
+	idx := &planIndex{factorQ: make([][]*questions.Question, len(p.Requirements)), deps: make([][]string, len(p.Requirements))}
+	for i := range p.bank.Questions {
+		if q := &p.bank.Questions[i]; len(q.AskedWhen) > 0 {
+			idx.conditional = append(idx.conditional, q)
+		}
+	}
+	for i := range p.Requirements {
+		idx.reqIDs = append(idx.reqIDs, p.Requirements[i].ID)
+		var deps []string
+		var walk func(id string)
+		walk = func(id string) {
+			if slices.Contains(deps, id) {
+				return
+			}
+			deps = append(deps, id)
+			if q, ok := p.bank.Question(id); ok {
+				for _, c := range q.AskedWhen {
+					walk(c.Question)
+				}
+			}
+		}
+		for _, f := range p.Requirements[i].Credit {
+			q, _ := p.bank.Question(f.Question)
+			idx.factorQ[i] = append(idx.factorQ[i], q)
+			walk(f.Question)
+		}
+		idx.deps[i] = deps
+	}
+	return idx
+}
+
+// creditOf is requirement i's credit alone, without the words for it: the plan replays many
 // steps and needs only whether each gap is met.
-func (p *Profile) creditOf(req *Requirement, a *questions.Answers) float64 {
+func (idx *planIndex) creditOf(p *Profile, i int, a *questions.Answers) float64 {
 	credit := 1.0
-	for _, f := range req.Credit {
-		q, ok := p.bank.Question(f.Question)
-		if !ok || p.bank.Asks(q, a) == questions.NotAsked {
+	for j, f := range p.Requirements[i].Credit {
+		q := idx.factorQ[i][j]
+		if q == nil || p.bank.Asks(q, a) == questions.NotAsked {
 			continue
 		}
 		ans, answered := a.Get(q.ID)
@@ -753,47 +994,69 @@ func (p *Profile) creditOf(req *Requirement, a *questions.Answers) float64 {
 }
 
 // apply makes a step's changes to the answers, then forgets answers to questions the new answers
-// no longer ask, as a person's file would.
+// no longer ask, as a person's file would. Within raise, set and include the order of the
+// questions does not matter (each change reads and writes only its own question), so the maps
+// are walked as they come rather than sorted on every step of every plan.
 func apply(p *Profile, c *candidate, a *questions.Answers) {
+	applyTracked(p, c, a, nil)
+}
+
+// applyTracked is apply, adding to *touched (unless nil) the question of every answer it sets or
+// forgets, so that replay works out again only the requirements that read them.
+func applyTracked(p *Profile, c *candidate, a *questions.Answers, touched *[]string) {
 	ch := c.step.Changes
 	bank := p.bank
-	for _, id := range slices.Sorted(mapKeys(ch.Raise)) {
-		q, _ := bank.Question(id)
-		cur, ok := a.Get(id)
-		if !ok || q.Rank(cur.Choice) < q.Rank(ch.Raise[id]) {
-			a.Set(id, questions.OneOfAnswer(ch.Raise[id]))
+	touch := func(id string) {
+		if touched != nil {
+			*touched = append(*touched, id)
 		}
 	}
-	for _, id := range slices.Sorted(mapKeys(ch.Set)) {
-		a.Set(id, questions.OneOfAnswer(ch.Set[id]))
+	for id, v := range ch.Raise {
+		q, _ := bank.Question(id)
+		cur, ok := a.Get(id)
+		if !ok || q.Rank(cur.Choice) < q.Rank(v) {
+			a.Set(id, questions.OneOfAnswer(v))
+			touch(id)
+		}
 	}
-	for _, id := range slices.Sorted(mapKeys(ch.Include)) {
+	for id, v := range ch.Set {
+		a.Set(id, questions.OneOfAnswer(v))
+		touch(id)
+	}
+	for id, add := range ch.Include {
 		cur, _ := a.Get(id)
 		vs := slices.Clone(cur.Choices)
-		for _, v := range ch.Include[id] {
+		for _, v := range add {
 			if !slices.Contains(vs, v) {
 				vs = append(vs, v)
 			}
 		}
 		a.Set(id, questions.AnyOfAnswer(vs...))
+		touch(id)
 	}
 	if ch.Meet {
 		for _, id := range c.closes {
-			p.meet(id, a)
+			p.meet(id, a, touch)
 		}
 	}
-	prune(bank, a)
+	prune(bank, p.planIndex().conditional, a, touch)
 }
 
 // meet sets each factor of requirement id to the weakest answer that earns full credit, in factor
 // order, so that a factor whose question a change makes asked (the field, once there is a
 // degree) is answered too.
-func (p *Profile) meet(id string, a *questions.Answers) {
-	i := slices.IndexFunc(p.Requirements, func(r Requirement) bool { return r.ID == id })
-	if i < 0 {
+func (p *Profile) meet(id string, a *questions.Answers, touch func(string)) {
+	var req *Requirement
+	for i := range p.Requirements {
+		if p.Requirements[i].ID == id {
+			req = &p.Requirements[i]
+			break
+		}
+	}
+	if req == nil {
 		return
 	}
-	for _, f := range p.Requirements[i].Credit {
+	for _, f := range req.Credit {
 		q, ok := p.bank.Question(f.Question)
 		if !ok || p.bank.Asks(q, a) == questions.NotAsked {
 			continue
@@ -811,28 +1074,32 @@ func (p *Profile) meet(id string, a *questions.Answers) {
 			for _, v := range values {
 				if f.Values[v] >= 1 && (!answered || q.Rank(v) >= q.Rank(cur.Choice)) {
 					a.Set(q.ID, questions.OneOfAnswer(v))
+					touch(q.ID)
 					break
 				}
 			}
 		case questions.AnyOf:
 			if !cur.Has(f.Includes) {
 				a.Set(q.ID, questions.AnyOfAnswer(append(slices.Clone(cur.Choices), f.Includes)...))
+				touch(q.ID)
 			}
 		case questions.Rating:
 			if !answered || cur.Rating < f.Target {
 				a.Set(q.ID, questions.RatingAnswer(f.Target))
+				touch(q.ID)
 			}
 		}
 	}
 }
 
 // prune forgets answers to questions that are not asked, in bank order so that a question ruled
-// out rules out those that depend on it.
-func prune(bank *questions.Bank, a *questions.Answers) {
-	for i := range bank.Questions {
-		q := &bank.Questions[i]
+// out rules out those that depend on it. Only the conditional questions (planIndex) are looked
+// at: one without asked_when is always asked.
+func prune(bank *questions.Bank, conditional []*questions.Question, a *questions.Answers, touch func(string)) {
+	for _, q := range conditional {
 		if _, ok := a.Get(q.ID); ok && bank.Asks(q, a) == questions.NotAsked {
 			a.Delete(q.ID)
+			touch(q.ID)
 		}
 	}
 }
@@ -844,24 +1111,4 @@ func allHold(cs []questions.Condition, a *questions.Answers) bool {
 		}
 	}
 	return true
-}
-
-func filter(ids []string, keep func(string) bool) []string {
-	var out []string
-	for _, id := range ids {
-		if keep(id) {
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }

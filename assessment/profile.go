@@ -133,6 +133,8 @@ type Profile struct {
 	share      []float64
 	areaWeight map[string]float64
 	totalArea  float64
+	// index is what a plan reads of the requirements for every step (plan.go).
+	index *planIndex
 	// outlook tailors reports to the work settings a person chose; it is embedded data, not
 	// part of a profile file.
 	outlook *Outlook
@@ -279,6 +281,7 @@ func (p *Profile) derive() {
 			p.share[i] = round(areaShare[r.Area]*r.Weight/p.areaWeight[r.Area], 9)
 		}
 	}
+	p.index = newPlanIndex(p)
 }
 
 // keyLines maps the top-level keys of a YAML mapping to their lines, for messages about fields

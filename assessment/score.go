@@ -115,7 +115,7 @@ func Score(p *Profile, a *questions.Answers) Report {
 	if p.credentials != nil {
 		r.Credentials = p.credentials.statuses(p, a)
 	}
-	r.Plan = Plan(p, p.credentials, p.steps, a)
+	r.Plan = plan(p, p.credentials, p.steps, a, r.Gaps)
 	return r
 }
 

@@ -77,8 +77,9 @@ func (a *Answers) IDs() []string { return slices.Sorted(maps.Keys(a.values)) }
 
 // Clone returns an independent copy.
 func (a *Answers) Clone() *Answers {
-	c := NewAnswers()
-	c.Respondent = a.Respondent
+	// Sized at once: a plan clones a person's answers several times, and growing the map was
+	// most of what a clone cost.
+	c := &Answers{Respondent: a.Respondent, values: make(map[string]Answer, len(a.values))}
 	for id, ans := range a.values {
 		ans.Choices = slices.Clone(ans.Choices)
 		c.values[id] = ans
