@@ -42,7 +42,7 @@ func outlookTable(w io.Writer, o *assessment.Outlook, opts TableOptions) error {
 	for i, f := range o.Figures {
 		rows[i] = []string{f.Topic, f.Figure, f.Period, f.Detail, f.Source}
 	}
-	if err := fitted(w, outlookColumns, rows, nil, opts, false); err != nil {
+	if err := fitted(w, outlookColumns, rows, nil, opts, true); err != nil {
 		return err
 	}
 	b.Reset()

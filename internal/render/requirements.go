@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -39,14 +40,15 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-// requirementColumns: the title names the requirement, the sentence says it in full, the source
-// sentence says where it comes from; the target, which restates the requirement, is left to the
-// other formats.
+// requirementColumns: the title names the requirement, its area and weight say how much it
+// counts, the target what meets it (the requirement in full is in the other formats), the source
+// sentence where it comes from.
 var requirementColumns = []column{
 	{header: "Requirement", min: 12, max: 20},
+	{header: "Area", min: 9, max: 13},
 	{header: "Weight", min: 6, max: 6},
 	{header: "Blocks", min: 6, max: 6},
-	{header: "In full", min: 20, max: 40},
+	{header: "Target", min: 14, max: 30},
 	{header: "Source sentence", min: 24},
 }
 
@@ -57,13 +59,23 @@ func requirementsTable(w io.Writer, p *assessment.Profile, opts TableOptions) er
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
+	areas := map[string]string{}
+	for _, a := range p.Areas {
+		areas[a.ID] = a.Title
+	}
+	// A sentence that several requirements rest on (the syllabus, the list of skills) is quoted
+	// once; the others point to it, so the table is not the same sixty words ten times.
+	quotedBy := map[string]string{}
 	rows := make([][]string, len(p.Requirements))
 	for i, r := range p.Requirements {
-		title := r.Title
-		if title == "" {
-			title = r.ID
+		title := cmp.Or(r.Title, r.ID)
+		source := r.Source
+		if first, ok := quotedBy[r.Source]; ok {
+			source = "As for " + first + "."
+		} else {
+			quotedBy[r.Source] = title
 		}
-		rows[i] = []string{title, percent(p.Share(r.ID)), yesNo(r.Blocking), r.Requirement, r.Source}
+		rows[i] = []string{title, cmp.Or(areas[r.Area], r.Area), percent(p.Share(r.ID)), yesNo(r.Blocking), r.Target, source}
 	}
 	return fitted(w, requirementColumns, rows, nil, opts, true)
 }
