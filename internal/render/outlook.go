@@ -1,8 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
@@ -38,8 +40,9 @@ func outlookTable(w io.Writer, o *assessment.Outlook, opts TableOptions) error {
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
-	rows := make([][]string, len(o.Figures))
-	for i, f := range o.Figures {
+	figures := byTopic(o.Figures)
+	rows := make([][]string, len(figures))
+	for i, f := range figures {
 		rows[i] = []string{f.Topic, f.Figure, f.Period, f.Detail, f.Source}
 	}
 	if err := fitted(w, outlookColumns, rows, nil, opts, true); err != nil {
@@ -69,7 +72,7 @@ func outlookMarkdown(w io.Writer, o *assessment.Outlook) error {
 	fmt.Fprintf(&b, "## Job outlook: %s\n\n", mdText(o.Occupation.Title))
 	fmt.Fprintf(&b, "Officially %s, %s (%s).\n\n", mdText(o.Occupation.Official), mdText(o.Occupation.Code), mdText(o.Occupation.Source))
 	b.WriteString("| Topic | Figure | Period | What | Source |\n| --- | --- | --- | --- | --- |\n")
-	for _, f := range o.Figures {
+	for _, f := range byTopic(o.Figures) {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdCell(f.Topic), mdCell(f.Figure), mdCell(f.Period), mdCell(f.Detail), mdCell(f.Source))
 	}
 	for _, n := range o.Notes {
@@ -86,4 +89,19 @@ func outlookMarkdown(w io.Writer, o *assessment.Outlook) error {
 	fmt.Fprintf(&b, "\nEmployment figures: %s.\n", mdText(o.EmploymentSource))
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// byTopic groups the figures by topic, in the order the topics first appear, each topic's figures
+// in the order the data gives them (oldest first): the three pay figures of three dates read
+// together, side by side, none replacing another.
+func byTopic(figures []assessment.Figure) []assessment.Figure {
+	first := map[string]int{}
+	for i, f := range figures {
+		if _, ok := first[f.Topic]; !ok {
+			first[f.Topic] = i
+		}
+	}
+	out := slices.Clone(figures)
+	slices.SortStableFunc(out, func(a, b assessment.Figure) int { return cmp.Compare(first[a.Topic], first[b.Topic]) })
+	return out
 }
