@@ -38,3 +38,16 @@ func TestExplicitTags(t *testing.T) {
 		}
 	}
 }
+
+// Credentials and steps files refuse what profiles refuse: controls, bidi marks and invisible
+// format characters.
+func TestHasControlAgreesWithProfiles(t *testing.T) {
+	for _, s := range []string{"a\x1b[2J", "a\u200bb", "a\u200fb", "a\u00adb", "tag\U000E0041", "\ufeffa"} {
+		if !hasControl("fine", s) {
+			t.Errorf("hasControl(%q) = false", s)
+		}
+	}
+	if hasControl("Certified Coding Associate (AHIMA)", "Zoë — 李", "") {
+		t.Error("clean text refused")
+	}
+}
