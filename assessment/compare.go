@@ -53,7 +53,8 @@ type Comparison struct {
 	// a comparison is meant for two sessions of one person.
 	DifferentRespondents bool `json:"different_respondents,omitempty" yaml:"different_respondents,omitempty"`
 	// StepsCompleted are the steps of the older report's plan whose gaps are all closed in the
-	// newer one: what the person has done between the two sessions.
+	// newer one: what the person has done between the two sessions. An exam step is worded from
+	// the newer report (passedExam), since the exam passed may not be the one the plan proposed.
 	StepsCompleted []PlanStep `json:"steps_completed" yaml:"steps_completed"`
 	// StepsUnderWay are the steps of the older plan of whose gaps some, not all, are closed in the
 	// newer report: a program four of whose five courses are done is under way, not completed.
@@ -136,6 +137,10 @@ func Compare(old, new Report) Comparison {
 		closed := slices.DeleteFunc(slices.Clone(s.Closes), func(id string) bool { return newGaps[id] })
 		switch {
 		case len(closed) == len(s.Closes):
+			if s.Credential != "" {
+				s.Action = passedExam(new)
+				s.label = s.Action
+			}
 			c.StepsCompleted = append(c.StepsCompleted, s)
 		case len(closed) > 0:
 			c.StepsUnderWay = append(c.StepsUnderWay, StepUnderWay{Step: s.Step, ID: s.ID, Action: s.Action,
@@ -143,6 +148,23 @@ func Compare(old, new Report) Comparison {
 		}
 	}
 	return c
+}
+
+// passedExam words a completed exam step from what the newer report holds, not from the older
+// plan: that plan named the exam it thought best (the RHIT), but the person may have passed
+// another (the CCA), or could never have sat that one. The step's credential field still names
+// the exam the older plan proposed; only the words change.
+func passedExam(new Report) string {
+	var held []string
+	for _, cs := range new.Credentials {
+		if cs.Status == Held {
+			held = append(held, strings.ToUpper(cs.ID))
+		}
+	}
+	if len(held) == 0 {
+		return "Passed an AHIMA exam"
+	}
+	return "Passed an AHIMA exam (" + strings.Join(held, " and ") + " held)"
 }
 
 // differentPeople tells whether two respondent labels name two people: both given, and not the

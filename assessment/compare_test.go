@@ -73,3 +73,47 @@ func TestCompareStepsCompletedAndUnderWay(t *testing.T) {
 		t.Errorf("nothing done: completed %+v, under way %+v", none.StepsCompleted, none.StepsUnderWay)
 	}
 }
+
+// A completed exam step says what the newer report holds, not the exam the older plan proposed:
+// the plan said "Sit the RHIT exam", the person passed the CCA.
+func TestCompareNamesThePassedExamFromTheNewerReport(t *testing.T) {
+	old := Report{
+		Gaps: []Gap{{ID: "certification.ahima", Severity: Blocking}, {ID: "skills.privacy", Severity: Minor}},
+		Plan: []PlanStep{
+			{Step: 1, ID: "exam-rhit", Action: "Sit the RHIT exam, the credential named for this job", Closes: []string{"certification.ahima"}, Credential: "rhit", label: "Sit the RHIT exam"},
+			{Step: 2, ID: "practise", Action: "Work on privacy", Closes: []string{"skills.privacy"}},
+		},
+	}
+	tests := []struct {
+		name        string
+		credentials []CredentialStatus
+		want        string
+	}{
+		{"the CCA held", []CredentialStatus{{ID: "cca", Status: Held}, {ID: "rhit", Status: NotYet}}, "Passed an AHIMA exam (CCA held)"},
+		{"two held", []CredentialStatus{{ID: "cca", Status: Held}, {ID: "rhit", Status: Held}}, "Passed an AHIMA exam (CCA and RHIT held)"},
+		{"none named", []CredentialStatus{{ID: "rhit", Status: Eligible}}, "Passed an AHIMA exam"},
+		{"no credentials in the report", nil, "Passed an AHIMA exam"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Compare(old, Report{Credentials: tt.credentials})
+			if len(c.StepsCompleted) != 2 {
+				t.Fatalf("completed %+v", c.StepsCompleted)
+			}
+			exam, other := c.StepsCompleted[0], c.StepsCompleted[1]
+			if exam.Action != tt.want || exam.Label() != tt.want {
+				t.Errorf("exam step reads %q / %q, want %q", exam.Action, exam.Label(), tt.want)
+			}
+			// The entry keeps its shape: the step, its id, what it closes.
+			if exam.ID != "exam-rhit" || exam.Step != 1 || len(exam.Closes) != 1 {
+				t.Errorf("exam step changed beyond its words: %+v", exam)
+			}
+			if other.Action != "Work on privacy" {
+				t.Errorf("a step that is not an exam was reworded: %q", other.Action)
+			}
+		})
+	}
+	if old.Plan[0].Action != "Sit the RHIT exam, the credential named for this job" {
+		t.Errorf("Compare changed the older report's plan: %q", old.Plan[0].Action)
+	}
+}

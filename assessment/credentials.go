@@ -8,8 +8,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"unicode"
 
+	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
 	"go.yaml.in/yaml/v3"
 )
@@ -270,10 +270,11 @@ func (cs *Credentials) check(path string, lines []int, p *Profile, strict bool) 
 }
 
 // hasControl tells whether any text holds a control character: texts of these files are printed
-// to the terminal, where one could move the cursor or change colours.
+// to the terminal, where one could move the cursor or change colours, or hide (textsafe.Unsafe:
+// bidi marks and invisible format characters too, as in profiles).
 func hasControl(texts ...string) bool {
 	for _, t := range texts {
-		if strings.ContainsFunc(t, unicode.IsControl) {
+		if _, bad := textsafe.Unsafe(t); bad {
 			return true
 		}
 	}

@@ -187,6 +187,9 @@ func checkShape(path string, root *yaml.Node) shapeResult {
 		n = n.Content[0]
 	}
 	c.walk(n, profileShape(), "", "", n.Line)
+	for _, t := range explicitTags(n) {
+		c.add(t.line, "", "%s", t.message("profile"))
+	}
 	return shapeResult{problems: c.problems, dropped: c.dropped, missing: c.missing, keysBad: c.keysBad}
 }
 
@@ -453,6 +456,9 @@ func checkKeys(path, kind string, root *yaml.Node, t reflect.Type) error {
 		n = n.Content[0]
 	}
 	c.walk(n, t, "")
+	for _, t := range explicitTags(n) {
+		c.add(t.line, "%s", t.message("")) // add names the kind of file
+	}
 	if len(c.problems) == 0 {
 		return nil
 	}
@@ -527,4 +533,55 @@ func (c *keyChecker) walk(n *yaml.Node, t reflect.Type, name string) {
 			c.walk(v, t.Elem(), join(name, k.Value))
 		}
 	}
+}
+
+// plainTag reports the explicit tags a file's fields may carry: they name what YAML would resolve
+// anyway (`!!str 2024` keeps a number as text). Any other tag changes what the decoder reads:
+// `!!binary SElUG1szMW0=` decodes to text holding ESC, which a check of the node's text (base64)
+// never sees; `!!timestamp` and custom tags mean nothing to hitready.
+func plainTag(tag string) bool {
+	switch tag {
+	case "!!str", "!!int", "!!float", "!!bool", "!!null", "!!map", "!!seq":
+		return true
+	}
+	return false
+}
+
+// explicitTag is a node tagged with a tag plainTag refuses.
+type explicitTag struct {
+	line int
+	tag  string
+}
+
+// message words the refusal; kind names the file ("profile"), or is empty when the message
+// already says which file it is.
+func (t explicitTag) message(kind string) string {
+	where := ""
+	if kind != "" {
+		where = " in a " + kind
+	}
+	return fmt.Sprintf("the YAML tag %s is not allowed%s; remove it and write the value as plain text, a number, true or false, a list or a mapping",
+		textsafe.Escape(t.tag), where)
+}
+
+// explicitTags lists, in document order, the nodes under root carrying a tag other than
+// plainTag allows, keys included. Each node is looked at once, so aliases cost nothing more.
+func explicitTags(root *yaml.Node) []explicitTag {
+	var found []explicitTag
+	seen := map[*yaml.Node]bool{}
+	var visit func(n *yaml.Node)
+	visit = func(n *yaml.Node) {
+		if n == nil || seen[n] || len(found) >= questions.MaxShown {
+			return
+		}
+		seen[n] = true
+		if n.Style&yaml.TaggedStyle != 0 && !plainTag(n.Tag) {
+			found = append(found, explicitTag{line: n.Line, tag: n.Tag})
+		}
+		for _, c := range n.Content {
+			visit(c)
+		}
+	}
+	visit(root)
+	return found
 }

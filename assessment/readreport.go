@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
@@ -29,6 +30,8 @@ const maxReportDepth = 16
 // it says is shown again. Refusals match questions.ErrInvalid and name the file and, where there
 // is one, the line. Source is set to path.
 func DecodeReport(path string, data []byte, p *Profile) (Report, error) {
+	// A byte order mark is not JSON; an editor may have put one in front of a saved report.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	lines, problem := reportLines(data)
 	if problem != nil {
 		problem.Origin.Path = path
@@ -53,7 +56,7 @@ func DecodeReport(path string, data []byte, p *Profile) (Report, error) {
 // reportLines walks the JSON tokens once: it refuses duplicate keys, data after the object and
 // deep nesting, and maps each value's path ("areas[1].score") to its line for messages.
 func reportLines(data []byte) (map[string]int, *questions.Problem) {
-	w := &tokenWalker{dec: json.NewDecoder(bytes.NewReader(data)), data: data, lines: map[string]int{}}
+	w := &tokenWalker{dec: json.NewDecoder(bytes.NewReader(data)), data: data, lines: map[string]int{}, names: jsonNames(reflect.TypeFor[Report]())}
 	w.dec.UseNumber()
 	for i, c := range data {
 		if c == '\n' {
@@ -81,6 +84,44 @@ type tokenWalker struct {
 	data     []byte
 	newlines []int
 	lines    map[string]int
+	// names maps each field name of a report, folded (foldKey), to its spelling: encoding/json
+	// matches names regardless of letter case, so "Respondent" would quietly fill respondent.
+	names map[string]string
+}
+
+// foldKey folds s as encoding/json compares field names, so that two keys it would take for one
+// field fold alike: upper then lower case, rune by rune ("ſ" and "S" are "s", the Kelvin sign "k").
+func foldKey(s string) string {
+	return strings.Map(func(r rune) rune { return unicode.ToLower(unicode.ToUpper(r)) }, s)
+}
+
+// jsonNames lists the JSON field names of t and of every struct it holds, by foldKey.
+func jsonNames(t reflect.Type) map[string]string {
+	names := map[string]string{}
+	seen := map[reflect.Type]bool{}
+	var visit func(t reflect.Type)
+	visit = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return
+		}
+		seen[t] = true
+		for f := range t.Fields() {
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			names[foldKey(name)] = name
+			visit(f.Type)
+		}
+	}
+	visit(t)
+	return names
 }
 
 func (w *tokenWalker) token() (json.Token, error) { return w.dec.Token() }
@@ -101,8 +142,14 @@ func (w *tokenWalker) syntax(err error) *questions.Problem {
 	return &questions.Problem{Origin: questions.Origin{Line: w.line()}, Message: "is not a valid report: " + err.Error()}
 }
 
+// seenKey is a key of an object as the file spells it, and its line.
+type seenKey struct {
+	key  string
+	line int
+}
+
 func (w *tokenWalker) object(path string, depth int) *questions.Problem {
-	seen := map[string]int{}
+	seen := map[string]seenKey{}
 	for w.dec.More() {
 		tok, err := w.token()
 		if err != nil {
@@ -110,11 +157,21 @@ func (w *tokenWalker) object(path string, depth int) *questions.Problem {
 		}
 		key, _ := tok.(string)
 		line := w.line()
-		if first, dup := seen[key]; dup {
+		folded := foldKey(key)
+		if first, dup := seen[folded]; dup {
+			if first.key != key {
+				return &questions.Problem{Origin: questions.Origin{Line: line},
+					Message: fmt.Sprintf("%s and %s (line %d) name the same field, letter case aside; a report names each field once",
+						strconv.Quote(joinPath(path, key)), strconv.Quote(joinPath(path, first.key)), first.line)}
+			}
 			return &questions.Problem{Origin: questions.Origin{Line: line},
-				Message: fmt.Sprintf("%s is given twice (first at line %d); a report names each field once", strconv.Quote(joinPath(path, key)), first)}
+				Message: fmt.Sprintf("%s is given twice (first at line %d); a report names each field once", strconv.Quote(joinPath(path, key)), first.line)}
 		}
-		seen[key] = line
+		if name, known := w.names[folded]; known && name != key {
+			return &questions.Problem{Origin: questions.Origin{Line: line},
+				Message: fmt.Sprintf("%s must be written %s: a report's field names are spelled as hitready writes them", strconv.Quote(joinPath(path, key)), strconv.Quote(name))}
+		}
+		seen[folded] = seenKey{key, line}
 		if p := w.value(joinPath(path, key), depth); p != nil {
 			return p
 		}
@@ -236,7 +293,11 @@ func (c *reportChecker) required(field, s string) {
 }
 
 func (c *reportChecker) check(r *Report) {
-	if _, given := c.lines["schema"]; !given || r.Schema != Schema {
+	if _, given := c.lines["schema"]; !given {
+		c.add("schema", "is missing; compare reads %q reports", Schema)
+		return
+	}
+	if r.Schema != Schema {
 		c.add("schema", "is %q; compare reads %q reports", r.Schema, Schema)
 		return
 	}

@@ -35,6 +35,10 @@ func TestDecodeReportReadsWhatAssessWrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A byte order mark in front, as some editors save, is not part of the report.
+	if _, err := DecodeReport("old.json", []byte("\ufeff"+data), p); err != nil {
+		t.Errorf("a report after a byte order mark is refused: %v", err)
+	}
 	if r.Source != "old.json" || r.Verdict != NotReady || len(r.Gaps) == 0 || len(r.Areas) != 4 || len(r.Plan) < 2 {
 		t.Errorf("decoded %+v", r)
 	}
@@ -87,7 +91,17 @@ func TestDecodeReportRefusals(t *testing.T) {
 		{"thresholds reversed", edit(`"nearly_ready": 60`, `"nearly_ready": 90`), "thresholds.nearly_ready: 90 is outside 0-85"},
 		{"respondent with ESC", edit(`"respondent": ""`, `"respondent": "Pat\u001b[2J"`), `respondent: holds \x1b (a control character)`},
 		{"gap text with U+2028", edit(`"current": "Exam scheduled"`, `"current": "Exam\u2028scheduled"`), `.current: holds \u2028 (a control character)`},
-		{"schema missing", edit(`"schema": "hitready.report/v1",`, ``), `schema: is ""; compare reads "hitready.report/v1" reports`},
+		{"schema missing", edit(`"schema": "hitready.report/v1",`, ``), `old.json: schema: is missing; compare reads "hitready.report/v1" reports`},
+		// encoding/json matches field names regardless of letter case: a second spelling would
+		// quietly win, so it is refused, and so is a name not spelled as hitready writes it.
+		{"duplicate key in another case", edit(`"respondent": "",`, `"respondent": "", "Respondent": "Somebody Else",`),
+			`old.json:3: "Respondent" and "respondent" (line 3) name the same field, letter case aside; a report names each field once`},
+		{"duplicate key folded as encoding/json folds (long s)", edit(`"respondent": "",`, `"respondent": "", "re\u017fpondent": "X",`),
+			`name the same field, letter case aside`},
+		{"duplicate key in an area in another case", edit(`"id": "education",`, `"id": "education", "ID": "skills",`),
+			`old.json:14: "areas[0].ID" and "areas[0].id" (line 14) name the same field`},
+		{"schema in capitals", edit(`"schema"`, `"SCHEMA"`), `old.json:2: "SCHEMA" must be written "schema": a report's field names are spelled as hitready writes them`},
+		{"verdict capitalised", edit(`"verdict"`, `"Verdict"`), `"Verdict" must be written "verdict"`},
 		{"missing score", edit(score, ``), "score: is missing"},
 		{"not an object", `[1, 2]`, "old.json:1: is not a report: a report is one JSON object"},
 		{"data after the report", base + `{}`, "has data after the end of the report"},

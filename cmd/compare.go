@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -113,6 +114,9 @@ func loadReport(ctx context.Context, ios *iostreams.IOStreams, profile *assessme
 	if err != nil {
 		return assessment.Report{}, err
 	}
+	// A byte order mark in front of a saved report would hide its schema, and the report would be
+	// read as an answers file; answers files drop one too.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var head struct {
 		Schema string `json:"schema"`
 	}

@@ -104,12 +104,22 @@ func firstRune(s string) (rune, int) {
 	return 0, len(s)
 }
 
-// Truncate shortens s to at most width columns, ending in "…" when it was cut.
+// Truncate shortens s to at most width columns, ending in "…" when it was cut. It cuts at the
+// last space that keeps at least half the room, so a reader sees whole words ("you have …", not
+// "you have com…"); a line with no such space (one long word) is cut inside the word.
 func Truncate(s string, width int) string {
 	if width < 10 || runewidth.StringWidth(s) <= width {
 		return s
 	}
-	return strings.TrimRight(runewidth.Truncate(s, width-1, ""), " ") + "…"
+	room := width - 1
+	head := runewidth.Truncate(s, room, "")
+	// A space just after the cut means head already ends on a whole word.
+	if !strings.HasPrefix(s[len(head):], " ") {
+		if i := strings.LastIndexByte(head, ' '); i >= 0 && runewidth.StringWidth(strings.TrimRight(head[:i], " ")) >= room/2 {
+			head = head[:i]
+		}
+	}
+	return strings.TrimRight(head, " ") + "…"
 }
 
 // Plural is one when n is 1 and many otherwise: "1 gap", "2 gaps".

@@ -33,7 +33,17 @@ func TestTruncate(t *testing.T) {
 	}{
 		{"short", 20, "short"},
 		{"What is the highest level of education you have completed?", 30, "What is the highest level of…"},
-		{"Ärztliche Dokumentation und Kodierung", 12, "Ärztliche D…"},
+		{"Ärztliche Dokumentation und Kodierung", 12, "Ärztliche…"},
+		// the review's change list: whole words, not "you have com…", "— P…", "— High-schoo…"
+		{"What is the highest level of education you have completed?", 52, "What is the highest level of education you have…"},
+		{"Pass the RHIT exam — Passed", 22, "Pass the RHIT exam —…"},
+		{"Diploma — High-school diploma or GED", 32, "Diploma — High-school diploma…"},
+		// a cut exactly before a space keeps the whole word before it
+		{"alpha beta gamma delta", 11, "alpha beta…"},
+		// the last space leaves less than half the room: cut inside the word
+		{"ab supercalifragilisticexpialidocious", 20, "ab supercalifragili…"},
+		{"Supercalifragilisticexpialidocious", 12, "Supercalifr…"},
+		{"漢字 漢字漢字漢字漢字漢字漢字", 12, "漢字 漢字漢…"},
 	}
 	for _, tt := range tests {
 		if got := Truncate(tt.in, tt.width); got != tt.want {

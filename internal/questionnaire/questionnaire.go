@@ -14,6 +14,7 @@ import (
 
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/prose"
+	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -313,7 +314,9 @@ func askForName(p prompter.Prompter, message, current string, width int) (string
 		return "", err
 	}
 	name = strings.TrimSpace(strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
+		// textsafe's controls too (bidi marks, zero-width and other invisible format
+		// characters, often pasted along with a name), which the answers file would refuse.
+		if unicode.IsControl(r) || textsafe.IsControl(r) {
 			return -1
 		}
 		return r

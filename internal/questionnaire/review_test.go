@@ -229,3 +229,17 @@ func TestCountChangesOnlyWithAReason(t *testing.T) {
 		t.Errorf("respondent %q", answers.Respondent)
 	}
 }
+
+// A name typed or pasted with characters an answers file refuses (a zero-width space, a bidi
+// mark, ESC) keeps its letters and loses those, so the saved file reads back.
+func TestNameDropsWhatAnAnswersFileRefuses(t *testing.T) {
+	bank := loadBank(t)
+	fake := &prompter.Fake{Replies: append(replies(1, -1, []int{0}, 0, -1, 3), prompter.Reply{Text: "\u200bSam\u200f O\u00adkafor\x1b[2J\ufeff"})}
+	answers := questions.NewAnswers()
+	if err := Run(fake, bank, answers, Options{Out: &bytes.Buffer{}, Width: 200, AskName: true}); err != nil {
+		t.Fatal(err)
+	}
+	if answers.Respondent != "Sam Okafor[2J" {
+		t.Errorf("respondent %q", answers.Respondent)
+	}
+}

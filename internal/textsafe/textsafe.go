@@ -7,6 +7,7 @@ package textsafe
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -16,9 +17,18 @@ import (
 // bidirectional marks, embeddings, overrides and isolates, which make a line read other than it
 // is. The marks (LRM U+200E, RLM U+200F, ALM U+061C) are invisible and move neutral characters
 // such as "." and "/" to the other side of a word, so "evil.yaml" can show as "yaml.evil".
+// The other format characters (Unicode category Cf: zero-width spaces and joiners U+200B-U+200D,
+// the word joiner U+2060, U+FEFF, the soft hyphen U+00AD, U+180E, the interlinear annotation
+// marks U+FFF9-U+FFFB, the deprecated U+206A-U+206F, the tag characters U+E0000-U+E007F) are
+// invisible too: a name holding one looks like another name, and text can hide in them, so they
+// are unsafe with the bidi marks. (A U+FEFF at the very start of a file is a byte order mark;
+// the readers strip it before any text is checked.)
 // Writers of formats that escape text (JSON, YAML) use it too, so that every output agrees on
 // what is unsafe.
 func IsControl(r rune) bool {
+	if r >= 0x80 && unicode.Is(unicode.Cf, r) {
+		return true
+	}
 	switch {
 	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
 		return true
@@ -53,6 +63,9 @@ func Describe(r rune) string {
 	if r == utf8.RuneError {
 		return "a byte that is not UTF-8"
 	}
+	if r >= 0x80 && unicode.Is(unicode.Cf, r) && !isBidi(r) {
+		return fmt.Sprintf("%s (an invisible format character)", Escape(string(r)))
+	}
 	return fmt.Sprintf("%s (a control character)", Escape(string(r)))
 }
 
@@ -79,6 +92,11 @@ func Escape(s string) string {
 	return b.String()
 }
 
+// isBidi reports whether r is one of the bidirectional marks, embeddings, overrides and isolates.
+func isBidi(r rune) bool {
+	return r == '\u200e' || r == '\u200f' || r == '\u061c' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
 func escapeRune(r rune) string {
 	switch r {
 	case '\a':
@@ -98,6 +116,9 @@ func escapeRune(r rune) string {
 	}
 	if r < 0x80 {
 		return fmt.Sprintf(`\x%02x`, r)
+	}
+	if r > 0xffff { // the tag characters: \U and eight digits, as Go writes them
+		return fmt.Sprintf(`\U%08x`, r)
 	}
 	return fmt.Sprintf(`\u%04x`, r)
 }

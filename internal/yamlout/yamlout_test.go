@@ -133,6 +133,8 @@ func TestQuoteEscapesControls(t *testing.T) {
 		{"del\x7f", `"del\x7f"`},
 		{"a\u200eb\u200fc\u061cd", `"a\u200eb\u200fc\u061cd"`},
 		{"rlo\u202eisolate\u2066", `"rlo\u202eisolate\u2066"`},
+		{"a\u200b.yaml", `"a\u200b.yaml"`},
+		{"tag\U000e0041", `"tag\U000e0041"`},
 		{"tab\tnl\n", `"tab\tnl\n"`},
 		{"Zoë Ünal", "Zoë Ünal"},
 	}
