@@ -175,19 +175,6 @@ func dropNotAsked(bank *questions.Bank, answers *questions.Answers, possible map
 	return dropped
 }
 
-// pending counts the questions that are unanswered and asked, or may be asked once an earlier
-// question is answered.
-func pending(bank *questions.Bank, answers *questions.Answers) int {
-	n := 0
-	for i := range bank.Questions {
-		q := &bank.Questions[i]
-		if _, done := answers.Get(q.ID); !done && bank.Asks(q, answers) != questions.NotAsked {
-			n++
-		}
-	}
-	return n
-}
-
 // errSkipped is ask's answer when the person skips an optional question: it stays unanswered.
 var errSkipped = errors.New("skipped")
 
