@@ -634,3 +634,80 @@ func TestSaveAnswersToStandardOutputByNameIsWrittenOnce(t *testing.T) {
 		t.Errorf("log.txt holds:\n%s\nwant before, then the answers once, with the change", data)
 	}
 }
+
+// Names from the file system reach standard error escaped, in every message: an incomplete
+// file, the limit line, "Report written to". A name cannot forge a line ("hitready: all files
+// scored") or drive the terminal (a title, a cleared screen), and the hint quotes it as $'…',
+// which a shell reads back as the same name.
+func TestFileNamesNeverReachStderrRaw(t *testing.T) {
+	dir := t.TempDir()
+	ready, err := os.ReadFile("examples/ready.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var incomplete []byte
+	for line := range strings.Lines(string(ready)) {
+		if !strings.Contains(line, "skills.computer") {
+			incomplete = append(incomplete, line...)
+		}
+	}
+	os.Mkdir(filepath.Join(dir, "c"), 0o755)
+	forged := "y\nhitready: all files scored.yaml"
+	for _, name := range []string{"x\x1b[2J\x1b]0;owned\a.yaml", forged} {
+		if err := os.WriteFile(filepath.Join(dir, "c", name), incomplete, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"score", "c"}, {"score", "--max-files", "1", "c"}} {
+		cmd := exec.Command(binary(t), args...)
+		cmd.Dir = dir
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		cmd.Run()
+		got := stderr.String()
+		if code := cmd.ProcessState.ExitCode(); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+		if strings.ContainsAny(got, "\x1b\a") || strings.Contains(got, "\nhitready: all files scored") {
+			t.Errorf("%v: a raw name reached stderr:\n%q", args, got)
+		}
+		if !strings.Contains(got, `c/x\x1b[2J\x1b]0;owned\a.yaml: is incomplete`) {
+			t.Errorf("%v: want the name escaped; got:\n%s", args, got)
+		}
+		if len(args) == 2 {
+			if !strings.Contains(got, `c/y\nhitready: all files scored.yaml: is incomplete`) {
+				t.Errorf("%v: want the forged name escaped; got:\n%s", args, got)
+			}
+			// The hint's $'…' names the file when a shell reads it.
+			i := strings.Index(got, "$'c/y")
+			j := strings.Index(got[i:], ".yaml'")
+			if i < 0 || j < 0 {
+				t.Fatalf("no $'…' hint in:\n%s", got)
+			}
+			quoted := got[i : i+j+len(".yaml'")]
+			out, err := exec.Command("bash", "-c", "printf %s "+quoted).Output()
+			if err != nil {
+				t.Skipf("no bash to read %s back: %v", quoted, err)
+			}
+			if string(out) != "c/"+forged {
+				t.Errorf("bash reads %s as %q, want %q", quoted, out, "c/"+forged)
+			}
+		} else if !strings.Contains(got, `c/y\nhitready: all files scored.yaml: not read: more than 1 file (raise --max-files)`) {
+			t.Errorf("%v: want the limit line escaped, in the singular; got:\n%s", args, got)
+		}
+	}
+
+	// "Report written to", shown at a terminal.
+	out := "r\x1b]0;owned\a.txt"
+	abs, _ := filepath.Abs("examples/ready.yaml")
+	cmd, _, s := onTerminal(t, dir, "assess", "--answers", abs, "--output", out)
+	if code := exitCode(t, cmd, s); code != 0 {
+		t.Fatalf("exit %d; screen:\n%s", code, s)
+	}
+	if screen := s.String(); strings.Contains(screen, "\x1b]0;owned") || !strings.Contains(screen, `written to r\x1b]0;owned\a.txt.`) {
+		t.Errorf("want the name escaped; screen:\n%q", screen)
+	}
+	if _, err := os.Stat(filepath.Join(dir, out)); err != nil {
+		t.Errorf("the report was not written: %v", err)
+	}
+}

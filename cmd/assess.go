@@ -13,6 +13,7 @@ import (
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/render"
+	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
 )
@@ -301,7 +302,7 @@ func reportWritten(ios *iostreams.IOStreams, outputPath, what string) {
 	if outputPath == "" || outputPath == fileio.StdStream || !ios.IsStderrTTY() {
 		return
 	}
-	fmt.Fprintf(ios.ErrOut, "%s written to %s.\n", what, outputPath)
+	fmt.Fprintf(ios.ErrOut, "%s written to %s.\n", what, textsafe.Escape(outputPath))
 }
 
 func noArgs(c *cobra.Command, args []string) error {

@@ -8,11 +8,13 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/questionnaire"
+	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
 	"golang.org/x/term"
 )
@@ -44,7 +46,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 	path, claimed, err := progressFile(opts)
 	saved, warned := false, false
 	if err != nil {
-		fmt.Fprintf(ios.ErrOut, "warning: cannot keep your answers as you go: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "warning: cannot keep your answers as you go: %s\n", textsafe.Escape(err.Error()))
 		warned = true
 	}
 	if claimed {
@@ -67,7 +69,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 			// A folder that cannot be written is no reason to stop the session: the answers
 			// are still in memory and scored at the end.
 			if !warned {
-				fmt.Fprintf(ios.ErrOut, "warning: cannot keep your answers as you go: %v\n", err)
+				fmt.Fprintf(ios.ErrOut, "warning: cannot keep your answers as you go: %s\n", textsafe.Escape(err.Error()))
 				warned = true
 			}
 			return nil
@@ -99,7 +101,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 	if saved {
 		// The command on a line of its own: it is not broken by the terminal's wrapping and
 		// is copied whole with a triple click.
-		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s.\nSee this report again with:\n  %s\n\n", path, assessHint(path, runFlags(opts, path)...))
+		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s.\nSee this report again with:\n  %s\n\n", textsafe.Escape(path), assessHint(path, runFlags(opts, path)...))
 		return path, nil
 	}
 	return "", nil
@@ -175,15 +177,67 @@ func (e *interruptedError) Error() string {
 	if e.SavedTo == "" {
 		return "\nStopped. No answers were saved."
 	}
-	return fmt.Sprintf("\nStopped. Your answers so far are in %s.\nContinue with:\n  %s", e.SavedTo, assessHint(e.SavedTo, e.Flags...))
+	return fmt.Sprintf("\nStopped. Your answers so far are in %s.\nContinue with:\n  %s", textsafe.Escape(e.SavedTo), assessHint(e.SavedTo, e.Flags...))
 }
 
 func (e *interruptedError) Is(target error) bool { return target == prompter.ErrInterrupted }
 
-// shellQuote quotes a path for pasting into a shell, when it needs it.
+// shellQuote quotes a path for pasting into a shell, when it needs it. A name with control
+// characters (or bytes that are not UTF-8) is written in bash and zsh ANSI-C quoting, $'…'
+// (\e, \a, \n, \xNN): it shows nothing that could drive the terminal, and pasted it names the
+// same file.
 func shellQuote(s string) string {
 	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") == "" {
 		return s
 	}
+	if _, bad := textsafe.Unsafe(s); bad {
+		return ansiCQuote(s)
+	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// ansiCQuote writes s as $'…': printable text as it is (' and \ escaped), control runes and
+// bytes that are not UTF-8 as escapes bash and zsh read back. A control rune above 0x7f is
+// written as its UTF-8 bytes (\xNN each), which both shells read in any locale.
+func ansiCQuote(s string) string {
+	var b strings.Builder
+	b.WriteString("$'")
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\'', r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case textsafe.IsControl(r):
+			switch r {
+			case '\a':
+				b.WriteString(`\a`)
+			case '\b':
+				b.WriteString(`\b`)
+			case '\f':
+				b.WriteString(`\f`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			case '\v':
+				b.WriteString(`\v`)
+			case 0x1b:
+				b.WriteString(`\e`)
+			default:
+				for _, c := range []byte(s[i : i+size]) {
+					fmt.Fprintf(&b, `\x%02x`, c)
+				}
+			}
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	b.WriteString("'")
+	return b.String()
 }
