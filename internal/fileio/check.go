@@ -58,7 +58,7 @@ func CheckOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) error 
 			}
 			dir = filepath.Dir(t.path)
 		}
-		f, err := os.CreateTemp(dir, ".hitready-probe-*")
+		f, err := os.CreateTemp(dir, tempPattern)
 		if err != nil {
 			return refuseOutput(c.Name, "cannot be written: "+reason(err))
 		}
