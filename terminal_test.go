@@ -711,3 +711,64 @@ func TestFileNamesNeverReachStderrRaw(t *testing.T) {
 		t.Errorf("the report was not written: %v", err)
 	}
 }
+
+// --save-answers that passed the check but cannot be written during the session (here its
+// folder is swapped for a file after the first question): the answers go to
+// hitready-answers.yaml in the current folder, the person is told so once, the report is still
+// printed, and the exit is 1 with the message after it.
+func TestSaveAnswersThatCannotBeWrittenFallsBackToAFileOfOurOwn(t *testing.T) {
+	dir := t.TempDir()
+	ready, err := os.ReadFile("examples/ready.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var incomplete []byte
+	for line := range strings.Lines(string(ready)) {
+		if !strings.Contains(line, "skills.computer") {
+			incomplete = append(incomplete, line...)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "inc.yaml"), incomplete, 0o600)
+	os.Mkdir(filepath.Join(dir, "d"), 0o755)
+	cmd, ptm, s := onTerminal(t, dir, "assess", "--plain", "--answers", "inc.yaml", "--save-answers", "d/keep.yaml")
+	waitFor(t, "the first question", func() bool { return strings.Contains(s.String(), "[1/") }, s)
+	if err := os.Rename(filepath.Join(dir, "d"), filepath.Join(dir, "d.moved")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "d"), nil, 0o600)
+	// The optional questions are skipped (Enter); the computer skills are rated 4.
+	for i := 1; i <= 5; i++ {
+		mark := fmt.Sprintf("[%d/5]", i)
+		waitFor(t, mark, func() bool { return strings.Contains(s.String(), mark) }, s)
+		out := s.String()
+		if strings.Contains(strings.ToLower(out[strings.LastIndex(out, mark):]), "computer") {
+			ptm.WriteString("4\n")
+			continue
+		}
+		if i == 5 { // where to work: an empty choice is asked again
+			ptm.WriteString("1\n")
+			continue
+		}
+		ptm.WriteString("\n")
+	}
+	waitFor(t, "the review", func() bool { return strings.Contains(s.String(), "Score these answers, or change one?") }, s)
+	time.Sleep(200 * time.Millisecond)
+	ptm.WriteString("\n")
+	code := exitCode(t, cmd, s)
+	out := s.String()
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if n := strings.Count(out, "your answers are kept in hitready-answers.yaml instead"); n != 1 {
+		t.Errorf("told %d times where the answers are, want once", n)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "hitready-answers.yaml"))
+	if err != nil || !strings.Contains(string(data), "skills.computer: 4") {
+		t.Errorf("hitready-answers.yaml holds %q (%v); want every answer, the new one too", data, err)
+	}
+	report := strings.Index(out, "Score")
+	msg := strings.LastIndex(out, "cannot write d/keep.yaml")
+	if report < 0 || msg < report {
+		t.Errorf("want the report, then the message; screen:\n%s", out)
+	}
+}

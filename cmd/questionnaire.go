@@ -49,21 +49,44 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		fmt.Fprintf(ios.ErrOut, "warning: cannot keep your answers as you go: %s\n", textsafe.Escape(err.Error()))
 		warned = true
 	}
-	if claimed {
-		// The file was created empty to reserve its name; with nothing kept in it, it goes.
-		defer func() {
-			if !saved {
-				os.Remove(path)
-			}
-		}()
+	// A claimed file was created empty to reserve its name; with nothing kept in it, it goes.
+	defer func() {
+		if claimed && !saved {
+			os.Remove(path)
+		}
+	}()
+	write := func(a *questions.Answers) error {
+		data, err := encodeAnswers(bank, a, path)
+		if err == nil {
+			err = fileio.WriteFile(ctx, path, streams(ios), data)
+		}
+		return err
 	}
+	fellBack := false
 	keep := func(a *questions.Answers) error {
 		if path == "" {
 			return nil
 		}
-		data, err := encodeAnswers(bank, a, path)
-		if err == nil {
-			err = fileio.WriteFile(ctx, path, streams(ios), data)
+		err := write(a)
+		if err != nil && !fellBack && path == opts.SaveAnswers {
+			// --save-answers passed the check but cannot be written after all (a rename
+			// refused, a folder gone): the answers go to a file of our own in the current
+			// folder, so that the session is not lost, and the person is told once where.
+			fellBack = true
+			fallback, cerr := fileio.Claim(".", progressBase, ".yaml", func(p string) bool {
+				return opts.Output != "" && opts.Output != fileio.StdStream && fileio.SameTarget(p, opts.Output)
+			})
+			if cerr == nil {
+				failed := path
+				path, claimed = fallback, true
+				if err2 := write(a); err2 == nil {
+					fmt.Fprintf(ios.ErrOut, "warning: %s; your answers are kept in %s instead\n",
+						textsafe.Escape(cannotWrite(failed, err)), textsafe.Escape(path))
+					warned = true
+					saved = true
+					return nil
+				}
+			}
 		}
 		if err != nil {
 			// A folder that cannot be written is no reason to stop the session: the answers
@@ -105,6 +128,31 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		return path, nil
 	}
 	return "", nil
+}
+
+// cannotWrite words a failure to write name as "cannot write NAME: REASON", whether err already
+// names it ("writing NAME: …", "NAME: …") or not.
+func cannotWrite(name string, err error) string {
+	msg := err.Error()
+	for _, prefix := range []string{"writing " + name + ": ", name + ": "} {
+		if rest, ok := strings.CutPrefix(msg, prefix); ok {
+			msg = rest
+			break
+		}
+	}
+	return "cannot write " + name + ": " + strings.TrimPrefix(msg, "cannot be written: ")
+}
+
+// savedElsewhereError is --save-answers that could not be written at the end of a
+// questionnaire whose answers were kept in another file: the report has been written, and the
+// exit is 1 so that a script sees that the file it asked for is not there.
+type savedElsewhereError struct {
+	Target, Kept string
+	Err          error
+}
+
+func (e *savedElsewhereError) Error() string {
+	return fmt.Sprintf("%s; your answers are in %s", textsafe.Escape(cannotWrite(e.Target, e.Err)), textsafe.Escape(e.Kept))
 }
 
 // stderrWidth is the width the questionnaire wraps its text to: standard error's, where it is
