@@ -407,6 +407,62 @@ func TestBindMountedOutputIsRefusedClearly(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
 		t.Errorf("the folder holds %d entries; want a.yaml, src.txt, report.txt (no temporary file)", len(entries))
 	}
+	// As --save-answers it is refused up front (/proc/self/mountinfo lists it), before the
+	// report or any question: nothing on standard output.
+	cmd = exec.Command(binary(t), "assess", "--answers", "a.yaml", "--save-answers", "report.txt")
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 || stdout.Len() > 0 || !strings.Contains(stderr.String(), "report.txt: cannot be replaced: it is a mount point") {
+		t.Errorf("--save-answers: exit %v, stdout %d bytes, stderr %q; want exit 2 up front saying it is a mount point", err, stdout.Len(), stderr.String())
+	}
+}
+
+// Another user's file in a sticky folder (like /tmp) cannot be replaced by rename (EPERM), though
+// the folder is writable: refused up front, exit 2, saying why, before anything is asked or
+// written. Run as nobody; root may replace it.
+func TestAnotherUsersFileInAStickyFolderIsRefusedUpFront(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to run as nobody and to own the file")
+	}
+	setpriv, err := exec.LookPath("setpriv")
+	if err != nil {
+		t.Skip("setpriv not found: cannot run as nobody")
+	}
+	dir := userDir(t)
+	bin := filepath.Join(dir, "hitready")
+	data, _ := os.ReadFile(mustExecutable(t))
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := filepath.Join(dir, "s")
+	os.Mkdir(s, 0o755)
+	os.Chmod(s, os.ModeSticky|0o777) // Go spells the sticky bit os.ModeSticky, not 0o1000
+	keep := filepath.Join(s, "keep.yaml")
+	os.WriteFile(keep, []byte("root's\n"), 0o666)
+	os.Chmod(keep, 0o666)
+	for _, flag := range []string{"--save-answers", "--output"} {
+		cmd := exec.Command(setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", bin, "assess", "--answers", "a.yaml", flag, "s/keep.yaml")
+		cmd.Dir = dir
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 2 || stdout.Len() > 0 ||
+			!strings.Contains(stderr.String(), "s/keep.yaml: cannot be replaced: it belongs to another user and its folder is sticky") {
+			t.Errorf("%s: exit %v, stdout %d bytes, stderr %q; want exit 2 up front, saying why", flag, err, stdout.Len(), stderr.String())
+		}
+		if got, _ := os.ReadFile(keep); string(got) != "root's\n" {
+			t.Errorf("%s: the file holds %q", flag, got)
+		}
+	}
+	// A file of nobody's own in the same folder is written.
+	cmd := exec.Command(setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", bin, "assess", "--answers", "a.yaml", "--output", "s/mine.txt")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("a new file in the sticky folder: %v: %s", err, out)
+	}
 }
 
 // --output /dev/stdout writes into the file standard output is, where it stands, even for a user

@@ -150,7 +150,7 @@ func (o *Output) Commit(ctx context.Context) error {
 			// The file is a mount point (a bind-mounted file): it cannot be replaced, and
 			// writing it in place could leave half a report. Nothing was changed.
 			o.Discard()
-			return refuseOutput(o.name, "cannot be replaced: it is a mount point (device or resource busy); write to another file, or to standard output (-)")
+			return refuseOutput(o.name, mountPointRefusal)
 		}
 	}
 	if err != nil {
