@@ -822,6 +822,9 @@ func TestSaveAnswersThatCannotBeWrittenFallsBackToAFileOfOurOwn(t *testing.T) {
 	if err != nil || !strings.Contains(string(data), "skills.computer: 4") {
 		t.Errorf("hitready-answers.yaml holds %q (%v); want every answer, the new one too", data, err)
 	}
+	if strings.Contains(out, "--save-answers d/keep.yaml") {
+		t.Errorf("the hint repeats the --save-answers that could not be written; screen:\n%s", out)
+	}
 	report := strings.Index(out, "Score")
 	msg := strings.LastIndex(out, "cannot write d/keep.yaml")
 	if report < 0 || msg < report {

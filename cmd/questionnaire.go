@@ -109,6 +109,13 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 	if err == nil {
 		err = questionnaire.Review(p, bank, answers, qopts)
 	}
+	hintOpts := opts
+	if fellBack {
+		// The hint does not repeat a --save-answers that could not be written.
+		o := *opts
+		o.SaveAnswers = ""
+		hintOpts = &o
+	}
 	switch {
 	case errors.Is(err, prompter.ErrInterrupted):
 		savedTo := map[bool]string{true: path}[saved]
@@ -117,14 +124,14 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 			// all in the file they came from.
 			savedTo = opts.AnswersPath
 		}
-		return "", &interruptedError{SavedTo: savedTo, Flags: runFlags(opts, savedTo)}
+		return "", &interruptedError{SavedTo: savedTo, Flags: runFlags(hintOpts, savedTo)}
 	case err != nil:
 		return "", err
 	}
 	if saved {
 		// The command on a line of its own: it is not broken by the terminal's wrapping and
 		// is copied whole with a triple click.
-		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s.\nSee this report again with:\n  %s\n\n", textsafe.Escape(path), assessHint(path, runFlags(opts, path)...))
+		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s.\nSee this report again with:\n  %s\n\n", textsafe.Escape(path), assessHint(path, runFlags(hintOpts, path)...))
 		return path, nil
 	}
 	return "", nil
