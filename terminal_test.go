@@ -831,3 +831,53 @@ func TestSaveAnswersThatCannotBeWrittenFallsBackToAFileOfOurOwn(t *testing.T) {
 		t.Errorf("want the report, then the message; screen:\n%s", out)
 	}
 }
+
+// A --save-answers name with control characters is shown escaped on every line of a session
+// ("Your answers are in", the hint, which quotes it as $'…'), never raw.
+func TestSaveAnswersNameIsEscapedOnTheTerminal(t *testing.T) {
+	dir := t.TempDir()
+	ready, err := os.ReadFile("examples/ready.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var incomplete []byte
+	for line := range strings.Lines(string(ready)) {
+		if !strings.Contains(line, "skills.computer") {
+			incomplete = append(incomplete, line...)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "inc.yaml"), incomplete, 0o600)
+	name := "k\x1b]0;owned\a.yaml"
+	cmd, ptm, s := onTerminal(t, dir, "assess", "--plain", "--answers", "inc.yaml", "--save-answers", name)
+	for i := 1; i <= 5; i++ {
+		mark := fmt.Sprintf("[%d/5]", i)
+		waitFor(t, mark, func() bool { return strings.Contains(s.String(), mark) }, s)
+		out := s.String()
+		switch {
+		case strings.Contains(strings.ToLower(out[strings.LastIndex(out, mark):]), "computer"):
+			ptm.WriteString("4\n")
+		case i == 5:
+			ptm.WriteString("1\n")
+		default:
+			ptm.WriteString("\n")
+		}
+	}
+	waitFor(t, "the review", func() bool { return strings.Contains(s.String(), "Score these answers, or change one?") }, s)
+	time.Sleep(200 * time.Millisecond)
+	ptm.WriteString("\n")
+	if code := exitCode(t, cmd, s); code != 0 {
+		t.Fatalf("exit %d; screen:\n%s", code, s)
+	}
+	out := s.String()
+	if strings.Contains(out, "\x1b]0;owned") {
+		t.Errorf("the name reached the terminal raw:\n%q", out)
+	}
+	for _, want := range []string{`Your answers are in k\x1b]0;owned\a.yaml.`, `--answers $'k\e]0;owned\a.yaml'`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("want %s on the screen:\n%s", want, out)
+		}
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, name)); err != nil || !strings.Contains(string(data), "skills.computer: 4") {
+		t.Errorf("the answers file holds %q (%v)", data, err)
+	}
+}
