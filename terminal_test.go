@@ -407,6 +407,62 @@ func TestBindMountedOutputIsRefusedClearly(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
 		t.Errorf("the folder holds %d entries; want a.yaml, src.txt, report.txt (no temporary file)", len(entries))
 	}
+	// As --save-answers it is refused up front (/proc/self/mountinfo lists it), before the
+	// report or any question: nothing on standard output.
+	cmd = exec.Command(binary(t), "assess", "--answers", "a.yaml", "--save-answers", "report.txt")
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 || stdout.Len() > 0 || !strings.Contains(stderr.String(), "report.txt: cannot be replaced: it is a mount point") {
+		t.Errorf("--save-answers: exit %v, stdout %d bytes, stderr %q; want exit 2 up front saying it is a mount point", err, stdout.Len(), stderr.String())
+	}
+}
+
+// Another user's file in a sticky folder (like /tmp) cannot be replaced by rename (EPERM), though
+// the folder is writable: refused up front, exit 2, saying why, before anything is asked or
+// written. Run as nobody; root may replace it.
+func TestAnotherUsersFileInAStickyFolderIsRefusedUpFront(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to run as nobody and to own the file")
+	}
+	setpriv, err := exec.LookPath("setpriv")
+	if err != nil {
+		t.Skip("setpriv not found: cannot run as nobody")
+	}
+	dir := userDir(t)
+	bin := filepath.Join(dir, "hitready")
+	data, _ := os.ReadFile(mustExecutable(t))
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := filepath.Join(dir, "s")
+	os.Mkdir(s, 0o755)
+	os.Chmod(s, os.ModeSticky|0o777) // Go spells the sticky bit os.ModeSticky, not 0o1000
+	keep := filepath.Join(s, "keep.yaml")
+	os.WriteFile(keep, []byte("root's\n"), 0o666)
+	os.Chmod(keep, 0o666)
+	for _, flag := range []string{"--save-answers", "--output"} {
+		cmd := exec.Command(setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", bin, "assess", "--answers", "a.yaml", flag, "s/keep.yaml")
+		cmd.Dir = dir
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 2 || stdout.Len() > 0 ||
+			!strings.Contains(stderr.String(), "s/keep.yaml: cannot be replaced: it belongs to another user and its folder is sticky") {
+			t.Errorf("%s: exit %v, stdout %d bytes, stderr %q; want exit 2 up front, saying why", flag, err, stdout.Len(), stderr.String())
+		}
+		if got, _ := os.ReadFile(keep); string(got) != "root's\n" {
+			t.Errorf("%s: the file holds %q", flag, got)
+		}
+	}
+	// A file of nobody's own in the same folder is written.
+	cmd := exec.Command(setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", bin, "assess", "--answers", "a.yaml", "--output", "s/mine.txt")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("a new file in the sticky folder: %v: %s", err, out)
+	}
 }
 
 // --output /dev/stdout writes into the file standard output is, where it stands, even for a user
@@ -632,5 +688,196 @@ func TestSaveAnswersToStandardOutputByNameIsWrittenOnce(t *testing.T) {
 	data, _ := os.ReadFile(logPath)
 	if !strings.HasPrefix(string(data), "before\n") || strings.Count(string(data), "answers:") != 1 || !strings.Contains(string(data), "skills.computer: 2") {
 		t.Errorf("log.txt holds:\n%s\nwant before, then the answers once, with the change", data)
+	}
+}
+
+// Names from the file system reach standard error escaped, in every message: an incomplete
+// file, the limit line, "Report written to". A name cannot forge a line ("hitready: all files
+// scored") or drive the terminal (a title, a cleared screen), and the hint quotes it as $'…',
+// which a shell reads back as the same name.
+func TestFileNamesNeverReachStderrRaw(t *testing.T) {
+	dir := t.TempDir()
+	ready, err := os.ReadFile("examples/ready.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var incomplete []byte
+	for line := range strings.Lines(string(ready)) {
+		if !strings.Contains(line, "skills.computer") {
+			incomplete = append(incomplete, line...)
+		}
+	}
+	os.Mkdir(filepath.Join(dir, "c"), 0o755)
+	forged := "y\nhitready: all files scored.yaml"
+	for _, name := range []string{"x\x1b[2J\x1b]0;owned\a.yaml", forged} {
+		if err := os.WriteFile(filepath.Join(dir, "c", name), incomplete, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"score", "c"}, {"score", "--max-files", "1", "c"}} {
+		cmd := exec.Command(binary(t), args...)
+		cmd.Dir = dir
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		cmd.Run()
+		got := stderr.String()
+		if code := cmd.ProcessState.ExitCode(); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+		if strings.ContainsAny(got, "\x1b\a") || strings.Contains(got, "\nhitready: all files scored") {
+			t.Errorf("%v: a raw name reached stderr:\n%q", args, got)
+		}
+		if !strings.Contains(got, `c/x\x1b[2J\x1b]0;owned\a.yaml: is incomplete`) {
+			t.Errorf("%v: want the name escaped; got:\n%s", args, got)
+		}
+		if len(args) == 2 {
+			if !strings.Contains(got, `c/y\nhitready: all files scored.yaml: is incomplete`) {
+				t.Errorf("%v: want the forged name escaped; got:\n%s", args, got)
+			}
+			// The hint's $'…' names the file when a shell reads it.
+			i := strings.Index(got, "$'c/y")
+			j := strings.Index(got[i:], ".yaml'")
+			if i < 0 || j < 0 {
+				t.Fatalf("no $'…' hint in:\n%s", got)
+			}
+			quoted := got[i : i+j+len(".yaml'")]
+			out, err := exec.Command("bash", "-c", "printf %s "+quoted).Output()
+			if err != nil {
+				t.Skipf("no bash to read %s back: %v", quoted, err)
+			}
+			if string(out) != "c/"+forged {
+				t.Errorf("bash reads %s as %q, want %q", quoted, out, "c/"+forged)
+			}
+		} else if !strings.Contains(got, `c/y\nhitready: all files scored.yaml: not read: more than 1 file (raise --max-files)`) {
+			t.Errorf("%v: want the limit line escaped, in the singular; got:\n%s", args, got)
+		}
+	}
+
+	// "Report written to", shown at a terminal.
+	out := "r\x1b]0;owned\a.txt"
+	abs, _ := filepath.Abs("examples/ready.yaml")
+	cmd, _, s := onTerminal(t, dir, "assess", "--answers", abs, "--output", out)
+	if code := exitCode(t, cmd, s); code != 0 {
+		t.Fatalf("exit %d; screen:\n%s", code, s)
+	}
+	if screen := s.String(); strings.Contains(screen, "\x1b]0;owned") || !strings.Contains(screen, `written to r\x1b]0;owned\a.txt.`) {
+		t.Errorf("want the name escaped; screen:\n%q", screen)
+	}
+	if _, err := os.Stat(filepath.Join(dir, out)); err != nil {
+		t.Errorf("the report was not written: %v", err)
+	}
+}
+
+// --save-answers that passed the check but cannot be written during the session (here its
+// folder is swapped for a file after the first question): the answers go to
+// hitready-answers.yaml in the current folder, the person is told so once, the report is still
+// printed, and the exit is 1 with the message after it.
+func TestSaveAnswersThatCannotBeWrittenFallsBackToAFileOfOurOwn(t *testing.T) {
+	dir := t.TempDir()
+	ready, err := os.ReadFile("examples/ready.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var incomplete []byte
+	for line := range strings.Lines(string(ready)) {
+		if !strings.Contains(line, "skills.computer") {
+			incomplete = append(incomplete, line...)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "inc.yaml"), incomplete, 0o600)
+	os.Mkdir(filepath.Join(dir, "d"), 0o755)
+	cmd, ptm, s := onTerminal(t, dir, "assess", "--plain", "--answers", "inc.yaml", "--save-answers", "d/keep.yaml")
+	waitFor(t, "the first question", func() bool { return strings.Contains(s.String(), "[1/") }, s)
+	if err := os.Rename(filepath.Join(dir, "d"), filepath.Join(dir, "d.moved")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "d"), nil, 0o600)
+	// The optional questions are skipped (Enter); the computer skills are rated 4.
+	for i := 1; i <= 5; i++ {
+		mark := fmt.Sprintf("[%d/5]", i)
+		waitFor(t, mark, func() bool { return strings.Contains(s.String(), mark) }, s)
+		out := s.String()
+		if strings.Contains(strings.ToLower(out[strings.LastIndex(out, mark):]), "computer") {
+			ptm.WriteString("4\n")
+			continue
+		}
+		if i == 5 { // where to work: an empty choice is asked again
+			ptm.WriteString("1\n")
+			continue
+		}
+		ptm.WriteString("\n")
+	}
+	waitFor(t, "the review", func() bool { return strings.Contains(s.String(), "Score these answers, or change one?") }, s)
+	time.Sleep(200 * time.Millisecond)
+	ptm.WriteString("\n")
+	code := exitCode(t, cmd, s)
+	out := s.String()
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if n := strings.Count(out, "your answers are kept in hitready-answers.yaml instead"); n != 1 {
+		t.Errorf("told %d times where the answers are, want once", n)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "hitready-answers.yaml"))
+	if err != nil || !strings.Contains(string(data), "skills.computer: 4") {
+		t.Errorf("hitready-answers.yaml holds %q (%v); want every answer, the new one too", data, err)
+	}
+	if strings.Contains(out, "--save-answers d/keep.yaml") {
+		t.Errorf("the hint repeats the --save-answers that could not be written; screen:\n%s", out)
+	}
+	report := strings.Index(out, "Score")
+	msg := strings.LastIndex(out, "cannot write d/keep.yaml")
+	if report < 0 || msg < report {
+		t.Errorf("want the report, then the message; screen:\n%s", out)
+	}
+}
+
+// A --save-answers name with control characters is shown escaped on every line of a session
+// ("Your answers are in", the hint, which quotes it as $'…'), never raw.
+func TestSaveAnswersNameIsEscapedOnTheTerminal(t *testing.T) {
+	dir := t.TempDir()
+	ready, err := os.ReadFile("examples/ready.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var incomplete []byte
+	for line := range strings.Lines(string(ready)) {
+		if !strings.Contains(line, "skills.computer") {
+			incomplete = append(incomplete, line...)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "inc.yaml"), incomplete, 0o600)
+	name := "k\x1b]0;owned\a.yaml"
+	cmd, ptm, s := onTerminal(t, dir, "assess", "--plain", "--answers", "inc.yaml", "--save-answers", name)
+	for i := 1; i <= 5; i++ {
+		mark := fmt.Sprintf("[%d/5]", i)
+		waitFor(t, mark, func() bool { return strings.Contains(s.String(), mark) }, s)
+		out := s.String()
+		switch {
+		case strings.Contains(strings.ToLower(out[strings.LastIndex(out, mark):]), "computer"):
+			ptm.WriteString("4\n")
+		case i == 5:
+			ptm.WriteString("1\n")
+		default:
+			ptm.WriteString("\n")
+		}
+	}
+	waitFor(t, "the review", func() bool { return strings.Contains(s.String(), "Score these answers, or change one?") }, s)
+	time.Sleep(200 * time.Millisecond)
+	ptm.WriteString("\n")
+	if code := exitCode(t, cmd, s); code != 0 {
+		t.Fatalf("exit %d; screen:\n%s", code, s)
+	}
+	out := s.String()
+	if strings.Contains(out, "\x1b]0;owned") {
+		t.Errorf("the name reached the terminal raw:\n%q", out)
+	}
+	for _, want := range []string{`Your answers are in k\x1b]0;owned\a.yaml.`, `--answers $'k\e]0;owned\a.yaml'`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("want %s on the screen:\n%s", want, out)
+		}
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, name)); err != nil || !strings.Contains(string(data), "skills.computer: 4") {
+		t.Errorf("the answers file holds %q (%v)", data, err)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/render"
+	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
 )
@@ -175,12 +176,17 @@ func assessRun(opts *AssessOptions) error {
 			source = kept
 		}
 	}
+	var notSaved error // --save-answers failed, the answers kept in another file: said after the report
 	if opts.SaveAnswers != "" {
 		data, err := encodeAnswers(bank, answers, opts.SaveAnswers)
-		if err != nil {
-			return err
+		if err == nil {
+			err = fileio.WriteFile(ctx, opts.SaveAnswers, streams(opts.IO), data)
 		}
-		if err := fileio.WriteFile(ctx, opts.SaveAnswers, streams(opts.IO), data); err != nil {
+		switch {
+		case err != nil && kept != "" && kept != opts.SaveAnswers && ctx.Err() == nil:
+			// The questionnaire kept the answers elsewhere: the report is still drawn.
+			notSaved = &savedElsewhereError{Target: opts.SaveAnswers, Kept: kept, Err: err}
+		case err != nil:
 			return err
 		}
 	}
@@ -188,7 +194,7 @@ func assessRun(opts *AssessOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.SaveAnswers != "" {
+	if opts.SaveAnswers != "" && notSaved == nil {
 		kept = opts.SaveAnswers
 	}
 	topts := tableOptions(opts.IO, opts.Output)
@@ -203,6 +209,9 @@ func assessRun(opts *AssessOptions) error {
 		return err
 	}
 	reportWritten(opts.IO, opts.Output, "Report")
+	if notSaved != nil {
+		return notSaved
+	}
 	if opts.FailUnderSet && report.Score < opts.FailUnder {
 		return &belowThresholdError{Score: report.Score, Threshold: opts.FailUnder}
 	}
@@ -301,7 +310,7 @@ func reportWritten(ios *iostreams.IOStreams, outputPath, what string) {
 	if outputPath == "" || outputPath == fileio.StdStream || !ios.IsStderrTTY() {
 		return
 	}
-	fmt.Fprintf(ios.ErrOut, "%s written to %s.\n", what, outputPath)
+	fmt.Fprintf(ios.ErrOut, "%s written to %s.\n", what, textsafe.Escape(outputPath))
 }
 
 func noArgs(c *cobra.Command, args []string) error {

@@ -12,6 +12,7 @@ import (
 	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prose"
+	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -78,8 +79,10 @@ func (e *missingAnswersError) Error() string {
 		for i, q := range e.Open {
 			ids[i] = q.ID
 		}
+		// Source comes from the file system: escaped here (the hint quotes it as $'…'), so
+		// no printer can let a name forge lines on the terminal.
 		fmt.Fprintf(&b, "%s: is incomplete: no answer to %s; %s scores only complete answers files (%s asks the rest)",
-			e.Source, strings.Join(ids, ", "), e.Command, assessHint(e.Source))
+			textsafe.Escape(e.Source), strings.Join(ids, ", "), e.Command, assessHint(e.Source))
 		return b.String()
 	}
 	fmt.Fprintf(&b, "%d %s unanswered and %s:\n", len(e.Open), prose.Plural(len(e.Open), "question is", "questions are"), e.Reason)

@@ -1,8 +1,10 @@
 package cmd
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -42,12 +44,35 @@ func flagError(c *cobra.Command, err error) error {
 	if errors.As(err, &invalid) {
 		reason := "not a number; allowed: a whole number"
 		var num *strconv.NumError
-		if cause := invalid.Unwrap(); cause != nil && !errors.As(cause, &num) {
+		cause := invalid.Unwrap()
+		switch {
+		case cause != nil && !errors.As(cause, &num):
 			reason = cause.Error()
+		case num != nil && errors.Is(num.Err, strconv.ErrRange):
+			// A number, but more digits than any count hitready takes: "not a number"
+			// would send the person looking for a typo.
+			reason = "too large"
+			if strings.HasPrefix(invalid.GetValue(), "-") {
+				reason = "too small"
+			}
+			reason += "; allowed: " + cmp.Or(countBounds(invalid.GetFlag().Name), "a whole number")
 		}
 		return usageErrorf("invalid --%s %q: %s", invalid.GetFlag().Name, invalid.GetValue(), reason)
 	}
 	return &usageError{Err: err}
+}
+
+// countBounds is what a count flag allows, in the words its own check uses (score's RunE).
+func countBounds(flag string) string {
+	switch flag {
+	case "jobs":
+		return fmt.Sprintf("1 to %d, 0 for one per CPU", maxJobs)
+	case "max-files":
+		return fmt.Sprintf("1 to %d", math.MaxInt)
+	case "max-total-mib":
+		return fmt.Sprintf("1 to %d", int64(math.MaxInt64>>20))
+	}
+	return ""
 }
 
 // assessArgs refuses arguments to assess; one that looks like an answers file gets the flag it

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 
 	"github.com/hitready/hitready/assessment"
@@ -70,7 +71,9 @@ func useProfileFiles(ctx context.Context, ios *iostreams.IOStreams, p *assessmen
 		path := profileFile(profilePath, p.CredentialsFile)
 		data, err := readInput(ctx, ios, path)
 		if err != nil {
-			return err
+			// The profile named it: say so, or "/dev/zero: is a character device" leaves
+			// the person wondering why hitready read that file at all.
+			return fmt.Errorf("%s file named by %s: %w", "credentials", profilePath, err)
 		}
 		if cs, err = assessment.ParseCredentials(path, data, p); err != nil {
 			return err
@@ -81,7 +84,9 @@ func useProfileFiles(ctx context.Context, ios *iostreams.IOStreams, p *assessmen
 		path := profileFile(profilePath, p.StepsFile)
 		data, err := readInput(ctx, ios, path)
 		if err != nil {
-			return err
+			// The profile named it: say so, or "/dev/zero: is a character device" leaves
+			// the person wondering why hitready read that file at all.
+			return fmt.Errorf("%s file named by %s: %w", "steps", profilePath, err)
 		}
 		credentials := cs
 		if credentials == nil {

@@ -8,11 +8,13 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/questionnaire"
+	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
 	"golang.org/x/term"
 )
@@ -44,30 +46,53 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 	path, claimed, err := progressFile(opts)
 	saved, warned := false, false
 	if err != nil {
-		fmt.Fprintf(ios.ErrOut, "warning: cannot keep your answers as you go: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "warning: cannot keep your answers as you go: %s\n", textsafe.Escape(err.Error()))
 		warned = true
 	}
-	if claimed {
-		// The file was created empty to reserve its name; with nothing kept in it, it goes.
-		defer func() {
-			if !saved {
-				os.Remove(path)
-			}
-		}()
+	// A claimed file was created empty to reserve its name; with nothing kept in it, it goes.
+	defer func() {
+		if claimed && !saved {
+			os.Remove(path)
+		}
+	}()
+	write := func(a *questions.Answers) error {
+		data, err := encodeAnswers(bank, a, path)
+		if err == nil {
+			err = fileio.WriteFile(ctx, path, streams(ios), data)
+		}
+		return err
 	}
+	fellBack := false
 	keep := func(a *questions.Answers) error {
 		if path == "" {
 			return nil
 		}
-		data, err := encodeAnswers(bank, a, path)
-		if err == nil {
-			err = fileio.WriteFile(ctx, path, streams(ios), data)
+		err := write(a)
+		if err != nil && !fellBack && path == opts.SaveAnswers {
+			// --save-answers passed the check but cannot be written after all (a rename
+			// refused, a folder gone): the answers go to a file of our own in the current
+			// folder, so that the session is not lost, and the person is told once where.
+			fellBack = true
+			fallback, cerr := fileio.Claim(".", progressBase, ".yaml", func(p string) bool {
+				return opts.Output != "" && opts.Output != fileio.StdStream && fileio.SameTarget(p, opts.Output)
+			})
+			if cerr == nil {
+				failed := path
+				path, claimed = fallback, true
+				if err2 := write(a); err2 == nil {
+					fmt.Fprintf(ios.ErrOut, "warning: %s; your answers are kept in %s instead\n",
+						textsafe.Escape(cannotWrite(failed, err)), textsafe.Escape(path))
+					warned = true
+					saved = true
+					return nil
+				}
+			}
 		}
 		if err != nil {
 			// A folder that cannot be written is no reason to stop the session: the answers
 			// are still in memory and scored at the end.
 			if !warned {
-				fmt.Fprintf(ios.ErrOut, "warning: cannot keep your answers as you go: %v\n", err)
+				fmt.Fprintf(ios.ErrOut, "warning: cannot keep your answers as you go: %s\n", textsafe.Escape(err.Error()))
 				warned = true
 			}
 			return nil
@@ -84,6 +109,13 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 	if err == nil {
 		err = questionnaire.Review(p, bank, answers, qopts)
 	}
+	hintOpts := opts
+	if fellBack {
+		// The hint does not repeat a --save-answers that could not be written.
+		o := *opts
+		o.SaveAnswers = ""
+		hintOpts = &o
+	}
 	switch {
 	case errors.Is(err, prompter.ErrInterrupted):
 		savedTo := map[bool]string{true: path}[saved]
@@ -92,17 +124,42 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 			// all in the file they came from.
 			savedTo = opts.AnswersPath
 		}
-		return "", &interruptedError{SavedTo: savedTo, Flags: runFlags(opts, savedTo)}
+		return "", &interruptedError{SavedTo: savedTo, Flags: runFlags(hintOpts, savedTo)}
 	case err != nil:
 		return "", err
 	}
 	if saved {
 		// The command on a line of its own: it is not broken by the terminal's wrapping and
 		// is copied whole with a triple click.
-		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s.\nSee this report again with:\n  %s\n\n", path, assessHint(path, runFlags(opts, path)...))
+		fmt.Fprintf(ios.ErrOut, "\nYour answers are in %s.\nSee this report again with:\n  %s\n\n", textsafe.Escape(path), assessHint(path, runFlags(hintOpts, path)...))
 		return path, nil
 	}
 	return "", nil
+}
+
+// cannotWrite words a failure to write name as "cannot write NAME: REASON", whether err already
+// names it ("writing NAME: …", "NAME: …") or not.
+func cannotWrite(name string, err error) string {
+	msg := err.Error()
+	for _, prefix := range []string{"writing " + name + ": ", name + ": "} {
+		if rest, ok := strings.CutPrefix(msg, prefix); ok {
+			msg = rest
+			break
+		}
+	}
+	return "cannot write " + name + ": " + strings.TrimPrefix(msg, "cannot be written: ")
+}
+
+// savedElsewhereError is --save-answers that could not be written at the end of a
+// questionnaire whose answers were kept in another file: the report has been written, and the
+// exit is 1 so that a script sees that the file it asked for is not there.
+type savedElsewhereError struct {
+	Target, Kept string
+	Err          error
+}
+
+func (e *savedElsewhereError) Error() string {
+	return fmt.Sprintf("%s; your answers are in %s", textsafe.Escape(cannotWrite(e.Target, e.Err)), textsafe.Escape(e.Kept))
 }
 
 // stderrWidth is the width the questionnaire wraps its text to: standard error's, where it is
@@ -175,15 +232,67 @@ func (e *interruptedError) Error() string {
 	if e.SavedTo == "" {
 		return "\nStopped. No answers were saved."
 	}
-	return fmt.Sprintf("\nStopped. Your answers so far are in %s.\nContinue with:\n  %s", e.SavedTo, assessHint(e.SavedTo, e.Flags...))
+	return fmt.Sprintf("\nStopped. Your answers so far are in %s.\nContinue with:\n  %s", textsafe.Escape(e.SavedTo), assessHint(e.SavedTo, e.Flags...))
 }
 
 func (e *interruptedError) Is(target error) bool { return target == prompter.ErrInterrupted }
 
-// shellQuote quotes a path for pasting into a shell, when it needs it.
+// shellQuote quotes a path for pasting into a shell, when it needs it. A name with control
+// characters (or bytes that are not UTF-8) is written in bash and zsh ANSI-C quoting, $'…'
+// (\e, \a, \n, \xNN): it shows nothing that could drive the terminal, and pasted it names the
+// same file.
 func shellQuote(s string) string {
 	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") == "" {
 		return s
 	}
+	if _, bad := textsafe.Unsafe(s); bad {
+		return ansiCQuote(s)
+	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// ansiCQuote writes s as $'…': printable text as it is (' and \ escaped), control runes and
+// bytes that are not UTF-8 as escapes bash and zsh read back. A control rune above 0x7f is
+// written as its UTF-8 bytes (\xNN each), which both shells read in any locale.
+func ansiCQuote(s string) string {
+	var b strings.Builder
+	b.WriteString("$'")
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\'', r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case textsafe.IsControl(r):
+			switch r {
+			case '\a':
+				b.WriteString(`\a`)
+			case '\b':
+				b.WriteString(`\b`)
+			case '\f':
+				b.WriteString(`\f`)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			case '\v':
+				b.WriteString(`\v`)
+			case 0x1b:
+				b.WriteString(`\e`)
+			default:
+				for _, c := range []byte(s[i : i+size]) {
+					fmt.Fprintf(&b, `\x%02x`, c)
+				}
+			}
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	b.WriteString("'")
+	return b.String()
 }

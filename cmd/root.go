@@ -223,5 +223,55 @@ Advisors can score answers files without prompting, for one student or a whole c
 	root.AddCommand(NewCmdCredentials(ios, nil))
 	root.AddCommand(NewCmdOutlook(ios, nil))
 	root.AddCommand(NewCmdVersion(ios))
+	checkBuiltinArgs(root)
 	return root
+}
+
+// checkBuiltinArgs gives cobra's own help and completion commands the argument checks every
+// other command has: a topic or shell that does not exist, or one argument too many, is bad
+// usage (exit 2), not help on standard output with exit 0 or a plain error with exit 1. The
+// commands are made now, as cobra would make them on Execute, so that they can be changed.
+func checkBuiltinArgs(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Args = func(c *cobra.Command, args []string) error {
+				if len(args) == 0 {
+					return nil
+				}
+				if found, rest, err := c.Root().Find(args); err != nil || found == c.Root() || len(rest) > 0 {
+					hint := ""
+					if s := c.Root().SuggestionsFor(args[0]); len(s) > 0 {
+						hint = fmt.Sprintf(" (did you mean %q?)", s[0])
+					}
+					return usageErrorf("unknown help topic %q for %q%s", strings.Join(args, " "), c.CommandPath(), hint)
+				}
+				return nil
+			}
+		case "completion":
+			shells := make([]string, 0, len(c.Commands()))
+			for _, sh := range c.Commands() {
+				shells = append(shells, sh.Name())
+				check := sh.Args
+				sh.Args = func(c *cobra.Command, args []string) error {
+					if check == nil {
+						return nil
+					}
+					if err := check(c, args); err != nil {
+						return usageErrorf("%s takes no arguments; got %q", c.CommandPath(), args)
+					}
+					return nil
+				}
+			}
+			c.Args = func(c *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return usageErrorf("unknown shell %q for %q; allowed: %s", args[0], c.CommandPath(), strings.Join(shells, ", "))
+				}
+				return nil
+			}
+			c.RunE = func(c *cobra.Command, args []string) error { return c.Help() }
+		}
+	}
 }

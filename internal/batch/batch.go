@@ -17,6 +17,8 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/hitready/hitready/internal/prose"
+	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
 	"golang.org/x/sync/errgroup"
 )
@@ -42,7 +44,8 @@ type limitError struct {
 }
 
 func (e *limitError) Error() string {
-	return fmt.Sprintf("%s: not read: %s", e.Path, e.Limit)
+	// The name comes from the file system: escaped here, so no printer can let it forge a line.
+	return fmt.Sprintf("%s: not read: %s", textsafe.Escape(e.Path), e.Limit)
 }
 
 // Is makes a LimitError an input refusal, reported and counted like a bad file.
@@ -66,7 +69,7 @@ func Discover(paths []string, limits Limits) iter.Seq[Item] {
 				bytes += size
 				switch {
 				case limits.MaxFiles > 0 && files > limits.MaxFiles:
-					it.Err = &limitError{Path: it.Path, Limit: fmt.Sprintf("more than %d files (raise --max-files)", limits.MaxFiles)}
+					it.Err = &limitError{Path: it.Path, Limit: fmt.Sprintf("more than %d %s (raise --max-files)", limits.MaxFiles, prose.Plural(limits.MaxFiles, "file", "files"))}
 					stopped = true
 				case limits.MaxBytes > 0 && bytes > limits.MaxBytes:
 					it.Err = &limitError{Path: it.Path, Limit: fmt.Sprintf("more than %d MiB in all (raise --max-total-mib)", limits.MaxBytes>>20)}

@@ -7,6 +7,9 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
 
 	"github.com/hitready/hitready/questions"
 )
@@ -57,8 +60,11 @@ func CheckOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) error 
 				return err
 			}
 			dir = filepath.Dir(t.path)
+			if err := replaceable(c.Name, t.path, c.info); err != nil {
+				return err
+			}
 		}
-		f, err := os.CreateTemp(dir, ".hitready-probe-*")
+		f, err := os.CreateTemp(dir, tempPattern)
 		if err != nil {
 			return refuseOutput(c.Name, "cannot be written: "+reason(err))
 		}
@@ -169,4 +175,66 @@ func refuseOutput(name, msg string) error { return questions.Refuse(origin(name)
 
 func isFolder(name string) error {
 	return refuseOutput(name, "is a folder; name a file to write")
+}
+
+// replaceable refuses, before anything is asked or written, an existing file that the rename at
+// the end could not replace although its folder is writable: one that belongs to another user in
+// a sticky folder (/tmp, a shared drop folder), where only the file's or the folder's owner may
+// replace it (EPERM), and a mount point (a bind-mounted file: EBUSY). Root may do the first, so
+// it is refused only for others.
+func replaceable(name, path string, info fs.FileInfo) error {
+	if euid := os.Geteuid(); euid != 0 {
+		st, ok := info.Sys().(*syscall.Stat_t)
+		dirInfo, err := os.Stat(filepath.Dir(path))
+		if ok && err == nil && dirInfo.Mode()&fs.ModeSticky != 0 {
+			dst, dok := dirInfo.Sys().(*syscall.Stat_t)
+			if int(st.Uid) != euid && dok && int(dst.Uid) != euid {
+				return refuseOutput(name, "cannot be replaced: it belongs to another user and its folder is sticky (like /tmp), where only the file's owner may replace it; write to a file of your own")
+			}
+		}
+	}
+	if isMountPoint(path) {
+		return refuseOutput(name, mountPointRefusal)
+	}
+	return nil
+}
+
+// mountPointRefusal is said of an output that is a mount point, up front or, if it became one
+// during the run, at the end.
+const mountPointRefusal = "cannot be replaced: it is a mount point (device or resource busy); write to another file, or to standard output (-)"
+
+// isMountPoint tells whether path (with its links resolved) is listed as a mount point in
+// /proc/self/mountinfo: a bind-mounted file cannot be replaced by rename. Where the list cannot
+// be read (not Linux), the rename says so at the end.
+func isMountPoint(path string) bool {
+	data, err := os.ReadFile("/proc/self/mountinfo")
+	if err != nil {
+		return false
+	}
+	for line := range strings.Lines(string(data)) {
+		// ID PARENT MAJ:MIN ROOT MOUNTPOINT …; spaces and the like in MOUNTPOINT are \NNN.
+		if f := strings.Fields(line); len(f) > 4 && unescapeMountinfo(f[4]) == path {
+			return true
+		}
+	}
+	return false
+}
+
+// unescapeMountinfo undoes the kernel's octal escapes (\040 for a space) in a mountinfo field.
+func unescapeMountinfo(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+3 < len(s) {
+			if n, err := strconv.ParseUint(s[i+1:i+4], 8, 8); err == nil {
+				b.WriteByte(byte(n))
+				i += 3
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }

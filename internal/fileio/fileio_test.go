@@ -360,3 +360,24 @@ func TestCheckOutputsByRoute(t *testing.T) {
 		})
 	}
 }
+
+// The up-front mount point check reads /proc/self/mountinfo, whose names escape spaces and the
+// like as \NNN: "/" is always listed, a plain file never.
+func TestIsMountPoint(t *testing.T) {
+	if _, err := os.Stat("/proc/self/mountinfo"); err != nil {
+		t.Skip("no /proc/self/mountinfo here")
+	}
+	if !isMountPoint("/") {
+		t.Error(`"/" is not found as a mount point`)
+	}
+	f := filepath.Join(t.TempDir(), "plain.txt")
+	os.WriteFile(f, nil, 0o600)
+	if isMountPoint(f) {
+		t.Errorf("%s is taken for a mount point", f)
+	}
+	for in, want := range map[string]string{`/a\040b`: "/a b", `/x\134y`: `/x\y`, `/plain`: "/plain", `/end\04`: `/end\04`} {
+		if got := unescapeMountinfo(in); got != want {
+			t.Errorf("unescapeMountinfo(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -54,7 +54,16 @@ func resolve(name string) (target, error) {
 	for range 40 { // the kernel's own bound (MAXSYMLINKS)
 		dir, base := filepath.Split(p)
 		if base == "" { // "x/": a folder by its spelling
-			return target{}, isFolder(name)
+			// Say which: a folder (name a file in it), a file where a folder was meant, or
+			// a folder that does not exist.
+			switch info, err := os.Stat(p); {
+			case err == nil && info.IsDir():
+				return target{}, isFolder(name)
+			case err == nil:
+				return target{}, notAFolder(name, p)
+			default:
+				return target{}, folderError(name, p, err)
+			}
 		}
 		dir = cmp.Or(dir, ".")
 		abs := dir
@@ -134,6 +143,11 @@ func folderError(name, dir string, err error) error {
 			d = parent
 		}
 		return noFolder(name, dir)
+	}
+	if errors.Is(err, syscall.ELOOP) || strings.Contains(err.Error(), "too many links") {
+		// filepath.EvalSymlinks says "EvalSymlinks: too many links", in its own name: the
+		// person gets the kernel's words, which a shell would show them too.
+		return refuseOutput(name, "cannot be written: "+syscall.ELOOP.Error()+" in "+shown(dir))
 	}
 	return refuseOutput(name, "cannot be written: "+reason(err))
 }

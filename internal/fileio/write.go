@@ -66,7 +66,9 @@ func Create(ctx context.Context, name string, streams Streams) (*Output, error) 
 		return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
 	}
 	dir := filepath.Dir(t.path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(t.path)+".*.tmp") // created 0600
+	// The temporary name does not grow with the target's: any name that can exist (up to 255
+	// bytes) can be written, and the probe in CheckOutputs tried one of the same length.
+	f, err := os.CreateTemp(dir, tempPattern) // created 0600
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 			return nil, noFolder(name, filepath.Dir(name))
@@ -84,6 +86,9 @@ func Create(ctx context.Context, name string, streams Streams) (*Output, error) 
 	}
 	return o, nil
 }
+
+// tempPattern names the temporary file beside a target, and the probe of CheckOutputs.
+const tempPattern = ".hitready-*.tmp"
 
 // createInPlace opens a device, a pipe or /dev/stdout for writing, never replacing it. A FIFO is
 // opened with O_NONBLOCK: with nobody reading it, the open fails at once (ENXIO) instead of
@@ -145,7 +150,7 @@ func (o *Output) Commit(ctx context.Context) error {
 			// The file is a mount point (a bind-mounted file): it cannot be replaced, and
 			// writing it in place could leave half a report. Nothing was changed.
 			o.Discard()
-			return refuseOutput(o.name, "cannot be replaced: it is a mount point (device or resource busy); write to another file, or to standard output (-)")
+			return refuseOutput(o.name, mountPointRefusal)
 		}
 	}
 	if err != nil {
