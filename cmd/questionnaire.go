@@ -13,6 +13,7 @@ import (
 	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
+	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/questionnaire"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
@@ -48,6 +49,12 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 	if err != nil {
 		fmt.Fprintf(ios.ErrOut, "warning: cannot keep your answers as you go: %s\n", textsafe.Escape(err.Error()))
 		warned = true
+	}
+	if opts.Review && path != "" && opts.AnswersPath != "" && opts.AnswersPath != fileio.StdStream && path != opts.AnswersPath {
+		// Said before the first change, not after it: the file being reviewed is not rewritten
+		// (hitready did not write it; its comments and layout are the person's).
+		fmt.Fprintf(ios.ErrOut, "%s\n", prose.Wrap(fmt.Sprintf("Changes you make here are kept in %s; %s stays as it is.",
+			textsafe.Escape(path), textsafe.Escape(opts.AnswersPath)), stderrWidth(ios), ""))
 	}
 	// A claimed file was created empty to reserve its name; with nothing kept in it, it goes.
 	defer func() {

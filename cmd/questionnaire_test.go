@@ -185,6 +185,11 @@ func TestReviewOfAnExistingFile(t *testing.T) {
 	if !strings.HasPrefix(fake.Asked[0].Message, "Score these answers") || !strings.Contains(r.stderr, "Your answers:") {
 		t.Errorf("the review did not open first: %+v\n%s", fake.Asked[0], r.stderr)
 	}
+	// Before any change: where changes go, and that the file reviewed is left as it is.
+	if i, j := strings.Index(r.stderr, "Changes you make here are kept in hitready-answers.yaml; me.yaml stays as it is."),
+		strings.Index(r.stderr, "Your answers:"); i < 0 || i > j {
+		t.Errorf("the review does not say first where changes are kept:\n%s", r.stderr)
+	}
 	if !strings.Contains(r.stderr, "19. Where would you like to work? (optional) — (skipped)") {
 		t.Errorf("an optional question the file leaves open is not shown as skipped:\n%s", r.stderr)
 	}
