@@ -213,17 +213,17 @@ func (c *shapeChecker) walk(n *yaml.Node, s *shape, name, id string, line int) {
 	switch s.kind {
 	case textValue:
 		if n.Kind != yaml.ScalarNode {
-			c.add(n.Line, id, "%s must be text; got %s", what, kindName(n))
+			c.add(n.Line, id, "%s must be text; got %s", what, questions.DescribeNode(n))
 		}
 	case numberValue, wholeValue:
 		c.number(n, s, what, id)
 	case boolValue:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			c.add(n.Line, id, "%s must be true or false (unquoted); got %s", what, kindName(n))
+			c.add(n.Line, id, "%s must be true or false (unquoted); got %s", what, questions.DescribeNode(n))
 		}
 	case creditsValue:
 		if n.Kind != yaml.MappingNode {
-			c.add(n.Line, id, "%s must be a mapping of value to credit; got %s", what, kindName(n))
+			c.add(n.Line, id, "%s must be a mapping of value to credit; got %s", what, questions.DescribeNode(n))
 			return
 		}
 		if keys := len(n.Content) / 2; keys > maxMapKeys {
@@ -250,7 +250,7 @@ func (c *shapeChecker) walk(n *yaml.Node, s *shape, name, id string, line int) {
 			return
 		}
 		if n.Kind != yaml.SequenceNode {
-			c.add(n.Line, id, "%s must be a list; got %s", what, kindName(n))
+			c.add(n.Line, id, "%s must be a list; got %s", what, questions.DescribeNode(n))
 			return
 		}
 		for _, item := range n.Content {
@@ -267,7 +267,7 @@ func (c *shapeChecker) walk(n *yaml.Node, s *shape, name, id string, line int) {
 
 func (c *shapeChecker) mapping(n *yaml.Node, s *shape, name, what, id string, line int) {
 	if n.Kind != yaml.MappingNode {
-		c.add(n.Line, id, "%s must be a mapping; got %s", what, kindName(n))
+		c.add(n.Line, id, "%s must be a mapping; got %s", what, questions.DescribeNode(n))
 		return
 	}
 	given := map[string]int{}
@@ -305,7 +305,7 @@ func (c *shapeChecker) key(k *yaml.Node, id string) bool {
 		return false
 	}
 	if k.Kind != yaml.ScalarNode {
-		c.add(k.Line, id, "a key must be plain text; got %s", kindName(k))
+		c.add(k.Line, id, "a key must be plain text; got %s", questions.DescribeNode(k))
 		return false
 	}
 	c.text(k, "a key", id)
@@ -324,7 +324,7 @@ func (c *shapeChecker) text(n *yaml.Node, name, id string) {
 
 func (c *shapeChecker) number(n *yaml.Node, s *shape, what, id string) {
 	if n.Kind != yaml.ScalarNode {
-		c.add(n.Line, id, "%s must be %s; got %s", what, s.allowed, kindName(n))
+		c.add(n.Line, id, "%s must be %s; got %s", what, s.allowed, questions.DescribeNode(n))
 		return
 	}
 	switch {
@@ -343,7 +343,7 @@ func (c *shapeChecker) number(n *yaml.Node, s *shape, what, id string) {
 		// YAML resolves 1e400 as text, since no float holds it; it is a number all the same.
 		c.add(n.Line, id, "%s %s is too large; allowed: %s", what, n.Value, s.allowed)
 	default:
-		c.add(n.Line, id, "%s must be %s; got %s", what, s.allowed, kindName(n))
+		c.add(n.Line, id, "%s must be %s; got %s", what, s.allowed, questions.DescribeNode(n))
 	}
 }
 
@@ -394,32 +394,6 @@ func requiredHint(field string) string {
 
 func isNullNode(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
-}
-
-// kindName names what a node is, for "got …".
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	}
-	value := n.Value
-	if r := []rune(value); len(r) > 40 {
-		value = string(r[:40]) + "…"
-	}
-	value = textsafe.Escape(value)
-	switch n.Tag {
-	case "!!null":
-		return "nothing (null)"
-	case "!!bool":
-		return "the boolean " + value
-	case "!!int", "!!float":
-		return "the number " + value
-	case "!!str":
-		return `"` + value + `"`
-	}
-	return fmt.Sprintf(`"%s" (%s)`, value, textsafe.Escape(n.Tag))
 }
 
 // maxMapKeys bounds the keys of a mapping whose keys are data (a factor's values, a rule's

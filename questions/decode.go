@@ -149,7 +149,7 @@ func (d *decoder) document(doc *yaml.Node) {
 		return
 	}
 	if root.Kind != yaml.MappingNode {
-		d.add(root.Line, "", "must be a mapping with the fields respondent and answers; got %s", describe(root))
+		d.add(root.Line, "", "must be a mapping with the fields respondent and answers; got %s", DescribeNode(root))
 		return
 	}
 	seen := map[string]int{}
@@ -181,7 +181,7 @@ func (d *decoder) key(k *yaml.Node, seen map[string]int, isID bool) (string, boo
 		return "", false
 	}
 	if k.Kind != yaml.ScalarNode {
-		d.add(k.Line, "", "a key must be plain text; got %s", describe(k))
+		d.add(k.Line, "", "a key must be plain text; got %s", DescribeNode(k))
 		return "", false
 	}
 	id := ""
@@ -217,7 +217,7 @@ func (d *decoder) respondent(v *yaml.Node) {
 		}
 		d.answers.Respondent = name
 	default:
-		d.add(v.Line, "", "respondent must be text (a name or a label); got %s", describe(v))
+		d.add(v.Line, "", "respondent must be text (a name or a label); got %s", DescribeNode(v))
 	}
 }
 
@@ -226,7 +226,7 @@ func (d *decoder) answerMap(m *yaml.Node) {
 		return
 	}
 	if m.Kind != yaml.MappingNode {
-		d.add(m.Line, "", "answers must be a mapping of question id to answer; got %s", describe(m))
+		d.add(m.Line, "", "answers must be a mapping of question id to answer; got %s", DescribeNode(m))
 		return
 	}
 	seen := map[string]int{}
@@ -271,7 +271,7 @@ func parseValue(q *Question, v *yaml.Node) (ans Answer, given bool, problem stri
 	switch q.Kind {
 	case OneOf:
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
-			return Answer{}, false, fmt.Sprintf("expects %s; got %s", q.Allowed(), describe(v))
+			return Answer{}, false, fmt.Sprintf("expects %s; got %s", q.Allowed(), DescribeNode(v))
 		}
 		if _, ok := q.Choice(v.Value); !ok {
 			return Answer{}, false, fmt.Sprintf("unknown value %q%s; allowed: %s", v.Value, didYouMean(v.Value, q.ValueNames()), q.Allowed())
@@ -279,12 +279,12 @@ func parseValue(q *Question, v *yaml.Node) (ans Answer, given bool, problem stri
 		return OneOfAnswer(v.Value), true, ""
 	case AnyOf:
 		if v.Kind != yaml.SequenceNode {
-			return Answer{}, false, fmt.Sprintf("expects %s, e.g. [%s]; got %s", q.Allowed(), strings.Join(q.ValueNames()[:2], ", "), describe(v))
+			return Answer{}, false, fmt.Sprintf("expects %s, e.g. [%s]; got %s", q.Allowed(), strings.Join(q.ValueNames()[:2], ", "), DescribeNode(v))
 		}
 		ans := AnyOfAnswer()
 		for _, item := range v.Content {
 			if item.Kind != yaml.ScalarNode || item.Tag != "!!str" {
-				return Answer{}, false, fmt.Sprintf("list item at line %d: expects one of: %s; got %s", item.Line, strings.Join(q.ValueNames(), ", "), describe(item))
+				return Answer{}, false, fmt.Sprintf("list item at line %d: expects one of: %s; got %s", item.Line, strings.Join(q.ValueNames(), ", "), DescribeNode(item))
 			}
 			if _, ok := q.Choice(item.Value); !ok {
 				return Answer{}, false, fmt.Sprintf("unknown value %q%s; allowed: %s", item.Value, didYouMean(item.Value, q.ValueNames()), q.Allowed())
@@ -303,7 +303,7 @@ func parseValue(q *Question, v *yaml.Node) (ans Answer, given bool, problem stri
 			return Answer{}, false, fmt.Sprintf("%s is not a whole number; allowed: %s", shorten(v.Value), q.Allowed())
 		}
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
-			return Answer{}, false, fmt.Sprintf("expects %s; got %s", q.Allowed(), describe(v))
+			return Answer{}, false, fmt.Sprintf("expects %s; got %s", q.Allowed(), DescribeNode(v))
 		}
 		// Base 0 reads the integer forms YAML resolves as !!int (0x1F, 0o17, +3) without the
 		// cost of a YAML decoder per rating.
@@ -354,22 +354,24 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
-// describe names what a node is, for "got …" in messages.
-func describe(n *yaml.Node) string {
+// DescribeNode names what a YAML node is, for "got …" in messages about answers files and
+// profiles alike: its kind, or its type and value, cut to 40 characters and escaped.
+func DescribeNode(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping"
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.AliasNode:
-		return "an alias (*" + n.Value + ")"
+		return "an alias (*" + textsafe.Escape(n.Value) + ")"
 	case yaml.DocumentNode:
 		return "a document"
 	}
 	value := n.Value
-	if len(value) > 40 {
-		value = value[:40] + "…"
+	if r := []rune(value); len(r) > 40 {
+		value = string(r[:40]) + "…"
 	}
+	value = textsafe.Escape(value)
 	switch n.Tag {
 	case "!!null":
 		return "nothing (null)"
@@ -378,7 +380,7 @@ func describe(n *yaml.Node) string {
 	case "!!int", "!!float":
 		return "the number " + value
 	case "!!str":
-		return fmt.Sprintf("the text %q", value)
+		return `the text "` + value + `"`
 	}
-	return fmt.Sprintf("%q (%s)", value, n.Tag)
+	return fmt.Sprintf(`"%s" (%s)`, value, textsafe.Escape(n.Tag))
 }
