@@ -697,16 +697,7 @@ func TestSaveAnswersToStandardOutputByNameIsWrittenOnce(t *testing.T) {
 // which a shell reads back as the same name.
 func TestFileNamesNeverReachStderrRaw(t *testing.T) {
 	dir := t.TempDir()
-	ready, err := os.ReadFile("examples/ready.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var incomplete []byte
-	for line := range strings.Lines(string(ready)) {
-		if !strings.Contains(line, "skills.computer") {
-			incomplete = append(incomplete, line...)
-		}
-	}
+	incomplete := readyWithoutComputer(t)
 	os.Mkdir(filepath.Join(dir, "c"), 0o755)
 	forged := "y\nhitready: all files scored.yaml"
 	for _, name := range []string{"x\x1b[2J\x1b]0;owned\a.yaml", forged} {
@@ -774,16 +765,7 @@ func TestFileNamesNeverReachStderrRaw(t *testing.T) {
 // printed, and the exit is 1 with the message after it.
 func TestSaveAnswersThatCannotBeWrittenFallsBackToAFileOfOurOwn(t *testing.T) {
 	dir := t.TempDir()
-	ready, err := os.ReadFile("examples/ready.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var incomplete []byte
-	for line := range strings.Lines(string(ready)) {
-		if !strings.Contains(line, "skills.computer") {
-			incomplete = append(incomplete, line...)
-		}
-	}
+	incomplete := readyWithoutComputer(t)
 	os.WriteFile(filepath.Join(dir, "inc.yaml"), incomplete, 0o600)
 	os.Mkdir(filepath.Join(dir, "d"), 0o755)
 	cmd, ptm, s := onTerminal(t, dir, "assess", "--plain", "--answers", "inc.yaml", "--save-answers", "d/keep.yaml")
@@ -836,16 +818,7 @@ func TestSaveAnswersThatCannotBeWrittenFallsBackToAFileOfOurOwn(t *testing.T) {
 // ("Your answers are in", the hint, which quotes it as $'…'), never raw.
 func TestSaveAnswersNameIsEscapedOnTheTerminal(t *testing.T) {
 	dir := t.TempDir()
-	ready, err := os.ReadFile("examples/ready.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var incomplete []byte
-	for line := range strings.Lines(string(ready)) {
-		if !strings.Contains(line, "skills.computer") {
-			incomplete = append(incomplete, line...)
-		}
-	}
+	incomplete := readyWithoutComputer(t)
 	os.WriteFile(filepath.Join(dir, "inc.yaml"), incomplete, 0o600)
 	name := "k\x1b]0;owned\a.yaml"
 	cmd, ptm, s := onTerminal(t, dir, "assess", "--plain", "--answers", "inc.yaml", "--save-answers", name)
@@ -880,4 +853,21 @@ func TestSaveAnswersNameIsEscapedOnTheTerminal(t *testing.T) {
 	if data, err := os.ReadFile(filepath.Join(dir, name)); err != nil || !strings.Contains(string(data), "skills.computer: 4") {
 		t.Errorf("the answers file holds %q (%v)", data, err)
 	}
+}
+
+// readyWithoutComputer is examples/ready.yaml less its last skill: an answers file with one
+// question left to ask.
+func readyWithoutComputer(t *testing.T) []byte {
+	t.Helper()
+	ready, err := os.ReadFile("examples/ready.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var incomplete []byte
+	for line := range strings.Lines(string(ready)) {
+		if !strings.Contains(line, "skills.computer") {
+			incomplete = append(incomplete, line...)
+		}
+	}
+	return incomplete
 }
