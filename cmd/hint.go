@@ -103,6 +103,9 @@ func runFlags(opts *AssessOptions, answersPath string) []string {
 	if opts.AllGaps {
 		flags = append(flags, "--all-gaps")
 	}
+	if opts.Review {
+		flags = append(flags, "--review") // a complete file asks nothing: the review is what goes on
+	}
 	return flags
 }
 

@@ -34,6 +34,7 @@ func widthCommands() []widthCommand {
 		{"questions", []string{"questions"}, render.QuestionFormats().Names()},
 		{"template", []string{"questions", "--template"}, nil},
 		{"outlook", []string{"outlook"}, render.OutlookFormats().Names()},
+		{"credentials", []string{"credentials"}, render.CredentialFormats().Names()},
 	}
 }
 
@@ -66,8 +67,8 @@ func TestTablesAtWidthsGolden(t *testing.T) {
 			})
 		}
 	}
-	if pinned != 11*3 {
-		t.Errorf("pinned %d tables, want 33", pinned)
+	if pinned != 12*3 {
+		t.Errorf("pinned %d tables, want 36", pinned)
 	}
 }
 
@@ -114,7 +115,7 @@ func TestNoLineWiderThanTheWidth(t *testing.T) {
 			}
 		}
 	}
-	if measured != 12*2 || lines < 1000 {
-		t.Errorf("measured %d outputs (want 24), %d lines", measured, lines)
+	if measured != 13*2 || lines < 1000 {
+		t.Errorf("measured %d outputs (want 26), %d lines", measured, lines)
 	}
 }
