@@ -423,19 +423,7 @@ func TestBindMountedOutputIsRefusedClearly(t *testing.T) {
 // the folder is writable: refused up front, exit 2, saying why, before anything is asked or
 // written. Run as nobody; root may replace it.
 func TestAnotherUsersFileInAStickyFolderIsRefusedUpFront(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root to run as nobody and to own the file")
-	}
-	setpriv, err := exec.LookPath("setpriv")
-	if err != nil {
-		t.Skip("setpriv not found: cannot run as nobody")
-	}
-	dir := userDir(t)
-	bin := filepath.Join(dir, "hitready")
-	data, _ := os.ReadFile(mustExecutable(t))
-	if err := os.WriteFile(bin, data, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	setpriv, dir, bin := nobodysCopy(t)
 	s := filepath.Join(dir, "s")
 	os.Mkdir(s, 0o755)
 	os.Chmod(s, os.ModeSticky|0o777) // Go spells the sticky bit os.ModeSticky, not 0o1000
@@ -604,19 +592,7 @@ func TestCompareWarningIsWrappedToTheTerminal(t *testing.T) {
 // run warns, and its opening line does not promise that Ctrl-C keeps them. Root only (runs as
 // nobody in /).
 func TestOpeningLineDoesNotPromiseWhatCannotBeKept(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("needs root to run as nobody")
-	}
-	setpriv, err := exec.LookPath("setpriv")
-	if err != nil {
-		t.Skip("setpriv not found")
-	}
-	dir := userDir(t)
-	bin := filepath.Join(dir, "hitready")
-	data, _ := os.ReadFile(mustExecutable(t))
-	if err := os.WriteFile(bin, data, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	setpriv, _, bin := nobodysCopy(t)
 	cmd := exec.Command(setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", bin, "assess", "--plain")
 	cmd.Dir = "/"
 	cmd.Env = append(os.Environ(), "TERM=xterm", "HITREADY_NO_INPUT=")
@@ -870,4 +846,25 @@ func readyWithoutComputer(t *testing.T) []byte {
 		}
 	}
 	return incomplete
+}
+
+// nobodysCopy is what a test that runs hitready as nobody needs: setpriv, a folder nobody may
+// use, and a copy of the binary there nobody may run. It skips, saying why, where the machine
+// cannot (not root, no setpriv).
+func nobodysCopy(t *testing.T) (setpriv, dir, bin string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("needs root, to run hitready as nobody")
+	}
+	setpriv, err := exec.LookPath("setpriv")
+	if err != nil {
+		t.Skip("setpriv not found: cannot run hitready as nobody")
+	}
+	dir = userDir(t)
+	bin = filepath.Join(dir, "hitready")
+	data, _ := os.ReadFile(mustExecutable(t))
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return setpriv, dir, bin
 }
