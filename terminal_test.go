@@ -48,6 +48,14 @@ func onTerminal(t *testing.T, dir string, args ...string) (*exec.Cmd, *os.File, 
 	cmd := exec.Command(binary(t), args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "TERM=xterm", "HITREADY_NO_INPUT=")
+	ptm, s := startOnTerminal(t, cmd)
+	return cmd, ptm, s
+}
+
+// startOnTerminal starts a prepared cmd with a pseudo-terminal for its standard streams (those it
+// has not set itself) and copies what it draws to a screen. It skips where there is no terminal.
+func startOnTerminal(t *testing.T, cmd *exec.Cmd) (*os.File, *screen) {
+	t.Helper()
 	ptm, err := pty.Start(cmd)
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
@@ -58,7 +66,7 @@ func onTerminal(t *testing.T, dir string, args ...string) (*exec.Cmd, *os.File, 
 		io.Copy(s, ptm) // ends (EIO) when hitready, the terminal's last user, exits
 		close(s.copied)
 	}()
-	return cmd, ptm, s
+	return ptm, s
 }
 
 // exitCode waits for cmd, at most 20 seconds.
@@ -596,16 +604,7 @@ func TestOpeningLineDoesNotPromiseWhatCannotBeKept(t *testing.T) {
 	cmd := exec.Command(setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", bin, "assess", "--plain")
 	cmd.Dir = "/"
 	cmd.Env = append(os.Environ(), "TERM=xterm", "HITREADY_NO_INPUT=")
-	ptm, err := pty.Start(cmd)
-	if err != nil {
-		t.Skipf("no pseudo-terminal: %v", err)
-	}
-	defer ptm.Close()
-	s := &screen{copied: make(chan struct{})}
-	go func() {
-		io.Copy(s, ptm)
-		close(s.copied)
-	}()
+	_, s := startOnTerminal(t, cmd)
 	waitFor(t, "the first question", func() bool { return strings.Contains(s.String(), "highest level of education") }, s)
 	cmd.Process.Signal(syscall.SIGINT)
 	exitCode(t, cmd, s)
@@ -638,16 +637,7 @@ func TestSaveAnswersToStandardOutputByNameIsWrittenOnce(t *testing.T) {
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "TERM=xterm", "HITREADY_NO_INPUT=")
 	cmd.Stdout = log // the questions on the terminal, standard output the file
-	ptm, err := pty.Start(cmd)
-	if err != nil {
-		t.Skipf("no pseudo-terminal: %v", err)
-	}
-	defer ptm.Close()
-	s := &screen{copied: make(chan struct{})}
-	go func() {
-		io.Copy(s, ptm)
-		close(s.copied)
-	}()
+	ptm, s := startOnTerminal(t, cmd)
 	// Change the computer rating (entry 18: the review lists the optional questions the file
 	// skipped too) to 2, then score.
 	for i, reply := range []string{"2", "18", "2", "1"} {
