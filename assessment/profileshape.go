@@ -231,20 +231,9 @@ func (c *shapeChecker) walk(n *yaml.Node, s *shape, name, id string, line int) {
 			c.add(n.Line, id, "%s has %d values; allowed: at most %d (one credit per value of the question)", what, keys, maxMapKeys)
 			return
 		}
-		given := map[string]int{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			if !c.key(k, id) {
-				continue
-			}
-			if first, dup := given[k.Value]; dup {
-				c.keysBad = true
-				c.add(k.Line, id, "%s: the credit for %q is given twice (first at line %d); keep one", what, k.Value, first)
-				continue
-			}
-			given[k.Value] = k.Line
+		c.eachKey(n, id, func(k *yaml.Node) string { return fmt.Sprintf("%s: the credit for %q", what, k.Value) }, func(k, v *yaml.Node) {
 			c.number(v, s, fmt.Sprintf("%s: the credit for %q", what, k.Value), id)
-		}
+		})
 	case listValue:
 		if isNullNode(n) {
 			return
@@ -265,11 +254,10 @@ func (c *shapeChecker) walk(n *yaml.Node, s *shape, name, id string, line int) {
 	}
 }
 
-func (c *shapeChecker) mapping(n *yaml.Node, s *shape, name, what, id string, line int) {
-	if n.Kind != yaml.MappingNode {
-		c.add(n.Line, id, "%s must be a mapping; got %s", what, questions.DescribeNode(n))
-		return
-	}
+// eachKey visits the pairs of mapping n whose keys are plain and given once; a key given again is
+// a problem, worded with what names it (the field's path, or the value a credit is for). It
+// returns the keys seen, with their lines.
+func (c *shapeChecker) eachKey(n *yaml.Node, id string, what func(k *yaml.Node) string, visit func(k, v *yaml.Node)) map[string]int {
 	given := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -278,18 +266,29 @@ func (c *shapeChecker) mapping(n *yaml.Node, s *shape, name, what, id string, li
 		}
 		if first, dup := given[k.Value]; dup {
 			c.keysBad = true
-			c.add(k.Line, id, "%s is given twice (first at line %d); keep one", join(name, k.Value), first)
+			c.add(k.Line, id, "%s is given twice (first at line %d); keep one", what(k), first)
 			continue
 		}
 		given[k.Value] = k.Line
+		visit(k, v)
+	}
+	return given
+}
+
+func (c *shapeChecker) mapping(n *yaml.Node, s *shape, name, what, id string, line int) {
+	if n.Kind != yaml.MappingNode {
+		c.add(n.Line, id, "%s must be a mapping; got %s", what, questions.DescribeNode(n))
+		return
+	}
+	given := c.eachKey(n, id, func(k *yaml.Node) string { return join(name, k.Value) }, func(k, v *yaml.Node) {
 		sub, ok := s.field(k.Value)
 		if !ok {
 			c.keysBad = true
 			c.add(k.Line, id, "is not a valid profile: unknown field %s; allowed in %s: %s", k.Value, what, s.structKeys().allowed)
-			continue
+			return
 		}
 		c.walk(v, sub, join(name, k.Value), id, k.Line)
-	}
+	})
 	for _, f := range s.required {
 		if _, ok := given[f]; !ok {
 			c.missing[join(name, f)] = true
