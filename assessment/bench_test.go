@@ -12,11 +12,7 @@ var sinkReport Report
 
 func BenchmarkScore(b *testing.B) {
 	bank, p := setup(b)
-	rng := rand.New(rand.NewPCG(1, 2))
-	people := make([]*questions.Answers, 256)
-	for i := range people {
-		people[i] = cohort.Person(bank, rng)
-	}
+	people := benchPeople(bank)
 	i := 0
 	for b.Loop() {
 		sinkReport = Score(p, people[i%len(people)])
@@ -27,14 +23,20 @@ func BenchmarkScore(b *testing.B) {
 // The score alone, without the path (credentials and plan), to show what the path costs.
 func BenchmarkScoreWithoutPath(b *testing.B) {
 	bank, p := setup(b)
-	rng := rand.New(rand.NewPCG(1, 2))
-	people := make([]*questions.Answers, 256)
-	for i := range people {
-		people[i] = cohort.Person(bank, rng)
-	}
+	people := benchPeople(bank)
 	i := 0
 	for b.Loop() {
 		sinkReport = p.scoreOnly(people[i%len(people)])
 		i++
 	}
+}
+
+// benchPeople are 256 generated people, the same for every benchmark, so their numbers compare.
+func benchPeople(bank *questions.Bank) []*questions.Answers {
+	rng := rand.New(rand.NewPCG(1, 2))
+	people := make([]*questions.Answers, 256)
+	for i := range people {
+		people[i] = cohort.Person(bank, rng)
+	}
+	return people
 }
