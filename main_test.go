@@ -5,8 +5,9 @@ import (
 	"os"
 	"testing"
 
-	"github.com/hitready/hitready/cmd"
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/hitready/hitready/cmd"
 )
 
 // TestMain lets the test binary act as the hitready binary inside scripts, so the scripts run the

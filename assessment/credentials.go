@@ -9,9 +9,11 @@ import (
 	"slices"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
+	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
-	"go.yaml.in/yaml/v3"
 )
 
 //go:embed credentials.yaml
@@ -143,14 +145,14 @@ func defaultCredentials(p *Profile) (*Credentials, error) {
 		return nil, fmt.Errorf("%s: %w", embeddedCredentialsName, err)
 	}
 	if problems := cs.check(embeddedCredentialsName, nil, p, false); len(problems) > 0 {
-		return nil, &questions.InvalidError{Problems: problems}
+		return nil, &inputerr.InvalidError{Problems: problems}
 	}
 	return &cs, nil
 }
 
 // ParseCredentials decodes a credentials file strictly and checks it against the profile and its
 // bank: known questions and values, known requirement ids, known credential ids, a grade on every
-// rule and no secondhand rule deciding eligibility. Refusals match questions.ErrInvalid and name
+// rule and no secondhand rule deciding eligibility. Refusals match inputerr.ErrInvalid and name
 // the file and line.
 func ParseCredentials(path string, data []byte, p *Profile) (*Credentials, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -178,7 +180,7 @@ func ParseCredentials(path string, data []byte, p *Profile) (*Credentials, error
 	}
 	lines := itemLines(&root, "credentials")
 	if problems := cs.check(path, lines, p, true); len(problems) > 0 {
-		return nil, &questions.InvalidError{Problems: problems}
+		return nil, &inputerr.InvalidError{Problems: problems}
 	}
 	return &cs, nil
 }
@@ -205,8 +207,8 @@ func itemLines(root *yaml.Node, key string) []int {
 }
 
 // check refuses what the rest relies on; strict also refuses requirement ids the profile lacks.
-func (cs *Credentials) check(path string, lines []int, p *Profile, strict bool) []questions.Problem {
-	var problems []questions.Problem
+func (cs *Credentials) check(path string, lines []int, p *Profile, strict bool) []inputerr.Problem {
+	var problems []inputerr.Problem
 	bank := p.bank
 	credQ, _ := bank.Question(credentialQuestion)
 	seen := map[string]bool{}
@@ -217,7 +219,7 @@ func (cs *Credentials) check(path string, lines []int, p *Profile, strict bool) 
 			line = lines[i]
 		}
 		add := func(format string, args ...any) {
-			problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path, Line: line}, ID: c.ID, Message: fmt.Sprintf(format, args...)})
+			problems = append(problems, inputerr.Problem{Origin: inputerr.Origin{Path: path, Line: line}, ID: c.ID, Message: fmt.Sprintf(format, args...)})
 		}
 		switch {
 		case c.ID == "" || seen[c.ID]:
@@ -262,7 +264,7 @@ func (cs *Credentials) check(path string, lines []int, p *Profile, strict bool) 
 	}
 	for _, id := range requiredCredentials {
 		if !seen[id] {
-			problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path}, ID: id,
+			problems = append(problems, inputerr.Problem{Origin: inputerr.Origin{Path: path}, ID: id,
 				Message: fmt.Sprintf("credential %s is missing; a credentials file gives at least %s", id, strings.Join(requiredCredentials, ", "))})
 		}
 	}

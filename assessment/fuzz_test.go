@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/hitready/hitready/internal/cohort"
+	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -67,7 +68,7 @@ func FuzzParseProfile(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := ParseProfile("fuzz.yaml", data, bank)
 		if err != nil {
-			if !errors.Is(err, questions.ErrInvalid) || !strings.HasPrefix(err.Error(), "fuzz.yaml") {
+			if !errors.Is(err, inputerr.ErrInvalid) || !strings.HasPrefix(err.Error(), "fuzz.yaml") {
 				t.Fatalf("refusal %v", err)
 			}
 			return

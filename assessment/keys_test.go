@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hitready/hitready/questions"
+	"github.com/hitready/hitready/internal/inputerr"
 )
 
 // floodLines is lines "<indent><hex>: <value>", as many as fit in about size bytes.
@@ -78,16 +78,16 @@ func TestFloodsOfKeysAreRefusedInLinearTime(t *testing.T) {
 			start := time.Now()
 			err := tt.parse(tt.data)
 			took := time.Since(start)
-			var invalid *questions.InvalidError
-			if !errors.As(err, &invalid) || !errors.Is(err, questions.ErrInvalid) {
+			var invalid *inputerr.InvalidError
+			if !errors.As(err, &invalid) || !errors.Is(err, inputerr.ErrInvalid) {
 				t.Fatalf("got %v, want a refusal", err)
 			}
 			want := strings.ReplaceAll(tt.want, "LINE", fmt.Sprint(appendedAt[tt.name]))
 			if !strings.Contains(err.Error(), want) {
 				t.Errorf("the refusal lacks %q:\n%s", want, firstLines(err.Error(), 3))
 			}
-			if len(invalid.Problems) > questions.MaxShown {
-				t.Errorf("%d problems kept; a screenful is %d", len(invalid.Problems), questions.MaxShown)
+			if len(invalid.Problems) > inputerr.MaxShown {
+				t.Errorf("%d problems kept; a screenful is %d", len(invalid.Problems), inputerr.MaxShown)
 			}
 			if more := strings.Contains(err.Error(), "more problems (fix these and run again"); more != tt.more {
 				t.Errorf("says there are more problems: %v, want %v (dropped %d)", more, tt.more, invalid.Dropped)
@@ -122,7 +122,7 @@ func TestRepeatedAndUnknownKeysInCredentialsAndSteps(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.parse(tt.data)
-			if err == nil || !errors.Is(err, questions.ErrInvalid) || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "my.yaml:") {
+			if err == nil || !errors.Is(err, inputerr.ErrInvalid) || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "my.yaml:") {
 				t.Errorf("got %v\nwant %q", err, tt.want)
 			}
 		})

@@ -5,8 +5,9 @@ import (
 	_ "embed"
 	"fmt"
 
-	"github.com/hitready/hitready/questions"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/hitready/hitready/questions"
 )
 
 //go:embed outlook.yaml

@@ -13,8 +13,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/hitready/hitready/questions"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/hitready/hitready/internal/inputerr"
+	"github.com/hitready/hitready/questions"
 )
 
 //go:embed steps.yaml
@@ -110,13 +112,13 @@ func defaultSteps(p *Profile, cs *Credentials) (*Steps, error) {
 		return nil, fmt.Errorf("%s: %w", embeddedStepsName, err)
 	}
 	if problems := s.check(embeddedStepsName, nil, p, cs, false); len(problems) > 0 {
-		return nil, &questions.InvalidError{Problems: problems}
+		return nil, &inputerr.InvalidError{Problems: problems}
 	}
 	return &s, nil
 }
 
 // ParseSteps decodes a steps file strictly and checks it against the profile, its bank and the
-// credentials. Refusals match questions.ErrInvalid and name the file and line.
+// credentials. Refusals match inputerr.ErrInvalid and name the file and line.
 func ParseSteps(path string, data []byte, p *Profile, cs *Credentials) (*Steps, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, profileProblem(path, 0, "", "is empty; expected a steps file")
@@ -143,14 +145,14 @@ func ParseSteps(path string, data []byte, p *Profile, cs *Credentials) (*Steps, 
 	}
 	lines := itemLines(&root, "steps")
 	if problems := s.check(path, lines, p, cs, true); len(problems) > 0 {
-		return nil, &questions.InvalidError{Problems: problems}
+		return nil, &inputerr.InvalidError{Problems: problems}
 	}
 	return &s, nil
 }
 
 // check refuses what Plan relies on; strict also refuses requirement ids the profile lacks.
-func (s *Steps) check(path string, lines []int, p *Profile, cs *Credentials, strict bool) []questions.Problem {
-	var problems []questions.Problem
+func (s *Steps) check(path string, lines []int, p *Profile, cs *Credentials, strict bool) []inputerr.Problem {
+	var problems []inputerr.Problem
 	bank := p.bank
 	known := map[string]bool{}
 	for _, r := range p.Requirements {
@@ -158,7 +160,7 @@ func (s *Steps) check(path string, lines []int, p *Profile, cs *Credentials, str
 	}
 	r := s.ExamReasons
 	if r.Now == "" || r.Early == "" || r.After == "" || hasControl(r.Now, r.Early, r.After, r.NowPrepared, r.NowUnprepared, r.AfterEarly, r.Booked) {
-		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path}, Message: "exam_reasons needs now, early and after, without control characters"})
+		problems = append(problems, inputerr.Problem{Origin: inputerr.Origin{Path: path}, Message: "exam_reasons needs now, early and after, without control characters"})
 	}
 	seen := map[string]bool{}
 	for i := range s.Steps {
@@ -168,7 +170,7 @@ func (s *Steps) check(path string, lines []int, p *Profile, cs *Credentials, str
 			line = lines[i]
 		}
 		add := func(format string, args ...any) {
-			problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path, Line: line}, ID: st.ID, Message: fmt.Sprintf(format, args...)})
+			problems = append(problems, inputerr.Problem{Origin: inputerr.Origin{Path: path, Line: line}, ID: st.ID, Message: fmt.Sprintf(format, args...)})
 		}
 		if st.ID == "" || seen[st.ID] {
 			add("a step id must be given and unique")

@@ -14,8 +14,10 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/hitready/hitready/questions"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/hitready/hitready/internal/inputerr"
+	"github.com/hitready/hitready/questions"
 )
 
 //go:embed profile.yaml
@@ -182,7 +184,7 @@ func DefaultProfile(bank *questions.Bank) (*Profile, error) {
 }
 
 // ParseProfile decodes a profile strictly (unknown fields are refused) and checks it against the
-// bank. Refusals match questions.ErrInvalid and name the file, the line and the requirement.
+// bank. Refusals match inputerr.ErrInvalid and name the file, the line and the requirement.
 func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, profileProblem(path, 0, "", "is empty; expected a requirement profile (hitready requirements --format yaml prints one)")
@@ -324,7 +326,7 @@ func yamlErrorsIn(path string, err error, kind string) error {
 	} else {
 		messages = []string{err.Error()}
 	}
-	var problems []questions.Problem
+	var problems []inputerr.Problem
 	for _, m := range messages {
 		line := 0
 		if sub := yamlLineMsg().FindStringSubmatch(m); sub != nil {
@@ -334,33 +336,33 @@ func yamlErrorsIn(path string, err error, kind string) error {
 		m = strings.TrimPrefix(m, "yaml: ")
 		m = notFoundType().ReplaceAllString(m, "unknown field $1")
 		m = cannotDecode().ReplaceAllString(m, "wrong type: got $2 ($1)")
-		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path, Line: line}, Message: "is not a valid " + kind + ": " + m})
+		problems = append(problems, inputerr.Problem{Origin: inputerr.Origin{Path: path, Line: line}, Message: "is not a valid " + kind + ": " + m})
 	}
-	return &questions.InvalidError{Problems: problems}
+	return &inputerr.InvalidError{Problems: problems}
 }
 
-// screenful is the refusal of one file's problems: in line order, the first questions.MaxShown
+// screenful is the refusal of one file's problems: in line order, the first inputerr.MaxShown
 // kept and the rest counted with those already dropped, as the answers decoder reports them.
-func screenful(problems []questions.Problem, dropped int) error {
-	slices.SortStableFunc(problems, func(a, b questions.Problem) int { return a.Origin.Line - b.Origin.Line })
-	if len(problems) > questions.MaxShown {
-		dropped += len(problems) - questions.MaxShown
-		problems = problems[:questions.MaxShown]
+func screenful(problems []inputerr.Problem, dropped int) error {
+	slices.SortStableFunc(problems, func(a, b inputerr.Problem) int { return a.Origin.Line - b.Origin.Line })
+	if len(problems) > inputerr.MaxShown {
+		dropped += len(problems) - inputerr.MaxShown
+		problems = problems[:inputerr.MaxShown]
 	}
-	return &questions.InvalidError{Problems: problems, Dropped: dropped}
+	return &inputerr.InvalidError{Problems: problems, Dropped: dropped}
 }
 
 func profileProblem(path string, line int, id, msg string) error {
-	return &questions.InvalidError{Problems: []questions.Problem{{Origin: questions.Origin{Path: path, Line: line}, ID: id, Message: msg}}}
+	return &inputerr.InvalidError{Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path, Line: line}, ID: id, Message: msg}}}
 }
 
 // check lists everything wrong with a profile. Scoring relies on what it guarantees: known areas
 // and questions, factors that fit their question, weights that sum to something, advice for
 // every gap.
-func (p *Profile) check(path string) []questions.Problem {
-	var problems []questions.Problem
+func (p *Profile) check(path string) []inputerr.Problem {
+	var problems []inputerr.Problem
 	add := func(line int, id, format string, args ...any) {
-		problems = append(problems, questions.Problem{Origin: questions.Origin{Path: path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
+		problems = append(problems, inputerr.Problem{Origin: inputerr.Origin{Path: path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
 	}
 	if p.ID == "" {
 		add(p.lines["id"], "", "id is required: it names the profile in every report")

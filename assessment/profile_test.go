@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hitready/hitready/questions"
+	"github.com/hitready/hitready/internal/inputerr"
 )
 
 // The embedded profile must cover every documented requirement of the seed article.
@@ -141,8 +141,8 @@ func TestParseProfileRefusesBrokenProfiles(t *testing.T) {
 			if err == nil {
 				t.Fatal("accepted")
 			}
-			if !errors.Is(err, questions.ErrInvalid) {
-				t.Errorf("does not match questions.ErrInvalid: %v", err)
+			if !errors.Is(err, inputerr.ErrInvalid) {
+				t.Errorf("does not match inputerr.ErrInvalid: %v", err)
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(err.Error(), w) {

@@ -10,9 +10,11 @@ import (
 	"strconv"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
+	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
-	"go.yaml.in/yaml/v3"
 )
 
 // maxWeight bounds every weight of a profile. Weights are relative, so no real profile needs more
@@ -141,7 +143,7 @@ func profileShape() *shape {
 // given twice, too many) the decoder is not run at all: keysBad.
 type shapeChecker struct {
 	path     string
-	problems []questions.Problem
+	problems []inputerr.Problem
 	// dropped counts the problems after the first screenful, counted and not kept, as the
 	// answers decoder does: a 1 MiB file of mistakes must not cost many times its size.
 	dropped int
@@ -163,19 +165,19 @@ type walkedKey struct {
 }
 
 func (c *shapeChecker) add(line int, id, format string, args ...any) {
-	if len(c.problems) >= questions.MaxShown {
+	if len(c.problems) >= inputerr.MaxShown {
 		c.dropped++
 		return
 	}
-	c.problems = append(c.problems, questions.Problem{Origin: questions.Origin{Path: c.path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
+	c.problems = append(c.problems, inputerr.Problem{Origin: inputerr.Origin{Path: c.path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
 }
 
 // shapeResult is what checkShape found.
 type shapeResult struct {
-	problems []questions.Problem // the first screenful
-	dropped  int                 // how many more
-	missing  map[string]bool     // dotted names of required fields not given
-	keysBad  bool                // do not run the strict decoder (shapeChecker.keysBad)
+	problems []inputerr.Problem // the first screenful
+	dropped  int                // how many more
+	missing  map[string]bool    // dotted names of required fields not given
+	keysBad  bool               // do not run the strict decoder (shapeChecker.keysBad)
 }
 
 // checkShape lists the fields of a profile that are missing, of the wrong kind, or hold text that
@@ -409,7 +411,7 @@ const maxMapKeys = 256
 // decoder sees is small.
 type keyChecker struct {
 	path, kind string
-	problems   []questions.Problem
+	problems   []inputerr.Problem
 	dropped    int
 	walked     map[keyWalk]bool // as shapeChecker.walked: aliases share nodes
 	keys       map[reflect.Type]*structKeys
@@ -421,7 +423,7 @@ type keyWalk struct {
 }
 
 // checkKeys returns the key problems of the document root, which decodes into t, as an error
-// that matches questions.ErrInvalid, or nil. kind names the file ("steps file") in messages.
+// that matches inputerr.ErrInvalid, or nil. kind names the file ("steps file") in messages.
 func checkKeys(path, kind string, root *yaml.Node, t reflect.Type) error {
 	c := &keyChecker{path: path, kind: kind, walked: map[keyWalk]bool{}, keys: map[reflect.Type]*structKeys{}}
 	n := root
@@ -435,15 +437,15 @@ func checkKeys(path, kind string, root *yaml.Node, t reflect.Type) error {
 	if len(c.problems) == 0 {
 		return nil
 	}
-	return &questions.InvalidError{Problems: c.problems, Dropped: c.dropped}
+	return &inputerr.InvalidError{Problems: c.problems, Dropped: c.dropped}
 }
 
 func (c *keyChecker) add(line int, format string, args ...any) {
-	if len(c.problems) >= questions.MaxShown {
+	if len(c.problems) >= inputerr.MaxShown {
 		c.dropped++
 		return
 	}
-	c.problems = append(c.problems, questions.Problem{Origin: questions.Origin{Path: c.path, Line: line},
+	c.problems = append(c.problems, inputerr.Problem{Origin: inputerr.Origin{Path: c.path, Line: line},
 		Message: "is not a valid " + c.kind + ": " + fmt.Sprintf(format, args...)})
 }
 
@@ -544,7 +546,7 @@ func explicitTags(root *yaml.Node) []explicitTag {
 	seen := map[*yaml.Node]bool{}
 	var visit func(n *yaml.Node)
 	visit = func(n *yaml.Node) {
-		if n == nil || seen[n] || len(found) >= questions.MaxShown {
+		if n == nil || seen[n] || len(found) >= inputerr.MaxShown {
 			return
 		}
 		seen[n] = true

@@ -13,8 +13,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/textsafe"
-	"github.com/hitready/hitready/questions"
 )
 
 // maxReportDepth bounds nesting in a saved report; a real one is four levels deep.
@@ -27,7 +27,7 @@ const maxReportDepth = 16
 // weights) and its score is their weighted mean, its thresholds and blocking requirements are
 // p's, its verdict follows from the score and what blocks, its credentials have known statuses
 // and its plan is numbered from 1. A report is data a person may have edited by hand; everything
-// it says is shown again. Refusals match questions.ErrInvalid and name the file and, where there
+// it says is shown again. Refusals match inputerr.ErrInvalid and name the file and, where there
 // is one, the line. Source is set to path.
 func DecodeReport(path string, data []byte, p *Profile) (Report, error) {
 	// A byte order mark is not JSON; an editor may have put one in front of a saved report.
@@ -35,7 +35,7 @@ func DecodeReport(path string, data []byte, p *Profile) (Report, error) {
 	lines, problem := reportLines(data)
 	if problem != nil {
 		problem.Origin.Path = path
-		return Report{}, &questions.InvalidError{Problems: []questions.Problem{*problem}}
+		return Report{}, &inputerr.InvalidError{Problems: []inputerr.Problem{*problem}}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -55,7 +55,7 @@ func DecodeReport(path string, data []byte, p *Profile) (Report, error) {
 
 // reportLines walks the JSON tokens once: it refuses duplicate keys, data after the object and
 // deep nesting, and maps each value's path ("areas[1].score") to its line for messages.
-func reportLines(data []byte) (map[string]int, *questions.Problem) {
+func reportLines(data []byte) (map[string]int, *inputerr.Problem) {
 	w := &tokenWalker{dec: json.NewDecoder(bytes.NewReader(data)), data: data, lines: map[string]int{}, names: jsonNames(reflect.TypeFor[Report]())}
 	w.dec.UseNumber()
 	for i, c := range data {
@@ -68,13 +68,13 @@ func reportLines(data []byte) (map[string]int, *questions.Problem) {
 		return nil, w.syntax(err)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil, &questions.Problem{Origin: questions.Origin{Line: w.lineAt(0)}, Message: "is not a report: a report is one JSON object"}
+		return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: w.lineAt(0)}, Message: "is not a report: a report is one JSON object"}
 	}
 	if p := w.object("", 1); p != nil {
 		return nil, p
 	}
 	if _, err := w.dec.Token(); err != io.EOF {
-		return nil, &questions.Problem{Origin: questions.Origin{Line: w.line()}, Message: "has data after the end of the report; a report is one JSON object"}
+		return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: w.line()}, Message: "has data after the end of the report; a report is one JSON object"}
 	}
 	return w.lines, nil
 }
@@ -131,15 +131,15 @@ func (w *tokenWalker) line() int { return w.lineAt(int(w.dec.InputOffset())) }
 
 func (w *tokenWalker) lineAt(off int) int { return sort.SearchInts(w.newlines, off) + 1 }
 
-func (w *tokenWalker) syntax(err error) *questions.Problem {
+func (w *tokenWalker) syntax(err error) *inputerr.Problem {
 	var syn *json.SyntaxError
 	switch {
 	case errors.As(err, &syn):
-		return &questions.Problem{Origin: questions.Origin{Line: w.lineAt(int(syn.Offset))}, Message: "is not a valid report: " + syn.Error()}
+		return &inputerr.Problem{Origin: inputerr.Origin{Line: w.lineAt(int(syn.Offset))}, Message: "is not a valid report: " + syn.Error()}
 	case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
-		return &questions.Problem{Origin: questions.Origin{Line: w.lineAt(len(w.data))}, Message: "is not a valid report: it ends before the JSON is complete"}
+		return &inputerr.Problem{Origin: inputerr.Origin{Line: w.lineAt(len(w.data))}, Message: "is not a valid report: it ends before the JSON is complete"}
 	}
-	return &questions.Problem{Origin: questions.Origin{Line: w.line()}, Message: "is not a valid report: " + err.Error()}
+	return &inputerr.Problem{Origin: inputerr.Origin{Line: w.line()}, Message: "is not a valid report: " + err.Error()}
 }
 
 // seenKey is a key of an object as the file spells it, and its line.
@@ -148,7 +148,7 @@ type seenKey struct {
 	line int
 }
 
-func (w *tokenWalker) object(path string, depth int) *questions.Problem {
+func (w *tokenWalker) object(path string, depth int) *inputerr.Problem {
 	seen := map[string]seenKey{}
 	for w.dec.More() {
 		tok, err := w.token()
@@ -160,15 +160,15 @@ func (w *tokenWalker) object(path string, depth int) *questions.Problem {
 		folded := foldKey(key)
 		if first, dup := seen[folded]; dup {
 			if first.key != key {
-				return &questions.Problem{Origin: questions.Origin{Line: line},
+				return &inputerr.Problem{Origin: inputerr.Origin{Line: line},
 					Message: fmt.Sprintf("%s and %s (line %d) name the same field, letter case aside; a report names each field once",
 						strconv.Quote(joinPath(path, key)), strconv.Quote(joinPath(path, first.key)), first.line)}
 			}
-			return &questions.Problem{Origin: questions.Origin{Line: line},
+			return &inputerr.Problem{Origin: inputerr.Origin{Line: line},
 				Message: fmt.Sprintf("%s is given twice (first at line %d); a report names each field once", strconv.Quote(joinPath(path, key)), first.line)}
 		}
 		if name, known := w.names[folded]; known && name != key {
-			return &questions.Problem{Origin: questions.Origin{Line: line},
+			return &inputerr.Problem{Origin: inputerr.Origin{Line: line},
 				Message: fmt.Sprintf("%s must be written %s: a report's field names are spelled as hitready writes them", strconv.Quote(joinPath(path, key)), strconv.Quote(name))}
 		}
 		seen[folded] = seenKey{key, line}
@@ -182,7 +182,7 @@ func (w *tokenWalker) object(path string, depth int) *questions.Problem {
 	return nil
 }
 
-func (w *tokenWalker) value(path string, depth int) *questions.Problem {
+func (w *tokenWalker) value(path string, depth int) *inputerr.Problem {
 	tok, err := w.token()
 	if err != nil {
 		return w.syntax(err)
@@ -193,7 +193,7 @@ func (w *tokenWalker) value(path string, depth int) *questions.Problem {
 		return nil
 	}
 	if depth >= maxReportDepth {
-		return &questions.Problem{Origin: questions.Origin{Line: w.line()}, Message: fmt.Sprintf("is nested more than %d levels deep; it is not a report", maxReportDepth)}
+		return &inputerr.Problem{Origin: inputerr.Origin{Line: w.line()}, Message: fmt.Sprintf("is nested more than %d levels deep; it is not a report", maxReportDepth)}
 	}
 	if d == '{' {
 		return w.object(path, depth+1)
@@ -218,7 +218,7 @@ func joinPath(path, key string) string {
 
 // reportDecodeError words encoding/json's refusals without Go type names.
 func reportDecodeError(path string, data []byte, err error) error {
-	origin := questions.Origin{Path: path}
+	origin := inputerr.Origin{Path: path}
 	msg := err.Error()
 	var te *json.UnmarshalTypeError
 	switch {
@@ -234,7 +234,7 @@ func reportDecodeError(path string, data []byte, err error) error {
 	default:
 		msg = strings.TrimPrefix(msg, "json: ")
 	}
-	return &questions.InvalidError{Problems: []questions.Problem{{Origin: origin, Message: "is not a valid report: " + msg}}}
+	return &inputerr.InvalidError{Problems: []inputerr.Problem{{Origin: origin, Message: "is not a valid report: " + msg}}}
 }
 
 func jsonKind(goKind string) string {
@@ -258,7 +258,7 @@ type reportChecker struct {
 	path     string
 	lines    map[string]int
 	profile  *Profile // the profile in force, which the report must have been scored against
-	problems []questions.Problem
+	problems []inputerr.Problem
 }
 
 // scoreSlack is how far a report's score may be from the weighted mean of its area scores: each
@@ -268,7 +268,7 @@ const scoreSlack = 0.1 + 1e-9
 
 func (c *reportChecker) add(field, format string, args ...any) {
 	line := c.lines[field]
-	c.problems = append(c.problems, questions.Problem{Origin: questions.Origin{Path: c.path, Line: line},
+	c.problems = append(c.problems, inputerr.Problem{Origin: inputerr.Origin{Path: c.path, Line: line},
 		Message: field + ": " + fmt.Sprintf(format, args...)})
 }
 

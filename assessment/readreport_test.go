@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -134,7 +135,7 @@ func TestDecodeReportRefusals(t *testing.T) {
 			if err == nil {
 				t.Fatal("accepted")
 			}
-			if !errors.Is(err, questions.ErrInvalid) {
+			if !errors.Is(err, inputerr.ErrInvalid) {
 				t.Errorf("not ErrInvalid: %v", err)
 			}
 			if !strings.Contains(err.Error(), tt.want) {
@@ -203,7 +204,7 @@ func FuzzDecodeReport(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := DecodeReport("f.json", data, p)
 		if err != nil {
-			if !errors.Is(err, questions.ErrInvalid) || !strings.HasPrefix(err.Error(), "f.json") {
+			if !errors.Is(err, inputerr.ErrInvalid) || !strings.HasPrefix(err.Error(), "f.json") {
 				t.Fatalf("refusal %v", err)
 			}
 			return

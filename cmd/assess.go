@@ -8,14 +8,16 @@ import (
 	"os"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/fileio"
+	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
-	"github.com/spf13/cobra"
 )
 
 // AssessOptions is everything `hitready assess` needs, gathered from flags.
@@ -229,7 +231,7 @@ func gatherAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Ban
 		}
 		answers = fromFile
 	}
-	var problems []questions.Problem
+	var problems []inputerr.Problem
 	for _, s := range opts.Sets {
 		// ID= with nothing after it unsets a one-of or rating answer (a multi-choice one it
 		// sets to the empty list, as the contract has it).
@@ -240,7 +242,7 @@ func gatherAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Ban
 			}
 		}
 		id, ans, err := bank.ParseSet(s)
-		var invalid *questions.InvalidError
+		var invalid *inputerr.InvalidError
 		if errors.As(err, &invalid) {
 			problems = append(problems, invalid.Problems...)
 			continue
@@ -248,7 +250,7 @@ func gatherAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Ban
 		answers.Set(id, ans)
 	}
 	if len(problems) > 0 {
-		return nil, &questions.InvalidError{Problems: problems}
+		return nil, &inputerr.InvalidError{Problems: problems}
 	}
 	if err := bank.CheckConsistency(answers); err != nil {
 		if len(opts.Sets) > 0 {

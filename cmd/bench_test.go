@@ -9,10 +9,11 @@ import (
 	"sync"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/hitready/hitready/internal/cohort"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/questions"
-	"go.yaml.in/yaml/v3"
 )
 
 // benchCohortSize is the cohort of issue #4's speed target.

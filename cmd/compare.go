@@ -7,14 +7,15 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/spf13/cobra"
+
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/fileio"
+	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/internal/textsafe"
-	"github.com/hitready/hitready/questions"
-	"github.com/spf13/cobra"
 )
 
 // CompareOptions is everything `hitready compare` needs, gathered from flags.
@@ -127,7 +128,7 @@ func loadReport(ctx context.Context, ios *iostreams.IOStreams, profile *assessme
 }
 
 func decodeReport(path string, data []byte, schema string, profile *assessment.Profile) (assessment.Report, error) {
-	refuse := func(msg string) error { return questions.Refuse(questions.Origin{Path: path}, msg) }
+	refuse := func(msg string) error { return inputerr.Refuse(inputerr.Origin{Path: path}, msg) }
 	if schema != assessment.Schema {
 		return assessment.Report{}, refuse(fmt.Sprintf("is a %q document; compare reads answers files and %q reports", schema, assessment.Schema))
 	}

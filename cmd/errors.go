@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/prompter"
-	"github.com/hitready/hitready/questions"
 )
 
 // Exit codes of the contract.
@@ -57,7 +57,7 @@ func exitCode(err error) int {
 		return exitInterrupted
 	case errors.As(err, &below):
 		return exitBelow
-	case errors.As(err, &usage), errors.Is(err, questions.ErrInvalid):
+	case errors.As(err, &usage), errors.Is(err, inputerr.ErrInvalid):
 		return exitInvalid
 	}
 	return exitFailure

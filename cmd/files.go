@@ -10,6 +10,7 @@ import (
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/fileio"
+	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/textsafe"
@@ -100,7 +101,7 @@ func (e *missingAnswersError) Error() string {
 	return b.String()
 }
 
-func (e *missingAnswersError) Is(target error) bool { return target == questions.ErrInvalid }
+func (e *missingAnswersError) Is(target error) bool { return target == inputerr.ErrInvalid }
 
 // openOutput starts the output of a command: standard output for "" or "-", else the file,
 // through fileio.Create.

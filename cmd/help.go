@@ -5,9 +5,10 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prose"
-	"github.com/spf13/cobra"
 )
 
 // cobra prints help as written: the Long texts were hard-wrapped at about 88 columns and pflag

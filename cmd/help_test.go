@@ -4,9 +4,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
+
+	"github.com/hitready/hitready/internal/iostreams"
 )
 
 // Every command's help fits the terminal: no line wider than its width, at 60 and 80 columns.

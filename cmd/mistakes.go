@@ -10,9 +10,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hitready/hitready/questions"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/hitready/hitready/internal/inputerr"
 )
 
 // Messages for the mistakes people make most, each with the fix in it.
@@ -33,7 +34,7 @@ func flagError(c *cobra.Command, err error) error {
 		if !strings.Contains(msg, "--"+name) {
 			return &usageError{Err: err}
 		}
-		if near := questions.Suggest(name, names); near != "" {
+		if near := inputerr.Suggest(name, names); near != "" {
 			msg += fmt.Sprintf(" (did you mean --%s?)", near)
 		}
 		return &usageError{Err: errors.New(msg)}

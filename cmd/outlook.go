@@ -3,11 +3,12 @@ package cmd
 import (
 	"io"
 
+	"github.com/spf13/cobra"
+
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/questions"
-	"github.com/spf13/cobra"
 )
 
 // OutlookOptions is everything `hitready outlook` needs, gathered from flags.

@@ -5,11 +5,12 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/spf13/cobra"
+
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/questions"
-	"github.com/spf13/cobra"
 )
 
 // loadProfile loads the question bank and the requirement profile in path, or the embedded one

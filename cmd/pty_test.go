@@ -13,8 +13,9 @@ import (
 	expect "github.com/Netflix/go-expect"
 	"github.com/creack/pty"
 	"github.com/hinshun/vt10x"
-	"github.com/hitready/hitready/internal/iostreams"
 	"golang.org/x/sys/unix"
+
+	"github.com/hitready/hitready/internal/iostreams"
 )
 
 // These tests drive the real survey prompts through a pseudo-terminal, key by key, the way survey

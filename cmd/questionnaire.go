@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/term"
+
 	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
@@ -17,7 +19,6 @@ import (
 	"github.com/hitready/hitready/internal/questionnaire"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
-	"golang.org/x/term"
 )
 
 // progressBase is the answers file the questionnaire keeps its answers in when the person named

@@ -3,10 +3,11 @@ package cmd
 import (
 	"io"
 
+	"github.com/spf13/cobra"
+
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/questions"
-	"github.com/spf13/cobra"
 )
 
 // QuestionsOptions is everything `hitready questions` needs, gathered from flags.

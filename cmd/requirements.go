@@ -4,9 +4,10 @@ import (
 	"context"
 	"io"
 
+	"github.com/spf13/cobra"
+
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/render"
-	"github.com/spf13/cobra"
 )
 
 // RequirementsOptions is everything `hitready requirements` needs, gathered from flags.

@@ -13,11 +13,12 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
 	"github.com/hitready/hitready/internal/batch"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
-	"github.com/spf13/cobra"
-	"golang.org/x/term"
 )
 
 // Execute runs hitready with the process's arguments and streams and returns the exit code.

@@ -5,8 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/spf13/cobra"
+
+	"github.com/hitready/hitready/internal/iostreams"
 )
 
 // A bug must reach the user as one line and exit 1, with the stack only on request.

@@ -8,14 +8,15 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/batch"
 	"github.com/hitready/hitready/internal/fileio"
+	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/render"
-	"github.com/hitready/hitready/questions"
-	"github.com/spf13/cobra"
 )
 
 // ScoreOptions is everything `hitready score` needs, gathered from flags.
@@ -105,7 +106,7 @@ func (e *badFilesError) Error() string {
 	return fmt.Sprintf("%d of %d %s could not be scored%s", e.Count, e.Total, prose.Plural(e.Total, "file", "files"), e.Kept)
 }
 
-func (e *badFilesError) Is(target error) bool { return target == questions.ErrInvalid }
+func (e *badFilesError) Is(target error) bool { return target == inputerr.ErrInvalid }
 
 // scored is one file's outcome on a worker: its report, and the report drawn in the output's
 // format, so that drawing runs in parallel too and the ordered writer only copies bytes.
@@ -171,7 +172,7 @@ func scoreRun(opts *ScoreOptions) error {
 		total++
 		if r.Err != nil {
 			bad++
-			if !errors.Is(r.Err, questions.ErrInvalid) {
+			if !errors.Is(r.Err, inputerr.ErrInvalid) {
 				return r.Err // not the file's fault: an I/O failure of ours, a bug, or Ctrl-C
 			}
 			fmt.Fprintln(opts.IO.ErrOut, r.Err)

@@ -7,9 +7,10 @@ import (
 	"runtime"
 	"runtime/debug"
 
+	"github.com/spf13/cobra"
+
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/render"
-	"github.com/spf13/cobra"
 )
 
 // buildInfo is what a build of hitready knows about itself.

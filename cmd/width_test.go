@@ -6,9 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/render"
-	"github.com/mattn/go-runewidth"
 )
 
 // widthCommand is one command line whose table output is pinned and measured.

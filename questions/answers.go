@@ -5,15 +5,17 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/hitready/hitready/internal/inputerr"
 )
 
 // Answer is one answer to one question. Which field holds it depends on Kind.
 type Answer struct {
 	Kind    Kind
-	Choice  string   // one-of
-	Choices []string // any-of, in the order the person gave them
-	Rating  int      // rating
-	Origin  Origin   // where the answer was given, for messages
+	Choice  string          // one-of
+	Choices []string        // any-of, in the order the person gave them
+	Rating  int             // rating
+	Origin  inputerr.Origin // where the answer was given, for messages
 }
 
 // OneOfAnswer, AnyOfAnswer and RatingAnswer build answers in code (tests, the questionnaire).

@@ -11,8 +11,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hitready/hitready/internal/prose"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/hitready/hitready/internal/inputerr"
+	"github.com/hitready/hitready/internal/prose"
 )
 
 //go:embed bank.yaml
@@ -414,21 +416,21 @@ func (b *Bank) Open(a *Answers) []*Question {
 // CheckConsistency refuses answers to questions that the other answers say are not asked, such as
 // a field of study for a person without a degree: scoring them would credit what does not apply.
 func (b *Bank) CheckConsistency(a *Answers) error {
-	var problems []Problem
+	var problems []inputerr.Problem
 	for i := range b.Questions {
 		q := &b.Questions[i]
 		ans, ok := a.Get(q.ID)
 		if !ok || b.Asks(q, a) != NotAsked {
 			continue
 		}
-		problems = append(problems, Problem{
+		problems = append(problems, inputerr.Problem{
 			Origin: ans.Origin,
 			ID:     q.ID,
 			Message: fmt.Sprintf("is asked only when %s, but %s; remove %s or change %s",
 				q.AskedWhen, b.settled(q.AskedWhen, a), q.ID, prose.Or(conditionIDs(q.AskedWhen))),
 		})
 	}
-	return invalid(problems)
+	return inputerr.Of(problems)
 }
 
 // settled says why each condition fails, for messages: "education.field is other (a.yaml:4) and

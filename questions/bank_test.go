@@ -150,22 +150,6 @@ func TestOpenListsWhatIsStillToAsk(t *testing.T) {
 	}
 }
 
-func TestSuggest(t *testing.T) {
-	ids := []string{"education.level", "skills.empathy", "skills.ethics", "coursework"}
-	tests := []struct{ in, want string }{
-		{"skills.empathie", "skills.empathy"},
-		{"empathy", "skills.empathy"},
-		{"Coursework", "coursework"},
-		{"education.levle", "education.level"},
-		{"salary", ""},
-	}
-	for _, tt := range tests {
-		if got := Suggest(tt.in, ids); got != tt.want {
-			t.Errorf("Suggest(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 // education.accredited is asked for a HIT degree or an enrolment: either condition is enough, and
 // it is ruled out only once both are settled against it.
 func TestAskedWhenThisOrThat(t *testing.T) {

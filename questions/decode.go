@@ -13,8 +13,10 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/hitready/hitready/internal/textsafe"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/hitready/hitready/internal/inputerr"
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // MaxFileSize is the largest answers file read. A real one is under 2 KiB; the bound keeps a
@@ -35,17 +37,17 @@ func (b *Bank) DecodeAnswers(path string, data []byte) (answers *Answers, err er
 	// message about the file, never a stack trace.
 	defer func() {
 		if r := recover(); r != nil {
-			answers, err = nil, invalid([]Problem{{Origin: Origin{Path: path},
+			answers, err = nil, inputerr.Of([]inputerr.Problem{{Origin: inputerr.Origin{Path: path},
 				Message: fmt.Sprintf("could not be parsed (%v)", r)}})
 		}
 	}()
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, invalid([]Problem{{Origin: Origin{Path: path},
+		return nil, inputerr.Of([]inputerr.Problem{{Origin: inputerr.Origin{Path: path},
 			Message: "is empty; an answers file is a mapping with the fields respondent (optional) and answers"}})
 	}
 	var root *yaml.Node
-	var problem *Problem
+	var problem *inputerr.Problem
 	if isJSON(path, data) {
 		root, problem = parseJSON(data)
 	} else {
@@ -53,7 +55,7 @@ func (b *Bank) DecodeAnswers(path string, data []byte) (answers *Answers, err er
 	}
 	if problem != nil {
 		problem.Origin.Path = path
-		return nil, invalid([]Problem{*problem})
+		return nil, inputerr.Of([]inputerr.Problem{*problem})
 	}
 	d := &decoder{bank: b, path: path, answers: NewAnswers()}
 	d.document(root)
@@ -63,9 +65,9 @@ func (b *Bank) DecodeAnswers(path string, data []byte) (answers *Answers, err er
 		}
 		return d.answers, nil
 	}
-	e := &InvalidError{Problems: d.problems, Dropped: d.dropped}
+	e := &inputerr.InvalidError{Problems: d.problems, Dropped: d.dropped}
 	if d.unknownID {
-		e.Notes = append(e.Notes, Problem{Origin: Origin{Path: path}, Message: "known question ids: " + strings.Join(b.IDs(), ", ")})
+		e.Notes = append(e.Notes, inputerr.Problem{Origin: inputerr.Origin{Path: path}, Message: "known question ids: " + strings.Join(b.IDs(), ", ")})
 	}
 	return nil, e
 }
@@ -84,12 +86,12 @@ func isJSON(path string, data []byte) bool {
 // start: `hitready --help` has no YAML to read.
 var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
-func parseYAML(data []byte) (*yaml.Node, *Problem) {
+func parseYAML(data []byte) (*yaml.Node, *inputerr.Problem) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if err == io.EOF {
-			return nil, &Problem{Message: "holds no YAML document (only comments?); expected a mapping with respondent and answers"}
+			return nil, &inputerr.Problem{Message: "holds no YAML document (only comments?); expected a mapping with respondent and answers"}
 		}
 		return nil, yamlProblem(err)
 	}
@@ -99,19 +101,19 @@ func parseYAML(data []byte) (*yaml.Node, *Problem) {
 	case err != nil:
 		return nil, yamlProblem(err)
 	default:
-		return nil, &Problem{Origin: Origin{Line: extra.Line},
+		return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: extra.Line},
 			Message: "holds a second YAML document (after ---); an answers file holds one person's answers in one document"}
 	}
 	return &doc, nil
 }
 
-func yamlProblem(err error) *Problem {
+func yamlProblem(err error) *inputerr.Problem {
 	msg := err.Error()
 	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return &Problem{Origin: Origin{Line: line}, Message: "is not valid YAML: " + m[2]}
+		return &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: "is not valid YAML: " + m[2]}
 	}
-	return &Problem{Message: "is not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	return &inputerr.Problem{Message: "is not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 }
 
 // decoder walks a parsed file and turns it into Answers, collecting problems as it goes.
@@ -119,8 +121,8 @@ type decoder struct {
 	bank     *Bank
 	path     string
 	answers  *Answers
-	problems []Problem
-	// dropped counts the problems after the first MaxShown, which are counted, not kept: a
+	problems []inputerr.Problem
+	// dropped counts the problems after the first inputerr.MaxShown, which are counted, not kept: a
 	// 1 MiB file of mistakes would otherwise cost far more memory than the file.
 	dropped int
 	// unknownID is set when an id is not in the bank; the known ids are then listed once.
@@ -128,11 +130,11 @@ type decoder struct {
 }
 
 func (d *decoder) add(line int, id, format string, args ...any) {
-	if len(d.problems) >= maxShown {
+	if len(d.problems) >= inputerr.MaxShown {
 		d.dropped++
 		return
 	}
-	d.problems = append(d.problems, Problem{Origin: Origin{Path: d.path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
+	d.problems = append(d.problems, inputerr.Problem{Origin: inputerr.Origin{Path: d.path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
 }
 
 func (d *decoder) document(doc *yaml.Node) {
@@ -169,7 +171,7 @@ func (d *decoder) document(doc *yaml.Node) {
 				d.add(k.Line, "", "unknown field %q; answers go under answers:, indented", name)
 				continue
 			}
-			d.add(k.Line, "", "unknown field %q%s; allowed fields: %s", name, didYouMean(name, topFields), strings.Join(topFields, ", "))
+			d.add(k.Line, "", "unknown field %q%s; allowed fields: %s", name, inputerr.DidYouMean(name, topFields), strings.Join(topFields, ", "))
 		}
 	}
 }
@@ -239,11 +241,11 @@ func (d *decoder) answerMap(m *yaml.Node) {
 		q, known := d.bank.Question(id)
 		if !known {
 			d.unknownID = true
-			if len(d.problems) >= maxShown {
+			if len(d.problems) >= inputerr.MaxShown {
 				d.dropped++ // skips the search for a suggestion, the costly part
 				continue
 			}
-			d.add(k.Line, id, "unknown question id%s; the known ids are listed below", didYouMean(id, d.bank.IDs()))
+			d.add(k.Line, id, "unknown question id%s; the known ids are listed below", inputerr.DidYouMean(id, d.bank.IDs()))
 			continue
 		}
 		ans, given, problem := parseValue(q, v)
@@ -252,7 +254,7 @@ func (d *decoder) answerMap(m *yaml.Node) {
 			continue
 		}
 		if given {
-			ans.Origin = Origin{Path: d.path, Line: k.Line}
+			ans.Origin = inputerr.Origin{Path: d.path, Line: k.Line}
 			d.answers.Set(id, ans)
 		}
 	}
@@ -274,7 +276,7 @@ func parseValue(q *Question, v *yaml.Node) (ans Answer, given bool, problem stri
 			return Answer{}, false, fmt.Sprintf("expects %s; got %s", q.Allowed(), DescribeNode(v))
 		}
 		if _, ok := q.Choice(v.Value); !ok {
-			return Answer{}, false, fmt.Sprintf("unknown value %q%s; allowed: %s", v.Value, didYouMean(v.Value, q.ValueNames()), q.Allowed())
+			return Answer{}, false, fmt.Sprintf("unknown value %q%s; allowed: %s", v.Value, inputerr.DidYouMean(v.Value, q.ValueNames()), q.Allowed())
 		}
 		return OneOfAnswer(v.Value), true, ""
 	case AnyOf:
@@ -287,7 +289,7 @@ func parseValue(q *Question, v *yaml.Node) (ans Answer, given bool, problem stri
 				return Answer{}, false, fmt.Sprintf("list item at line %d: expects one of: %s; got %s", item.Line, strings.Join(q.ValueNames(), ", "), DescribeNode(item))
 			}
 			if _, ok := q.Choice(item.Value); !ok {
-				return Answer{}, false, fmt.Sprintf("unknown value %q%s; allowed: %s", item.Value, didYouMean(item.Value, q.ValueNames()), q.Allowed())
+				return Answer{}, false, fmt.Sprintf("unknown value %q%s; allowed: %s", item.Value, inputerr.DidYouMean(item.Value, q.ValueNames()), q.Allowed())
 			}
 			if ans.Has(item.Value) {
 				return Answer{}, false, fmt.Sprintf("%q is listed twice; list each value once", item.Value)

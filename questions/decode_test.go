@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/hitready/hitready/internal/inputerr"
 )
 
 const completeYAML = `respondent: Jordan Rivera
@@ -220,7 +222,7 @@ func TestDecodeRefusals(t *testing.T) {
 			if err == nil {
 				t.Fatalf("accepted, with %d answers", a.Len())
 			}
-			if !errors.Is(err, ErrInvalid) {
+			if !errors.Is(err, inputerr.ErrInvalid) {
 				t.Errorf("error does not match ErrInvalid: %v", err)
 			}
 			for _, w := range tt.want {
@@ -232,7 +234,7 @@ func TestDecodeRefusals(t *testing.T) {
 	}
 }
 
-// A file of thousands of unknown ids is reported in a screenful: the first MaxShown problems, how
+// A file of thousands of unknown ids is reported in a screenful: the first inputerr.MaxShown problems, how
 // many more, and the known ids once.
 func TestDecodeReportsAScreenfulOfProblems(t *testing.T) {
 	b := loadBank(t)
@@ -243,52 +245,23 @@ func TestDecodeReportsAScreenfulOfProblems(t *testing.T) {
 	}
 	total := strings.Count(data.String(), "\n") - 1
 	_, err := b.DecodeAnswers("flood.yaml", []byte(data.String()))
-	if !errors.Is(err, ErrInvalid) {
+	if !errors.Is(err, inputerr.ErrInvalid) {
 		t.Fatalf("err = %v", err)
 	}
 	msg := err.Error()
 	lines := strings.Split(msg, "\n")
-	if len(lines) != maxShown+2 {
-		t.Fatalf("%d lines, want %d problems, a count and the known ids:\n%s", len(lines), maxShown, msg)
+	if len(lines) != inputerr.MaxShown+2 {
+		t.Fatalf("%d lines, want %d problems, a count and the known ids:\n%s", len(lines), inputerr.MaxShown, msg)
 	}
-	want := fmt.Sprintf("flood.yaml: … and %d more problems (fix these and run again to see them)", total-maxShown)
-	if lines[maxShown] != want {
-		t.Errorf("line %d = %q, want %q", maxShown+1, lines[maxShown], want)
+	want := fmt.Sprintf("flood.yaml: … and %d more problems (fix these and run again to see them)", total-inputerr.MaxShown)
+	if lines[inputerr.MaxShown] != want {
+		t.Errorf("line %d = %q, want %q", inputerr.MaxShown+1, lines[inputerr.MaxShown], want)
 	}
-	if strings.Count(msg, "known question ids:") != 1 || !strings.HasPrefix(lines[maxShown+1], "flood.yaml: known question ids: education.level,") {
-		t.Errorf("the known ids are not listed once, last:\n%s", lines[maxShown+1])
+	if strings.Count(msg, "known question ids:") != 1 || !strings.HasPrefix(lines[inputerr.MaxShown+1], "flood.yaml: known question ids: education.level,") {
+		t.Errorf("the known ids are not listed once, last:\n%s", lines[inputerr.MaxShown+1])
 	}
 	if len(msg) > 4096 {
 		t.Errorf("message is %d bytes", len(msg))
-	}
-}
-
-// InvalidError caps each file's problems on its own, whoever built it (a profile, several --set).
-func TestInvalidErrorCapsEachFile(t *testing.T) {
-	var problems []Problem
-	for i := range 25 {
-		problems = append(problems, Problem{Origin: Origin{Path: "a.yaml", Line: i + 1}, Message: "bad"})
-	}
-	problems = append(problems, Problem{Origin: Origin{Path: "b.yaml", Line: 1}, Message: "bad"})
-	got := (&InvalidError{Problems: problems}).Error()
-	lines := strings.Split(got, "\n")
-	if len(lines) != maxShown+2 || lines[maxShown] != "b.yaml:1: bad" || lines[maxShown+1] != "a.yaml: … and 5 more problems (fix these and run again to see them)" {
-		t.Errorf("got:\n%s", got)
-	}
-	one := (&InvalidError{Problems: problems[:1], Dropped: 1}).Error()
-	if !strings.HasSuffix(one, "a.yaml: … and 1 more problem (fix these and run again to see them)") {
-		t.Errorf("got:\n%s", one)
-	}
-}
-
-// Names from the file system are shown escaped: a newline in a file name cannot forge a line.
-func TestOriginEscapesPaths(t *testing.T) {
-	p := Problem{Origin: Origin{Path: "a\nb.yaml: all good\x1b[2J", Line: 3}, ID: "x\ay", Message: "bad\u2028news"}
-	if got, want := p.String(), `a\nb.yaml: all good\x1b[2J:3: x\ay: bad\u2028news`; got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-	if got := (Origin{Path: "plain/dir/a.yaml"}).String(); got != "plain/dir/a.yaml" {
-		t.Errorf("a clean path changed: %q", got)
 	}
 }
 
@@ -360,7 +333,7 @@ func TestParseSet(t *testing.T) {
 		t.Run(tt.arg, func(t *testing.T) {
 			id, ans, err := b.ParseSet(tt.arg)
 			if len(tt.wantErr) > 0 {
-				if err == nil || !errors.Is(err, ErrInvalid) {
+				if err == nil || !errors.Is(err, inputerr.ErrInvalid) {
 					t.Fatalf("err = %v, want a refusal", err)
 				}
 				for _, w := range tt.wantErr {

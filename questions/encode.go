@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/hitready/hitready/internal/inputerr"
 )
 
 // EncodeAnswers writes answers as a YAML answers file, questions in bank order, that
@@ -127,24 +129,24 @@ const setOrigin = "--set"
 // ParseSet reads one --set argument, ID=VALUE, with the same checks and messages as an answers
 // file. A multi-choice value is comma-separated; an empty one is the empty list.
 func (b *Bank) ParseSet(arg string) (string, Answer, error) {
-	origin := Origin{Path: setOrigin}
+	origin := inputerr.Origin{Path: setOrigin}
 	id, value, ok := strings.Cut(arg, "=")
 	id = strings.TrimSpace(id)
 	if !ok || id == "" {
-		return "", Answer{}, invalid([]Problem{{Origin: origin,
+		return "", Answer{}, inputerr.Of([]inputerr.Problem{{Origin: origin,
 			Message: fmt.Sprintf("%q is not ID=VALUE (for example --set skills.empathy=4)", arg)}})
 	}
 	q, known := b.Question(id)
 	if !known {
-		return "", Answer{}, invalid([]Problem{{Origin: origin, ID: id,
-			Message: "unknown question id" + didYouMean(id, b.IDs()) + "; see hitready questions"}})
+		return "", Answer{}, inputerr.Of([]inputerr.Problem{{Origin: origin, ID: id,
+			Message: "unknown question id" + inputerr.DidYouMean(id, b.IDs()) + "; see hitready questions"}})
 	}
 	ans, given, problem := parseValue(q, setNode(q, strings.TrimSpace(value)))
 	if problem == "" && !given {
 		problem = "has no value; expects " + q.Allowed()
 	}
 	if problem != "" {
-		return "", Answer{}, invalid([]Problem{{Origin: origin, ID: id, Message: problem}})
+		return "", Answer{}, inputerr.Of([]inputerr.Problem{{Origin: origin, ID: id, Message: problem}})
 	}
 	ans.Origin = origin
 	return id, ans, nil

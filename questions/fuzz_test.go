@@ -4,16 +4,18 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/hitready/hitready/internal/inputerr"
 )
 
 // fuzzDecode is the property every answers file must keep, whatever its bytes: decoding ends in
-// answers that are valid and survive a round trip, or in a refusal that matches ErrInvalid and
+// answers that are valid and survive a round trip, or in a refusal that matches inputerr.ErrInvalid and
 // names the file. It never panics (the decoder's own safety net would hide a panic, so its
 // message is treated as a failure here).
 func fuzzDecode(t *testing.T, bank *Bank, path string, data []byte) {
 	a, err := bank.DecodeAnswers(path, data)
 	if err != nil {
-		if !errors.Is(err, ErrInvalid) {
+		if !errors.Is(err, inputerr.ErrInvalid) {
 			t.Fatalf("a refusal that is not ErrInvalid: %v", err)
 		}
 		if strings.Contains(err.Error(), "could not be parsed (") {
@@ -69,7 +71,7 @@ func FuzzParseSet(f *testing.F) {
 	f.Fuzz(func(t *testing.T, arg string) {
 		id, ans, err := bank.ParseSet(arg)
 		if err != nil {
-			if !errors.Is(err, ErrInvalid) || !strings.HasPrefix(err.Error(), setOrigin) {
+			if !errors.Is(err, inputerr.ErrInvalid) || !strings.HasPrefix(err.Error(), setOrigin) {
 				t.Fatalf("refusal %v", err)
 			}
 			return

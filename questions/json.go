@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/hitready/hitready/internal/inputerr"
 )
 
 // maxJSONDepth bounds nesting in a JSON answers file. A valid one is three levels deep; the bound
@@ -19,7 +21,7 @@ const maxJSONDepth = 32
 // parseJSON reads a JSON document into the same node tree the YAML parser produces, with lines,
 // so one checker serves both formats and JSON problems are reported by line too. encoding/json is
 // used rather than the YAML parser because JSON allows tabs where YAML does not.
-func parseJSON(data []byte) (*yaml.Node, *Problem) {
+func parseJSON(data []byte) (*yaml.Node, *inputerr.Problem) {
 	p := &jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
 	p.dec.UseNumber()
 	for i, c := range data {
@@ -33,7 +35,7 @@ func parseJSON(data []byte) (*yaml.Node, *Problem) {
 	}
 	start := p.next()
 	if _, err := p.dec.Token(); err != io.EOF {
-		return nil, &Problem{Origin: Origin{Line: p.line(start)}, Message: "has data after the end of the JSON document; an answers file holds one JSON object"}
+		return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(start)}, Message: "has data after the end of the JSON document; an answers file holds one JSON object"}
 	}
 	return root, nil
 }
@@ -58,7 +60,7 @@ func (p *jsonParser) line(off int) int {
 	return sort.SearchInts(p.newlines, off) + 1
 }
 
-func (p *jsonParser) token() (json.Token, int, *Problem) {
+func (p *jsonParser) token() (json.Token, int, *inputerr.Problem) {
 	start := p.next()
 	tok, err := p.dec.Token()
 	if err != nil {
@@ -67,18 +69,18 @@ func (p *jsonParser) token() (json.Token, int, *Problem) {
 	return tok, start, nil
 }
 
-func (p *jsonParser) syntaxProblem(err error, start int) *Problem {
+func (p *jsonParser) syntaxProblem(err error, start int) *inputerr.Problem {
 	var syn *json.SyntaxError
 	switch {
 	case errors.As(err, &syn):
-		return &Problem{Origin: Origin{Line: p.line(int(syn.Offset))}, Message: "is not valid JSON: " + syn.Error()}
+		return &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(int(syn.Offset))}, Message: "is not valid JSON: " + syn.Error()}
 	case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
-		return &Problem{Origin: Origin{Line: p.line(len(p.data))}, Message: "is not valid JSON: it ends before the document is complete"}
+		return &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(len(p.data))}, Message: "is not valid JSON: it ends before the document is complete"}
 	}
-	return &Problem{Origin: Origin{Line: p.line(start)}, Message: "is not valid JSON: " + err.Error()}
+	return &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(start)}, Message: "is not valid JSON: " + err.Error()}
 }
 
-func (p *jsonParser) value(depth int) (*yaml.Node, *Problem) {
+func (p *jsonParser) value(depth int) (*yaml.Node, *inputerr.Problem) {
 	tok, start, problem := p.token()
 	if problem != nil {
 		return nil, problem
@@ -87,7 +89,7 @@ func (p *jsonParser) value(depth int) (*yaml.Node, *Problem) {
 	switch t := tok.(type) {
 	case json.Delim:
 		if depth >= maxJSONDepth {
-			return nil, &Problem{Origin: Origin{Line: line}, Message: fmt.Sprintf("is nested more than %d levels deep", maxJSONDepth)}
+			return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: fmt.Sprintf("is nested more than %d levels deep", maxJSONDepth)}
 		}
 		if t == '{' {
 			return p.object(line, depth)
@@ -106,10 +108,10 @@ func (p *jsonParser) value(depth int) (*yaml.Node, *Problem) {
 	case nil:
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null", Line: line}, nil
 	}
-	return nil, &Problem{Origin: Origin{Line: line}, Message: fmt.Sprintf("is not valid JSON: unexpected %v", tok)}
+	return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: fmt.Sprintf("is not valid JSON: unexpected %v", tok)}
 }
 
-func (p *jsonParser) object(line, depth int) (*yaml.Node, *Problem) {
+func (p *jsonParser) object(line, depth int) (*yaml.Node, *inputerr.Problem) {
 	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line}
 	for p.dec.More() {
 		tok, start, problem := p.token()
@@ -130,7 +132,7 @@ func (p *jsonParser) object(line, depth int) (*yaml.Node, *Problem) {
 	return n, nil
 }
 
-func (p *jsonParser) array(line, depth int) (*yaml.Node, *Problem) {
+func (p *jsonParser) array(line, depth int) (*yaml.Node, *inputerr.Problem) {
 	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: line}
 	for p.dec.More() {
 		v, problem := p.value(depth + 1)

@@ -17,10 +17,11 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"golang.org/x/sync/errgroup"
+
+	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/textsafe"
-	"github.com/hitready/hitready/questions"
-	"golang.org/x/sync/errgroup"
 )
 
 // Item is one file Discover found, or the reason a path could not be listed.
@@ -49,7 +50,7 @@ func (e *limitError) Error() string {
 }
 
 // Is makes a LimitError an input refusal, reported and counted like a bad file.
-func (e *limitError) Is(target error) bool { return target == questions.ErrInvalid }
+func (e *limitError) Is(target error) bool { return target == inputerr.ErrInvalid }
 
 // answersExt are the file names a folder is searched for.
 var answersExt = []string{".yaml", ".yml", ".json"}
@@ -119,7 +120,7 @@ func discover(path string, send func(Item, int64) bool) bool {
 		case err != nil:
 			keepGoing = send(Item{Path: p, Err: unreadable(p, err)}, 0)
 		case !info.Mode().IsRegular():
-			keepGoing = send(Item{Path: p, Err: questions.Refuse(questions.Origin{Path: p}, "is not a regular file")}, 0)
+			keepGoing = send(Item{Path: p, Err: inputerr.Refuse(inputerr.Origin{Path: p}, "is not a regular file")}, 0)
 		default:
 			keepGoing = send(Item{Path: p}, info.Size())
 		}
@@ -151,7 +152,7 @@ func unreadable(path string, err error) error {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return questions.Refuse(questions.Origin{Path: path}, "cannot be read: "+err.Error())
+	return inputerr.Refuse(inputerr.Origin{Path: path}, "cannot be read: "+err.Error())
 }
 
 // Result is one file's outcome: what the work made of it, or why it could not.

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hitready/hitready/questions"
+	"github.com/hitready/hitready/internal/inputerr"
 )
 
 // write makes the files of a test folder; a name ending in "/" is a folder.
@@ -127,7 +127,7 @@ func TestFolderSelection(t *testing.T) {
 		if r.Path != filepath.Join(dir, w.name) || r.Value != w.value {
 			t.Errorf("result %d is %s %q, want %s %q", i, r.Path, r.Value, w.name, w.value)
 		}
-		if w.err == "" && r.Err != nil || w.err != "" && (r.Err == nil || !strings.Contains(r.Err.Error(), w.err) || !errors.Is(r.Err, questions.ErrInvalid)) {
+		if w.err == "" && r.Err != nil || w.err != "" && (r.Err == nil || !strings.Contains(r.Err.Error(), w.err) || !errors.Is(r.Err, inputerr.ErrInvalid)) {
 			t.Errorf("%s: err %v, want %q", w.name, r.Err, w.err)
 		}
 	}
@@ -242,7 +242,7 @@ func TestLimits(t *testing.T) {
 			last := items[len(items)-1]
 			var le *limitError
 			if ok != len(items)-1 || len(items) != tt.listed+1 || !errors.As(last.Err, &le) ||
-				!strings.Contains(le.Error(), tt.message) || !errors.Is(last.Err, questions.ErrInvalid) {
+				!strings.Contains(le.Error(), tt.message) || !errors.Is(last.Err, inputerr.ErrInvalid) {
 				t.Fatalf("%d items (want %d then the bound), last: %v", len(items), tt.listed, last.Err)
 			}
 		})

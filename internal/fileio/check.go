@@ -11,7 +11,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/hitready/hitready/questions"
+	"github.com/hitready/hitready/internal/inputerr"
 )
 
 // Path is a file named on the command line, with the flag or argument that named it, for
@@ -28,7 +28,7 @@ func (p Path) String() string {
 	return p.Flag + " " + p.Name
 }
 
-// CheckOutputs refuses (exit 2, questions.ErrInvalid) outputs that would harm the run or its
+// CheckOutputs refuses (exit 2, inputerr.ErrInvalid) outputs that would harm the run or its
 // inputs, before anything is read or asked: an output that is one of the inputs, by any name
 // (a symbolic or hard link: os.SameFile; standard input when an input is "-"), two outputs that
 // are one file or one stream (by any route: existing ones by os.SameFile, new ones by their real
@@ -171,7 +171,7 @@ func Inputs(paths ...Path) iter.Seq[Path] {
 	}
 }
 
-func refuseOutput(name, msg string) error { return questions.Refuse(origin(name), msg) }
+func refuseOutput(name, msg string) error { return inputerr.Refuse(origin(name), msg) }
 
 func isFolder(name string) error {
 	return refuseOutput(name, "is a folder; name a file to write")

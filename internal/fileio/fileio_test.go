@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hitready/hitready/questions"
+	"github.com/hitready/hitready/internal/inputerr"
 )
 
 func writeFile(t *testing.T, path, data string, mode os.FileMode) {
@@ -79,7 +79,7 @@ func TestRead(t *testing.T) {
 			switch {
 			case tt.err == "" && (r.err != nil || string(r.data) != tt.want):
 				t.Errorf("got %q, %v; want %q", r.data, r.err, tt.want)
-			case tt.err != "" && (r.err == nil || !strings.HasPrefix(r.err.Error(), tt.err) || !errors.Is(r.err, questions.ErrInvalid)):
+			case tt.err != "" && (r.err == nil || !strings.HasPrefix(r.err.Error(), tt.err) || !errors.Is(r.err, inputerr.ErrInvalid)):
 				t.Errorf("err %v; want a refusal starting %q", r.err, tt.err)
 			}
 		})
@@ -99,7 +99,7 @@ func TestReadAFileSwappedForAFIFO(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := within(t, func() error { _, err := Read(context.Background(), path, nil, 100); return err })
-	if !errors.Is(err, questions.ErrInvalid) || !strings.Contains(err.Error(), "is a pipe") {
+	if !errors.Is(err, inputerr.ErrInvalid) || !strings.Contains(err.Error(), "is a pipe") {
 		t.Errorf("err %v", err)
 	}
 }
@@ -308,7 +308,7 @@ func TestCheckOutputs(t *testing.T) {
 			switch {
 			case tt.err == "" && err != nil:
 				t.Errorf("%v: %v", tt.outputs, err)
-			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err) || !errors.Is(err, questions.ErrInvalid)):
+			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err) || !errors.Is(err, inputerr.ErrInvalid)):
 				t.Errorf("%v: err %v, want %q", tt.outputs, err, tt.err)
 			}
 		})
@@ -354,7 +354,7 @@ func TestCheckOutputsByRoute(t *testing.T) {
 			switch {
 			case tt.err == "" && err != nil:
 				t.Errorf("%v: %v", tt.outputs, err)
-			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err) || !errors.Is(err, questions.ErrInvalid)):
+			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err) || !errors.Is(err, inputerr.ErrInvalid)):
 				t.Errorf("%v: err %v, want %q", tt.outputs, err, tt.err)
 			}
 		})

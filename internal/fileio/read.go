@@ -15,15 +15,15 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/textsafe"
-	"github.com/hitready/hitready/questions"
 )
 
 // StdStream is the name that means standard input to the reader and standard output to the
 // writer.
 const StdStream = "-"
 
-// Read reads the whole file at path, or stdin for "-", refusing (exit 2, questions.ErrInvalid) what
+// Read reads the whole file at path, or stdin for "-", refusing (exit 2, inputerr.ErrInvalid) what
 // hitready must not read: a folder, a device, a socket, a pipe nobody writes to, or more than
 // limit bytes. Errors name path as the user gave it.
 //
@@ -51,7 +51,7 @@ func Read(ctx context.Context, path string, stdin io.Reader, limit int64) ([]byt
 	mode := info.Mode()
 	switch {
 	case mode.IsDir():
-		return nil, questions.Refuse(origin(path), "is a folder, not a file")
+		return nil, inputerr.Refuse(origin(path), "is a folder, not a file")
 	case mode.IsRegular():
 		if info.Size() > limit {
 			return nil, tooLarge(path, limit)
@@ -69,11 +69,11 @@ func Read(ctx context.Context, path string, stdin io.Reader, limit int64) ([]byt
 		if err == nil && len(data) == 0 {
 			// A FIFO nobody has opened for writing reads as empty at once: say so, rather than
 			// "is empty", which would send the person looking at a file that is not there.
-			return nil, questions.Refuse(origin(path), "is a pipe that nothing was written to (no program was writing to it)")
+			return nil, inputerr.Refuse(origin(path), "is a pipe that nothing was written to (no program was writing to it)")
 		}
 		return data, err
 	}
-	return nil, questions.Refuse(origin(path), fmt.Sprintf("is %s, not a regular file or a pipe", kindOf(mode)))
+	return nil, inputerr.Refuse(origin(path), fmt.Sprintf("is %s, not a regular file or a pipe", kindOf(mode)))
 }
 
 // readStream reads a pipe or standard input, which may never end: the read runs on its own
@@ -107,10 +107,10 @@ func readStream(ctx context.Context, path string, r io.Reader, f *os.File, limit
 	}
 }
 
-func origin(path string) questions.Origin { return questions.Origin{Path: path} }
+func origin(path string) inputerr.Origin { return inputerr.Origin{Path: path} }
 
 func tooLarge(path string, limit int64) error {
-	return questions.Refuse(origin(path), fmt.Sprintf("is larger than %d KiB, the most hitready reads from one file", limit>>10))
+	return inputerr.Refuse(origin(path), fmt.Sprintf("is larger than %d KiB, the most hitready reads from one file", limit>>10))
 }
 
 // openError refuses a path that cannot be opened: for every command it is a mistake in the input
@@ -118,7 +118,7 @@ func tooLarge(path string, limit int64) error {
 func openError(path string, err error) error {
 	if errors.Is(err, syscall.ENXIO) { // a socket
 		if info, serr := os.Stat(path); serr == nil {
-			return questions.Refuse(origin(path), fmt.Sprintf("is %s, not a regular file or a pipe", kindOf(info.Mode())))
+			return inputerr.Refuse(origin(path), fmt.Sprintf("is %s, not a regular file or a pipe", kindOf(info.Mode())))
 		}
 	}
 	msg := "cannot be read: " + reason(err)
@@ -127,7 +127,7 @@ func openError(path string, err error) error {
 			msg += fmt.Sprintf(" (did you mean %s?)", textsafe.Escape(near))
 		}
 	}
-	return questions.Refuse(origin(path), msg)
+	return inputerr.Refuse(origin(path), msg)
 }
 
 // nearName is a file in path's folder whose name is close to path's (a typo, a wrong extension),
@@ -144,7 +144,7 @@ func nearName(path string) string {
 			names = append(names, e.Name())
 		}
 	}
-	if near := questions.Suggest(base, names); near != "" && near != base {
+	if near := inputerr.Suggest(base, names); near != "" && near != base {
 		return dir + near
 	}
 	return ""

@@ -16,10 +16,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/hitready/hitready/cmd"
-	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
+
+	"github.com/hitready/hitready/cmd"
+	"github.com/hitready/hitready/internal/iostreams"
 )
 
 func main() {

@@ -9,6 +9,7 @@ import (
 
 	sv "github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/terminal"
+
 	"github.com/hitready/hitready/internal/prose"
 )
 

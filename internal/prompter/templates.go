@@ -7,8 +7,9 @@ import (
 
 	sv "github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
-	"github.com/hitready/hitready/internal/prose"
 	"github.com/mattn/go-runewidth"
+
+	"github.com/hitready/hitready/internal/prose"
 )
 
 // survey draws its prompts from templates that are variables of its package, and prints its own

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/textsafe"
@@ -183,7 +184,7 @@ var errSkipped = errors.New("skipped")
 // (prompter.SkipOption), and ask then returns errSkipped.
 func ask(p prompter.Prompter, q *questions.Question, message string, current *questions.Answer, width int) (questions.Answer, error) {
 	help := prose.Wrap(q.Help+"\nWhy it matters: \u201c"+q.Why+"\u201d", width-2, "")
-	origin := questions.Origin{Path: "questionnaire"}
+	origin := inputerr.Origin{Path: "questionnaire"}
 	var ans questions.Answer
 	switch q.Kind {
 	case questions.OneOf:

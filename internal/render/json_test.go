@@ -6,9 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/textsafe"
-	"go.yaml.in/yaml/v3"
 )
 
 // evilNames are file names a cohort may hold: C1 CSI/OSC/ST, NEL, the Unicode separators, DEL,

@@ -6,8 +6,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/hitready/hitready/internal/prose"
 	"github.com/mattn/go-runewidth"
+
+	"github.com/hitready/hitready/internal/prose"
 )
 
 // column is one column of a table that is fitted to the width it is printed on.

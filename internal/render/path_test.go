@@ -8,10 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mattn/go-runewidth"
+
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/cohort"
 	"github.com/hitready/hitready/questions"
-	"github.com/mattn/go-runewidth"
 )
 
 // The path section fits the width it is given, down to 60 columns, and numbers every step once,

@@ -6,8 +6,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/hitready/hitready/assessment"
 	"github.com/mattn/go-runewidth"
+
+	"github.com/hitready/hitready/assessment"
 )
 
 func TestHeadline(t *testing.T) {

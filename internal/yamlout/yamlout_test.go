@@ -7,11 +7,12 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/cohort"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
-	"go.yaml.in/yaml/v3"
 )
 
 // Strings that YAML would read as something else, or that break plain scalars.

@@ -1,10 +1,15 @@
-package questions
+// Package inputerr is the one type of refused input: what was wrong, where (file and line, or a
+// flag) and which question id. Every reader of user files returns it, and the command layer turns
+// anything that matches ErrInvalid into exit code 2 without knowing the details. A leaf: it imports
+// nothing of hitready but the leaves textsafe and prose, so questions, assessment, fileio and batch may all use it.
+package inputerr
 
 import (
 	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
@@ -88,7 +93,7 @@ func (e *InvalidError) Error() string {
 	}
 	for _, path := range order {
 		if n := more[path]; n > 0 {
-			lines = append(lines, Origin{Path: path}.String()+": "+fmt.Sprintf("… and %d more %s (fix these and run again to see them)", n, plural(n, "problem", "problems")))
+			lines = append(lines, Origin{Path: path}.String()+": "+fmt.Sprintf("… and %d more %s (fix these and run again to see them)", n, prose.Plural(n, "problem", "problems")))
 		}
 	}
 	for _, n := range e.Notes {
@@ -97,66 +102,19 @@ func (e *InvalidError) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 func (e *InvalidError) Is(target error) bool { return target == ErrInvalid }
 
-// invalid returns nil for no problems, so callers can return it unconditionally.
-func invalid(problems []Problem) error {
+// Of returns nil for no problems, so callers can return it unconditionally.
+func Of(problems []Problem) error {
 	if len(problems) == 0 {
 		return nil
 	}
 	return &InvalidError{Problems: problems}
 }
 
-// Suggest returns the option nearest to s, or "" when none is near enough to be a likely typo.
-// An option that ends in "."+s wins outright: "empathy" means "skills.empathy".
-func Suggest(s string, options []string) string {
-	for _, o := range options {
-		if strings.HasSuffix(o, "."+s) {
-			return o
-		}
-	}
-	best, bestDist := "", len(s)/3+2
-	for _, o := range options {
-		if d := editDistance(strings.ToLower(s), o); d < bestDist {
-			best, bestDist = o, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, counted in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
-// didYouMean formats a suggestion for a message, or nothing.
-func didYouMean(s string, options []string) string {
-	if m := Suggest(s, options); m != "" && m != s {
-		return fmt.Sprintf(" (did you mean %q?)", m)
-	}
-	return ""
+// Refuse builds the refusal of one piece of input with one problem: the file (or flag) it comes
+// from and what is wrong. It is the one way such a refusal is made, so every one reads alike and
+// matches ErrInvalid (exit 2).
+func Refuse(origin Origin, msg string) *InvalidError {
+	return &InvalidError{Problems: []Problem{{Origin: origin, Message: msg}}}
 }
