@@ -214,6 +214,7 @@ Advisors can score answers files without prompting, for one student or a whole c
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.SetFlagErrorFunc(flagError)
+	root.PersistentFlags().Var(&langValue{ios: ios}, "lang", "language to write in (default: HITREADY_LANG, else LC_ALL, LC_MESSAGES, LANG)")
 	installHelp(root, ios)
 
 	root.AddCommand(NewCmdAssess(ios, nil))

@@ -10,6 +10,8 @@ import (
 	"strconv"
 
 	"golang.org/x/term"
+
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 // IOStreams is the set of streams a command reads and writes.
@@ -25,6 +27,8 @@ type IOStreams struct {
 	debug                 bool // HITREADY_DEBUG=1: show the stack of an internal error
 	termWidth             int  // columns of the terminal on standard output, else COLUMNS; 0 when unknown
 	columns               int  // COLUMNS, for output that is not the terminal (a file); 0 when unset
+
+	lang i18n.Lang // HITREADY_LANG or the locale, until --lang says otherwise; "" is English
 }
 
 // System returns the process's streams and what the environment says about them.
@@ -40,6 +44,7 @@ func System() *IOStreams {
 		noInput:  os.Getenv("HITREADY_NO_INPUT") == "1",
 		dumbTerm: os.Getenv("TERM") == "dumb",
 		debug:    os.Getenv("HITREADY_DEBUG") == "1",
+		lang:     i18n.FromEnv(os.Getenv),
 	}
 	if s.outTTY {
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
@@ -89,6 +94,19 @@ func (s *IOStreams) Debug() bool { return s.debug }
 
 // SetDebug stands in for HITREADY_DEBUG in tests.
 func (s *IOStreams) SetDebug(v bool) { s.debug = v }
+
+// Lang is the language everything a person reads is written in: --lang when given (the flag
+// sets it), else what the environment asks for. Test streams speak English, whatever the
+// environment of the test run.
+func (s *IOStreams) Lang() i18n.Lang {
+	if s.lang == "" {
+		return i18n.English
+	}
+	return s.lang
+}
+
+// SetLang sets the language: --lang, and tests (the pseudo-language among others).
+func (s *IOStreams) SetLang(l i18n.Lang) { s.lang = l }
 
 // IsDumbTerminal tells whether TERM=dumb: a terminal that cannot move the cursor.
 func (s *IOStreams) IsDumbTerminal() bool { return s.dumbTerm }

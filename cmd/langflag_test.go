@@ -1,0 +1,48 @@
+package cmd
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hitready/hitready/internal/i18n"
+	"github.com/hitready/hitready/internal/iostreams"
+)
+
+// --lang takes the languages hitready has, on every command, and refuses any other as bad usage
+// naming them; without it the language the streams came with (the environment's) stands.
+func TestLangFlag(t *testing.T) {
+	tests := []struct {
+		args    []string
+		env     i18n.Lang // what HITREADY_LANG or the locale asked for
+		code    int
+		want    i18n.Lang
+		message string
+	}{
+		{args: []string{"version"}, code: exitOK, want: i18n.English},
+		{args: []string{"version"}, env: i18n.Spanish, code: exitOK, want: i18n.Spanish},
+		{args: []string{"--lang", "es", "version"}, code: exitOK, want: i18n.Spanish},
+		{args: []string{"version", "--lang=es_MX.UTF-8"}, code: exitOK, want: i18n.Spanish},
+		{args: []string{"version", "--lang", "en"}, env: i18n.Spanish, code: exitOK, want: i18n.English},
+		{args: []string{"questions", "--lang", "fr"}, code: exitInvalid,
+			message: `invalid --lang "fr": not a language hitready has; allowed: en (English), es (español)`},
+		{args: []string{"--lang", "qps", "version"}, code: exitInvalid, message: `invalid --lang "qps"`},
+		{args: []string{"--lang", "", "version"}, code: exitInvalid, message: `invalid --lang ""`},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := runWith(t, func(ios *iostreams.IOStreams) { ios.SetLang(tt.env) }, "", tt.args...)
+			if r.code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr %q", r.code, tt.code, r.stderr)
+			}
+			if tt.message != "" {
+				if !strings.Contains(r.stderr, tt.message) || r.stdout != "" {
+					t.Errorf("stderr %q, stdout %q; want the message %q and nothing on stdout", r.stderr, r.stdout, tt.message)
+				}
+				return
+			}
+			if got := r.streams.Lang(); got != tt.want {
+				t.Errorf("language %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
