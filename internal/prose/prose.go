@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/mattn/go-runewidth"
+	"github.com/clipperhouse/displaywidth"
 )
 
 // Wrap breaks text into lines of at most width columns, on spaces only: a word longer than the
@@ -20,7 +20,7 @@ func Wrap(text string, width int, indent string) string {
 	if width < 20 {
 		width = 20 // narrower than this, wrapping would only make it worse
 	}
-	iw := runewidth.StringWidth(indent)
+	iw := Width(indent)
 	var b strings.Builder
 	for pi, para := range strings.Split(text, "\n") {
 		first := width
@@ -52,21 +52,20 @@ func lines(text string, first, rest int, cut bool) []string {
 		curWidth, room = 0, max(rest, 1)
 	}
 	for _, word := range strings.FieldsFunc(text, breaksLine) {
-		ww := runewidth.StringWidth(word)
+		ww := Width(word)
 		for cut && ww > room {
 			if curWidth > 0 {
 				flush()
 			}
-			head := runewidth.Truncate(word, room, "")
+			head := displaywidth.TruncateString(word, room, "")
 			if head == "" { // a character wider than the whole line: take it anyway
-				_, size := firstRune(word)
-				head = word[:size]
+				head = firstCharacter(word)
 			}
 			cur.WriteString(head)
-			curWidth = runewidth.StringWidth(head)
+			curWidth = Width(head)
 			flush()
 			word = word[len(head):]
-			ww = runewidth.StringWidth(word)
+			ww = Width(word)
 		}
 		switch {
 		case ww == 0:
@@ -95,27 +94,33 @@ func breaksLine(r rune) bool {
 	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
 }
 
-func firstRune(s string) (rune, int) {
-	for i, r := range s {
-		if i > 0 {
-			return r, i
-		}
+// firstCharacter is the first character of s as a person sees it: a grapheme cluster, so that a
+// flag, a keycap or a family emoji is never split.
+func firstCharacter(s string) string {
+	g := displaywidth.StringGraphemes(s)
+	if g.Next() {
+		return g.Value()
 	}
-	return 0, len(s)
+	return s
 }
+
+// Width is the number of columns s takes on a terminal, measured by grapheme cluster: a flag
+// (two regional indicators), a keycap or a sequence joined by zero-width joiners is one
+// character of two columns, where counting rune by rune makes it one column or six.
+func Width(s string) int { return displaywidth.String(s) }
 
 // Truncate shortens s to at most width columns, ending in "…" when it was cut. It cuts at the
 // last space that keeps at least half the room, so a reader sees whole words ("you have …", not
 // "you have com…"); a line with no such space (one long word) is cut inside the word.
 func Truncate(s string, width int) string {
-	if width < 10 || runewidth.StringWidth(s) <= width {
+	if width < 10 || Width(s) <= width {
 		return s
 	}
 	room := width - 1
-	head := runewidth.Truncate(s, room, "")
+	head := displaywidth.TruncateString(s, room, "")
 	// A space just after the cut means head already ends on a whole word.
 	if !strings.HasPrefix(s[len(head):], " ") {
-		if i := strings.LastIndexByte(head, ' '); i >= 0 && runewidth.StringWidth(strings.TrimRight(head[:i], " ")) >= room/2 {
+		if i := strings.LastIndexByte(head, ' '); i >= 0 && Width(strings.TrimRight(head[:i], " ")) >= room/2 {
 			head = head[:i]
 		}
 	}

@@ -101,3 +101,38 @@ func TestPluralAndLists(t *testing.T) {
 		}
 	}
 }
+
+// Width counts what a person sees: a flag, a keycap and a family joined by zero-width joiners
+// are each one character of two columns; cutting a word never splits one.
+func TestWidthAndCutsByGraphemeCluster(t *testing.T) {
+	const (
+		flag   = "\U0001F1FA\U0001F1F8"                       // 🇺🇸: two regional indicators
+		keycap = "1\ufe0f\u20e3"                              // 1️⃣
+		family = "\U0001F469\u200d\U0001F469\u200d\U0001F467" // 👩‍👩‍👧
+	)
+	widths := []struct {
+		s    string
+		want int
+	}{{flag, 2}, {keycap, 2}, {family, 2}, {"e\u0301", 1}, {"漢字", 4}, {"Zoë " + flag, 6}}
+	for _, tt := range widths {
+		if got := Width(tt.s); got != tt.want {
+			t.Errorf("Width(%q) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+	// A word of ten flags cut to 5 columns: two flags a line, never half of one.
+	word := strings.Repeat(flag, 10)
+	for _, width := range []int{3, 4, 5} {
+		lines := Lines(word, width)
+		if strings.Join(lines, "") != word {
+			t.Errorf("width %d: the word changed: %q", width, lines)
+		}
+		for _, l := range lines {
+			if Width(l) > width || Width(l)%2 != 0 || !strings.HasPrefix(l, flag) {
+				t.Errorf("width %d: line %q (%d wide) splits a flag or overflows", width, l, Width(l))
+			}
+		}
+	}
+	if got := Truncate(strings.Repeat(family, 8), 12); got != strings.Repeat(family, 5)+"…" {
+		t.Errorf("Truncate kept %q", got)
+	}
+}
