@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prose"
 )
@@ -24,10 +25,10 @@ func installHelp(root *cobra.Command, ios *iostreams.IOStreams) {
 	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
 		// An error writing help to a closed pipe is not worth a message: cobra's own help func
 		// ignores it too.
-		_ = writeHelp(c.OutOrStdout(), c, ios.TerminalWidth())
+		_ = writeHelp(c.OutOrStdout(), c, ios.TerminalWidth(), i18n.For(ios.Lang()))
 	})
 	root.SetUsageFunc(func(c *cobra.Command) error {
-		return writeUsage(c.OutOrStderr(), c, ios.TerminalWidth())
+		return writeUsage(c.OutOrStderr(), c, ios.TerminalWidth(), i18n.For(ios.Lang()))
 	})
 }
 
@@ -35,7 +36,7 @@ func installHelp(root *cobra.Command, ios *iostreams.IOStreams) {
 const minHelpWidth = 40
 
 // writeHelp is cobra's help: the long description (or the short one), then the usage.
-func writeHelp(w io.Writer, c *cobra.Command, width int) error {
+func writeHelp(w io.Writer, c *cobra.Command, width int, l *i18n.Localizer) error {
 	width = max(width, minHelpWidth)
 	text := c.Long
 	if text == "" {
@@ -49,31 +50,35 @@ func writeHelp(w io.Writer, c *cobra.Command, width int) error {
 	if !c.Runnable() && !c.HasSubCommands() {
 		return nil
 	}
-	return writeUsage(w, c, width)
+	return writeUsage(w, c, width, l)
 }
 
-// writeUsage is cobra's usage, fitted to width.
-func writeUsage(w io.Writer, c *cobra.Command, width int) error {
+// writeUsage is cobra's usage, fitted to width, in l's language.
+func writeUsage(w io.Writer, c *cobra.Command, width int, l *i18n.Localizer) error {
 	width = max(width, minHelpWidth)
 	var b strings.Builder
-	b.WriteString("Usage:")
+	b.WriteString(l.T("help.usage"))
 	if c.Runnable() {
-		b.WriteString("\n" + example("  "+c.UseLine(), width))
+		line := c.UseLine()
+		if rest, ok := strings.CutSuffix(line, " [flags]"); ok {
+			line = rest + " " + l.T("help.use-line.flags")
+		}
+		b.WriteString("\n" + example("  "+line, width))
 	}
 	if c.HasAvailableSubCommands() {
-		fmt.Fprintf(&b, "\n  %s [command]", c.CommandPath())
+		fmt.Fprintf(&b, "\n  %s %s", c.CommandPath(), l.T("help.use-line.command"))
 	}
 	if len(c.Aliases) > 0 {
-		fmt.Fprintf(&b, "\n\nAliases:\n  %s", c.NameAndAliases())
+		fmt.Fprintf(&b, "\n\n%s\n  %s", l.T("help.aliases"), c.NameAndAliases())
 	}
 	if c.HasExample() {
-		b.WriteString("\n\nExamples:")
+		b.WriteString("\n\n" + l.T("help.examples"))
 		for _, line := range strings.Split(strings.TrimRight(c.Example, "\n"), "\n") {
 			b.WriteString("\n" + example(line, width))
 		}
 	}
 	if c.HasAvailableSubCommands() {
-		b.WriteString("\n\nAvailable Commands:")
+		b.WriteString("\n\n" + l.T("help.commands"))
 		for _, sub := range c.Commands() {
 			if sub.IsAvailableCommand() || sub.Name() == "help" {
 				name := fmt.Sprintf("  %-*s ", sub.NamePadding(), sub.Name())
@@ -82,13 +87,13 @@ func writeUsage(w io.Writer, c *cobra.Command, width int) error {
 		}
 	}
 	if c.HasAvailableLocalFlags() {
-		b.WriteString("\n\nFlags:\n" + strings.TrimRight(c.LocalFlags().FlagUsagesWrapped(width), " \n"))
+		b.WriteString("\n\n" + l.T("help.flags") + "\n" + strings.TrimRight(c.LocalFlags().FlagUsagesWrapped(width), " \n"))
 	}
 	if c.HasAvailableInheritedFlags() {
-		b.WriteString("\n\nGlobal Flags:\n" + strings.TrimRight(c.InheritedFlags().FlagUsagesWrapped(width), " \n"))
+		b.WriteString("\n\n" + l.T("help.global-flags") + "\n" + strings.TrimRight(c.InheritedFlags().FlagUsagesWrapped(width), " \n"))
 	}
 	if c.HasAvailableSubCommands() {
-		fmt.Fprintf(&b, "\n\n%s", prose.Wrap(fmt.Sprintf("Use \"%s [command] --help\" for more information about a command.", c.CommandPath()), width, ""))
+		fmt.Fprintf(&b, "\n\n%s", prose.Wrap(l.T("help.more", i18n.Args{"Command": c.CommandPath()}), width, ""))
 	}
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())

@@ -1,0 +1,264 @@
+package i18n
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"text/template"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed messages/*.yaml
+var messageFiles embed.FS
+
+// Args is the named data a message's template reads: {{.File}}, {{.ID}}. Names, not positions,
+// so that a translation may put them in another order.
+type Args = map[string]any
+
+// Localizer speaks one language: the program's own strings by id, with plural forms.
+type Localizer struct {
+	lang Lang
+	loc  *goi18n.Localizer
+}
+
+// For returns the localizer of a language. The pseudo-language speaks English wrapped in markers.
+func For(l Lang) *Localizer { return catalogue().localizer(l) }
+
+func (c *loaded) localizer(l Lang) *Localizer {
+	tag := English
+	if l == Spanish {
+		tag = Spanish
+	}
+	return &Localizer{lang: l, loc: goi18n.NewLocalizer(c.bundle, string(tag))}
+}
+
+// Lang is the language the localizer speaks.
+func (l *Localizer) Lang() Lang { return l.lang }
+
+// T is the message id in the localizer's language, its template filled from data (at most one
+// value: an Args or a struct).
+func (l *Localizer) T(id string, data ...any) string {
+	return l.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: templateData(data)})
+}
+
+// N is the message id in the plural form that n calls for in the localizer's language (English and
+// Spanish: one for 1, other otherwise; Spanish also has many, for a million), with n as
+// {{.Count}} beside data.
+func (l *Localizer) N(id string, n int, data ...any) string {
+	args := Args{"Count": n}
+	if len(data) > 0 {
+		if m, ok := data[0].(Args); ok {
+			args = maps.Clone(m)
+			args["Count"] = n
+		} else {
+			panic(fmt.Sprintf("i18n: N(%q) takes its data as Args, to add Count to it", id))
+		}
+	}
+	return l.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: args, PluralCount: n})
+}
+
+func templateData(data []any) any {
+	switch len(data) {
+	case 0:
+		return nil
+	case 1:
+		return data[0]
+	}
+	panic("i18n: a message takes at most one value of data")
+}
+
+// localize looks the message up. The catalogue is checked when it loads (every id in both
+// languages, every template parsed) and the ids a program uses by TestEveryIDUsedExists, so a
+// failure here is a bug: the id itself is shown rather than nothing, and the program goes on.
+func (l *Localizer) localize(lc *goi18n.LocalizeConfig) string {
+	s, err := l.loc.Localize(lc)
+	if err != nil && s == "" {
+		s = lc.MessageID
+	}
+	if l.lang == Pseudo {
+		return PseudoOpen + s + PseudoClose
+	}
+	return s
+}
+
+// Has tells whether the catalogue has a message with this id.
+func Has(id string) bool {
+	_, ok := catalogue().ids[id]
+	return ok
+}
+
+// IDs lists every message id of the catalogue, sorted.
+func IDs() []string {
+	return slices.Sorted(maps.Keys(catalogue().ids))
+}
+
+type loaded struct {
+	bundle *goi18n.Bundle
+	ids    map[string]string // id -> the file it is in
+}
+
+// catalogue loads the message files once. A mistake in them is a bug in hitready that every test
+// meets at once, so it panics with the file and the id.
+var catalogue = sync.OnceValue(func() *loaded {
+	c, err := loadCatalogue(messageFiles)
+	if err != nil {
+		panic("i18n: " + err.Error())
+	}
+	return c
+})
+
+// entry is one message as a file gives it: its text in each language, side by side, so that
+// whoever edits the Spanish reads the English above it. A text is a string or, for a message
+// that counts, a mapping of CLDR plural forms (one, other; Spanish may add many).
+type entry struct {
+	En   yaml.Node `yaml:"en"`
+	Es   yaml.Node `yaml:"es"`
+	Note string    `yaml:"note"` // for translators: where the message shows, what fills it
+}
+
+func loadCatalogue(fsys fs.FS) (*loaded, error) {
+	c := &loaded{bundle: goi18n.NewBundle(English.Tag()), ids: map[string]string{}}
+	names, err := fs.Glob(fsys, "messages/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		if err := c.addFile(name, data); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return c, nil
+}
+
+func (c *loaded) addFile(name string, data []byte) error {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return err
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: want a mapping of message ids", top.Line)
+	}
+	for i := 0; i < len(top.Content); i += 2 {
+		key, value := top.Content[i], top.Content[i+1]
+		id := key.Value
+		if prev, dup := c.ids[id]; dup {
+			return fmt.Errorf("line %d: message %q is already in %s", key.Line, id, prev)
+		}
+		var e entry
+		if err := decodeStrict(value, &e); err != nil {
+			return fmt.Errorf("line %d: message %q: %w", key.Line, id, err)
+		}
+		en, err := message(id, &e.En, English)
+		if err != nil {
+			return fmt.Errorf("line %d: message %q: %w", key.Line, id, err)
+		}
+		es, err := message(id, &e.Es, Spanish)
+		if err != nil {
+			return fmt.Errorf("line %d: message %q: %w", key.Line, id, err)
+		}
+		if err := sameFields(en, es); err != nil {
+			return fmt.Errorf("line %d: message %q: %w", key.Line, id, err)
+		}
+		c.bundle.MustAddMessages(English.Tag(), en)
+		c.bundle.MustAddMessages(Spanish.Tag(), es)
+		c.ids[id] = name
+	}
+	return nil
+}
+
+// decodeStrict decodes a node refusing unknown fields (yaml.Node.Decode alone does not).
+func decodeStrict(n *yaml.Node, v any) error {
+	data, err := yaml.Marshal(n)
+	if err != nil {
+		return err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	return dec.Decode(v)
+}
+
+// message turns one language's text of an entry into a go-i18n message, checking that it is
+// there, that its plural forms are the language's and that its templates parse.
+func message(id string, n *yaml.Node, l Lang) (*goi18n.Message, error) {
+	m := &goi18n.Message{ID: id}
+	switch n.Kind {
+	case 0:
+		return nil, fmt.Errorf("no %s text (every message has both en and es)", l)
+	case yaml.ScalarNode:
+		m.Other = n.Value
+	case yaml.MappingNode:
+		var forms struct {
+			One, Many, Other string
+		}
+		if err := decodeStrict(n, &forms); err != nil {
+			return nil, fmt.Errorf("%s: plural forms are one, other (and, in Spanish, many): %w", l, err)
+		}
+		if forms.One == "" || forms.Other == "" {
+			return nil, fmt.Errorf("%s: a counted message needs both one and other", l)
+		}
+		if strings.TrimSpace(forms.One) == "" {
+			return nil, fmt.Errorf("%s: empty text", l)
+		}
+		if forms.Many != "" && l != Spanish {
+			return nil, fmt.Errorf("%s: English has no plural form many", l)
+		}
+		// Spanish's many is for a million and more ("1 000 000 de …"); without its own text it
+		// reads as other, rather than go-i18n's error.
+		m.One, m.Many, m.Other = forms.One, cmpOr(forms.Many, forms.Other), forms.Other
+	default:
+		return nil, fmt.Errorf("%s: want a text or plural forms", l)
+	}
+	if strings.TrimSpace(m.Other) == "" {
+		return nil, fmt.Errorf("%s: empty text", l)
+	}
+	for _, s := range []string{m.One, m.Many, m.Other} {
+		if _, err := template.New(id).Parse(s); err != nil {
+			return nil, fmt.Errorf("%s: %w", l, err)
+		}
+	}
+	return m, nil
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// fieldRe finds the data a template reads: {{.File}}, {{ .Count }}.
+var fieldRe = regexp.MustCompile(`\{\{-?\s*\.(\w+)`)
+
+// sameFields checks that both languages read the same data, so that no translation drops a
+// file name or a count, or asks for data the code does not give.
+func sameFields(en, es *goi18n.Message) error {
+	fields := func(m *goi18n.Message) []string {
+		set := map[string]bool{}
+		for _, s := range []string{m.One, m.Many, m.Other} {
+			for _, f := range fieldRe.FindAllStringSubmatch(s, -1) {
+				set[f[1]] = true
+			}
+		}
+		return slices.Sorted(maps.Keys(set))
+	}
+	if a, b := fields(en), fields(es); !slices.Equal(a, b) {
+		return fmt.Errorf("en reads %v but es reads %v", a, b)
+	}
+	return nil
+}

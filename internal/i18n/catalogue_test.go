@@ -1,0 +1,162 @@
+package i18n
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func fixture(t *testing.T, files map[string]string) (*loaded, error) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys["messages/"+name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return loadCatalogue(fsys)
+}
+
+const counted = `
+gaps.count:
+  en: {one: "{{.Count}} gap", other: "{{.Count}} gaps"}
+  es: {one: "{{.Count}} brecha", other: "{{.Count}} brechas"}
+file.missing:
+  note: a file named on the command line is not there
+  en: "{{.File}}: no such file"
+  es: "{{.File}}: no existe ese archivo"
+plain:
+  en: Ready
+  es: Listo
+`
+
+func TestLocalizer(t *testing.T) {
+	c, err := fixture(t, map[string]string{"a.yaml": counted})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang Lang
+		got  func(l *Localizer) string
+		want string
+	}{
+		{English, func(l *Localizer) string { return l.T("plain") }, "Ready"},
+		{Spanish, func(l *Localizer) string { return l.T("plain") }, "Listo"},
+		{English, func(l *Localizer) string { return l.N("gaps.count", 1) }, "1 gap"},
+		{English, func(l *Localizer) string { return l.N("gaps.count", 0) }, "0 gaps"},
+		{English, func(l *Localizer) string { return l.N("gaps.count", 3) }, "3 gaps"},
+		{Spanish, func(l *Localizer) string { return l.N("gaps.count", 1) }, "1 brecha"},
+		{Spanish, func(l *Localizer) string { return l.N("gaps.count", 2) }, "2 brechas"},
+		{Spanish, func(l *Localizer) string { return l.N("gaps.count", 0) }, "0 brechas"},
+		// Spanish's CLDR form many (a million): without a text of its own it reads as other.
+		{Spanish, func(l *Localizer) string { return l.N("gaps.count", 1_000_000) }, "1000000 brechas"},
+		{Spanish, func(l *Localizer) string { return l.T("file.missing", Args{"File": "me.yaml"}) }, "me.yaml: no existe ese archivo"},
+		{English, func(l *Localizer) string { return l.T("file.missing", struct{ File string }{"a b.yaml"}) }, "a b.yaml: no such file"},
+		{Pseudo, func(l *Localizer) string { return l.T("plain") }, "⟦Ready⟧"},
+		{Pseudo, func(l *Localizer) string { return l.N("gaps.count", 2) }, "⟦2 gaps⟧"},
+		// An id the catalogue lacks is a bug: the id shows instead of nothing.
+		{Spanish, func(l *Localizer) string { return l.T("no.such.id") }, "no.such.id"},
+	}
+	for _, tt := range tests {
+		if got := tt.got(c.localizer(tt.lang)); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+}
+
+func TestCatalogueRefusesMistakes(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"no Spanish", map[string]string{"a.yaml": "x:\n  en: Ready\n"}, `a.yaml: line 1: message "x": no es text`},
+		{"no English", map[string]string{"a.yaml": "x:\n  es: Listo\n"}, `message "x": no en text`},
+		{"empty Spanish", map[string]string{"a.yaml": "x:\n  en: Ready\n  es: ' '\n"}, "es: empty text"},
+		{"a third language", map[string]string{"a.yaml": "x:\n  en: Ready\n  es: Listo\n  fr: Prêt\n"}, "field fr not found"},
+		{"a plural form English lacks", map[string]string{"a.yaml": "x:\n  en: {one: a, many: b, other: c}\n  es: {one: a, other: c}\n"}, "English has no plural form many"},
+		{"a plural without one", map[string]string{"a.yaml": "x:\n  en: {other: c}\n  es: {one: a, other: c}\n"}, "needs both one and other"},
+		{"an unknown plural form", map[string]string{"a.yaml": "x:\n  en: {one: a, few: b, other: c}\n  es: {one: a, other: c}\n"}, "plural forms are one, other"},
+		{"a bad template", map[string]string{"a.yaml": "x:\n  en: '{{.File'\n  es: '{{.File}}'\n"}, "en: template"},
+		{"a translation that drops a field", map[string]string{"a.yaml": "x:\n  en: '{{.File}}: {{.Line}}'\n  es: '{{.File}}'\n"}, "en reads [File Line] but es reads [File]"},
+		{"one id in two files", map[string]string{"a.yaml": "x:\n  en: a\n  es: a\n", "b.yaml": "x:\n  en: b\n  es: b\n"}, `b.yaml: line 1: message "x" is already in messages/a.yaml`},
+		{"not a mapping", map[string]string{"a.yaml": "- x\n"}, "want a mapping of message ids"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := fixture(t, tt.files)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// The embedded catalogue loads: every message in both languages, every template parsed.
+func TestCatalogueLoads(t *testing.T) {
+	c, err := loadCatalogue(messageFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.ids) < 5 {
+		t.Errorf("only %d messages", len(c.ids))
+	}
+}
+
+// Every id the program asks the catalogue for, as a literal T("…") or N("…", …) anywhere in the
+// module, is in it: a missing one would show its id to a person.
+func TestEveryIDUsedExists(t *testing.T) {
+	root := filepath.Join("..", "..")
+	checked := 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, src, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || (sel.Sel.Name != "T" && sel.Sel.Name != "N") {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			id, _ := strconv.Unquote(lit.Value)
+			checked++
+			if !Has(id) {
+				t.Errorf("%s: message %q is not in the catalogue (internal/i18n/messages)", path, id)
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 5 {
+		t.Errorf("only %d uses found; the walk is not reading the module", checked)
+	}
+}
