@@ -58,7 +58,9 @@ func Leaks(text string, allow ...string) []string {
 	}
 	var leaks []string
 	for _, word := range strings.Fields(outside.String()) {
-		w := strings.TrimFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '/' && r != '\\' && r != '-' })
+		w := strings.TrimFunc(word, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '/' && r != '\\' && r != '-'
+		})
 		w = strings.TrimRight(w, "-")
 		if !strings.ContainsFunc(w, unicode.IsLetter) || notWords.MatchString(w) ||
 			slices.Contains(pseudoAllowed, w) || slices.Contains(allow, w) {
