@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/hitready/hitready/internal/prose"
 )
 
 // CompareSchema names the JSON shape of a comparison.
@@ -164,7 +166,7 @@ func passedExam(new Report) string {
 	if len(held) == 0 {
 		return "Passed an AHIMA exam"
 	}
-	return "Passed an AHIMA exam (" + strings.Join(held, " and ") + " held)"
+	return "Passed an AHIMA exam (" + prose.And(held) + " held)"
 }
 
 // differentPeople tells whether two respondent labels name two people: both given, and not the

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/hitready/hitready/internal/cohort"
 	"github.com/hitready/hitready/questions"
@@ -33,23 +32,6 @@ func TestReplaceEachIsNewReplacer(t *testing.T) {
 			if got := replaceEach(s, oldnew[:n]...); got != want {
 				t.Fatalf("replaceEach(%q, %q) = %q; strings.Replacer says %q", s, oldnew[:n], got, want)
 			}
-		}
-	}
-}
-
-// midSentence must say what the rune-slice version said, invalid UTF-8 included.
-func TestMidSentenceIsRuneVersion(t *testing.T) {
-	old := func(title string) string {
-		r := []rune(title)
-		if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
-			r[0] = unicode.ToLower(r[0])
-		}
-		return string(r)
-	}
-	for _, title := range []string{"", "A", "a", "Calm under pressure", "AHIMA exam", "Ébauche", "ÉÉ", "A\xff", "\xffAb",
-		"Ab\xff", "Σx", "İstanbul", "ǅx", "A b", "1A", "Coding"} {
-		if got, want := midSentence(title), old(title); got != want {
-			t.Errorf("midSentence(%q) = %q, want %q", title, got, want)
 		}
 	}
 }
@@ -134,19 +116,6 @@ func TestPlanIndexDepsCoverWhatCreditReads(t *testing.T) {
 				if p.index.creditOf(&p, j, a) != p.index.creditOf(&p, j, changed) && !slices.Contains(p.index.deps[j], q.ID) {
 					t.Fatalf("%s moved when %s changed, but its deps are %v", p.Requirements[j].ID, q.ID, p.index.deps[j])
 				}
-			}
-		}
-	}
-}
-
-// fillTitle must say what strings.ReplaceAll(label, "{title}", midSentence(title)) said.
-func TestFillTitleIsReplaceAll(t *testing.T) {
-	labels := []string{"", "Take the {title}", "{title}", "{title}{title}", "no title", "{title", "a {title} b {title} c", "{{title}}"}
-	titles := []string{"", "A", "Calm under pressure", "AHIMA exam", "Ébauche", "A\xff", "\xffAb", "İstanbul", "ǅx", "medical coding", "Σx"}
-	for _, label := range labels {
-		for _, title := range titles {
-			if got, want := fillTitle(label, title), strings.ReplaceAll(label, "{title}", midSentence(title)); got != want {
-				t.Errorf("fillTitle(%q, %q) = %q, want %q", label, title, got, want)
 			}
 		}
 	}

@@ -10,12 +10,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/hitready/hitready/internal/inputerr"
+	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -820,66 +819,13 @@ func (c *candidate) words() (action, label string) {
 	if st.Label == "" {
 		return action, action
 	}
-	return action, fillTitle(st.Label, title)
+	return action, strings.ReplaceAll(st.Label, titlePlaceholder, prose.LowerFirst(title))
 }
 
 const (
 	nextStepPlaceholder = "{next_step}"
 	titlePlaceholder    = "{title}"
 )
-
-// fillTitle is strings.ReplaceAll(label, "{title}", midSentence(title)) in one allocation rather
-// than three: every per-gap step of every plan is labelled.
-func fillTitle(label, title string) string {
-	n := strings.Count(label, titlePlaceholder)
-	if n == 0 {
-		return label
-	}
-	if !utf8.ValidString(title) {
-		return strings.ReplaceAll(label, titlePlaceholder, midSentence(title))
-	}
-	// The title as midSentence puts it: head (its first letter, lowered, when it lowers it)
-	// then tail.
-	var buf [utf8.UTFMax]byte
-	head, tail := buf[:0], title
-	first, size := utf8.DecodeRuneInString(title)
-	if second, m := utf8.DecodeRuneInString(title[size:]); m > 0 && unicode.IsUpper(first) && !unicode.IsUpper(second) {
-		head, tail = utf8.AppendRune(head, unicode.ToLower(first)), title[size:]
-	}
-	var b strings.Builder
-	b.Grow(len(label) + n*(len(head)+len(tail)-len(titlePlaceholder)))
-	for {
-		i := strings.Index(label, titlePlaceholder)
-		if i < 0 {
-			break
-		}
-		b.WriteString(label[:i])
-		b.Write(head)
-		b.WriteString(tail)
-		label = label[i+len(titlePlaceholder):]
-	}
-	b.WriteString(label)
-	return b.String()
-}
-
-// midSentence puts a short title in the middle of a sentence: "Calm under pressure" becomes
-// "calm under pressure", while "AHIMA exam" keeps its capitals.
-func midSentence(title string) string {
-	if !utf8.ValidString(title) {
-		// Converting to runes and back turns invalid bytes into U+FFFD; kept so for such a title.
-		r := []rune(title)
-		if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
-			r[0] = unicode.ToLower(r[0])
-		}
-		return string(r)
-	}
-	first, n := utf8.DecodeRuneInString(title)
-	second, m := utf8.DecodeRuneInString(title[n:])
-	if m == 0 || !unicode.IsUpper(first) || unicode.IsUpper(second) {
-		return title
-	}
-	return string(unicode.ToLower(first)) + title[n:]
-}
 
 // replaceEach is strings.NewReplacer(oldnew...).Replace(s) without building a replacer (a trie)
 // for every exam step of every plan: one pass, left to right, never replacing in what it put in,

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/internal/render"
+	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -35,12 +36,12 @@ func commandNameFor(arg0, exe string, lookPath func(string) (string, error)) str
 		return "hitready"
 	}
 	if !strings.ContainsRune(arg0, filepath.Separator) {
-		return shellQuote(arg0) // found on PATH: typed as a bare name
+		return textsafe.ShellQuote(arg0) // found on PATH: typed as a bare name
 	}
 	if found, err := lookPath(base); err == nil && exe != "" && sameFile(found, exe) {
-		return shellQuote(base)
+		return textsafe.ShellQuote(base)
 	}
-	return shellQuote(arg0)
+	return textsafe.ShellQuote(arg0)
 }
 
 // isGoRunBinary tells whether exe is where `go run` builds: $GOTMPDIR/go-build…/b001/exe/NAME.
@@ -66,7 +67,7 @@ func sameFile(a, b string) bool {
 // assessHint is the command that goes on from an answers file, with the flags that shaped the
 // run (runFlags), so that the hint pasted gives the same kind of report in the same place.
 func assessHint(answersPath string, flags ...string) string {
-	hint := commandName() + " assess --answers " + shellQuote(answersPath)
+	hint := commandName() + " assess --answers " + textsafe.ShellQuote(answersPath)
 	for _, f := range flags {
 		hint += " " + f
 	}
@@ -80,7 +81,7 @@ func assessHint(answersPath string, flags ...string) string {
 func runFlags(opts *AssessOptions, answersPath string) []string {
 	var flags []string
 	add := func(name, value string) {
-		flags = append(flags, "--"+name+" "+shellQuote(value))
+		flags = append(flags, "--"+name+" "+textsafe.ShellQuote(value))
 	}
 	if opts.Format != "" && opts.Format != render.ReportFormats().Names()[0] {
 		add("format", opts.Format)
@@ -118,5 +119,5 @@ func setExample(q *questions.Question) string {
 	case len(q.Values) > 0:
 		value = q.Values[0].Value
 	}
-	return q.ID + "=" + shellQuote(value)
+	return q.ID + "=" + textsafe.ShellQuote(value)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/hitready/hitready/internal/inputerr"
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // Messages for the mistakes people make most, each with the fix in it.
@@ -84,7 +85,7 @@ func assessArgs(c *cobra.Command, args []string) error {
 		_, statErr := os.Stat(args[0])
 		if ext == ".yaml" || ext == ".yml" || ext == ".json" || statErr == nil {
 			return usageErrorf("%s takes its answers file with --answers: %s %s --answers %s",
-				c.CommandPath(), commandName(), strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" "), shellQuote(args[0]))
+				c.CommandPath(), commandName(), strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" "), textsafe.ShellQuote(args[0]))
 		}
 	}
 	return noArgs(c, args)

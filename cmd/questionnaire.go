@@ -8,7 +8,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/term"
 
@@ -244,63 +243,3 @@ func (e *interruptedError) Error() string {
 }
 
 func (e *interruptedError) Is(target error) bool { return target == prompter.ErrInterrupted }
-
-// shellQuote quotes a path for pasting into a shell, when it needs it. A name with control
-// characters (or bytes that are not UTF-8) is written in bash and zsh ANSI-C quoting, $'…'
-// (\e, \a, \n, \xNN): it shows nothing that could drive the terminal, and pasted it names the
-// same file.
-func shellQuote(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") == "" {
-		return s
-	}
-	if _, bad := textsafe.Unsafe(s); bad {
-		return ansiCQuote(s)
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// ansiCQuote writes s as $'…': printable text as it is (' and \ escaped), control runes and
-// bytes that are not UTF-8 as escapes bash and zsh read back. A control rune above 0x7f is
-// written as its UTF-8 bytes (\xNN each), which both shells read in any locale.
-func ansiCQuote(s string) string {
-	var b strings.Builder
-	b.WriteString("$'")
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case r == '\'', r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case textsafe.IsControl(r):
-			switch r {
-			case '\a':
-				b.WriteString(`\a`)
-			case '\b':
-				b.WriteString(`\b`)
-			case '\f':
-				b.WriteString(`\f`)
-			case '\n':
-				b.WriteString(`\n`)
-			case '\r':
-				b.WriteString(`\r`)
-			case '\t':
-				b.WriteString(`\t`)
-			case '\v':
-				b.WriteString(`\v`)
-			case 0x1b:
-				b.WriteString(`\e`)
-			default:
-				for _, c := range []byte(s[i : i+size]) {
-					fmt.Fprintf(&b, `\x%02x`, c)
-				}
-			}
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	b.WriteString("'")
-	return b.String()
-}

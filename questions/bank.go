@@ -444,7 +444,7 @@ func (b *Bank) settled(w When, a *Answers) string {
 			parts[i] = c.Question + " is not asked"
 		}
 	}
-	return strings.Join(parts, " and ")
+	return prose.And(parts)
 }
 
 func conditionIDs(w When) []string {

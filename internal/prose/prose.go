@@ -8,6 +8,7 @@ package prose
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/clipperhouse/displaywidth"
 )
@@ -133,6 +134,25 @@ func Plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// LowerFirst puts a title in the middle of a sentence: "Calm under pressure" becomes "calm under
+// pressure", while "AHIMA exam" keeps its capitals (a second capital says the first is part of a
+// name). Text that is not UTF-8 is read rune by rune, each bad byte a U+FFFD.
+func LowerFirst(title string) string {
+	if !utf8.ValidString(title) {
+		r := []rune(title)
+		if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
+			r[0] = unicode.ToLower(r[0])
+		}
+		return string(r)
+	}
+	first, n := utf8.DecodeRuneInString(title)
+	second, m := utf8.DecodeRuneInString(title[n:])
+	if m == 0 || !unicode.IsUpper(first) || unicode.IsUpper(second) {
+		return title
+	}
+	return string(unicode.ToLower(first)) + title[n:]
 }
 
 // And joins items as a sentence lists them: "a", "a and b", "a, b and c".

@@ -3,6 +3,7 @@ package prose
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/mattn/go-runewidth"
 )
@@ -134,5 +135,31 @@ func TestWidthAndCutsByGraphemeCluster(t *testing.T) {
 	}
 	if got := Truncate(strings.Repeat(family, 8), 12); got != strings.Repeat(family, 5)+"…" {
 		t.Errorf("Truncate kept %q", got)
+	}
+}
+
+// LowerFirst lowers a title's first letter unless the second is a capital too, and reads text
+// that is not UTF-8 as the rune-by-rune version did.
+func TestLowerFirst(t *testing.T) {
+	runes := func(title string) string {
+		r := []rune(title)
+		if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
+			r[0] = unicode.ToLower(r[0])
+		}
+		return string(r)
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"Calm under pressure", "calm under pressure"}, {"AHIMA exam", "AHIMA exam"}, {"Ébauche", "ébauche"},
+		{"A", "A"}, {"", ""}, {"İstanbul", "istanbul"},
+	} {
+		if got := LowerFirst(tt.in); got != tt.want {
+			t.Errorf("LowerFirst(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, title := range []string{"", "A", "a", "Calm under pressure", "AHIMA exam", "Ébauche", "ÉÉ", "A\xff", "\xffAb",
+		"Ab\xff", "Σx", "İstanbul", "ǅx", "A b", "1A", "Coding"} {
+		if got, want := LowerFirst(title), runes(title); got != want {
+			t.Errorf("LowerFirst(%q) = %q, want %q", title, got, want)
+		}
 	}
 }

@@ -105,22 +105,6 @@ func TestJSONAndYAMLEscapeControls(t *testing.T) {
 	}
 }
 
-func TestEscapeControls(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{`{"a":"plain"}`, `{"a":"plain"}`},
-		{`{"a":"Zoë — 李 🙂"}`, `{"a":"Zoë — 李 🙂"}`},
-		{"{\"a\":\"x\u009b2J\u009c\"}", `{"a":"x\u009b2J\u009c"}`},
-		{"{\"a\":\"nel\u0085del\x7f\"}", `{"a":"nel\u0085del\u007f"}`},
-		{"{\"a\":\"\u200e\u200f\u061c\u202e\u2066\"}", `{"a":"\u200e\u200f\u061c\u202e\u2066"}`},
-		{"[\"\u2028\",\"é\u0085é\"]", `["\u2028","é\u0085é"]`},
-	}
-	for _, tt := range tests {
-		if got := string(escapeControls([]byte(tt.in))); got != tt.want {
-			t.Errorf("escapeControls(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 // Invalid UTF-8 in a name cannot travel in JSON, which is UTF-8: it arrives as \ufffd, and the
 // table, CSV and Markdown outputs show the bytes escaped (TestSourcePathsAreEscaped).
 func TestJSONInvalidUTF8BecomesReplacement(t *testing.T) {

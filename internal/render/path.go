@@ -114,7 +114,7 @@ func allGapsHint(opts TableOptions) string {
 	if opts.AnswersKept == "" {
 		return opts.command() + " assess --all-gaps (with the same answers)"
 	}
-	return opts.command() + " assess --answers " + shellWord(textsafe.Escape(opts.AnswersKept)) + " --all-gaps"
+	return opts.command() + " assess --answers " + textsafe.ShellQuote(opts.AnswersKept) + " --all-gaps"
 }
 
 // commandLine writes a sentence that ends with a command to paste, the command on a line of its
@@ -122,14 +122,6 @@ func allGapsHint(opts TableOptions) string {
 func commandLine(b *strings.Builder, indent, sentence, command string, width int) {
 	wrapped(b, indent, sentence, width)
 	b.WriteString(indent + "  " + command + "\n")
-}
-
-// shellWord quotes a path for a POSIX shell when it holds anything but plain characters.
-func shellWord(s string) string {
-	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") == "" {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // gapTitles maps the ids of a report's gaps to their short titles.

@@ -50,7 +50,7 @@ func (s *jsonStream) Render(r assessment.Report) ([]byte, error) {
 	if err := enc.Encode(r); err != nil {
 		return nil, err
 	}
-	return escapeControls(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
+	return textsafe.EscapeJSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
 }
 
 func (s *jsonStream) Add(rendered []byte) error {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"strings"
-	"unicode"
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/prose"
@@ -355,7 +354,7 @@ func headline(r assessment.Report) string {
 	titled := true
 	for _, g := range r.Gaps {
 		if g.Severity == assessment.Blocking {
-			blockers = append(blockers, "the "+lowerFirst(g.Title))
+			blockers = append(blockers, "the "+prose.LowerFirst(g.Title))
 			titled = titled && g.Title != ""
 		}
 	}
@@ -373,16 +372,6 @@ func headline(r assessment.Report) string {
 	}
 	return fmt.Sprintf("Not yet ready: nothing blocks you, but your score of %s is under %s.",
 		formatScore(r.Score), formatScore(r.Thresholds.NearlyReady))
-}
-
-// lowerFirst puts a title in the middle of a sentence: "Associate's degree" becomes
-// "associate's degree", while "AHIMA exam" keeps its capitals.
-func lowerFirst(title string) string {
-	r := []rune(title)
-	if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
-		r[0] = unicode.ToLower(r[0])
-	}
-	return string(r)
 }
 
 func describeRespondent(r assessment.Report) string {

@@ -1,7 +1,8 @@
-// Package textsafe keeps text bound for a terminal from controlling it. Input files are checked
-// with Unsafe and refused; names from the file system, which hitready cannot refuse, are shown
-// with Escape. It is a leaf: it imports nothing of hitready, so questions and assessment may use
-// it.
+// Package textsafe keeps text from driving whatever shows it. Input files are checked with
+// Unsafe and refused; text hitready cannot refuse (names from the file system) is written with
+// one of the escapers of one family, which agree on what is unsafe (IsControl): Escape for a
+// terminal, EscapeJSON for JSON, ShellQuote for a command to paste into a shell. It is a leaf:
+// it imports nothing of hitready, so questions and assessment may use it.
 package textsafe
 
 import (
@@ -23,8 +24,8 @@ import (
 // invisible too: a name holding one looks like another name, and text can hide in them, so they
 // are unsafe with the bidi marks. (A U+FEFF at the very start of a file is a byte order mark;
 // the readers strip it before any text is checked.)
-// Writers of formats that escape text (JSON, YAML) use it too, so that every output agrees on
-// what is unsafe.
+// Every escaper here, and the writers of formats that escape text (YAML), use it, so that every
+// output agrees on what is unsafe.
 func IsControl(r rune) bool {
 	if r >= 0x80 && unicode.Is(unicode.Cf, r) {
 		return true
@@ -34,26 +35,22 @@ func IsControl(r rune) bool {
 		return true
 	case r == '\u2028', r == '\u2029':
 		return true
-	case r == '\u200e', r == '\u200f', r == '\u061c':
-		return true
-	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
-		return true
 	}
-	return false
+	return false // the bidi marks are all in Cf
 }
 
 // Unsafe finds the first rune of s that must not reach a terminal: a control (IsControl) or a byte
 // that is not UTF-8 (returned as utf8.RuneError). ok is false when s is clean.
 func Unsafe(s string) (r rune, ok bool) {
-	for i, c := range s {
-		if c == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
-				return utf8.RuneError, true
-			}
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			return utf8.RuneError, true
 		}
 		if IsControl(c) {
 			return c, true
 		}
+		i += size
 	}
 	return 0, false
 }
@@ -69,35 +66,55 @@ func Describe(r rune) string {
 	return fmt.Sprintf("%s (a control character)", Escape(string(r)))
 }
 
-// Escape returns s with every control rune written as a Go escape (\n, \x1b, \u2028) and every
-// byte that is not UTF-8 as \xNN; everything else, backslashes included, is left as it is, so a
-// clean name reads exactly as it is spelled.
+// Escape returns s as it may be shown on a terminal: every control rune written as a Go escape
+// (\n, \x1b, \u2028, \U000e0041) and every byte that is not UTF-8 as \xNN; everything else,
+// backslashes included, is left as it is, so a clean name reads exactly as it is spelled.
 func Escape(s string) string {
 	if _, bad := Unsafe(s); !bad {
 		return s
 	}
 	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+	each(s, func(text string) { b.WriteString(text) }, func(r rune, raw string) {
 		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case IsControl(r):
-			b.WriteString(escapeRune(r))
+		case r == utf8.RuneError:
+			fmt.Fprintf(&b, `\x%02x`, raw[0])
+		case cEscape(r) != "":
+			b.WriteString(cEscape(r))
+		case r < 0x80:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case r > 0xffff: // the tag characters: \U and eight digits, as Go writes them
+			fmt.Fprintf(&b, `\U%08x`, r)
 		default:
-			b.WriteString(s[i : i+size])
+			fmt.Fprintf(&b, `\u%04x`, r)
 		}
-		i += size
-	}
+	})
 	return b.String()
 }
 
-// isBidi reports whether r is one of the bidirectional marks, embeddings, overrides and isolates.
-func isBidi(r rune) bool {
-	return r == '\u200e' || r == '\u200f' || r == '\u061c' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+// each walks s, handing runs of safe text to text and each unsafe rune to unsafe with its bytes
+// (a byte that is not UTF-8 comes as utf8.RuneError and that one byte). It is the walk every
+// escaper of this package shares, so that they agree on what they escape.
+func each(s string, text func(string), unsafe func(r rune, raw string)) {
+	start := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || IsControl(r) {
+			if start < i {
+				text(s[start:i])
+			}
+			unsafe(r, s[i:i+size])
+			start = i + size
+		}
+		i += size
+	}
+	if start < len(s) {
+		text(s[start:])
+	}
 }
 
-func escapeRune(r rune) string {
+// cEscape is the C escape of the controls that have one (\a \b \f \n \r \t \v), which Go, bash's
+// $'…' and a reader alike know; "" for any other rune.
+func cEscape(r rune) string {
 	switch r {
 	case '\a':
 		return `\a`
@@ -114,11 +131,10 @@ func escapeRune(r rune) string {
 	case '\v':
 		return `\v`
 	}
-	if r < 0x80 {
-		return fmt.Sprintf(`\x%02x`, r)
-	}
-	if r > 0xffff { // the tag characters: \U and eight digits, as Go writes them
-		return fmt.Sprintf(`\U%08x`, r)
-	}
-	return fmt.Sprintf(`\u%04x`, r)
+	return ""
+}
+
+// isBidi reports whether r is one of the bidirectional marks, embeddings, overrides and isolates.
+func isBidi(r rune) bool {
+	return r == '\u200e' || r == '\u200f' || r == '\u061c' || r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }

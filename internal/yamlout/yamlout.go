@@ -16,6 +16,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // Marshal writes a value as block-style YAML, with the field names and omissions of its JSON
@@ -317,9 +319,9 @@ func yamlQuote(s string) string {
 			b.WriteString(`\P`)
 		case r < 0x20 || (r >= 0x7f && r <= 0x9f):
 			fmt.Fprintf(&b, `\x%02x`, r)
-		case r == 0xfffe || r == 0xffff || bidi(r) || unicode.Is(unicode.Cf, r) && r <= 0xffff:
+		case r == 0xfffe || r == 0xffff || textsafe.IsControl(r) && r <= 0xffff:
 			fmt.Fprintf(&b, `\u%04x`, r)
-		case unicode.Is(unicode.Cf, r): // the tag characters
+		case textsafe.IsControl(r): // the tag characters
 			fmt.Fprintf(&b, `\U%08x`, r)
 		default:
 			b.WriteRune(r)
@@ -327,13 +329,4 @@ func yamlQuote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
-}
-
-// bidi reports the bidirectional marks, embeddings, overrides and isolates, which YAML prints
-// raw and which turn the text around them on a terminal. With the C0 and C1 controls, DEL and
-// U+2028/U+2029 and the other format characters (category Cf, escaped in yamlQuote) they are
-// what textsafe.IsControl counts as controls; yamlout is a leaf and does not import it, and a
-// test holds the two to the same runes.
-func bidi(r rune) bool {
-	return r == '\u200e' || r == '\u200f' || r == '\u061c' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
 }

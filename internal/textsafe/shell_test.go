@@ -1,11 +1,11 @@
-package cmd
+package textsafe
 
 import (
 	"os/exec"
 	"testing"
 )
 
-// shellQuote shows a name with control characters as $'…' (nothing reaches the terminal raw)
+// ShellQuote shows a name with control characters as $'…' (nothing reaches the terminal raw)
 // and bash reads it back as the same name, so the hint runs when pasted.
 func TestShellQuoteControlCharactersRoundTrip(t *testing.T) {
 	cases := []struct{ name, want string }{
@@ -20,9 +20,9 @@ func TestShellQuoteControlCharactersRoundTrip(t *testing.T) {
 	}
 	bash, err := exec.LookPath("bash")
 	for _, c := range cases {
-		got := shellQuote(c.name)
+		got := ShellQuote(c.name)
 		if got != c.want {
-			t.Errorf("shellQuote(%q) = %s, want %s", c.name, got, c.want)
+			t.Errorf("ShellQuote(%q) = %s, want %s", c.name, got, c.want)
 		}
 		if err != nil {
 			continue

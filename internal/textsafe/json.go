@@ -1,0 +1,62 @@
+package textsafe
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// EscapeJSON rewrites JSON that encoding/json wrote so that no control (IsControl) is left raw:
+// each is written \uXXXX, and one beyond the Basic Multilingual Plane (the tag characters) as
+// its UTF-16 surrogate pair, \udb40\udc41 for U+E0041, which is how JSON spells such a rune
+// (\ue0041 would read back as U+E004 and a "1"). encoding/json escapes the C0 controls and
+// U+2028/U+2029 itself but leaves DEL, the C1 controls (U+009B is a CSI, U+009D an OSC to a
+// terminal that reads 8-bit controls; U+0085 ends a line), the bidirectional marks and the other
+// format characters raw. Such runes can only be inside strings (JSON outside strings is ASCII
+// punctuation, digits and words), so the escape is always valid JSON and decodes to the same
+// text. Invalid UTF-8 is already U+FFFD: JSON is UTF-8 and cannot carry the raw bytes. JSON with
+// nothing to escape, nearly all of it, is returned as it is, uncopied.
+func EscapeJSON(js []byte) []byte {
+	first := -1
+	for i := 0; i < len(js); {
+		if js[i] < 0x7f {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(js[i:])
+		if IsControl(r) {
+			first = i
+			break
+		}
+		i += size
+	}
+	if first < 0 {
+		return js
+	}
+	out := make([]byte, 0, len(js)+32)
+	out = append(out, js[:first]...)
+	for i := first; i < len(js); {
+		if js[i] < 0x7f {
+			out = append(out, js[i])
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(js[i:])
+		switch {
+		case !IsControl(r):
+			out = append(out, js[i:i+size]...)
+		case r > 0xffff:
+			r1, r2 := utf16Pair(r)
+			out = fmt.Appendf(out, `\u%04x\u%04x`, r1, r2)
+		default:
+			out = fmt.Appendf(out, `\u%04x`, r)
+		}
+		i += size
+	}
+	return out
+}
+
+// utf16Pair is r, beyond U+FFFF, as its UTF-16 surrogates.
+func utf16Pair(r rune) (rune, rune) {
+	r -= 0x10000
+	return 0xd800 + (r>>10)&0x3ff, 0xdc00 + r&0x3ff
+}
