@@ -1,3 +1,11 @@
+//go:build unix
+
+// These tests signal the real binary (SIGINT, SIGTERM, SIGHUP, SIGQUIT) and make FIFOs: Unix only.
+// On Windows a test cannot send Ctrl-C to one child (os.Process.Signal supports only Kill there,
+// and GenerateConsoleCtrlEvent reaches every process on the console, the test's own included),
+// there are no FIFOs in the file system, and SIGHUP and SIGQUIT do not exist; Ctrl-C there is the
+// same os.Interrupt the Unix tests send, handled by the same code in cmd/root.go.
+
 package main
 
 import (

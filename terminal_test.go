@@ -22,6 +22,9 @@ import (
 
 // These run the real binary on a pseudo-terminal (questions are asked only at a terminal), and as
 // a second user where the case is about devices and permissions.
+// Linux only: the second user is made with setpriv (util-linux), the devices are Linux's
+// (/dev/full, /proc/self/fd), and the screens read are those of Linux's pseudo-terminals; a Windows
+// console has no pseudo-terminal a test can drive this way, and macOS lacks setpriv and /proc.
 
 // screen collects what hitready draws on its terminal.
 type screen struct {

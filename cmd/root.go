@@ -10,7 +10,6 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -73,16 +72,6 @@ const stopGrace = 2 * time.Second
 type stopSignal struct {
 	sig  os.Signal
 	code int
-}
-
-// stopSignals are the signals Execute turns into a clean stop, outermost first.
-func stopSignals() []stopSignal {
-	return []stopSignal{
-		{syscall.SIGTERM, exitTerminated},
-		{syscall.SIGHUP, exitHangUp},
-		{syscall.SIGQUIT, exitQuit},
-		{os.Interrupt, exitInterrupted},
-	}
 }
 
 // watchedSignal is one signal's context in Execute's nest.

@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -99,9 +98,7 @@ func TestFolderSelection(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "missing.yaml"), filepath.Join(dir, "f.yaml")); err != nil {
 		t.Fatal(err)
 	}
-	if err := syscall.Mkfifo(filepath.Join(dir, "g.yaml"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	mkfifo(t, filepath.Join(dir, "g.yaml"))
 	done := make(chan []Result[string])
 	go func() { done <- collect(t, Discover([]string{dir, filepath.Join(dir, "nope")}, Limits{}), 4, readWork) }()
 	var results []Result[string]

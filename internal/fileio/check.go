@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/hitready/hitready/internal/inputerr"
 )
@@ -183,15 +182,8 @@ func isFolder(name string) error {
 // replace it (EPERM), and a mount point (a bind-mounted file: EBUSY). Root may do the first, so
 // it is refused only for others.
 func replaceable(name, path string, info fs.FileInfo) error {
-	if euid := os.Geteuid(); euid != 0 {
-		st, ok := info.Sys().(*syscall.Stat_t)
-		dirInfo, err := os.Stat(filepath.Dir(path))
-		if ok && err == nil && dirInfo.Mode()&fs.ModeSticky != 0 {
-			dst, dok := dirInfo.Sys().(*syscall.Stat_t)
-			if int(st.Uid) != euid && dok && int(dst.Uid) != euid {
-				return refuseOutput(name, "cannot be replaced: it belongs to another user and its folder is sticky (like /tmp), where only the file's owner may replace it; write to a file of your own")
-			}
-		}
+	if dirInfo, err := os.Stat(filepath.Dir(path)); err == nil && stickyForbids(info, dirInfo) {
+		return refuseOutput(name, "cannot be replaced: it belongs to another user and its folder is sticky (like /tmp), where only the file's owner may replace it; write to a file of your own")
 	}
 	if isMountPoint(path) {
 		return refuseOutput(name, mountPointRefusal)

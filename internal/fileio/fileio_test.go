@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -43,9 +42,7 @@ func TestRead(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "ok.yaml"), "answers: {}\n", 0o600)
 	writeFile(t, filepath.Join(dir, "big.yaml"), strings.Repeat("x", 101), 0o600)
 	writeFile(t, filepath.Join(dir, "limit.yaml"), strings.Repeat("x", 100), 0o600)
-	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.yaml"), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	mkfifo(t, filepath.Join(dir, "fifo.yaml"))
 	os.Symlink("ok.yaml", filepath.Join(dir, "link.yaml"))
 	tests := []struct {
 		name  string
@@ -95,9 +92,7 @@ func TestReadAFileSwappedForAFIFO(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.Remove(path)
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	mkfifo(t, path)
 	err := within(t, func() error { _, err := Read(context.Background(), path, nil, 100); return err })
 	if !errors.Is(err, inputerr.ErrInvalid) || !strings.Contains(err.Error(), "is a pipe") {
 		t.Errorf("err %v", err)
@@ -107,9 +102,7 @@ func TestReadAFileSwappedForAFIFO(t *testing.T) {
 // A pipe with a writer reads; a pipe whose writer never writes is cut short by the context.
 func TestReadAPipe(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "p")
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	mkfifo(t, path)
 	go func() {
 		w, err := os.OpenFile(path, os.O_WRONLY, 0)
 		if err != nil {
