@@ -5,9 +5,9 @@ import (
 	"testing"
 )
 
-// ShellQuote shows a name with control characters as $'…' (nothing reaches the terminal raw)
+// POSIXQuote shows a name with control characters as $'…' (nothing reaches the terminal raw)
 // and bash reads it back as the same name, so the hint runs when pasted.
-func TestShellQuoteControlCharactersRoundTrip(t *testing.T) {
+func TestPOSIXQuoteControlCharactersRoundTrip(t *testing.T) {
 	cases := []struct{ name, want string }{
 		{"plain.yaml", "plain.yaml"},
 		{"my answers.yaml", "'my answers.yaml'"},
@@ -20,9 +20,9 @@ func TestShellQuoteControlCharactersRoundTrip(t *testing.T) {
 	}
 	bash, err := exec.LookPath("bash")
 	for _, c := range cases {
-		got := ShellQuote(c.name)
+		got := POSIXQuote(c.name)
 		if got != c.want {
-			t.Errorf("ShellQuote(%q) = %s, want %s", c.name, got, c.want)
+			t.Errorf("POSIXQuote(%q) = %s, want %s", c.name, got, c.want)
 		}
 		if err != nil {
 			continue
