@@ -766,7 +766,8 @@ func TestSaveAnswersThatCannotBeWrittenFallsBackToAFileOfOurOwn(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	if n := strings.Count(out, "your answers are kept in hitready-answers.yaml instead"); n != 1 {
+	// The warning is wrapped on words at the terminal's width.
+	if n := strings.Count(strings.Join(strings.Fields(out), " "), "your answers are kept in hitready-answers.yaml instead"); n != 1 {
 		t.Errorf("told %d times where the answers are, want once", n)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "hitready-answers.yaml"))

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -160,54 +161,25 @@ func assessRun(opts *AssessOptions) error {
 	if err != nil {
 		return err
 	}
-	kept := opts.AnswersPath
+	kept, err := askOpenQuestions(opts, bank, answers)
+	if err != nil {
+		return err
+	}
 	// The report's source is the file that holds the answers scored: the one the questionnaire
 	// kept them in when it asked or changed anything, else --answers.
-	source := opts.AnswersPath
-	if open := bank.Open(answers); len(open) > 0 || opts.Review {
-		if reason := promptBlocker(opts); reason != "" {
-			if len(open) == 0 {
-				return usageErrorf("--review needs a terminal to ask on, but %s", reason)
-			}
-			return &missingAnswersError{Open: open, Reason: reason}
-		}
-		if kept, err = runQuestionnaire(opts, bank, answers); err != nil {
-			return err
-		}
-		if kept != "" {
-			source = kept
-		}
-	}
-	var notSaved error // --save-answers failed, the answers kept in another file: said after the report
-	if opts.SaveAnswers != "" {
-		data, err := encodeAnswers(bank, answers, opts.SaveAnswers)
-		if err == nil {
-			err = fileio.WriteFile(ctx, opts.SaveAnswers, streams(opts.IO), data)
-		}
-		switch {
-		case err != nil && kept != "" && kept != opts.SaveAnswers && ctx.Err() == nil:
-			// The questionnaire kept the answers elsewhere: the report is still drawn.
-			notSaved = &savedElsewhereError{Target: opts.SaveAnswers, Kept: kept, Err: err}
-		case err != nil:
-			return err
-		}
-	}
-	report, err := scoreAnswers(profile, answers, source, "assess")
+	source := cmp.Or(kept, opts.AnswersPath)
+	notSaved, err := saveAnswers(ctx, opts, bank, answers, kept)
 	if err != nil {
 		return err
 	}
 	if opts.SaveAnswers != "" && notSaved == nil {
 		kept = opts.SaveAnswers
 	}
-	topts := tableOptions(opts.IO, opts.Output)
-	topts.Plain = topts.Plain || opts.Plain
-	topts.AllGaps = opts.AllGaps
-	if kept != "" && kept != fileio.StdStream {
-		if info, err := os.Stat(kept); err == nil && info.Mode().IsRegular() {
-			topts.AnswersKept = kept
-		}
+	report, err := scoreAnswers(profile, answers, source, "assess")
+	if err != nil {
+		return err
 	}
-	if err := writeReport(ctx, opts.IO, opts.Output, opts.Format, report, topts); err != nil {
+	if err := writeReport(ctx, opts.IO, opts.Output, opts.Format, report, assessTableOptions(opts, kept)); err != nil {
 		return err
 	}
 	reportWritten(opts.IO, opts.Output, "Report")
@@ -218,6 +190,55 @@ func assessRun(opts *AssessOptions) error {
 		return &belowThresholdError{Score: report.Score, Threshold: opts.FailUnder}
 	}
 	return nil
+}
+
+// askOpenQuestions runs the questionnaire when a question is open or --review asks for it, and
+// returns the file that holds the answers: the one it kept them in ("" when it could keep them
+// nowhere), or --answers when it did not run. Where nothing can ask, an open question is an
+// error that names it.
+func askOpenQuestions(opts *AssessOptions, bank *questions.Bank, answers *questions.Answers) (string, error) {
+	open := bank.Open(answers)
+	if len(open) == 0 && !opts.Review {
+		return opts.AnswersPath, nil
+	}
+	if reason := promptBlocker(opts); reason != "" {
+		if len(open) == 0 {
+			return "", usageErrorf("--review needs a terminal to ask on, but %s", reason)
+		}
+		return "", &missingAnswersError{Open: open, Reason: reason}
+	}
+	return runQuestionnaire(opts, bank, answers)
+}
+
+// saveAnswers writes --save-answers at the end. When it cannot be written but the questionnaire
+// kept the answers in another file, the report is still drawn: the failure comes back as
+// notSaved, to be said after it.
+func saveAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Bank, answers *questions.Answers, kept string) (notSaved, err error) {
+	if opts.SaveAnswers == "" {
+		return nil, nil
+	}
+	data, err := bank.EncodeAnswersFile(opts.SaveAnswers, answers)
+	if err == nil {
+		err = fileio.WriteFile(ctx, opts.SaveAnswers, streams(opts.IO), data)
+	}
+	if err != nil && kept != "" && kept != opts.SaveAnswers && ctx.Err() == nil {
+		return &savedElsewhereError{Target: opts.SaveAnswers, Kept: kept, Err: err}, nil
+	}
+	return nil, err
+}
+
+// assessTableOptions are tableOptions with assess's flags, and the file that holds the answers
+// scored when it is a regular file a hint can name.
+func assessTableOptions(opts *AssessOptions, kept string) render.TableOptions {
+	topts := tableOptions(opts.IO, opts.Output)
+	topts.Plain = topts.Plain || opts.Plain
+	topts.AllGaps = opts.AllGaps
+	if kept != "" && kept != fileio.StdStream {
+		if info, err := os.Stat(kept); err == nil && info.Mode().IsRegular() {
+			topts.AnswersKept = kept
+		}
+	}
+	return topts
 }
 
 // gatherAnswers reads --answers, lays every --set over it and checks the result as a whole, so

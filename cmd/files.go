@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
@@ -136,15 +135,6 @@ func writeOutputContext(ctx context.Context, ios *iostreams.IOStreams, path stri
 		return err
 	}
 	return out.Commit(ctx)
-}
-
-// encodeAnswers writes answers in the format the file's name says: *.json as JSON, anything
-// else (standard output included) as YAML.
-func encodeAnswers(bank *questions.Bank, answers *questions.Answers, path string) ([]byte, error) {
-	if strings.EqualFold(filepath.Ext(path), ".json") {
-		return bank.EncodeAnswersJSON(answers)
-	}
-	return bank.EncodeAnswers(answers)
 }
 
 // stdinOnce refuses a run that names standard input ("-") for two inputs: it can be read only

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -120,4 +121,11 @@ func setExample(q *questions.Question) string {
 		value = q.Values[0].Value
 	}
 	return q.ID + "=" + textsafe.ShellQuote(value)
+}
+
+// answersKeptHint is said after a session whose answers are kept in a file: where, and the
+// command that shows the report again. The command is on a line of its own: it is not broken
+// by the terminal's wrapping and is copied whole with a triple click.
+func answersKeptHint(kept string, flags []string) string {
+	return fmt.Sprintf("\nYour answers are in %s.\nSee this report again with:\n  %s\n\n", textsafe.Escape(kept), assessHint(kept, flags...))
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -176,4 +177,13 @@ func setNode(q *Question, value string) *yaml.Node {
 		return scalar("!!null", "")
 	}
 	return scalar("!!str", value)
+}
+
+// EncodeAnswersFile writes answers in the format the file's name says, as the contract has it:
+// *.json as JSON, anything else as YAML.
+func (b *Bank) EncodeAnswersFile(path string, a *Answers) ([]byte, error) {
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		return b.EncodeAnswersJSON(a)
+	}
+	return b.EncodeAnswers(a)
 }

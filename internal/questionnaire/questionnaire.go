@@ -322,3 +322,14 @@ func labels(q *questions.Question) []string {
 	}
 	return out
 }
+
+// Session asks every question still open (Run), unless none is, then shows the review
+// (Review): a complete file under review is not pressed with the optional questions first.
+func Session(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, opts Options) error {
+	if len(bank.Open(answers)) > 0 {
+		if err := Run(p, bank, answers, opts); err != nil {
+			return err
+		}
+	}
+	return Review(p, bank, answers, opts)
+}

@@ -1,0 +1,118 @@
+package questionnaire
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hitready/hitready/internal/fileio"
+	"github.com/hitready/hitready/questions"
+)
+
+// newKeeper starts a Keeper in a fresh current folder and returns what it says.
+func newKeeper(t *testing.T, opts KeepOptions) (*Keeper, *bytes.Buffer) {
+	t.Helper()
+	var said bytes.Buffer
+	opts.Bank, opts.Out, opts.Width = loadBank(t), &said, 80
+	return NewKeeper(context.Background(), opts), &said
+}
+
+func oneAnswer() *questions.Answers {
+	a := questions.NewAnswers()
+	a.Set("education.level", questions.OneOfAnswer("associate"))
+	return a
+}
+
+// Where the answers are kept: --save-answers when it is a file; the file being resumed when
+// hitready wrote it; else a new hitready-answers*.yaml, claimed, never one that exists or one
+// --output will take.
+func TestKeeperPicksItsFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	ours, _ := loadBank(t).EncodeAnswers(oneAnswer())
+	os.WriteFile("ours.yaml", ours, 0o600)
+	os.WriteFile("hand.yaml", []byte("# mine\nanswers: {}\n"), 0o600)
+	os.WriteFile("hitready-answers.yaml", []byte("answers: {}\n"), 0o600)
+	tests := []struct {
+		name string
+		opts KeepOptions
+		want string
+	}{
+		{"--save-answers", KeepOptions{Save: "me.yaml", Resume: "ours.yaml"}, "me.yaml"},
+		{"--save-answers on standard output", KeepOptions{Save: "-"}, "hitready-answers-2.yaml"},
+		{"a file hitready wrote", KeepOptions{Resume: "ours.yaml"}, "ours.yaml"},
+		{"a file a person wrote", KeepOptions{Resume: "hand.yaml"}, "hitready-answers-2.yaml"},
+		{"standard input", KeepOptions{Resume: "-"}, "hitready-answers-2.yaml"},
+		{"not the output's name", KeepOptions{Output: "hitready-answers-2.yaml"}, "hitready-answers-3.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k, _ := newKeeper(t, tt.opts)
+			defer k.Close()
+			if k.Path() != tt.want {
+				t.Errorf("kept in %q, want %q", k.Path(), tt.want)
+			}
+		})
+	}
+	// A claimed file never written goes with Close; the claimed names are free again.
+	if _, err := os.Stat("hitready-answers-2.yaml"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a claimed, unused file stayed: %v", err)
+	}
+}
+
+// Keep writes every answer so far; Holder names the file to go on from.
+func TestKeeperKeepsAndNamesTheHolder(t *testing.T) {
+	t.Chdir(t.TempDir())
+	k, said := newKeeper(t, KeepOptions{Resume: "given.yaml"})
+	if k.Holder() != "given.yaml" || k.Kept() != "" {
+		t.Errorf("before any answer: holder %q, kept %q", k.Holder(), k.Kept())
+	}
+	if err := k.Keep(oneAnswer()); err != nil {
+		t.Fatal(err)
+	}
+	k.Close()
+	data, err := os.ReadFile("hitready-answers.yaml")
+	if err != nil || !strings.Contains(string(data), "education.level: associate") {
+		t.Errorf("kept %q (%v)", data, err)
+	}
+	if k.Holder() != "hitready-answers.yaml" || k.Kept() != "hitready-answers.yaml" || said.Len() != 0 {
+		t.Errorf("holder %q, kept %q, said %q", k.Holder(), k.Kept(), said)
+	}
+	// Answers changed on the way in (--set): the file they came from holds them no more.
+	k, _ = newKeeper(t, KeepOptions{Resume: "given.yaml", Changed: true})
+	defer k.Close()
+	if k.Holder() != "" {
+		t.Errorf("holder %q, want none", k.Holder())
+	}
+}
+
+// --save-answers that cannot be written after all: the answers go to a file of our own, and the
+// person is told once, on words.
+func TestKeeperFallsBackOnce(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.Mkdir("d", 0o700)
+	k, said := newKeeper(t, KeepOptions{Save: filepath.Join("d", "keep.yaml"), Streams: fileio.Streams{}})
+	defer k.Close()
+	os.Remove("d")
+	os.WriteFile("d", nil, 0o600) // the folder is now a file
+	for range 2 {
+		if err := k.Keep(oneAnswer()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !k.FellBack() || k.Kept() != "hitready-answers.yaml" {
+		t.Errorf("fell back %v, kept in %q", k.FellBack(), k.Kept())
+	}
+	if n := strings.Count(said.String(), "warning:"); n != 1 || !strings.Contains(strings.Join(strings.Fields(said.String()), " "), "your answers are kept in hitready-answers.yaml instead") {
+		t.Errorf("said %d warnings:\n%s", n, said)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(said.String()), "\n") {
+		if len(line) > 80 {
+			t.Errorf("line of %d columns: %q", len(line), line)
+		}
+	}
+}
