@@ -45,7 +45,7 @@ technicians work with the BLS employment by industry.`,
 }
 
 func outlookRun(opts *OutlookOptions) error {
-	bank, err := questions.Load()
+	bank, err := questions.LoadIn(opts.IO.Lang())
 	if err != nil {
 		return err
 	}

@@ -53,7 +53,7 @@ the answers file, for editors; --template a commented answers file to fill in.`,
 }
 
 func questionsRun(opts *QuestionsOptions) error {
-	bank, err := questions.Load()
+	bank, err := questions.LoadIn(opts.IO.Lang())
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/prose"
 )
@@ -83,6 +84,15 @@ func (w When) String() string {
 		parts[i] = c.String()
 	}
 	return strings.Join(parts, ", or ")
+}
+
+// In is String in l's language: "education.level es associate, bachelor o master".
+func (w When) In(l *i18n.Localizer) string {
+	parts := make([]string, len(w))
+	for i, c := range w {
+		parts[i] = l.T("questions.condition", i18n.Args{"Question": c.Question, "Values": l.Or(c.In)})
+	}
+	return strings.Join(parts, l.T("questions.conditions.or"))
 }
 
 func (w *When) UnmarshalYAML(n *yaml.Node) error {
@@ -218,26 +228,47 @@ type Bank struct {
 	Questions []Question `yaml:"questions" json:"questions"`
 
 	index map[string]int
+	lang  i18n.Lang
 }
 
-// Load parses and checks the embedded bank. Each caller gets its own copy: there is no
-// package-level state to share or to corrupt.
+// Load parses and checks the embedded bank, in English. Each caller gets its own copy: there is
+// no package-level state to share or to corrupt.
 func Load() (*Bank, error) {
-	return parseBank(bankYAML)
+	return LoadIn(i18n.English)
 }
 
-func parseBank(data []byte) (*Bank, error) {
-	var b Bank
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&b); err != nil {
+// LoadIn is Load in language l: every text a person reads (titles, intros, questions, help,
+// labels, the ends of a scale, sources) is in l where bank.yaml has it; ids, values and the
+// quoted sources (why) are the same in every language. Whoever draws the bank reads the language
+// from Lang.
+func LoadIn(l i18n.Lang) (*Bank, error) {
+	return parseBank(bankYAML, l)
+}
+
+// parseBank reads bank.yaml in language l: the texts written in two languages are made plain
+// strings of l (i18n.Localize), then the document is decoded strictly.
+func parseBank(data []byte, l i18n.Lang) (*Bank, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("question bank: %w", err)
+	}
+	if err := i18n.Localize(&doc, l); err != nil {
+		return nil, fmt.Errorf("question bank: %w", err)
+	}
+	b := Bank{lang: l}
+	if len(doc.Content) > 0 {
+		if err := decodeStrict(doc.Content[0], &b); err != nil {
+			return nil, fmt.Errorf("question bank: %w", err)
+		}
 	}
 	if err := b.check(); err != nil {
 		return nil, fmt.Errorf("question bank: %w", err)
 	}
 	return &b, nil
 }
+
+// Lang is the language the bank's texts are in.
+func (b *Bank) Lang() i18n.Lang { return b.lang }
 
 // check guarantees what the rest of the program assumes of a bank, so that a mistake in bank.yaml
 // fails every test at once rather than surfacing as an odd prompt.

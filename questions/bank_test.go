@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 func loadBank(t testing.TB) *Bank {
@@ -109,7 +111,7 @@ func TestBankCheckRefusesBrokenBanks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parseBank([]byte(tt.yaml))
+			_, err := parseBank([]byte(tt.yaml), i18n.English)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
 			}

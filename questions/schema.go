@@ -2,13 +2,17 @@ package questions
 
 import (
 	"slices"
+
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 // AnswersSchema is a JSON Schema (draft 2020-12) of the answers file, so that editors check
 // answers files as people type them. It is derived from the bank, so it cannot drift from what
 // hitready accepts: unknown ids and values, ratings out of range and answers to questions that
-// are not asked are all refused by it too. null stands for an answer not given yet.
+// are not asked are all refused by it too. null stands for an answer not given yet. Its
+// descriptions are in the bank's language.
 func AnswersSchema(b *Bank) map[string]any {
+	l := i18n.For(b.Lang())
 	props := map[string]any{}
 	var conditions []any
 	for i := range b.Questions {
@@ -46,11 +50,11 @@ func AnswersSchema(b *Bank) map[string]any {
 	}
 	return map[string]any{
 		"$schema":     "https://json-schema.org/draft/2020-12/schema",
-		"title":       "hitready answers file",
-		"description": "Answers to the hitready questionnaire: " + b.Source.Title + ".",
+		"title":       l.T("questions.schema.title"),
+		"description": l.T("questions.schema.description", i18n.Args{"Title": b.Source.Title}),
 		"type":        "object",
 		"properties": map[string]any{
-			"respondent": map[string]any{"type": []any{"string", "integer", "null"}, "maxLength": 200, "description": "optional label"},
+			"respondent": map[string]any{"type": []any{"string", "integer", "null"}, "maxLength": 200, "description": l.T("questions.schema.respondent")},
 			"answers":    answers,
 		},
 		"additionalProperties": false,

@@ -5,13 +5,17 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 // Template is a commented answers file to fill in: every question with its allowed values and
 // when it is asked, the comments wrapped to width columns (at least 40). Answers left empty
 // count as not given, so a half-filled template is valid and a filled one scores without
-// prompting.
+// prompting. The comments are in the bank's language; the keys, ids and values are the same in
+// every language.
 func Template(w io.Writer, b *Bank, width int) error {
+	l := i18n.For(b.Lang())
 	var sb strings.Builder
 	width = max(width, 40)
 	comment := func(indent, format string, args ...any) {
@@ -26,12 +30,12 @@ func Template(w io.Writer, b *Bank, width int) error {
 		}
 		sb.WriteString(line + "\n")
 	}
-	comment("", "hitready answers file. Fill in each answer after its colon, then run:")
-	sb.WriteString("#   hitready assess --answers THIS-FILE\n")
-	comment("", "An answer left empty is asked on a terminal (or reported missing without one).")
-	comment("", "Text after # is a comment.")
+	comment("", "%s", l.T("questions.template.head"))
+	sb.WriteString("#   hitready assess --answers " + l.T("questions.template.this-file") + "\n")
+	comment("", "%s", l.T("questions.template.empty"))
+	comment("", "%s", l.T("questions.template.comment"))
 	sb.WriteString("\n")
-	sb.WriteString("respondent:   # optional: a name or a label\n\nanswers:\n")
+	sb.WriteString("respondent:   # " + l.T("questions.template.respondent") + "\n\nanswers:\n")
 	section := ""
 	for i := range b.Questions {
 		q := &b.Questions[i]
@@ -45,19 +49,21 @@ func Template(w io.Writer, b *Bank, width int) error {
 		comment("  ", "%s", q.Text)
 		switch q.Kind {
 		case OneOf:
-			comment("  ", "one of: %s", strings.Join(q.ValueNames(), ", "))
+			comment("  ", "%s", l.T("questions.template.one-of", i18n.Args{"Values": strings.Join(q.ValueNames(), ", ")}))
 		case AnyOf:
-			comment("  ", "a list of any of: %s; e.g. [%s], or [] for none", strings.Join(q.ValueNames(), ", "), strings.Join(q.ValueNames()[:2], ", "))
+			comment("  ", "%s", l.T("questions.template.any-of", i18n.Args{
+				"Values": strings.Join(q.ValueNames(), ", "), "Example": strings.Join(q.ValueNames()[:2], ", ")}))
 		case Rating:
-			comment("  ", "a whole number from %d (%s) to %d (%s)", q.Scale.Min, q.Scale.Low, q.Scale.Max, q.Scale.High)
+			comment("  ", "%s", l.T("questions.template.rating", i18n.Args{
+				"Min": q.Scale.Min, "Low": q.Scale.Low, "Max": q.Scale.Max, "High": q.Scale.High}))
 		}
 		switch {
 		case q.AskedWhen != nil && q.Optional:
-			comment("  ", "optional, it never changes the score; only when %s, otherwise leave it empty", q.AskedWhen)
+			comment("  ", "%s", l.T("questions.template.optional-when", i18n.Args{"Condition": q.AskedWhen.In(l)}))
 		case q.AskedWhen != nil:
-			comment("  ", "only when %s; otherwise leave it empty", q.AskedWhen)
+			comment("  ", "%s", l.T("questions.template.when", i18n.Args{"Condition": q.AskedWhen.In(l)}))
 		case q.Optional:
-			comment("  ", "optional: it never changes the score")
+			comment("  ", "%s", l.T("questions.template.optional"))
 		}
 		fmt.Fprintf(&sb, "  %s:\n\n", q.ID)
 	}

@@ -14,6 +14,7 @@ import (
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 )
 
 //go:embed messages/*.yaml
@@ -33,12 +34,19 @@ type Localizer struct {
 func For(l Lang) *Localizer { return catalogue().localizer(l) }
 
 func (c *loaded) localizer(l Lang) *Localizer {
-	tag := English
-	if l == Spanish {
-		tag = Spanish
+	tag := English.Tag()
+	switch l {
+	case Spanish:
+		tag = Spanish.Tag()
+	case Pseudo:
+		tag = pseudoTag
 	}
-	return &Localizer{lang: l, loc: goi18n.NewLocalizer(c.bundle, string(tag))}
+	return &Localizer{lang: l, loc: goi18n.NewLocalizer(c.bundle, tag.String())}
 }
+
+// pseudoTag is the pseudo-language's tag in the bundle: Android's for accented English. Its
+// messages are the English ones in pseudo-letters, with English's plural rules.
+var pseudoTag = language.MustParse("en-XA")
 
 // Lang is the language the localizer speaks.
 func (l *Localizer) Lang() Lang { return l.lang }
@@ -63,6 +71,19 @@ func (l *Localizer) N(id string, n int, data ...any) string {
 		}
 	}
 	return l.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: args, PluralCount: n})
+}
+
+// And joins items as a list in the localizer's language: "a, b and c", "a, b y c".
+func (l *Localizer) And(items []string) string { return l.list("list.and", items) }
+
+// Or joins items as alternatives: "a, b or c", "a, b o c".
+func (l *Localizer) Or(items []string) string { return l.list("list.or", items) }
+
+func (l *Localizer) list(id string, items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return l.T(id, Args{"Init": strings.Join(items[:len(items)-1], ", "), "Last": items[len(items)-1]})
 }
 
 func templateData(data []any) any {
@@ -177,6 +198,8 @@ func (c *loaded) addFile(name string, data []byte) error {
 		}
 		c.bundle.MustAddMessages(English.Tag(), en)
 		c.bundle.MustAddMessages(Spanish.Tag(), es)
+		c.bundle.MustAddMessages(pseudoTag, &goi18n.Message{ID: id,
+			One: pseudoTemplate(en.One), Many: pseudoTemplate(en.Many), Other: pseudoTemplate(en.Other)})
 		c.ids[id] = name
 	}
 	return nil

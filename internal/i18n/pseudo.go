@@ -7,13 +7,70 @@ import (
 	"unicode"
 )
 
-// The pseudo-language's markers. Every string that went through the catalogue or a bilingual
-// text comes back between them when the language is Pseudo, so that a test that runs a command in
-// it and finds words outside them has found text a Spanish reader would meet in English.
+// The pseudo-language is English with its vowels dotted or hooked (ȧ ė ǐ ȯ ǔ ẏ), each text
+// between markers: "⟦Ȧssėss ẏȯǔr rėȧdǐnėss⟧". Every string that went through the catalogue or a
+// bilingual text comes back so, while ids, numbers and file names that fill a message stay as
+// they are; a test that runs a command in it and finds a plain English word has found text a
+// Spanish reader would meet in English. The markers show where each translated string begins
+// and ends (a sentence glued from pieces shows as several); the letters survive what markers do
+// not, a text wrapped over lines or cells of a table. Every letter keeps its width, so the
+// pseudo-language fits where English fits.
 const (
 	PseudoOpen  = "⟦"
 	PseudoClose = "⟧"
 )
+
+// pseudoLetters maps English vowels to the pseudo-language's. Each has one code point, one
+// column and simple case mappings (so not İ, whose lower case is two code points).
+var pseudoLetters = map[rune]rune{
+	'a': 'ȧ', 'e': 'ė', 'i': 'ǐ', 'o': 'ȯ', 'u': 'ǔ', 'y': 'ẏ',
+	'A': 'Ȧ', 'E': 'Ė', 'I': 'Ǐ', 'O': 'Ȯ', 'U': 'Ǔ', 'Y': 'Ẏ',
+}
+
+func isPseudoLetter(r rune) bool {
+	for _, p := range pseudoLetters {
+		if r == p {
+			return true
+		}
+	}
+	return false
+}
+
+// pseudo is s in the pseudo-language, between markers.
+func pseudo(s string) string {
+	return PseudoOpen + pseudoLettersOf(s) + PseudoClose
+}
+
+func pseudoLettersOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if p, ok := pseudoLetters[r]; ok {
+			return p
+		}
+		return r
+	}, s)
+}
+
+// pseudoTemplate is a message template in the pseudo-language: its text changed, its actions
+// ({{.File}}) not, so that the data filling it reads as the program gives it.
+func pseudoTemplate(s string) string {
+	var b strings.Builder
+	for {
+		open := strings.Index(s, "{{")
+		if open < 0 {
+			b.WriteString(pseudoLettersOf(s))
+			return b.String()
+		}
+		end := strings.Index(s[open:], "}}")
+		if end < 0 {
+			b.WriteString(pseudoLettersOf(s))
+			return b.String()
+		}
+		end += open + 2
+		b.WriteString(pseudoLettersOf(s[:open]))
+		b.WriteString(s[open:end])
+		s = s[end:]
+	}
+}
 
 // pseudoAllowed are the words that may stand outside the markers in any output: names that stay
 // as they are in every language.
@@ -31,17 +88,23 @@ var notWords = regexp.MustCompile(`^(?:` +
 	`|\p{Lu}[\p{Lu}\d]+(?:-[\p{Lu}\d]+)*s?` + // an acronym, a credential (and its plural)
 	`)$`)
 
-// Leaks returns the words of text that stand outside the pseudo-language's markers and read as
-// prose: what a person would meet untranslated. Allowed outside the markers: anything without a
-// letter (numbers, punctuation, bars, box drawing), ids, flags, file names, paths, addresses,
-// acronyms and credential names (notWords), a quoted source between “ and ”, which stays in the
-// language it was written in, "hitready", and the words in allow (a respondent's name, a folder
-// of the test). Markers may nest.
+// Leaks returns the words of text that read as prose a person would meet untranslated: outside
+// the pseudo-language's markers (on their line) and without its letters. Allowed besides:
+// anything without a letter (numbers, punctuation, bars, box drawing), ids, flags, file names,
+// paths, addresses, acronyms and credential names (notWords), a quoted source between “ and ”,
+// which stays in the language it was written in, "hitready", and the words in allow (a
+// respondent's name, the bank's values). Markers may nest.
 func Leaks(text string, allow ...string) []string {
 	var outside strings.Builder
 	depth, quoted := 0, false
 	for _, r := range text {
 		switch {
+		case r == '\n':
+			// A marker left open is a text wrapped over lines, perhaps in a table's cell with
+			// other cells beside it: its letters, not the marker, tell what it is.
+			depth = 0
+			outside.WriteRune(r)
+			continue
 		case string(r) == PseudoOpen:
 			depth++
 		case string(r) == PseudoClose && depth > 0:
@@ -57,16 +120,19 @@ func Leaks(text string, allow ...string) []string {
 		outside.WriteRune(' ')
 	}
 	var leaks []string
-	for _, word := range strings.Fields(outside.String()) {
-		w := strings.TrimFunc(word, func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '/' && r != '\\' && r != '-'
-		})
-		w = strings.TrimRight(w, "-")
-		if !strings.ContainsFunc(w, unicode.IsLetter) || notWords.MatchString(w) ||
-			slices.Contains(pseudoAllowed, w) || slices.Contains(allow, w) {
+	for _, w := range strings.FieldsFunc(outside.String(), notInWord) {
+		w = strings.TrimRight(strings.TrimLeft(w, "._:='’"), ".-_:='’")
+		if !strings.ContainsFunc(w, unicode.IsLetter) || strings.ContainsFunc(w, isPseudoLetter) ||
+			notWords.MatchString(w) || slices.Contains(pseudoAllowed, w) || slices.Contains(allow, w) {
 			continue
 		}
-		leaks = append(leaks, word)
+		leaks = append(leaks, w)
 	}
 	return leaks
+}
+
+// notInWord separates words: anything but letters, digits and what ids, paths, addresses and
+// contractions hold (spaces, commas, table rules, brackets, quotes).
+func notInWord(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(`.-_/\:=@'’`, r)
 }

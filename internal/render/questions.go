@@ -7,10 +7,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/questions"
 )
 
-// Questions writes the question bank in the given format.
+// Questions writes the question bank in the given format, in the bank's language.
 func Questions(w io.Writer, format string, b *questions.Bank, opts TableOptions) error {
 	return writeFormat(QuestionFormats(), w, format, b, opts)
 }
@@ -23,43 +24,47 @@ func allowedShort(q *questions.Question) string {
 	return strings.Join(q.ValueNames(), ", ")
 }
 
-func askedWhen(q *questions.Question) string {
+func askedWhen(q *questions.Question, l *i18n.Localizer) string {
 	switch {
 	case q.AskedWhen != nil && q.Optional:
-		return "optional; when " + q.AskedWhen.String()
+		return l.T("questions.asked.optional-when", i18n.Args{"Condition": q.AskedWhen.In(l)})
 	case q.AskedWhen != nil:
-		return "when " + q.AskedWhen.String()
+		return l.T("questions.asked.when", i18n.Args{"Condition": q.AskedWhen.In(l)})
 	case q.Optional:
-		return "optional"
+		return l.T("questions.asked.optional")
 	}
-	return "always"
+	return l.T("questions.asked.always")
 }
 
-var questionColumns = []column{
-	{header: "ID", min: 12, max: 25},
-	{header: "Kind", min: 6, max: 6},
-	{header: "Values", min: 14, max: 24},
-	{header: "Asked", min: 14, max: 24},
-	{header: "Question", min: 20},
+func questionColumns(l *i18n.Localizer) []column {
+	return []column{
+		{header: l.T("questions.column.id"), min: 12, max: 25},
+		{header: l.T("questions.column.kind"), min: 6, max: 6},
+		{header: l.T("questions.column.values"), min: 14, max: 24},
+		{header: l.T("questions.column.asked"), min: 14, max: 24},
+		{header: l.T("questions.column.question"), min: 20},
+	}
 }
 
 func questionsTable(w io.Writer, b *questions.Bank, opts TableOptions) error {
+	l := i18n.For(b.Lang())
 	rows := make([][]string, len(b.Questions))
 	for i := range b.Questions {
 		q := &b.Questions[i]
-		rows[i] = []string{q.ID, string(q.Kind), allowedShort(q), askedWhen(q), q.Text}
+		rows[i] = []string{q.ID, string(q.Kind), allowedShort(q), askedWhen(q, l), q.Text}
 	}
-	if err := fitted(w, questionColumns, rows, nil, opts, false); err != nil {
+	if err := fitted(w, questionColumns(l), rows, nil, opts, false); err != nil {
 		return err
 	}
 	var sb strings.Builder
 	sb.WriteString("\n")
-	wrapped(&sb, "", fmt.Sprintf("Source of every question: %s (%s). Details: hitready questions --format yaml", b.Source.Title, b.Source.Kind), opts.width())
+	wrapped(&sb, "", l.T("questions.table.source", i18n.Args{"Title": b.Source.Title, "Kind": b.Source.Kind}), opts.width())
 	_, err := io.WriteString(w, sb.String())
 	return err
 }
 
 func questionsCSV(w io.Writer, b *questions.Bank) error {
+	l := i18n.For(b.Lang())
 	cw := csv.NewWriter(w)
 	if err := cw.Write([]string{"id", "section", "kind", "values", "asked", "optional", "text"}); err != nil {
 		return err
@@ -70,7 +75,7 @@ func questionsCSV(w io.Writer, b *questions.Bank) error {
 		if q.Kind == questions.Rating {
 			values = allowedShort(q)
 		}
-		if err := cw.Write([]string{q.ID, q.Section, string(q.Kind), values, askedWhen(q), strconv.FormatBool(q.Optional), q.Text}); err != nil {
+		if err := cw.Write([]string{q.ID, q.Section, string(q.Kind), values, askedWhen(q, l), strconv.FormatBool(q.Optional), q.Text}); err != nil {
 			return err
 		}
 	}
@@ -81,10 +86,11 @@ func questionsCSV(w io.Writer, b *questions.Bank) error {
 // questionsForm is the bank as a paper form to print and hand out: each section with why it
 // matters, each question with boxes to tick and the id to copy into an answers file.
 func questionsForm(w io.Writer, b *questions.Bank) error {
+	l := i18n.For(b.Lang())
 	var sb strings.Builder
-	sb.WriteString("# Health Information Technician readiness: questionnaire\n\n")
-	sb.WriteString("Name: ______________________________   Date: ____________\n\n")
-	fmt.Fprintf(&sb, "Tick what applies. The questions come from %s (%s).\n", mdText(b.Source.Title), mdText(b.Source.Kind))
+	fmt.Fprintf(&sb, "# %s\n\n", mdText(l.T("questions.form.title")))
+	fmt.Fprintf(&sb, "%s\n\n", l.T("questions.form.name-date"))
+	fmt.Fprintf(&sb, "%s\n", l.T("questions.form.intro", i18n.Args{"Title": mdText(b.Source.Title), "Kind": mdText(b.Source.Kind)}))
 	n := 0
 	for _, s := range b.Sections {
 		fmt.Fprintf(&sb, "\n## %s\n\n%s\n", mdText(s.Title), mdText(s.Intro))
@@ -96,22 +102,22 @@ func questionsForm(w io.Writer, b *questions.Bank) error {
 			n++
 			fmt.Fprintf(&sb, "\n**%d. %s** `%s`\n", n, mdText(q.Text), q.ID)
 			if q.AskedWhen != nil {
-				fmt.Fprintf(&sb, "*Only if %s.*\n", mdText(q.AskedWhen.String()))
+				fmt.Fprintf(&sb, "*%s*\n", l.T("questions.form.only-if", i18n.Args{"Condition": mdText(q.AskedWhen.In(l))}))
 			}
 			sb.WriteString("\n")
 			switch q.Kind {
 			case questions.OneOf:
-				sb.WriteString("Tick one:\n\n")
+				sb.WriteString(l.T("questions.form.tick-one") + "\n\n")
 				for _, c := range q.Values {
 					fmt.Fprintf(&sb, "- ( ) %s `%s`\n", mdText(c.Label), c.Value)
 				}
 			case questions.AnyOf:
-				sb.WriteString("Tick all that apply:\n\n")
+				sb.WriteString(l.T("questions.form.tick-any") + "\n\n")
 				for _, c := range q.Values {
 					fmt.Fprintf(&sb, "- [ ] %s `%s`\n", mdText(c.Label), c.Value)
 				}
 			case questions.Rating:
-				fmt.Fprintf(&sb, "Circle one: %s\n\n", ratingBoxes(q.Scale))
+				fmt.Fprintf(&sb, "%s %s\n\n", l.T("questions.form.circle-one"), ratingBoxes(q.Scale))
 				fmt.Fprintf(&sb, "%d = %s; %d = %s\n", q.Scale.Min, mdText(q.Scale.Low), q.Scale.Max, mdText(q.Scale.High))
 			}
 		}

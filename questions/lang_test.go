@@ -1,0 +1,106 @@
+package questions
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hitready/hitready/internal/i18n"
+)
+
+// texts lists every text of the bank a person reads, by where it is.
+func texts(b *Bank) map[string]string {
+	out := map[string]string{"source.title": b.Source.Title, "source.kind": b.Source.Kind}
+	for _, s := range b.Sections {
+		out[s.ID+".title"], out[s.ID+".intro"] = s.Title, s.Intro
+	}
+	for _, q := range b.Questions {
+		out[q.ID+".text"], out[q.ID+".help"] = q.Text, q.Help
+		if q.Source != "" {
+			out[q.ID+".source"] = q.Source
+		}
+		for _, c := range q.Values {
+			out[q.ID+"="+c.Value] = c.Label
+		}
+		if q.Scale != nil {
+			out[q.ID+".low"], out[q.ID+".high"] = q.Scale.Low, q.Scale.High
+		}
+	}
+	return out
+}
+
+// Every text a person reads has its Spanish: in the pseudo-language, which wraps what was
+// translated, none is left bare.
+func TestEveryBankTextIsTranslated(t *testing.T) {
+	b, err := LoadIn(i18n.Pseudo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := texts(b)
+	if len(all) < 100 {
+		t.Fatalf("only %d texts found", len(all))
+	}
+	for where, text := range all {
+		if !strings.HasPrefix(text, i18n.PseudoOpen) || !strings.HasSuffix(text, i18n.PseudoClose) {
+			t.Errorf("%s has no Spanish: %q", where, text)
+		}
+	}
+}
+
+// A language changes the texts and nothing else: ids, kinds, values, conditions, scales and the
+// quoted sources are what answers files, scoring and scripts rely on.
+func TestLanguagesShareEverythingButTheTexts(t *testing.T) {
+	en, err := LoadIn(i18n.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := LoadIn(i18n.Spanish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if en.Lang() != i18n.English || es.Lang() != i18n.Spanish {
+		t.Errorf("Lang: %q and %q", en.Lang(), es.Lang())
+	}
+	strip := func(b *Bank) string {
+		c := *b
+		c.Source.Title, c.Source.Kind = "", ""
+		c.Sections = slices.Clone(b.Sections)
+		for i := range c.Sections {
+			c.Sections[i].Title, c.Sections[i].Intro = "", ""
+		}
+		c.Questions = slices.Clone(b.Questions)
+		for i := range c.Questions {
+			q := &c.Questions[i]
+			q.Text, q.Help, q.Source = "", "", ""
+			q.Values = slices.Clone(q.Values)
+			for j := range q.Values {
+				q.Values[j].Label = ""
+			}
+			if q.Scale != nil {
+				s := *q.Scale
+				s.Low, s.High = "", ""
+				q.Scale = &s
+			}
+		}
+		out, _ := json.Marshal(c)
+		return string(out)
+	}
+	if a, b := strip(en), strip(es); a != b {
+		t.Errorf("the Spanish bank differs from the English beyond its texts:\n%s\n%s", a, b)
+	}
+	enTexts, esTexts := texts(en), texts(es)
+	same := 0
+	for where, text := range enTexts {
+		if esTexts[where] == text {
+			same++
+		}
+	}
+	if same > 2 { // "No" is Spanish too
+		t.Errorf("%d texts read the same in Spanish as in English", same)
+	}
+	q, _ := es.Question("education.level")
+	if q.Text != "¿Cuál es el nivel de estudios más alto que ha terminado?" {
+		t.Errorf("education.level in Spanish: %q", q.Text)
+	}
+}
