@@ -1,18 +1,11 @@
 package assessment
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
-	"io"
-	"reflect"
 	"slices"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
-	"github.com/hitready/hitready/internal/inputerr"
-	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -138,149 +131,87 @@ const credentialQuestion = "certification.credential"
 // are written for the embedded profile; with a custom profile, requirements it does not have are
 // left out of meets rather than refused.
 func defaultCredentials(p *Profile) (*Credentials, error) {
-	var cs Credentials
-	dec := yaml.NewDecoder(bytes.NewReader(credentialsYAML))
-	dec.KnownFields(true)
-	if err := dec.Decode(&cs); err != nil {
-		return nil, fmt.Errorf("%s: %w", embeddedCredentialsName, err)
-	}
-	if problems := cs.check(embeddedCredentialsName, nil, p, false); len(problems) > 0 {
-		return nil, &inputerr.InvalidError{Problems: problems}
-	}
-	return &cs, nil
-}
-
-// ParseCredentials decodes a credentials file strictly and checks it against the profile and its
-// bank: known questions and values, known requirement ids, known credential ids, a grade on every
-// rule and no secondhand rule deciding eligibility. Refusals match inputerr.ErrInvalid and name
-// the file and line.
-func ParseCredentials(path string, data []byte, p *Profile) (*Credentials, error) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, profileProblem(path, 0, "", "is empty; expected a credentials file (hitready credentials --format yaml prints one)")
-	}
-	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&root); err != nil {
-		return nil, yamlErrorsIn(path, err, "credentials file")
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
-		return nil, profileProblem(path, extra.Line, "", "holds more than one YAML document; a credentials file is one")
-	}
-	// Unknown and repeated keys are found first, in one pass: yaml.v3's strict decoder compares
-	// every key of a mapping with every other, and took 20 s on a file of 100,000 unknown keys.
-	if err := checkKeys(path, "credentials file", &root, reflect.TypeFor[Credentials]()); err != nil {
+	cs, f, err := readEmbedded[Credentials](embeddedCredentialsName, credentialsYAML, credentialsKind)
+	if err != nil {
 		return nil, err
 	}
-	var cs Credentials
-	strict := yaml.NewDecoder(bytes.NewReader(data))
-	strict.KnownFields(true)
-	if err := strict.Decode(&cs); err != nil {
-		return nil, yamlErrorsIn(path, err, "credentials file")
-	}
-	lines := itemLines(&root, "credentials")
-	if problems := cs.check(path, lines, p, true); len(problems) > 0 {
-		return nil, &inputerr.InvalidError{Problems: problems}
-	}
-	return &cs, nil
+	cs.check(f, p, false)
+	return cs, f.err()
 }
 
-// itemLines gives the line of each item of the top-level list under key, for messages.
-func itemLines(root *yaml.Node, key string) []int {
-	n := root
-	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
-		n = n.Content[0]
+// ParseCredentials reads a credentials file strictly (readStrict) and checks it against the
+// profile and its bank: known questions and values, known requirement ids, known credential ids,
+// a grade on every rule and no secondhand rule deciding eligibility. Refusals match
+// inputerr.ErrInvalid and name the file and line.
+func ParseCredentials(path string, data []byte, p *Profile) (*Credentials, error) {
+	cs, f, err := readStrict[Credentials](path, data, credentialsKind)
+	if err != nil {
+		return nil, err
 	}
-	if n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key && n.Content[i+1].Kind == yaml.SequenceNode {
-			var lines []int
-			for _, item := range n.Content[i+1].Content {
-				lines = append(lines, item.Line)
-			}
-			return lines
-		}
-	}
-	return nil
+	cs.check(f, p, true)
+	return cs, f.err()
 }
 
 // check refuses what the rest relies on; strict also refuses requirement ids the profile lacks.
-func (cs *Credentials) check(path string, lines []int, p *Profile, strict bool) []inputerr.Problem {
-	var problems []inputerr.Problem
-	bank := p.bank
-	credQ, _ := bank.Question(credentialQuestion)
+func (cs *Credentials) check(f *yamlFile, p *Profile, strict bool) {
 	seen := map[string]bool{}
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
-		line := 0
-		if i < len(lines) {
-			line = lines[i]
-		}
-		add := func(format string, args ...any) {
-			problems = append(problems, inputerr.Problem{Origin: inputerr.Origin{Path: path, Line: line}, ID: c.ID, Message: fmt.Sprintf(format, args...)})
-		}
-		switch {
-		case c.ID == "" || seen[c.ID]:
-			add("a credential id must be given and unique")
-		case credQ != nil && !slices.Contains(credQ.ValueNames(), c.ID):
-			add("unknown credential %q; allowed: %s (the values of %s, so that a held credential is recognised)", c.ID, strings.Join(credQ.ValueNames(), ", "), credentialQuestion)
+		add := func(format string, args ...any) { f.add(f.line("credentials", i), c.ID, format, args...) }
+		for _, msg := range c.check(p, seen, strict) {
+			add("%s", msg)
 		}
 		seen[c.ID] = true
-		if c.Name == "" || c.Body == "" || c.Source == "" {
-			add("name, body and source are all required")
-		}
-		if len(c.Meets) == 0 {
-			add("meets must list the requirements a pass meets")
-		}
-		for _, id := range c.Meets {
-			if strict && !p.hasRequirement(id) {
-				add("meets: %q is not a requirement of profile %s", id, p.ID)
-			}
-		}
-		if e := c.Exam; e != nil && (e.Facts == "" || e.Source == "" || !validGrade(e.Grade)) {
-			add("exam: facts, source and a grade (P or S) are all required")
-		}
-		if hasControl(c.ID, c.Name, c.Body, c.Source, c.Recommended, c.Undecided) {
-			add("text holds control characters, which would reach the terminal")
-		}
-		if len(c.Eligible) == 0 && c.Undecided == "" {
-			add("a credential with no eligible route needs undecided: the sentence that says why hitready cannot decide")
-		}
-		for _, group := range []struct {
-			name     string
-			routes   []Route
-			deciding bool
-		}{{"eligible", c.Eligible, true}, {"early", c.Early, true}, {"reported", c.Reported, false}, {"prepared", c.Prepared, false}} {
-			for j, r := range group.routes {
-				// The first eligible route says what is missing, so each of its rules needs words.
-				needWords := group.name == "eligible" && j == 0
-				for _, msg := range checkRoute(bank, r, group.deciding, needWords) {
-					add("%s route %d: %s", group.name, j+1, msg)
-				}
-			}
-		}
 	}
 	for _, id := range requiredCredentials {
 		if !seen[id] {
-			problems = append(problems, inputerr.Problem{Origin: inputerr.Origin{Path: path}, ID: id,
-				Message: fmt.Sprintf("credential %s is missing; a credentials file gives at least %s", id, strings.Join(requiredCredentials, ", "))})
+			f.add(0, id, "credential %s is missing; a credentials file gives at least %s", id, strings.Join(requiredCredentials, ", "))
 		}
 	}
-	return problems
 }
 
-// hasControl tells whether any text holds a control character: texts of these files are printed
-// to the terminal, where one could move the cursor or change colours, or hide (textsafe.Unsafe:
-// bidi marks and invisible format characters too, as in profiles).
-func hasControl(texts ...string) bool {
-	for _, t := range texts {
-		if _, bad := textsafe.Unsafe(t); bad {
-			return true
+// check lists what is wrong with one credential; seen holds the ids before it.
+func (c *Credential) check(p *Profile, seen map[string]bool, strict bool) []string {
+	var msgs []string
+	add := func(format string, args ...any) { msgs = append(msgs, fmt.Sprintf(format, args...)) }
+	credQ, _ := p.bank.Question(credentialQuestion)
+	switch {
+	case c.ID == "" || seen[c.ID]:
+		add("a credential id must be given and unique")
+	case credQ != nil && !slices.Contains(credQ.ValueNames(), c.ID):
+		add("unknown credential %q; allowed: %s (the values of %s, so that a held credential is recognised)", c.ID, strings.Join(credQ.ValueNames(), ", "), credentialQuestion)
+	}
+	if c.Name == "" || c.Body == "" || c.Source == "" {
+		add("name, body and source are all required")
+	}
+	if len(c.Meets) == 0 {
+		add("meets must list the requirements a pass meets")
+	}
+	for _, id := range c.Meets {
+		if strict && !p.hasRequirement(id) {
+			add("meets: %q is not a requirement of profile %s", id, p.ID)
 		}
 	}
-	return false
+	if e := c.Exam; e != nil && (e.Facts == "" || e.Source == "" || !validGrade(e.Grade)) {
+		add("exam: facts, source and a grade (P or S) are all required")
+	}
+	if len(c.Eligible) == 0 && c.Undecided == "" {
+		add("a credential with no eligible route needs undecided: the sentence that says why hitready cannot decide")
+	}
+	for _, group := range []struct {
+		name     string
+		routes   []Route
+		deciding bool
+	}{{"eligible", c.Eligible, true}, {"early", c.Early, true}, {"reported", c.Reported, false}, {"prepared", c.Prepared, false}} {
+		for j, r := range group.routes {
+			// The first eligible route says what is missing, so each of its rules needs words.
+			needWords := group.name == "eligible" && j == 0
+			for _, msg := range checkRoute(p.bank, r, group.deciding, needWords) {
+				add("%s route %d: %s", group.name, j+1, msg)
+			}
+		}
+	}
+	return msgs
 }
 
 func validGrade(g Grade) bool { return g == GradePrimary || g == GradeSecondary }
@@ -298,16 +229,6 @@ func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []strin
 	}
 	if len(r.Rules) == 0 {
 		msgs = append(msgs, "rules must list at least one condition")
-	}
-	texts := []string{r.Text, r.Source, r.Because, r.After}
-	for _, rule := range r.Rules {
-		texts = append(texts, rule.Missing)
-		for _, t := range rule.MissingWhen {
-			texts = append(texts, t)
-		}
-	}
-	if hasControl(texts...) {
-		msgs = append(msgs, "text holds control characters, which would reach the terminal")
 	}
 	for _, rule := range r.Rules {
 		if msg := checkRule(bank, rule); msg != "" {

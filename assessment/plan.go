@@ -1,19 +1,13 @@
 package assessment
 
 import (
-	"bytes"
 	"cmp"
 	_ "embed"
 	"fmt"
-	"io"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
-	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/questions"
 )
@@ -32,7 +26,7 @@ type Changes struct {
 	Set     map[string]string   `yaml:"set,omitempty" json:"set,omitempty"`
 	Raise   map[string]string   `yaml:"raise,omitempty" json:"raise,omitempty"`
 	Include map[string][]string `yaml:"include,omitempty" json:"include,omitempty"`
-	Meet    bool                `yaml:"meet,omitempty" json:"meet,omitempty"`
+	Meet    Flag                `yaml:"meet,omitempty" json:"meet,omitempty"`
 }
 
 // Step is one entry of the catalogue of steps.
@@ -45,7 +39,7 @@ type Step struct {
 	Label          string                `yaml:"label,omitempty" json:"label,omitempty"`
 	When           []questions.Condition `yaml:"when,omitempty" json:"when,omitempty"`
 	OnlyIfGap      []string              `yaml:"only_if_gap,omitempty" json:"only_if_gap,omitempty"`
-	PerGap         bool                  `yaml:"per_gap,omitempty" json:"per_gap,omitempty"`
+	PerGap         Flag                  `yaml:"per_gap,omitempty" json:"per_gap,omitempty"`
 	Credential     string                `yaml:"credential,omitempty" json:"credential,omitempty"`
 	Closes         []string              `yaml:"closes" json:"closes"`
 	Changes        Changes               `yaml:"changes" json:"changes"`
@@ -104,112 +98,74 @@ func (s PlanStep) Label() string {
 // credentials. Written for the embedded profile, its steps for requirements a custom profile
 // lacks never apply, and the fallback step closes that profile's gaps with its own next steps.
 func defaultSteps(p *Profile, cs *Credentials) (*Steps, error) {
-	var s Steps
-	dec := yaml.NewDecoder(bytes.NewReader(stepsYAML))
-	dec.KnownFields(true)
-	if err := dec.Decode(&s); err != nil {
-		return nil, fmt.Errorf("%s: %w", embeddedStepsName, err)
-	}
-	if problems := s.check(embeddedStepsName, nil, p, cs, false); len(problems) > 0 {
-		return nil, &inputerr.InvalidError{Problems: problems}
-	}
-	return &s, nil
-}
-
-// ParseSteps decodes a steps file strictly and checks it against the profile, its bank and the
-// credentials. Refusals match inputerr.ErrInvalid and name the file and line.
-func ParseSteps(path string, data []byte, p *Profile, cs *Credentials) (*Steps, error) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, profileProblem(path, 0, "", "is empty; expected a steps file")
-	}
-	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&root); err != nil {
-		return nil, yamlErrorsIn(path, err, "steps file")
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
-		return nil, profileProblem(path, extra.Line, "", "holds more than one YAML document; a steps file is one")
-	}
-	// Unknown and repeated keys are found first, in one pass: yaml.v3's strict decoder compares
-	// every key of a mapping with every other, and took 20 s on a file of 100,000 unknown keys.
-	if err := checkKeys(path, "steps file", &root, reflect.TypeFor[Steps]()); err != nil {
+	s, f, err := readEmbedded[Steps](embeddedStepsName, stepsYAML, stepsKind)
+	if err != nil {
 		return nil, err
 	}
-	var s Steps
-	strict := yaml.NewDecoder(bytes.NewReader(data))
-	strict.KnownFields(true)
-	if err := strict.Decode(&s); err != nil {
-		return nil, yamlErrorsIn(path, err, "steps file")
+	s.check(f, p, cs, false)
+	return s, f.err()
+}
+
+// ParseSteps reads a steps file strictly (readStrict) and checks it against the profile, its
+// bank and the credentials. Refusals match inputerr.ErrInvalid and name the file and line.
+func ParseSteps(path string, data []byte, p *Profile, cs *Credentials) (*Steps, error) {
+	s, f, err := readStrict[Steps](path, data, stepsKind)
+	if err != nil {
+		return nil, err
 	}
-	lines := itemLines(&root, "steps")
-	if problems := s.check(path, lines, p, cs, true); len(problems) > 0 {
-		return nil, &inputerr.InvalidError{Problems: problems}
-	}
-	return &s, nil
+	s.check(f, p, cs, true)
+	return s, f.err()
 }
 
 // check refuses what Plan relies on; strict also refuses requirement ids the profile lacks.
-func (s *Steps) check(path string, lines []int, p *Profile, cs *Credentials, strict bool) []inputerr.Problem {
-	var problems []inputerr.Problem
-	bank := p.bank
-	known := map[string]bool{}
-	for _, r := range p.Requirements {
-		known[r.ID] = true
-	}
-	r := s.ExamReasons
-	if r.Now == "" || r.Early == "" || r.After == "" || hasControl(r.Now, r.Early, r.After, r.NowPrepared, r.NowUnprepared, r.AfterEarly, r.Booked) {
-		problems = append(problems, inputerr.Problem{Origin: inputerr.Origin{Path: path}, Message: "exam_reasons needs now, early and after, without control characters"})
+func (s *Steps) check(f *yamlFile, p *Profile, cs *Credentials, strict bool) {
+	if r := s.ExamReasons; r.Now == "" || r.Early == "" || r.After == "" {
+		f.add(f.line("exam_reasons"), "", "exam_reasons needs now, early and after")
 	}
 	seen := map[string]bool{}
 	for i := range s.Steps {
 		st := &s.Steps[i]
-		line := 0
-		if i < len(lines) {
-			line = lines[i]
-		}
-		add := func(format string, args ...any) {
-			problems = append(problems, inputerr.Problem{Origin: inputerr.Origin{Path: path, Line: line}, ID: st.ID, Message: fmt.Sprintf(format, args...)})
-		}
-		if st.ID == "" || seen[st.ID] {
-			add("a step id must be given and unique")
+		for _, msg := range st.check(p, cs, seen, strict) {
+			f.add(f.line("steps", i), st.ID, "%s", msg)
 		}
 		seen[st.ID] = true
-		if st.Action == "" {
-			add("action is required: the sentence a person reads")
-		}
-		if hasControl(st.ID, st.Group, st.Action, st.Label, st.Duration, st.DurationSource) {
-			add("text holds control characters, which would reach the terminal")
-		}
-		if (st.Duration == "") != (st.DurationSource == "") {
-			add("duration and duration_source go together: state a duration only where a source does")
-		}
-		for _, c := range st.When {
-			if msg := checkCondition(bank, c); msg != "" {
-				add("%s", msg)
-			}
-		}
-		for _, id := range append(slices.Clone(st.OnlyIfGap), st.Closes...) {
-			if id == anyRequirement && st.PerGap {
-				continue
-			}
-			if strict && !known[id] {
-				add("%q is not a requirement of profile %s", id, p.ID)
-			}
-		}
-		if st.Credential != "" {
-			if _, ok := cs.Get(st.Credential); !ok {
-				add("credential %q is not in the credentials file", st.Credential)
-			}
-		}
-		if st.PerGap != st.Changes.Meet {
-			add("a per_gap step changes the answers by meet, and only a per_gap step does")
-		}
-		for _, msg := range checkChanges(bank, st.Changes) {
-			add("changes: %s", msg)
+	}
+}
+
+// check lists what is wrong with one step; seen holds the ids before it.
+func (st *Step) check(p *Profile, cs *Credentials, seen map[string]bool, strict bool) []string {
+	var msgs []string
+	bank := p.bank
+	add := func(format string, args ...any) { msgs = append(msgs, fmt.Sprintf(format, args...)) }
+	if st.ID == "" || seen[st.ID] {
+		add("a step id must be given and unique")
+	}
+	if st.Action == "" {
+		add("action is required: the sentence a person reads")
+	}
+	if (st.Duration == "") != (st.DurationSource == "") {
+		add("duration and duration_source go together: state a duration only where a source does")
+	}
+	for _, c := range st.When {
+		if msg := checkCondition(bank, c); msg != "" {
+			add("%s", msg)
 		}
 	}
-	return problems
+	for _, id := range append(slices.Clone(st.OnlyIfGap), st.Closes...) {
+		if strict && !(id == anyRequirement && bool(st.PerGap)) && !p.hasRequirement(id) {
+			add("%q is not a requirement of profile %s", id, p.ID)
+		}
+	}
+	if _, ok := cs.Get(st.Credential); st.Credential != "" && !ok {
+		add("credential %q is not in the credentials file", st.Credential)
+	}
+	if st.PerGap != st.Changes.Meet {
+		add("a per_gap step changes the answers by meet, and only a per_gap step does")
+	}
+	for _, msg := range checkChanges(bank, st.Changes) {
+		add("changes: %s", msg)
+	}
+	return msgs
 }
 
 func checkChanges(bank *questions.Bank, c Changes) []string {
@@ -386,7 +342,7 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 			if closes, at := openOf(st.Closes); len(closes) > 0 {
 				exams = append(exams, offer(candidate{step: st, index: i, closes: closes, gaps: at}))
 			}
-		case st.PerGap:
+		case bool(st.PerGap):
 			for k := range gaps {
 				g := &gaps[k]
 				if slices.Contains(st.Closes, g.ID) || slices.Contains(st.Closes, anyRequirement) {
@@ -929,13 +885,13 @@ func (idx *planIndex) creditOf(p *Profile, i int, a *questions.Answers) float64 
 		}
 		switch q.Kind {
 		case questions.OneOf:
-			credit *= f.Values[ans.Choice]
+			credit *= float64(f.Values[ans.Choice])
 		case questions.AnyOf:
 			if !ans.Has(f.Includes) {
 				return 0
 			}
 		case questions.Rating:
-			credit *= min(max(float64(ans.Rating-q.Scale.Min)/float64(f.Target-q.Scale.Min), 0), 1)
+			credit *= min(max(float64(ans.Rating-q.Scale.Min)/float64(f.target()-q.Scale.Min), 0), 1)
 		}
 	}
 	return credit
@@ -1032,8 +988,8 @@ func (p *Profile) meet(id string, a *questions.Answers, touch func(string)) {
 				touch(q.ID)
 			}
 		case questions.Rating:
-			if !answered || cur.Rating < f.Target {
-				a.Set(q.ID, questions.RatingAnswer(f.Target))
+			if !answered || cur.Rating < f.target() {
+				a.Set(q.ID, questions.RatingAnswer(f.target()))
 				touch(q.ID)
 			}
 		}

@@ -336,7 +336,7 @@ func TestCredentialsAndStepsFilesAreStrict(t *testing.T) {
 		{"unknown credential", strings.Replace(good, "  - id: cca\n", "  - id: cpc\n", 1), []string{"c.yaml:LINE:", `unknown credential "cpc"`, "credential cca is missing"}},
 		{"secondhand rule deciding", strings.Replace(good, "grade: P\n        rules:\n          - question: education.level\n            in: [high-school", "grade: S\n        rules:\n          - question: education.level\n            in: [high-school", 1), []string{"may not decide eligibility"}},
 		{"empty", "", []string{"c.yaml: is empty"}},
-		{"control characters", strings.Replace(good, "name: Certified Coding Associate (AHIMA)", `name: "Certified \e[2J Coding Associate"`, 1), []string{"c.yaml:LINE:", "control characters"}},
+		{"control characters", strings.Replace(good, "name: Certified Coding Associate (AHIMA)", `name: "Certified \e[2J Coding Associate"`, 1), []string{"cca: credentials.name holds \\x1b (a control character); credentials file text must be printable"}},
 	}
 	ccaLine := strconv.Itoa(strings.Count(good[:strings.Index(good, "  - id: cca\n")], "\n") + 1)
 	for _, tt := range tests {

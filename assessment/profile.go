@@ -3,20 +3,11 @@
 package assessment
 
 import (
-	"bytes"
 	_ "embed"
-	"errors"
 	"fmt"
-	"io"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
-	"sync"
 
-	"go.yaml.in/yaml/v3"
-
-	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -54,31 +45,26 @@ type Thresholds struct {
 
 // Area is a group of requirements with its share of the overall score.
 type Area struct {
-	ID     string  `yaml:"id" json:"id"`
-	Title  string  `yaml:"title" json:"title"`
-	Weight float64 `yaml:"weight" json:"weight"`
-
-	line int
-}
-
-func (a *Area) UnmarshalYAML(n *yaml.Node) error {
-	type plain Area
-	if err := n.Decode((*plain)(a)); err != nil {
-		return err
-	}
-	a.line = n.Line
-	return nil
+	ID     string `yaml:"id" json:"id"`
+	Title  string `yaml:"title" json:"title"`
+	Weight Weight `yaml:"weight" json:"weight"`
 }
 
 // Factor is one part of a requirement's credit; exactly one of Values, Includes, Target is set,
 // matching the kind of its question.
 type Factor struct {
-	Question string             `yaml:"question" json:"question"`
-	Values   map[string]float64 `yaml:"values,omitempty" json:"values,omitempty"`
-	Includes string             `yaml:"includes,omitempty" json:"includes,omitempty"`
-	Target   int                `yaml:"target,omitempty" json:"target,omitempty"`
+	Question string            `yaml:"question" json:"question"`
+	Values   map[string]Credit `yaml:"values,omitempty" json:"values,omitempty"`
+	Includes string            `yaml:"includes,omitempty" json:"includes,omitempty"`
+	Target   *Whole            `yaml:"target,omitempty" json:"target,omitempty"`
+}
 
-	line int
+// target is the factor's target, 0 when it has none.
+func (f *Factor) target() int {
+	if f.Target == nil {
+		return 0
+	}
+	return int(*f.Target)
 }
 
 // NextStep is advice for a gap; When, if set, limits it to people whose answer matches.
@@ -91,8 +77,8 @@ type NextStep struct {
 type Requirement struct {
 	ID          string     `yaml:"id" json:"id"`
 	Area        string     `yaml:"area" json:"area"`
-	Weight      float64    `yaml:"weight" json:"weight"`
-	Blocking    bool       `yaml:"blocking,omitempty" json:"blocking,omitempty"`
+	Weight      Weight     `yaml:"weight" json:"weight"`
+	Blocking    Flag       `yaml:"blocking,omitempty" json:"blocking,omitempty"`
 	Severity    Severity   `yaml:"severity,omitempty" json:"severity,omitempty"`
 	Title       string     `yaml:"title,omitempty" json:"title,omitempty"` // a few words for tables; Requirement is the sentence
 	Requirement string     `yaml:"requirement" json:"requirement"`
@@ -100,8 +86,6 @@ type Requirement struct {
 	Source      string     `yaml:"source" json:"source"`
 	Credit      []Factor   `yaml:"credit" json:"credit"`
 	NextSteps   []NextStep `yaml:"next_steps" json:"next_steps"`
-
-	line int
 }
 
 // NoteTexts are texts for notes the report may carry.
@@ -115,7 +99,7 @@ type Profile struct {
 	Title        string           `yaml:"title" json:"title"`
 	Source       questions.Source `yaml:"source" json:"source"` // the document it rests on
 	Thresholds   Thresholds       `yaml:"thresholds" json:"thresholds"`
-	MajorBelow   float64          `yaml:"major_below" json:"major_below"`
+	MajorBelow   Credit           `yaml:"major_below" json:"major_below"`
 	Areas        []Area           `yaml:"areas" json:"areas"`
 	Notes        NoteTexts        `yaml:"notes" json:"notes"`
 	Requirements []Requirement    `yaml:"requirements" json:"requirements"`
@@ -140,10 +124,6 @@ type Profile struct {
 	// outlook tailors reports to the work settings a person chose; it is embedded data, not
 	// part of a profile file.
 	outlook *Outlook
-	// lines are the lines of the top-level fields in the profile's file, for messages.
-	lines map[string]int
-	// missing names required fields the file leaves out, already reported as missing.
-	missing map[string]bool
 }
 
 // Share is a requirement's weight in the overall score, from 0 to 1 (0 for an unknown id).
@@ -159,71 +139,21 @@ func (p *Profile) Share(id string) float64 {
 // Bank is the question bank the profile was checked against.
 func (p *Profile) Bank() *questions.Bank { return p.bank }
 
-// UnmarshalYAML keeps the line of each requirement and factor for messages about them.
-func (r *Requirement) UnmarshalYAML(n *yaml.Node) error {
-	type plain Requirement
-	if err := n.Decode((*plain)(r)); err != nil {
-		return err
-	}
-	r.line = n.Line
-	return nil
-}
-
-func (f *Factor) UnmarshalYAML(n *yaml.Node) error {
-	type plain Factor
-	if err := n.Decode((*plain)(f)); err != nil {
-		return err
-	}
-	f.line = n.Line
-	return nil
-}
-
 // DefaultProfile returns the embedded profile, checked against bank.
 func DefaultProfile(bank *questions.Bank) (*Profile, error) {
 	return ParseProfile(embeddedProfileName, profileYAML, bank)
 }
 
-// ParseProfile decodes a profile strictly (unknown fields are refused) and checks it against the
-// bank. Refusals match inputerr.ErrInvalid and name the file, the line and the requirement.
+// ParseProfile reads a profile strictly (readStrict) and checks it against the bank. Refusals
+// match inputerr.ErrInvalid and name the file, the line and the requirement.
 func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, error) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, profileProblem(path, 0, "", "is empty; expected a requirement profile (hitready requirements --format yaml prints one)")
-	}
-	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&root); err != nil {
-		return nil, yamlErrors(path, err)
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
-		return nil, profileProblem(path, extra.Line, "", "holds more than one YAML document; a profile is one")
-	}
-	// The shape is checked on the nodes: the decoder reads a missing threshold as 0, `target: 4.5`
-	// as 4 and `blocking: "yes"` as true, and words a number given as text in Go's terms. When
-	// the shape is wrong, the decoder's own complaints repeat it and are left out; the checks of
-	// values still run where it decodes, so one pass shows everything.
-	// When the keys are wrong the strict decoder would fail too, and it is quadratic in the keys
-	// of a mapping (checkShape is not), so it is not run.
-	shape := checkShape(path, &root)
-	problems := shape.problems
-	if shape.keysBad {
-		return nil, screenful(problems, shape.dropped)
-	}
-	var p Profile
-	strict := yaml.NewDecoder(bytes.NewReader(data))
-	strict.KnownFields(true)
-	if err := strict.Decode(&p); err != nil {
-		if len(problems) > 0 {
-			return nil, screenful(problems, shape.dropped)
-		}
-		return nil, yamlErrors(path, err)
+	p, f, err := readStrict[Profile](path, data, profileKind)
+	if err != nil {
+		return nil, err
 	}
 	p.bank = bank
-	p.lines = keyLines(&root)
-	p.missing = shape.missing
-	problems = append(problems, p.check(path)...)
-	if len(problems) > 0 {
-		return nil, screenful(problems, shape.dropped)
+	if p.check(f); len(f.problems) > 0 {
+		return nil, f.err()
 	}
 	p.derive()
 	outlook, err := LoadOutlook(bank)
@@ -231,13 +161,13 @@ func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, err
 		return nil, err
 	}
 	p.outlook = outlook
-	if p.credentials, err = defaultCredentials(&p); err != nil {
+	if p.credentials, err = defaultCredentials(p); err != nil {
 		return nil, err
 	}
-	if p.steps, err = defaultSteps(&p, p.credentials); err != nil {
+	if p.steps, err = defaultSteps(p, p.credentials); err != nil {
 		return nil, err
 	}
-	return &p, nil
+	return p, nil
 }
 
 // UseCredentialsAndSteps replaces the embedded credentials and steps with files the profile names
@@ -265,194 +195,149 @@ func (p *Profile) hasRequirement(id string) bool {
 func (p *Profile) derive() {
 	p.areaWeight = map[string]float64{}
 	for _, r := range p.Requirements {
-		p.areaWeight[r.Area] += r.Weight
+		p.areaWeight[r.Area] += float64(r.Weight)
 	}
 	areaShare := map[string]float64{}
 	for _, a := range p.Areas {
-		p.totalArea += a.Weight
+		p.totalArea += float64(a.Weight)
 	}
 	for _, a := range p.Areas {
 		if p.totalArea > 0 {
-			areaShare[a.ID] = a.Weight / p.totalArea
+			areaShare[a.ID] = float64(a.Weight) / p.totalArea
 		}
 	}
 	p.share = make([]float64, len(p.Requirements))
 	for i, r := range p.Requirements {
 		if p.areaWeight[r.Area] > 0 {
 			// Rounded so that equal shares compare equal when gaps are ordered by them.
-			p.share[i] = round(areaShare[r.Area]*r.Weight/p.areaWeight[r.Area], 9)
+			p.share[i] = round(areaShare[r.Area]*float64(r.Weight)/p.areaWeight[r.Area], 9)
 		}
 	}
 	p.index = newPlanIndex(p)
 }
 
-// keyLines maps the top-level keys of a YAML mapping to their lines, for messages about fields
-// whose values carry no line of their own.
-func keyLines(root *yaml.Node) map[string]int {
-	lines := map[string]int{}
-	n := root
-	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
-		n = n.Content[0]
-	}
-	if n.Kind != yaml.MappingNode {
-		return lines
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		lines[n.Content[i].Value] = n.Content[i].Line
-	}
-	return lines
-}
-
-var (
-	// Compiled on first use: only a profile that fails to decode needs them, and `hitready
-	// --help` should not pay for them.
-	yamlLineMsg  = lazyRegexp(`^(?:yaml: )?line (\d+): (.*)$`)
-	notFoundType = lazyRegexp(`field (\S+) not found in type \S+`)
-	cannotDecode = lazyRegexp(`cannot unmarshal (!!\w+) ` + "`" + `([^` + "`" + `]*)` + "`" + ` into \S+`)
-)
-
-// yamlErrors turns the YAML library's errors into problems with lines, worded without Go type
-// names.
-func yamlErrors(path string, err error) error {
-	return yamlErrorsIn(path, err, "profile")
-}
-
-// yamlErrorsIn is yamlErrors for a file of another kind ("credentials file", "steps file").
-func yamlErrorsIn(path string, err error, kind string) error {
-	var messages []string
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		messages = te.Errors
-	} else {
-		messages = []string{err.Error()}
-	}
-	var problems []inputerr.Problem
-	for _, m := range messages {
-		line := 0
-		if sub := yamlLineMsg().FindStringSubmatch(m); sub != nil {
-			line, _ = strconv.Atoi(sub[1])
-			m = sub[2]
-		}
-		m = strings.TrimPrefix(m, "yaml: ")
-		m = notFoundType().ReplaceAllString(m, "unknown field $1")
-		m = cannotDecode().ReplaceAllString(m, "wrong type: got $2 ($1)")
-		problems = append(problems, inputerr.Problem{Origin: inputerr.Origin{Path: path, Line: line}, Message: "is not a valid " + kind + ": " + m})
-	}
-	return &inputerr.InvalidError{Problems: problems}
-}
-
-// screenful is the refusal of one file's problems: in line order, the first inputerr.MaxShown
-// kept and the rest counted with those already dropped, as the answers decoder reports them.
-func screenful(problems []inputerr.Problem, dropped int) error {
-	slices.SortStableFunc(problems, func(a, b inputerr.Problem) int { return a.Origin.Line - b.Origin.Line })
-	if len(problems) > inputerr.MaxShown {
-		dropped += len(problems) - inputerr.MaxShown
-		problems = problems[:inputerr.MaxShown]
-	}
-	return &inputerr.InvalidError{Problems: problems, Dropped: dropped}
-}
-
-func profileProblem(path string, line int, id, msg string) error {
-	return &inputerr.InvalidError{Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path, Line: line}, ID: id, Message: msg}}}
-}
-
-// check lists everything wrong with a profile. Scoring relies on what it guarantees: known areas
-// and questions, factors that fit their question, weights that sum to something, advice for
-// every gap.
-func (p *Profile) check(path string) []inputerr.Problem {
-	var problems []inputerr.Problem
-	add := func(line int, id, format string, args ...any) {
-		problems = append(problems, inputerr.Problem{Origin: inputerr.Origin{Path: path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
-	}
+// check lists everything wrong with a profile, read from f, in f. Scoring relies on what it
+// guarantees: known areas and questions, factors that fit their question, weights that sum to
+// something, advice for every gap.
+func (p *Profile) check(f *yamlFile) {
 	if p.ID == "" {
-		add(p.lines["id"], "", "id is required: it names the profile in every report")
+		f.add(f.line("id"), "", "id is required: it names the profile in every report")
 	}
-	t := p.Thresholds
-	thresholdsGiven := !p.missing["thresholds"] && !p.missing["thresholds.ready"] && !p.missing["thresholds.nearly_ready"]
-	if thresholdsGiven && (!inRange(t.Ready, 0, 100) || !inRange(t.NearlyReady, 0, 100) || t.NearlyReady > t.Ready) {
-		add(p.lines["thresholds"], "", "thresholds must satisfy 0 <= nearly_ready <= ready <= 100; got nearly_ready %v, ready %v", t.NearlyReady, t.Ready)
-	}
-	if !p.missing["major_below"] && !inRange(p.MajorBelow, 0, 1) {
-		add(p.lines["major_below"], "", "major_below must be a credit from 0 to 1; got %v", p.MajorBelow)
-	}
+	p.checkThresholds(f)
 	if len(p.Requirements) == 0 {
-		add(p.lines["requirements"], "", "requirements must list at least one requirement")
+		f.add(f.line("requirements"), "", "requirements must list at least one requirement")
 	}
-	areaWeight := map[string]float64{}
-	var total float64
-	for _, a := range p.Areas {
-		if _, dup := areaWeight[a.ID]; dup || a.ID == "" {
-			add(a.line, "", "area %q is empty or defined twice", a.ID)
-		}
-		if !inRange(a.Weight, 0, maxWeight) {
-			add(a.line, "", "area %q: weight must be zero or more, at most %g; got %v", a.ID, float64(maxWeight), a.Weight)
-		}
-		areaWeight[a.ID] = 0
-		total += a.Weight
-	}
-	if total <= 0 {
-		add(p.lines["areas"], "", "the area weights must sum to more than zero")
-	}
+	areaWeight := p.checkAreas(f)
 	seen := map[string]bool{}
 	for i := range p.Requirements {
 		r := &p.Requirements[i]
 		if r.ID == "" || seen[r.ID] {
-			add(r.line, r.ID, "a requirement id must be given and unique")
+			f.add(f.line("requirements", i), r.ID, "a requirement id must be given and unique")
 		}
 		seen[r.ID] = true
-		if _, ok := areaWeight[r.Area]; !ok {
-			add(r.line, r.ID, "area %q is not one of the profile's areas", r.Area)
-		} else {
-			areaWeight[r.Area] += max(r.Weight, 0)
+		if _, ok := areaWeight[r.Area]; ok {
+			areaWeight[r.Area] += float64(r.Weight)
 		}
-		if !inRange(r.Weight, 0, maxWeight) {
-			add(r.line, r.ID, "weight must be zero or more, at most %g; got %v", float64(maxWeight), r.Weight)
-		}
-		if r.Requirement == "" || r.Target == "" || r.Source == "" {
-			add(r.line, r.ID, "requirement, target and source are all required")
-		}
-		switch {
-		case r.Severity == "":
-		case r.Blocking:
-			add(r.line, r.ID, "a blocking requirement has no other severity")
-		case r.Severity != Major && r.Severity != Minor:
-			add(r.line, r.ID, "severity must be %s or %s; got %q", Major, Minor, r.Severity)
-		}
-		if len(r.Credit) == 0 {
-			add(r.line, r.ID, "credit needs at least one factor")
-		}
-		factorsOK := true
-		for _, f := range r.Credit {
-			if msg := p.checkFactor(&f); msg != "" {
-				add(f.line, r.ID, "credit: %s", msg)
-				factorsOK = false
-			}
-		}
-		if factorsOK {
-			for _, msg := range p.checkMonotone(r) {
-				add(msg.line, r.ID, "credit: %s", msg.text)
-			}
-		}
-		if n := len(r.NextSteps); n == 0 || r.NextSteps[n-1].When != nil {
-			add(r.line, r.ID, "next_steps must end with a step that has no when, so every gap has advice")
-		}
-		for _, s := range r.NextSteps {
-			if s.Text == "" {
-				add(r.line, r.ID, "every next step needs a text")
-			}
-			if s.When != nil {
-				if msg := checkCondition(p.bank, *s.When); msg != "" {
-					add(r.line, r.ID, "next_steps: %s", msg)
-				}
-			}
-		}
+		p.checkRequirement(f, i, areaWeight)
 	}
-	for _, a := range p.Areas {
+	for i, a := range p.Areas {
 		if a.Weight > 0 && areaWeight[a.ID] <= 0 {
-			add(a.line, "", "area %q has weight but no requirement with weight", a.ID)
+			f.add(f.line("areas", i), "", "area %q has weight but no requirement with weight", a.ID)
 		}
 	}
-	return problems
+}
+
+// checkThresholds checks the fields a missing one would leave at 0, which would make everyone ready.
+func (p *Profile) checkThresholds(f *yamlFile) {
+	t := p.Thresholds
+	switch {
+	case !f.has("thresholds"):
+		f.add(f.line("thresholds"), "", "thresholds is missing; give thresholds: {ready: …, nearly_ready: …}, scores from 0 to 100")
+	case !f.has("thresholds", "ready") || !f.has("thresholds", "nearly_ready"):
+		for _, field := range []string{"ready", "nearly_ready"} {
+			if !f.has("thresholds", field) {
+				f.add(f.line("thresholds", field), "", "thresholds.%s is missing; give a score from 0 to 100", field)
+			}
+		}
+	case !inRange(t.Ready, 0, 100) || !inRange(t.NearlyReady, 0, 100) || t.NearlyReady > t.Ready:
+		f.add(f.line("thresholds"), "", "thresholds must satisfy 0 <= nearly_ready <= ready <= 100; got nearly_ready %v, ready %v", t.NearlyReady, t.Ready)
+	}
+	if !f.has("major_below") {
+		f.add(f.line("major_below"), "", "major_below is missing; give a credit from 0 to 1 under which a gap is major")
+	}
+}
+
+// checkAreas checks the areas and returns each area's weight of requirements, 0 for now.
+func (p *Profile) checkAreas(f *yamlFile) map[string]float64 {
+	if len(p.Areas) == 0 {
+		f.add(f.line("areas"), "", "areas must list the areas, each with an id, a title and a weight")
+	}
+	areaWeight := map[string]float64{}
+	var total float64
+	for i, a := range p.Areas {
+		if _, dup := areaWeight[a.ID]; dup || a.ID == "" {
+			f.add(f.line("areas", i), "", "area %q is empty or defined twice", a.ID)
+		}
+		if !f.has("areas", i, "weight") {
+			f.add(f.line("areas", i), "", "areas.weight is missing; give %s", allowedWeight)
+		}
+		areaWeight[a.ID] = 0
+		total += float64(a.Weight)
+	}
+	if len(p.Areas) > 0 && total <= 0 {
+		f.add(f.line("areas"), "", "the area weights must sum to more than zero")
+	}
+	return areaWeight
+}
+
+// checkRequirement checks requirement i: its area, texts, severity, credit and advice.
+func (p *Profile) checkRequirement(f *yamlFile, i int, areas map[string]float64) {
+	r := &p.Requirements[i]
+	add := func(format string, args ...any) { f.add(f.line("requirements", i), r.ID, format, args...) }
+	if _, ok := areas[r.Area]; !ok {
+		add("area %q is not one of the profile's areas", r.Area)
+	}
+	if !f.has("requirements", i, "weight") {
+		add("requirements.weight is missing; give %s", allowedWeight)
+	}
+	if r.Requirement == "" || r.Target == "" || r.Source == "" {
+		add("requirement, target and source are all required")
+	}
+	switch {
+	case r.Severity == "":
+	case bool(r.Blocking):
+		add("a blocking requirement has no other severity")
+	case r.Severity != Major && r.Severity != Minor:
+		add("severity must be %s or %s; got %q", Major, Minor, r.Severity)
+	}
+	if len(r.Credit) == 0 {
+		add("credit needs at least one factor")
+	}
+	factorsOK := true
+	for j := range r.Credit {
+		if msg := p.checkFactor(&r.Credit[j]); msg != "" {
+			f.add(f.line("requirements", i, "credit", j), r.ID, "credit: %s", msg)
+			factorsOK = false
+		}
+	}
+	if factorsOK {
+		for _, msg := range p.checkMonotone(r) {
+			f.add(f.line("requirements", i, "credit", msg.factor), r.ID, "credit: %s", msg.text)
+		}
+	}
+	if n := len(r.NextSteps); n == 0 || r.NextSteps[n-1].When != nil {
+		add("next_steps must end with a step that has no when, so every gap has advice")
+	}
+	for _, s := range r.NextSteps {
+		if s.Text == "" {
+			add("every next step needs a text")
+		}
+		if s.When != nil {
+			if msg := checkCondition(p.bank, *s.When); msg != "" {
+				add("next_steps: %s", msg)
+			}
+		}
+	}
 }
 
 func (p *Profile) checkFactor(f *Factor) string {
@@ -466,7 +351,7 @@ func (p *Profile) checkFactor(f *Factor) string {
 		return fmt.Sprintf("%s is an optional question; a profile may not score it", q.ID)
 	}
 	set := 0
-	for _, given := range []bool{f.Values != nil, f.Includes != "", f.Target != 0} {
+	for _, given := range []bool{f.Values != nil, f.Includes != "", f.Target != nil} {
 		if given {
 			set++
 		}
@@ -484,12 +369,9 @@ func (p *Profile) checkFactor(f *Factor) string {
 				return fmt.Sprintf("values: no credit for %q of %s", v, q.ID)
 			}
 		}
-		for v, c := range f.Values {
+		for v := range f.Values {
 			if _, ok := q.Choice(v); !ok {
 				return fmt.Sprintf("values: %q is not a value of %s (allowed: %s)", v, q.ID, strings.Join(q.ValueNames(), ", "))
-			}
-			if !inRange(c, 0, 1) {
-				return fmt.Sprintf("values: the credit for %q must be from 0 to 1; got %v", v, c)
 			}
 		}
 	case questions.AnyOf:
@@ -500,20 +382,20 @@ func (p *Profile) checkFactor(f *Factor) string {
 			return fmt.Sprintf("includes: %q is not a value of %s (allowed: %s)", f.Includes, q.ID, strings.Join(q.ValueNames(), ", "))
 		}
 	case questions.Rating:
-		if f.Target == 0 {
+		if f.Target == nil {
 			return fmt.Sprintf("%s is a rating question: give target, a whole number from %d to %d", q.ID, q.Scale.Min+1, q.Scale.Max)
 		}
-		if f.Target <= q.Scale.Min || f.Target > q.Scale.Max {
-			return fmt.Sprintf("target %d is outside %s's scale; allowed: a whole number from %d to %d", f.Target, q.ID, q.Scale.Min+1, q.Scale.Max)
+		if t := int(*f.Target); t <= q.Scale.Min || t > q.Scale.Max {
+			return fmt.Sprintf("target %d is outside %s's scale; allowed: a whole number from %d to %d", t, q.ID, q.Scale.Min+1, q.Scale.Max)
 		}
 	}
 	return ""
 }
 
-// lineMessage is a problem at a line of the profile.
-type lineMessage struct {
-	line int
-	text string
+// factorMessage is a problem of a requirement's factor, by its index.
+type factorMessage struct {
+	factor int
+	text   string
 }
 
 // checkMonotone holds a requirement to the promise that improving an answer never lowers the
@@ -522,9 +404,9 @@ type lineMessage struct {
 // where a better answer makes another question asked, the credit does not fall whatever the
 // answer to it (a question not asked counts 1; once asked, it may count less). The bank's
 // conditions are one level deep, which is what the second check covers.
-func (p *Profile) checkMonotone(r *Requirement) []lineMessage {
-	var problems []lineMessage
-	for _, f := range r.Credit {
+func (p *Profile) checkMonotone(r *Requirement) []factorMessage {
+	var problems []factorMessage
+	for j, f := range r.Credit {
 		q, _ := p.bank.Question(f.Question)
 		if q.Kind != questions.OneOf || q.Ordered == questions.Unordered {
 			continue
@@ -533,7 +415,7 @@ func (p *Profile) checkMonotone(r *Requirement) []lineMessage {
 		for i := 1; i < len(order); i++ {
 			lo, hi := order[i-1], order[i]
 			if f.Values[hi] < f.Values[lo] {
-				problems = append(problems, lineMessage{f.line, fmt.Sprintf(
+				problems = append(problems, factorMessage{j, fmt.Sprintf(
 					"values of %s must not fall as the answer gets better (weakest first: %s); %s earns %g, less than %g for %s",
 					q.ID, strings.Join(order, ", "), hi, f.Values[hi], f.Values[lo], lo)})
 				break
@@ -559,11 +441,7 @@ func (p *Profile) checkMonotone(r *Requirement) []lineMessage {
 				newly = append(newly, fmt.Sprintf("%s (%s earns %g)", q.ID, answer, worst))
 			}
 			if after < before {
-				line := r.line
-				if len(r.Credit) > 0 {
-					line = r.Credit[0].line
-				}
-				problems = append(problems, lineMessage{line, fmt.Sprintf(
+				problems = append(problems, factorMessage{0, fmt.Sprintf(
 					"the credit falls from %g to %g when %s improves from %s to %s, which asks %s; the credits must not fall as an answer gets better",
 					before, after, d.ID, lo, hi, strings.Join(newly, " and "))})
 			}
@@ -693,9 +571,4 @@ func checkCondition(bank *questions.Bank, c questions.Condition) string {
 // inRange is false for NaN, which YAML spells .nan and which no weight or credit may be.
 func inRange(x, lo, hi float64) bool {
 	return x >= lo && x <= hi
-}
-
-// lazyRegexp compiles pattern the first time it is used.
-func lazyRegexp(pattern string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

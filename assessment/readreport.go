@@ -352,8 +352,8 @@ func (c *reportChecker) check(r *Report) {
 			c.add(f+".id", "%q is not a requirement of profile %s (hitready requirements lists them)", req.ID, p.ID)
 		case seen[req.ID]:
 			c.add(f+".id", "%q is given twice; a report gives each requirement once", req.ID)
-		case req.Blocking != want.Blocking:
-			c.add(f+".blocking", "is %v; in profile %s, %s %s", req.Blocking, p.ID, req.ID, map[bool]string{true: "blocks readiness", false: "does not block readiness"}[want.Blocking])
+		case req.Blocking != bool(want.Blocking):
+			c.add(f+".blocking", "is %v; in profile %s, %s %s", req.Blocking, p.ID, req.ID, map[bool]string{true: "blocks readiness", false: "does not block readiness"}[bool(want.Blocking)])
 		case req.Area != want.Area:
 			c.add(f+".area", "is %q; in profile %s, %s is in area %s", req.Area, p.ID, req.ID, want.Area)
 		}
@@ -431,7 +431,7 @@ func (c *reportChecker) areas(areas []AreaScore) bool {
 		case !known:
 			c.add(f+".id", "%q is not an area of profile %s; allowed: %s", a.ID, p.ID, strings.Join(ids, ", "))
 			ok = false
-		case a.Weight != pa.Weight:
+		case a.Weight != float64(pa.Weight):
 			c.add(f+".weight", "is %g; in profile %s, area %s weighs %g", a.Weight, p.ID, a.ID, pa.Weight)
 			ok = false
 		}

@@ -136,13 +136,13 @@ func (p *Profile) scoreOnly(a *questions.Answers) Report {
 	for i := range p.Requirements {
 		req := &p.Requirements[i]
 		credit, current := p.credit(req, a)
-		earned[req.Area] += req.Weight * credit
+		earned[req.Area] += float64(req.Weight) * credit
 		met := credit >= 1
-		r.Requirements = append(r.Requirements, Result{ID: req.ID, Area: req.Area, Met: met, Blocking: req.Blocking, Credit: round(credit, 3)})
+		r.Requirements = append(r.Requirements, Result{ID: req.ID, Area: req.Area, Met: met, Blocking: bool(req.Blocking), Credit: round(credit, 3)})
 		if met {
 			continue
 		}
-		blocked = blocked || req.Blocking
+		blocked = blocked || bool(req.Blocking)
 		r.Gaps = append(r.Gaps, Gap{
 			ID:          req.ID,
 			Area:        req.Area,
@@ -161,9 +161,9 @@ func (p *Profile) scoreOnly(a *questions.Answers) Report {
 		if p.areaWeight[area.ID] > 0 {
 			areaScore = 100 * earned[area.ID] / p.areaWeight[area.ID]
 		}
-		r.Areas = append(r.Areas, AreaScore{ID: area.ID, Title: area.Title, Score: round(areaScore, 1), Weight: area.Weight})
+		r.Areas = append(r.Areas, AreaScore{ID: area.ID, Title: area.Title, Score: round(areaScore, 1), Weight: float64(area.Weight)})
 		if p.totalArea > 0 {
-			score += areaScore * area.Weight / p.totalArea
+			score += areaScore * float64(area.Weight) / p.totalArea
 		}
 	}
 	r.Score = round(score, 1)
@@ -243,14 +243,14 @@ func (p *Profile) factor(f Factor, a *questions.Answers) (credit float64, curren
 	switch q.Kind {
 	case questions.OneOf:
 		choice, _ := q.Choice(ans.Choice)
-		return f.Values[ans.Choice], choice.Label, true
+		return float64(f.Values[ans.Choice]), choice.Label, true
 	case questions.AnyOf:
 		if ans.Has(f.Includes) {
 			return 1, "Completed", true
 		}
 		return 0, "Not completed yet", true
 	case questions.Rating:
-		c := float64(ans.Rating-q.Scale.Min) / float64(f.Target-q.Scale.Min)
+		c := float64(ans.Rating-q.Scale.Min) / float64(f.target()-q.Scale.Min)
 		return min(max(c, 0), 1), strconv.Itoa(ans.Rating) + " of " + strconv.Itoa(q.Scale.Max), true
 	}
 	return 0, "", true
@@ -258,11 +258,11 @@ func (p *Profile) factor(f Factor, a *questions.Answers) (credit float64, curren
 
 func (p *Profile) severity(req *Requirement, credit float64) Severity {
 	switch {
-	case req.Blocking:
+	case bool(req.Blocking):
 		return Blocking
 	case req.Severity != "":
 		return req.Severity
-	case credit < p.MajorBelow:
+	case credit < float64(p.MajorBelow):
 		return Major
 	}
 	return Minor

@@ -1,53 +1,62 @@
 package assessment
 
 import (
+	"strings"
 	"testing"
-
-	"go.yaml.in/yaml/v3"
 )
 
-// Tags that change what the decoder reads are found wherever they are; the plain ones, which
-// name what YAML resolves anyway, and untagged values that resolve to other types are not.
-func TestExplicitTags(t *testing.T) {
-	tests := []struct {
-		doc  string
-		want []explicitTag
-	}{
-		{"title: Plain\nweight: 3\n", nil},
-		{"title: !!str 2024\nweight: !!int 3\nok: !!bool true\nn: !!null\nl: !!seq []\nm: !!map {}\n", nil},
-		{"when: 2001-12-14\n", nil}, // resolved as a timestamp, not tagged: the shape check words it
-		{"title: !!binary SElUG1szMW0=\n", []explicitTag{{1, "!!binary"}}},
-		{"a:\n  - b: !!timestamp 2001-12-14\n  - !custom {c: d}\n", []explicitTag{{2, "!!timestamp"}, {3, "!custom"}}},
-		{"? !!binary a2V5\n: v\n", []explicitTag{{1, "!!binary"}}},
-		{"a: &x !!binary SGk=\nb: *x\n", []explicitTag{{1, "!!binary"}}},
-	}
-	for _, tt := range tests {
-		var root yaml.Node
-		if err := yaml.Unmarshal([]byte(tt.doc), &root); err != nil {
-			t.Fatalf("%q: %v", tt.doc, err)
-		}
-		got := explicitTags(&root)
-		if len(got) != len(tt.want) {
-			t.Errorf("%q: found %v, want %v", tt.doc, got, tt.want)
-			continue
-		}
-		for i := range got {
-			if got[i] != tt.want[i] {
-				t.Errorf("%q: found %v, want %v", tt.doc, got, tt.want)
-			}
-		}
-	}
+// screened is a small file type for the tests of the screen: text, a number, a list, a mapping.
+type screened struct {
+	Title string            `yaml:"title"`
+	When  string            `yaml:"when"`
+	Count int               `yaml:"count"`
+	Items []screened        `yaml:"items"`
+	Set   map[string]string `yaml:"set"`
 }
 
-// Credentials and steps files refuse what profiles refuse: controls, bidi marks and invisible
-// format characters.
-func TestHasControlAgreesWithProfiles(t *testing.T) {
-	for _, s := range []string{"a\x1b[2J", "a\u200bb", "a\u200fb", "a\u00adb", "tag\U000E0041", "\ufeffa"} {
-		if !hasControl("fine", s) {
-			t.Errorf("hasControl(%q) = false", s)
-		}
+// The screen refuses what YAML allows and hitready does not, wherever it is, with the file, the
+// line and the field; the plain tags, which name what YAML resolves anyway, and anchors pass.
+func TestScreen(t *testing.T) {
+	tests := []struct {
+		doc  string
+		want []string // problems, one a line; none: the file reads
+	}{
+		{"title: Plain\ncount: 3\n", nil},
+		{"title: !!str 2024\ncount: !!int 3\nitems: !!seq []\nset: !!map {}\nwhen: !!null\n", nil},
+		{"when: 2001-12-14\n", nil}, // resolved as a timestamp, not tagged: it is text to a string
+		{"title: &t Same\nitems: [{title: *t}]\n", nil},
+		{"title: !!binary SElUG1szMW0=\n", []string{"f.yaml:1: the YAML tag !!binary is not allowed in a test file; remove it"}},
+		{"items:\n  - title: !!timestamp 2001-12-14\n  - !custom {title: d}\n", []string{"f.yaml:2: the YAML tag !!timestamp", "f.yaml:3: the YAML tag !custom"}},
+		{"? !!binary a2V5\n: v\n", []string{"f.yaml:1: the YAML tag !!binary"}},
+		{"title: \"a\\e[2J\"\n", []string{`f.yaml:1: title holds \x1b (a control character); test file text must be printable and on one line`}},
+		{"items: [{title: \"a\u200bb\"}]\n", []string{`f.yaml:1: items.title holds \u200b (an invisible format character)`}},
+		{"set: {\"k\\u2028\": v}\n", []string{`f.yaml:1: a key holds \u2028`}},
+		{"title: a\ntitle: b\n", []string{"f.yaml:2: title is given twice (first at line 1); keep one"}},
+		{"<<: {title: a}\n", []string{"f.yaml:1: YAML merge keys (<<) are not allowed in a test file; write the fields out"}},
+		{"? [a]\n: b\n", []string{"f.yaml:1: a key must be plain text; got a list"}},
+		{"set:\n" + floodLines("  ", "x", 3000), []string{"f.yaml:2: is not a valid test file: set has 364 keys; a mapping has at most 256"}},
+		{"colour: red\n", []string{"f.yaml:1: is not a valid test file: unknown field colour; allowed in the test file: count, items, set, title, when"}},
+		{"items: [{id: a, titel: x}]\n", []string{`f.yaml:1: a: is not a valid test file: unknown field titel (did you mean "title"?); allowed in items:`}},
+		{"count: [1]\n", []string{"f.yaml:1: count must be a whole number; got a list"}},
+		{"items: {title: x}\n", []string{"f.yaml:1: items must be a list; got a mapping"}},
+		{"title: [x]\n", []string{"f.yaml:1: title must be text; got a list"}},
 	}
-	if hasControl("Certified Coding Associate (AHIMA)", "Zoë — 李", "") {
-		t.Error("clean text refused")
+	for _, tt := range tests {
+		_, _, err := readStrict[screened]("f.yaml", []byte(tt.doc), fileKind{name: "test file"})
+		if tt.want == nil {
+			if err != nil {
+				t.Errorf("%q: refused: %v", tt.doc, err)
+			}
+			continue
+		}
+		if err == nil {
+			t.Errorf("%q: read", tt.doc)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%q: the refusal lacks %q:\n%s", tt.doc, w, err)
+			}
+		}
 	}
 }

@@ -126,7 +126,7 @@ func TestInvalidProfilesAreRefused(t *testing.T) {
 		{"unknown field", strings.Replace(dump, "major_below: 0.5", "major_below: 0.5\nweights: {}", 1), regexp.MustCompile(`p\.yaml:\d+: is not a valid profile: unknown field weights`)},
 		{"unknown question", strings.Replace(dump, "question: skills.empathy", "question: skills.sympathy", 1), regexp.MustCompile(`p\.yaml:\d+: skills\.empathy: credit: unknown question "skills\.sympathy"`)},
 		{"unknown value", strings.Replace(dump, "includes: anatomy", "includes: biology", 1), regexp.MustCompile(`p\.yaml:\d+: coursework\.anatomy: credit: includes: "biology" is not a value of coursework`)},
-		{"negative weight", strings.Replace(dump, "weight: 30", "weight: -30", 1), regexp.MustCompile(`p\.yaml:\d+: area "education": weight must be zero or more`)},
+		{"negative weight", strings.Replace(dump, "weight: 30", "weight: -30", 1), regexp.MustCompile(`p\.yaml:\d+: education: areas\.weight -30 is too small; allowed: a number from 0 to 1e\+06`)},
 		{"weights sum to nothing", regexp.MustCompile(`(?m)^    weight: \d+$`).ReplaceAllString(dump, "    weight: 0"), regexp.MustCompile(`area weights must sum to more than zero`)},
 		{"target outside the scale", strings.Replace(dump, "target: 4\n", "target: 9\n", 1), regexp.MustCompile(`target 9 is outside skills\.clinical-knowledge's scale`)},
 		{"threshold outside 0-100", strings.Replace(dump, "ready: 85", "ready: 185", 1), regexp.MustCompile(`p\.yaml:\d+: thresholds must satisfy`)},

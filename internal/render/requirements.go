@@ -75,7 +75,7 @@ func requirementsTable(w io.Writer, p *assessment.Profile, opts TableOptions) er
 		} else {
 			quotedBy[r.Source] = title
 		}
-		rows[i] = []string{title, cmp.Or(areas[r.Area], r.Area), percent(p.Share(r.ID)), yesNo(r.Blocking), r.Target, source}
+		rows[i] = []string{title, cmp.Or(areas[r.Area], r.Area), percent(p.Share(r.ID)), yesNo(bool(r.Blocking)), r.Target, source}
 	}
 	return fitted(w, requirementColumns, rows, nil, opts, true)
 }
@@ -86,7 +86,7 @@ func requirementsCSV(w io.Writer, p *assessment.Profile) error {
 		return err
 	}
 	for _, r := range p.Requirements {
-		row := []string{r.ID, r.Area, number(r.Weight), number(p.Share(r.ID)), strconv.FormatBool(r.Blocking), r.Target, r.Requirement, r.Source}
+		row := []string{r.ID, r.Area, number(float64(r.Weight)), number(p.Share(r.ID)), strconv.FormatBool(bool(r.Blocking)), r.Target, r.Requirement, r.Source}
 		if err := cw.Write(row); err != nil {
 			return err
 		}
@@ -101,7 +101,7 @@ func requirementsMarkdown(w io.Writer, p *assessment.Profile) error {
 	b.WriteString("| Requirement | Area | Weight | Blocks | Target | Source sentence |\n| --- | --- | ---: | --- | --- | --- |\n")
 	for _, r := range p.Requirements {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(r.Requirement), mdCell(r.Area), percent(p.Share(r.ID)),
-			yesNo(r.Blocking), mdCell(r.Target), mdCell(r.Source))
+			yesNo(bool(r.Blocking)), mdCell(r.Target), mdCell(r.Source))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -1,0 +1,490 @@
+package assessment
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/hitready/hitready/internal/inputerr"
+	"github.com/hitready/hitready/internal/textsafe"
+	"github.com/hitready/hitready/questions"
+)
+
+// maxMapKeys bounds the keys of any one mapping of a profile, credentials or steps file. A real
+// mapping holds a type's dozen fields, or one key per value of a question or per question of the
+// bank: a few dozen. yaml.v3's decoder compares every key of a mapping with every other, so a
+// megabyte of keys would cost it seconds (122,000 took 24 s); the bound keeps such a file from it.
+const maxMapKeys = 256
+
+// fileKind is a kind of YAML input file: its name in messages and what an empty one is told.
+type fileKind struct {
+	name  string // "profile"
+	empty string // what was expected instead of nothing
+}
+
+var (
+	profileKind     = fileKind{"profile", "expected a requirement profile (hitready requirements --format yaml prints one)"}
+	credentialsKind = fileKind{"credentials file", "expected a credentials file (hitready credentials --format yaml prints one)"}
+	stepsKind       = fileKind{"steps file", "expected a steps file"}
+)
+
+// yamlFile is a YAML input file as readStrict read it: its name and its node tree, kept so that
+// what a check of the decoded values finds is reported at its line, and the problems found.
+type yamlFile struct {
+	path     string
+	kind     fileKind
+	root     *yaml.Node // the document's top node
+	problems []inputerr.Problem
+	dropped  int          // problems past a screenful, counted and not kept
+	reported map[int]bool // lines the screen found a problem on
+	// keyPairs counts the pairs of keys the decoder compares (it compares every key of a mapping
+	// with every other), at most maxMapKeys per key: the tests show the work linear by it.
+	keyPairs int
+}
+
+// readStrict reads a file of one YAML document into a T. What YAML allows and hitready refuses is
+// refused first, in one pass over the node tree (screen); then the decoder refuses fields T does
+// not have (KnownFields), and T's typed scalars (Weight, Credit, Whole, Flag) values they do not
+// hold. Every problem names the file, the line, the field and what is allowed, and the error
+// matches inputerr.ErrInvalid. The file is returned for the checks of what the values mean.
+func readStrict[T any](path string, data []byte, kind fileKind) (*T, *yamlFile, error) {
+	f := &yamlFile{path: path, kind: kind, reported: map[int]bool{}}
+	if !f.parse(data) || !f.screen() {
+		return nil, f, f.err()
+	}
+	f.walk(func(n *yaml.Node, _ *trail) bool {
+		if n.Kind == yaml.MappingNode {
+			f.keyPairs += len(n.Content) * len(n.Content) / 4
+		}
+		return true
+	})
+	var v T
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&v); err != nil {
+		f.decodeErrors(err, reflect.TypeFor[T]())
+	}
+	if err := f.err(); err != nil {
+		return nil, f, err
+	}
+	return &v, f, nil
+}
+
+// readEmbedded reads a file built into hitready, which the tests hold to readStrict: decoded
+// strictly, without the screen, since every command reads it on start. Its file has no tree:
+// what a check finds in it is reported without a line.
+func readEmbedded[T any](name string, data []byte, kind fileKind) (*T, *yamlFile, error) {
+	var v T
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&v); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return &v, &yamlFile{path: name, kind: kind}, nil
+}
+
+// parse reads the one document of the file into f.root.
+func (f *yamlFile) parse(data []byte) bool {
+	if len(bytes.TrimSpace(data)) == 0 {
+		f.add(0, "", "is empty; %s", f.kind.empty)
+		return false
+	}
+	var doc, extra yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	switch err := dec.Decode(&doc); {
+	case err == io.EOF:
+		f.add(0, "", "holds no YAML document (only comments?); %s", f.kind.empty)
+		return false
+	case err != nil:
+		line, msg := splitLine(strings.TrimPrefix(err.Error(), "yaml: "))
+		f.add(line, "", "is not a valid %s: %s", f.kind.name, msg)
+		return false
+	}
+	if err := dec.Decode(&extra); err != io.EOF {
+		f.add(extra.Line, "", "holds more than one YAML document; a %s is one", f.kind.name)
+		return false
+	}
+	f.root = doc.Content[0]
+	return true
+}
+
+// add records a problem at a line; past a screenful it is counted, not kept, so that a megabyte
+// of mistakes costs no more than the file.
+func (f *yamlFile) add(line int, id, format string, args ...any) {
+	if len(f.problems) >= inputerr.MaxShown {
+		f.dropped++
+		return
+	}
+	f.problems = append(f.problems, inputerr.Problem{Origin: inputerr.Origin{Path: f.path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
+}
+
+// err is the refusal of the file, in line order, or nil.
+func (f *yamlFile) err() error {
+	if len(f.problems) == 0 && f.dropped == 0 {
+		return nil
+	}
+	return screenful(f.problems, f.dropped)
+}
+
+// screenful is the refusal of one file's problems: in line order, the first inputerr.MaxShown
+// kept and the rest counted with those already dropped, as the answers decoder reports them.
+func screenful(problems []inputerr.Problem, dropped int) error {
+	slices.SortStableFunc(problems, func(a, b inputerr.Problem) int { return a.Origin.Line - b.Origin.Line })
+	if len(problems) > inputerr.MaxShown {
+		dropped += len(problems) - inputerr.MaxShown
+		problems = problems[:inputerr.MaxShown]
+	}
+	return &inputerr.InvalidError{Problems: problems, Dropped: dropped}
+}
+
+// trail is where a walk of the tree is: the keys from the top to the node, and the id of the
+// list item holding it (a requirement, a credential, a step), which messages lead with. The
+// dotted name of the field ("requirements.credit.target") is made only for a message.
+type trail struct {
+	keys []string
+	id   string
+}
+
+func (t *trail) name() string { return strings.Join(t.keys, ".") }
+
+// field is the name of the field key under the node.
+func (t *trail) field(key string) string {
+	if len(t.keys) == 0 {
+		return key
+	}
+	return t.name() + "." + key
+}
+
+// spot is a trail kept: where a node was found.
+type spot struct{ name, id string }
+
+func idOf(n *yaml.Node) string {
+	n = unalias(n)
+	for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
+		if k, v := n.Content[i], unalias(n.Content[i+1]); k.Value == "id" && v.Kind == yaml.ScalarNode {
+			return v.Value
+		}
+	}
+	return ""
+}
+
+func unalias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
+}
+
+// walk visits each node of the file once, in document order, with its trail; aliases share
+// nodes, so a file of nested aliases (a "billion laughs") is walked in the time of its text.
+// visit says whether to go into the node.
+func (f *yamlFile) walk(visit func(n *yaml.Node, at *trail) (into bool)) {
+	seen := map[*yaml.Node]bool{} // anchored nodes, the only ones an alias can reach again
+	at := &trail{}
+	var rec func(n *yaml.Node)
+	rec = func(n *yaml.Node) {
+		if n = unalias(n); n.Anchor != "" {
+			if seen[n] {
+				return
+			}
+			seen[n] = true
+		}
+		if !visit(n, at) {
+			return
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				at.keys = append(at.keys, n.Content[i].Value)
+				rec(n.Content[i+1])
+				at.keys = at.keys[:len(at.keys)-1]
+			}
+		case yaml.SequenceNode:
+			id := at.id
+			for _, item := range n.Content {
+				at.id = cmp.Or(idOf(item), id)
+				rec(item)
+			}
+			at.id = id
+		}
+	}
+	rec(f.root)
+}
+
+// screen refuses, in one pass over the tree, what YAML allows and hitready does not: tags that
+// change what a value reads as, merge keys, keys that are not plain text or come twice, a mapping
+// of more keys than any real one has (a flood), and text that would control a terminal. It tells
+// whether the decoder may run: not over a flood, which it would take seconds over.
+func (f *yamlFile) screen() bool {
+	flood := false
+	f.walk(func(n *yaml.Node, at *trail) bool {
+		f.tag(n, at)
+		switch n.Kind {
+		case yaml.ScalarNode:
+			f.text(n, at.id, cmp.Or(at.name(), "text"))
+		case yaml.MappingNode:
+			if keys := len(n.Content) / 2; keys > maxMapKeys {
+				f.add(n.Line, at.id, "is not a valid %s: %s has %d keys; a mapping has at most %d (its fields, or one per question or value)",
+					f.kind.name, cmp.Or(at.name(), "the "+f.kind.name), keys, maxMapKeys)
+				flood = true
+				return false
+			}
+			f.keys(n, at)
+		}
+		return true
+	})
+	for _, p := range f.problems {
+		f.reported[p.Origin.Line] = true
+	}
+	return !flood
+}
+
+// keys refuses merge keys (the decoder would quietly copy fields in), keys that are not plain
+// text, and a key given twice.
+func (f *yamlFile) keys(n *yaml.Node, at *trail) {
+	first := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		f.tag(k, at)
+		switch line, dup := first[k.Value]; {
+		case k.Tag == "!!merge":
+			f.add(k.Line, at.id, "YAML merge keys (<<) are not allowed in a %s; write the fields out", f.kind.name)
+		case k.Kind != yaml.ScalarNode:
+			f.add(k.Line, at.id, "a key must be plain text; got %s", questions.DescribeNode(k))
+		case dup:
+			f.add(k.Line, at.id, "%s is given twice (first at line %d); keep one", at.field(k.Value), line)
+		default:
+			first[k.Value] = k.Line
+			f.text(k, at.id, "a key")
+		}
+	}
+}
+
+// text refuses text that would control a terminal: these files' texts reach reports and screens.
+func (f *yamlFile) text(n *yaml.Node, id, name string) {
+	if r, bad := textsafe.Unsafe(n.Value); bad {
+		f.add(n.Line, id, "%s holds %s; %s text must be printable and on one line", name, textsafe.Describe(r), f.kind.name)
+	}
+}
+
+// tag refuses an explicit tag other than those that name what YAML would read anyway (`!!str
+// 2024` keeps a number as text). Any other changes what the decoder reads: `!!binary
+// SElUG1szMW0=` decodes to text holding ESC, which a check of the node's text (base64) never
+// sees; `!!timestamp` and custom tags mean nothing to hitready.
+func (f *yamlFile) tag(n *yaml.Node, at *trail) {
+	if n.Style&yaml.TaggedStyle == 0 {
+		return
+	}
+	switch n.Tag {
+	case "!!str", "!!int", "!!float", "!!bool", "!!null", "!!map", "!!seq":
+		return
+	}
+	f.add(n.Line, at.id, "the YAML tag %s is not allowed in a %s; remove it and write the value as plain text, a number, true or false, a list or a mapping",
+		textsafe.Escape(n.Tag), f.kind.name)
+}
+
+// splitLine splits yaml.v3's "line N: message" into N and the message (0 when there is none).
+func splitLine(s string) (int, string) {
+	if num, msg, ok := strings.Cut(strings.TrimPrefix(s, "line "), ": "); ok {
+		if line, err := strconv.Atoi(num); err == nil {
+			return line, msg
+		}
+	}
+	return 0, s
+}
+
+// typeError is the refusal of a value by a typed scalar: yaml.v3 collects it with the others and
+// goes on. The column tells the value from others on its line ({question: x, target: 4.5}).
+func typeError(n *yaml.Node, format string, args ...any) error {
+	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: column %d: ", n.Line, n.Column) + fmt.Sprintf(format, args...)}}
+}
+
+// decodeErrors adds what the decoder refused, a screenful: the typed scalars' refusals and
+// yaml.v3's own (unknown fields, a list where a mapping belongs), each with its field. Lines the
+// screen already found a problem on are left out: the decoder's word on them (a key given twice)
+// repeats it. t is the type decoded into, whose fields an unknown field's message lists.
+func (f *yamlFile) decodeErrors(err error, t reflect.Type) {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		line, msg := splitLine(strings.TrimPrefix(err.Error(), "yaml: "))
+		f.add(line, "", "is not a valid %s: %s", f.kind.name, msg)
+		return
+	}
+	type refusal struct {
+		line int
+		msg  string
+	}
+	var refusals []refusal
+	for _, e := range te.Errors {
+		if line, msg := splitLine(e); !f.reported[line] {
+			refusals = append(refusals, refusal{line, msg})
+		}
+	}
+	slices.SortStableFunc(refusals, func(a, b refusal) int { return a.line - b.line })
+	var fields map[string]string
+	for i, r := range refusals {
+		if i >= inputerr.MaxShown {
+			f.dropped += len(refusals) - i
+			break
+		}
+		if fields == nil {
+			fields = map[string]string{}
+			fieldsByType(t, fields)
+		}
+		f.refusal(r.line, r.msg, fields, t.String())
+	}
+}
+
+// refusal adds one refusal of the decoder at line, worded with its field.
+func (f *yamlFile) refusal(line int, msg string, fields map[string]string, rootType string) {
+	if col, rest := splitColumn(msg); col > 0 {
+		at, _ := f.find(func(n *yaml.Node) bool { return n.Line == line && n.Column == col })
+		f.add(line, at.id, "%s %s", cmp.Or(at.name, "the "+f.kind.name), rest)
+		return
+	}
+	if rest, ok := strings.CutPrefix(msg, "field "); ok && strings.Contains(rest, " not found in type ") {
+		name, goType, _ := strings.Cut(rest, " not found in type ")
+		at, _ := f.find(func(n *yaml.Node) bool { return n.Kind == yaml.MappingNode && hasKeyAt(n, name, line) })
+		allowed := strings.Split(fields[goType], ", ")
+		f.add(line, at.id, "is not a valid %s: unknown field %s%s; allowed in %s: %s", f.kind.name, name,
+			inputerr.DidYouMean(name, allowed), cmp.Or(at.name, "the "+f.kind.name), fields[goType])
+		return
+	}
+	if rest, ok := strings.CutPrefix(msg, "cannot unmarshal "); ok {
+		tag, _, _ := strings.Cut(rest, " ")
+		goType := rest[strings.LastIndex(rest, " into ")+len(" into "):]
+		// The file's own mapping is on that line too when the value is on its first line.
+		root := goType == rootType
+		if at, got := f.find(func(n *yaml.Node) bool { return n.Line == line && n.Tag == tag && (n == f.root) == root }); got != nil {
+			f.add(line, at.id, "%s must be %s; got %s", cmp.Or(at.name, "the "+f.kind.name), kindOf(goType), questions.DescribeNode(got))
+			return
+		}
+	}
+	f.add(line, "", "is not a valid %s: %s", f.kind.name, msg)
+}
+
+// splitColumn splits a typed scalar's "column N: message".
+func splitColumn(s string) (int, string) {
+	if num, msg, ok := strings.Cut(strings.TrimPrefix(s, "column "), ": "); ok && strings.HasPrefix(s, "column ") {
+		if col, err := strconv.Atoi(num); err == nil {
+			return col, msg
+		}
+	}
+	return 0, s
+}
+
+// find is the first node for which match holds, and where it is.
+func (f *yamlFile) find(match func(n *yaml.Node) bool) (spot, *yaml.Node) {
+	var found spot
+	var node *yaml.Node
+	f.walk(func(n *yaml.Node, at *trail) bool {
+		if node == nil && match(n) {
+			found, node = spot{at.name(), at.id}, n
+		}
+		return node == nil
+	})
+	return found, node
+}
+
+func hasKeyAt(n *yaml.Node, key string, line int) bool {
+	for i := 0; i < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Value == key && k.Line == line {
+			return true
+		}
+	}
+	return false
+}
+
+// kindOf words what a Go type holds, as yaml.v3 names the type in its messages.
+func kindOf(goType string) string {
+	goType = strings.TrimLeft(goType, "*")
+	switch {
+	case strings.HasPrefix(goType, "[]"):
+		return "a list"
+	case goType == "string":
+		return "text"
+	case strings.HasPrefix(goType, "float"):
+		return "a number"
+	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "uint"):
+		return "a whole number"
+	case goType == "bool":
+		return "true or false"
+	}
+	return "a mapping"
+}
+
+// fieldsByType lists the keys t decodes from, and those of every struct type it holds, by the
+// type's name as yaml.v3's messages spell it.
+func fieldsByType(t reflect.Type, into map[string]string) {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
+		t = t.Elem()
+	}
+	if _, done := into[t.String()]; done || t.Kind() != reflect.Struct {
+		return
+	}
+	into[t.String()] = ""
+	var names []string
+	for field := range t.Fields() {
+		name, _, _ := strings.Cut(field.Tag.Get("yaml"), ",")
+		if !field.IsExported() || name == "-" {
+			continue
+		}
+		names = append(names, cmp.Or(name, strings.ToLower(field.Name)))
+		fieldsByType(field.Type, into)
+	}
+	slices.Sort(names)
+	into[t.String()] = strings.Join(names, ", ")
+}
+
+// node is the node at path (mapping keys and list indexes) and the line of the field: of its key
+// in a mapping, of the item in a list. A field that is not there is nil, at the line of the
+// nearest field above it: a missing field is reported where it belongs.
+func (f *yamlFile) node(path ...any) (*yaml.Node, int) {
+	if f.root == nil {
+		return nil, 0
+	}
+	n, line := f.root, f.root.Line
+	for _, step := range path {
+		n = unalias(n)
+		next := (*yaml.Node)(nil)
+		switch s := step.(type) {
+		case string:
+			for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == s {
+					next, line = n.Content[i+1], n.Content[i].Line
+					break
+				}
+			}
+		case int:
+			if n.Kind == yaml.SequenceNode && s < len(n.Content) {
+				next = n.Content[s]
+				line = next.Line
+			}
+		}
+		if next == nil {
+			return nil, line
+		}
+		n = next
+	}
+	return n, line
+}
+
+// line is the line of the field at path (see node).
+func (f *yamlFile) line(path ...any) int {
+	_, line := f.node(path...)
+	return line
+}
+
+// has tells whether the field at path is given.
+func (f *yamlFile) has(path ...any) bool {
+	n, _ := f.node(path...)
+	return n != nil
+}
