@@ -22,13 +22,13 @@ func settingText(s assessment.Setting) string {
 	return s.Employment + " employed in " + s.Industry
 }
 
-var outlookColumns = []column{
+var outlookFigures = table{rowLines: true, cols: []column{
 	{header: "Topic", min: 6, max: 12},
 	{header: "Figure", min: 8, max: 16},
 	{header: "Period", min: 8, max: 12},
 	{header: "What", min: 16, max: 36},
 	{header: "Source", min: 20},
-}
+}}
 
 func outlookTable(w io.Writer, o *assessment.Outlook, opts TableOptions) error {
 	width := opts.width()
@@ -45,7 +45,7 @@ func outlookTable(w io.Writer, o *assessment.Outlook, opts TableOptions) error {
 	for i, f := range figures {
 		rows[i] = []string{f.Topic, f.Figure, f.Period, f.Detail, f.Source}
 	}
-	if err := fitted(w, outlookColumns, rows, nil, opts, true); err != nil {
+	if err := outlookFigures.write(w, rows, opts); err != nil {
 		return err
 	}
 	b.Reset()

@@ -53,7 +53,7 @@ func questionsTable(w io.Writer, b *questions.Bank, opts TableOptions) error {
 		q := &b.Questions[i]
 		rows[i] = []string{q.ID, string(q.Kind), allowedShort(q), askedWhen(q, l), q.Text}
 	}
-	if err := fitted(w, questionColumns(l), rows, nil, opts, false); err != nil {
+	if err := (table{cols: questionColumns(l)}).write(w, rows, opts); err != nil {
 		return err
 	}
 	var sb strings.Builder

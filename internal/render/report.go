@@ -179,11 +179,7 @@ func gapSection(b *strings.Builder, r assessment.Report, opts TableOptions, p pa
 	wrapped(b, "", fmt.Sprintf("What stands between you and the job (%d %s):", len(r.Gaps), prose.Plural(len(r.Gaps), "gap", "gaps")), opts.width())
 	full, summed := shownGaps(r, opts.AllGaps)
 	steps := stepOfGap(r.Plan)
-	if opts.Plain || opts.width() < gapTableMin {
-		stackGaps(b, full, steps, opts.width(), p)
-	} else {
-		_ = gapTable(b, full, steps, opts, p) // a strings.Builder does not fail
-	}
+	_ = gapTable(b, full, steps, opts, p) // a strings.Builder does not fail
 	if _, later := shownSteps(r, opts.AllGaps); len(summed) > 0 && len(later) > 0 {
 		// The path has summed up the steps that close them, with the hint to see them in full.
 		b.WriteString("\n")
@@ -229,32 +225,17 @@ func gapColumns(width int) []column {
 	}
 }
 
-// gapTable lays out the gaps in a table fitted to the width, or stacked where it does not fit.
-// steps maps a gap to the step of the path that closes it, named instead of repeating it.
+// gapTable lays out the gaps in a table fitted to the width, or as blocks where it does not fit:
+// each its title and severity, the requirement in full, then where the person is, the target and
+// the next step, as labelled lines. steps maps a gap to the step of the path that closes it,
+// named instead of repeating it.
 func gapTable(w io.Writer, gaps []assessment.Gap, steps map[string]int, opts TableOptions, p painter) error {
 	rows := make([][]string, len(gaps))
-	painted := make([][]string, len(gaps))
 	for i, g := range gaps {
-		rows[i] = []string{gapTitle(g) + "\n" + string(g.Severity), g.Current, g.Target, gapNextStep(g, steps)}
-		painted[i] = append([]string{gapTitle(g) + "\n" + p.paint(severityColor(g.Severity), string(g.Severity))}, rows[i][1:]...)
+		rows[i] = []string{gapTitle(g) + "\n" + p.paint(severityColor(g.Severity), string(g.Severity)), g.Current, g.Target, gapNextStep(g, steps)}
 	}
-	cols := gapColumns(opts.width())
-	if _, ok := fitColumns(cols, rows, opts.width()); !ok {
-		var b strings.Builder
-		stackGaps(&b, gaps, steps, opts.width(), p)
-		_, err := io.WriteString(w, b.String())
-		return err
-	}
-	return fitted(w, cols, rows, painted, opts, true)
-}
-
-// stackGaps writes each gap as a block: its title and severity, the requirement in full, then
-// where the person is, the target and the next step, as labelled lines.
-func stackGaps(b *strings.Builder, gaps []assessment.Gap, steps map[string]int, width int, p painter) {
-	for i, g := range gaps {
-		if i > 0 {
-			b.WriteString("\n")
-		}
+	block := func(b *strings.Builder, i int, width int) {
+		g := gaps[i]
 		fmt.Fprintf(b, "%s (%s)\n", p.paint(ansiBold, gapTitle(g)), p.paint(severityColor(g.Severity), string(g.Severity)))
 		if g.Requirement != "" {
 			wrapped(b, "  ", g.Requirement, width)
@@ -265,6 +246,8 @@ func stackGaps(b *strings.Builder, gaps []assessment.Gap, steps map[string]int, 
 		l.add("Next step", gapNextStep(g, steps))
 		l.write(b, width)
 	}
+	t := table{cols: gapColumns(opts.width()), rowLines: true, narrowest: gapTableMin, block: block}
+	return t.write(w, rows, opts)
 }
 
 func settingSection(b *strings.Builder, r assessment.Report, opts TableOptions, _ painter) {
@@ -416,14 +399,6 @@ func bar(score float64, color string, p painter) string {
 	filled := int(math.Floor(score / 100 * barCells))
 	filled = min(max(filled, 0), barCells)
 	return p.paint(color, strings.Repeat("█", filled)) + p.paint(ansiDim, strings.Repeat("░", barCells-filled))
-}
-
-func sum(xs []int) int {
-	total := 0
-	for _, x := range xs {
-		total += x
-	}
-	return total
 }
 
 // formatScore prints one decimal, the precision scores are rounded to.

@@ -235,30 +235,6 @@ func TestReportSaysEachThingOnce(t *testing.T) {
 	}
 }
 
-// A column is never narrower than its longest word, and the table never wider than the width;
-// below the sum of the minimums the table does not fit.
-func TestFitColumns(t *testing.T) {
-	cols := []column{{header: "A", min: 4, max: 10}, {header: "B", min: 5}}
-	rows := [][]string{{"short", "a sentence with an extraordinarily long word in it"}}
-	tests := []struct {
-		width int
-		want  []int
-		ok    bool
-	}{
-		{10, nil, false},
-		{7 + 5 + 15, []int{5, 15}, true}, // the long word sets B's floor
-		{7 + 5 + 20, []int{5, 20}, true}, // A has all it needs; B grows
-		{200, []int{5, 50}, true},        // no wider than the cells need
-		{7 + 5 + 14, nil, false},         // B's longest word does not fit
-	}
-	for _, tt := range tests {
-		got, ok := fitColumns(cols, rows, tt.width)
-		if ok != tt.ok || (ok && (got[0] != tt.want[0] || got[1] != tt.want[1])) {
-			t.Errorf("width %d: %v %v, want %v %v", tt.width, got, ok, tt.want, tt.ok)
-		}
-	}
-}
-
 // checkText reports what out lacks of has and holds of lacks, and returns how many it checked.
 func checkText(t *testing.T, name, out string, has, lacks []string) int {
 	t.Helper()

@@ -40,17 +40,17 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-// requirementColumns: the title names the requirement, its area and weight say how much it
+// requirementTable: the title names the requirement, its area and weight say how much it
 // counts, the target what meets it (the requirement in full is in the other formats), the source
 // sentence where it comes from.
-var requirementColumns = []column{
+var requirementTable = table{rowLines: true, cols: []column{
 	{header: "Requirement", min: 12, max: 20},
 	{header: "Area", min: 9, max: 13},
 	{header: "Weight", min: 6, max: 6},
 	{header: "Blocks", min: 6, max: 6},
 	{header: "Target", min: 14, max: 30},
 	{header: "Source sentence", min: 24},
-}
+}}
 
 func requirementsTable(w io.Writer, p *assessment.Profile, opts TableOptions) error {
 	var b strings.Builder
@@ -77,7 +77,7 @@ func requirementsTable(w io.Writer, p *assessment.Profile, opts TableOptions) er
 		}
 		rows[i] = []string{title, cmp.Or(areas[r.Area], r.Area), percent(p.Share(r.ID)), yesNo(bool(r.Blocking)), r.Target, source}
 	}
-	return fitted(w, requirementColumns, rows, nil, opts, true)
+	return requirementTable.write(w, rows, opts)
 }
 
 func requirementsCSV(w io.Writer, p *assessment.Profile) error {

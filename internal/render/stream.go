@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/prose"
@@ -219,75 +218,75 @@ func trimScore(x float64) string {
 // is written row by row as reports come, then the summary. Where the table does not fit, or plain
 // output is asked for, each student is a block of labelled lines instead.
 type tableStream struct {
-	w       io.Writer
-	table   boxTable
-	stacked bool
-	plain   bool // no block characters in the summary either
-	width   int
-	count   int
+	w     io.Writer
+	rows  *streamedTable // nil when the students are written as blocks
+	plain bool           // no block characters in the summary either
+	width int
+	count int
 }
 
-// cohortColumns are the cohort table's columns. A streamed table cannot measure rows it has not
-// seen, so each column's max stands for its longest cell.
-var cohortColumns = []column{
+// cohortTable is the cohort's table. A streamed table cannot measure rows it has not seen, so
+// each column's max stands for its longest cell.
+var cohortTable = table{cols: []column{
 	{header: "Student", min: 12, max: 24},
 	{header: "Score", min: 5, max: 5},
 	{header: "Verdict", min: 12, max: 12},
 	{header: "Blocking gaps", min: 12, max: 24},
 	{header: "First next step", min: 20, max: 60},
-}
+}}
+
+// cellSeparator joins a row's cells between Render, on the workers, and Add, which hands them to
+// the one streamed table in order: no cell holds it (text from files is escaped).
+const cellSeparator = "\x1f"
 
 func newTableStream(w io.Writer, opts TableOptions) *tableStream {
-	// One made-up row of short words as long as each column's max: fitColumns then grows the
-	// columns towards their max as the width allows, never needing more for a long word.
-	row := make([]string, len(cohortColumns))
-	for i, c := range cohortColumns {
-		cell := []byte(strings.Repeat("x ", c.max)[:c.max])
-		cell[len(cell)-1] = 'x'
-		row[i] = string(cell)
+	s := &tableStream{w: w, plain: opts.Plain, width: opts.width()}
+	if !opts.Plain {
+		s.rows, _ = cohortTable.stream(w, s.width)
 	}
-	widths, ok := fitColumns(cohortColumns, [][]string{row}, opts.width())
-	return &tableStream{w: w, table: boxTable{widths: widths}, stacked: !ok || opts.Plain, plain: opts.Plain, width: opts.width()}
+	return s
 }
 
 func (s *tableStream) Render(r assessment.Report) ([]byte, error) {
 	student, score, verdict, blocking, next := cohortRow(r)
-	if s.stacked {
+	if s.rows == nil {
 		var b strings.Builder
-		stackRows(&b, cohortColumns, [][]string{{student, score, verdict, blocking, next}}, s.width)
+		cohortTable.writeBlock(&b, 0, []string{student, score, verdict, blocking, next}, s.width)
 		return []byte(b.String()), nil
 	}
-	// A path is one word that would be cut anywhere; its end names the student best.
-	student = keepTail(student, s.table.widths[0])
-	return []byte(s.table.Row(student, score, verdict, blocking, next)), nil
+	// One line per student: a name is cut at its end, as its start tells students apart; a file
+	// without a name is shown by its path, cut at its start, as its end names the file.
+	if r.Respondent != "" {
+		student = cutEnd(student, s.rows.width(0))
+	} else {
+		student = cutStart(student, s.rows.width(0))
+	}
+	return []byte(strings.Join([]string{student, score, verdict, blocking, next}, cellSeparator)), nil
 }
 
 func (s *tableStream) Add(rendered []byte) error {
-	if s.count == 0 && !s.stacked {
-		head := s.table.Top() + s.table.Row("Student", "Score", "Verdict", "Blocking gaps", "First next step") + s.table.Separator()
-		if _, err := io.WriteString(s.w, head); err != nil {
-			return err
-		}
+	s.count++
+	if s.rows != nil {
+		return s.rows.append(strings.Split(string(rendered), cellSeparator))
 	}
-	if s.count > 0 && s.stacked {
+	if s.count > 1 {
 		if _, err := io.WriteString(s.w, "\n"); err != nil {
 			return err
 		}
 	}
-	s.count++
 	_, err := s.w.Write(rendered)
 	return err
 }
 
 func (s *tableStream) Close(sum *assessment.Summary) error {
+	if s.rows != nil {
+		if err := s.rows.close(); err != nil {
+			return err
+		}
+	}
 	var b strings.Builder
 	if s.count > 0 {
-		if s.stacked {
-			b.WriteString("\n")
-		} else {
-			b.WriteString(s.table.Bottom())
-			b.WriteString("\n")
-		}
+		b.WriteString("\n")
 	}
 	wrapped(&b, "", summaryLine(sum), s.width)
 	wrapped(&b, "", verdictLine(sum), s.width)
@@ -301,13 +300,4 @@ func (s *tableStream) Close(sum *assessment.Summary) error {
 	writeCohortPath(&b, sum, false, s.plain, s.width)
 	_, err := io.WriteString(s.w, b.String())
 	return err
-}
-
-// keepTail shortens s to n runes by dropping its start, marked with an ellipsis.
-func keepTail(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n || n < 2 {
-		return s
-	}
-	r := []rune(s)
-	return "…" + string(r[len(r)-(n-1):])
 }

@@ -1,80 +1,20 @@
 package render
 
 import (
-	"io"
 	"regexp"
 	"strings"
 	"sync"
 
-	"github.com/mattn/go-runewidth"
+	"github.com/clipperhouse/displaywidth"
 
 	"github.com/hitready/hitready/internal/prose"
 )
 
-// column is one column of a table that is fitted to the width it is printed on.
-type column struct {
-	header string
-	min    int // content width below which the column reads badly; raised to its longest word
-	max    int // width it is given before the flexible columns (max 0) grow; more only when room is left
-}
-
-// frameWidth is what a box table of n columns adds to its cells: "│ " before each cell, " "
-// after it, and the closing "│".
-func frameWidth(n int) int { return 3*n + 1 }
-
-// fitColumns gives each column a content width so that the table, frame included, is no wider
-// than width, and uses the room there is: the bounded columns first, up to their max, then the
-// flexible ones, then all of them up to what their cells need. ok is false when the columns do
-// not fit even at their minimum: the caller then stacks the rows instead. rows are the cells
-// without colour.
-func fitColumns(cols []column, rows [][]string, width int) (widths []int, ok bool) {
-	n := len(cols)
-	natural := make([]int, n)
-	widths = make([]int, n)
-	for i, c := range cols {
-		natural[i] = textWidth(c.header)
-		floor := max(c.min, longestWord(c.header))
-		for _, r := range rows {
-			if i < len(r) {
-				natural[i] = max(natural[i], textWidth(r[i]))
-				floor = max(floor, longestWord(r[i]))
-			}
-		}
-		widths[i] = min(floor, max(natural[i], longestWord(c.header)))
-	}
-	room := width - frameWidth(n) - sum(widths)
-	if room < 0 {
-		return nil, false
-	}
-	grow := func(limit func(i int) int, which func(i int) bool) {
-		for room > 0 {
-			grew := false
-			for i := range cols {
-				if room > 0 && which(i) && widths[i] < limit(i) {
-					widths[i]++
-					room--
-					grew = true
-				}
-			}
-			if !grew {
-				return
-			}
-		}
-	}
-	bounded := func(i int) bool { return cols[i].max > 0 }
-	flexible := func(i int) bool { return cols[i].max == 0 }
-	all := func(int) bool { return true }
-	grow(func(i int) int { return min(cols[i].max, natural[i]) }, bounded)
-	grow(func(i int) int { return natural[i] }, flexible)
-	grow(func(i int) int { return natural[i] }, all)
-	return widths, true
-}
-
-// textWidth is the display width of the widest line of s.
+// textWidth is the display width of the widest line of s, colour aside.
 func textWidth(s string) int {
 	w := 0
 	for _, line := range strings.Split(s, "\n") {
-		w = max(w, runewidth.StringWidth(stripANSI(line)))
+		w = max(w, prose.Width(stripANSI(line)))
 	}
 	return w
 }
@@ -82,9 +22,36 @@ func textWidth(s string) int {
 func longestWord(s string) int {
 	w := 0
 	for _, word := range strings.Fields(s) {
-		w = max(w, runewidth.StringWidth(stripANSI(word)))
+		w = max(w, prose.Width(stripANSI(word)))
 	}
 	return w
+}
+
+// cutEnd shortens s to width columns, keeping its start and marking the cut with an ellipsis:
+// two students called Montgomery are told apart by their first names. A character is never
+// split (displaywidth cuts between grapheme clusters).
+func cutEnd(s string, width int) string {
+	return displaywidth.TruncateString(s, width, "…")
+}
+
+// cutStart shortens s to width columns, keeping its end and marking the cut with an ellipsis:
+// the end of a path names the file. A character is never split.
+func cutStart(s string, width int) string {
+	if prose.Width(s) <= width || width < 1 {
+		return s
+	}
+	var starts []int // where each grapheme cluster starts
+	var widths []int
+	for g, at := displaywidth.StringGraphemes(s), 0; g.Next(); at += len(g.Value()) {
+		starts = append(starts, at)
+		widths = append(widths, g.Width())
+	}
+	room, i := width-1, len(starts)
+	for i > 0 && widths[i-1] <= room {
+		room -= widths[i-1]
+		i--
+	}
+	return "…" + s[starts[min(i, len(starts)-1)]:]
 }
 
 var ansiCode = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("\x1b\\[[0-9;]*m") })
@@ -94,6 +61,32 @@ func stripANSI(s string) string {
 		return s
 	}
 	return ansiCode().ReplaceAllString(s, "")
+}
+
+// cellLines wraps one cell to width: each of its lines on words; a coloured line is wrapped as
+// its text and each piece painted as the whole was.
+func cellLines(cell string, width int) []string {
+	if !strings.ContainsAny(cell, "\n\x1b") {
+		return prose.Lines(cell, width)
+	}
+	var out []string
+	for _, para := range strings.Split(cell, "\n") {
+		if !strings.Contains(para, "\x1b") {
+			out = append(out, prose.Lines(para, width)...)
+			continue
+		}
+		plain := stripANSI(para)
+		lines := prose.Lines(plain, width)
+		if len(lines) == 1 {
+			out = append(out, para)
+			continue
+		}
+		style := para[:len(para)-len(strings.TrimLeft(para, "\x1b[0123456789;m"))]
+		for _, l := range lines {
+			out = append(out, style+l+ansiReset)
+		}
+	}
+	return out
 }
 
 // wrapped writes text word-wrapped to width, every line after prefix's first: the first line
@@ -138,72 +131,4 @@ func (l *labelled) write(b *strings.Builder, width int) {
 		prefix := l.indent + s + ":" + strings.Repeat(" ", labelWidth-textWidth(s)-1+1)
 		wrapped(b, prefix, l.values[i], width)
 	}
-}
-
-// stackRows writes rows as blocks of labelled lines, for widths a table cannot hold and for
-// plain output: the first cell is the block's title, each other cell follows its column's
-// header. Empty cells are left out.
-func stackRows(b *strings.Builder, cols []column, rows [][]string, width int) {
-	for i, r := range rows {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		wrapped(b, "", r[0], width)
-		l := labelled{indent: "  "}
-		for j := 1; j < len(cols) && j < len(r); j++ {
-			if strings.TrimSpace(r[j]) != "" {
-				l.add(cols[j].header, strings.ReplaceAll(r[j], "\n", " "))
-			}
-		}
-		l.write(b, width)
-	}
-}
-
-// fitted draws rows as a box table fitted to the width of opts, or as stacked blocks when the
-// table cannot be held in it or opts asks for plain output. painted, when not nil, are the same
-// cells with colour; rows, without, are what is measured. rowLines draws a rule between rows, for
-// rows that wrap over many lines.
-func fitted(w io.Writer, cols []column, rows, painted [][]string, opts TableOptions, rowLines bool) error {
-	if painted == nil {
-		painted = rows
-	}
-	widths, ok := fitColumns(cols, rows, opts.width())
-	if !ok || opts.Plain {
-		var b strings.Builder
-		stackRows(&b, cols, rows, opts.width())
-		_, err := io.WriteString(w, b.String())
-		return err
-	}
-	headers := make([]string, len(cols))
-	for i, c := range cols {
-		headers[i] = c.header
-	}
-	// A column is as wide as its widest line once wrapped at the width it was given, which is
-	// at most that width: a column whose words leave a little room does not keep it.
-	used := make([]int, len(widths))
-	for i := range widths {
-		used[i] = textWidth(headers[i])
-		for _, r := range rows {
-			if i < len(r) {
-				for _, l := range cellLines(r[i], widths[i]) {
-					used[i] = max(used[i], textWidth(l))
-				}
-			}
-		}
-		used[i] = min(used[i], widths[i])
-	}
-	box := boxTable{widths: used}
-	var b strings.Builder
-	b.WriteString(box.Top())
-	b.WriteString(box.Row(headers...))
-	b.WriteString(box.Separator())
-	for i, r := range painted {
-		if i > 0 && rowLines {
-			b.WriteString(box.Separator())
-		}
-		b.WriteString(box.Row(r...))
-	}
-	b.WriteString(box.Bottom())
-	_, err := io.WriteString(w, b.String())
-	return err
 }
