@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/hitready/hitready/internal/i18n"
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // AnswersSchema is a JSON Schema (draft 2020-12) of the answers file, so that editors check
@@ -54,8 +55,11 @@ func AnswersSchema(b *Bank) map[string]any {
 		"description": l.T("questions.schema.description", i18n.Args{"Title": b.Source.Title}),
 		"type":        "object",
 		"properties": map[string]any{
-			"respondent": map[string]any{"type": []any{"string", "integer", "null"}, "maxLength": 200, "description": l.T("questions.schema.respondent")},
-			"answers":    answers,
+			// The pattern refuses what the decoder refuses in a name: controls, bidi marks and
+			// invisible characters, a joiner anywhere but inside a word or an emoji.
+			"respondent": map[string]any{"type": []any{"string", "integer", "null"}, "maxLength": maxRespondent,
+				"pattern": textsafe.Pattern(), "description": l.T("questions.schema.respondent")},
+			"answers": answers,
 		},
 		"additionalProperties": false,
 	}

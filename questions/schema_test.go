@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -19,7 +20,7 @@ import (
 
 // schemaAccepts evaluates the subset of JSON Schema that AnswersSchema uses (type, enum,
 // properties, additionalProperties: false, required, allOf, if/then, items, uniqueItems,
-// minimum, maximum, maxLength) on a value as JSON or YAML parse it. A tiny evaluator rather than
+// minimum, maximum, maxLength, pattern) on a value as JSON or YAML parse it. A tiny evaluator rather than
 // a library: the schema is generated, the subset is fixed, and a dependency for a test is not
 // worth its weight. It returns why a value is refused, or "" when it is accepted.
 func schemaAccepts(schema map[string]any, v any) string {
@@ -56,6 +57,10 @@ func schemaAccepts(schema map[string]any, v any) string {
 	if s, ok := v.(string); ok {
 		if max, ok := number(schema["maxLength"]); ok && float64(len([]rune(s))) > max {
 			return "too long"
+		}
+		// ECMA-262's syntax, which textsafe.Pattern keeps to the part Go's regexp shares.
+		if p, ok := schema["pattern"].(string); ok && !regexp.MustCompile(p).MatchString(s) {
+			return fmt.Sprintf("%q does not match the pattern", s)
 		}
 	}
 	if obj, ok := v.(map[string]any); ok {
@@ -255,6 +260,14 @@ func TestSchemaAndDecoderAgree(t *testing.T) {
 		{"list-as-text.yaml", "answers:\n  coursework: anatomy\n"},
 		{"long-respondent.json", `{"respondent": "` + strings.Repeat("x", 201) + `"}`},
 		{"top-level-list.json", `[]`},
+		// A joiner is text inside a word or an emoji sequence, and refused anywhere else; bidi
+		// controls are refused (issue 17, items 11 and 12).
+		{"persian.json", `{"respondent": "مهسا\u200cرضایی"}`},
+		{"emoji.yaml", "respondent: \"Priya \U0001F469\u200d\U0001F4BB\"\n"},
+		{"lone-joiner.json", `{"respondent": "Jordan\u200d"}`},
+		{"latin-joiner.yaml", "respondent: \"Jane\u200dDoe\"\n"},
+		{"rlm.json", `{"respondent": "a\u200fb"}`},
+		{"tag.json", `{"respondent": "a\udb40\udc41"}`},
 	} {
 		docs = append(docs, doc{d.name, []byte(d.text)})
 	}

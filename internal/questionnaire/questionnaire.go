@@ -10,7 +10,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/prompter"
@@ -301,14 +300,10 @@ func askForName(p prompter.Prompter, message, current string, width int) (string
 	if err != nil {
 		return "", err
 	}
-	name = strings.TrimSpace(strings.Map(func(r rune) rune {
-		// textsafe's controls too (bidi marks, zero-width and other invisible format
-		// characters, often pasted along with a name), which the answers file would refuse.
-		if unicode.IsControl(r) || textsafe.IsControl(r) {
-			return -1
-		}
-		return r
-	}, name))
+	// textsafe's controls (bidi marks, zero-width and other invisible format characters, often
+	// pasted along with a name), which the answers file would refuse; a joiner inside a word
+	// or an emoji is part of the name.
+	name = strings.TrimSpace(textsafe.Clean(name))
 	if r := []rune(name); len(r) > maxName {
 		name = strings.TrimSpace(string(r[:maxName]))
 	}

@@ -2,10 +2,10 @@ package textsafe
 
 import (
 	"fmt"
-	"unicode/utf8"
+	"unsafe"
 )
 
-// EscapeJSON rewrites JSON that encoding/json wrote so that no control (IsControl) is left raw:
+// EscapeJSON rewrites JSON that encoding/json wrote so that nothing Unsafe refuses is left raw:
 // each is written \uXXXX, and one beyond the Basic Multilingual Plane (the tag characters) as
 // its UTF-16 surrogate pair, \udb40\udc41 for U+E0041, which is how JSON spells such a rune
 // (\ue0041 would read back as U+E004 and a "1"). encoding/json escapes the C0 controls and
@@ -16,14 +16,19 @@ import (
 // text. Invalid UTF-8 is already U+FFFD: JSON is UTF-8 and cannot carry the raw bytes. JSON with
 // nothing to escape, nearly all of it, is returned as it is, uncopied.
 func EscapeJSON(js []byte) []byte {
+	if len(js) == 0 {
+		return js
+	}
+	// A view of the bytes as a string, not a copy: the walk only reads them.
+	text := unsafe.String(&js[0], len(js))
 	first := -1
 	for i := 0; i < len(js); {
 		if js[i] < 0x7f {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(js[i:])
-		if IsControl(r) {
+		_, size, bad := unsafeAt(text, i)
+		if bad {
 			first = i
 			break
 		}
@@ -40,9 +45,9 @@ func EscapeJSON(js []byte) []byte {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(js[i:])
+		r, size, bad := unsafeAt(text, i)
 		switch {
-		case !IsControl(r):
+		case !bad:
 			out = append(out, js[i:i+size]...)
 		case r > 0xffff:
 			r1, r2 := utf16Pair(r)

@@ -22,7 +22,8 @@ import (
 // the word joiner U+2060, U+FEFF, the soft hyphen U+00AD, U+180E, the interlinear annotation
 // marks U+FFF9-U+FFFB, the deprecated U+206A-U+206F, the tag characters U+E0000-U+E007F) are
 // invisible too: a name holding one looks like another name, and text can hide in them, so they
-// are unsafe with the bidi marks. (A U+FEFF at the very start of a file is a byte order mark;
+// are unsafe with the bidi marks, save the joiners U+200C and U+200D where they join two letters
+// of a word or two emoji (see joined): names people have hold them. (A U+FEFF at the very start of a file is a byte order mark;
 // the readers strip it before any text is checked.)
 // Every escaper here, and the writers of formats that escape text (YAML), use it, so that every
 // output agrees on what is unsafe.
@@ -40,14 +41,12 @@ func IsControl(r rune) bool {
 }
 
 // Unsafe finds the first rune of s that must not reach a terminal: a control (IsControl) or a byte
-// that is not UTF-8 (returned as utf8.RuneError). ok is false when s is clean.
+// that is not UTF-8 (returned as utf8.RuneError). ok is false when s is clean. A joiner inside a
+// word or an emoji (see joined) is text, not a control.
 func Unsafe(s string) (r rune, ok bool) {
 	for i := 0; i < len(s); {
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if c == utf8.RuneError && size == 1 {
-			return utf8.RuneError, true
-		}
-		if IsControl(c) {
+		c, size, bad := unsafeAt(s, i)
+		if bad {
 			return c, true
 		}
 		i += size
@@ -55,10 +54,62 @@ func Unsafe(s string) (r rune, ok bool) {
 	return 0, false
 }
 
+// unsafeAt decodes the rune at s[i:] and tells whether it is unsafe there: a byte that is not
+// UTF-8 (utf8.RuneError, size 1), or a control that is not a joiner joining (joined).
+func unsafeAt(s string, i int) (r rune, size int, bad bool) {
+	r, size = utf8.DecodeRuneInString(s[i:])
+	if r == utf8.RuneError && size == 1 {
+		return r, size, true
+	}
+	return r, size, IsControl(r) && !joined(s, i, r, size)
+}
+
+// joined tells whether the joiner r at s[i:i+size] is text: the zero-width non-joiner (U+200C)
+// and joiner (U+200D) belong inside a Persian, Arabic or Indic word ("مهسا‌رضایی") and inside an
+// emoji sequence (👩‍💻), between two characters that can be joined (joinable). Anywhere else, at an
+// end, beside a space, beside ASCII or beside another joiner, one is only invisible, and as
+// unsafe as the other format characters.
+func joined(s string, i int, r rune, size int) bool {
+	if r != '\u200c' && r != '\u200d' {
+		return false
+	}
+	before, n := utf8.DecodeLastRuneInString(s[:i])
+	after, m := utf8.DecodeRuneInString(s[i+size:])
+	return joinable(before, n) && joinable(after, m)
+}
+
+// joinable is a rune that may stand beside a joiner: not ASCII, a space, a control or a byte
+// that is not UTF-8 (size 1 with utf8.RuneError).
+func joinable(r rune, size int) bool {
+	return size > 0 && r >= 0x80 && !(r == utf8.RuneError && size == 1) && !IsControl(r) && !unicode.IsSpace(r)
+}
+
+// Clean drops from s what Unsafe refuses, for a label a person types, which is kept rather than
+// refused. The other controls go first, so that a joiner that joins once they are gone stays.
+func Clean(s string) string {
+	var b strings.Builder
+	each(s, func(text string) { b.WriteString(text) }, func(r rune, raw string) {
+		if r == '\u200c' || r == '\u200d' {
+			b.WriteString(raw)
+		}
+	})
+	for s = b.String(); ; {
+		if _, bad := Unsafe(s); !bad {
+			return s
+		}
+		b.Reset()
+		each(s, func(text string) { b.WriteString(text) }, func(rune, string) {})
+		s = b.String()
+	}
+}
+
 // Describe names a rune found by Unsafe for a message: `"\x1b" (a control character)`.
 func Describe(r rune) string {
 	if r == utf8.RuneError {
 		return "a byte that is not UTF-8"
+	}
+	if r == '\u200c' || r == '\u200d' {
+		return fmt.Sprintf("%s (a zero-width joiner out of place: one belongs only between two letters of a word or two emoji)", Escape(string(r)))
 	}
 	if r >= 0x80 && unicode.Is(unicode.Cf, r) && !isBidi(r) {
 		return fmt.Sprintf("%s (an invisible format character)", Escape(string(r)))
@@ -97,8 +148,8 @@ func Escape(s string) string {
 func each(s string, text func(string), unsafe func(r rune, raw string)) {
 	start := 0
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || IsControl(r) {
+		r, size, bad := unsafeAt(s, i)
+		if bad {
 			if start < i {
 				text(s[start:i])
 			}

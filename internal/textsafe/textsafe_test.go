@@ -1,6 +1,7 @@
 package textsafe
 
 import (
+	"regexp"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -65,6 +66,19 @@ func TestUnsafe(t *testing.T) {
 		{"Jane\u206a", '\u206a', true},
 		{"Jane\U000e0041", '\U000e0041', true},
 		{"Zoë Ünal — 李 ✓", 0, false},
+		// Joiners inside a word or an emoji sequence are text: names people have hold them.
+		{"مهسا\u200cرضایی", 0, false},                      // a Persian name, with a zero-width non-joiner
+		{"Priya \U0001F469\u200d\U0001F4BB", 0, false},     // 👩‍💻
+		{"\U0001F468\U0001F3FD\u200d\U0001F680", 0, false}, // 👨🏽‍🚀, a skin tone before the joiner
+		{"\u2764\ufe0f\u200d\U0001F525", 0, false},         // ❤️‍🔥, a variation selector before it
+		{"क्\u200dष", 0, false},                            // Devanagari: a half form
+		// Anywhere else a joiner is only invisible; the bidi controls stay refused.
+		{"\u200cمهسا", '\u200c', true},
+		{"مهسا\u200c", '\u200c', true},
+		{"مهسا \u200cرضایی", '\u200c', true},
+		{"مهسا\u200c\u200cرضایی", '\u200c', true},
+		{"مهسا\u200fرضایی", '\u200f', true},
+		{"\xff\u200dب", utf8.RuneError, true},
 	}
 	for _, tt := range tests {
 		r, bad := Unsafe(tt.in)
@@ -86,7 +100,7 @@ func TestUnsafe(t *testing.T) {
 // Whatever the bytes, the escaped form carries no control rune, no format character (category
 // Cf) and no invalid UTF-8, and clean text comes back unchanged.
 func FuzzEscape(f *testing.F) {
-	for _, seed := range []string{"", "plain.yaml", "a\nb", "\x1b]0;title\a", "\u0085\u2028\u202e", "\u200e\u200f\u061c", "\xff\xfe", `back\slash`, "\u200b\ufeff\u00ad\U000e0041"} {
+	for _, seed := range []string{"", "plain.yaml", "a\nb", "\x1b]0;title\a", "\u0085\u2028\u202e", "\u200e\u200f\u061c", "\xff\xfe", `back\slash`, "\u200b\ufeff\u00ad\U000e0041", "ب\u200cپ", "ب\x01\u200cپ", "👩\u200d💻"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -95,12 +109,58 @@ func FuzzEscape(f *testing.F) {
 			t.Fatalf("Escape(%q) = %q still holds %q", s, out, r)
 		}
 		for _, r := range out {
-			if unicode.Is(unicode.Cf, r) || unicode.IsControl(r) {
+			if (unicode.Is(unicode.Cf, r) && r != '\u200c' && r != '\u200d') || unicode.IsControl(r) {
 				t.Fatalf("Escape(%q) = %q still holds %U", s, out, r)
 			}
+		}
+		if Clean(s) != Clean(Clean(s)) {
+			t.Fatalf("Clean(%q) = %q is not clean", s, Clean(s))
+		}
+		if _, bad := Unsafe(Clean(s)); bad {
+			t.Fatalf("Clean(%q) = %q holds what Unsafe refuses", s, Clean(s))
 		}
 		if _, bad := Unsafe(s); !bad && out != s {
 			t.Fatalf("Escape changed clean text %q to %q", s, out)
 		}
 	})
+}
+
+// Escape and Clean keep a joiner that joins, and deal with one that does not.
+func TestJoiners(t *testing.T) {
+	for _, tt := range []struct{ in, escaped, clean string }{
+		{"مهسا\u200cرضایی", "مهسا\u200cرضایی", "مهسا\u200cرضایی"},
+		{"Jane\u200dDoe", `Jane\u200dDoe`, "JaneDoe"},
+		{"ب\x01\u200cپ", `ب\x01\u200cپ`, "ب\u200cپ"}, // the control gone, the joiner joins
+		{"ب \u200c", `ب \u200c`, "ب "},
+	} {
+		if got := Escape(tt.in); got != tt.escaped {
+			t.Errorf("Escape(%q) = %q, want %q", tt.in, got, tt.escaped)
+		}
+		if got := Clean(tt.in); got != tt.clean {
+			t.Errorf("Clean(%q) = %q, want %q", tt.in, got, tt.clean)
+		}
+	}
+}
+
+// Pattern matches exactly what Unsafe accepts: every rune alone, and joiners in and out of place.
+func TestPatternAgreesWithUnsafe(t *testing.T) {
+	re := regexp.MustCompile(Pattern())
+	check := func(s string) {
+		if _, bad := Unsafe(s); re.MatchString(s) == bad {
+			t.Errorf("%q: Unsafe says bad=%v, the pattern matches=%v", s, bad, re.MatchString(s))
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xd800 && r <= 0xdfff {
+			continue // surrogates are not text
+		}
+		check(string(r))
+		if r < 0x3100 || r%61 == 0 || IsControl(r) {
+			check("ب" + string(r) + "\u200cپ") // r before a joiner
+		}
+	}
+	for _, s := range []string{"", "مهسا\u200cرضایی", "👩\u200d💻", "👨🏽\u200d🚀", "❤️\u200d🔥", "क्\u200dष",
+		"\u200cب", "ب\u200c", "ب \u200cپ", "ب\u200c\u200cپ", "Jane\u200dDoe", "ب\u200c\u00a0", "👩\u200d👩\u200d👧", "ab\u200d"} {
+		check(s)
+	}
 }
