@@ -1,0 +1,125 @@
+package page
+
+import (
+	"bytes"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/hitready/hitready/assessment"
+)
+
+// Cohort writes the cohort page of `score`: the summary with its charts (the verdicts, the score
+// distribution, the first steps, who may sit which exam, what is most often unmet), then a row
+// per student. It takes the reports one at a time as render.Stream does: Render draws a
+// student's row and may run on many goroutines at once; Add keeps the rows in order; Close
+// writes the page.
+//
+// The summary leads the page, where an advisor looks first, and it is known only at the end:
+// so the drawn rows are kept until Close, a few hundred bytes a student (some 4 MB for 10,000).
+type Cohort struct {
+	w    io.Writer
+	set  *pageSet
+	opts Options
+	rows bytes.Buffer
+}
+
+// NewCohort starts a cohort page written to w.
+func NewCohort(w io.Writer, opts Options) (*Cohort, error) {
+	set, err := templatesFor(opts.Lang)
+	if err != nil {
+		return nil, err
+	}
+	return &Cohort{w: w, set: set, opts: opts}, nil
+}
+
+// studentRow is what the cohort page shows of one student.
+type studentRow struct {
+	Name, Source string
+	Score        float64
+	Verdict      assessment.Verdict
+	Blocking     []string
+	FirstStep    string
+}
+
+// Render draws one student's row of the table.
+func (c *Cohort) Render(r assessment.Report) ([]byte, error) {
+	row := studentRow{Name: fileText(r.Respondent), Source: fileText(r.Source), Score: r.Score, Verdict: r.Verdict}
+	for _, g := range r.Gaps {
+		if g.Severity == assessment.Blocking {
+			row.Blocking = append(row.Blocking, gapTitle(g))
+		}
+	}
+	if len(r.Plan) > 0 {
+		row.FirstStep = r.Plan[0].Label()
+	}
+	var b bytes.Buffer
+	err := c.set.t.ExecuteTemplate(&b, "cohort-row", row)
+	return b.Bytes(), err
+}
+
+// Add keeps a drawn row, in the order the rows are added.
+func (c *Cohort) Add(rendered []byte) error {
+	_, err := c.rows.Write(rendered)
+	return err
+}
+
+// cohortView is the summary of the page with its charts.
+type cohortView struct {
+	dated
+	Count        int
+	Median, Mean float64
+	Verdicts     []countRow
+	Histogram    histogram
+	FirstSteps   []countRow
+	Exams        []examRow
+	Unmet        []countRow
+	Rows         template.HTML
+}
+
+// countRow is a line of a chart drawn as a table: what is counted, how many, and a bar.
+type countRow struct {
+	Key, Text, Detail string
+	Count             int
+	Bar               bar
+}
+
+type examRow struct {
+	Abbr, Name            string
+	Eligible, Early, Held countRow
+}
+
+// topUnmet is how many requirements the page lists as most often unmet, as the table does.
+const topUnmet = 5
+
+// Close writes the page: the summary of s, then the rows added.
+func (c *Cohort) Close(s *assessment.Summary) error {
+	v := cohortView{dated: newDated(c.opts.Date), Count: s.Count, Median: s.Median(), Mean: s.Mean(), Histogram: newHistogram(s.Histogram(10)),
+		Rows: template.HTML(c.rows.String())} // #nosec: rows drawn by html/template in Render
+	for _, verdict := range []assessment.Verdict{assessment.Ready, assessment.NearlyReady, assessment.NotReady} {
+		n := s.Verdicts[verdict]
+		v.Verdicts = append(v.Verdicts, countRow{Key: string(verdict), Count: n, Bar: newBar(float64(n), float64(s.Count))})
+	}
+	for _, st := range s.FirstSteps() {
+		v.FirstSteps = append(v.FirstSteps, countRow{Text: strings.TrimSuffix(st.Action, "."), Count: st.Count,
+			Bar: newBar(float64(st.Count), float64(s.Count))})
+	}
+	for _, e := range s.Eligibility() {
+		count := func(n int) countRow { return countRow{Count: n, Bar: newBar(float64(n), float64(s.Count))} }
+		v.Exams = append(v.Exams, examRow{Abbr: strings.ToUpper(e.ID), Name: e.Name,
+			Eligible: count(e.Eligible), Early: count(e.Early), Held: count(e.Held)})
+	}
+	for _, u := range s.TopUnmet(topUnmet) {
+		v.Unmet = append(v.Unmet, countRow{Text: u.Title, Detail: u.Requirement, Count: u.Count,
+			Bar: newBar(float64(u.Count), float64(s.Count))})
+	}
+	return write(c.w, c.set, "cohort", v, frame{Kind: "cohort", Date: c.opts.Date, Generous: true})
+}
+
+// gapTitle is a gap's short title, or its id for a profile that gives none.
+func gapTitle(g assessment.Gap) string {
+	if g.Title != "" {
+		return g.Title
+	}
+	return g.ID
+}

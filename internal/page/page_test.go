@@ -1,0 +1,276 @@
+package page
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/questions"
+)
+
+// fixedDate is the date every page of these tests says it was made.
+var fixedDate = time.Date(2027, time.March, 12, 0, 0, 0, 0, time.UTC)
+
+// testOptions are the options of every page of these tests.
+var testOptions = Options{Date: fixedDate, Requirements: "Becoming a Health Information Technician, a career-guide article (undated; its figures are from 2012)"}
+
+// examples are the answers files of examples/, scored with the embedded profile.
+var examples = []string{"ready.yaml", "nearly-ready.yaml", "not-ready.yaml", "student.json"}
+
+// scorer scores answers files and literal answers with the embedded profile.
+type scorer struct {
+	bank    *questions.Bank
+	profile *assessment.Profile
+}
+
+func newScorer(t testing.TB) scorer {
+	t.Helper()
+	bank, err := questions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := assessment.DefaultProfile(bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return scorer{bank: bank, profile: p}
+}
+
+func (s scorer) file(t testing.TB, path string) assessment.Report {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.answers(t, path, data)
+}
+
+func (s scorer) answers(t testing.TB, source string, data []byte) assessment.Report {
+	t.Helper()
+	a, err := s.bank.DecodeAnswers(source, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := assessment.Score(s.profile, a)
+	r.Source = source
+	return r
+}
+
+func (s scorer) example(t testing.TB, name string) assessment.Report {
+	r := s.file(t, filepath.Join("..", "..", "examples", name))
+	r.Source = "examples/" + name
+	return r
+}
+
+// everyGap is a person who meets no requirement at all: the longest report there is.
+const everyGap = `respondent: Casey Everygap
+answers:
+  education.level: none
+  coursework: []
+  certification.ahima: none
+  skills.clinical-knowledge: 1
+  skills.reimbursement: 1
+  skills.empathy: 1
+  skills.ethics: 1
+  skills.composure: 1
+  skills.compassion: 1
+  skills.privacy: 1
+  skills.communication: 1
+  skills.organization: 1
+  skills.computer: 1
+`
+
+// hostileName is a respondent no answers file would pass (they refuse control characters), as a
+// hand-edited saved report might hold it: markup, an attribute break-out, a script link and a
+// right-to-left override that would turn the rest of a line around.
+const hostileName = "<script>alert(1)</script>\"><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">x</a> \u202eevil\u2066 </style>"
+
+// allPages draws every kind of page, the hostile name on each, for tests that read the HTML.
+func allPages(t *testing.T, who string) map[string]string {
+	t.Helper()
+	s := newScorer(t)
+	out := map[string]string{}
+	sum := assessment.NewSummary(s.profile)
+	var cohort bytes.Buffer
+	c, err := NewCohort(&cohort, testOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range append(examples, "every-gap") {
+		var r assessment.Report
+		if ex == "every-gap" {
+			r = s.answers(t, "every-gap.yaml", []byte(everyGap))
+		} else {
+			r = s.example(t, ex)
+		}
+		if who != "" {
+			r.Respondent, r.Source = who, who+".yaml"
+		}
+		var b bytes.Buffer
+		if err := Report(&b, r, testOptions); err != nil {
+			t.Fatal(err)
+		}
+		out[ex] = b.String()
+		row, err := c.Render(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Add(row); err != nil {
+			t.Fatal(err)
+		}
+		sum.Add(r)
+	}
+	if err := c.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	out["cohort"] = cohort.String()
+	old, new := s.example(t, "not-ready.yaml"), s.example(t, "nearly-ready.yaml")
+	if who != "" {
+		old.Respondent, new.Respondent = who, "someone else"
+	}
+	var b bytes.Buffer
+	if err := Comparison(&b, assessment.Compare(old, new), testOptions); err != nil {
+		t.Fatal(err)
+	}
+	out["compare"] = b.String()
+	return out
+}
+
+func TestHostileTextIsEscaped(t *testing.T) {
+	for name, html := range allPages(t, hostileName) {
+		t.Run(name, func(t *testing.T) {
+			for _, bad := range []string{"<script", "<img", "<a ", "\u202e", "\u2066", "</style>\""} {
+				if strings.Contains(html, bad) {
+					t.Errorf("the page holds %q as it came", bad)
+				}
+			}
+			for _, tag := range tags.FindAllString(html, -1) {
+				if strings.Contains(tag, "onerror") || strings.Contains(tag, "javascript:") || strings.Contains(tag, "alert") {
+					t.Errorf("the hostile name made it into a tag: %s", tag)
+				}
+			}
+			if !strings.Contains(html, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+				t.Errorf("the hostile name is not shown, escaped, in the page")
+			}
+			if !strings.Contains(html, `\u202eevil`) {
+				t.Errorf("the right-to-left override is not shown as an escape")
+			}
+			if got := strings.Count(html, "</style>"); got != 2 {
+				t.Errorf("the page closes %d style elements; it opens 2", got)
+			}
+		})
+	}
+}
+
+// resource finds where a page could load something: an element's src or href, a CSS url() or
+// @import, an object's data.
+var resource = regexp.MustCompile(`(?i)\b(src|href|data|srcset|poster|action)\s*=|url\(|@import`)
+
+func TestNothingIsLoadedFromElsewhere(t *testing.T) {
+	for name, html := range allPages(t, "") {
+		if m := resource.FindAllString(html, -1); len(m) > 0 {
+			t.Errorf("%s: the page could load something: %q", name, m)
+		}
+		if !strings.HasPrefix(html, "<!DOCTYPE html>\n<html lang=\"en\">") {
+			t.Errorf("%s: the page does not open with its doctype and language: %.40q", name, html)
+		}
+	}
+}
+
+// svgOpen matches an SVG's opening tag; each is hidden from screen readers (a bar beside its
+// number) or an image with a title and a description.
+var svgOpen = regexp.MustCompile(`<svg[^>]*>`)
+
+func TestEveryChartHasATextEquivalent(t *testing.T) {
+	for name, html := range allPages(t, "") {
+		for _, tag := range svgOpen.FindAllString(html, -1) {
+			if strings.Contains(tag, `aria-hidden="true"`) {
+				continue
+			}
+			m := regexp.MustCompile(`role="img" aria-labelledby="([^ "]+) ([^ "]+)"`).FindStringSubmatch(tag)
+			if m == nil {
+				t.Errorf("%s: a chart neither hidden nor labelled: %s", name, tag)
+				continue
+			}
+			for _, id := range m[1:] {
+				if !strings.Contains(html, `id="`+id+`"`) {
+					t.Errorf("%s: the chart is labelled by %q, which is not in the page", name, id)
+				}
+			}
+		}
+	}
+	cohort := allPages(t, "")["cohort"]
+	for _, want := range []string{"Students by score, in bands of ten", "30-39: 2 students", "80-89: 1 student"} {
+		if !strings.Contains(cohort, want) {
+			t.Errorf("the score distribution's text does not say %q", want)
+		}
+	}
+}
+
+// TestLayoutsHoldNoWords keeps every word of the page in the text file of its language, so that
+// translating the page is writing one file: what is left of a layout without its actions, tags
+// and comments is blank or punctuation.
+func TestLayoutsHoldNoWords(t *testing.T) {
+	strip := regexp.MustCompile(`(?s)\{\{/\*.*?\*/\}\}|<style.*?</style>|\{\{.*?\}\}|<[^>]*>`)
+	for _, name := range []string{"layout", "report", "cohort", "compare"} {
+		data, err := files.ReadFile("templates/" + name + ".tmpl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		left := strip.ReplaceAllString(string(data), "")
+		if words := regexp.MustCompile(`\pL{2,}`).FindAllString(left, -1); len(words) > 0 {
+			t.Errorf("templates/%s.tmpl holds words of its own: %q", name, words)
+		}
+	}
+}
+
+func TestLanguageFallsBackOnEnglish(t *testing.T) {
+	s := newScorer(t)
+	for _, lang := range []string{"", "en", "EN", "xx", "../style.css"} {
+		var b bytes.Buffer
+		if err := Report(&b, s.example(t, "ready.yaml"), Options{Lang: lang}); err != nil {
+			t.Fatalf("lang %q: %v", lang, err)
+		}
+		if !strings.Contains(b.String(), `<html lang="en">`) {
+			t.Errorf("lang %q: the page is not declared English", lang)
+		}
+		if strings.Contains(b.String(), "<time") {
+			t.Errorf("lang %q: a page without a date says one", lang)
+		}
+	}
+}
+
+// TestTheGlossaryExplainsWhatThePageSays lists an abbreviation only when the page uses it.
+func TestTheGlossaryExplainsWhatThePageSays(t *testing.T) {
+	pages := allPages(t, "")
+	for name, want := range map[string][]string{
+		"not-ready.yaml": {"AHIMA", "CAHIIM", "CCA", "CCS", "HIM", "HIT", "RHIA", "RHIT"},
+	} {
+		for _, abbr := range want {
+			if !strings.Contains(pages[name], "<dt><abbr>"+abbr+"</abbr></dt>") {
+				t.Errorf("%s: %s is not explained", name, abbr)
+			}
+		}
+	}
+	if strings.Contains(pages["cohort"], "<dt><abbr>HIM</abbr>") && !strings.Contains(tags.ReplaceAllString(strings.SplitN(pages["cohort"], `id="h-words"`, 2)[0], " "), "HIM") {
+		t.Error("the cohort page explains HIM, which it does not use")
+	}
+}
+
+func TestCSSString(t *testing.T) {
+	for in, want := range map[string]string{
+		"Alex Chen":             `"Alex Chen"`,
+		`a"b\c</style>`:         `"a\22 b\5c c\3c \2f style\3e "`,
+		"line\nnext\x00":        `"line\a next\fffd "`,
+		"Readiness report: Zoë": `"Readiness report\3a  Zo\eb "`,
+	} {
+		if got := string(cssString(in)); got != want {
+			t.Errorf("cssString(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
