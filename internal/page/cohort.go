@@ -20,17 +20,15 @@ import (
 type Cohort struct {
 	w    io.Writer
 	set  *pageSet
+	err  error // the templates' error, returned by Render and Close (they are embedded and tested)
 	opts Options
 	rows bytes.Buffer
 }
 
 // NewCohort starts a cohort page written to w.
-func NewCohort(w io.Writer, opts Options) (*Cohort, error) {
+func NewCohort(w io.Writer, opts Options) *Cohort {
 	set, err := templatesFor(opts.Lang)
-	if err != nil {
-		return nil, err
-	}
-	return &Cohort{w: w, set: set, opts: opts}, nil
+	return &Cohort{w: w, set: set, err: err, opts: opts}
 }
 
 // studentRow is what the cohort page shows of one student.
@@ -44,6 +42,9 @@ type studentRow struct {
 
 // Render draws one student's row of the table.
 func (c *Cohort) Render(r assessment.Report) ([]byte, error) {
+	if c.err != nil {
+		return nil, c.err
+	}
 	row := studentRow{Name: fileText(r.Respondent), Source: fileText(r.Source), Score: r.Score, Verdict: r.Verdict}
 	for _, g := range r.Gaps {
 		if g.Severity == assessment.Blocking {
@@ -94,6 +95,9 @@ const topUnmet = 5
 
 // Close writes the page: the summary of s, then the rows added.
 func (c *Cohort) Close(s *assessment.Summary) error {
+	if c.err != nil {
+		return c.err
+	}
 	v := cohortView{dated: newDated(c.opts.Date), Count: s.Count, Median: s.Median(), Mean: s.Mean(), Histogram: newHistogram(s.Histogram(10)),
 		Rows: template.HTML(c.rows.String())} // #nosec: rows drawn by html/template in Render
 	for _, verdict := range []assessment.Verdict{assessment.Ready, assessment.NearlyReady, assessment.NotReady} {

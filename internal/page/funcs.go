@@ -7,7 +7,8 @@ import (
 	"html/template"
 	"strings"
 	"time"
-	"unicode"
+
+	"github.com/hitready/hitready/internal/prose"
 )
 
 // funcs are the helpers the templates use: numbers as the page prints them, and the arithmetic
@@ -19,7 +20,7 @@ var funcs = template.FuncMap{
 	"num":        func(x float64) string { return trimFloat(x) },
 	"add":        func(a, b int) int { return a + b },
 	"last":       func(i, n int) bool { return i == n-1 },
-	"lowerFirst": lowerFirst,
+	"lowerFirst": prose.LowerFirst,
 	"upper":      strings.ToUpper,
 	"iso":        func(t time.Time) string { return t.Format("2006-01-02") },
 	"cssString":  cssString,
@@ -53,16 +54,6 @@ func median(x float64) string {
 		return fmt.Sprintf("%.1f", x)
 	}
 	return fmt.Sprintf("%.2f", x)
-}
-
-// lowerFirst puts a title in the middle of a sentence: "Degree in HIT" becomes "degree in HIT",
-// while "AHIMA exam" keeps its capitals.
-func lowerFirst(title string) string {
-	r := []rune(title)
-	if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
-		r[0] = unicode.ToLower(r[0])
-	}
-	return string(r)
 }
 
 // pairOf hands two values to a template: a path's before and after, a list and its kind.

@@ -97,10 +97,7 @@ func allPages(t *testing.T, who string) map[string]string {
 	out := map[string]string{}
 	sum := assessment.NewSummary(s.profile)
 	var cohort bytes.Buffer
-	c, err := NewCohort(&cohort, testOptions)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := NewCohort(&cohort, testOptions)
 	for _, ex := range append(examples, "every-gap") {
 		var r assessment.Report
 		if ex == "every-gap" {
