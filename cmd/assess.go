@@ -15,6 +15,7 @@ import (
 	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/iostreams"
+	"github.com/hitready/hitready/internal/page"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/internal/textsafe"
@@ -179,7 +180,9 @@ func assessRun(opts *AssessOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writeReport(ctx, opts.IO, opts.Output, opts.Format, report, assessTableOptions(opts, kept)); err != nil {
+	topts := assessTableOptions(opts, kept)
+	topts.Page.Requirements = requirementsSource(profile)
+	if err := writeReport(ctx, opts.IO, opts.Output, opts.Format, report, topts); err != nil {
 		return err
 	}
 	reportWritten(opts.IO, opts.Output, "Report")
@@ -317,7 +320,8 @@ func writeReport(ctx context.Context, ios *iostreams.IOStreams, path, format str
 // terminal; no box drawing on a dumb one.
 func tableOptions(ios *iostreams.IOStreams, outputPath string) render.TableOptions {
 	toStdout := outputPath == "" || outputPath == fileio.StdStream
-	opts := render.TableOptions{Width: ios.TerminalWidth(), Plain: ios.IsDumbTerminal(), Command: commandName()}
+	opts := render.TableOptions{Width: ios.TerminalWidth(), Plain: ios.IsDumbTerminal(), Command: commandName(),
+		Page: page.Options{Date: runDate(), Lang: string(ios.Lang())}}
 	if !toStdout {
 		opts.Width = ios.FileWidth()
 	}

@@ -152,7 +152,9 @@ func scoreRun(opts *ScoreOptions) error {
 	for i, a := range profile.Areas {
 		areas[i] = a.ID
 	}
-	stream, err := render.NewStream(out, opts.Format, areas, tableOptions(opts.IO, opts.Output))
+	topts := tableOptions(opts.IO, opts.Output)
+	topts.Page.Requirements = requirementsSource(profile)
+	stream, err := render.NewStream(out, opts.Format, areas, topts)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/page"
 	"github.com/hitready/hitready/internal/yamlout"
 	"github.com/hitready/hitready/questions"
 )
@@ -70,6 +71,7 @@ func ReportFormats() Formats[Renderer[assessment.Report]] {
 			return c.Flush()
 		}},
 		{"markdown", func(w io.Writer, r assessment.Report, _ TableOptions) error { return reportMarkdown(w, r) }},
+		{"html", func(w io.Writer, r assessment.Report, opts TableOptions) error { return page.Report(w, r, opts.Page) }},
 	}
 }
 
@@ -81,6 +83,9 @@ func ComparisonFormats() Formats[Renderer[assessment.Comparison]] {
 		{"yaml", func(w io.Writer, c assessment.Comparison, _ TableOptions) error { return fastYAML(w, c) }},
 		{"csv", func(w io.Writer, c assessment.Comparison, _ TableOptions) error { return comparisonCSV(w, c) }},
 		{"markdown", func(w io.Writer, c assessment.Comparison, _ TableOptions) error { return comparisonMarkdown(w, c) }},
+		{"html", func(w io.Writer, c assessment.Comparison, opts TableOptions) error {
+			return page.Comparison(w, c, opts.Page)
+		}},
 	}
 }
 
@@ -97,6 +102,7 @@ func CohortFormats() Formats[StreamMaker] {
 			return &csvStream{w: w, c: newCSVReport(io.Discard, areas)}
 		}},
 		{"markdown", func(w io.Writer, _ []string, _ TableOptions) Stream { return &markdownStream{w: w} }},
+		{"html", func(w io.Writer, _ []string, opts TableOptions) Stream { return page.NewCohort(w, opts.Page) }},
 	}
 }
 

@@ -68,7 +68,7 @@ func TestFormatTablesAreWhole(t *testing.T) {
 			t.Errorf("report format %s has no renderer", f.Name)
 		}
 	}
-	if checks != 5+5+5+6+5+4 {
-		t.Errorf("checked %d formats, want 30", checks)
+	if checks != 6+6+6+6+5+4 { // report, comparison and cohort have html
+		t.Errorf("checked %d formats, want 33", checks)
 	}
 }

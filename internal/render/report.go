@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/page"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/textsafe"
 )
@@ -34,6 +35,9 @@ type TableOptions struct {
 	// Command is how the person started hitready ("go run ." under go run), for hints they may
 	// paste into the same shell; "" means hitready.
 	Command string
+	// Page is what the HTML page needs beyond the report (--format html): the date it says it
+	// was made, its language and the document the requirements rest on.
+	Page page.Options
 }
 
 func (o TableOptions) width() int {
