@@ -395,13 +395,9 @@ func asked(bank *questions.Bank, id string, a *questions.Answers) bool {
 // what that profile has.
 func (cs *Credentials) statuses(p *Profile, a *questions.Answers) []CredentialStatus {
 	out := make([]CredentialStatus, 0, len(cs.Credentials))
-	reqIDs := p.planIndex().reqIDs
 	for i := range cs.Credentials {
 		s := cs.Credentials[i].Status(p.bank, a)
-		// Among the ids rather than hasRequirement, which copies each requirement to compare.
-		s.Meets = slices.DeleteFunc(s.Meets, func(id string) bool {
-			return !slices.Contains(reqIDs, id)
-		})
+		s.Meets = slices.DeleteFunc(s.Meets, func(id string) bool { return !p.hasRequirement(id) })
 		out = append(out, s)
 	}
 	return out

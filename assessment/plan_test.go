@@ -218,7 +218,7 @@ func checkPlan(t testing.TB, p *Profile, a *questions.Answers, r Report) {
 			}
 		}
 		st := byID[s.ID]
-		apply(p, &candidate{step: st, closes: s.Closes}, state)
+		applyStep(p, st, s.Closes, state)
 		after := p.scoreOnly(state)
 		for _, id := range s.Closes {
 			if !slices.ContainsFunc(after.Requirements, func(x Result) bool { return x.ID == id && x.Met }) {
@@ -240,6 +240,15 @@ func checkPlan(t testing.TB, p *Profile, a *questions.Answers, r Report) {
 	if end := p.scoreOnly(state); len(end.Gaps) != 0 {
 		t.Fatalf("after the plan %d gaps remain: %v", len(end.Gaps), end.Gaps[0].ID)
 	}
+}
+
+// applyStep makes a plan step's changes to the answers; a per-gap step meets the one gap it closes.
+func applyStep(p *Profile, st *Step, closes []string, a *questions.Answers) {
+	c := &candidate{step: st}
+	if st.PerGap && len(closes) == 1 {
+		c.gap = &Gap{ID: closes[0]}
+	}
+	apply(p, c, a)
 }
 
 // The plan's promises over many generated people, each with random answers to the path
@@ -584,7 +593,7 @@ func TestPropertyExamOnlyWhenPrepared(t *testing.T) {
 					}
 				}
 			}
-			apply(p, &candidate{step: byID[s.ID], closes: s.Closes}, state)
+			applyStep(p, byID[s.ID], s.Closes, state)
 		}
 	}
 	if waited == 0 {

@@ -119,8 +119,6 @@ type Profile struct {
 	share      []float64
 	areaWeight map[string]float64
 	totalArea  float64
-	// index is what a plan reads of the requirements for every step (plan.go).
-	index *planIndex
 	// outlook tailors reports to the work settings a person chose; it is embedded data, not
 	// part of a profile file.
 	outlook *Outlook
@@ -213,7 +211,6 @@ func (p *Profile) derive() {
 			p.share[i] = round(areaShare[r.Area]*float64(r.Weight)/p.areaWeight[r.Area], 9)
 		}
 	}
-	p.index = newPlanIndex(p)
 }
 
 // check lists everything wrong with a profile, read from f, in f. Scoring relies on what it

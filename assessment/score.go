@@ -229,31 +229,60 @@ func (p *Profile) credit(req *Requirement, a *questions.Answers) (float64, strin
 	return credit, strings.Join(current, "; ")
 }
 
-// factor scores one factor. applies is false when the question is not asked of this person: the
-// factor then neither adds nor takes away (a field of study for someone without a degree).
+// factor scores one factor and says what the person has now. applies is false when the question
+// is not asked of this person: the factor then neither adds nor takes away (a field of study for
+// someone without a degree).
 func (p *Profile) factor(f Factor, a *questions.Answers) (credit float64, current string, applies bool) {
+	credit, applies = p.factorCredit(f, a)
+	if !applies {
+		return 1, "", false
+	}
+	return credit, p.factorWords(f, a), true
+}
+
+// factorCredit is a factor's credit alone: a plan asks it after every step, and needs no words.
+func (p *Profile) factorCredit(f Factor, a *questions.Answers) (credit float64, applies bool) {
 	q, _ := p.bank.Question(f.Question)
 	if p.bank.Asks(q, a) == questions.NotAsked {
-		return 1, "", false
+		return 1, false
 	}
 	ans, ok := a.Get(q.ID)
 	if !ok {
-		return 0, "Not answered", true
+		return 0, true
 	}
 	switch q.Kind {
 	case questions.OneOf:
-		choice, _ := q.Choice(ans.Choice)
-		return float64(f.Values[ans.Choice]), choice.Label, true
+		return float64(f.Values[ans.Choice]), true
 	case questions.AnyOf:
 		if ans.Has(f.Includes) {
-			return 1, "Completed", true
+			return 1, true
 		}
-		return 0, "Not completed yet", true
+		return 0, true
 	case questions.Rating:
 		c := float64(ans.Rating-q.Scale.Min) / float64(f.target()-q.Scale.Min)
-		return min(max(c, 0), 1), strconv.Itoa(ans.Rating) + " of " + strconv.Itoa(q.Scale.Max), true
+		return min(max(c, 0), 1), true
 	}
-	return 0, "", true
+	return 0, true
+}
+
+// factorWords says what the person has now for a factor that applies to them.
+func (p *Profile) factorWords(f Factor, a *questions.Answers) string {
+	q, _ := p.bank.Question(f.Question)
+	ans, ok := a.Get(q.ID)
+	switch {
+	case !ok:
+		return "Not answered"
+	case q.Kind == questions.OneOf:
+		choice, _ := q.Choice(ans.Choice)
+		return choice.Label
+	case q.Kind == questions.AnyOf && ans.Has(f.Includes):
+		return "Completed"
+	case q.Kind == questions.AnyOf:
+		return "Not completed yet"
+	case q.Kind == questions.Rating:
+		return strconv.Itoa(ans.Rating) + " of " + strconv.Itoa(q.Scale.Max)
+	}
+	return ""
 }
 
 func (p *Profile) severity(req *Requirement, credit float64) Severity {

@@ -1,0 +1,180 @@
+package assessment
+
+import (
+	"slices"
+
+	"github.com/hitready/hitready/questions"
+)
+
+// examReason says which of ExamReasons words an exam step.
+type examReason int
+
+const (
+	reasonNow examReason = iota
+	reasonNowPrepared
+	reasonNowUnprepared
+	reasonEarly
+	reasonAfter
+	reasonAfterEarly
+	reasonAfterPrepared
+	reasonBooked
+)
+
+// examFit is an exam the person may sit with some answers, and why.
+type examFit struct {
+	exam   *candidate
+	cred   *Credential
+	status Status
+	route  string
+	prep   *Route
+}
+
+// findExam is the most preferred of the offered exams the person may sit with the answers a;
+// needPrep asks that they be prepared for it as the body recommends, too.
+func (f *planFor) findExam(exams []*candidate, a *questions.Answers, needPrep bool) (examFit, bool) {
+	for _, e := range exams {
+		c, ok := f.cs.Get(e.step.Credential)
+		if !ok {
+			continue
+		}
+		st := c.standing(f.p.bank, a)
+		if !st.MaySit() {
+			continue
+		}
+		prep, prepared := c.prepared(a)
+		if needPrep && !prepared {
+			continue
+		}
+		return examFit{exam: e, cred: c, status: st, route: holdingRoute(c, a), prep: prep}, true
+	}
+	return examFit{}, false
+}
+
+// pickExam chooses the exam (Plan, rule 2) and why it may be sat where it is: the one booked;
+// else one the person may sit now, prepared; else the first that a chosen step (in order) makes
+// them eligible and prepared for; else one they may sit now, unprepared.
+func (f *planFor) pickExam(exams, chosen []*candidate) *candidate {
+	if f.booked() {
+		if fit, ok := f.findExam(exams, f.a, false); ok {
+			return fit.now(reasonBooked)
+		}
+	}
+	if fit, ok := f.findExam(exams, f.a, true); ok {
+		switch {
+		case fit.status == EligibleEarly:
+			return fit.now(reasonEarly)
+		case fit.prep != nil:
+			return fit.now(reasonNowPrepared)
+		}
+		return fit.now(reasonNow)
+	}
+	if exam := f.examAfterAStep(exams, chosen); exam != nil {
+		return exam
+	}
+	if fit, ok := f.findExam(exams, f.a, false); ok {
+		return fit.now(reasonNowUnprepared)
+	}
+	return nil
+}
+
+// now makes the exam one the person sits now, for this reason.
+func (fit examFit) now(reason examReason) *candidate {
+	e := fit.exam
+	e.now, e.route, e.prep, e.reason = true, fit.route, fit.prep, reason
+	return e
+}
+
+// examAfterAStep replays the chosen steps in order and returns the first exam one of them makes
+// the person eligible and prepared for, to be sat right after it.
+func (f *planFor) examAfterAStep(exams, chosen []*candidate) *candidate {
+	state := f.a.Clone()
+	for _, c := range chosen {
+		apply(f.p, c, state)
+		fit, ok := f.findExam(exams, state, true)
+		if !ok {
+			continue
+		}
+		e := fit.exam
+		e.after, e.route, e.prep = c, fit.route, fit.prep
+		switch {
+		case fit.prep != nil && fit.cred.standing(f.p.bank, f.a).MaySit():
+			e.reason = reasonAfterPrepared // eligible all along: the step prepares them
+		case earlyInLastTerm(fit.cred, c.step, state):
+			e.reason = reasonAfterEarly
+		default:
+			e.reason = reasonAfter
+		}
+		return e
+	}
+	return nil
+}
+
+// placeExam adds the exam to the ordered steps: right after the step that opens it, that step
+// moved up with the exam's severity. Should moving it up leave out an earlier step the exam
+// needs, the step stays where it was.
+func (f *planFor) placeExam(chosen []*candidate, exam *candidate) []*candidate {
+	if exam.after == nil {
+		out := append(slices.Clone(chosen), exam)
+		f.order(out)
+		return out
+	}
+	out := f.placeAfter(chosen, exam, true)
+	if f.sittable(out, exam) {
+		return out
+	}
+	return f.placeAfter(chosen, exam, false)
+}
+
+// placeAfter orders the steps, the one that opens the exam taking the exam's severity if moveUp,
+// and puts the exam right after it.
+func (f *planFor) placeAfter(chosen []*candidate, exam *candidate, moveUp bool) []*candidate {
+	out := slices.Clone(chosen)
+	if moveUp {
+		exam.after.enables = exam
+	}
+	f.order(out)
+	exam.after.enables = nil
+	j := slices.Index(out, exam.after)
+	return slices.Insert(out, j+1, exam)
+}
+
+// sittable replays the steps before the exam and tells whether the person may sit it there,
+// prepared as recommended.
+func (f *planFor) sittable(plan []*candidate, exam *candidate) bool {
+	c, ok := f.cs.Get(exam.step.Credential)
+	if !ok {
+		return false
+	}
+	state := f.a.Clone()
+	for _, s := range plan {
+		if s == exam {
+			break
+		}
+		apply(f.p, s, state)
+	}
+	_, prepared := c.prepared(state)
+	return c.standing(f.p.bank, state).MaySit() && prepared
+}
+
+// earlyInLastTerm tells whether the step completes a program (it sets the program question)
+// in whose last term the credential allows early testing.
+func earlyInLastTerm(c *Credential, st *Step, after *questions.Answers) bool {
+	if _, ok := st.Changes.Set[programQuestion]; !ok || len(c.Early) == 0 {
+		return false
+	}
+	last := after.Clone()
+	last.Set(programQuestion, questions.OneOfAnswer(programLastTerm))
+	return slices.ContainsFunc(c.Early, func(r Route) bool { return r.holds(last) })
+}
+
+// holdingRoute is why the person may sit the exam: the clause of the route that holds.
+func holdingRoute(c *Credential, a *questions.Answers) string {
+	for _, routes := range [2][]Route{c.Eligible, c.Early} {
+		for i := range routes {
+			if routes[i].holds(a) {
+				return routes[i].Because
+			}
+		}
+	}
+	return ""
+}

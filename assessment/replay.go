@@ -1,0 +1,152 @@
+package assessment
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/hitready/hitready/questions"
+)
+
+// replay applies the steps in order and keeps, for each, the gaps it meets; steps that meet
+// nothing are dropped (Plan, rule 4). Exam steps are worded by why the person may sit them at
+// that point.
+func (f *planFor) replay(reasons ExamReasons, chosen []*candidate) []PlanStep {
+	plan := make([]PlanStep, 0, len(chosen))
+	state := f.a.Clone()
+	open := f.gapRequirements()
+	for _, c := range chosen {
+		apply(f.p, c, state)
+		var closes []string
+		for _, r := range open {
+			if f.p.met(r, state) {
+				closes = append(closes, r.ID)
+			}
+		}
+		if len(closes) == 0 {
+			continue
+		}
+		open = slices.DeleteFunc(open, func(r *Requirement) bool { return slices.Contains(closes, r.ID) })
+		action, label := c.words()
+		if c.step.Credential != "" {
+			action, label = examAction(reasons, f.cs, c)
+		}
+		c.position = len(plan) + 1
+		plan = append(plan, PlanStep{Step: c.position, ID: c.step.ID, Action: action, Closes: closes, label: label,
+			Credential: c.step.Credential, Duration: c.step.Duration, DurationSource: c.step.DurationSource})
+	}
+	return plan
+}
+
+// gapRequirements are the requirements of the person's gaps, in profile order.
+func (f *planFor) gapRequirements() []*Requirement {
+	var out []*Requirement
+	for i := range f.p.Requirements {
+		if r := &f.p.Requirements[i]; f.gapIndex(r.ID) >= 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// met tells whether the answers earn a requirement's full credit.
+func (p *Profile) met(r *Requirement, a *questions.Answers) bool {
+	for _, f := range r.Credit {
+		if credit, applies := p.factorCredit(f, a); applies && credit < 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// apply makes a step's changes to the answers, then forgets answers to questions the new answers
+// no longer ask, as a person's file would. Within raise, set and include the order of the
+// questions does not matter: each change reads and writes only its own question.
+func apply(p *Profile, c *candidate, a *questions.Answers) {
+	ch := c.step.Changes
+	for id, v := range ch.Raise {
+		q, _ := p.bank.Question(id)
+		if cur, ok := a.Get(id); !ok || q.Rank(cur.Choice) < q.Rank(v) {
+			a.Set(id, questions.OneOfAnswer(v))
+		}
+	}
+	for id, v := range ch.Set {
+		a.Set(id, questions.OneOfAnswer(v))
+	}
+	for id, add := range ch.Include {
+		cur, _ := a.Get(id)
+		vs := slices.Clone(cur.Choices)
+		for _, v := range add {
+			if !slices.Contains(vs, v) {
+				vs = append(vs, v)
+			}
+		}
+		a.Set(id, questions.AnyOfAnswer(vs...))
+	}
+	if ch.Meet && c.gap != nil {
+		p.meet(c.gap.ID, a)
+	}
+	prune(p.bank, a)
+}
+
+// meet sets each factor of requirement id to the weakest answer that earns full credit, in factor
+// order, so that a factor whose question a change makes asked (the field, once there is a
+// degree) is answered too.
+func (p *Profile) meet(id string, a *questions.Answers) {
+	i := slices.IndexFunc(p.Requirements, func(r Requirement) bool { return r.ID == id })
+	if i < 0 {
+		return
+	}
+	for _, f := range p.Requirements[i].Credit {
+		q, ok := p.bank.Question(f.Question)
+		if !ok || p.bank.Asks(q, a) == questions.NotAsked {
+			continue
+		}
+		if ans, ok := weakestMeeting(q, f, a); ok {
+			a.Set(q.ID, ans)
+		}
+	}
+}
+
+// weakestMeeting is the weakest answer to q that gives factor f its full credit and is no worse
+// than the person's; ok is false when their answer already does.
+func weakestMeeting(q *questions.Question, f Factor, a *questions.Answers) (questions.Answer, bool) {
+	cur, answered := a.Get(q.ID)
+	switch q.Kind {
+	case questions.OneOf:
+		if answered && f.Values[cur.Choice] >= 1 {
+			return questions.Answer{}, false
+		}
+		values := q.ValueNames()
+		if q.Ordered != questions.Unordered {
+			slices.SortStableFunc(values, func(x, y string) int { return cmp.Compare(q.Rank(x), q.Rank(y)) })
+		}
+		for _, v := range values {
+			if f.Values[v] >= 1 && (!answered || q.Rank(v) >= q.Rank(cur.Choice)) {
+				return questions.OneOfAnswer(v), true
+			}
+		}
+	case questions.AnyOf:
+		if !cur.Has(f.Includes) {
+			return questions.AnyOfAnswer(append(slices.Clone(cur.Choices), f.Includes)...), true
+		}
+	case questions.Rating:
+		if !answered || cur.Rating < f.target() {
+			return questions.RatingAnswer(f.target()), true
+		}
+	}
+	return questions.Answer{}, false
+}
+
+// prune forgets answers to questions that are not asked, in bank order so that a question ruled
+// out rules out those that depend on it. A question without asked_when is always asked.
+func prune(bank *questions.Bank, a *questions.Answers) {
+	for i := range bank.Questions {
+		q := &bank.Questions[i]
+		if len(q.AskedWhen) == 0 {
+			continue
+		}
+		if _, ok := a.Get(q.ID); ok && bank.Asks(q, a) == questions.NotAsked {
+			a.Delete(q.ID)
+		}
+	}
+}

@@ -1,0 +1,180 @@
+package assessment
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hitready/hitready/questions"
+)
+
+//go:embed steps.yaml
+var stepsYAML []byte
+
+// embeddedStepsName is how the built-in steps file is named in messages.
+const embeddedStepsName = "embedded steps"
+
+// anyRequirement in a per-gap step's closes matches every requirement: the fallback step.
+const anyRequirement = "*"
+
+// Changes are what a step does to a person's answers.
+type Changes struct {
+	Set     map[string]string   `yaml:"set,omitempty" json:"set,omitempty"`
+	Raise   map[string]string   `yaml:"raise,omitempty" json:"raise,omitempty"`
+	Include map[string][]string `yaml:"include,omitempty" json:"include,omitempty"`
+	Meet    Flag                `yaml:"meet,omitempty" json:"meet,omitempty"`
+}
+
+// Step is one entry of the catalogue of steps.
+type Step struct {
+	ID     string `yaml:"id" json:"id"`
+	Group  string `yaml:"group,omitempty" json:"group,omitempty"`
+	Action string `yaml:"action" json:"action"`
+	// Label names the step the same way for every person, short, for a cohort's first steps and
+	// a comparison; {title} stands for the gap of a per-gap step. The action when empty.
+	Label          string                `yaml:"label,omitempty" json:"label,omitempty"`
+	When           []questions.Condition `yaml:"when,omitempty" json:"when,omitempty"`
+	OnlyIfGap      []string              `yaml:"only_if_gap,omitempty" json:"only_if_gap,omitempty"`
+	PerGap         Flag                  `yaml:"per_gap,omitempty" json:"per_gap,omitempty"`
+	Credential     string                `yaml:"credential,omitempty" json:"credential,omitempty"`
+	Closes         []string              `yaml:"closes" json:"closes"`
+	Changes        Changes               `yaml:"changes" json:"changes"`
+	Duration       string                `yaml:"duration,omitempty" json:"duration,omitempty"`
+	DurationSource string                `yaml:"duration_source,omitempty" json:"duration_source,omitempty"`
+}
+
+// ExamReasons word why a person may sit an exam at its place in the plan: the clause after the
+// action and a semicolon. {because} is the eligibility route's clause, {step} the number of the
+// step that makes the person eligible or prepared, {prepared} the clause of the credential's
+// prepared route, {recommended} its recommendation. The optional ones fall back on now or after.
+type ExamReasons struct {
+	Now   string `yaml:"now" json:"now"`
+	Early string `yaml:"early" json:"early"`
+	After string `yaml:"after" json:"after"`
+	// NowPrepared: eligible and prepared now as the body recommends.
+	NowPrepared string `yaml:"now_prepared,omitempty" json:"now_prepared,omitempty"`
+	// NowUnprepared: eligible now, and nothing in the plan prepares the person as recommended.
+	NowUnprepared string `yaml:"now_unprepared,omitempty" json:"now_unprepared,omitempty"`
+	// AfterEarly: made eligible by a program's step, whose last term allows early testing.
+	AfterEarly string `yaml:"after_early,omitempty" json:"after_early,omitempty"`
+	// Booked is the whole action for a person who has booked an exam (certification.ahima:
+	// scheduled), {exam} the one they may sit now; empty, a booked exam is not told apart.
+	Booked string `yaml:"booked,omitempty" json:"booked,omitempty"`
+}
+
+// Steps is a checked catalogue of steps.
+type Steps struct {
+	ExamReasons ExamReasons `yaml:"exam_reasons" json:"exam_reasons"`
+	Steps       []Step      `yaml:"steps" json:"steps"`
+}
+
+// defaultSteps returns the embedded catalogue, checked against the profile's bank and the
+// credentials. Written for the embedded profile, its steps for requirements a custom profile
+// lacks never apply, and the fallback step closes that profile's gaps with its own next steps.
+func defaultSteps(p *Profile, cs *Credentials) (*Steps, error) {
+	s, f, err := readEmbedded[Steps](embeddedStepsName, stepsYAML, stepsKind)
+	if err != nil {
+		return nil, err
+	}
+	s.check(f, p, cs, false)
+	return s, f.err()
+}
+
+// ParseSteps reads a steps file strictly (readStrict) and checks it against the profile, its
+// bank and the credentials. Refusals match inputerr.ErrInvalid and name the file and line.
+func ParseSteps(path string, data []byte, p *Profile, cs *Credentials) (*Steps, error) {
+	s, f, err := readStrict[Steps](path, data, stepsKind)
+	if err != nil {
+		return nil, err
+	}
+	s.check(f, p, cs, true)
+	return s, f.err()
+}
+
+// check refuses what Plan relies on; strict also refuses requirement ids the profile lacks.
+func (s *Steps) check(f *yamlFile, p *Profile, cs *Credentials, strict bool) {
+	if r := s.ExamReasons; r.Now == "" || r.Early == "" || r.After == "" {
+		f.add(f.line("exam_reasons"), "", "exam_reasons needs now, early and after")
+	}
+	seen := map[string]bool{}
+	for i := range s.Steps {
+		st := &s.Steps[i]
+		for _, msg := range st.check(p, cs, seen, strict) {
+			f.add(f.line("steps", i), st.ID, "%s", msg)
+		}
+		seen[st.ID] = true
+	}
+}
+
+// check lists what is wrong with one step; seen holds the ids before it.
+func (st *Step) check(p *Profile, cs *Credentials, seen map[string]bool, strict bool) []string {
+	var msgs []string
+	bank := p.bank
+	add := func(format string, args ...any) { msgs = append(msgs, fmt.Sprintf(format, args...)) }
+	if st.ID == "" || seen[st.ID] {
+		add("a step id must be given and unique")
+	}
+	if st.Action == "" {
+		add("action is required: the sentence a person reads")
+	}
+	if (st.Duration == "") != (st.DurationSource == "") {
+		add("duration and duration_source go together: state a duration only where a source does")
+	}
+	for _, c := range st.When {
+		if msg := checkCondition(bank, c); msg != "" {
+			add("%s", msg)
+		}
+	}
+	for _, id := range append(slices.Clone(st.OnlyIfGap), st.Closes...) {
+		if strict && !(id == anyRequirement && bool(st.PerGap)) && !p.hasRequirement(id) {
+			add("%q is not a requirement of profile %s", id, p.ID)
+		}
+	}
+	if _, ok := cs.Get(st.Credential); st.Credential != "" && !ok {
+		add("credential %q is not in the credentials file", st.Credential)
+	}
+	if st.PerGap != st.Changes.Meet {
+		add("a per_gap step changes the answers by meet, and only a per_gap step does")
+	}
+	for _, msg := range checkChanges(bank, st.Changes) {
+		add("changes: %s", msg)
+	}
+	return msgs
+}
+
+func checkChanges(bank *questions.Bank, c Changes) []string {
+	var msgs []string
+	oneOf := func(kind string, m map[string]string) {
+		for id, v := range m {
+			q, ok := bank.Question(id)
+			switch {
+			case !ok:
+				msgs = append(msgs, fmt.Sprintf("%s: unknown question %q", kind, id))
+			case q.Kind != questions.OneOf:
+				msgs = append(msgs, fmt.Sprintf("%s: %s is not a one-of question", kind, id))
+			case kind == "raise" && q.Ordered == questions.Unordered:
+				msgs = append(msgs, fmt.Sprintf("raise: the values of %s do not rank; use set", id))
+			default:
+				if _, ok := q.Choice(v); !ok {
+					msgs = append(msgs, fmt.Sprintf("%s: %q is not a value of %s (allowed: %s)", kind, v, id, strings.Join(q.ValueNames(), ", ")))
+				}
+			}
+		}
+	}
+	oneOf("set", c.Set)
+	oneOf("raise", c.Raise)
+	for id, vs := range c.Include {
+		q, ok := bank.Question(id)
+		if !ok || q.Kind != questions.AnyOf {
+			msgs = append(msgs, fmt.Sprintf("include: %q is not an any-of question", id))
+			continue
+		}
+		for _, v := range vs {
+			if _, ok := q.Choice(v); !ok {
+				msgs = append(msgs, fmt.Sprintf("include: %q is not a value of %s", v, id))
+			}
+		}
+	}
+	return msgs
+}
