@@ -180,7 +180,7 @@ func assessRun(opts *AssessOptions) error {
 	if err != nil {
 		return err
 	}
-	topts := assessTableOptions(opts, kept)
+	topts := assessOutputOptions(opts, kept)
 	topts.Page.Requirements = requirementsSource(profile)
 	if err := writeReport(ctx, opts.IO, opts.Output, opts.Format, report, topts); err != nil {
 		return err
@@ -230,10 +230,10 @@ func saveAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Bank,
 	return nil, err
 }
 
-// assessTableOptions are tableOptions with assess's flags, and the file that holds the answers
+// assessOutputOptions are outputOptions with assess's flags, and the file that holds the answers
 // scored when it is a regular file a hint can name.
-func assessTableOptions(opts *AssessOptions, kept string) render.TableOptions {
-	topts := tableOptions(opts.IO, opts.Output)
+func assessOutputOptions(opts *AssessOptions, kept string) render.Options {
+	topts := outputOptions(opts.IO, opts.Output)
 	topts.Plain = topts.Plain || opts.Plain
 	topts.AllGaps = opts.AllGaps
 	if kept != "" && kept != fileio.StdStream {
@@ -309,18 +309,18 @@ func assessOutputs(opts *AssessOptions) []fileio.Path {
 }
 
 // writeReport writes one report in its format to standard output or --output.
-func writeReport(ctx context.Context, ios *iostreams.IOStreams, path, format string, report assessment.Report, opts render.TableOptions) error {
+func writeReport(ctx context.Context, ios *iostreams.IOStreams, path, format string, report assessment.Report, opts render.Options) error {
 	return writeOutputContext(ctx, ios, path, func(w io.Writer) error {
 		return render.Report(w, format, report, opts)
 	})
 }
 
-// tableOptions fit the output to where it goes: the terminal's width when it goes to the
+// outputOptions fit the output to where it goes: the terminal's width when it goes to the
 // terminal (standard output a terminal, no --output), else COLUMNS, else 80; colour only on a
 // terminal; no box drawing on a dumb one.
-func tableOptions(ios *iostreams.IOStreams, outputPath string) render.TableOptions {
+func outputOptions(ios *iostreams.IOStreams, outputPath string) render.Options {
 	toStdout := outputPath == "" || outputPath == fileio.StdStream
-	opts := render.TableOptions{Width: ios.TerminalWidth(), Plain: ios.IsDumbTerminal(), Command: commandName(),
+	opts := render.Options{Width: ios.TerminalWidth(), Plain: ios.IsDumbTerminal(), Command: commandName(),
 		Page: page.Options{Date: runDate(), Lang: string(ios.Lang())}}
 	if !toStdout {
 		opts.Width = ios.FileWidth()

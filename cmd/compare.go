@@ -100,7 +100,7 @@ func compareRun(opts *CompareOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut, warning)
 	}
 	if err := writeOutputContext(ctx, opts.IO, opts.Output, func(w io.Writer) error {
-		topts := tableOptions(opts.IO, opts.Output)
+		topts := outputOptions(opts.IO, opts.Output)
 		topts.Page.Requirements = requirementsSource(profile)
 		return render.Comparison(w, opts.Format, comparison, topts)
 	}); err != nil {

@@ -59,6 +59,6 @@ func credentialsRun(opts *CredentialsOptions) error {
 		return err
 	}
 	return writeOutput(opts.IO, "", func(w io.Writer) error {
-		return render.Credentials(w, opts.Format, profile.Credentials(), tableOptions(opts.IO, ""))
+		return render.Credentials(w, opts.Format, profile.Credentials(), outputOptions(opts.IO, ""))
 	})
 }

@@ -54,6 +54,6 @@ func outlookRun(opts *OutlookOptions) error {
 		return err
 	}
 	return writeOutput(opts.IO, "", func(w io.Writer) error {
-		return render.Outlook(w, opts.Format, outlook, tableOptions(opts.IO, ""))
+		return render.Outlook(w, opts.Format, outlook, outputOptions(opts.IO, ""))
 	})
 }

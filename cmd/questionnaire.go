@@ -77,12 +77,12 @@ func (e *savedElsewhereError) Error() string {
 }
 
 // stderrWidth is the width the questionnaire wraps its text to: standard error's, where it is
-// drawn, or 80 when that is not a terminal whose size can be read.
+// drawn, or iostreams.DefaultWidth when that is not a terminal whose size can be read.
 func stderrWidth(ios *iostreams.IOStreams) int {
 	if w, ok := stderrTerminalWidth(ios); ok {
 		return w
 	}
-	return 80
+	return iostreams.DefaultWidth
 }
 
 // stderrTerminalWidth is standard error's width when it is a terminal whose size can be read.

@@ -59,8 +59,8 @@ func questionsRun(opts *QuestionsOptions) error {
 	}
 	return writeOutput(opts.IO, "", func(w io.Writer) error {
 		if opts.Template {
-			return questions.Template(w, bank, tableOptions(opts.IO, "").Width)
+			return questions.Template(w, bank, outputOptions(opts.IO, "").Width)
 		}
-		return render.Questions(w, opts.Format, bank, tableOptions(opts.IO, ""))
+		return render.Questions(w, opts.Format, bank, outputOptions(opts.IO, ""))
 	})
 }

@@ -59,6 +59,6 @@ func requirementsRun(opts *RequirementsOptions) error {
 		return err
 	}
 	return writeOutput(opts.IO, "", func(w io.Writer) error {
-		return render.Requirements(w, opts.Format, profile, tableOptions(opts.IO, ""))
+		return render.Requirements(w, opts.Format, profile, outputOptions(opts.IO, ""))
 	})
 }

@@ -152,7 +152,7 @@ func scoreRun(opts *ScoreOptions) error {
 	for i, a := range profile.Areas {
 		areas[i] = a.ID
 	}
-	topts := tableOptions(opts.IO, opts.Output)
+	topts := outputOptions(opts.IO, opts.Output)
 	topts.Page.Requirements = requirementsSource(profile)
 	stream, err := render.NewStream(out, opts.Format, areas, topts)
 	if err != nil {

@@ -116,8 +116,9 @@ func (s *IOStreams) IsDumbTerminal() bool { return s.dumbTerm }
 // is what lets `hitready assess --format json > me.json` still ask its questions.
 func (s *IOStreams) CanPrompt() bool { return s.inTTY && s.errTTY && !s.noInput }
 
-// defaultWidth is the width output is fitted to when neither a terminal nor COLUMNS gives one.
-const defaultWidth = 80
+// DefaultWidth is the width text is fitted to when neither a terminal nor COLUMNS gives one:
+// the one place that says 80, for reports, help, questions and prompts alike.
+const DefaultWidth = 80
 
 // TerminalWidth is the width to fit output to: the terminal's on standard output, else COLUMNS,
 // else DefaultWidth.
@@ -125,7 +126,7 @@ func (s *IOStreams) TerminalWidth() int {
 	if s.termWidth > 0 {
 		return s.termWidth
 	}
-	return defaultWidth
+	return DefaultWidth
 }
 
 // FileWidth is the width to fit output that goes to a file rather than the terminal: COLUMNS,
@@ -134,7 +135,7 @@ func (s *IOStreams) FileWidth() int {
 	if s.columns > 0 {
 		return s.columns
 	}
-	return defaultWidth
+	return DefaultWidth
 }
 
 // SetTerminalWidth stands in for the terminal's width (or COLUMNS) in tests.

@@ -30,7 +30,7 @@ func TestWhenToPromptAndColour(t *testing.T) {
 			t.Errorf("case %d: prompt %v colour %v, want %v %v", i, s.CanPrompt(), s.ColorEnabled(), tt.wantPrompt, tt.wantColour)
 		}
 	}
-	if s, _, _, _ := Test(); s.CanPrompt() || s.ColorEnabled() || s.TerminalWidth() != defaultWidth {
+	if s, _, _, _ := Test(); s.CanPrompt() || s.ColorEnabled() || s.TerminalWidth() != DefaultWidth {
 		t.Error("test streams must behave as pipes")
 	}
 }
@@ -40,7 +40,7 @@ func TestTerminalWidthFallsBackToColumns(t *testing.T) {
 	tests := []struct {
 		columns string
 		want    int
-	}{{"100", 100}, {"60", 60}, {"", defaultWidth}, {"wide", defaultWidth}, {"-5", defaultWidth}, {"0", defaultWidth}}
+	}{{"100", 100}, {"60", 60}, {"", DefaultWidth}, {"wide", DefaultWidth}, {"-5", DefaultWidth}, {"0", DefaultWidth}}
 	for _, tt := range tests {
 		t.Setenv("COLUMNS", tt.columns)
 		s := System()

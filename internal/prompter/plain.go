@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prose"
 )
 
@@ -36,7 +37,7 @@ type lineOrErr struct {
 // the process exits, which follows at once: a terminal's descriptor cannot be woken portably.)
 func newPlain(ctx context.Context, in io.Reader, out io.Writer, width int) *plain {
 	if width <= 0 {
-		width = 80
+		width = iostreams.DefaultWidth
 	}
 	p := &plain{out: out, width: width, ctx: ctx, want: make(chan struct{}), got: make(chan lineOrErr, 1),
 		quit: make(chan struct{}), done: make(chan struct{})}

@@ -11,6 +11,8 @@ import (
 
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
+
+	"github.com/hitready/hitready/internal/iostreams"
 )
 
 // ErrInterrupted is what every prompter returns when the person stops: Ctrl-C, or the end of
@@ -45,7 +47,7 @@ type Options struct {
 	// files (no descriptor for survey to put in raw mode) get.
 	Plain   bool
 	NoColor bool // NO_COLOR
-	// Width is the terminal's width in columns, that questions are wrapped to; 0 means 80.
+	// Width is the terminal's width in columns, that questions are wrapped to; 0 means iostreams.DefaultWidth.
 	Width int
 }
 
@@ -67,7 +69,7 @@ func New(ctx context.Context, opts Options) (Prompter, func()) {
 	core.DisableColor = opts.NoColor
 	width := opts.Width
 	if width <= 0 {
-		width = 80
+		width = iostreams.DefaultWidth
 	}
 	installTemplates(width)
 	return &survey{in: in, out: out, width: width}, func() {}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/internal/inputerr"
+	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/textsafe"
@@ -23,7 +24,7 @@ type Options struct {
 	// Out receives the section intros, the opening line and the review: the terminal's
 	// standard error.
 	Out io.Writer
-	// Width is the number of columns text is wrapped to (standard error's width); 0 means 80.
+	// Width is the number of columns text is wrapped to (standard error's width); 0 means iostreams.DefaultWidth.
 	Width int
 	// Answered is called after every answer with all answers so far; the caller saves them.
 	Answered func(*questions.Answers) error
@@ -44,7 +45,7 @@ func (o Options) out() io.Writer {
 
 func (o Options) width() int {
 	if o.Width <= 0 {
-		return 80
+		return iostreams.DefaultWidth
 	}
 	return o.Width
 }

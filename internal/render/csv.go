@@ -24,6 +24,15 @@ func newCSVReport(w io.Writer, areas []string) *csvReport {
 	return &csvReport{w: csv.NewWriter(w), areas: areas}
 }
 
+// reportCSV writes one report as a CSV of one row under the header.
+func reportCSV(w io.Writer, r assessment.Report) error {
+	c := newCSVReport(w, areaIDs(r))
+	if err := c.Write(r); err != nil {
+		return err
+	}
+	return c.Flush()
+}
+
 // Header is the CSV's first row.
 func (c *csvReport) Header() []string {
 	h := []string{"source", "respondent", "score", "verdict"}
@@ -80,4 +89,23 @@ func cell(s string) string {
 
 func number(x float64) string {
 	return strconv.FormatFloat(x, 'f', -1, 64)
+}
+
+func areaIDs(r assessment.Report) []string {
+	ids := make([]string, len(r.Areas))
+	for i, a := range r.Areas {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
+// blockingIDs lists the ids of a report's blocking gaps.
+func blockingIDs(r assessment.Report) []string {
+	var ids []string
+	for _, g := range r.Gaps {
+		if g.Severity == assessment.Blocking {
+			ids = append(ids, g.ID)
+		}
+	}
+	return ids
 }

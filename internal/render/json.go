@@ -11,7 +11,7 @@ import (
 // writeJSON writes v as indented JSON followed by a newline. HTML escaping is off: reports hold plain
 // sentences ("A&P") that scripts compare as they are. Every rune textsafe counts as a control is
 // escaped (textsafe.EscapeJSON), so a file's name cannot drive the terminal the JSON is printed on.
-func writeJSON(w io.Writer, v any) error {
+func writeJSON[T any](w io.Writer, v T) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")

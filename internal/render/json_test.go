@@ -39,10 +39,10 @@ func TestJSONAndYAMLEscapeControls(t *testing.T) {
 		var outputs []output
 		for _, format := range []string{"json", "yaml"} {
 			var report, comparison bytes.Buffer
-			if err := Report(&report, format, r, TableOptions{}); err != nil {
+			if err := Report(&report, format, r, Options{}); err != nil {
 				t.Fatal(err)
 			}
-			if err := Comparison(&comparison, format, c, TableOptions{}); err != nil {
+			if err := Comparison(&comparison, format, c, Options{}); err != nil {
 				t.Fatal(err)
 			}
 			unmarshal := json.Unmarshal
@@ -65,7 +65,7 @@ func TestJSONAndYAMLEscapeControls(t *testing.T) {
 					return back.Old.Source
 				}})
 			var cohort bytes.Buffer
-			s, err := NewStream(&cohort, format, nil, TableOptions{})
+			s, err := NewStream(&cohort, format, nil, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -109,7 +109,7 @@ func TestJSONAndYAMLEscapeControls(t *testing.T) {
 // table, CSV and Markdown outputs show the bytes escaped (TestSourcePathsAreEscaped).
 func TestJSONInvalidUTF8BecomesReplacement(t *testing.T) {
 	var out bytes.Buffer
-	if err := Report(&out, "json", assessment.Report{Source: "bad\xff.yaml", Areas: []assessment.AreaScore{}}, TableOptions{}); err != nil {
+	if err := Report(&out, "json", assessment.Report{Source: "bad\xff.yaml", Areas: []assessment.AreaScore{}}, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), `"source": "bad\ufffd.yaml"`) {

@@ -11,8 +11,19 @@ import (
 )
 
 // Outlook writes the job outlook in the given format.
-func Outlook(w io.Writer, format string, o *assessment.Outlook, opts TableOptions) error {
+func Outlook(w io.Writer, format string, o *assessment.Outlook, opts Options) error {
 	return writeFormat(OutlookFormats(), w, format, o, opts)
+}
+
+// OutlookFormats are the formats of outlook: a list of dated figures has no rows for a
+// spreadsheet worth a CSV.
+func OutlookFormats() Formats[Renderer[*assessment.Outlook]] {
+	return Formats[Renderer[*assessment.Outlook]]{
+		{"table", outlookTable},
+		{"json", document(writeJSON[*assessment.Outlook])},
+		{"yaml", document(writeYAML[*assessment.Outlook])},
+		{"markdown", document(outlookMarkdown)},
+	}
 }
 
 func settingText(s assessment.Setting) string {
@@ -30,7 +41,7 @@ var outlookFigures = table{rowLines: true, cols: []column{
 	{header: "Source", min: 20},
 }}
 
-func outlookTable(w io.Writer, o *assessment.Outlook, opts TableOptions) error {
+func outlookTable(w io.Writer, o *assessment.Outlook, opts Options) error {
 	width := opts.width()
 	var b strings.Builder
 	wrapped(&b, "", fmt.Sprintf("%s (officially: %s)", o.Occupation.Title, o.Occupation.Official), width)

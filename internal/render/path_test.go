@@ -24,7 +24,7 @@ func TestPathFitsTheWidth(t *testing.T) {
 		r := assessment.Score(p, cohort.Person(bank, rng))
 		for _, width := range []int{60, 80, 100} {
 			var b strings.Builder
-			pathSection(&b, r, TableOptions{Width: width}, painter(false))
+			pathSection(&b, r, Options{Width: width}, painter(false))
 			for _, line := range strings.Split(b.String(), "\n") {
 				if w := runewidth.StringWidth(line); w > width {
 					t.Fatalf("a line of %d columns at width %d: %q", w, width, line)
@@ -59,7 +59,7 @@ func TestCohortSummaryReads(t *testing.T) {
 	lone := regexp.MustCompile(`^\s*[0-9]+\s*$`)
 	for _, width := range []int{60, 80} {
 		var buf strings.Builder
-		s := newTableStream(&buf, TableOptions{Width: width})
+		s := newTableStream(&buf, Options{Width: width})
 		if err := s.Close(sum); err != nil {
 			t.Fatal(err)
 		}

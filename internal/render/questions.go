@@ -12,8 +12,21 @@ import (
 )
 
 // Questions writes the question bank in the given format, in the bank's language.
-func Questions(w io.Writer, format string, b *questions.Bank, opts TableOptions) error {
+func Questions(w io.Writer, format string, b *questions.Bank, opts Options) error {
 	return writeFormat(QuestionFormats(), w, format, b, opts)
+}
+
+// QuestionFormats are the formats of questions: the report formats and the answers file's JSON
+// Schema.
+func QuestionFormats() Formats[Renderer[*questions.Bank]] {
+	return Formats[Renderer[*questions.Bank]]{
+		{"table", questionsTable},
+		{"json", document(writeJSON[*questions.Bank])},
+		{"yaml", document(writeYAML[*questions.Bank])},
+		{"csv", document(questionsCSV)},
+		{"markdown", document(questionsForm)},
+		{"json-schema", document(func(w io.Writer, b *questions.Bank) error { return writeJSON(w, questions.AnswersSchema(b)) })},
+	}
 }
 
 // allowedShort lists a question's values compactly, for tables and CSV.
@@ -46,7 +59,7 @@ func questionColumns(l *i18n.Localizer) []column {
 	}
 }
 
-func questionsTable(w io.Writer, b *questions.Bank, opts TableOptions) error {
+func questionsTable(w io.Writer, b *questions.Bank, opts Options) error {
 	l := i18n.For(b.Lang())
 	rows := make([][]string, len(b.Questions))
 	for i := range b.Questions {

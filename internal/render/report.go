@@ -1,11 +1,10 @@
-// Package render turns reports into the output formats people and scripts read. It writes to an
-// io.Writer and decides nothing about scores: everything it shows is in the report it is given.
 package render
 
 import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
@@ -15,72 +14,36 @@ import (
 )
 
 // Report writes one report in the given format.
-func Report(w io.Writer, format string, r assessment.Report, opts TableOptions) error {
+func Report(w io.Writer, format string, r assessment.Report, opts Options) error {
 	return writeFormat(ReportFormats(), w, format, r, opts)
 }
 
-// TableOptions shape the report for where it is shown.
-type TableOptions struct {
-	Color bool // ANSI colour, for a terminal whose user has not set NO_COLOR
-	Width int  // columns to fit every line into: the terminal's, or COLUMNS; 0 for defaultWidth
-	// Plain leaves out box drawing and block characters (--plain, TERM=dumb): every table is
-	// written as labelled lines, which a screen reader reads in order.
-	Plain bool
-	// AllGaps draws every gap in full; otherwise minor gaps are named in one line when there
-	// are bigger ones to show.
-	AllGaps bool
-	// AnswersKept is where the answers of this report are kept, for the closing block; "" when
-	// they are kept nowhere (standard input, --set alone).
-	AnswersKept string
-	// Command is how the person started hitready ("go run ." under go run), for hints they may
-	// paste into the same shell; "" means hitready.
-	Command string
-	// Page is what the HTML page needs beyond the report (--format html): the date it says it
-	// was made, its language and the document the requirements rest on.
-	Page page.Options
-}
-
-func (o TableOptions) width() int {
-	if o.Width <= 0 {
-		return defaultWidth
+// ReportFormats are the formats of one report (assess).
+func ReportFormats() Formats[Renderer[assessment.Report]] {
+	return Formats[Renderer[assessment.Report]]{
+		{"table", reportTable},
+		{"json", document(writeJSON[assessment.Report])},
+		{"yaml", document(fastYAML[assessment.Report])},
+		{"csv", document(reportCSV)},
+		{"markdown", document(reportMarkdown)},
+		{"html", func(w io.Writer, r assessment.Report, o Options) error { return page.Report(w, r, o.Page) }},
 	}
-	return o.Width
 }
 
 const (
-	barCells     = 20
-	defaultWidth = 80
+	barCells = 20
 	// gapTableMin is the narrowest the gap table is drawn at; below it each gap is a block of
 	// labelled lines, which reads better than a table of one-word columns.
 	gapTableMin = 70
 )
 
-// ANSI styles; kept to the basic sixteen colours every terminal has.
-const (
-	ansiReset  = "\x1b[0m"
-	ansiBold   = "\x1b[1m"
-	ansiRed    = "\x1b[31m"
-	ansiGreen  = "\x1b[32m"
-	ansiYellow = "\x1b[33m"
-	ansiDim    = "\x1b[2m"
-)
-
-type painter bool
-
-func (p painter) paint(style, s string) string {
-	if !p || s == "" || style == "" {
-		return s
-	}
-	return style + s + ansiReset
-}
-
 // reportSection writes one part of the report for a person.
-type reportSection func(b *strings.Builder, r assessment.Report, opts TableOptions, p painter)
+type reportSection func(b *strings.Builder, r assessment.Report, opts Options, p painter)
 
 // reportTable writes the report for a person: who it is for, the verdict and the score, a bar per area,
 // the gaps, the work settings and notes, and a closing block that repeats the verdict and the
 // first step so they are on screen when the rest has scrolled away.
-func reportTable(w io.Writer, r assessment.Report, opts TableOptions) error {
+func reportTable(w io.Writer, r assessment.Report, opts Options) error {
 	p := painter(opts.Color && !opts.Plain)
 	sections := []reportSection{
 		verdictSection,
@@ -103,7 +66,7 @@ func reportTable(w io.Writer, r assessment.Report, opts TableOptions) error {
 	return err
 }
 
-func verdictSection(b *strings.Builder, r assessment.Report, opts TableOptions, p painter) {
+func verdictSection(b *strings.Builder, r assessment.Report, opts Options, p painter) {
 	if who := describeRespondent(r); who != "" {
 		wrapped(b, "", p.paint(ansiDim, who), opts.width())
 	}
@@ -115,7 +78,7 @@ func verdictSection(b *strings.Builder, r assessment.Report, opts TableOptions, 
 
 // areaSection draws a bar per area, or with Plain a labelled line; the score is always written
 // as a number, so nothing rests on the bar's colour.
-func areaSection(b *strings.Builder, r assessment.Report, opts TableOptions, p painter) {
+func areaSection(b *strings.Builder, r assessment.Report, opts Options, p painter) {
 	titleWidth := 0
 	for _, a := range r.Areas {
 		titleWidth = max(titleWidth, textWidth(a.Title))
@@ -175,7 +138,7 @@ func shownGaps(r assessment.Report, all bool) (full, summed []assessment.Gap) {
 	return full, summed
 }
 
-func gapSection(b *strings.Builder, r assessment.Report, opts TableOptions, p painter) {
+func gapSection(b *strings.Builder, r assessment.Report, opts Options, p painter) {
 	if len(r.Gaps) == 0 {
 		b.WriteString("No gaps: you meet every requirement of the profile.\n")
 		return
@@ -233,7 +196,7 @@ func gapColumns(width int) []column {
 // each its title and severity, the requirement in full, then where the person is, the target and
 // the next step, as labelled lines. steps maps a gap to the step of the path that closes it,
 // named instead of repeating it.
-func gapTable(w io.Writer, gaps []assessment.Gap, steps map[string]int, opts TableOptions, p painter) error {
+func gapTable(w io.Writer, gaps []assessment.Gap, steps map[string]int, opts Options, p painter) error {
 	rows := make([][]string, len(gaps))
 	for i, g := range gaps {
 		rows[i] = []string{gapTitle(g) + "\n" + p.paint(severityColor(g.Severity), string(g.Severity)), g.Current, g.Target, gapNextStep(g, steps)}
@@ -254,7 +217,70 @@ func gapTable(w io.Writer, gaps []assessment.Gap, steps map[string]int, opts Tab
 	return t.write(w, rows, opts)
 }
 
-func settingSection(b *strings.Builder, r assessment.Report, opts TableOptions, _ painter) {
+// pathSection writes the "Your path" section of the table report: the numbered steps, each with
+// what it closes, then where the person stands with each credential.
+func pathSection(b *strings.Builder, r assessment.Report, opts Options, p painter) {
+	width := opts.width()
+	titles := gapTitles(r.Gaps)
+	if len(r.Plan) > 0 {
+		fmt.Fprintf(b, "%s\n", p.paint(ansiBold, fmt.Sprintf("Your path (%d %s):", len(r.Plan), prose.Plural(len(r.Plan), "step", "steps"))))
+		full, later := shownSteps(r, opts.AllGaps)
+		numWidth := len(strconv.Itoa(len(r.Plan)))
+		indent := strings.Repeat(" ", 2+numWidth+2)
+		for _, s := range full {
+			lines := prose.Lines(s.Action, max(width-len(indent), 20))
+			fmt.Fprintf(b, "  %*d. %s\n", numWidth, s.Step, lines[0])
+			for _, l := range lines[1:] {
+				fmt.Fprintf(b, "%s%s\n", indent, l)
+			}
+			for _, l := range prose.Lines("("+closesText(s, titles)+")", max(width-len(indent), 20)) {
+				fmt.Fprintf(b, "%s%s\n", indent, p.paint(ansiDim, l))
+			}
+		}
+		if len(later) > 0 {
+			var names []string
+			for _, s := range later {
+				names = append(names, closedTitles(s, titles)...)
+			}
+			wrapped(b, "  Later: ", strings.Join(names, ", ")+" ("+stepNumbers(later)+"). In full:", width)
+			b.WriteString("         " + allGapsHint(opts) + "\n")
+		}
+	}
+	if len(r.Credentials) > 0 {
+		b.WriteString("Credentials:\n")
+		nameWidth := 0
+		for _, c := range r.Credentials {
+			nameWidth = max(nameWidth, len(shortName(c.ID)))
+		}
+		indent := strings.Repeat(" ", 2+nameWidth+2)
+		for _, c := range r.Credentials {
+			lines := prose.Lines(statusText(c), max(width-len(indent), 20))
+			fmt.Fprintf(b, "  %-*s  %s\n", nameWidth, shortName(c.ID), lines[0])
+			for _, l := range lines[1:] {
+				fmt.Fprintf(b, "%s%s\n", indent, l)
+			}
+		}
+		commandLine(b, "", "Who may sit each exam, with sources:", opts.command()+" credentials", width)
+	}
+}
+
+// allGapsHint is the command that shows every gap and step in full: the same answers with
+// --all-gaps, written so that it runs when pasted where the answers are kept.
+func allGapsHint(opts Options) string {
+	if opts.AnswersKept == "" {
+		return opts.command() + " assess --all-gaps (with the same answers)"
+	}
+	return opts.command() + " assess --answers " + textsafe.ShellQuote(opts.AnswersKept) + " --all-gaps"
+}
+
+// commandLine writes a sentence that ends with a command to paste, the command on a line of its
+// own: wrapped with the sentence, it would break where a paste cannot mend it.
+func commandLine(b *strings.Builder, indent, sentence, command string, width int) {
+	wrapped(b, indent, sentence, width)
+	b.WriteString(indent + "  " + command + "\n")
+}
+
+func settingSection(b *strings.Builder, r assessment.Report, opts Options, _ painter) {
 	if len(r.Settings) == 0 {
 		return
 	}
@@ -265,7 +291,7 @@ func settingSection(b *strings.Builder, r assessment.Report, opts TableOptions, 
 	commandLine(b, "", "Pay and job growth, with their sources and dates:", opts.command()+" outlook", opts.width())
 }
 
-func noteSection(b *strings.Builder, r assessment.Report, opts TableOptions, _ painter) {
+func noteSection(b *strings.Builder, r assessment.Report, opts Options, _ painter) {
 	for i, n := range r.Notes {
 		if i > 0 {
 			b.WriteString("\n")
@@ -276,7 +302,7 @@ func noteSection(b *strings.Builder, r assessment.Report, opts TableOptions, _ p
 
 // closingSection repeats what matters at the end, where the eye is when the report has scrolled:
 // the verdict, the score, the first step and where the answers are kept.
-func closingSection(b *strings.Builder, r assessment.Report, opts TableOptions, p painter) {
+func closingSection(b *strings.Builder, r assessment.Report, opts Options, p painter) {
 	if opts.Plain {
 		b.WriteString("In short:\n")
 	} else {
@@ -403,9 +429,4 @@ func bar(score float64, color string, p painter) string {
 	filled := int(math.Floor(score / 100 * barCells))
 	filled = min(max(filled, 0), barCells)
 	return p.paint(color, strings.Repeat("█", filled)) + p.paint(ansiDim, strings.Repeat("░", barCells-filled))
-}
-
-// formatScore prints one decimal, the precision scores are rounded to.
-func formatScore(x float64) string {
-	return fmt.Sprintf("%.1f", x)
 }

@@ -77,7 +77,7 @@ func TestGapTableFitsTheTerminal(t *testing.T) {
 	}}}
 	for _, width := range []int{60, 69, 70, 80, 100, 120, 200} {
 		var buf bytes.Buffer
-		if err := reportTable(&buf, r, TableOptions{Width: width}); err != nil {
+		if err := reportTable(&buf, r, Options{Width: width}); err != nil {
 			t.Fatal(err)
 		}
 		for _, line := range strings.Split(buf.String(), "\n") {
@@ -148,7 +148,7 @@ func sampleReport() assessment.Report {
 
 // What each option changes, each checked on the same report.
 func TestTableOptions(t *testing.T) {
-	draw := func(opts TableOptions) string {
+	draw := func(opts Options) string {
 		var buf bytes.Buffer
 		if err := reportTable(&buf, sampleReport(), opts); err != nil {
 			t.Fatal(err)
@@ -157,24 +157,24 @@ func TestTableOptions(t *testing.T) {
 	}
 	tests := []struct {
 		name       string
-		opts       TableOptions
+		opts       Options
 		has, lacks []string
 	}{
-		{"minor gaps summed up", TableOptions{Width: 100},
+		{"minor gaps summed up", Options{Width: 100},
 			[]string{"Also 2 minor gaps, for later: Privacy, Empathy. In full:\n  hitready assess --all-gaps (with the same answers)\n", "┌"},
 			[]string{"Practise Privacy"}},
-		{"all gaps", TableOptions{Width: 100, AllGaps: true}, []string{"Practise Privacy", "Practise Empathy"}, []string{"Also 2 minor"}},
-		{"stacked below the table's width", TableOptions{Width: 60},
+		{"all gaps", Options{Width: 100, AllGaps: true}, []string{"Practise Privacy", "Practise Empathy"}, []string{"Also 2 minor"}},
+		{"stacked below the table's width", Options{Width: 60},
 			[]string{"AHIMA exam (blocking)\n  The requirement of AHIMA exam.\n  You now:   2 of 5\n  Target:    4 of 5 or higher\n  Next step: Practise AHIMA exam every week.\n"},
 			[]string{"┌", "│"}},
-		{"plain has no box drawing or blocks", TableOptions{Width: 120, Plain: true, Color: true},
+		{"plain has no box drawing or blocks", Options{Width: 120, Plain: true, Color: true},
 			[]string{"Scores by area:\n  Low: 20.0 of 100, low (weight 0)\n  Middle: 70.0 of 100, middle", "In short:\n  Verdict:"},
 			[]string{"┌", "│", "─", "█", "░", "\x1b["}},
-		{"closing block", TableOptions{Width: 80, AnswersKept: "me.yaml"},
+		{"closing block", Options{Width: 80, AnswersKept: "me.yaml"},
 			[]string{"Verdict:    not yet ready (blocked by: AHIMA exam)\nScore:      40.0 / 100 (ready at 85.0)\nFirst step: AHIMA exam: Practise AHIMA exam every week.\nAnswers:    me.yaml\n"},
 			nil},
-		{"no answers kept, no line for them", TableOptions{Width: 80}, nil, []string{"Answers:"}},
-		{"bars coloured by level", TableOptions{Width: 80, Color: true},
+		{"no answers kept, no line for them", Options{Width: 80}, nil, []string{"Answers:"}},
+		{"bars coloured by level", Options{Width: 80, Color: true},
 			[]string{ansiRed + "████", ansiYellow + "██████████████", ansiGreen + "██████████████████"}, nil},
 	}
 	checks := 0
@@ -204,21 +204,21 @@ func planReport() assessment.Report {
 func TestReportSaysEachThingOnce(t *testing.T) {
 	tests := []struct {
 		name       string
-		opts       TableOptions
+		opts       Options
 		has, lacks []string
 	}{
-		{"table names the step", TableOptions{Width: 100},
+		{"table names the step", Options{Width: 100},
 			[]string{"│ Step 1 of your path", "│ Step 2 of your path", "  1. Do step AHIMA exam.", "  2. Do step Reimbursement."},
 			[]string{"Practise AHIMA exam", "Do step Privacy", "│ Step 3"}},
-		{"stacked names the step", TableOptions{Width: 60},
+		{"stacked names the step", Options{Width: 60},
 			[]string{"  Next step: Step 1 of your path\n"}, []string{"Practise"}},
-		{"minor steps summed up, with the command as started", TableOptions{Width: 100, Command: "go run .", AnswersKept: "my answers.yaml"},
+		{"minor steps summed up, with the command as started", Options{Width: 100, Command: "go run .", AnswersKept: "my answers.yaml"},
 			[]string{"  Later: Privacy, Empathy (steps 3-4). In full:\n         go run . assess --answers 'my answers.yaml' --all-gaps\n",
 				"Also 2 minor gaps, closed by steps 3-4 of your path.",
 				"Who may sit each exam, with sources:\n  go run . credentials\n", "dates:\n  go run . outlook\n",
 				"First step: Do step AHIMA exam."},
 			[]string{"hitready", "  3. Do step", "--all-gaps shows them in full.\n\nAlso"}},
-		{"all gaps: every step in full", TableOptions{Width: 100, AllGaps: true},
+		{"all gaps: every step in full", Options{Width: 100, AllGaps: true},
 			[]string{"  3. Do step Privacy.", "  4. Do step Empathy.", "│ Step 4 of your path"}, []string{"Later", "Also 2 minor"}},
 	}
 	checks := 0

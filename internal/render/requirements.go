@@ -12,8 +12,20 @@ import (
 )
 
 // Requirements writes the requirement profile in the given format.
-func Requirements(w io.Writer, format string, p *assessment.Profile, opts TableOptions) error {
+func Requirements(w io.Writer, format string, p *assessment.Profile, opts Options) error {
 	return writeFormat(RequirementFormats(), w, format, p, opts)
+}
+
+// RequirementFormats are the formats of requirements. YAML is exactly the form --profile reads,
+// so a program can dump the profile, edit it and use it.
+func RequirementFormats() Formats[Renderer[*assessment.Profile]] {
+	return Formats[Renderer[*assessment.Profile]]{
+		{"table", requirementsTable},
+		{"json", document(writeJSON[*assessment.Profile])},
+		{"yaml", document(profileYAML)},
+		{"csv", document(requirementsCSV)},
+		{"markdown", document(requirementsMarkdown)},
+	}
 }
 
 // profileYAML is the profile in exactly the form --profile reads, under a comment that says so.
@@ -52,7 +64,7 @@ var requirementTable = table{rowLines: true, cols: []column{
 	{header: "Source sentence", min: 24},
 }}
 
-func requirementsTable(w io.Writer, p *assessment.Profile, opts TableOptions) error {
+func requirementsTable(w io.Writer, p *assessment.Profile, opts Options) error {
 	var b strings.Builder
 	wrapped(&b, "", thresholdLine(p), opts.width())
 	wrapped(&b, "Source: ", fmt.Sprintf("%s (%s)", p.Source.Title, p.Source.Kind), opts.width())

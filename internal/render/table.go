@@ -33,7 +33,7 @@ type table struct {
 }
 
 // write draws rows as a table fitted to the width of o, or as blocks.
-func (t table) write(w io.Writer, rows [][]string, o TableOptions) error {
+func (t table) write(w io.Writer, rows [][]string, o Options) error {
 	width := o.width()
 	if widths, ok := t.fit(rows, width); ok && !o.Plain {
 		return t.draw(w, rows, widths)

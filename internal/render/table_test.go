@@ -59,7 +59,7 @@ func TestTableLinesLineUp(t *testing.T) {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
 			for _, rowLines := range []bool{false, true} {
 				var buf bytes.Buffer
-				if err := (table{cols: cols, rowLines: rowLines}).write(&buf, rows, TableOptions{Width: width}); err != nil {
+				if err := (table{cols: cols, rowLines: rowLines}).write(&buf, rows, Options{Width: width}); err != nil {
 					t.Fatal(err)
 				}
 				checkLinesLineUp(t, buf.String(), width)
@@ -108,7 +108,7 @@ func TestCohortTableCutsNamesAtTheirEnd(t *testing.T) {
 	}
 	for _, width := range []int{80, 120} {
 		var buf bytes.Buffer
-		s := newTableStream(&buf, TableOptions{Width: width})
+		s := newTableStream(&buf, Options{Width: width})
 		for _, name := range names {
 			rendered, err := s.Render(assessment.Report{Respondent: name, Verdict: assessment.Ready})
 			if err != nil {

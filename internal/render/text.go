@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -9,6 +10,30 @@ import (
 
 	"github.com/hitready/hitready/internal/prose"
 )
+
+// ANSI styles; kept to the basic sixteen colours every terminal has.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+	ansiDim    = "\x1b[2m"
+)
+
+type painter bool
+
+func (p painter) paint(style, s string) string {
+	if !p || s == "" || style == "" {
+		return s
+	}
+	return style + s + ansiReset
+}
+
+// formatScore prints one decimal, the precision scores are rounded to.
+func formatScore(x float64) string {
+	return fmt.Sprintf("%.1f", x)
+}
 
 // textWidth is the display width of the widest line of s, colour aside.
 func textWidth(s string) int {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/page"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/internal/yamlout"
@@ -24,8 +25,30 @@ type Stream interface {
 	Close(s *assessment.Summary) error
 }
 
+// StreamMaker starts the Stream of a cohort; areas are the profile's area ids, for CSV columns.
+type StreamMaker func(w io.Writer, areas []string, o Options) Stream
+
+// documentStream is the StreamMaker of a format that nothing of where it is shown changes.
+func documentStream(start func(w io.Writer, areas []string) Stream) StreamMaker {
+	return func(w io.Writer, areas []string, _ Options) Stream { return start(w, areas) }
+}
+
+// CohortFormats are the formats of score.
+func CohortFormats() Formats[StreamMaker] {
+	return Formats[StreamMaker]{
+		{"table", func(w io.Writer, _ []string, opts Options) Stream { return newTableStream(w, opts) }},
+		{"json", documentStream(func(w io.Writer, _ []string) Stream { return &jsonStream{w: w} })},
+		{"yaml", documentStream(func(w io.Writer, _ []string) Stream { return &yamlStream{w: w} })},
+		{"csv", documentStream(func(w io.Writer, areas []string) Stream {
+			return &csvStream{w: w, c: newCSVReport(io.Discard, areas)}
+		})},
+		{"markdown", documentStream(func(w io.Writer, _ []string) Stream { return &markdownStream{w: w} })},
+		{"html", func(w io.Writer, _ []string, o Options) Stream { return page.NewCohort(w, o.Page) }},
+	}
+}
+
 // NewStream returns the Stream for a format. areas are the profile's area ids, for CSV columns.
-func NewStream(w io.Writer, format string, areas []string, opts TableOptions) (Stream, error) {
+func NewStream(w io.Writer, format string, areas []string, opts Options) (Stream, error) {
 	start, err := CohortFormats().Lookup(format)
 	if err != nil {
 		return nil, err
@@ -191,29 +214,6 @@ func (s *markdownStream) Close(sum *assessment.Summary) error {
 	return err
 }
 
-// topUnmet is how many requirements the summary lists as most often unmet.
-const topUnmet = 5
-
-func summaryLine(s *assessment.Summary) string {
-	if s.Count == 0 {
-		return "Students: 0"
-	}
-	return fmt.Sprintf("Students: %d, median score %s, mean score %s", s.Count, trimScore(s.Median()), formatScore(s.Mean()))
-}
-
-func verdictLine(s *assessment.Summary) string {
-	return fmt.Sprintf("Verdicts: ready %d, nearly-ready %d, not-ready %d",
-		s.Verdicts[assessment.Ready], s.Verdicts[assessment.NearlyReady], s.Verdicts[assessment.NotReady])
-}
-
-// trimScore prints a median, which may fall between two scores, with as many decimals as it has.
-func trimScore(x float64) string {
-	if x*10 == float64(int(x*10)) {
-		return formatScore(x)
-	}
-	return fmt.Sprintf("%.2f", x)
-}
-
 // tableStream is the cohort view for a person at a terminal or an advisor's log: a table that
 // is written row by row as reports come, then the summary. Where the table does not fit, or plain
 // output is asked for, each student is a block of labelled lines instead.
@@ -239,7 +239,7 @@ var cohortTable = table{cols: []column{
 // the one streamed table in order: no cell holds it (text from files is escaped).
 const cellSeparator = "\x1f"
 
-func newTableStream(w io.Writer, opts TableOptions) *tableStream {
+func newTableStream(w io.Writer, opts Options) *tableStream {
 	s := &tableStream{w: w, plain: opts.Plain, width: opts.width()}
 	if !opts.Plain {
 		s.rows, _ = cohortTable.stream(w, s.width)
@@ -300,4 +300,90 @@ func (s *tableStream) Close(sum *assessment.Summary) error {
 	writeCohortPath(&b, sum, false, s.plain, s.width)
 	_, err := io.WriteString(s.w, b.String())
 	return err
+}
+
+// topUnmet is how many requirements the summary lists as most often unmet.
+const topUnmet = 5
+
+func summaryLine(s *assessment.Summary) string {
+	if s.Count == 0 {
+		return "Students: 0"
+	}
+	return fmt.Sprintf("Students: %d, median score %s, mean score %s", s.Count, trimScore(s.Median()), formatScore(s.Mean()))
+}
+
+func verdictLine(s *assessment.Summary) string {
+	return fmt.Sprintf("Verdicts: ready %d, nearly-ready %d, not-ready %d",
+		s.Verdicts[assessment.Ready], s.Verdicts[assessment.NearlyReady], s.Verdicts[assessment.NotReady])
+}
+
+// trimScore prints a median, which may fall between two scores, with as many decimals as it has.
+func trimScore(x float64) string {
+	if x*10 == float64(int(x*10)) {
+		return formatScore(x)
+	}
+	return fmt.Sprintf("%.2f", x)
+}
+
+// writeCohortPath adds to a cohort summary what an advisor plans a term around: the students
+// grouped by the first step of their plan, who may sit which exam now, and the spread of scores.
+// With plain, the histogram's bars are drawn with '#', not block characters.
+func writeCohortPath(b *strings.Builder, sum *assessment.Summary, markdown, plain bool, width int) {
+	if sum.Count == 0 {
+		return
+	}
+	if steps := sum.FirstSteps(); len(steps) > 0 {
+		items := make([]string, len(steps))
+		for i, s := range steps {
+			items[i] = fmt.Sprintf("%s: %d %s", strings.TrimSuffix(s.Action, "."), s.Count, prose.Plural(s.Count, "student", "students"))
+		}
+		summaryList(b, "First steps:", items, markdown, width)
+	}
+	if counts := sum.Eligibility(); len(counts) > 0 {
+		items := make([]string, len(counts))
+		for i, c := range counts {
+			items[i] = eligibilityText(c)
+		}
+		summaryList(b, fmt.Sprintf("Exams, of %d %s:", sum.Count, prose.Plural(sum.Count, "student", "students")), items, markdown, width)
+	}
+	if markdown {
+		b.WriteString("\n```\n")
+	}
+	b.WriteString("Score distribution:\n")
+	hist := sum.Histogram(10)
+	most := 0
+	for _, n := range hist {
+		most = max(most, n)
+	}
+	const cells = 30
+	for i, n := range hist {
+		label := fmt.Sprintf("%d-%d", i*10, i*10+9)
+		if i == len(hist)-1 {
+			label = "90-100"
+		}
+		filled := 0
+		if most > 0 {
+			filled = (n*cells + most - 1) / most // any student shows as at least one cell
+		}
+		fmt.Fprintf(b, "  %6s  %s %d\n", label, strings.Repeat(map[bool]string{false: "█", true: "#"}[plain], filled), n)
+	}
+	if markdown {
+		b.WriteString("```\n")
+	}
+}
+
+// summaryList writes a titled list of a cohort summary: in Markdown a list, else items under
+// the title whose wrapped lines hang under their text.
+func summaryList(b *strings.Builder, title string, items []string, markdown bool, width int) {
+	if markdown {
+		fmt.Fprintf(b, "\n%s\n\n", mdText(title))
+		for _, it := range items {
+			fmt.Fprintf(b, "- %s\n", mdText(it))
+		}
+		return
+	}
+	wrapped(b, "", title, width)
+	for _, it := range items {
+		wrapped(b, "  - ", it, width)
+	}
 }

@@ -1,20 +1,35 @@
 package render
 
 import (
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/page"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // Comparison writes what changed between two reports in the given format.
-func Comparison(w io.Writer, format string, c assessment.Comparison, opts TableOptions) error {
+func Comparison(w io.Writer, format string, c assessment.Comparison, opts Options) error {
 	return writeFormat(ComparisonFormats(), w, format, c, opts)
+}
+
+// ComparisonFormats are the formats of compare.
+func ComparisonFormats() Formats[Renderer[assessment.Comparison]] {
+	return Formats[Renderer[assessment.Comparison]]{
+		{"table", comparisonTable},
+		{"json", document(writeJSON[assessment.Comparison])},
+		{"yaml", document(fastYAML[assessment.Comparison])},
+		{"csv", document(comparisonCSV)},
+		{"markdown", document(comparisonMarkdown)},
+		{"html", func(w io.Writer, c assessment.Comparison, o Options) error { return page.Comparison(w, c, o.Page) }},
+	}
 }
 
 func signed(x float64) string {
@@ -34,7 +49,7 @@ func comparisonTitle(c assessment.Comparison) string {
 	return who + ": progress " + from
 }
 
-func comparisonTable(w io.Writer, c assessment.Comparison, opts TableOptions) error {
+func comparisonTable(w io.Writer, c assessment.Comparison, opts Options) error {
 	p := painter(opts.Color && !opts.Plain)
 	width := opts.width()
 	var b strings.Builder
@@ -130,4 +145,61 @@ func comparisonMarkdown(w io.Writer, c assessment.Comparison) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// stepDoneText is a completed step in a comparison: its label, with what it closed when that is
+// more than the one gap its label already names.
+func stepDoneText(s assessment.PlanStep, titles map[string]string) string {
+	if len(s.Closes) < 2 {
+		return s.Label()
+	}
+	return fmt.Sprintf("%s (%s)", s.Label(), closesText(s, titles))
+}
+
+// stepUnderWayText is a step partly done: "4 of 5 gaps closed; still open: Database course".
+func stepUnderWayText(s assessment.StepUnderWay, titles map[string]string) string {
+	var open []string
+	for _, id := range s.Closes {
+		if !slices.Contains(s.Closed, id) {
+			open = append(open, cmp.Or(titles[id], id))
+		}
+	}
+	return fmt.Sprintf("%s (%d of %d gaps closed; still open: %s)", s.Label(), len(s.Closed), len(s.Closes), prose.And(open))
+}
+
+// writeStepsCompleted lists, in a comparison, the steps of the earlier plan now done, then those
+// under way.
+func writeStepsCompleted(b *strings.Builder, c assessment.Comparison, width int) {
+	titles := gapTitles(append(slices.Clone(c.Closed), c.Remaining...))
+	b.WriteString("\n")
+	wrapped(b, "", fmt.Sprintf("Steps completed since the earlier session (%d):", len(c.StepsCompleted)), width)
+	if len(c.StepsCompleted) == 0 {
+		b.WriteString("  none\n")
+	}
+	for _, s := range c.StepsCompleted {
+		wrapped(b, "  + ", stepDoneText(s, titles), width)
+	}
+	if len(c.StepsUnderWay) > 0 {
+		wrapped(b, "", fmt.Sprintf("Steps under way (%d):", len(c.StepsUnderWay)), width)
+		for _, s := range c.StepsUnderWay {
+			wrapped(b, "  ~ ", stepUnderWayText(s, titles), width)
+		}
+	}
+}
+
+func writeStepsCompletedMarkdown(b *strings.Builder, c assessment.Comparison) {
+	titles := gapTitles(append(slices.Clone(c.Closed), c.Remaining...))
+	fmt.Fprintf(b, "\n### Steps completed (%d)\n\n", len(c.StepsCompleted))
+	if len(c.StepsCompleted) == 0 {
+		b.WriteString("None.\n")
+	}
+	for _, s := range c.StepsCompleted {
+		fmt.Fprintf(b, "- %s\n", mdText(stepDoneText(s, titles)))
+	}
+	if len(c.StepsUnderWay) > 0 {
+		fmt.Fprintf(b, "\n### Steps under way (%d)\n\n", len(c.StepsUnderWay))
+		for _, s := range c.StepsUnderWay {
+			fmt.Fprintf(b, "- %s\n", mdText(stepUnderWayText(s, titles)))
+		}
+	}
 }
