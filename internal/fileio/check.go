@@ -39,83 +39,101 @@ func (p Path) String() string {
 // inputs is walked only when an output exists as a regular file: a file that does not exist yet
 // cannot be an input, and the walk (every file under score's folders) is then saved.
 func CheckOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) error {
-	type checked struct {
-		Path
-		info     fs.FileInfo // what the output is now; nil: does not exist yet (or a buffer)
-		replaced bool        // a regular file that the write replaces by rename
-		target   string      // real folder and name, for outputs that do not exist yet
-		stream   bool        // standard output or error, or a device or pipe: written in place
-	}
-	// probe creates and removes a file where the output's temporary file will go: a folder the
-	// user may not write into is found now, not after twenty questions.
-	probe := func(c checked) error {
-		if c.stream {
-			return nil
+	var list []output
+	replacing := false
+	for _, p := range outputs {
+		if p.Name == "" {
+			continue
 		}
-		dir := filepath.Dir(c.target)
-		if c.replaced {
-			t, err := resolve(c.Name)
-			if err != nil {
-				return err
-			}
-			dir = filepath.Dir(t.path)
-			if err := replaceable(c.Name, t.path, c.info); err != nil {
-				return err
-			}
-		}
-		f, err := os.CreateTemp(dir, tempPattern)
+		o, err := classify(p, streams)
 		if err != nil {
-			return refuseOutput(c.Name, "cannot be written: "+reason(err))
+			return err
 		}
-		f.Close()
-		os.Remove(f.Name())
+		list = append(list, o)
+		replacing = replacing || o.replaced
+	}
+	for _, o := range list {
+		if err := o.probe(); err != nil {
+			return err
+		}
+	}
+	if err := distinct(list); err != nil {
+		return err
+	}
+	if !replacing || inputs == nil {
 		return nil
 	}
-	var list []checked
-	existing := false
-	for _, o := range outputs {
-		if o.Name == "" {
-			continue
-		}
-		c := checked{Path: o}
-		if o.Name == StdStream {
-			c.stream, c.info = true, statStream(streams.Out)
-			list = append(list, c)
-			continue
-		}
-		t, err := resolve(o.Name)
-		if err != nil {
+	return notAnInput(list, inputs, statStream(streams.In))
+}
+
+// output is one output of a run as CheckOutputs found it.
+type output struct {
+	Path
+	info     fs.FileInfo // what the output is now; nil: does not exist yet (or a buffer)
+	replaced bool        // a regular file that the write replaces by rename
+	target   string      // real folder and name, for outputs that do not exist yet
+	stream   bool        // standard output or error, or a device or pipe: written in place
+}
+
+// classify finds what an output is: a stream written in place, a file to replace, or a file to
+// create; and refuses a folder, standard input, and an open descriptor that is a file.
+func classify(p Path, streams Streams) (output, error) {
+	o := output{Path: p}
+	if p.Name == StdStream {
+		o.stream, o.info = true, statStream(streams.Out)
+		return o, nil
+	}
+	t, err := resolve(p.Name)
+	if err != nil {
+		return o, err
+	}
+	info, err := os.Stat(t.path)
+	switch {
+	case err == nil && info.IsDir():
+		return o, isFolder(p.Name)
+	case t.fd == 0 && err == nil && info.Mode().IsRegular():
+		return o, refuseOutput(p.Name, "is standard input, which is a file here: writing it would destroy it; choose another file")
+	case t.fd == 1 || t.fd == 2:
+		// Written through the descriptor itself, where it stands (>> appends): never
+		// replaced, and no folder to probe.
+		o.stream, o.info = true, info
+	case t.fd >= 0 && err == nil && info.Mode().IsRegular():
+		return o, refuseOutput(p.Name, fmt.Sprintf("names open descriptor %d, a file hitready would replace; write to standard output (-) or to a file by its name", t.fd))
+	case err == nil && !info.Mode().IsRegular():
+		o.stream, o.info = true, info // written in place
+	case err == nil:
+		o.info, o.replaced, o.target = info, true, t.path
+	case !errors.Is(err, fs.ErrNotExist):
+		return o, refuseOutput(p.Name, "cannot be written: "+reason(err))
+	default:
+		o.target = t.path
+	}
+	return o, nil
+}
+
+// probe creates and removes a file where the output's temporary file will go: a folder the user
+// may not write into is found now, not after twenty questions. A file to replace is also asked
+// whether it can be (replaceable).
+func (o output) probe() error {
+	if o.stream {
+		return nil
+	}
+	if o.replaced {
+		if err := replaceable(o.Name, o.target, o.info); err != nil {
 			return err
 		}
-		info, err := os.Stat(t.path)
-		switch {
-		case err == nil && info.IsDir():
-			return isFolder(o.Name)
-		case t.fd == 0 && err == nil && info.Mode().IsRegular():
-			return refuseOutput(o.Name, "is standard input, which is a file here: writing it would destroy it; choose another file")
-		case t.fd == 1 || t.fd == 2:
-			// Written through the descriptor itself, where it stands (>> appends): never
-			// replaced, and no folder to probe.
-			c.stream, c.info = true, info
-		case t.fd >= 0 && err == nil && info.Mode().IsRegular():
-			return refuseOutput(o.Name, fmt.Sprintf("names open descriptor %d, a file hitready would replace; write to standard output (-) or to a file by its name", t.fd))
-		case err == nil && !info.Mode().IsRegular():
-			c.stream, c.info = true, info // written in place
-		case err == nil:
-			c.info, c.replaced = info, true
-			existing = true
-		case !errors.Is(err, fs.ErrNotExist):
-			return refuseOutput(o.Name, "cannot be written: "+reason(err))
-		default:
-			c.target = t.path
-		}
-		list = append(list, c)
 	}
-	for _, c := range list {
-		if err := probe(c); err != nil {
-			return err
-		}
+	f, err := os.CreateTemp(filepath.Dir(o.target), tempPattern)
+	if err != nil {
+		return refuseOutput(o.Name, "cannot be written: "+reason(err))
 	}
+	f.Close()
+	os.Remove(f.Name())
+	return nil
+}
+
+// distinct refuses two outputs that are one file or one stream.
+func distinct(list []output) error {
 	devNull, _ := os.Stat(os.DevNull)
 	for i, a := range list {
 		for _, b := range list[i+1:] {
@@ -127,24 +145,15 @@ func CheckOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) error 
 			}
 		}
 	}
-	if !existing || inputs == nil {
-		return nil
-	}
-	stdin := statStream(streams.In)
+	return nil
+}
+
+// notAnInput refuses an output that replaces one of the inputs; stdin is what standard input is.
+func notAnInput(list []output, inputs iter.Seq[Path], stdin fs.FileInfo) error {
 	for in := range inputs {
-		if in.Name == "" {
+		info := inputInfo(in, stdin)
+		if info == nil {
 			continue
-		}
-		var info fs.FileInfo
-		if in.Name == StdStream {
-			if info = stdin; info == nil {
-				continue
-			}
-		} else {
-			var err error
-			if info, err = os.Stat(in.Name); err != nil {
-				continue // the reader reports it, with the run's other inputs
-			}
 		}
 		for _, o := range list {
 			if o.replaced && os.SameFile(o.info, info) {
@@ -157,6 +166,22 @@ func CheckOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) error 
 		}
 	}
 	return nil
+}
+
+// inputInfo is what an input is on disk, nil when it is not given, not there (the reader reports
+// it, with the run's other inputs) or standard input that is not a file.
+func inputInfo(in Path, stdin fs.FileInfo) fs.FileInfo {
+	switch in.Name {
+	case "":
+		return nil
+	case StdStream:
+		return stdin
+	}
+	info, err := os.Stat(in.Name)
+	if err != nil {
+		return nil
+	}
+	return info
 }
 
 // Inputs turns paths into the sequence CheckOutputs walks.
@@ -179,8 +204,9 @@ func isFolder(name string) error {
 // replaceable refuses, before anything is asked or written, an existing file that the rename at
 // the end could not replace although its folder is writable: one that belongs to another user in
 // a sticky folder (/tmp, a shared drop folder), where only the file's or the folder's owner may
-// replace it (EPERM), and a mount point (a bind-mounted file: EBUSY). Root may do the first, so
-// it is refused only for others.
+// replace it (EPERM), a mount point (a bind-mounted file: EBUSY), and on Windows a read-only file
+// or one another program holds open (replaceRefusal). Root may do the first, so it is refused
+// only for others.
 func replaceable(name, path string, info fs.FileInfo) error {
 	if dirInfo, err := os.Stat(filepath.Dir(path)); err == nil && stickyForbids(info, dirInfo) {
 		return refuseOutput(name, "cannot be replaced: it belongs to another user and its folder is sticky (like /tmp), where only the file's owner may replace it; write to a file of your own")
@@ -188,8 +214,15 @@ func replaceable(name, path string, info fs.FileInfo) error {
 	if isMountPoint(path) {
 		return refuseOutput(name, mountPointRefusal)
 	}
+	if msg := replaceRefusal(path, info); msg != "" {
+		return refuseOutput(name, msg)
+	}
 	return nil
 }
+
+// heldOpenRefusal is said of an output another program holds open where that stops a replace
+// (Windows), up front or, if the program opened it during the run, at the end.
+const heldOpenRefusal = "cannot be replaced: another program has it open (a spreadsheet or an editor?); close it there and run hitready again; the file was left as it was"
 
 // mountPointRefusal is said of an output that is a mount point, up front or, if it became one
 // during the run, at the end.

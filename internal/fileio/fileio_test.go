@@ -374,3 +374,40 @@ func TestIsMountPoint(t *testing.T) {
 		}
 	}
 }
+
+// When the process must end at once (a signal's grace has run out while a Sync on a slow disk
+// holds the file), RemoveTemporaryFiles takes away every temporary file, even one still open,
+// and no Commit afterwards renames one into place: the old file stays, nothing is left. The
+// real signal on a real slow disk is TestSignalDuringASlowSync in kill_test.go.
+func TestRemoveTemporaryFiles(t *testing.T) {
+	defer func() { // the package's other tests write on
+		temps.mu.Lock()
+		temps.closed = false
+		temps.mu.Unlock()
+	}()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.csv")
+	writeFile(t, path, "last week\n", 0o600)
+	o, err := Create(context.Background(), path, Streams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Discard()
+	o.Write([]byte("the whole of a new report"))
+	RemoveTemporaryFiles()
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("after RemoveTemporaryFiles, the folder holds %v; want the old file only", entries)
+	}
+	if err := o.Commit(context.Background()); err == nil {
+		t.Error("Commit after RemoveTemporaryFiles succeeded; want it refused")
+	}
+	if data, _ := os.ReadFile(path); string(data) != "last week\n" {
+		t.Errorf("the old file was changed: %q", data)
+	}
+	if _, err := Create(context.Background(), filepath.Join(dir, "new.csv"), Streams{}); err == nil {
+		t.Error("Create after RemoveTemporaryFiles succeeded; want it refused")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}

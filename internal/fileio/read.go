@@ -27,11 +27,12 @@ const StdStream = "-"
 // hitready must not read: a folder, a device, a socket, a pipe nobody writes to, or more than
 // limit bytes. Errors name path as the user gave it.
 //
-// A path is opened with O_NONBLOCK, so that opening a FIFO with no writer returns at once instead
-// of waiting for one; what was opened is then checked with fstat, not the name, so a file swapped
-// for a FIFO between a folder listing and the open is caught too. On Linux the Go runtime reads a
-// pipe through its poller, so a pipe with a writer (--answers <(cat f)) reads as usual and the
-// read can be cut short when ctx is cancelled (Ctrl-C).
+// A path is opened with O_NONBLOCK (nonBlock; Windows has no FIFOs in folders), so that
+// opening a FIFO with no writer returns at once instead of waiting for one; what was opened is
+// then checked with fstat, not the name, so a file swapped for a FIFO between a folder listing
+// and the open is caught too. On Linux the Go runtime reads a pipe through its poller, so a pipe
+// with a writer (--answers <(cat f)) reads as usual and the read can be cut short when ctx is
+// cancelled (Ctrl-C).
 func Read(ctx context.Context, path string, stdin io.Reader, limit int64) ([]byte, error) {
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
@@ -39,7 +40,7 @@ func Read(ctx context.Context, path string, stdin io.Reader, limit int64) ([]byt
 	if path == StdStream {
 		return readStream(ctx, path, stdin, nil, limit)
 	}
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := os.OpenFile(path, os.O_RDONLY|nonBlock, 0)
 	if err != nil {
 		return nil, openError(path, err)
 	}

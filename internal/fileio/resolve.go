@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -68,12 +69,10 @@ func resolve(name string) (target, error) {
 		dir = cmp.Or(dir, ".")
 		abs := dir
 		if !filepath.IsAbs(dir) {
-			// Not filepath.Abs, which cleans "link/.." away before the link is followed.
-			wd, err := os.Getwd()
-			if err != nil {
+			var err error
+			if abs, err = absFolder(dir); err != nil {
 				return target{}, refuseOutput(name, "cannot be written: "+reason(err))
 			}
-			abs = wd + string(filepath.Separator) + dir
 		}
 		real, err := filepath.EvalSymlinks(abs) // absolute: two routes compare equal
 		if err != nil {
@@ -105,7 +104,9 @@ func resolve(name string) (target, error) {
 }
 
 // ownDescriptor tells whether real/base is /proc/PID/fd/N (or /proc/PID/task/TID/fd/N) of this
-// process, and N.
+// process, and N. On Linux /dev/fd and /dev/stdout are links into /proc/self/fd, followed before
+// this is asked. macOS has no /proc: its /dev/fd is a folder of its own (fdesc), where N is this
+// process's descriptor N, and /dev/stdout a link to fd/1. Windows has neither.
 func ownDescriptor(real, base string) (int, bool) {
 	n, err := strconv.Atoi(base)
 	if err != nil || n < 0 {
@@ -114,6 +115,7 @@ func ownDescriptor(real, base string) (int, bool) {
 	parts := strings.Split(strings.TrimPrefix(real, "/"), "/")
 	pid := strconv.Itoa(os.Getpid())
 	switch {
+	case runtime.GOOS == "darwin" && real == "/dev/fd":
 	case len(parts) == 3 && parts[0] == "proc" && parts[1] == pid && parts[2] == "fd":
 	case len(parts) == 5 && parts[0] == "proc" && parts[1] == pid && parts[2] == "task" && parts[4] == "fd":
 	default:
@@ -171,7 +173,7 @@ func shown(dir string) string {
 		return dir
 	}
 	for _, base := range []string{wd, evalOr(wd)} {
-		if rel, err := filepath.Rel(base, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, "../") {
+		if rel, err := filepath.Rel(base, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return rel
 		}
 	}

@@ -2,6 +2,7 @@ package fileio
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"syscall"
 )
 
@@ -65,26 +67,76 @@ func Create(ctx context.Context, name string, streams Streams) (*Output, error) 
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
 	}
-	dir := filepath.Dir(t.path)
+	return createReplacement(ctx, name, t.path, info)
+}
+
+// createReplacement starts a regular file written whole: a temporary file beside target, known
+// to RemoveTemporaryFiles until it is renamed or discarded.
+func createReplacement(ctx context.Context, name, target string, info fs.FileInfo) (*Output, error) {
 	// The temporary name does not grow with the target's: any name that can exist (up to 255
 	// bytes) can be written, and the probe in CheckOutputs tried one of the same length.
-	f, err := os.CreateTemp(dir, tempPattern) // created 0600
+	f, err := createTemp(filepath.Dir(target)) // created 0600
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 			return nil, noFolder(name, filepath.Dir(name))
 		}
 		return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
 	}
-	o := &Output{name: name, buf: bufio.NewWriterSize(f, 64<<10), file: f, temp: f.Name(), target: t.path}
+	o := &Output{name: name, buf: bufio.NewWriterSize(f, 64<<10), file: f, temp: f.Name(), target: target}
+	if !temps.add(o) {
+		return nil, cmp.Or(context.Cause(ctx), context.Canceled) // the process is ending: RemoveTemporaryFiles ran
+	}
 	if info != nil {
 		// An existing file keeps the mode its owner gave it; a new one stays 0600, as answers
 		// and reports hold personal data.
-		if err := f.Chmod(info.Mode().Perm()); err != nil {
+		if err := keepMode(f, info); err != nil {
 			o.Discard()
 			return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
 		}
 	}
 	return o, nil
+}
+
+// temps are the temporary files being written, for RemoveTemporaryFiles. Its lock also makes
+// the last step of Commit (is the run still wanted? then rename) one step that
+// RemoveTemporaryFiles cannot cut in two.
+var temps tempFiles
+
+type tempFiles struct {
+	mu     sync.Mutex
+	open   map[*Output]struct{}
+	closed bool // RemoveTemporaryFiles ran: no file may be created or renamed into place
+}
+
+// add notes o; false, with o removed, once RemoveTemporaryFiles has run.
+func (t *tempFiles) add(o *Output) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.closed {
+		o.done = true
+		o.file.Close()
+		os.Remove(o.temp)
+		return false
+	}
+	if t.open == nil {
+		t.open = map[*Output]struct{}{}
+	}
+	t.open[o] = struct{}{}
+	return true
+}
+
+// RemoveTemporaryFiles removes every temporary file still being written, even one a Sync on a
+// slow disk is holding, and lets no Commit rename one into place afterwards: for a process about
+// to end at once (the grace period after a signal has run out), where the deferred Discards will
+// not run. The targets are left as they were.
+func RemoveTemporaryFiles() {
+	temps.mu.Lock()
+	defer temps.mu.Unlock()
+	temps.closed = true
+	for o := range temps.open {
+		removeOpen(o)
+		delete(temps.open, o)
+	}
 }
 
 // tempPattern names the temporary file beside a target, and the probe of CheckOutputs.
@@ -96,7 +148,7 @@ const tempPattern = ".hitready-*.tmp"
 func createInPlace(name string, info fs.FileInfo) (*Output, error) {
 	flag := os.O_WRONLY
 	if info.Mode()&fs.ModeNamedPipe != 0 {
-		flag |= syscall.O_NONBLOCK
+		flag |= nonBlock
 	}
 	f, err := os.OpenFile(name, flag, 0)
 	if err != nil {
@@ -140,24 +192,20 @@ func (o *Output) Commit(ctx context.Context) error {
 		o.Discard()
 		return context.Cause(ctx)
 	}
+	// Sync can take seconds on a slow disk. A signal meanwhile is seen after it (the ctx check
+	// in replace), or, should the Sync outlast the grace period, by RemoveTemporaryFiles.
 	err := o.file.Sync()
 	if cerr := o.file.Close(); err == nil {
 		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(o.temp, o.target)
-		if errors.Is(err, syscall.EBUSY) {
-			// The file is a mount point (a bind-mounted file): it cannot be replaced, and
-			// writing it in place could leave half a report. Nothing was changed.
-			o.Discard()
-			return refuseOutput(o.name, mountPointRefusal)
-		}
 	}
 	if err != nil {
 		o.Discard()
 		return o.fail(err)
 	}
-	o.done = true
+	if err := o.replace(ctx); err != nil {
+		o.Discard()
+		return err
+	}
 	// The rename is durable once the folder is synced; a failure here loses nothing that was
 	// promised, so it is not reported.
 	if d, err := os.Open(filepath.Dir(o.target)); err == nil {
@@ -167,9 +215,38 @@ func (o *Output) Commit(ctx context.Context) error {
 	return nil
 }
 
+// replace renames the synced temporary file over the target, unless the run was interrupted
+// meanwhile (an interrupted run leaves the old file as it was) or the process is ending.
+func (o *Output) replace(ctx context.Context) error {
+	temps.mu.Lock()
+	defer temps.mu.Unlock()
+	if temps.closed || ctx.Err() != nil {
+		return cmp.Or(context.Cause(ctx), context.Canceled)
+	}
+	err := rename(o.temp, o.target)
+	switch {
+	case errors.Is(err, syscall.EBUSY):
+		// The file is a mount point (a bind-mounted file): it cannot be replaced, and
+		// writing it in place could leave half a report. Nothing was changed.
+		return refuseOutput(o.name, mountPointRefusal)
+	case replaceBlocked(err):
+		return refuseOutput(o.name, heldOpenRefusal)
+	case err != nil:
+		return o.fail(err)
+	}
+	o.done = true
+	delete(temps.open, o)
+	return nil
+}
+
 // Discard drops what was written and not committed: the temporary file is removed, the target
 // left as it was. It is safe to call more than once and after Commit.
 func (o *Output) Discard() {
+	if o.temp != "" {
+		temps.mu.Lock()
+		defer temps.mu.Unlock()
+		delete(temps.open, o)
+	}
 	if o.done {
 		return
 	}
