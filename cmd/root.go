@@ -16,6 +16,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/hitready/hitready/internal/batch"
+	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
 )
@@ -50,20 +51,54 @@ func Execute() int {
 			w.stop()
 		}
 		time.AfterFunc(stopGrace, func() {
+			// A Sync on a slow disk can outlast the grace: its temporary file goes all the
+			// same, and no rename follows.
+			fileio.RemoveTemporaryFiles()
 			restore()
-			if term.IsTerminal(int(os.Stderr.Fd())) {
+			if term.IsTerminal(int(os.Stderr.Fd())) && speaksVT {
 				fmt.Fprint(os.Stderr, "\x1b[?25h") // the cursor, which a prompt hides
 			}
 			fmt.Fprintf(os.Stderr, "\nStopped: %v.\n", context.Cause(ctx))
 			os.Exit(signalCode(watched))
 		})
 	})
-	code := runContext(ctx, iostreams.System(), os.Args[1:])
+	ios := iostreams.System()
+	if speaksVT = virtualTerminal(); !speaksVT {
+		ios.SetNoColor(true) // an old Windows console would print the escapes as text
+	}
+	var lost *closedOutput
+	if stdoutClosed() {
+		lost = &closedOutput{}
+		ios.Out = lost
+	}
+	code := runContext(ctx, ios, os.Args[1:])
 	if sc := signalCode(watched); sc != 0 {
 		return sc
 	}
+	if lost != nil && lost.written && code == exitOK {
+		// A command that wrote to standard output and did not check (cobra's help) would
+		// otherwise end with 0, its output lost.
+		fmt.Fprintln(os.Stderr, errStdoutClosed)
+		return exitFailure
+	}
 	return code
 }
+
+// speaksVT is false on a Windows console that cannot take escape sequences (before Windows 10):
+// no colour, and no escape to show the cursor.
+var speaksVT = true
+
+// closedOutput stands for a standard output that was closed when hitready started (>&-). The Go
+// runtime opens /dev/null in its place, so writes would succeed and the report be lost with exit
+// 0; every write fails instead, and names the cause.
+type closedOutput struct{ written bool }
+
+func (c *closedOutput) Write(p []byte) (int, error) {
+	c.written = true
+	return 0, errStdoutClosed
+}
+
+var errStdoutClosed = errors.New("standard output was closed when hitready started (>&-): nothing written there can be read; leave it open, or give --output FILE")
 
 // stopGrace is how long a command has to return after a signal before hitready ends itself.
 const stopGrace = 2 * time.Second
@@ -137,7 +172,7 @@ func runRoot(ctx context.Context, ios *iostreams.IOStreams, root *cobra.Command,
 }
 
 func internalError(ios *iostreams.IOStreams, v any, stack []byte) int {
-	if ios.IsStderrTTY() {
+	if ios.IsStderrTTY() && speaksVT {
 		// A prompt hides the cursor while it draws; survey restores the terminal's mode on its
 		// way out, and this brings the cursor back.
 		fmt.Fprint(ios.ErrOut, "\x1b[?25h")

@@ -1,0 +1,173 @@
+//go:build linux
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// A slow disk without FUSE or a device mapper: the block I/O controller of a control group
+// throttles the writes of the processes in it (cgroup v1 blkio.throttle.write_bps_device, v2
+// io.max wbps), and the writes an fsync makes are made by the process that calls it, so its Sync
+// takes as long as the throttle says. Linux only, and only where this process may make a group
+// (root, with the controller mounted); the test skips with a message elsewhere.
+
+// Ctrl-C or SIGTERM while the report's last Sync crawls on a slow disk (a throttle of 2 MB/s,
+// a report of about 10 MB: a Sync of about five seconds, past the two-second grace after which
+// hitready ends itself): the run exits 130 or 143, the old report is as it was, and the
+// temporary file of student data is gone although the Sync still held it.
+func TestSignalDuringASlowSync(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes a cohort and a 10 MB report on a throttled disk")
+	}
+	bin := binary(t)
+	cohortDir := bigCohort(t, 1000)
+	for _, tt := range []struct {
+		signal syscall.Signal
+		code   int
+	}{
+		{syscall.SIGINT, 130},
+		{syscall.SIGTERM, 143},
+	} {
+		t.Run(tt.signal.String(), func(t *testing.T) {
+			outDir := t.TempDir()
+			enter := slowDisk(t, outDir, 2<<20)
+			out := filepath.Join(outDir, "cohort.json")
+			if err := os.WriteFile(out, []byte("last week's cohort\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(bin, "score", cohortDir, "--format", "json", "--output", out)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			enter(cmd.Process.Pid)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			for deadline := time.Now().Add(time.Minute); !inSync(cmd.Process.Pid); {
+				select {
+				case err := <-done:
+					t.Fatalf("ended before its Sync was seen (%v): the disk is not slow, the test proves nothing; stderr %q", err, stderr.String())
+				default:
+				}
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					t.Fatal("never saw the Sync")
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+			cmd.Process.Signal(tt.signal)
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(time.Minute):
+				cmd.Process.Kill()
+				t.Fatal("still running a minute after the signal")
+			}
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != tt.code {
+				t.Errorf("exit %v; want %d (stderr %q)", err, tt.code, stderr.String())
+			}
+			if data, err := os.ReadFile(out); err != nil || string(data) != "last week's cohort\n" {
+				t.Errorf("the old report holds %d bytes (%v); want it untouched", len(data), err)
+			}
+			if left := temporaryFiles(t, outDir); len(left) > 0 {
+				t.Errorf("left behind: %v", left)
+			}
+		})
+	}
+}
+
+// slowDisk makes a control group whose writes to the disk holding dir go at bytesPerSecond, and
+// returns what moves a process into it. The group is removed when the test ends.
+func slowDisk(t *testing.T, dir string, bytesPerSecond int) (enter func(pid int)) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("throttling a disk with a control group needs root")
+	}
+	device, err := diskOf(dir)
+	if err != nil {
+		t.Skipf("cannot tell which disk holds %s: %v", dir, err)
+	}
+	group, limit, rule := "", "", ""
+	switch {
+	case fileExists("/sys/fs/cgroup/blkio/cgroup.procs"): // cgroup v1
+		group = filepath.Join("/sys/fs/cgroup/blkio", fmt.Sprintf("hitready-test-%d", os.Getpid()))
+		limit, rule = "blkio.throttle.write_bps_device", fmt.Sprintf("%s %d", device, bytesPerSecond)
+	case fileExists("/sys/fs/cgroup/cgroup.controllers"): // cgroup v2
+		if err := os.WriteFile("/sys/fs/cgroup/cgroup.subtree_control", []byte("+io"), 0); err != nil {
+			t.Skipf("cannot enable the io controller: %v", err)
+		}
+		group = filepath.Join("/sys/fs/cgroup", fmt.Sprintf("hitready-test-%d", os.Getpid()))
+		limit, rule = "io.max", fmt.Sprintf("%s wbps=%d", device, bytesPerSecond)
+	default:
+		t.Skip("no block I/O controller mounted under /sys/fs/cgroup")
+	}
+	if err := os.Mkdir(group, 0o755); err != nil {
+		t.Skipf("cannot make a control group: %v", err)
+	}
+	t.Cleanup(func() { os.Remove(group) }) // once its processes have ended
+	if err := os.WriteFile(filepath.Join(group, limit), []byte(rule), 0); err != nil {
+		t.Skipf("cannot throttle %s (%s): %v", device, rule, err)
+	}
+	return func(pid int) {
+		if err := os.WriteFile(filepath.Join(group, "cgroup.procs"), []byte(strconv.Itoa(pid)), 0); err != nil {
+			t.Fatalf("moving %d into the slow group: %v", pid, err)
+		}
+	}
+}
+
+// diskOf is MAJOR:MINOR of the whole disk that holds dir: a partition's parent, as the throttle
+// applies to disks.
+func diskOf(dir string) (string, error) {
+	var st unix.Stat_t
+	if err := unix.Stat(dir, &st); err != nil {
+		return "", err
+	}
+	dev := fmt.Sprintf("%d:%d", unix.Major(st.Dev), unix.Minor(st.Dev))
+	sys := filepath.Join("/sys/dev/block", dev)
+	if !fileExists(sys) {
+		return "", fmt.Errorf("%s is not a block device (a tmpfs or an overlay?)", dev)
+	}
+	if fileExists(filepath.Join(sys, "partition")) {
+		parent, err := os.ReadFile(filepath.Join(sys, "..", "dev"))
+		if err != nil {
+			return "", err
+		}
+		dev = strings.TrimSpace(string(parent))
+	}
+	return dev, nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// inSync tells whether a thread of process pid is inside fsync now, from the system call each
+// thread is in (/proc/PID/task/TID/syscall starts with its number).
+func inSync(pid int) bool {
+	number := map[string]string{"amd64": "74", "arm64": "82"}[runtime.GOARCH]
+	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/syscall", pid))
+	for _, task := range tasks {
+		data, err := os.ReadFile(task)
+		if err == nil && number != "" && strings.HasPrefix(string(data), number+" ") {
+			return true
+		}
+	}
+	return false
+}
