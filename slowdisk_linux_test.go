@@ -49,34 +49,21 @@ func TestSignalDuringASlowSync(t *testing.T) {
 			if err := os.WriteFile(out, []byte("last week's cohort\n"), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(bin, "score", cohortDir, "--format", "json", "--output", out)
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			enter(cmd.Process.Pid)
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			for deadline := time.Now().Add(time.Minute); !inSync(cmd.Process.Pid); {
-				select {
-				case err := <-done:
-					t.Fatalf("ended before its Sync was seen (%v): the disk is not slow, the test proves nothing; stderr %q", err, stderr.String())
-				default:
-				}
-				if time.Now().After(deadline) {
-					cmd.Process.Kill()
-					t.Fatal("never saw the Sync")
-				}
-				time.Sleep(5 * time.Millisecond)
-			}
-			cmd.Process.Signal(tt.signal)
+			// The Sync is slow only while the report's data waits to be written; another
+			// program's sync(1), or the kernel's writeback under memory pressure, may write
+			// it first, unthrottled. A run whose Sync was too quick to catch is run again.
 			var err error
-			select {
-			case err = <-done:
-			case <-time.After(time.Minute):
-				cmd.Process.Kill()
-				t.Fatal("still running a minute after the signal")
+			var stderr bytes.Buffer
+			caught := false
+			for try := 0; try < 3 && !caught; try++ {
+				stderr.Reset()
+				caught, err = signalDuringSync(t, enter, tt.signal, &stderr, bin, "score", cohortDir, "--format", "json", "--output", out)
+				if !caught {
+					os.WriteFile(out, []byte("last week's cohort\n"), 0o600)
+				}
+			}
+			if !caught {
+				t.Skip("the report's Sync was never seen in three runs: its data was written before it, unthrottled")
 			}
 			var exit *exec.ExitError
 			if !errors.As(err, &exit) || exit.ExitCode() != tt.code {
@@ -90,6 +77,39 @@ func TestSignalDuringASlowSync(t *testing.T) {
 			}
 		})
 	}
+}
+
+// signalDuringSync runs hitready in the slow group and sends sig while it syncs a temporary file;
+// caught is false when the run ended before any such Sync was seen.
+func signalDuringSync(t *testing.T, enter func(int), sig syscall.Signal, stderr *bytes.Buffer, bin string, args ...string) (caught bool, err error) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	enter(cmd.Process.Pid)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	for deadline := time.Now().Add(time.Minute); !syncingTemp(cmd.Process.Pid); time.Sleep(2 * time.Millisecond) {
+		select {
+		case err := <-done:
+			return false, err
+		default:
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("never saw the Sync, nor the end of the run")
+		}
+	}
+	cmd.Process.Signal(sig)
+	select {
+	case err = <-done:
+	case <-time.After(time.Minute):
+		cmd.Process.Kill()
+		t.Fatal("still running a minute after the signal")
+	}
+	return true, err
 }
 
 // slowDisk makes a control group whose writes to the disk holding dir go at bytesPerSecond, and
@@ -158,14 +178,25 @@ func fileExists(path string) bool {
 	return err == nil
 }
 
-// inSync tells whether a thread of process pid is inside fsync now, from the system call each
-// thread is in (/proc/PID/task/TID/syscall starts with its number).
-func inSync(pid int) bool {
+// syncingTemp tells whether a thread of process pid is inside fsync on one of hitready's temporary
+// files now: /proc/PID/task/TID/syscall starts with the number of the system call a thread is
+// in, then its arguments (fsync's first is the descriptor), and /proc/PID/fd/N names the file.
+// The folder's own fsync after the rename does not count: a signal then comes too late to test
+// anything.
+func syncingTemp(pid int) bool {
 	number := map[string]string{"amd64": "74", "arm64": "82"}[runtime.GOARCH]
 	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/syscall", pid))
 	for _, task := range tasks {
 		data, err := os.ReadFile(task)
-		if err == nil && number != "" && strings.HasPrefix(string(data), number+" ") {
+		f := strings.Fields(string(data))
+		if err != nil || number == "" || len(f) < 2 || f[0] != number {
+			continue
+		}
+		fd, err := strconv.ParseInt(strings.TrimPrefix(f[1], "0x"), 16, 32)
+		if err != nil {
+			continue
+		}
+		if name, err := os.Readlink(fmt.Sprintf("/proc/%d/fd/%d", pid, fd)); err == nil && strings.HasSuffix(name, ".tmp") {
 			return true
 		}
 	}
