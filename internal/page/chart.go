@@ -53,7 +53,8 @@ type histogram struct {
 }
 
 type histBin struct {
-	Label   string // "0-9" ... "90-100"
+	Label   string // "0-9" ... "90-100", for the text equivalent
+	From    int    // the band's lowest score, under its column (a full label would not fit a phone)
 	Count   int
 	X, W    string // the column's place and width, in percent
 	Mid     string // its centre, in percent, for the labels over and under it
@@ -87,7 +88,7 @@ func newHistogram(counts []int) histogram {
 			height = max(int(math.Round(histPlot*float64(c)/float64(h.Most))), 2)
 		}
 		h.Bins = append(h.Bins, histBin{
-			Label: label, Count: c, Nonzero: c > 0,
+			Label: label, From: i * 100 / n, Count: c, Nonzero: c > 0,
 			X: pct1(float64(i)*slot + slot*0.12), W: pct1(slot * 0.76), Mid: pct1(float64(i)*slot + slot/2),
 			Y: h.Base - height, H: height,
 		})
