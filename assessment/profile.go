@@ -186,7 +186,18 @@ func (p *Profile) Credentials() *Credentials { return p.credentials }
 func (p *Profile) Steps() *Steps { return p.steps }
 
 func (p *Profile) hasRequirement(id string) bool {
-	return slices.ContainsFunc(p.Requirements, func(r Requirement) bool { return r.ID == id })
+	_, ok := p.requirement(id)
+	return ok
+}
+
+// requirement is the requirement with this id.
+func (p *Profile) requirement(id string) (*Requirement, bool) {
+	for i := range p.Requirements {
+		if p.Requirements[i].ID == id {
+			return &p.Requirements[i], true
+		}
+	}
+	return nil, false
 }
 
 // derive computes what scoring needs from the weights, once per profile rather than per person.

@@ -29,6 +29,19 @@ func saved(t *testing.T, a *questions.Answers) string {
 	return string(out)
 }
 
+// savedOld is the report of a as hitready wrote it before reports carried their answers.
+func savedOld(t *testing.T, a *questions.Answers) string {
+	t.Helper()
+	_, p := setup(t)
+	r := Score(p, a)
+	r.Source, r.Answers = "spring.yaml", nil
+	out, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
 func TestDecodeReportReadsWhatAssessWrites(t *testing.T) {
 	_, p := setup(t)
 	data := savedReport(t)
@@ -57,9 +70,11 @@ func TestDecodeReportReadsWhatAssessWrites(t *testing.T) {
 	}
 }
 
+// A report saved without its answers (before reports carried them) is checked as far as it can
+// be: for consistency with itself and with the profile.
 func TestDecodeReportRefusals(t *testing.T) {
 	_, profile := setup(t)
-	base := savedReport(t)
+	base := savedOld(t, person("associate", "hit", []string{"anatomy"}, "scheduled", 4, 3))
 	edit := func(old, new string) string {
 		if !strings.Contains(base, old) {
 			t.Fatalf("report has no %q", old)
@@ -84,7 +99,7 @@ func TestDecodeReportRefusals(t *testing.T) {
 		{"verdict that does not follow", edit(`"verdict": "not-ready"`, `"verdict": "ready"`), "verdict: ready does not follow from the report"},
 		{"duplicate key", edit(`"verdict": "not-ready"`, `"verdict": "not-ready", "verdict": "ready"`), `old.json:7: "verdict" is given twice (first at line 7); a report names each field once`},
 		{"duplicate key inside an area", edit(`"id": "education",`, `"id": "education", "id": "skills",`), `old.json:14: "areas[0].id" is given twice (first at line 14)`},
-		{"unknown field", edit(`"verdict": "not-ready"`, `"verdict": "not-ready", "colour": "red"`), `old.json: is not a valid report: has unknown field "colour"; it is not a field of a hitready.report/v1 report`},
+		{"unknown field", edit(`"verdict": "not-ready"`, `"verdict": "not-ready", "colour": "red"`), `old.json:7: is not a valid report: has unknown field "colour"; it is not a field of a hitready.report/v1 report`},
 		{"unknown severity", edit(`"severity": "blocking"`, `"severity": "urgent"`), `.severity: "urgent" is not a severity; allowed: blocking, major, minor`},
 		{"area score above 100", edit(`"score": 90,`, `"score": 1000,`), "areas[0].score: 1000 is outside 0-100"},
 		{"negative area weight", edit(`"weight": 30`, `"weight": -30`), "areas[0].weight: -30 is outside 0-1e+06"},
@@ -127,7 +142,7 @@ func TestDecodeReportRefusals(t *testing.T) {
 		{"blocking flag off", edit(`"met": false,
       "blocking": true`, `"met": false,
       "blocking": false`), "blocking: is false; in profile hit-technician, certification.ahima blocks readiness"},
-		{"deeply nested", `{"schema": "hitready.report/v1", "notes": ` + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + `}`, "nested more than 16 levels"},
+		{"deeply nested", `{"schema": "hitready.report/v1", "notes": ` + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + `}`, "old.json:1: is not a valid report: notes[0] must be an object; got a JSON array"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,7 +164,7 @@ func TestDecodeReportRefusals(t *testing.T) {
 // an unmet blocking requirement makes it not ready.
 func TestDecodeReportRefusesReadyWithAnUnmetBlockingRequirement(t *testing.T) {
 	_, p := setup(t)
-	ready := saved(t, person("master", "hit", allCourses, "passed", 5))
+	ready := savedOld(t, person("master", "hit", allCourses, "passed", 5))
 	met := "\"id\": \"education.degree\",\n      \"area\": \"education\",\n      \"met\": true,"
 	if !strings.Contains(ready, met) || !strings.Contains(ready, `"verdict": "ready"`) {
 		t.Fatalf("the ready report reads otherwise:\n%s", ready)
@@ -213,4 +228,40 @@ func FuzzDecodeReport(f *testing.F) {
 			t.Fatalf("accepted score %v verdict %q", r.Score, r.Verdict)
 		}
 	})
+}
+
+// A report that carries its answers is scored again from them under the profile in force, and
+// refused, at the line of the field, wherever it says otherwise: edits that keep the report
+// consistent with itself are caught too.
+func TestDecodeReportRescoresItsAnswers(t *testing.T) {
+	_, p := setup(t)
+	base := savedReport(t)
+	r, err := DecodeReport("old.json", []byte(base), p)
+	if err != nil || !r.Rescored() {
+		t.Fatalf("rescored %v: %v", r.Rescored(), err)
+	}
+	edit := func(old, new string) string {
+		if !strings.Contains(base, old) {
+			t.Fatalf("report has no %q", old)
+		}
+		return strings.Replace(base, old, new, 1)
+	}
+	tests := []struct{ name, data, want string }{
+		{"verdict", edit(`"verdict": "not-ready"`, `"verdict": "nearly-ready"`),
+			"old.json:7: verdict: the report says nearly-ready; its answers, scored under profile hit-technician, give not-ready"},
+		{"a severity", edit(`"severity": "blocking"`, `"severity": "minor"`), `.severity: the report says minor; its answers, scored under profile hit-technician, give blocking`},
+		{"a credential held", edit(`"status": "eligible"`, `"status": "held"`), `.status: the report says held; its answers`},
+		{"an answer", edit(`"skills.empathy": 3`, `"skills.empathy": 5`), "old.json:6: score: the report says"},
+		{"an answer out of range", edit(`"skills.empathy": 3`, `"skills.empathy": 9`), "skills.empathy: answers: 9 is out of range; allowed: a whole number from 1 to 5"},
+		{"an answer to a question not asked", edit(`"education.field": "hit"`, `"education.field": "hit", "certification.credential": "rhit"`),
+			"certification.credential: answers: is asked only when certification.ahima is passed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := DecodeReport("old.json", []byte(tt.data), p)
+			if err == nil || !errors.Is(err, inputerr.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v\nwant %q", err, tt.want)
+			}
+		})
+	}
 }

@@ -54,6 +54,9 @@ type Report struct {
 	// Settings are the work settings the person would like, with what the sources say of them;
 	// present only when the optional question was answered.
 	Settings []SettingOutlook `json:"settings,omitempty" yaml:"settings,omitempty"`
+	// Answers are the answers the report was scored from, in JSON only (the YAML report is as it
+	// was): compare scores them again under the profile in force rather than trust the report.
+	Answers *questions.Answers `json:"answers,omitempty" yaml:"-"`
 }
 
 // SettingOutlook is one chosen work setting and its employment figure, if a source gives one.
@@ -116,6 +119,7 @@ func Score(p *Profile, a *questions.Answers) Report {
 		r.Credentials = p.credentials.statuses(p, a)
 	}
 	r.Plan = plan(p, p.credentials, p.steps, a, r.Gaps)
+	r.Answers = a
 	return r
 }
 

@@ -87,6 +87,15 @@ func compareRun(opts *CompareOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, saved := range []struct {
+		path   string
+		report assessment.Report
+	}{{opts.Old, old}, {opts.New, new}} {
+		if !saved.report.Rescored() {
+			fmt.Fprintf(opts.IO.ErrOut, "note: %s was saved without its answers, by an older hitready: it was checked for consistency, not scored again\n",
+				textsafe.Escape(saved.path))
+		}
+	}
 	comparison := assessment.Compare(old, new)
 	if comparison.DifferentRespondents {
 		// Names from the file system, escaped like every name hitready shows (%q escapes the

@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"encoding/json"
 	"maps"
 	"slices"
 	"strconv"
@@ -87,4 +88,21 @@ func (a *Answers) Clone() *Answers {
 		c.values[id] = ans
 	}
 	return c
+}
+
+// MarshalJSON writes the answers as an answers file's "answers" mapping, ids in sorted order: a
+// saved report carries them, so that compare scores them again rather than trust the report.
+func (a *Answers) MarshalJSON() ([]byte, error) {
+	m := make(map[string]any, len(a.values))
+	for id, ans := range a.values {
+		switch ans.Kind {
+		case OneOf:
+			m[id] = ans.Choice
+		case AnyOf:
+			m[id] = append([]string{}, ans.Choices...)
+		case Rating:
+			m[id] = ans.Rating
+		}
+	}
+	return json.Marshal(m)
 }

@@ -166,6 +166,10 @@ func (d *decoder) document(doc *yaml.Node) {
 			d.respondent(v)
 		case "answers":
 			d.answerMap(v)
+		case "schema":
+			// Every field of a report would be an unknown field: say the one thing that explains it.
+			d.add(k.Line, "", "is a report in YAML, not an answers file: a saved report is read back only as JSON (hitready assess --format json); or give the answers file it was scored from")
+			return
 		default:
 			if _, isQuestion := d.bank.Question(name); isQuestion {
 				d.add(k.Line, "", "unknown field %q; answers go under answers:, indented", name)

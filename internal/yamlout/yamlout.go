@@ -54,7 +54,7 @@ func structFields(t reflect.Type) []fieldInfo {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if !f.IsExported() || name == "-" {
+		if !f.IsExported() || name == "-" || f.Tag.Get("yaml") == "-" { // JSON only (a report's answers)
 			continue
 		}
 		if name == "" {
