@@ -158,11 +158,11 @@ func assessRun(opts *AssessOptions) error {
 		return err
 	}
 	bank := profile.Bank()
-	answers, err := gatherAnswers(ctx, opts, bank)
+	answers, given, err := gatherAnswers(ctx, opts, bank)
 	if err != nil {
 		return err
 	}
-	kept, err := askOpenQuestions(opts, bank, answers)
+	kept, err := askOpenQuestions(opts, bank, answers, given)
 	if err != nil {
 		return err
 	}
@@ -199,7 +199,7 @@ func assessRun(opts *AssessOptions) error {
 // returns the file that holds the answers: the one it kept them in ("" when it could keep them
 // nowhere), or --answers when it did not run. Where nothing can ask, an open question is an
 // error that names it.
-func askOpenQuestions(opts *AssessOptions, bank *questions.Bank, answers *questions.Answers) (string, error) {
+func askOpenQuestions(opts *AssessOptions, bank *questions.Bank, answers *questions.Answers, given []byte) (string, error) {
 	open := bank.Open(answers)
 	if len(open) == 0 && !opts.Review {
 		return opts.AnswersPath, nil
@@ -210,7 +210,7 @@ func askOpenQuestions(opts *AssessOptions, bank *questions.Bank, answers *questi
 		}
 		return "", &missingAnswersError{Open: open, Reason: reason}
 	}
-	return runQuestionnaire(opts, bank, answers)
+	return runQuestionnaire(opts, bank, answers, given)
 }
 
 // saveAnswers writes --save-answers at the end. When it cannot be written but the questionnaire
@@ -245,15 +245,17 @@ func assessOutputOptions(opts *AssessOptions, kept string) render.Options {
 }
 
 // gatherAnswers reads --answers, lays every --set over it and checks the result as a whole, so
-// that a --set answer that contradicts the file is refused like a contradiction within it.
-func gatherAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Bank) (*questions.Answers, error) {
-	answers := questions.NewAnswers()
+// that a --set answer that contradicts the file is refused like a contradiction within it. It
+// returns the answers and what the --answers file held.
+func gatherAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Bank) (answers *questions.Answers, given []byte, err error) {
+	answers = questions.NewAnswers()
 	if opts.AnswersPath != "" {
-		fromFile, err := readAnswers(ctx, opts.IO, bank, opts.AnswersPath)
-		if err != nil {
-			return nil, err
+		if given, err = readInput(ctx, opts.IO, opts.AnswersPath); err != nil {
+			return nil, nil, err
 		}
-		answers = fromFile
+		if answers, err = bank.DecodeAnswers(opts.AnswersPath, given); err != nil {
+			return nil, nil, err
+		}
 	}
 	var problems []inputerr.Problem
 	for _, s := range opts.Sets {
@@ -274,15 +276,15 @@ func gatherAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Ban
 		answers.Set(id, ans)
 	}
 	if len(problems) > 0 {
-		return nil, &inputerr.InvalidError{Problems: problems}
+		return nil, nil, &inputerr.InvalidError{Problems: problems}
 	}
 	if err := bank.CheckConsistency(answers); err != nil {
 		if len(opts.Sets) > 0 {
-			return nil, fmt.Errorf("%w\n(--set ID= with nothing after = removes an answer)", err)
+			return nil, nil, fmt.Errorf("%w\n(--set ID= with nothing after = removes an answer)", err)
 		}
-		return nil, err
+		return nil, nil, err
 	}
-	return answers, nil
+	return answers, given, nil
 }
 
 // promptBlocker says why the open questions cannot be asked, or "" when they can.

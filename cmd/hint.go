@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hitready/hitready/internal/questionnaire"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
@@ -128,4 +129,22 @@ func setExample(q *questions.Question) string {
 // by the terminal's wrapping and is copied whole with a triple click.
 func answersKeptHint(kept string, flags []string) string {
 	return fmt.Sprintf("\nYour answers are in %s.\nSee this report again with:\n  %s\n\n", textsafe.Escape(kept), assessHint(kept, flags...))
+}
+
+// stoppedMessage is said when the person stops the questionnaire: where the answers are and how
+// to go on, or that the latest of them could not be kept.
+func stoppedMessage(savedTo string, lost error, hint string) string {
+	switch {
+	case savedTo == "":
+		return "\nStopped. No answers were saved."
+	case lost != nil:
+		return fmt.Sprintf("\nStopped. %s\nContinue with:\n  %s", notAllKept(savedTo, lost), hint)
+	}
+	return fmt.Sprintf("\nStopped. Your answers so far are in %s.\nContinue with:\n  %s", textsafe.Escape(savedTo), hint)
+}
+
+// notAllKept says that the latest answers could not be written to path, and why.
+func notAllKept(path string, lost error) string {
+	return fmt.Sprintf("Your latest answers could not be kept (%s): %s holds only the answers before them.",
+		textsafe.Escape(questionnaire.Reason(path, lost)), textsafe.Escape(path))
 }

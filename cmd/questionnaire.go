@@ -10,6 +10,7 @@ import (
 
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
+	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/questionnaire"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
@@ -18,7 +19,7 @@ import (
 // runQuestionnaire asks the open questions, then shows the review; a questionnaire.Keeper keeps
 // the answers in a file after every answer and every change. It returns the file that holds the
 // answers, "" when none does.
-func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questions.Answers) (string, error) {
+func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questions.Answers, given []byte) (string, error) {
 	ios := opts.IO
 	p := opts.Prompter
 	if p == nil {
@@ -33,29 +34,31 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 			Plain: opts.Plain || ios.IsDumbTerminal(), NoColor: ios.NoColor(), Width: stderrWidth(ios)})
 		defer release()
 	}
+	width := stderrWidth(ios)
 	keeper := questionnaire.NewKeeper(orBackground(opts.ctx), questionnaire.KeepOptions{
-		Bank: bank, Save: opts.SaveAnswers, Resume: opts.AnswersPath, Changed: len(opts.Sets) > 0,
-		Output: opts.Output, Streams: streams(ios), Out: ios.ErrOut, Width: stderrWidth(ios),
+		Bank: bank, Save: opts.SaveAnswers, Resume: opts.AnswersPath, ResumeData: given, Changed: len(opts.Sets) > 0,
+		Output: opts.Output, Streams: streams(ios), Out: ios.ErrOut, Width: width,
 	})
 	defer keeper.Close()
-	if opts.Review {
-		keeper.Announce()
-	}
-	qopts := questionnaire.Options{Out: ios.ErrOut, Width: stderrWidth(ios), Answered: keeper.Keep, AskName: true, CannotKeep: keeper.Path() == ""}
+	keeper.Announce(opts.Review)
+	qopts := questionnaire.Options{Out: ios.ErrOut, Width: width, Answered: keeper.Keep, AskName: true, CannotKeep: keeper.Path() == ""}
 	err := questionnaire.Session(p, bank, answers, qopts)
 	hintOpts := opts
-	if keeper.FellBack() {
+	if keeper.SaveFailed() {
 		// The hint does not repeat a --save-answers that could not be written.
 		o := *opts
 		o.SaveAnswers = ""
 		hintOpts = &o
 	}
+	behind, lost := keeper.Behind()
 	switch {
 	case errors.Is(err, prompter.ErrInterrupted):
 		holder := keeper.Holder()
-		return "", &interruptedError{SavedTo: holder, Flags: runFlags(hintOpts, holder)}
+		return "", &interruptedError{SavedTo: holder, Lost: lost, Hint: assessHint(holder, runFlags(hintOpts, holder)...)}
 	case err != nil:
 		return "", err
+	case behind != "":
+		fmt.Fprintln(ios.ErrOut, "\n"+prose.Wrap(notAllKept(behind, lost), width, ""))
 	}
 	kept := keeper.Kept()
 	if kept != "" {
@@ -97,15 +100,13 @@ func stderrTerminalWidth(ios *iostreams.IOStreams) (int, bool) {
 
 // interruptedError is the person stopping the questionnaire. Its message tells how to go on.
 type interruptedError struct {
-	SavedTo string   // "" when nothing had been answered or nothing could be written
-	Flags   []string // the run's own flags, repeated in the hint (runFlags)
+	SavedTo string // "" when nothing had been answered or nothing could be written
+	Lost    error  // the latest answers could not be written to SavedTo: it holds the ones before
+	Hint    string // the command to go on with
 }
 
 func (e *interruptedError) Error() string {
-	if e.SavedTo == "" {
-		return "\nStopped. No answers were saved."
-	}
-	return fmt.Sprintf("\nStopped. Your answers so far are in %s.\nContinue with:\n  %s", textsafe.Escape(e.SavedTo), assessHint(e.SavedTo, e.Flags...))
+	return stoppedMessage(e.SavedTo, e.Lost, e.Hint)
 }
 
 func (e *interruptedError) Is(target error) bool { return target == prompter.ErrInterrupted }

@@ -90,3 +90,61 @@ func TestProgressFileSkipsTheOutputByAnyRoute(t *testing.T) {
 		t.Errorf("the report's file holds answers:\n%s", data)
 	}
 }
+
+// A filled-in `questions --template` is the person's file: a session never rewrites it (its
+// comments would go), and says, before the first question, where the answers are kept instead
+// (issue 17, item 4).
+func TestAFilledInTemplateIsNeverRewritten(t *testing.T) {
+	t.Chdir(t.TempDir())
+	tmpl := run(t, "", "questions", "--template")
+	if tmpl.code != exitOK {
+		t.Fatal(tmpl.stderr)
+	}
+	filled := tmpl.stdout
+	for _, answer := range []string{"education.level: high-school", "coursework: []", "certification.ahima: none", "experience.coding: none",
+		"education.program: no", "work.settings: []", "skills.clinical-knowledge: 3", "skills.reimbursement: 3", "skills.empathy: 3",
+		"skills.ethics: 3", "skills.composure: 3", "skills.compassion: 3", "skills.privacy: 3", "skills.communication: 3", "skills.organization: 3"} {
+		id, _, _ := strings.Cut(answer, ":")
+		filled = strings.Replace(filled, "  "+id+":\n", "  "+answer+"\n", 1)
+	}
+	os.WriteFile("mine.yaml", []byte(filled), 0o600)
+	// The computer rating is open: it is asked, then the name (skipped), then the review.
+	fake := &prompter.Fake{Replies: []prompter.Reply{{Rating: 4}, {Text: ""}, {Index: 0}}}
+	r, err := interactive(t, fake, "--answers", "mine.yaml")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, r.stderr)
+	}
+	if data, _ := os.ReadFile("mine.yaml"); string(data) != filled {
+		t.Errorf("the filled-in template was rewritten:\n%s", data)
+	}
+	notice := "Your answers are kept in hitready-answers.yaml as you go; mine.yaml stays as it is."
+	if said := strings.Join(strings.Fields(r.stderr), " "); !strings.HasPrefix(said, notice+" 2 questions to answer.") {
+		t.Errorf("not told first where the answers go:\n%s", r.stderr)
+	}
+	if kept, _ := os.ReadFile("hitready-answers.yaml"); !strings.Contains(string(kept), "skills.computer: 4") {
+		t.Errorf("the answer was not kept:\n%s", kept)
+	}
+}
+
+// A session saved with --save-answers me.json and resumed with the hint it printed keeps
+// adding to me.json: hitready wrote it, JSON though it is (issue 17, item 5).
+func TestResumingAJSONSessionKeepsAddingToIt(t *testing.T) {
+	t.Chdir(t.TempDir())
+	first := append(fullSession()[:2:2], prompter.Reply{Err: prompter.ErrInterrupted})
+	r, err := interactive(t, &prompter.Fake{Replies: first}, "--save-answers", "me.json")
+	if r.code != exitInterrupted || !strings.HasSuffix(err.Error(), "Continue with:\n  hitready assess --answers me.json") {
+		t.Fatalf("exit %d: %v", r.code, err)
+	}
+	second := []prompter.Reply{fullSession()[2], {Err: prompter.ErrInterrupted}}
+	r, err = interactive(t, &prompter.Fake{Replies: second}, "--answers", "me.json")
+	if r.code != exitInterrupted || !strings.Contains(err.Error(), "Your answers so far are in me.json.") {
+		t.Errorf("exit %d: %v", r.code, err)
+	}
+	data, _ := os.ReadFile("me.json")
+	if !strings.Contains(string(data), `"education.program": "no"`) {
+		t.Errorf("me.json did not receive the resumed answer:\n%s", data)
+	}
+	if _, err := os.Stat("hitready-answers.yaml"); err == nil {
+		t.Error("the resumed session wrote a new hitready-answers.yaml")
+	}
+}

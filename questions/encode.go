@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,6 +13,37 @@ import (
 
 	"github.com/hitready/hitready/internal/inputerr"
 )
+
+// answersHeader heads every YAML answers file hitready writes. It says who wrote the file and
+// that a session rewrites it, which no file a person fills in says (the template begins
+// otherwise), so a person knows their comments would not survive.
+const answersHeader = "hitready answers file, written by hitready: a session rewrites it after every answer.\n" +
+	"Continue or score it with: hitready assess --answers FILE"
+
+// legacyHeaders are the heads of answers files earlier versions wrote.
+var legacyHeaders = []string{"# hitready answers file. Continue or score it with: hitready assess --answers FILE\n"}
+
+// SplitAnswersHeader cuts a YAML answers file after its leading comment lines.
+func SplitAnswersHeader(data []byte) (head, body []byte) {
+	i := 0
+	for i < len(data) && data[i] == '#' {
+		end := bytes.IndexByte(data[i:], '\n')
+		if end < 0 {
+			return data, nil
+		}
+		i += end + 1
+	}
+	return data[:i], data[i:]
+}
+
+// IsAnswersHeader tells whether head, the leading comment lines of a file, is the head of an
+// answers file hitready wrote, in this version or an earlier one.
+func IsAnswersHeader(head []byte) bool {
+	if string(head) == "# "+strings.ReplaceAll(answersHeader, "\n", "\n# ")+"\n" {
+		return true
+	}
+	return slices.Contains(legacyHeaders, string(head))
+}
 
 // EncodeAnswers writes answers as a YAML answers file, questions in bank order, that
 // DecodeAnswers reads back to the same answers.
@@ -25,8 +57,7 @@ func (b *Bank) EncodeAnswers(a *Answers) ([]byte, error) {
 		}
 		answers.Content = append(answers.Content, scalar("!!str", q.ID), valueNode(ans))
 	}
-	root := &yaml.Node{Kind: yaml.MappingNode,
-		HeadComment: "hitready answers file. Continue or score it with: hitready assess --answers FILE"}
+	root := &yaml.Node{Kind: yaml.MappingNode, HeadComment: answersHeader}
 	if a.Respondent != "" {
 		root.Content = append(root.Content, scalar("!!str", "respondent"), scalar("!!str", a.Respondent))
 	}

@@ -1,12 +1,11 @@
 package questionnaire
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/prose"
@@ -17,42 +16,42 @@ import (
 // with --save-answers: hitready-answers.yaml, or hitready-answers-2.yaml and on when taken.
 const ProgressBase = "hitready-answers"
 
-// answersHeader is how every YAML answers file hitready writes begins (the head comment of
-// questions.Bank.EncodeAnswers): a file that begins so was written by a session, and resuming it
-// keeps adding to it, as the README promises, whatever its name (--save-answers me.yaml).
-const answersHeader = "# hitready answers file."
-
 // KeepOptions say where a session may keep its answers.
 type KeepOptions struct {
 	Bank *questions.Bank
 	// Save is --save-answers: the answers are kept in it as they come, unless it is standard
 	// output, a device or a pipe, which get them once, at the end.
 	Save string
-	// Resume is --answers ("" or "-" for none): a file hitready wrote goes on being written.
-	Resume string
+	// Resume is --answers ("" or "-" for none), and ResumeData what it held: a file hitready
+	// wrote (ours) goes on being written; any other is left as it is.
+	Resume     string
+	ResumeData []byte
 	// Changed says the answers were changed on the way in (--set), so the Resume file no longer
 	// holds them all.
 	Changed bool
 	// Output is --output: a name the answers never take.
 	Output  string
 	Streams fileio.Streams
-	Out     io.Writer // the warnings: the terminal's standard error
-	Width   int       // the width they are wrapped to
+	Out     io.Writer // what the keeper says: the terminal's standard error
+	Width   int       // the width it is wrapped to
 }
 
 // Keeper keeps a session's answers in a file after every answer and every change, so that
 // Ctrl-C, a closed terminal or a crash loses at most the question being asked. It decides which
-// file, falls back to a file of its own when --save-answers cannot be written, and says what
-// went wrong once, never stopping the session for it: the answers are still in memory and
-// scored at the end.
+// file; when that file cannot be written it falls back, once, to a file of its own in the current
+// folder; and it never says answers are kept when they are not: a write that fails is said, and
+// from then on the file is named only as holding the answers before it, until a write succeeds
+// again. A failure never stops the session: the answers are still in memory and scored at the
+// end.
 type Keeper struct {
-	opts     KeepOptions
-	ctx      context.Context
-	path     string // where the answers are kept; "" when no file could be had
-	claimed  bool   // path was created empty to reserve its name
-	saved    bool   // path holds the answers given so far
-	fellBack bool   // Save could not be written; path is a file of our own instead
-	warned   bool
+	opts    KeepOptions
+	ctx     context.Context
+	path    string // where the answers are kept; "" when no file could be had
+	claimed bool   // path was created empty to reserve its name
+	written bool   // path holds answers of this session
+	lost    error  // the last write failed: path holds only the answers before it
+	failed  string // the file that could not be written, when the keeper fell back from it
+	warned  bool   // the one warning that nothing can be kept has been given
 }
 
 // NewKeeper picks the file the answers are kept in (see progressFile) and warns when there is
@@ -62,21 +61,21 @@ func NewKeeper(ctx context.Context, opts KeepOptions) *Keeper {
 	var err error
 	k.path, k.claimed, err = k.progressFile()
 	if err != nil {
-		k.warn(err)
+		k.say(cannotKeep(err))
 	}
 	return k
 }
 
 // progressFile is where the answers are kept: Save if it is a file; the file being resumed if
-// hitready wrote it; else a new hitready-answers*.yaml in the current folder, created exclusively
-// (claimed reports true), so that neither an earlier session's answers nor those of one started
-// at the same moment are ever overwritten. A name the output will take is skipped.
+// hitready wrote it (Ours); else a new hitready-answers*.yaml in the current folder, created
+// exclusively (claimed reports true), so that neither an earlier session's answers nor those of
+// one started at the same moment are ever overwritten. A name the output will take is skipped.
 func (k *Keeper) progressFile() (path string, claimed bool, err error) {
 	if k.opts.Save != "" && !fileio.InPlace(k.opts.Save) {
 		return k.opts.Save, false, nil
 	}
-	if p := k.opts.Resume; p != "" && p != fileio.StdStream && (strings.HasPrefix(filepath.Base(p), ProgressBase) || writtenByHitready(p)) {
-		return p, false, nil
+	if r := k.opts.Resume; r != "" && r != fileio.StdStream && !fileio.InPlace(r) && Ours(k.opts.Bank, r, k.opts.ResumeData) {
+		return r, false, nil
 	}
 	path, err = k.claim()
 	return path, err == nil, err
@@ -90,59 +89,106 @@ func (k *Keeper) claim() (string, error) {
 	})
 }
 
+// Ours tells whether data, read from path, is an answers file as hitready writes it: written
+// again from the answers it holds, it is the same bytes (a header of an earlier version
+// aside). Such a file loses nothing when it is rewritten; any other (a filled-in template, a
+// file with a person's comments, a JSON file laid out by hand) would lose its comments and
+// layout, and is never written over.
+func Ours(bank *questions.Bank, path string, data []byte) bool {
+	if len(data) == 0 {
+		return false
+	}
+	a, err := bank.DecodeAnswers(path, data)
+	if err != nil {
+		return false
+	}
+	again, err := bank.EncodeAnswersFile(path, a)
+	if err != nil {
+		return false
+	}
+	if bytes.Equal(again, data) {
+		return true
+	}
+	head, body := questions.SplitAnswersHeader(data)
+	_, want := questions.SplitAnswersHeader(again)
+	return questions.IsAnswersHeader(head) && bytes.Equal(body, want)
+}
+
 // Path is the file the answers are kept in, "" when there is none.
 func (k *Keeper) Path() string { return k.path }
 
-// FellBack says --save-answers could not be written and the answers went to another file.
-func (k *Keeper) FellBack() bool { return k.fellBack }
+// SaveFailed says --save-answers could not be written and the answers went to another file: a
+// hint to go on does not repeat it.
+func (k *Keeper) SaveFailed() bool { return k.failed != "" && k.failed == k.opts.Save }
 
 // Kept is the file that holds every answer given so far, "" when none does.
 func (k *Keeper) Kept() string {
-	if k.saved {
+	if k.written && k.lost == nil {
 		return k.path
 	}
 	return ""
 }
 
-// Holder is the file to go on from after the session stops: the one the answers are kept in,
-// or, when nothing was kept yet and nothing changed on the way in, the file they came from.
+// Behind is the file that holds the answers given before the last write failed, and why it
+// failed; "" when the answers are all kept, or were never kept anywhere.
+func (k *Keeper) Behind() (string, error) {
+	if k.written && k.lost != nil {
+		return k.path, k.lost
+	}
+	return "", nil
+}
+
+// Holder is the file to go on from after the session stops: the one the answers are kept in
+// (even one that holds only the earlier ones: Behind says so), or, when nothing was kept yet
+// and nothing changed on the way in, the file they came from.
 func (k *Keeper) Holder() string {
-	if k.saved {
+	if k.written {
 		return k.path
 	}
-	if r := k.opts.Resume; r != "" && r != fileio.StdStream && !k.opts.Changed {
+	if r := k.opts.Resume; r != "" && r != fileio.StdStream && !k.opts.Changed && k.lost == nil {
 		return r
 	}
 	return ""
 }
 
-// Keep writes all the answers given so far; it is the session's Options.Answered. A failure
-// is said once and never stops the session.
+// Keep writes all the answers given so far; it is the session's Options.Answered. It never
+// stops the session: a failure is said, and Kept, Behind and Holder tell the truth about it.
 func (k *Keeper) Keep(a *questions.Answers) error {
 	if k.path == "" {
 		return nil
 	}
 	err := k.write(a)
-	if err != nil && !k.fellBack && k.path == k.opts.Save {
-		// --save-answers passed the check but cannot be written after all (a rename
-		// refused, a folder gone): the answers go to a file of our own in the current
-		// folder, so that the session is not lost, and the person is told once where.
-		k.fellBack = true
+	if err != nil && k.failed == "" && !k.claimed {
+		// The file passed the checks but cannot be written after all (a folder that is not
+		// writable, a rename refused, a folder gone): the answers go to a file of our own in
+		// the current folder, so that the session is not lost, and the person is told where.
+		k.failed = k.path
 		if fallback, cerr := k.claim(); cerr == nil {
-			failed := k.path
-			k.path, k.claimed = fallback, true
+			k.path, k.claimed, k.written = fallback, true, false
 			if k.write(a) == nil {
-				k.say(cannotWriteKeptInstead(CannotWrite(failed, err), fallback))
-				k.saved = true
+				k.say(keptInstead(CannotWrite(k.failed, err), fallback))
+				k.written, k.lost = true, nil
 				return nil
 			}
 		}
 	}
-	if err != nil {
-		k.warn(err)
-		return nil
+	switch {
+	case err != nil && k.lost == nil:
+		k.lost = err
+		if k.written {
+			k.say(latestNotKept(k.path, err))
+		} else if !k.warned {
+			k.say(cannotKeep(err))
+		}
+	case err == nil && k.lost != nil:
+		k.lost = nil
+		if k.written {
+			k.say(keptAgain(k.path))
+		}
 	}
-	k.saved = true
+	if err == nil {
+		k.written = true
+	}
 	return nil
 }
 
@@ -154,62 +200,29 @@ func (k *Keeper) write(a *questions.Answers) error {
 	return err
 }
 
-// Announce says, before the first change, where changes to answers read from a file go when
-// that file is not rewritten (hitready did not write it; its comments and layout are the
-// person's).
-func (k *Keeper) Announce() {
+// Announce says, before the first answer, where the answers go when they came from a file that
+// is not rewritten (hitready did not write it: its comments and layout are the person's). A
+// review says it of changes.
+func (k *Keeper) Announce(review bool) {
 	r := k.opts.Resume
-	if k.path != "" && r != "" && r != fileio.StdStream && k.path != r {
-		k.say(changesKeptIn(k.path, r))
+	if k.path == "" || r == "" || r == fileio.StdStream || k.path == r {
+		return
 	}
+	if info, err := os.Stat(r); err != nil || !info.Mode().IsRegular() {
+		return // a pipe or a device: nothing to leave as it is
+	}
+	k.say(keptElsewhere(k.path, r, review))
 }
 
 // Close removes a file claimed for the answers and never written: with nothing kept in it, it
 // goes.
 func (k *Keeper) Close() {
-	if k.claimed && !k.saved {
+	if k.claimed && !k.written {
 		os.Remove(k.path)
-	}
-}
-
-// warn says once that the answers cannot be kept as they come.
-func (k *Keeper) warn(err error) {
-	if !k.warned {
-		k.say(cannotKeep(err))
 	}
 }
 
 func (k *Keeper) say(text string) {
 	k.warned = true
 	fmt.Fprintln(k.opts.Out, prose.Wrap(text, k.opts.Width, ""))
-}
-
-// CannotWrite words a failure to write name as "cannot write NAME: REASON", whether err already
-// names it ("writing NAME: …", "NAME: …") or not.
-func CannotWrite(name string, err error) string {
-	msg := err.Error()
-	for _, prefix := range []string{"writing " + name + ": ", name + ": "} {
-		if rest, ok := strings.CutPrefix(msg, prefix); ok {
-			msg = rest
-			break
-		}
-	}
-	return "cannot write " + name + ": " + strings.TrimPrefix(msg, "cannot be written: ")
-}
-
-// writtenByHitready tells whether path is a regular file that begins with answersHeader. A
-// hand-written file (or a JSON one, which has no comment to tell) is never written over: the
-// answers then go to a new hitready-answers*.yaml.
-func writtenByHitready(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
-		return false
-	}
-	head := make([]byte, len(answersHeader))
-	n, _ := io.ReadFull(f, head)
-	return string(head[:n]) == answersHeader
 }

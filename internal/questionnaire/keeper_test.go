@@ -32,20 +32,25 @@ func oneAnswer() *questions.Answers {
 // --output will take.
 func TestKeeperPicksItsFile(t *testing.T) {
 	t.Chdir(t.TempDir())
-	ours, _ := loadBank(t).EncodeAnswers(oneAnswer())
-	os.WriteFile("ours.yaml", ours, 0o600)
-	os.WriteFile("hand.yaml", []byte("# mine\nanswers: {}\n"), 0o600)
-	os.WriteFile("hitready-answers.yaml", []byte("answers: {}\n"), 0o600)
+	bank := loadBank(t)
+	ours, _ := bank.EncodeAnswers(oneAnswer())
+	oursJSON, _ := bank.EncodeAnswersJSON(oneAnswer())
+	hand := []byte("# mine\nanswers: {education.level: associate}\n")
+	for name, data := range map[string][]byte{"ours.yaml": ours, "ours.json": oursJSON, "hand.yaml": hand, "hitready-answers.yaml": []byte("answers: {}\n")} {
+		os.WriteFile(name, data, 0o600)
+	}
 	tests := []struct {
 		name string
 		opts KeepOptions
 		want string
 	}{
-		{"--save-answers", KeepOptions{Save: "me.yaml", Resume: "ours.yaml"}, "me.yaml"},
+		{"--save-answers", KeepOptions{Save: "me.yaml", Resume: "ours.yaml", ResumeData: ours}, "me.yaml"},
 		{"--save-answers on standard output", KeepOptions{Save: "-"}, "hitready-answers-2.yaml"},
-		{"a file hitready wrote", KeepOptions{Resume: "ours.yaml"}, "ours.yaml"},
-		{"a file a person wrote", KeepOptions{Resume: "hand.yaml"}, "hitready-answers-2.yaml"},
-		{"standard input", KeepOptions{Resume: "-"}, "hitready-answers-2.yaml"},
+		{"a file hitready wrote", KeepOptions{Resume: "ours.yaml", ResumeData: ours}, "ours.yaml"},
+		{"a JSON file hitready wrote", KeepOptions{Resume: "ours.json", ResumeData: oursJSON}, "ours.json"},
+		{"a file a person wrote", KeepOptions{Resume: "hand.yaml", ResumeData: hand}, "hitready-answers-2.yaml"},
+		{"a file named like ours, written by hand", KeepOptions{Resume: "hitready-answers.yaml", ResumeData: []byte("answers: {}\n")}, "hitready-answers-2.yaml"},
+		{"standard input", KeepOptions{Resume: "-", ResumeData: ours}, "hitready-answers-2.yaml"},
 		{"not the output's name", KeepOptions{Output: "hitready-answers-2.yaml"}, "hitready-answers-3.yaml"},
 	}
 	for _, tt := range tests {
@@ -104,8 +109,8 @@ func TestKeeperFallsBackOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if !k.FellBack() || k.Kept() != "hitready-answers.yaml" {
-		t.Errorf("fell back %v, kept in %q", k.FellBack(), k.Kept())
+	if !k.SaveFailed() || k.Kept() != "hitready-answers.yaml" {
+		t.Errorf("fell back %v, kept in %q", k.SaveFailed(), k.Kept())
 	}
 	if n := strings.Count(said.String(), "warning:"); n != 1 || !strings.Contains(strings.Join(strings.Fields(said.String()), " "), "your answers are kept in hitready-answers.yaml instead") {
 		t.Errorf("said %d warnings:\n%s", n, said)
@@ -113,6 +118,34 @@ func TestKeeperFallsBackOnce(t *testing.T) {
 	for _, line := range strings.Split(strings.TrimSpace(said.String()), "\n") {
 		if len(line) > 80 {
 			t.Errorf("line of %d columns: %q", len(line), line)
+		}
+	}
+}
+
+// A file is ours when hitready, writing its answers again, writes the same bytes: the header of
+// an earlier version aside. A filled-in template, or a file with a person's comment, is not.
+func TestOurs(t *testing.T) {
+	bank := loadBank(t)
+	ours, _ := bank.EncodeAnswers(oneAnswer())
+	_, body := questions.SplitAnswersHeader(ours)
+	legacy := append([]byte("# hitready answers file. Continue or score it with: hitready assess --answers FILE\n"), body...)
+	var template bytes.Buffer
+	questions.Template(&template, bank, 80)
+	filled := strings.Replace(template.String(), "  education.level:\n", "  education.level: associate\n", 1)
+	for _, tt := range []struct {
+		name string
+		data string
+		want bool
+	}{
+		{"as written", string(ours), true},
+		{"an earlier version's header", string(legacy), true},
+		{"a comment added", string(ours) + "# my note\n", false},
+		{"the header alone", "# hitready answers file. Continue or score it with: hitready assess --answers FILE\nanswers:\n    education.level: associate\n", false},
+		{"a filled-in template", filled, false},
+		{"empty", "", false},
+	} {
+		if got := Ours(bank, "a.yaml", []byte(tt.data)); got != tt.want {
+			t.Errorf("%s: Ours = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }
