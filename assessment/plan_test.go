@@ -460,8 +460,9 @@ func TestOutlookKeepsEveryFigureWithItsDate(t *testing.T) {
 	}
 }
 
-// The cohort summary groups students by the first step of their plan (the same step, however the
-// exam's reason is worded for each), counts who may sit each exam now, and bins the scores.
+// The cohort summary groups students by the first step of their plan, by its action as the CSV's
+// first_step gives it, counts who may sit each exam now, bins the scores, and names the files
+// that could not be scored.
 func TestSummaryGroupsByFirstStep(t *testing.T) {
 	bank, p := setup(t)
 	s := NewSummary(p)
@@ -477,7 +478,7 @@ func TestSummaryGroupsByFirstStep(t *testing.T) {
 		s.Add(Score(p, a))
 	}
 	steps := s.FirstSteps()
-	if len(steps) != 4 || steps[0].Action != "Complete an accredited HIT associate's program" || steps[0].Count != 2 {
+	if len(steps) != 4 || steps[0].Action != "Complete a CAHIIM-accredited associate's program in health information technology." || steps[0].Count != 2 {
 		t.Errorf("first steps: %+v", steps)
 	}
 	want := map[string][3]int{"cca": {4, 0, 1}, "rhit": {0, 1, 1}, "rhia": {0, 0, 0}, "ccs": {0, 0, 0}}
@@ -493,6 +494,17 @@ func TestSummaryGroupsByFirstStep(t *testing.T) {
 	}
 	if total != len(people) || hist[9] != 1 || hist[8] != 1 || hist[3] != 3 {
 		t.Errorf("histogram %v", hist)
+	}
+	for i := range 25 {
+		reason := map[bool]UnscoredReason{true: Incomplete, false: Invalid}[i%2 == 0]
+		s.AddUnscored(fmt.Sprintf("bad-%d.yaml", i), reason)
+	}
+	first, all := s.Unscored()
+	if all != 25 || len(first) != maxUnscored || first[0] != (Unscored{"bad-0.yaml", Incomplete}) || first[1].Reason != Invalid {
+		t.Errorf("unscored: %d in all, first %v", all, first)
+	}
+	if s.Count != len(people) {
+		t.Errorf("unscored files counted as students: %d", s.Count)
 	}
 }
 

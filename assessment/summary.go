@@ -24,9 +24,37 @@ type Summary struct {
 	// eligible counts who may sit each credential's exam now (early testing apart).
 	firstSteps []StepCount
 	eligible   []CredentialCount
+
+	// unscored names the first files that could not be scored (maxUnscored); unscoredCount
+	// counts them all.
+	unscored      []Unscored
+	unscoredCount int
 }
 
-// StepCount is a first step of the plan and how many students it is the first step for.
+// Unscored is a file of a cohort that could not be scored, and why, in a word.
+type Unscored struct {
+	Source string         `json:"source" yaml:"source"`
+	Reason UnscoredReason `json:"reason" yaml:"reason"`
+}
+
+// UnscoredReason says in a word why a file could not be scored; the messages about the file say
+// it in full.
+type UnscoredReason string
+
+const (
+	// Invalid: the file could not be read, or was refused.
+	Invalid UnscoredReason = "invalid"
+	// Incomplete: a question that must be answered was not.
+	Incomplete UnscoredReason = "incomplete"
+	// Unread: the run stopped at one of its limits before the file.
+	Unread UnscoredReason = "unread"
+)
+
+// maxUnscored is how many unscored files a summary names, a screenful; it counts the others.
+const maxUnscored = 20
+
+// StepCount is a first step of the plan, by its action (the CSV's first_step), and how many
+// students it is the first step for.
 type StepCount struct {
 	Action string `json:"action" yaml:"action"`
 	Count  int    `json:"count" yaml:"count"`
@@ -68,11 +96,13 @@ func (s *Summary) Add(r Report) {
 	s.hist[min(max(int(math.Round(r.Score*10)), 0), len(s.hist)-1)]++
 	s.Verdicts[r.Verdict]++
 	if len(r.Plan) > 0 {
-		label := r.Plan[0].Label()
-		if i := slices.IndexFunc(s.firstSteps, func(c StepCount) bool { return c.Action == label }); i >= 0 {
+		// By the action, as the CSV's first_step gives it: an advisor who groups the CSV by
+		// first_step gets the summary's groups.
+		action := r.Plan[0].Action
+		if i := slices.IndexFunc(s.firstSteps, func(c StepCount) bool { return c.Action == action }); i >= 0 {
 			s.firstSteps[i].Count++
 		} else {
-			s.firstSteps = append(s.firstSteps, StepCount{Action: label, Count: 1})
+			s.firstSteps = append(s.firstSteps, StepCount{Action: action, Count: 1})
 		}
 	}
 	for _, c := range r.Credentials {
@@ -103,6 +133,20 @@ func (s *Summary) Add(r Report) {
 			s.order[g.ID] = len(s.order)
 		}
 	}
+}
+
+// AddUnscored counts a file that could not be scored.
+func (s *Summary) AddUnscored(source string, reason UnscoredReason) {
+	s.unscoredCount++
+	if len(s.unscored) < maxUnscored {
+		s.unscored = append(s.unscored, Unscored{Source: source, Reason: reason})
+	}
+}
+
+// Unscored lists the first files that could not be scored, in the order they were added, and
+// says how many there were in all.
+func (s *Summary) Unscored() (first []Unscored, all int) {
+	return slices.Clone(s.unscored), s.unscoredCount
 }
 
 // Mean is the mean score, rounded to one decimal; 0 for an empty cohort.

@@ -108,6 +108,18 @@ func (e *badFilesError) Error() string {
 
 func (e *badFilesError) Is(target error) bool { return target == inputerr.ErrInvalid }
 
+// unscoredReason says in a word why a file could not be scored, for the cohort's summary.
+func unscoredReason(err error) assessment.UnscoredReason {
+	var missing *missingAnswersError
+	switch {
+	case errors.As(err, &missing):
+		return assessment.Incomplete
+	case errors.Is(err, batch.ErrLimit):
+		return assessment.Unread
+	}
+	return assessment.Invalid
+}
+
 // scored is one file's outcome on a worker: its report, and the report drawn in the output's
 // format, so that drawing runs in parallel too and the ordered writer only copies bytes.
 type scored struct {
@@ -178,6 +190,7 @@ func scoreRun(opts *ScoreOptions) error {
 				return r.Err // not the file's fault: an I/O failure of ours, a bug, or Ctrl-C
 			}
 			fmt.Fprintln(opts.IO.ErrOut, r.Err)
+			summary.AddUnscored(r.Path, unscoredReason(r.Err))
 			return nil
 		}
 		summary.Add(r.Value.report)

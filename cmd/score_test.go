@@ -95,6 +95,54 @@ func TestScoreBadFiles(t *testing.T) {
 	}
 }
 
+// An advisor sees who could not be scored where the cohort is drawn for a person: the table and
+// the Markdown summary name each such file with the reason in a word (invalid, incomplete,
+// unread); JSON, YAML and CSV hold the scored reports only, as before.
+func TestScoreNamesTheFilesNotScored(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join("..", "examples", "ready.yaml")
+	bad := filepath.Join(dir, "bad.yaml")
+	half := filepath.Join(dir, "half.json")
+	for name, data := range map[string]string{bad: "answers:\n  skills.empathy: 9\n", half: `{"answers": {"education.level": "none"}}`} {
+		if err := os.WriteFile(name, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	args := []string{"score", good, bad, half, filepath.Join(dir, "missing.yaml")}
+	tests := []struct {
+		format     string
+		has, lacks []string
+	}{
+		{"table", []string{"Not scored: 3 files (standard error says why):\n  - " + bad + ": invalid\n  - " + half + ": incomplete\n  - " +
+			filepath.Join(dir, "missing.yaml") + ": invalid\n"}, nil},
+		{"markdown", []string{"\nNot scored: 3 files (standard error says why):\n\n- " + bad + ": invalid\n- " + half + ": incomplete\n"}, nil},
+		{"json", nil, []string{"half.json", "bad.yaml", "Not scored"}},
+		{"yaml", nil, []string{"half.json", "bad.yaml", "Not scored"}},
+		{"csv", nil, []string{"half.json", "bad.yaml", "Not scored"}},
+	}
+	for _, tt := range tests {
+		r := run(t, "", append(args, "--format", tt.format)...)
+		if r.code != exitInvalid {
+			t.Errorf("%s: exit %d, want 2", tt.format, r.code)
+		}
+		for _, want := range tt.has {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("%s: lacks %q:\n%s", tt.format, want, r.stdout)
+			}
+		}
+		for _, unwanted := range tt.lacks {
+			if strings.Contains(r.stdout, unwanted) {
+				t.Errorf("%s: has %q:\n%s", tt.format, unwanted, r.stdout)
+			}
+		}
+	}
+	// Past --max-files the next file is not read, and says so.
+	r := run(t, "", "score", good, good, "--max-files", "1")
+	if !strings.Contains(r.stdout, "Not scored: 1 file (standard error says why):\n  - "+good+": unread\n") {
+		t.Errorf("the file past --max-files:\n%s", r.stdout)
+	}
+}
+
 func TestScoreExitCodes(t *testing.T) {
 	cohortDir := filepath.Join("testdata", "cohort")
 	tests := []struct {

@@ -49,8 +49,15 @@ func (e *limitError) Error() string {
 	return fmt.Sprintf("%s: not read: %s", textsafe.Escape(e.Path), e.Limit)
 }
 
-// Is makes a LimitError an input refusal, reported and counted like a bad file.
-func (e *limitError) Is(target error) bool { return target == inputerr.ErrInvalid }
+// Is makes a LimitError an input refusal, reported and counted like a bad file, and tells it
+// apart as ErrLimit.
+func (e *limitError) Is(target error) bool {
+	return target == inputerr.ErrInvalid || target == ErrLimit
+}
+
+// ErrLimit is what the error in place of the first file past a limit matches with errors.Is:
+// that file was not read.
+var ErrLimit = errors.New("past a limit of the run")
 
 // answersExt are the file names a folder is searched for.
 var answersExt = []string{".yaml", ".yml", ".json"}

@@ -168,10 +168,8 @@ func cohortRow(r assessment.Report) (student, score, verdict, blocking, next str
 		student = r.Source
 	}
 	student = textsafe.Escape(student)
-	if len(r.Plan) > 0 {
-		next = r.Plan[0].Label() // step 1 of the plan, by the label the summary groups students by
-	}
-	return student, formatScore(r.Score), string(r.Verdict), strings.Join(blockingTitles(r), ", "), next
+	// Step 1 of the plan by its action: the CSV's first_step, which the summary groups by.
+	return student, formatScore(r.Score), string(r.Verdict), strings.Join(blockingTitles(r), ", "), firstStep(r)
 }
 
 // markdownStream writes the cohort as a Markdown table, then the summary.
@@ -203,6 +201,7 @@ func (s *markdownStream) Close(sum *assessment.Summary) error {
 	}
 	fmt.Fprintf(&b, "### Cohort summary\n\n%s\n", mdText(summaryLine(sum)))
 	fmt.Fprintf(&b, "\n%s\n", mdText(verdictLine(sum)))
+	summaryList(&b, unscoredTitle(sum), unscoredItems(sum), true, 0)
 	if top := sum.TopUnmet(topUnmet); len(top) > 0 {
 		b.WriteString("\n| Most often unmet (blocking or major) | Students | Requirement |\n| --- | ---: | --- |\n")
 		for _, u := range top {
@@ -290,6 +289,7 @@ func (s *tableStream) Close(sum *assessment.Summary) error {
 	}
 	wrapped(&b, "", summaryLine(sum), s.width)
 	wrapped(&b, "", verdictLine(sum), s.width)
+	summaryList(&b, unscoredTitle(sum), unscoredItems(sum), false, s.width)
 	if top := sum.TopUnmet(topUnmet); len(top) > 0 {
 		items := make([]string, len(top))
 		for i, u := range top {
@@ -300,6 +300,38 @@ func (s *tableStream) Close(sum *assessment.Summary) error {
 	writeCohortPath(&b, sum, false, s.plain, s.width)
 	_, err := io.WriteString(s.w, b.String())
 	return err
+}
+
+// unscoredTitle heads the list of the files that could not be scored, which standard error
+// gives with their messages in full.
+func unscoredTitle(s *assessment.Summary) string {
+	_, all := s.Unscored()
+	return fmt.Sprintf("Not scored: %d %s (standard error says why):", all, prose.Plural(all, "file", "files"))
+}
+
+// unscoredItems name the files that could not be scored, each with the reason in a word; none
+// when every file was scored.
+func unscoredItems(s *assessment.Summary) []string {
+	first, all := s.Unscored()
+	items := make([]string, 0, len(first)+1)
+	for _, u := range first {
+		items = append(items, textsafe.Escape(u.Source)+": "+unscoredWord(u.Reason))
+	}
+	if all > len(first) {
+		items = append(items, fmt.Sprintf("and %d more", all-len(first)))
+	}
+	return items
+}
+
+// unscoredWord is the reason a file could not be scored, in a word for a person.
+func unscoredWord(r assessment.UnscoredReason) string {
+	switch r {
+	case assessment.Incomplete:
+		return "incomplete"
+	case assessment.Unread:
+		return "unread"
+	}
+	return "invalid"
 }
 
 // topUnmet is how many requirements the summary lists as most often unmet.
@@ -335,9 +367,10 @@ func writeCohortPath(b *strings.Builder, sum *assessment.Summary, markdown, plai
 	if steps := sum.FirstSteps(); len(steps) > 0 {
 		items := make([]string, len(steps))
 		for i, s := range steps {
-			items[i] = fmt.Sprintf("%s: %d %s", strings.TrimSuffix(s.Action, "."), s.Count, prose.Plural(s.Count, "student", "students"))
+			// The action as the CSV's first_step gives it, after its count, which reads at a glance.
+			items[i] = fmt.Sprintf("%d %s: %s", s.Count, prose.Plural(s.Count, "student", "students"), s.Action)
 		}
-		summaryList(b, "First steps:", items, markdown, width)
+		summaryList(b, "First steps (the CSV's first_step):", items, markdown, width)
 	}
 	if counts := sum.Eligibility(); len(counts) > 0 {
 		items := make([]string, len(counts))
@@ -373,8 +406,11 @@ func writeCohortPath(b *strings.Builder, sum *assessment.Summary, markdown, plai
 }
 
 // summaryList writes a titled list of a cohort summary: in Markdown a list, else items under
-// the title whose wrapped lines hang under their text.
+// the title whose wrapped lines hang under their text. With no items it writes nothing.
 func summaryList(b *strings.Builder, title string, items []string, markdown bool, width int) {
+	if len(items) == 0 {
+		return
+	}
 	if markdown {
 		fmt.Fprintf(b, "\n%s\n\n", mdText(title))
 		for _, it := range items {
