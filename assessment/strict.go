@@ -104,7 +104,7 @@ func (f *yamlFile) parse(data []byte) bool {
 		f.add(0, "", "holds no YAML document (only comments?); %s", f.kind.empty)
 		return false
 	case err != nil:
-		line, msg := splitLine(strings.TrimPrefix(err.Error(), "yaml: "))
+		line, msg := questions.SplitYAMLLine(err.Error())
 		f.add(line, "", "is not a valid %s: %s", f.kind.name, msg)
 		return false
 	}
@@ -291,16 +291,6 @@ func (f *yamlFile) tag(n *yaml.Node, at *trail) {
 		textsafe.Escape(n.Tag), f.kind.name)
 }
 
-// splitLine splits yaml.v3's "line N: message" into N and the message (0 when there is none).
-func splitLine(s string) (int, string) {
-	if num, msg, ok := strings.Cut(strings.TrimPrefix(s, "line "), ": "); ok {
-		if line, err := strconv.Atoi(num); err == nil {
-			return line, msg
-		}
-	}
-	return 0, s
-}
-
 // typeError is the refusal of a value by a typed scalar: yaml.v3 collects it with the others and
 // goes on. The column tells the value from others on its line ({question: x, target: 4.5}).
 func typeError(n *yaml.Node, format string, args ...any) error {
@@ -314,7 +304,7 @@ func typeError(n *yaml.Node, format string, args ...any) error {
 func (f *yamlFile) decodeErrors(err error, t reflect.Type) {
 	var te *yaml.TypeError
 	if !errors.As(err, &te) {
-		line, msg := splitLine(strings.TrimPrefix(err.Error(), "yaml: "))
+		line, msg := questions.SplitYAMLLine(err.Error())
 		f.add(line, "", "is not a valid %s: %s", f.kind.name, msg)
 		return
 	}
@@ -324,7 +314,7 @@ func (f *yamlFile) decodeErrors(err error, t reflect.Type) {
 	}
 	var refusals []refusal
 	for _, e := range te.Errors {
-		if line, msg := splitLine(e); !f.reported[line] {
+		if line, msg := questions.SplitYAMLLine(e); !f.reported[line] {
 			refusals = append(refusals, refusal{line, msg})
 		}
 	}

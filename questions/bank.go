@@ -307,6 +307,28 @@ func (b *Bank) checkQuestion(q *Question, sections map[string]bool) error {
 	if q.Text == "" || q.Help == "" || q.Why == "" {
 		return fmt.Errorf("text, help and why are all required")
 	}
+	if err := q.checkAnswers(); err != nil {
+		return err
+	}
+	switch q.Ordered {
+	case Unordered:
+	case Ascending, Descending:
+		if q.Kind != OneOf {
+			return fmt.Errorf("only one-of questions are ordered")
+		}
+	default:
+		return fmt.Errorf("ordered %q is not %s or %s", q.Ordered, Ascending, Descending)
+	}
+	for _, c := range q.AskedWhen {
+		if err := b.checkCondition(q, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkAnswers checks what a question may be answered with: values, or a scale.
+func (q *Question) checkAnswers() error {
 	switch q.Kind {
 	case OneOf, AnyOf:
 		if len(q.Values) == 0 {
@@ -335,30 +357,23 @@ func (b *Bank) checkQuestion(q *Question, sections map[string]bool) error {
 	default:
 		return fmt.Errorf("kind %q is not one of %s, %s, %s", q.Kind, OneOf, AnyOf, Rating)
 	}
-	switch q.Ordered {
-	case Unordered:
-	case Ascending, Descending:
-		if q.Kind != OneOf {
-			return fmt.Errorf("only one-of questions are ordered")
-		}
-	default:
-		return fmt.Errorf("ordered %q is not %s or %s", q.Ordered, Ascending, Descending)
+	return nil
+}
+
+// checkCondition checks one condition of q's asked_when. A condition may only look back: the
+// questionnaire asks in bank order, so the question it depends on must already have been asked.
+func (b *Bank) checkCondition(q *Question, c Condition) error {
+	j, ok := b.index[c.Question]
+	if !ok || j >= b.index[q.ID] {
+		return fmt.Errorf("asked_when refers to %q, which is not a question before it", c.Question)
 	}
-	for _, c := range q.AskedWhen {
-		// A condition may only look back: the questionnaire asks in bank order, so the question it
-		// depends on must already have been asked.
-		j, ok := b.index[c.Question]
-		if !ok || j >= b.index[q.ID] {
-			return fmt.Errorf("asked_when refers to %q, which is not a question before it", c.Question)
-		}
-		dep := &b.Questions[j]
-		if dep.Kind != OneOf || len(c.In) == 0 {
-			return fmt.Errorf("asked_when must list values of a one-of question")
-		}
-		for _, v := range c.In {
-			if _, ok := dep.Choice(v); !ok {
-				return fmt.Errorf("asked_when: %q is not a value of %s", v, dep.ID)
-			}
+	dep := &b.Questions[j]
+	if dep.Kind != OneOf || len(c.In) == 0 {
+		return fmt.Errorf("asked_when must list values of a one-of question")
+	}
+	for _, v := range c.In {
+		if _, ok := dep.Choice(v); !ok {
+			return fmt.Errorf("asked_when: %q is not a value of %s", v, dep.ID)
 		}
 	}
 	return nil

@@ -7,10 +7,8 @@ import (
 	"io"
 	"math"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -82,10 +80,6 @@ func isJSON(path string, data []byte) bool {
 	return bytes.HasPrefix(bytes.TrimSpace(data), []byte("{"))
 }
 
-// yamlLine reads the line out of the YAML parser's messages. It is compiled on first use, not at
-// start: `hitready --help` has no YAML to read.
-var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
-
 func parseYAML(data []byte) (*yaml.Node, *inputerr.Problem) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -108,12 +102,20 @@ func parseYAML(data []byte) (*yaml.Node, *inputerr.Problem) {
 }
 
 func yamlProblem(err error) *inputerr.Problem {
-	msg := err.Error()
-	if m := yamlLine().FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: "is not valid YAML: " + m[2]}
+	line, msg := SplitYAMLLine(err.Error())
+	return &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: "is not valid YAML: " + msg}
+}
+
+// SplitYAMLLine splits one of yaml.v3's messages, "yaml: line N: message" (the "yaml: " is not
+// always there), into N and the message; N is 0 when there is none.
+func SplitYAMLLine(s string) (int, string) {
+	s = strings.TrimPrefix(s, "yaml: ")
+	if num, msg, ok := strings.Cut(strings.TrimPrefix(s, "line "), ": "); ok && strings.HasPrefix(s, "line ") {
+		if line, err := strconv.Atoi(num); err == nil {
+			return line, msg
+		}
 	}
-	return &inputerr.Problem{Message: "is not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	return 0, s
 }
 
 // decoder walks a parsed file and turns it into Answers, collecting problems as it goes.
@@ -302,50 +304,38 @@ func parseValue(q *Question, v *yaml.Node) (ans Answer, given bool, problem stri
 		}
 		return ans, true, ""
 	case Rating:
-		if v.Kind == yaml.ScalarNode && v.Tag == "!!float" {
-			if size := HugeWhole(v.Value); size != "" {
-				return Answer{}, false, fmt.Sprintf("%s is %s; allowed: %s", shorten(v.Value), size, q.Allowed())
-			}
-			return Answer{}, false, fmt.Sprintf("%s is not a whole number; allowed: %s", shorten(v.Value), q.Allowed())
-		}
-		if v.Kind != yaml.ScalarNode || v.Tag != "!!int" {
-			return Answer{}, false, fmt.Sprintf("expects %s; got %s", q.Allowed(), DescribeNode(v))
-		}
-		// Base 0 reads the integer forms YAML resolves as !!int (0x1F, 0o17, +3) without the
-		// cost of a YAML decoder per rating.
-		n, err := strconv.ParseInt(v.Value, 0, 64)
-		if err != nil {
-			size := "too large"
-			if strings.HasPrefix(v.Value, "-") {
-				size = "too small"
-			}
-			return Answer{}, false, fmt.Sprintf("%s is %s; allowed: %s", shorten(v.Value), size, q.Allowed())
-		}
-		if n < int64(q.Scale.Min) || n > int64(q.Scale.Max) {
-			return Answer{}, false, fmt.Sprintf("%s is out of range; allowed: %s", v.Value, q.Allowed())
-		}
-		return RatingAnswer(int(n)), true, ""
+		ans, problem := parseRating(q, v)
+		return ans, problem == "", problem
 	}
 	return Answer{}, false, fmt.Sprintf("question kind %q cannot be answered", q.Kind)
 }
 
-// HugeWhole says "too large" or "too small" for a whole number beyond an int64, which YAML
-// resolves as a float (99999999999999999999999, 1e30), and "" for anything else: such a number
-// is a slip of the keyboard, not a fraction.
-func HugeWhole(s string) string {
-	f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
-	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		return ""
+// parseRating reads a rating, a whole number on the question's scale. 4.0 and 4e0 are the whole
+// number 4, as for the JSON Schema's "integer" (issue 17 item 12); 4.5 is not whole, and a whole
+// number beyond an int64, which YAML resolves as a float (1e30), is a slip of the keyboard.
+func parseRating(q *Question, v *yaml.Node) (Answer, string) {
+	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
+		return Answer{}, fmt.Sprintf("expects %s; got %s", q.Allowed(), DescribeNode(v))
 	}
-	switch {
-	case math.IsNaN(f), f != math.Trunc(f) && !math.IsInf(f, 0):
-		return ""
-	case f >= math.MaxInt64:
-		return "too large"
-	case f <= math.MinInt64:
-		return "too small"
+	// Base 0 reads the integer forms YAML resolves as !!int (0x1F, 0o17, +3) without the cost of
+	// a YAML decoder per rating.
+	n, err := strconv.ParseInt(v.Value, 0, 64)
+	if v.Tag == "!!float" || err != nil {
+		f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
+		switch {
+		case err != nil && !errors.Is(err, strconv.ErrRange), f != math.Trunc(f) && !math.IsInf(f, 0):
+			return Answer{}, fmt.Sprintf("%s is not a whole number; allowed: %s", shorten(v.Value), q.Allowed())
+		case f >= math.MaxInt64:
+			return Answer{}, fmt.Sprintf("%s is too large; allowed: %s", shorten(v.Value), q.Allowed())
+		case f <= math.MinInt64:
+			return Answer{}, fmt.Sprintf("%s is too small; allowed: %s", shorten(v.Value), q.Allowed())
+		}
+		n = int64(f)
 	}
-	return ""
+	if n < int64(q.Scale.Min) || n > int64(q.Scale.Max) {
+		return Answer{}, fmt.Sprintf("%s is out of range; allowed: %s", v.Value, q.Allowed())
+	}
+	return RatingAnswer(int(n)), ""
 }
 
 // shorten keeps a long value from filling a message.

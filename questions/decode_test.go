@@ -115,6 +115,30 @@ func TestDecodeAcceptsAnEmptyCourseworkList(t *testing.T) {
 }
 
 // Every refusal the contract lists, each with the file, the line and the words a person needs.
+// 4.0 and 4e0 are the whole number 4, as JSON Schema's "integer" has them: the schema and the
+// decoder agree (issue 17, items 12 and 19).
+func TestDecodeReadsAWholeNumberWrittenAsAFloat(t *testing.T) {
+	bank := loadBank(t)
+	for _, tt := range []struct{ path, old, new string }{
+		{"a.json", `"skills.empathy": 5`, `"skills.empathy": 4.0`},
+		{"a.json", `"skills.empathy": 5`, `"skills.empathy": 4e0`},
+		{"a.yaml", "skills.empathy: 5", "skills.empathy: 4.00"},
+	} {
+		doc := completeYAML
+		if strings.HasSuffix(tt.path, ".json") {
+			doc = completeJSON
+		}
+		a, err := bank.DecodeAnswers(tt.path, []byte(replace(doc, tt.old, tt.new)))
+		if err != nil {
+			t.Errorf("%s: %v", tt.new, err)
+			continue
+		}
+		if ans, _ := a.Get("skills.empathy"); ans.Rating != 4 {
+			t.Errorf("%s reads as %d", tt.new, ans.Rating)
+		}
+	}
+}
+
 func TestDecodeRefusals(t *testing.T) {
 	b := loadBank(t)
 	tests := []struct {
@@ -141,8 +165,10 @@ func TestDecodeRefusals(t *testing.T) {
 			[]string{"a.yaml:10:", "0 is out of range"}},
 		{"rating fractional", "a.yaml", replace(completeYAML, "skills.empathy: 5", "skills.empathy: 4.5"),
 			[]string{"a.yaml:10:", "skills.empathy", "4.5 is not a whole number"}},
-		{"rating written as 4.0", "a.json", replace(completeJSON, `"skills.empathy": 5`, `"skills.empathy": 4.0`),
-			[]string{"a.json:11:", "skills.empathy", "4.0 is not a whole number"}},
+		{"rating 4.25 in JSON", "a.json", replace(completeJSON, `"skills.empathy": 5`, `"skills.empathy": 4.25`),
+			[]string{"a.json:11:", "skills.empathy", "4.25 is not a whole number; allowed: a whole number from 1 to 5"}},
+		{"rating .inf", "a.yaml", replace(completeYAML, "skills.empathy: 5", "skills.empathy: .inf"),
+			[]string{"a.yaml:10:", "skills.empathy", ".inf is not a whole number"}},
 		{"rating as text", "a.yaml", replace(completeYAML, "skills.empathy: 5", `skills.empathy: "5"`),
 			[]string{"a.yaml:10:", "skills.empathy", `got the text "5"`}},
 		{"rating as a word", "a.yaml", replace(completeYAML, "skills.empathy: 5", "skills.empathy: high"),

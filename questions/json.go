@@ -2,13 +2,13 @@ package questions
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
 
+	"github.com/go-json-experiment/json/jsontext"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/hitready/hitready/internal/inputerr"
@@ -19,11 +19,11 @@ import (
 const maxJSONDepth = 32
 
 // parseJSON reads a JSON document into the same node tree the YAML parser produces, with lines,
-// so one checker serves both formats and JSON problems are reported by line too. encoding/json is
-// used rather than the YAML parser because JSON allows tabs where YAML does not.
+// so one checker serves both formats and JSON problems are reported by line too. A JSON reader
+// is used rather than the YAML parser because JSON allows tabs where YAML does not; it lets a key
+// given twice through, for the checker to word with the question's id.
 func parseJSON(data []byte) (*yaml.Node, *inputerr.Problem) {
-	p := &jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
-	p.dec.UseNumber()
+	p := &jsonParser{data: data, dec: jsontext.NewDecoder(bytes.NewReader(data), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))}
 	for i, c := range data {
 		if c == '\n' {
 			p.newlines = append(p.newlines, i)
@@ -34,7 +34,7 @@ func parseJSON(data []byte) (*yaml.Node, *inputerr.Problem) {
 		return nil, problem
 	}
 	start := p.next()
-	if _, err := p.dec.Token(); err != io.EOF {
+	if _, err := p.dec.ReadToken(); err != io.EOF {
 		return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(start)}, Message: "has data after the end of the JSON document; an answers file holds one JSON object"}
 	}
 	return root, nil
@@ -42,7 +42,7 @@ func parseJSON(data []byte) (*yaml.Node, *inputerr.Problem) {
 
 type jsonParser struct {
 	data     []byte
-	dec      *json.Decoder
+	dec      *jsontext.Decoder
 	newlines []int
 }
 
@@ -60,89 +60,70 @@ func (p *jsonParser) line(off int) int {
 	return sort.SearchInts(p.newlines, off) + 1
 }
 
-func (p *jsonParser) token() (json.Token, int, *inputerr.Problem) {
-	start := p.next()
-	tok, err := p.dec.Token()
-	if err != nil {
-		return nil, start, p.syntaxProblem(err, start)
-	}
-	return tok, start, nil
-}
-
 func (p *jsonParser) syntaxProblem(err error, start int) *inputerr.Problem {
-	var syn *json.SyntaxError
+	var syn *jsontext.SyntacticError
 	switch {
-	case errors.As(err, &syn):
-		return &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(int(syn.Offset))}, Message: "is not valid JSON: " + syn.Error()}
-	case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
+	case errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:
 		return &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(len(p.data))}, Message: "is not valid JSON: it ends before the document is complete"}
+	case errors.As(err, &syn):
+		return &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(int(syn.ByteOffset))}, Message: "is not valid JSON: " + syn.Err.Error()}
 	}
 	return &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(start)}, Message: "is not valid JSON: " + err.Error()}
 }
 
+// value reads one JSON value into a node: objects and arrays with what they hold, scalars tagged
+// as YAML would tag them.
 func (p *jsonParser) value(depth int) (*yaml.Node, *inputerr.Problem) {
-	tok, start, problem := p.token()
-	if problem != nil {
-		return nil, problem
+	start := p.next()
+	tok, err := p.dec.ReadToken()
+	if err != nil {
+		return nil, p.syntaxProblem(err, start)
 	}
-	line := p.line(start)
-	switch t := tok.(type) {
-	case json.Delim:
+	n := &yaml.Node{Kind: yaml.ScalarNode, Line: p.line(start), Value: tok.String()}
+	switch kind := tok.Kind(); kind {
+	case '{', '[':
 		if depth >= maxJSONDepth {
-			return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: fmt.Sprintf("is nested more than %d levels deep", maxJSONDepth)}
+			return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: n.Line}, Message: fmt.Sprintf("is nested more than %d levels deep", maxJSONDepth)}
 		}
-		if t == '{' {
-			return p.object(line, depth)
+		return p.collection(n, kind == '{', depth)
+	case '"':
+		n.Tag = "!!str"
+	case '0':
+		n.Tag = "!!int"
+		if strings.ContainsAny(n.Value, ".eE") {
+			n.Tag = "!!float"
 		}
-		return p.array(line, depth)
-	case string:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t, Line: line}, nil
-	case json.Number:
-		tag := "!!int"
-		if strings.ContainsAny(t.String(), ".eE") {
-			tag = "!!float"
-		}
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: t.String(), Line: line}, nil
-	case bool:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(t), Line: line}, nil
-	case nil:
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null", Line: line}, nil
-	}
-	return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: fmt.Sprintf("is not valid JSON: unexpected %v", tok)}
-}
-
-func (p *jsonParser) object(line, depth int) (*yaml.Node, *inputerr.Problem) {
-	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line}
-	for p.dec.More() {
-		tok, start, problem := p.token()
-		if problem != nil {
-			return nil, problem
-		}
-		key, _ := tok.(string) // the decoder accepts only strings as object keys
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: p.line(start)})
-		v, problem := p.value(depth + 1)
-		if problem != nil {
-			return nil, problem
-		}
-		n.Content = append(n.Content, v)
-	}
-	if _, _, problem := p.token(); problem != nil { // the closing brace
-		return nil, problem
+	case 't', 'f':
+		n.Tag = "!!bool"
+	default:
+		n.Tag, n.Value = "!!null", "null"
 	}
 	return n, nil
 }
 
-func (p *jsonParser) array(line, depth int) (*yaml.Node, *inputerr.Problem) {
-	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: line}
-	for p.dec.More() {
+// collection reads the members of an object (as key and value nodes) or the items of an array.
+func (p *jsonParser) collection(n *yaml.Node, object bool, depth int) (*yaml.Node, *inputerr.Problem) {
+	n.Kind, n.Tag, n.Value = yaml.SequenceNode, "!!seq", ""
+	if object {
+		n.Kind, n.Tag = yaml.MappingNode, "!!map"
+	}
+	for k := p.dec.PeekKind(); k != '}' && k != ']' && k != 0; k = p.dec.PeekKind() {
+		if object { // the decoder takes only strings as object keys
+			key, problem := p.value(depth + 1)
+			if problem != nil {
+				return nil, problem
+			}
+			n.Content = append(n.Content, key)
+		}
 		v, problem := p.value(depth + 1)
 		if problem != nil {
 			return nil, problem
 		}
 		n.Content = append(n.Content, v)
 	}
-	if _, _, problem := p.token(); problem != nil { // the closing bracket
-		return nil, problem
+	start := p.next()
+	if _, err := p.dec.ReadToken(); err != nil { // the closing brace or bracket
+		return nil, p.syntaxProblem(err, start)
 	}
 	return n, nil
 }

@@ -256,6 +256,13 @@ func TestSchemaAndDecoderAgree(t *testing.T) {
 		{"field-when-not-asked.json", `{"answers": {"education.level": "none", "education.field": "other"}}`},
 		{"rating-zero.json", `{"answers": {"skills.empathy": 0}}`},
 		{"rating-top.json", `{"answers": {"skills.empathy": 5}}`},
+		// 4.0 is the whole number 4 to a JSON Schema's "integer", and to the decoder (issue 17,
+		// items 12 and 19); 4.5 is whole to neither.
+		{"rating-4.0.json", `{"answers": {"skills.empathy": 4.0}}`},
+		{"rating-4e0.json", `{"answers": {"skills.empathy": 4e0}}`},
+		{"rating-4.0.yaml", "answers:\n  skills.empathy: 4.0\n"},
+		{"rating-4.5.json", `{"answers": {"skills.empathy": 4.5}}`},
+		{"rating-5.0e1.json", `{"answers": {"skills.empathy": 5.0e1}}`},
 		{"list-twice.yaml", "answers:\n  coursework: [anatomy, anatomy]\n"},
 		{"list-as-text.yaml", "answers:\n  coursework: anatomy\n"},
 		{"long-respondent.json", `{"respondent": "` + strings.Repeat("x", 201) + `"}`},
