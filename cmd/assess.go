@@ -13,6 +13,7 @@ import (
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/fileio"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/page"
@@ -49,21 +50,11 @@ type AssessOptions struct {
 // NewCmdAssess builds `hitready assess`. runF replaces the run function in tests of flag handling.
 func NewCmdAssess(ios *iostreams.IOStreams, runF func(*AssessOptions) error) *cobra.Command {
 	opts := &AssessOptions{IO: ios}
+	l := i18n.For(ios.Lang())
 	c := &cobra.Command{
 		Use:   "assess",
-		Short: "Assess your readiness and show the gaps",
-		Long: `Asks every question that the answers given so far leave open, scores the answers
-against the requirement profile and prints the report: verdict, score, a score per area
-and the table of gaps with next steps.
-
-Answers can come from a file (--answers) and from --set; questions they answer are not
-asked. The questions are drawn on standard error, so the report can be redirected while
-you answer. Every answer is kept as you go, in --save-answers FILE or else in
-hitready-answers.yaml in the current folder: stop with Ctrl-C and continue later with
---answers.
-
-Without a terminal, or with --no-input, nothing is asked: missing answers are an
-error (exit 2) that names every missing question.`,
+		Short: l.T("help.assess.short"),
+		Long:  l.T("help.assess.long"),
 		Example: `  hitready assess
   hitready assess --format json > me.json
   hitready assess --answers hitready-answers.yaml
@@ -85,18 +76,18 @@ error (exit 2) that names every missing question.`,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&opts.AnswersPath, "answers", "", "answers file (YAML or JSON) to start from; - for standard input")
+	f.StringVar(&opts.AnswersPath, "answers", "", l.T("help.assess.flag.answers"))
 	// StringArray, not StringSlice: a multi-choice value is itself comma-separated.
-	f.StringArrayVar(&opts.Sets, "set", nil, "one answer as ID=VALUE; repeatable; wins over --answers")
-	f.BoolVar(&opts.NoInput, "no-input", false, "never prompt; missing answers are an error")
-	addFormatFlag(c, &opts.Format, render.ReportFormats())
-	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file (atomically, mode 0600) instead of standard output")
-	f.StringVar(&opts.SaveAnswers, "save-answers", "", "write all answers given to this answers file (mode 0600)")
-	f.Var(newScoreValue(&opts.FailUnder), "fail-under", "exit 3 when the score is below this (0-100)")
-	f.BoolVar(&opts.Plain, "plain", false, "ask line by line with numbered choices and print the report as labelled lines, no boxes or bars (screen readers, basic terminals); implied by TERM=dumb")
-	f.BoolVar(&opts.AllGaps, "all-gaps", false, "draw every gap in full; by default minor gaps are named in one line when bigger ones are shown")
-	f.BoolVar(&opts.Review, "review", false, "list the answers and let you change any before the report (needs a terminal)")
-	addProfileFlag(c, &opts.Profile)
+	f.StringArrayVar(&opts.Sets, "set", nil, l.T("help.assess.flag.set"))
+	f.BoolVar(&opts.NoInput, "no-input", false, l.T("help.assess.flag.no-input"))
+	addFormatFlag(c, l, &opts.Format, render.ReportFormats())
+	f.StringVarP(&opts.Output, "output", "o", "", l.T("help.assess.flag.output"))
+	f.StringVar(&opts.SaveAnswers, "save-answers", "", l.T("help.assess.flag.save-answers"))
+	f.Var(newScoreValue(&opts.FailUnder), "fail-under", l.T("help.assess.flag.fail-under"))
+	f.BoolVar(&opts.Plain, "plain", false, l.T("help.assess.flag.plain"))
+	f.BoolVar(&opts.AllGaps, "all-gaps", false, l.T("help.assess.flag.all-gaps"))
+	f.BoolVar(&opts.Review, "review", false, l.T("help.assess.flag.review"))
+	addProfileFlag(c, l, &opts.Profile)
 	_ = c.RegisterFlagCompletionFunc("set", completeSet)
 	_ = c.MarkFlagFilename("answers", "yaml", "yml", "json")
 	return c

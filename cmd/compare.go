@@ -11,6 +11,7 @@ import (
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/fileio"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prose"
@@ -33,12 +34,11 @@ type CompareOptions struct {
 // NewCmdCompare builds `hitready compare`.
 func NewCmdCompare(ios *iostreams.IOStreams, runF func(*CompareOptions) error) *cobra.Command {
 	opts := &CompareOptions{IO: ios}
+	l := i18n.For(ios.Lang())
 	c := &cobra.Command{
 		Use:   "compare OLD NEW",
-		Short: "Show a person's progress between two sessions",
-		Long: `Compares two answers files, or two JSON reports (from assess --format json), of one
-person: the change in score and verdict, each area, and the gaps closed, opened and
-remaining. An answers file and a report can be mixed.`,
+		Short: l.T("help.compare.short"),
+		Long:  l.T("help.compare.long"),
 		Example: `  hitready compare spring.yaml autumn.yaml
   hitready compare spring-report.json autumn.yaml --format json`,
 		Args: func(c *cobra.Command, args []string) error {
@@ -60,9 +60,9 @@ remaining. An answers file and a report can be mixed.`,
 		},
 	}
 	f := c.Flags()
-	addFormatFlag(c, &opts.Format, render.ComparisonFormats())
-	f.StringVarP(&opts.Output, "output", "o", "", "write the comparison to this file (atomically, mode 0600) instead of standard output")
-	addProfileFlag(c, &opts.Profile)
+	addFormatFlag(c, l, &opts.Format, render.ComparisonFormats())
+	f.StringVarP(&opts.Output, "output", "o", "", l.T("help.compare.flag.output"))
+	addProfileFlag(c, l, &opts.Profile)
 	return c
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/render"
 )
@@ -22,17 +23,11 @@ type CredentialsOptions struct {
 // NewCmdCredentials builds `hitready credentials`.
 func NewCmdCredentials(ios *iostreams.IOStreams, runF func(*CredentialsOptions) error) *cobra.Command {
 	opts := &CredentialsOptions{IO: ios}
+	l := i18n.For(ios.Lang())
 	c := &cobra.Command{
 		Use:   "credentials",
-		Short: "The AHIMA credentials, who may sit each exam, and the source of every rule",
-		Long: `Lists each credential (CCA, RHIT, RHIA, CCS): the requirements a pass meets, what the
-sources say of the exam, and every eligibility rule as a condition on answers, with its
-source and grade. Grade P is the certifying body's own page: such a rule decides. Grade S is
-another site quoting it: shown "as reported", never deciding on its own.
-
-assess and score use these rules for each report's credentials and plan. A profile may name
-its own file with "credentials: FILE" (relative to the profile); --format yaml prints one to
-start from, and --profile checks and shows it.`,
+		Short: l.T("help.credentials.short"),
+		Long:  l.T("help.credentials.long"),
 		Example: `  hitready credentials
   hitready credentials --format yaml > my-credentials.yaml
   hitready credentials --profile my-program.yaml`,
@@ -48,8 +43,8 @@ start from, and --profile checks and shows it.`,
 			return credentialsRun(opts)
 		},
 	}
-	addFormatFlag(c, &opts.Format, render.CredentialFormats())
-	addProfileFlag(c, &opts.Profile)
+	addFormatFlag(c, l, &opts.Format, render.CredentialFormats())
+	addProfileFlag(c, l, &opts.Profile)
 	return c
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 // formatTable is what cmd needs of a kind of output's one table of formats (render.Formats):
@@ -15,9 +17,9 @@ type formatTable interface {
 
 // addFormatFlag adds --format, with the table's formats in the help and in shell completion. The
 // table's first format is the default.
-func addFormatFlag(c *cobra.Command, format *string, formats formatTable) {
+func addFormatFlag(c *cobra.Command, l *i18n.Localizer, format *string, formats formatTable) {
 	names := formats.Names()
-	c.Flags().StringVarP(format, "format", "f", names[0], "output format: "+strings.Join(names, ", "))
+	c.Flags().StringVarP(format, "format", "f", names[0], l.T("help.flag.format", i18n.Args{"Formats": strings.Join(names, ", ")}))
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp))
 }
 

@@ -3,9 +3,11 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
@@ -86,11 +88,12 @@ func writeUsage(w io.Writer, c *cobra.Command, width int, l *i18n.Localizer) err
 			}
 		}
 	}
+	localizeCobraFlags(c, l)
 	if c.HasAvailableLocalFlags() {
-		b.WriteString("\n\n" + l.T("help.flags") + "\n" + strings.TrimRight(c.LocalFlags().FlagUsagesWrapped(width), " \n"))
+		b.WriteString("\n\n" + l.T("help.flags") + "\n" + flagUsages(c.LocalFlags(), width, l))
 	}
 	if c.HasAvailableInheritedFlags() {
-		b.WriteString("\n\n" + l.T("help.global-flags") + "\n" + strings.TrimRight(c.InheritedFlags().FlagUsagesWrapped(width), " \n"))
+		b.WriteString("\n\n" + l.T("help.global-flags") + "\n" + flagUsages(c.InheritedFlags(), width, l))
 	}
 	if c.HasAvailableSubCommands() {
 		fmt.Fprintf(&b, "\n\n%s", prose.Wrap(l.T("help.more", i18n.Args{"Command": c.CommandPath()}), width, ""))
@@ -98,6 +101,42 @@ func writeUsage(w io.Writer, c *cobra.Command, width int, l *i18n.Localizer) err
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// flagUsages is pflag's list of flags, wrapped to width, with each default in l's language: pflag
+// appends "(default …)" itself, so the flags are listed from copies whose usage says the default
+// and whose value pflag does not know, for which an empty default is no default.
+func flagUsages(flags *pflag.FlagSet, width int, l *i18n.Localizer) string {
+	list := pflag.NewFlagSet("", pflag.ContinueOnError)
+	flags.VisitAll(func(f *pflag.Flag) {
+		shown := *f
+		shown.Value, shown.DefValue = foreignValue{f.Value}, ""
+		switch f.DefValue {
+		case "", "0", "false", "[]", "<nil>", "0s": // what pflag takes for no default
+		default:
+			def := f.DefValue
+			if f.Value.Type() == "string" {
+				def = strconv.Quote(def)
+			}
+			shown.Usage += " " + l.T("help.flag.default", i18n.Args{"Value": def})
+		}
+		list.AddFlag(&shown)
+	})
+	return strings.TrimRight(list.FlagUsagesWrapped(width), " \n")
+}
+
+// foreignValue hides a flag's value type from pflag, which otherwise decides from it whether a
+// default is worth showing; its type name, shown in the list, stays.
+type foreignValue struct{ pflag.Value }
+
+// localizeCobraFlags puts the usages of the flags cobra adds by itself, --help on every command
+// and --version on the root, in the help's language.
+func localizeCobraFlags(c *cobra.Command, l *i18n.Localizer) {
+	for name, id := range map[string]string{"help": "help.flag.help", "version": "help.flag.version"} {
+		if f := c.Flags().Lookup(name); f != nil && f.Annotations[cobra.FlagSetByCobraAnnotation] != nil {
+			f.Usage = l.T(id, i18n.Args{"Command": c.DisplayName()})
+		}
+	}
 }
 
 // rewrap fits a description written as paragraphs of hard-wrapped lines to width: the lines of

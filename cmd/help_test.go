@@ -7,11 +7,13 @@ import (
 	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 )
 
-// Every command's help fits the terminal: no line wider than its width, at 60 and 80 columns.
-func TestHelpFitsTheWidth(t *testing.T) {
+// helpPaths lists every command, cobra's own among them, as the arguments that name it.
+func helpPaths(t *testing.T) [][]string {
+	t.Helper()
 	ios, _, _, _ := iostreams.Test()
 	var paths [][]string
 	var walk func(c *cobra.Command, path []string)
@@ -29,15 +31,27 @@ func TestHelpFitsTheWidth(t *testing.T) {
 	if len(paths) < 9 {
 		t.Fatalf("only %d commands found", len(paths))
 	}
-	for _, width := range []int{60, 80} {
-		for _, path := range paths {
-			r := runAtWidth(t, width, append(path, "--help")...)
-			if !strings.Contains(r.stdout, "Usage:") {
-				t.Errorf("%v --help at %d: no usage:\n%s", path, width, r.stdout)
-			}
-			for i, line := range strings.Split(r.stdout, "\n") {
-				if w := runewidth.StringWidth(line); w > width {
-					t.Errorf("hitready %s --help at %d columns, line %d is %d wide: %q", strings.Join(path, " "), width, i+1, w, line)
+	return paths
+}
+
+// Every command's help fits the terminal: no line wider than its width, at 60 and 80 columns, in
+// every language (Spanish runs about a fifth longer than English).
+func TestHelpFitsTheWidth(t *testing.T) {
+	for _, lang := range i18n.Langs() {
+		usage := i18n.For(lang).T("help.usage")
+		for _, width := range []int{60, 80} {
+			for _, path := range helpPaths(t) {
+				r := runWith(t, func(ios *iostreams.IOStreams) {
+					ios.SetTerminalWidth(width)
+					ios.SetLang(lang)
+				}, "", append(path, "--help")...)
+				if r.code != exitOK || !strings.Contains(r.stdout, usage) {
+					t.Errorf("%s: %v --help at %d: exit %d, no %q:\n%s%s", lang, path, width, r.code, usage, r.stdout, r.stderr)
+				}
+				for i, line := range strings.Split(r.stdout, "\n") {
+					if w := runewidth.StringWidth(line); w > width {
+						t.Errorf("%s: hitready %s --help at %d columns, line %d is %d wide: %q", lang, strings.Join(path, " "), width, i+1, w, line)
+					}
 				}
 			}
 		}

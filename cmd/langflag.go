@@ -1,6 +1,10 @@
 package cmd
 
 import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 )
@@ -30,3 +34,47 @@ func (v *langValue) String() string { return v.set }
 
 // Type names the value in --help: "--lang en|es".
 func (v *langValue) Type() string { return "en|es" }
+
+// langFromArgs sets the language --lang asks for before the command tree is built, so that the
+// tree's texts (descriptions, flag usages, help) are in it: cobra parses flags only once the
+// tree exists. A value hitready does not have is left for the flag's own parsing to refuse.
+// Arguments after "--" are not flags.
+func langFromArgs(ios *iostreams.IOStreams, args []string) {
+	for i := 0; i < len(args); i++ {
+		value, ok := "", false
+		switch a := args[i]; {
+		case a == "--":
+			return
+		case a == "--lang" && i+1 < len(args):
+			value, ok = args[i+1], true
+			i++
+		case strings.HasPrefix(a, "--lang="):
+			value, ok = strings.TrimPrefix(a, "--lang="), true
+		}
+		if l, err := i18n.Parse(value); ok && err == nil {
+			ios.SetLang(l)
+		}
+	}
+}
+
+// localizeBuiltins puts cobra's own commands (help, completion and its shells) in the tree's
+// language; checkBuiltinArgs made them.
+func localizeBuiltins(root *cobra.Command, l *i18n.Localizer) {
+	data := i18n.Args{"Root": root.Name()}
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Use = "help " + l.T("help.use-line.command")
+			c.Short, c.Long = l.T("help.help.short"), l.T("help.help.long", data)
+		case "completion":
+			c.Short, c.Long = l.T("help.completion.short"), l.T("help.completion.long", data)
+			for _, sh := range c.Commands() {
+				sh.Short = l.T("help.completion.shell.short", i18n.Args{"Shell": sh.Name()})
+				sh.Long = l.T("help.completion."+sh.Name()+".long", data)
+				if f := sh.Flags().Lookup("no-descriptions"); f != nil {
+					f.Usage = l.T("help.completion.flag.no-descriptions")
+				}
+			}
+		}
+	}
+}

@@ -46,3 +46,36 @@ func TestLangFlag(t *testing.T) {
 		})
 	}
 }
+
+// The tree is built in the language --lang asks for, wherever the flag stands among the
+// arguments, so that --help and usage are in it; arguments after "--" are not flags.
+func TestLangFromArgs(t *testing.T) {
+	tests := []struct {
+		args []string
+		want i18n.Lang
+	}{
+		{[]string{"assess", "--help"}, i18n.English},
+		{[]string{"--lang", "es", "assess", "--help"}, i18n.Spanish},
+		{[]string{"assess", "--help", "--lang=es"}, i18n.Spanish},
+		{[]string{"assess", "--lang=es_MX.UTF-8"}, i18n.Spanish},
+		{[]string{"assess", "--lang", "fr"}, i18n.English},       // refused later, by the flag
+		{[]string{"assess", "--lang"}, i18n.English},             // no value: the flag's error
+		{[]string{"score", "--", "--lang", "es"}, i18n.English},  // a file named --lang
+		{[]string{"--lang", "es", "--lang", "en"}, i18n.English}, // the last one wins, as with pflag
+	}
+	for _, tt := range tests {
+		ios, _, _, _ := iostreams.Test()
+		langFromArgs(ios, tt.args)
+		if got := ios.Lang(); got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.args, got, tt.want)
+		}
+	}
+	r := run(t, "", "assess", "--help", "--lang", "es")
+	if r.code != exitOK || !strings.Contains(r.stdout, "Uso:\n  hitready assess [opciones]") || !strings.Contains(r.stdout, "Evalúa") && !strings.Contains(r.stdout, "Hace cada pregunta") {
+		t.Errorf("assess --help --lang es: exit %d\n%s", r.code, r.stdout)
+	}
+	r = run(t, "", "assess", "--lang", "es", "--no-such-flag")
+	if r.code != exitInvalid || !strings.Contains(r.stderr, "Ejecute 'hitready assess --help' para ver cómo se usa.") {
+		t.Errorf("a usage error in Spanish: exit %d, stderr %q", r.code, r.stderr)
+	}
+}

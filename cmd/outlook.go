@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/questions"
@@ -20,13 +21,11 @@ type OutlookOptions struct {
 // NewCmdOutlook builds `hitready outlook`.
 func NewCmdOutlook(ios *iostreams.IOStreams, runF func(*OutlookOptions) error) *cobra.Command {
 	opts := &OutlookOptions{IO: ios}
+	l := i18n.For(ios.Lang())
 	c := &cobra.Command{
 		Use:   "outlook",
-		Short: "Job outlook and work settings, each figure with its source and date",
-		Long: `Shows the job outlook and the work settings from the sources hitready rests on: the
-career-guide article's 2012 figures and the newer official BLS figures, each with its
-source and date, side by side (neither replaces the other), and the settings where
-technicians work with the BLS employment by industry.`,
+		Short: l.T("help.outlook.short"),
+		Long:  l.T("help.outlook.long"),
 		Example: `  hitready outlook
   hitready outlook --format markdown > outlook.md`,
 		Args: noArgs,
@@ -40,7 +39,7 @@ technicians work with the BLS employment by industry.`,
 			return outlookRun(opts)
 		},
 	}
-	addFormatFlag(c, &opts.Format, render.OutlookFormats())
+	addFormatFlag(c, l, &opts.Format, render.OutlookFormats())
 	return c
 }
 

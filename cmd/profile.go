@@ -9,6 +9,7 @@ import (
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/fileio"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/questions"
 )
@@ -111,7 +112,7 @@ func orBackground(ctx context.Context) context.Context {
 }
 
 // addProfileFlag adds --profile to a command.
-func addProfileFlag(c *cobra.Command, path *string) {
-	c.Flags().StringVar(path, "profile", "", "requirement profile (YAML) to use instead of the embedded one; see hitready requirements --format yaml")
+func addProfileFlag(c *cobra.Command, l *i18n.Localizer, path *string) {
+	c.Flags().StringVar(path, "profile", "", l.T("help.flag.profile"))
 	_ = c.MarkFlagFilename("profile", "yaml", "yml")
 }

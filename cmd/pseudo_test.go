@@ -52,7 +52,37 @@ func pseudoAllow(t *testing.T) []string {
 	}
 	ios, _, _, _ := iostreams.Test()
 	walk(NewCmdRoot(ios))
-	return append(allow, "respondent", "answers", "true", "false") // and CSV's booleans
+	allow = append(allow, "respondent", "answers", "true", "false") // and CSV's booleans
+	// pflag's names for the type of a flag's value, as --help shows them ("--answers string"):
+	// syntax, like the flags themselves.
+	allow = append(allow, "string", "stringArray", "int", "score", "en", "es")
+	return append(allow, "table", "json", "yaml", "csv", "markdown", "json-schema", "html") // formats
+}
+
+// withoutExamples drops the examples from a command's help: they are commands to type, the same
+// in every language.
+func withoutExamples(help string) string {
+	heading := i18n.For(i18n.Pseudo).T("help.examples")
+	before, after, found := strings.Cut(help, heading)
+	if !found {
+		return help
+	}
+	_, rest, _ := strings.Cut(after, "\n\n")
+	return before + rest
+}
+
+// Every command's help in the pseudo-language, cobra's own commands among them.
+func TestPseudoLanguageHelp(t *testing.T) {
+	allow := pseudoAllow(t)
+	for _, path := range helpPaths(t) {
+		r := runWith(t, func(ios *iostreams.IOStreams) { ios.SetLang(i18n.Pseudo) }, "", append(path, "--help")...)
+		if r.code != exitOK {
+			t.Fatalf("%v: exit %d: %s", path, r.code, r.stderr)
+		}
+		if leaks := i18n.Leaks(withoutExamples(r.stdout), allow...); len(leaks) > 0 {
+			t.Errorf("hitready %s --help, untranslated: %q\n%s", strings.Join(path, " "), leaks, r.stdout)
+		}
+	}
 }
 
 // In the pseudo-language, no word a person reads is left in plain English: whatever a test finds

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/questions"
@@ -20,14 +21,11 @@ type QuestionsOptions struct {
 // NewCmdQuestions builds `hitready questions`.
 func NewCmdQuestions(ios *iostreams.IOStreams, runF func(*QuestionsOptions) error) *cobra.Command {
 	opts := &QuestionsOptions{IO: ios}
+	l := i18n.For(ios.Lang())
 	c := &cobra.Command{
 		Use:   "questions",
-		Short: "The question bank: ids, texts, kinds, allowed values",
-		Long: `Lists every question hitready asks, with its id (as answers files and --set name it),
-its kind, its allowed values and when it is asked.
-
---format markdown prints a paper form to hand out; --format json-schema a JSON Schema of
-the answers file, for editors; --template a commented answers file to fill in.`,
+		Short: l.T("help.questions.short"),
+		Long:  l.T("help.questions.long"),
 		Example: `  hitready questions
   hitready questions --template > me.yaml
   hitready questions --format markdown > form.md
@@ -47,8 +45,8 @@ the answers file, for editors; --template a commented answers file to fill in.`,
 		},
 	}
 	f := c.Flags()
-	addFormatFlag(c, &opts.Format, render.QuestionFormats())
-	f.BoolVar(&opts.Template, "template", false, "print a commented answers file to fill in")
+	addFormatFlag(c, l, &opts.Format, render.QuestionFormats())
+	f.BoolVar(&opts.Template, "template", false, l.T("help.questions.flag.template"))
 	return c
 }
 

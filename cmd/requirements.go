@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/render"
 )
@@ -22,16 +23,11 @@ type RequirementsOptions struct {
 // NewCmdRequirements builds `hitready requirements`.
 func NewCmdRequirements(ios *iostreams.IOStreams, runF func(*RequirementsOptions) error) *cobra.Command {
 	opts := &RequirementsOptions{IO: ios}
+	l := i18n.For(ios.Lang())
 	c := &cobra.Command{
 		Use:   "requirements",
-		Short: "The requirement profile in force, with the source of every requirement",
-		Long: `Lists every requirement the score rests on: its area, its weight in the score, whether
-it blocks readiness, its target and the sentence of the source it comes from, with the
-thresholds of the verdict.
-
---format yaml prints the profile in exactly the form --profile reads: dump it, edit it
-(weights, targets, advice, thresholds) and use it with assess, score or requirements.
-With --profile, the file is checked and shown; a bad one is refused with exit 2.`,
+		Short: l.T("help.requirements.short"),
+		Long:  l.T("help.requirements.long"),
 		Example: `  hitready requirements
   hitready requirements --format yaml > my-program.yaml
   hitready requirements --profile my-program.yaml
@@ -48,8 +44,8 @@ With --profile, the file is checked and shown; a bad one is refused with exit 2.
 			return requirementsRun(opts)
 		},
 	}
-	addFormatFlag(c, &opts.Format, render.RequirementFormats())
-	addProfileFlag(c, &opts.Profile)
+	addFormatFlag(c, l, &opts.Format, render.RequirementFormats())
+	addProfileFlag(c, l, &opts.Profile)
 	return c
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"github.com/hitready/hitready/internal/batch"
 	"github.com/hitready/hitready/internal/fileio"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
 )
@@ -147,6 +148,7 @@ func runStreams(ios *iostreams.IOStreams, args []string) int {
 
 // runContext is Run with a context whose cancellation stops the command (a signal, in Execute).
 func runContext(ctx context.Context, ios *iostreams.IOStreams, args []string) int {
+	langFromArgs(ios, args)
 	return runRoot(ctx, ios, NewCmdRoot(ios), args)
 }
 
@@ -197,20 +199,18 @@ func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error, args []
 	fmt.Fprint(ios.ErrOut, msg)
 	if _, usage := err.(*usageError); usage && cmd != nil {
 		// The command as the person started it, so that the hint runs when pasted.
-		fmt.Fprintf(ios.ErrOut, "Run '%s --help' for usage.\n", commandName()+strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()))
+		fmt.Fprintln(ios.ErrOut, i18n.For(ios.Lang()).T("help.run-help",
+			i18n.Args{"Command": commandName() + strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name())}))
 	}
 }
 
-// NewCmdRoot builds the command tree.
+// NewCmdRoot builds the command tree, its texts in the language of ios.
 func NewCmdRoot(ios *iostreams.IOStreams) *cobra.Command {
+	l := i18n.For(ios.Lang())
 	root := &cobra.Command{
 		Use:   "hitready",
-		Short: "How ready are you to work as a Health Information Technician?",
-		Long: `hitready asks about your education, AHIMA certification and the skills the job needs,
-scores your answers against the documented requirements and shows what stands between
-you and the job, with next steps.
-
-Advisors can score answers files without prompting, for one student or a whole cohort.`,
+		Short: l.T("help.root.short"),
+		Long:  l.T("help.root.long"),
 		Example: `  hitready assess
   hitready assess --answers me.yaml --review
   hitready score answers/ --format csv > cohort.csv
@@ -238,7 +238,7 @@ Advisors can score answers files without prompting, for one student or a whole c
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.SetFlagErrorFunc(flagError)
-	root.PersistentFlags().Var(&langValue{ios: ios}, "lang", "language to write in (default: HITREADY_LANG, else LC_ALL, LC_MESSAGES, LANG)")
+	root.PersistentFlags().Var(&langValue{ios: ios}, "lang", l.T("help.flag.lang"))
 	installHelp(root, ios)
 
 	root.AddCommand(NewCmdAssess(ios, nil))
@@ -250,6 +250,7 @@ Advisors can score answers files without prompting, for one student or a whole c
 	root.AddCommand(NewCmdOutlook(ios, nil))
 	root.AddCommand(NewCmdVersion(ios))
 	checkBuiltinArgs(root)
+	localizeBuiltins(root, l)
 	return root
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/batch"
 	"github.com/hitready/hitready/internal/fileio"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prose"
@@ -39,16 +40,11 @@ type ScoreOptions struct {
 // NewCmdScore builds `hitready score`.
 func NewCmdScore(ios *iostreams.IOStreams, runF func(*ScoreOptions) error) *cobra.Command {
 	opts := &ScoreOptions{IO: ios}
+	l := i18n.For(ios.Lang())
 	c := &cobra.Command{
 		Use:   "score PATH...",
-		Short: "Score many answers files at once, never prompting",
-		Long: `Scores answers files for a cohort. A PATH that is a folder means every *.yaml, *.yml
-and *.json in it, recursively, in lexical order. Reports come out in input order.
-
-A file that cannot be scored (unreadable, invalid or incomplete) is reported on standard
-error with its path and the reason; the others are still scored and printed, and the exit
-code is 2. As a table, the cohort is one row per student followed by a summary: how many,
-median and mean score, the verdicts, and the requirements most often unmet.`,
+		Short: l.T("help.score.short"),
+		Long:  l.T("help.score.long"),
 		Example: `  hitready score answers/
   hitready score answers/ --format csv --output cohort.csv
   hitready score a.yaml b.json --format json --fail-under 60`,
@@ -81,13 +77,13 @@ median and mean score, the verdicts, and the requirements most often unmet.`,
 		},
 	}
 	f := c.Flags()
-	addFormatFlag(c, &opts.Format, render.CohortFormats())
-	f.StringVarP(&opts.Output, "output", "o", "", "write the reports to this file (atomically, mode 0600) instead of standard output")
-	f.Var(newScoreValue(&opts.FailUnder), "fail-under", "exit 3 when any score is below this (0-100)")
-	f.IntVar(&opts.Jobs, "jobs", 0, fmt.Sprintf("files scored at once (0: one per CPU, here %d)", runtime.GOMAXPROCS(0)))
-	f.IntVar(&opts.MaxFiles, "max-files", 100_000, "read at most this many files")
-	f.IntVar(&opts.MaxMiB, "max-total-mib", 1024, "read at most this many MiB of files in all")
-	addProfileFlag(c, &opts.Profile)
+	addFormatFlag(c, l, &opts.Format, render.CohortFormats())
+	f.StringVarP(&opts.Output, "output", "o", "", l.T("help.score.flag.output"))
+	f.Var(newScoreValue(&opts.FailUnder), "fail-under", l.T("help.score.flag.fail-under"))
+	f.IntVar(&opts.Jobs, "jobs", 0, l.T("help.score.flag.jobs", i18n.Args{"CPUs": runtime.GOMAXPROCS(0)}))
+	f.IntVar(&opts.MaxFiles, "max-files", 100_000, l.T("help.score.flag.max-files"))
+	f.IntVar(&opts.MaxMiB, "max-total-mib", 1024, l.T("help.score.flag.max-total-mib"))
+	addProfileFlag(c, l, &opts.Profile)
 	return c
 }
 

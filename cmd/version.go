@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/render"
 )
@@ -75,10 +76,11 @@ type versionJSON struct {
 
 // NewCmdVersion builds `hitready version`; `hitready --version` prints the same as its text.
 func NewCmdVersion(ios *iostreams.IOStreams) *cobra.Command {
+	l := i18n.For(ios.Lang())
 	var format string
 	c := &cobra.Command{
 		Use:   "version",
-		Short: "Version, commit and Go version",
+		Short: l.T("help.version.short"),
 		Example: `  hitready version
   hitready version --format json`,
 		Args: noArgs,
@@ -90,6 +92,6 @@ func NewCmdVersion(ios *iostreams.IOStreams) *cobra.Command {
 			return write(ios.Out, readBuildInfo())
 		},
 	}
-	addFormatFlag(c, &format, versionFormats())
+	addFormatFlag(c, l, &format, versionFormats())
 	return c
 }

@@ -57,10 +57,10 @@ func TestLocalizer(t *testing.T) {
 		{Spanish, func(l *Localizer) string { return l.N("gaps.count", 1_000_000) }, "1000000 brechas"},
 		{Spanish, func(l *Localizer) string { return l.T("file.missing", Args{"File": "me.yaml"}) }, "me.yaml: no existe ese archivo"},
 		{English, func(l *Localizer) string { return l.T("file.missing", struct{ File string }{"a b.yaml"}) }, "a b.yaml: no such file"},
-		{Pseudo, func(l *Localizer) string { return l.T("plain") }, "⟦Rėȧdẏ⟧"},
-		{Pseudo, func(l *Localizer) string { return l.N("gaps.count", 2) }, "⟦2 gȧps⟧"},
+		{Pseudo, func(l *Localizer) string { return l.T("plain") }, "⟦Ŕėȧđẏ⟧"},
+		{Pseudo, func(l *Localizer) string { return l.N("gaps.count", 2) }, "⟦2 ģȧṗş⟧"},
 		// The data filling a message stays as the program gives it.
-		{Pseudo, func(l *Localizer) string { return l.T("file.missing", Args{"File": "a.yaml"}) }, "⟦a.yaml: nȯ sǔch fǐlė⟧"},
+		{Pseudo, func(l *Localizer) string { return l.T("file.missing", Args{"File": "a.yaml"}) }, "⟦a.yaml: ñȯ şǔçħ ḟǐĺė⟧"},
 		// An id the catalogue lacks is a bug: the id shows instead of nothing.
 		{Spanish, func(l *Localizer) string { return l.T("no.such.id") }, "no.such.id"},
 	}

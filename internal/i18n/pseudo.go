@@ -7,8 +7,8 @@ import (
 	"unicode"
 )
 
-// The pseudo-language is English with its vowels dotted or hooked (ȧ ė ǐ ȯ ǔ ẏ), each text
-// between markers: "⟦Ȧssėss ẏȯǔr rėȧdǐnėss⟧". Every string that went through the catalogue or a
+// The pseudo-language is English with every letter dotted, hooked or accented, each text between
+// markers: "⟦Ȧşşėşş ẏȯǔŕ ŕėȧđǐñėşş⟧". Every string that went through the catalogue or a
 // bilingual text comes back so, while ids, numbers and file names that fill a message stay as
 // they are; a test that runs a command in it and finds a plain English word has found text a
 // Spanish reader would meet in English. The markers show where each translated string begins
@@ -20,21 +20,19 @@ const (
 	PseudoClose = "⟧"
 )
 
-// pseudoLetters maps English vowels to the pseudo-language's. Each has one code point, one
-// column and simple case mappings (so not İ, whose lower case is two code points).
-var pseudoLetters = map[rune]rune{
-	'a': 'ȧ', 'e': 'ė', 'i': 'ǐ', 'o': 'ȯ', 'u': 'ǔ', 'y': 'ẏ',
-	'A': 'Ȧ', 'E': 'Ė', 'I': 'Ǐ', 'O': 'Ȯ', 'U': 'Ǔ', 'Y': 'Ẏ',
-}
-
-func isPseudoLetter(r rune) bool {
-	for _, p := range pseudoLetters {
-		if r == p {
-			return true
-		}
+// pseudoLetters maps each English letter to the pseudo-language's, so that no English word, not
+// even "P" or "Ctrl", is left without one. Each has one code point, one column and simple case
+// mappings (so not İ, whose lower case is two code points).
+var pseudoLetters, isPseudo = func() (map[rune]rune, map[rune]bool) {
+	m, is := map[rune]rune{}, map[rune]bool{}
+	plain := []rune("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+	for i, p := range []rune("ȧḃçđėḟģħǐĵķĺṁñȯṗɋŕşţǔṿŵẋẏżȦḂÇĐĖḞĢĦǏĴĶĹṀÑȮṖɊŔŞŢǓṾŴẊẎŻ") {
+		m[plain[i]], is[p] = p, true
 	}
-	return false
-}
+	return m, is
+}()
+
+func isPseudoLetter(r rune) bool { return isPseudo[r] }
 
 // pseudo is s in the pseudo-language, between markers.
 func pseudo(s string) string {

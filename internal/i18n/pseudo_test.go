@@ -23,14 +23,15 @@ func TestLeaks(t *testing.T) {
 		{"RHIT, RHIA, CCS-P, ICD-10; HIPAA. CCAs", nil, nil},
 		{"⟦Usage⟧:\n  hitready [⟦command⟧]\n\nRun it", nil, []string{"Run", "it"}},
 		{"Jordan Rivera: ⟦ready⟧", []string{"Jordan", "Rivera"}, nil},
-		{"español ⟦sí⟧", nil, []string{"español"}},
+		{"Spanish ⟦sí⟧", nil, []string{"Spanish"}},
 		{"A", nil, []string{"A"}},
 		{`a.yaml,education.level,⟦ȧlwȧẏs⟧,false,"⟦Whȧt⟧"`, nil, []string{"false"}},
 		{"│ Ready │ don't │", nil, []string{"Ready", "don't"}},
 		// A text wrapped in a table's cell: the marker opens on one line and closes on the
 		// next, with other cells between; its letters tell it apart.
-		{"⟦Whǐch ȯf thėsė   │ none, high-school\n tȯpǐcs?⟧          │ Tick one", []string{"none"}, []string{"Tick", "one"}},
-		{"⟦Ȧssėss\nyȯǔr⟧ score", nil, []string{"score"}},
+		{"⟦Ŵħǐçħ ȯf ţħėşė   │ none, high-school\n ţȯpǐçş?⟧          │ Tick one", []string{"none"}, []string{"Tick", "one"}},
+		{"⟦Ȧşşėşş\nẏȯǔŕ⟧ score", nil, []string{"score"}},
+		{"⟦şţȯp ŵǐţħ\nÇţŕĺ-Ç⟧", nil, nil},
 	}
 	for _, tt := range tests {
 		if got := Leaks(tt.text, tt.allow...); !slices.Equal(got, tt.want) {

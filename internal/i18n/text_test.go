@@ -17,7 +17,7 @@ func TestTextIn(t *testing.T) {
 	}{
 		{both, English, "Ready"},
 		{both, Spanish, "Listo"},
-		{both, Pseudo, "⟦Rėȧdẏ⟧"},
+		{both, Pseudo, "⟦Ŕėȧđẏ⟧"},
 		{english, English, "Ready"},
 		{english, Spanish, "Ready"}, // not translated yet: English
 		{english, Pseudo, "Ready"},  // bare, so that the pseudo-language's walk finds it
@@ -83,7 +83,7 @@ func TestLocalize(t *testing.T) {
 	}{
 		{English, []string{"text: Which credential?", "help: English only for now", "label: RHIT (Registered)", "low: Not yet"}},
 		{Spanish, []string{"text: ¿Qué credencial?", "help: English only for now", "label: RHIT (Registrado)", "low: Todavía no"}},
-		{Pseudo, []string{"text: ⟦Whǐch crėdėntǐȧl?⟧", "help: English only for now", "label: ⟦RHǏT (Rėgǐstėrėd)⟧", "low: ⟦Nȯt ẏėt⟧"}},
+		{Pseudo, []string{"text: ⟦Ŵħǐçħ çŕėđėñţǐȧĺ?⟧", "help: English only for now", "label: ⟦ŔĦǏŢ (Ŕėģǐşţėŕėđ)⟧", "low: ⟦Ñȯţ ẏėţ⟧"}},
 	}
 	for _, tt := range tests {
 		var n yaml.Node
