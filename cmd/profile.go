@@ -57,12 +57,28 @@ func loadProfileFor(ctx context.Context, ios *iostreams.IOStreams, path string, 
 }
 
 // profileFile is the path of a file a profile names: as written when absolute, else relative to
-// the profile's folder.
+// the folder the profile file is in. A profile reached through a symbolic link names its files
+// from the folder the link leads to, where the profile really is: a profile and the credentials
+// and steps files it names are kept together, and a link to the profile (current.yaml ->
+// shared/2026/profile.yaml) must not need a link to each of them too; a shell script finds its
+// own files the same way (readlink -f "$0"). A name that cannot be followed (standard input,
+// "-") is taken as given.
+//
+// The path is never "-", which every reader takes for standard input: credentials: "-" in a
+// profile of the current folder is the file named "-" there, ./-.
 func profileFile(profilePath, name string) string {
 	if filepath.IsAbs(name) {
 		return name
 	}
-	return filepath.Join(filepath.Dir(profilePath), name)
+	dir := filepath.Dir(profilePath)
+	if real, err := filepath.EvalSymlinks(profilePath); err == nil {
+		dir = filepath.Dir(real)
+	}
+	path := filepath.Join(dir, name)
+	if path == fileio.StdStream {
+		return "." + string(filepath.Separator) + path
+	}
+	return path
 }
 
 // useProfileFiles reads the credentials and steps files a profile names (`credentials: FILE`,

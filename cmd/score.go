@@ -18,6 +18,7 @@ import (
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/render"
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // ScoreOptions is everything `hitready score` needs, gathered from flags.
@@ -92,14 +93,26 @@ func NewCmdScore(ios *iostreams.IOStreams, runF func(*ScoreOptions) error) *cobr
 // quick, so more workers than this never help.
 const maxJobs = 256
 
-// badFilesError says how many files could not be scored; each was reported as it came.
+// badFilesError says how many files could not be scored, and whether a limit stopped the run
+// before the rest were read; each was reported as it came.
 type badFilesError struct {
-	Count, Total int
+	Count, Total int    // of the files read; a file past a limit is not read, and not counted
+	Stopped      bool   // --max-files or --max-total-mib stopped the run
 	Kept         string // what became of --output, when it was left as it was
 }
 
 func (e *badFilesError) Error() string {
-	return fmt.Sprintf("%d of %d %s could not be scored%s", e.Count, e.Total, prose.Plural(e.Total, "file", "files"), e.Kept)
+	var parts []string
+	if e.Count > 0 {
+		parts = append(parts, fmt.Sprintf("%d of %d %s could not be scored", e.Count, e.Total, prose.Plural(e.Total, "file", "files")))
+	}
+	switch {
+	case e.Stopped && e.Total == 0:
+		parts = append(parts, "no file was read (the limit above)")
+	case e.Stopped:
+		parts = append(parts, fmt.Sprintf("the files after the first %d were not read (the limit above)", e.Total))
+	}
+	return strings.Join(parts, "; ") + e.Kept
 }
 
 func (e *badFilesError) Is(target error) bool { return target == inputerr.ErrInvalid }
@@ -132,19 +145,7 @@ type scored struct {
 // of the good ones, as the contract says, and exits 2.
 func scoreRun(opts *ScoreOptions) error {
 	ctx := orBackground(opts.ctx)
-	// Every file under the folders is an input that --output must not be: listed (not read)
-	// before anything is read, and only when --output names an existing file.
-	inputs := func(yield func(fileio.Path) bool) {
-		if !yield(fileio.Path{Flag: "--profile", Name: opts.Profile}) {
-			return
-		}
-		for it := range batch.Discover(opts.Paths, batch.Limits{MaxFiles: opts.MaxFiles}) {
-			if !yield(fileio.Path{Flag: "PATH", Name: it.Path}) {
-				return
-			}
-		}
-	}
-	if err := fileio.CheckOutputs([]fileio.Path{{Flag: "--output", Name: opts.Output}}, inputs, streams(opts.IO)); err != nil {
+	if err := checkScoreOutput(opts); err != nil {
 		return err
 	}
 	profile, err := loadProfileFor(ctx, opts.IO, opts.Profile, []fileio.Path{{Flag: "--output", Name: opts.Output}})
@@ -177,18 +178,24 @@ func scoreRun(opts *ScoreOptions) error {
 	}
 	summary := assessment.NewSummary(profile)
 	bad, total, below := 0, 0, 0
+	stopped := false
 	items := batch.Discover(opts.Paths, batch.Limits{MaxFiles: opts.MaxFiles, MaxBytes: int64(opts.MaxMiB) << 20})
 	err = batch.Run(ctx, items, opts.Jobs, work, func(r batch.Result[scored]) error {
-		total++
 		if r.Err != nil {
-			bad++
 			if !errors.Is(r.Err, inputerr.ErrInvalid) {
 				return r.Err // not the file's fault: an I/O failure of ours, a bug, or Ctrl-C
 			}
 			fmt.Fprintln(opts.IO.ErrOut, r.Err)
 			summary.AddUnscored(r.Path, unscoredReason(r.Err))
+			if errors.Is(r.Err, batch.ErrLimit) {
+				stopped = true // the run ends here: this file and the rest were not read
+				return nil
+			}
+			bad++
+			total++
 			return nil
 		}
+		total++
 		summary.Add(r.Value.report)
 		if opts.FailUnderSet && r.Value.report.Score < opts.FailUnder {
 			below++
@@ -215,12 +222,57 @@ func scoreRun(opts *ScoreOptions) error {
 		kept = fmt.Sprintf("; %s was not written", opts.Output)
 	}
 	switch {
-	case bad > 0:
-		return &badFilesError{Count: bad, Total: total, Kept: kept}
+	case bad > 0 || stopped:
+		return &badFilesError{Count: bad, Total: total, Stopped: stopped, Kept: kept}
 	case total == 0:
 		return usageErrorf("no answers files (*.yaml, *.yml, *.json) found in %s%s", strings.Join(opts.Paths, ", "), kept)
 	case below > 0:
 		return &belowThresholdError{Who: fmt.Sprintf("%d of %d: ", below, total), Score: -1, Threshold: opts.FailUnder}
 	}
 	return nil
+}
+
+// checkScoreOutput refuses, before anything is read, an --output that is one of the inputs: any
+// path named on the command line (all of them, whatever --max-files says: a limit bounds what is
+// read, not what may be destroyed), the profile, and the files of the folders as far as the run
+// would read them; and an answers-file name (*.yaml, *.yml, *.json) anywhere under a folder
+// being scored, which this run and every later one would walk into and refuse as a bad answers
+// file (issue 17: refused up front rather than skipped with a note, as a refusal writes nothing
+// that has to be explained later). A file under a folder past the limit is not compared by
+// os.SameFile: it is not read, and a hard link to it is not destroyed by the rename, which
+// replaces the name --output gives, not the file's data.
+func checkScoreOutput(opts *ScoreOptions) error {
+	inputs := func(yield func(fileio.Path) bool) {
+		named := append([]fileio.Path{{Flag: "--profile", Name: opts.Profile}}, pathsAsInputs(opts.Paths)...)
+		for _, p := range named {
+			if !yield(p) {
+				return
+			}
+		}
+		for it := range batch.Discover(opts.Paths, batch.Limits{MaxFiles: opts.MaxFiles}) {
+			if !yield(fileio.Path{Flag: "PATH", Name: it.Path}) {
+				return
+			}
+		}
+	}
+	if err := fileio.CheckOutputs([]fileio.Path{{Flag: "--output", Name: opts.Output}}, inputs, streams(opts.IO)); err != nil {
+		return err
+	}
+	for _, p := range opts.Paths {
+		if real, ok := fileio.Under(opts.Output, p); ok && batch.IsAnswersFile(real) {
+			return inputerr.Refuse(inputerr.Origin{Path: opts.Output}, fmt.Sprintf(
+				"is in %s, a folder being scored: this run and every later one would read the report as an answers file; write it outside the folder (or as .csv or .md)",
+				textsafe.Escape(p)))
+		}
+	}
+	return nil
+}
+
+// pathsAsInputs are score's PATH arguments as inputs of the output check.
+func pathsAsInputs(paths []string) []fileio.Path {
+	in := make([]fileio.Path, len(paths))
+	for i, p := range paths {
+		in[i] = fileio.Path{Flag: "PATH", Name: p}
+	}
+	return in
 }

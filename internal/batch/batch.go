@@ -96,6 +96,10 @@ func Discover(paths []string, limits Limits) iter.Seq[Item] {
 
 // discover sends the answers files one path names, in order; it returns false when told to stop.
 func discover(path string, send func(Item, int64) bool) bool {
+	if path == "" {
+		// os.Stat("") fails as a missing file, which a message would name as nothing at all.
+		return send(Item{Path: path, Err: inputerr.Refuse(inputerr.Origin{Path: `""`}, "an empty name names no file or folder")}, 0)
+	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return send(Item{Path: path, Err: unreadable(path, err)}, 0)
@@ -105,9 +109,30 @@ func discover(path string, send func(Item, int64) bool) bool {
 		// refuses what it must not read (a FIFO with no writer) and reads a pipe (<(cat f)).
 		return send(Item{Path: path}, info.Size())
 	}
+	return walk(path, send)
+}
+
+// walk sends the answers files of the folder path, recursively, in lexical order. A folder named
+// through a symbolic link is walked all the same (filepath.WalkDir alone would see the link and
+// not go in), its files named under the name given; links inside it to other folders are not
+// followed, as a walk that followed them could go round for ever.
+func walk(path string, send func(Item, int64) bool) bool {
+	root := path
+	if l, err := os.Lstat(path); err == nil && l.Mode()&fs.ModeSymlink != 0 {
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			root = real
+		}
+	}
+	named := func(p string) string {
+		if rel, err := filepath.Rel(root, p); err == nil && root != path {
+			return filepath.Join(path, rel)
+		}
+		return p
+	}
 	keepGoing := true
 	// WalkDir visits entries in lexical order, which is the order the contract promises.
-	walkErr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+	walkErr := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		p = named(p)
 		if err != nil {
 			// An unreadable folder is a bad input like a bad file: reported, and the walk goes on.
 			keepGoing = send(Item{Path: p, Err: unreadable(p, err)}, 0)
@@ -119,7 +144,7 @@ func discover(path string, send func(Item, int64) bool) bool {
 			}
 			return nil
 		}
-		if d.IsDir() || !isAnswersFile(p) {
+		if d.IsDir() || !IsAnswersFile(p) {
 			return nil
 		}
 		info, err := os.Stat(p) // follows a link to what it names
@@ -142,7 +167,9 @@ func discover(path string, send func(Item, int64) bool) bool {
 	return keepGoing
 }
 
-func isAnswersFile(p string) bool {
+// IsAnswersFile tells whether a folder's walk takes the file p for an answers file: *.yaml, *.yml
+// or *.json, in any case.
+func IsAnswersFile(p string) bool {
 	ext := strings.ToLower(filepath.Ext(p))
 	for _, e := range answersExt {
 		if ext == e {

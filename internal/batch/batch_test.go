@@ -245,3 +245,33 @@ func TestLimits(t *testing.T) {
 		})
 	}
 }
+
+// A folder named through a symbolic link is walked like the folder itself, its files named
+// under the link; an empty path is refused by name, not as a missing file called nothing.
+func TestDiscoverThroughALinkAndAnEmptyPath(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"real/a.yaml": "a", "real/sub/b.yml": "b"})
+	link := filepath.Join(dir, "LINK")
+	if err := os.Symlink("real", link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	var got []string
+	for it := range Discover([]string{link, ""}, Limits{}) {
+		msg := ""
+		if it.Err != nil {
+			msg = " " + it.Err.Error()
+			if !errors.Is(it.Err, inputerr.ErrInvalid) {
+				t.Errorf("%s: not a refusal: %v", it.Path, it.Err)
+			}
+		}
+		got = append(got, it.Path+msg)
+	}
+	want := []string{
+		filepath.Join(link, "a.yaml"),
+		filepath.Join(link, "sub", "b.yml"),
+		` "": an empty name names no file or folder`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Discover gave\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -220,3 +220,27 @@ func InPlace(name string) bool {
 	info, err := os.Stat(t.path)
 	return err == nil && !info.Mode().IsRegular()
 }
+
+// Under tells whether name, an output, is a file to be written somewhere under folder, and gives
+// its real path (links followed as the writer follows them). Folders are compared by
+// os.SameFile, one by one up from the file's, so a folder reached by a link, or spelt in
+// another case where the file system ignores case (macOS, Windows), counts too. Standard output,
+// a device, a pipe and a name that cannot be followed are never under a folder.
+func Under(name, folder string) (real string, ok bool) {
+	if name == "" || folder == "" || InPlace(name) {
+		return "", false
+	}
+	t, err := resolve(name)
+	fi, ferr := os.Stat(folder)
+	if err != nil || ferr != nil || !fi.IsDir() {
+		return "", false
+	}
+	for d := filepath.Dir(t.path); ; d = filepath.Dir(d) {
+		if di, err := os.Stat(d); err == nil && os.SameFile(di, fi) {
+			return t.path, true
+		}
+		if filepath.Dir(d) == d {
+			return "", false
+		}
+	}
+}
