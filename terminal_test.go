@@ -745,7 +745,7 @@ func TestSaveAnswersThatCannotBeWrittenFallsBackToAFileOfOurOwn(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "d"), nil, 0o600)
 	// The optional questions are skipped (Enter); the computer skills are rated 4.
 	for i := 1; i <= 5; i++ {
-		mark := fmt.Sprintf("[%d/5]", i)
+		mark := fmt.Sprintf("[%d/", i) // the first is [1/6]: the program's level drops out once the enrolment is skipped
 		waitFor(t, mark, func() bool { return strings.Contains(s.String(), mark) }, s)
 		out := s.String()
 		if strings.Contains(strings.ToLower(out[strings.LastIndex(out, mark):]), "computer") {
@@ -793,7 +793,7 @@ func TestSaveAnswersNameIsEscapedOnTheTerminal(t *testing.T) {
 	name := "k\x1b]0;owned\a.yaml"
 	cmd, ptm, s := onTerminal(t, dir, "assess", "--plain", "--answers", "inc.yaml", "--save-answers", name)
 	for i := 1; i <= 5; i++ {
-		mark := fmt.Sprintf("[%d/5]", i)
+		mark := fmt.Sprintf("[%d/", i) // the first is [1/6]: the program's level drops out once the enrolment is skipped
 		waitFor(t, mark, func() bool { return strings.Contains(s.String(), mark) }, s)
 		out := s.String()
 		switch {

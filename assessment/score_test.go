@@ -241,7 +241,7 @@ func completeDependents(bank *questions.Bank, a *questions.Answers) []*questions
 				s.Delete(q.ID)
 				next = append(next, s)
 			case asks == questions.Asked && !answered:
-				for _, v := range q.ValueNames() {
+				for _, v := range bank.Offered(q, s).ValueNames() {
 					c := s.Clone()
 					c.Set(q.ID, questions.OneOfAnswer(v))
 					next = append(next, c)

@@ -133,12 +133,12 @@ func down(n int) []string {
 // RHIT who rates every skill 4, gives their name and arrives at the review.
 func (s *ptySession) answerAll(name string) {
 	s.t.Helper()
-	s.expect("At most 20 questions to answer")
-	s.expect("[1/20] What is the highest level of education")
+	s.expect("At most 22 questions to answer")
+	s.expect("[1/22] What is the highest level of education")
 	s.send(down(3)...) // associate
-	s.expect("[2/20] In which field")
-	s.send(keyEnter) // hit, the first option
-	s.expect("[3/20] Are you enrolled in a health information program")
+	s.expect("[2/22] In which field")
+	s.send(keyEnter) // hit, the first option: the health information program question drops out
+	s.expect("[3/21] Are you enrolled in a health information program")
 	s.send(keyEnter) // no
 	s.expect("[4/20] Is your health information program accredited")
 	s.send(keyEnter) // yes
@@ -220,11 +220,12 @@ func TestPTYReviewChangesAnAnswer(t *testing.T) {
 func TestPTYCtrlCKeepsTheAnswers(t *testing.T) {
 	t.Chdir(t.TempDir())
 	s := startPTY(t, "assess")
-	s.expect("[1/20] What is the highest level of education")
+	s.expect("[1/22] What is the highest level of education")
 	s.send(down(1)...) // high-school
-	s.expect(`(19 questions in all now: "In which field`)
-	s.expect("[2/19] Are you enrolled in a health information program")
-	s.send(keyEnter) // no: the accredited question drops out
+	s.expect(`(21 questions in all now: "In which field`)
+	s.expect(`(20 questions in all now: "Which health information program`)
+	s.expect("[2/20] Are you enrolled in a health information program")
+	s.send(keyEnter) // no: the program's level and the accredited question drop out
 	s.expect("[3/18] Which of these topics")
 	s.send(keySpace, keyEnter) // anatomy
 	s.expect("[4/18] Where are you with an AHIMA")
@@ -258,13 +259,14 @@ func TestPTYCtrlCKeepsTheAnswers(t *testing.T) {
 func TestPTYSkipAnOptionalQuestion(t *testing.T) {
 	t.Chdir(t.TempDir())
 	s := startPTY(t, "assess")
-	s.expect("[1/20] What is the highest level of education")
+	s.expect("[1/22] What is the highest level of education")
 	s.send(down(3)...) // associate
-	s.expect("[2/20] In which field")
+	s.expect("[2/22] In which field")
 	s.send(keyEnter) // hit
-	s.expect("[3/20] Are you enrolled in a health information program")
+	s.expect("[3/21] Are you enrolled in a health information program")
 	s.expect("Skip (leave it unanswered)")
 	s.send(keyUp, keyEnter) // up from the first option is the last: Skip
+	s.expect(`(20 questions in all now: "At which level is the program`)
 	s.expect("[4/20] Is your health information program accredited")
 	s.send(keyEnter) // yes
 	s.expect("[5/20] Which of these topics")

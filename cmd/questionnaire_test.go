@@ -53,7 +53,7 @@ func TestInteractiveSessionKeepsAnswersAndPrintsOnlyTheReport(t *testing.T) {
 	if !strings.HasPrefix(r.stdout, "{\n") || strings.Contains(r.stdout, "questions to answer") {
 		t.Errorf("standard output is not just the JSON report:\n%s", r.stdout)
 	}
-	if !strings.Contains(r.stderr, "At most 20 questions to answer") || !strings.Contains(r.stderr, "Education: ") {
+	if !strings.Contains(r.stderr, "At most 22 questions to answer") || !strings.Contains(r.stderr, "Education: ") {
 		t.Errorf("standard error lacks the intro:\n%s", r.stderr)
 	}
 	info, err := os.Stat("hitready-answers.yaml")

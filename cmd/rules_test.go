@@ -232,7 +232,20 @@ func TestAnswersSchemaMatchesTheBank(t *testing.T) {
 			}
 		}
 	}
-	if len(schema.Properties.Answers.AllOf) != 3 {
-		t.Errorf("%d conditions, want one per conditional question (3)", len(schema.Properties.Answers.AllOf))
+	// One condition per conditional question (asked_when) and one per value allowed only after
+	// some answers (allowed_when: a bachelor's health information program needs a bachelor's).
+	want := 0
+	for _, q := range bank.Questions {
+		if len(q.AskedWhen) > 0 {
+			want++
+		}
+		for _, c := range q.Values {
+			if len(c.AllowedWhen) > 0 {
+				want++
+			}
+		}
+	}
+	if len(schema.Properties.Answers.AllOf) != want || want != 9 {
+		t.Errorf("%d conditions, want one per conditional question and restricted value (%d, of 9 in the bank)", len(schema.Properties.Answers.AllOf), want)
 	}
 }

@@ -43,6 +43,10 @@ const (
 type Choice struct {
 	Value string `yaml:"value" json:"value"`
 	Label string `yaml:"label" json:"label"`
+	// AllowedWhen, when set, allows the value only when one of its conditions holds: a health
+	// information bachelor's program only with a bachelor's degree or more. An answer that
+	// contradicts it is refused, and the questionnaire does not offer the value.
+	AllowedWhen When `yaml:"allowed_when,omitempty" json:"allowed_when,omitempty"`
 }
 
 // Scale is the range of a rating question and what its two ends mean for that question.
@@ -320,8 +324,15 @@ func (b *Bank) checkQuestion(q *Question, sections map[string]bool) error {
 		return fmt.Errorf("ordered %q is not %s or %s", q.Ordered, Ascending, Descending)
 	}
 	for _, c := range q.AskedWhen {
-		if err := b.checkCondition(q, c); err != nil {
+		if err := b.checkCondition(q, c, "asked_when"); err != nil {
 			return err
+		}
+	}
+	for _, v := range q.Values {
+		for _, c := range v.AllowedWhen {
+			if err := b.checkCondition(q, c, "allowed_when"); err != nil {
+				return fmt.Errorf("value %q: %w", v.Value, err)
+			}
 		}
 	}
 	return nil
@@ -360,20 +371,21 @@ func (q *Question) checkAnswers() error {
 	return nil
 }
 
-// checkCondition checks one condition of q's asked_when. A condition may only look back: the
-// questionnaire asks in bank order, so the question it depends on must already have been asked.
-func (b *Bank) checkCondition(q *Question, c Condition) error {
+// checkCondition checks one condition of q's asked_when, or of a value's allowed_when (field
+// names which). A condition may only look back: the questionnaire asks in bank order, so the
+// question it depends on must already have been asked.
+func (b *Bank) checkCondition(q *Question, c Condition, field string) error {
 	j, ok := b.index[c.Question]
 	if !ok || j >= b.index[q.ID] {
-		return fmt.Errorf("asked_when refers to %q, which is not a question before it", c.Question)
+		return fmt.Errorf("%s refers to %q, which is not a question before it", field, c.Question)
 	}
 	dep := &b.Questions[j]
 	if dep.Kind != OneOf || len(c.In) == 0 {
-		return fmt.Errorf("asked_when must list values of a one-of question")
+		return fmt.Errorf("%s must list values of a one-of question", field)
 	}
 	for _, v := range c.In {
 		if _, ok := dep.Choice(v); !ok {
-			return fmt.Errorf("asked_when: %q is not a value of %s", v, dep.ID)
+			return fmt.Errorf("%s: %q is not a value of %s", field, v, dep.ID)
 		}
 	}
 	return nil
@@ -476,7 +488,48 @@ func (b *Bank) CheckConsistency(a *Answers) error {
 				q.AskedWhen, b.settled(q.AskedWhen, a), q.ID, prose.Or(conditionIDs(q.AskedWhen))),
 		})
 	}
+	for i := range b.Questions {
+		q := &b.Questions[i]
+		ans, ok := a.Get(q.ID)
+		if !ok || q.Kind != OneOf || b.Asks(q, a) == NotAsked {
+			continue
+		}
+		if c, known := q.Choice(ans.Choice); known && !b.allows(c, a) {
+			problems = append(problems, inputerr.Problem{
+				Origin: ans.Origin,
+				ID:     q.ID,
+				Message: fmt.Sprintf("%s is allowed only when %s, but %s; change %s or %s",
+					ans.Choice, c.AllowedWhen, b.settled(c.AllowedWhen, a), q.ID, prose.Or(conditionIDs(c.AllowedWhen))),
+			})
+		}
+	}
 	return inputerr.Of(problems)
+}
+
+// allows tells whether the answers allow a value: it has no allowed_when, or one of its
+// conditions holds or is still open (its question unanswered, as in a file to be finished).
+func (b *Bank) allows(c Choice, a *Answers) bool {
+	return len(c.AllowedWhen) == 0 || slices.ContainsFunc(c.AllowedWhen, func(w Condition) bool {
+		_, answered := a.Get(w.Question)
+		return !answered || w.Holds(a)
+	})
+}
+
+// Allows tells whether the answers allow q's value v (allowed_when); false for a value q lacks.
+func (b *Bank) Allows(q *Question, v string, a *Answers) bool {
+	c, ok := q.Choice(v)
+	return ok && b.allows(c, a)
+}
+
+// Offered is q with only the values the answers allow (allowed_when): what the questionnaire
+// offers, so that no one picks a value the other answers contradict. q itself when all are.
+func (b *Bank) Offered(q *Question, a *Answers) *Question {
+	if !slices.ContainsFunc(q.Values, func(c Choice) bool { return !b.allows(c, a) }) {
+		return q
+	}
+	offered := *q
+	offered.Values = slices.DeleteFunc(slices.Clone(q.Values), func(c Choice) bool { return !b.allows(c, a) })
+	return &offered
 }
 
 // settled says why each condition fails, for messages: "education.field is other (a.yaml:4) and

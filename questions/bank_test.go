@@ -152,12 +152,12 @@ func TestOpenListsWhatIsStillToAsk(t *testing.T) {
 	}
 }
 
-// education.accredited is asked for a HIT degree or an enrolment: either condition is enough, and
-// it is ruled out only once both are settled against it.
+// education.accredited is asked for a HIT degree, a health information program completed or an
+// enrolment: any one condition is enough, and it is ruled out only once all are settled against it.
 func TestAskedWhenThisOrThat(t *testing.T) {
 	b := loadBank(t)
 	q, _ := b.Question("education.accredited")
-	if len(q.AskedWhen) != 2 || q.AskedWhen.String() != "education.field is hit, or education.program is yes or final-term" {
+	if len(q.AskedWhen) != 3 || q.AskedWhen.String() != "education.field is hit, or education.him is associate, bachelor, master or certificate, or education.program is yes or final-term" {
 		t.Fatalf("asked_when = %q", q.AskedWhen)
 	}
 	type answer struct{ id, value string }
@@ -170,8 +170,10 @@ func TestAskedWhenThisOrThat(t *testing.T) {
 		{"HIT degree", []answer{{"education.level", "associate"}, {"education.field", "hit"}}, Asked},
 		{"enrolled", []answer{{"education.program", "yes"}}, Asked},
 		{"final term, field undecided", []answer{{"education.level", "associate"}, {"education.program", "final-term"}}, Asked},
-		{"other field, not enrolled", []answer{{"education.level", "associate"}, {"education.field", "other"}, {"education.program", "no"}}, NotAsked},
-		{"other field, enrolment unanswered", []answer{{"education.level", "bachelor"}, {"education.field", "related"}}, Undecided},
+		{"other field, no HIM program, not enrolled", []answer{{"education.level", "associate"}, {"education.field", "other"}, {"education.him", "none"}, {"education.program", "no"}}, NotAsked},
+		{"other field, HIM program unanswered, not enrolled", []answer{{"education.level", "associate"}, {"education.field", "other"}, {"education.program", "no"}}, Undecided},
+		{"other field, an HIM certificate", []answer{{"education.level", "bachelor"}, {"education.field", "other"}, {"education.him", "certificate"}, {"education.program", "no"}}, Asked},
+		{"other field, enrolment unanswered", []answer{{"education.level", "bachelor"}, {"education.field", "related"}, {"education.him", "none"}}, Undecided},
 		// The field is not asked of a high-school graduate, so that condition is settled.
 		{"high school, not enrolled", []answer{{"education.level", "high-school"}, {"education.program", "no"}}, NotAsked},
 		{"high school, enrolment unanswered", []answer{{"education.level", "high-school"}}, Undecided},
@@ -193,7 +195,7 @@ func TestAskedWhenThisOrThat(t *testing.T) {
 // incomplete.
 func TestPathQuestionsAreOptional(t *testing.T) {
 	b := loadBank(t)
-	for _, id := range []string{"education.program", "education.accredited", "experience.coding"} {
+	for _, id := range []string{"education.program", "education.accredited", "experience.coding", "education.him", "education.program-level"} {
 		q, ok := b.Question(id)
 		if !ok || !q.Optional || q.Source == "" {
 			t.Errorf("%s: present %v, optional %v, source %q", id, ok, ok && q.Optional, q.Source)
@@ -205,13 +207,13 @@ func TestPathQuestionsAreOptional(t *testing.T) {
 // names both conditions and where each deciding answer was given.
 func TestThisOrThatInconsistencyMessage(t *testing.T) {
 	b := loadBank(t)
-	data := "answers:\n  education.level: associate\n  education.field: other\n  education.program: \"no\"\n  education.accredited: \"yes\"\n"
+	data := "answers:\n  education.level: associate\n  education.field: other\n  education.him: none\n  education.program: \"no\"\n  education.accredited: \"yes\"\n"
 	_, err := b.DecodeAnswers("a.yaml", []byte(data))
 	if err == nil {
 		t.Fatal("accepted an answer to a question that is not asked")
 	}
-	for _, want := range []string{"a.yaml:5:", "education.accredited", "asked only when education.field is hit, or education.program is yes or final-term",
-		"education.field is other (a.yaml:3) and education.program is no (a.yaml:4)", "change education.field or education.program"} {
+	for _, want := range []string{"a.yaml:6:", "education.accredited", "asked only when education.field is hit, or education.him is associate, bachelor, master or certificate, or education.program is yes or final-term",
+		"education.field is other (a.yaml:3), education.him is none (a.yaml:4) and education.program is no (a.yaml:5)", "change education.field, education.him or education.program"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("%q lacks %q", err, want)
 		}
@@ -219,5 +221,63 @@ func TestThisOrThatInconsistencyMessage(t *testing.T) {
 	// With the enrolment it is asked, and so accepted.
 	if _, err := b.DecodeAnswers("a.yaml", []byte(strings.Replace(data, `"no"`, "final-term", 1))); err != nil {
 		t.Errorf("refused an asked question: %v", err)
+	}
+}
+
+// A health information program above the degree level contradicts the degree and is refused like
+// any answer that contradicts another (allowed_when), naming both answers and where they were
+// given; what the degree allows is accepted. education.him is asked only when the highest degree
+// is not in HIT, where it counts as education.level.
+func TestHealthInformationProgramAboveTheDegreeIsRefused(t *testing.T) {
+	b := loadBank(t)
+	tests := []struct {
+		name, answers string
+		want          []string // empty: accepted
+	}{
+		{"bachelor's program with an associate's", "education.level: associate\n  education.field: other\n  education.him: bachelor",
+			[]string{"a.yaml:4:", "education.him", "bachelor is allowed only when education.level is bachelor or master, but education.level is associate (a.yaml:2)", "change education.him or education.level"}},
+		{"certificate without a bachelor's", "education.level: associate\n  education.field: related\n  education.him: certificate",
+			[]string{"a.yaml:4:", "certificate is allowed only when education.level is bachelor or master"}},
+		{"master's program with a bachelor's", "education.level: bachelor\n  education.field: other\n  education.him: master",
+			[]string{"master is allowed only when education.level is master"}},
+		{"certificate after a bachelor's", "education.level: bachelor\n  education.field: other\n  education.him: certificate", nil},
+		{"associate's program after a business bachelor's", "education.level: bachelor\n  education.field: other\n  education.him: associate", nil},
+		{"HIT degree: the degree is the program", "education.level: associate\n  education.field: hit\n  education.him: associate",
+			[]string{"education.him", "asked only when education.field is related or other"}},
+		{"enrolled in a certificate without a bachelor's", "education.level: some-college\n  education.program: \"yes\"\n  education.program-level: certificate",
+			[]string{"education.program-level", "certificate is allowed only when education.level is bachelor or master"}},
+		{"enrolled in an associate's program", "education.level: high-school\n  education.program: final-term\n  education.program-level: associate", nil},
+		{"program level without an enrolment", "education.level: high-school\n  education.program: \"no\"\n  education.program-level: associate",
+			[]string{"education.program-level", "asked only when education.program is yes or final-term"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := b.DecodeAnswers("a.yaml", []byte("answers:\n  "+tt.answers+"\n"))
+			if len(tt.want) == 0 {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("%q lacks %q", err, w)
+				}
+			}
+		})
+	}
+	// The questionnaire offers only what the degree allows.
+	q, _ := b.Question("education.him")
+	a := NewAnswers()
+	a.Set("education.level", OneOfAnswer("associate"))
+	if got := b.Offered(q, a).ValueNames(); !slices.Equal(got, []string{"none", "associate"}) {
+		t.Errorf("offered with an associate's: %v", got)
+	}
+	a.Set("education.level", OneOfAnswer("master"))
+	if got := b.Offered(q, a); got != q {
+		t.Errorf("offered with a master's: %v, want every value", got.ValueNames())
 	}
 }

@@ -33,6 +33,15 @@ func AnswersSchema(b *Bank) map[string]any {
 		}
 		value["description"] = q.Text
 		props[q.ID] = value
+		for _, c := range q.Values {
+			if len(c.AllowedWhen) > 0 {
+				// The value only where its allowed_when allows it: an answer it names, or none.
+				conditions = append(conditions, map[string]any{
+					"if":   map[string]any{"properties": map[string]any{q.ID: map[string]any{"enum": []any{c.Value}}}, "required": []any{q.ID}},
+					"then": allowedSchema(c.AllowedWhen),
+				})
+			}
+		}
 		if len(q.AskedWhen) > 0 {
 			// When the other answers rule the question out, it must be absent or empty.
 			conditions = append(conditions, map[string]any{
@@ -99,6 +108,19 @@ func notAskedSchema(b *Bank, q *Question) map[string]any {
 		return fails[0].(map[string]any)
 	}
 	return map[string]any{"allOf": fails}
+}
+
+// allowedSchema matches answers that allow a value: one of the conditions' questions answered
+// with a listed value, or not answered yet.
+func allowedSchema(w When) map[string]any {
+	var holds []any
+	for _, c := range w {
+		holds = append(holds, map[string]any{"properties": map[string]any{c.Question: map[string]any{"enum": append(stringsAsAny(c.In), nil)}}})
+	}
+	if len(holds) == 1 {
+		return holds[0].(map[string]any)
+	}
+	return map[string]any{"anyOf": holds}
 }
 
 func stringsAsAny(ss []string) []any {

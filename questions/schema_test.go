@@ -19,7 +19,7 @@ import (
 )
 
 // schemaAccepts evaluates the subset of JSON Schema that AnswersSchema uses (type, enum,
-// properties, additionalProperties: false, required, allOf, if/then, items, uniqueItems,
+// properties, additionalProperties: false, required, allOf, anyOf, if/then, items, uniqueItems,
 // minimum, maximum, maxLength, pattern) on a value as JSON or YAML parse it. A tiny evaluator rather than
 // a library: the schema is generated, the subset is fixed, and a dependency for a test is not
 // worth its weight. It returns why a value is refused, or "" when it is accepted.
@@ -108,6 +108,20 @@ func schemaAccepts(schema map[string]any, v any) string {
 			if why := schemaAccepts(sub.(map[string]any), v); why != "" {
 				return why
 			}
+		}
+	}
+	if anyOf, ok := schema["anyOf"].([]any); ok {
+		var whys []string
+		for _, sub := range anyOf {
+			why := schemaAccepts(sub.(map[string]any), v)
+			if why == "" {
+				whys = nil
+				break
+			}
+			whys = append(whys, why)
+		}
+		if len(whys) > 0 {
+			return "none of: " + strings.Join(whys, "; ")
 		}
 	}
 	if cond, ok := schema["if"].(map[string]any); ok && schemaAccepts(cond, v) == "" {
@@ -254,6 +268,13 @@ func TestSchemaAndDecoderAgree(t *testing.T) {
 		{"no-answers.yaml", "respondent: Pat\n"},
 		{"field-when-asked.json", `{"answers": {"education.level": "bachelor", "education.field": "other"}}`},
 		{"field-when-not-asked.json", `{"answers": {"education.level": "none", "education.field": "other"}}`},
+		{"him-above-degree.json", `{"answers": {"education.level": "associate", "education.field": "other", "education.him": "bachelor"}}`},
+		{"him-certificate.json", `{"answers": {"education.level": "bachelor", "education.field": "other", "education.him": "certificate"}}`},
+		{"him-with-hit-degree.json", `{"answers": {"education.level": "bachelor", "education.field": "hit", "education.him": "associate"}}`},
+		{"him-level-unanswered.yaml", "answers:\n  education.program: final-term\n  education.program-level: certificate\n"},
+		{"program-level-certificate-too-early.yaml", "answers:\n  education.level: some-college\n  education.program: final-term\n  education.program-level: certificate\n"},
+		{"accredited-him.yaml", "answers:\n  education.level: bachelor\n  education.field: other\n  education.him: associate\n  education.accredited: \"yes\"\n"},
+		{"accredited-no-him.yaml", "answers:\n  education.level: bachelor\n  education.field: other\n  education.him: none\n  education.program: \"no\"\n  education.accredited: \"yes\"\n"},
 		{"rating-zero.json", `{"answers": {"skills.empathy": 0}}`},
 		{"rating-top.json", `{"answers": {"skills.empathy": 5}}`},
 		// 4.0 is the whole number 4 to a JSON Schema's "integer", and to the decoder (issue 17,

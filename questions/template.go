@@ -65,6 +65,11 @@ func Template(w io.Writer, b *Bank, width int) error {
 		case q.Optional:
 			comment("  ", "%s", l.T("questions.template.optional"))
 		}
+		for _, c := range q.Values {
+			if len(c.AllowedWhen) > 0 {
+				comment("  ", "%s", l.T("questions.template.value-when", i18n.Args{"Value": c.Value, "Condition": c.AllowedWhen.In(l)}))
+			}
+		}
 		fmt.Fprintf(&sb, "  %s:\n\n", q.ID)
 	}
 	_, err := io.WriteString(w, sb.String())

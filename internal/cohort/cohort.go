@@ -49,7 +49,8 @@ func Person(bank *questions.Bank, rng *rand.Rand) *questions.Answers {
 		}
 		switch q.Kind {
 		case questions.OneOf:
-			a.Set(q.ID, questions.OneOfAnswer(q.Values[rng.IntN(len(q.Values))].Value))
+			values := bank.Offered(q, a).Values // only what the answers so far allow
+			a.Set(q.ID, questions.OneOfAnswer(values[rng.IntN(len(values))].Value))
 		case questions.AnyOf:
 			var picked []string
 			for _, v := range q.ValueNames() {

@@ -129,7 +129,7 @@ func Run(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, 
 			}
 		}
 		message := fmt.Sprintf("[%d/%d] %s", asked+1, total, q.Text)
-		ans, err := ask(p, q, message, nil, width)
+		ans, err := ask(p, bank.Offered(q, answers), message, nil, width)
 		skipped := errors.Is(err, errSkipped)
 		if err != nil && !skipped {
 			return err

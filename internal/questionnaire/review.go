@@ -133,7 +133,7 @@ func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 	if a, ok := answers.Get(e.q.ID); ok {
 		current = &a
 	}
-	ans, err := ask(p, e.q, "Change: "+e.q.Text, current, width)
+	ans, err := ask(p, bank.Offered(e.q, answers), "Change: "+e.q.Text, current, width)
 	skipped := errors.Is(err, errSkipped)
 	if err != nil && !skipped {
 		return err
@@ -155,9 +155,16 @@ func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 		case answered && bank.Asks(q, answers) == questions.NotAsked:
 			answers.Delete(q.ID)
 			fmt.Fprintln(opts.out(), prose.Wrap(fmt.Sprintf("(%q no longer applies; its answer is dropped.)", q.Text), width, ""))
+		case answered && q.Kind == questions.OneOf && !bank.Allows(q, choiceOf(answers, q.ID), answers):
+			// The change rules out this answer's value (a bachelor's program with an
+			// associate's degree): ask again among what the answers allow.
+			fmt.Fprintln(opts.out(), prose.Wrap(fmt.Sprintf("(%q: your answer no longer fits; choose again.)", q.Text), width, ""))
+			if err := reask(p, bank, answers, q, width); err != nil {
+				return err
+			}
 		case !answered && q.AskedWhen != nil && bank.Asks(q, answers) == questions.Asked && bank.Asks(q, before) != questions.Asked:
 			fmt.Fprintln(opts.out(), prose.Wrap(fmt.Sprintf("(%q applies now.)", q.Text), width, ""))
-			dep, err := ask(p, q, q.Text, nil, width)
+			dep, err := ask(p, bank.Offered(q, answers), q.Text, nil, width)
 			if errors.Is(err, errSkipped) {
 				continue
 			}
@@ -168,4 +175,25 @@ func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 		}
 	}
 	return opts.answered(answers)
+}
+
+// choiceOf is the person's choice for a one-of question, "" when unanswered.
+func choiceOf(answers *questions.Answers, id string) string {
+	ans, _ := answers.Get(id)
+	return ans.Choice
+}
+
+// reask asks q again among the values the answers allow; skipping an optional one leaves it
+// unanswered.
+func reask(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, q *questions.Question, width int) error {
+	ans, err := ask(p, bank.Offered(q, answers), q.Text, nil, width)
+	switch {
+	case errors.Is(err, errSkipped):
+		answers.Delete(q.ID)
+	case err != nil:
+		return err
+	default:
+		answers.Set(q.ID, ans)
+	}
+	return nil
 }

@@ -75,8 +75,9 @@ func TestReview(t *testing.T) {
 		{
 			name: "an optional answer skipped shows as skipped and can be answered again",
 			// change entry 3 (enrolled?) to Skip (its fourth option), then to "Yes, enrolled now"
-			replies: []prompter.Reply{changeOne, {Index: 2}, {Index: 3}, changeOne, {Index: 2}, {Index: 1}, score},
-			want:    map[string]string{"education.program": "yes"},
+			// (then the program's level, which applies now: associate's)
+			replies: []prompter.Reply{changeOne, {Index: 2}, {Index: 3}, changeOne, {Index: 2}, {Index: 1}, {Index: 0}, score},
+			want:    map[string]string{"education.program": "yes", "education.program-level": "associate"},
 			wantOut: []string{"3. Are you enrolled in a health information program now? (optional) — (skipped)\n",
 				"3. Are you enrolled in a health information program now? (optional) — Yes, enrolled now\n"},
 			saves: 2,
@@ -212,8 +213,10 @@ func TestCountChangesOnlyWithAReason(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, w := range []string{
-		"At most 20 questions to answer",
-		"(19 questions in all now: \"In which field is your highest degree?\" does not apply to you.)\n",
+		"At most 22 questions to answer",
+		"(21 questions in all now: \"In which field is your highest degree?\" does not apply to you.)\n",
+		"(20 questions in all now: \"Which health information program have you completed, if any? (optional)\" does not apply to you.)\n",
+		"(19 questions in all now: \"At which level is the program you are enrolled in? (optional)\" does not apply to you.)\n",
 		"(18 questions in all now: \"Is your health information program accredited by CAHIIM?",
 		"(17 questions in all now: \"Which AHIMA credential did you earn?\" does not apply to you.)\n",
 	} {
@@ -241,5 +244,47 @@ func TestNameDropsWhatAnAnswersFileRefuses(t *testing.T) {
 	}
 	if answers.Respondent != "Sam Okafor[2J" {
 		t.Errorf("respondent %q", answers.Respondent)
+	}
+}
+
+// Lowering the degree below the health information program completed asks that question again,
+// offering only what the new degree allows; nothing contradictory is kept.
+func TestReviewReasksAProgramAboveTheDegree(t *testing.T) {
+	bank := loadBank(t)
+	answers := questions.NewAnswers()
+	for id, v := range map[string]string{"education.level": "bachelor", "education.field": "other", "education.him": "bachelor",
+		"education.program": "no", "education.accredited": "yes", "certification.ahima": "none", "experience.coding": "none"} {
+		answers.Set(id, questions.OneOfAnswer(v))
+	}
+	answers.Set("coursework", questions.AnyOfAnswer())
+	for _, q := range bank.Questions {
+		if q.Kind == questions.Rating {
+			answers.Set(q.ID, questions.RatingAnswer(4))
+		}
+	}
+	var out bytes.Buffer
+	// change entry 1 (level) to associate (index 3), then answer the program again: index 1 is
+	// the associate's program among the two offered.
+	fake := &prompter.Fake{Replies: []prompter.Reply{changeOne, {Index: 0}, {Index: 3}, {Index: 1}, score}}
+	if err := Review(fake, bank, answers, Options{Out: &out, Width: 200}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := answers.Get("education.him"); got.Choice != "associate" {
+		t.Errorf("education.him = %q, want associate", got.Choice)
+	}
+	if err := bank.CheckConsistency(answers); err != nil {
+		t.Errorf("the review left contradictory answers: %v", err)
+	}
+	var offered []string
+	for _, a := range fake.Asked {
+		if strings.HasPrefix(a.Message, "Which health information program") {
+			offered = a.Options
+		}
+	}
+	if !slices.Equal(offered, []string{"None", "An HIT or HIM associate's program", "Skip (leave it unanswered)"}) {
+		t.Errorf("offered %q", offered)
+	}
+	if !strings.Contains(out.String(), "your answer no longer fits; choose again") {
+		t.Errorf("no word of why the question is asked again:\n%s", out.String())
 	}
 }

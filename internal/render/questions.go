@@ -122,7 +122,11 @@ func questionsForm(w io.Writer, b *questions.Bank) error {
 			case questions.OneOf:
 				sb.WriteString(l.T("questions.form.tick-one") + "\n\n")
 				for _, c := range q.Values {
-					fmt.Fprintf(&sb, "- ( ) %s `%s`\n", mdText(c.Label), c.Value)
+					fmt.Fprintf(&sb, "- ( ) %s `%s`", mdText(c.Label), c.Value)
+					if len(c.AllowedWhen) > 0 {
+						sb.WriteString(" " + l.T("questions.form.value-only-if", i18n.Args{"Condition": mdText(c.AllowedWhen.In(l))}))
+					}
+					sb.WriteString("\n")
 				}
 			case questions.AnyOf:
 				sb.WriteString(l.T("questions.form.tick-any") + "\n\n")
