@@ -358,6 +358,8 @@ func (c *reportChecker) rescore(r *Report, saved *savedAnswers) {
 		}
 		return
 	}
+	// Reports are worded in English today; once a report says its language, its answers must be
+	// scored again in that language, or every sentence would differ.
 	want := Score(c.profile, a)
 	got, wanted := reflect.ValueOf(*r), reflect.ValueOf(want)
 	for i := range got.NumField() {

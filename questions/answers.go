@@ -1,11 +1,12 @@
 package questions
 
 import (
-	"encoding/json"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/hitready/hitready/internal/inputerr"
 )
@@ -92,17 +93,40 @@ func (a *Answers) Clone() *Answers {
 
 // MarshalJSON writes the answers as an answers file's "answers" mapping, ids in sorted order: a
 // saved report carries them, so that compare scores them again rather than trust the report.
+// Written by hand: every report of a cohort's JSON carries them, and a map through encoding/json
+// cost twenty allocations a report.
 func (a *Answers) MarshalJSON() ([]byte, error) {
-	m := make(map[string]any, len(a.values))
-	for id, ans := range a.values {
-		switch ans.Kind {
+	b := make([]byte, 1, 2+32*len(a.values))
+	b[0] = '{'
+	var err error
+	for i, id := range a.IDs() {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, err = jsontext.AppendQuote(b, id); err != nil {
+			return nil, err
+		}
+		b = append(b, ':')
+		switch ans := a.values[id]; ans.Kind {
 		case OneOf:
-			m[id] = ans.Choice
+			b, err = jsontext.AppendQuote(b, ans.Choice)
 		case AnyOf:
-			m[id] = append([]string{}, ans.Choices...)
-		case Rating:
-			m[id] = ans.Rating
+			b = append(b, '[')
+			for j, c := range ans.Choices {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				if b, err = jsontext.AppendQuote(b, c); err != nil {
+					return nil, err
+				}
+			}
+			b = append(b, ']')
+		default:
+			b = strconv.AppendInt(b, int64(ans.Rating), 10)
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
-	return json.Marshal(m)
+	return append(b, '}'), nil
 }

@@ -83,3 +83,24 @@ func TestEncodeQuotesYAML11Booleans(t *testing.T) {
 		t.Errorf("read back %q", got.Choice)
 	}
 }
+
+// A report's answers are the answers file's mapping, ids sorted; no answers are {}.
+func TestAnswersMarshalJSON(t *testing.T) {
+	a := NewAnswers()
+	a.Set("skills.empathy", RatingAnswer(4))
+	a.Set("coursework", AnyOfAnswer("anatomy", "statistics"))
+	a.Set("education.level", OneOfAnswer("associate"))
+	for _, tt := range []struct {
+		a    *Answers
+		want string
+	}{
+		{a, `{"coursework":["anatomy","statistics"],"education.level":"associate","skills.empathy":4}`},
+		{NewAnswers(), `{}`},
+		{&Answers{}, `{}`},
+	} {
+		got, err := tt.a.MarshalJSON()
+		if err != nil || string(got) != tt.want {
+			t.Errorf("got %s (%v), want %s", got, err, tt.want)
+		}
+	}
+}
