@@ -22,15 +22,6 @@ func readInput(ctx context.Context, ios *iostreams.IOStreams, path string) ([]by
 	return fileio.Read(ctx, path, ios.In, questions.MaxFileSize)
 }
 
-// readAnswers reads and decodes one answers file.
-func readAnswers(ctx context.Context, ios *iostreams.IOStreams, bank *questions.Bank, path string) (*questions.Answers, error) {
-	data, err := readInput(ctx, ios, path)
-	if err != nil {
-		return nil, err
-	}
-	return bank.DecodeAnswers(path, data)
-}
-
 // scoreAnswers scores answers that must be complete: an open question is refused, not prompted.
 // It is the last step of every command that scores (assess after its questions, compare, score).
 func scoreAnswers(profile *assessment.Profile, answers *questions.Answers, source, command string) (assessment.Report, error) {
