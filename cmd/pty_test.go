@@ -222,8 +222,8 @@ func TestPTYCtrlCKeepsTheAnswers(t *testing.T) {
 	s := startPTY(t, "assess")
 	s.expect("[1/22] What is the highest level of education")
 	s.send(down(1)...) // high-school
-	s.expect(`(21 questions in all now: "In which field`)
-	s.expect(`(20 questions in all now: "Which health information program`)
+	s.expect("(21 questions in all now: “In which field")
+	s.expect("(20 questions in all now: “Which health information program")
 	s.expect("[2/20] Are you enrolled in a health information program")
 	s.send(keyEnter) // no: the program's level and the accredited question drop out
 	s.expect("[3/18] Which of these topics")

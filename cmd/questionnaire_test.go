@@ -108,7 +108,7 @@ func TestInterruptAndResume(t *testing.T) {
 	if err != nil {
 		t.Fatalf("resume: %v\n%s", err, r.stderr)
 	}
-	if len(second.Asked) != 15 || !strings.HasPrefix(second.Asked[0].Message, "[1/14] Where are you with an AHIMA") {
+	if len(second.Asked) != 15 || !strings.HasPrefix(second.Asked[0].Message, "[7/20] Where are you with an AHIMA") {
 		t.Errorf("resume asked %d questions, first %q", len(second.Asked), second.Asked[0].Message)
 	}
 	if entries, _ := os.ReadDir("."); len(entries) != 1 {

@@ -118,7 +118,7 @@ func TestAFilledInTemplateIsNeverRewritten(t *testing.T) {
 		t.Errorf("the filled-in template was rewritten:\n%s", data)
 	}
 	notice := "Your answers are kept in hitready-answers.yaml as you go; mine.yaml stays as it is."
-	if said := strings.Join(strings.Fields(r.stderr), " "); !strings.HasPrefix(said, notice+" 2 questions to answer.") {
+	if said := strings.Join(strings.Fields(r.stderr), " "); !strings.HasPrefix(said, notice+" 15 of 17 questions answered already; the rest now.") {
 		t.Errorf("not told first where the answers go:\n%s", r.stderr)
 	}
 	if kept, _ := os.ReadFile("hitready-answers.yaml"); !strings.Contains(string(kept), "skills.computer: 4") {
@@ -146,5 +146,27 @@ func TestResumingAJSONSessionKeepsAddingToIt(t *testing.T) {
 	}
 	if _, err := os.Stat("hitready-answers.yaml"); err == nil {
 		t.Error("the resumed session wrote a new hitready-answers.yaml")
+	}
+}
+
+// An optional question skipped before Ctrl-C is kept as skipped, and the session resumed with
+// the hint neither asks it again nor starts its count over (issue 17, item 17).
+func TestResumeRemembersASkipAndTheCount(t *testing.T) {
+	t.Chdir(t.TempDir())
+	// Level, field, then Skip the enrolment question (its fourth option), then Ctrl-C.
+	first := []prompter.Reply{{Index: 3}, {Index: 0}, {Index: 3}, {Err: prompter.ErrInterrupted}}
+	if r, _ := interactive(t, &prompter.Fake{Replies: first}); r.code != exitInterrupted {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if data, _ := os.ReadFile("hitready-answers.yaml"); !strings.Contains(string(data), "\nskipped: [education.program]\n") {
+		t.Errorf("the skip was not kept:\n%s", data)
+	}
+	second := &prompter.Fake{Replies: []prompter.Reply{{Err: prompter.ErrInterrupted}}}
+	r, _ := interactive(t, second, "--answers", "hitready-answers.yaml")
+	if got := second.Asked[0].Message; !strings.HasPrefix(got, "[4/20] Is your health information program accredited") {
+		t.Errorf("resumed at %q", got)
+	}
+	if !strings.Contains(r.stderr, "3 of at most 20 questions answered already") {
+		t.Errorf("opening line:\n%s", r.stderr)
 	}
 }

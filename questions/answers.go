@@ -45,10 +45,12 @@ func (a Answer) String() string {
 	return ""
 }
 
-// Answers is one person's set of answers, keyed by question id.
+// Answers is one person's set of answers, keyed by question id, and the optional questions the
+// person chose to leave unanswered (skipped), which a session does not ask again.
 type Answers struct {
 	Respondent string
 	values     map[string]Answer
+	skipped    map[string]bool
 }
 
 // NewAnswers returns an empty set of answers.
@@ -62,16 +64,35 @@ func (a *Answers) Get(id string) (Answer, bool) {
 	return ans, ok
 }
 
-// Set records an answer, replacing any earlier one.
+// Set records an answer, replacing any earlier one (and a skip).
 func (a *Answers) Set(id string, ans Answer) {
 	if a.values == nil {
 		a.values = map[string]Answer{}
 	}
 	a.values[id] = ans
+	delete(a.skipped, id)
 }
 
-// Delete forgets the answer to question id.
-func (a *Answers) Delete(id string) { delete(a.values, id) }
+// Skip records that the person left optional question id unanswered, forgetting any answer.
+func (a *Answers) Skip(id string) {
+	if a.skipped == nil {
+		a.skipped = map[string]bool{}
+	}
+	delete(a.values, id)
+	a.skipped[id] = true
+}
+
+// Skipped reports whether question id was skipped.
+func (a *Answers) Skipped(id string) bool { return a.skipped[id] }
+
+// SkippedIDs lists the skipped question ids, sorted.
+func (a *Answers) SkippedIDs() []string { return slices.Sorted(maps.Keys(a.skipped)) }
+
+// Delete forgets the answer to question id, or that it was skipped.
+func (a *Answers) Delete(id string) {
+	delete(a.values, id)
+	delete(a.skipped, id)
+}
 
 // Len is the number of questions answered.
 func (a *Answers) Len() int { return len(a.values) }
@@ -87,6 +108,9 @@ func (a *Answers) Clone() *Answers {
 	for id, ans := range a.values {
 		ans.Choices = slices.Clone(ans.Choices)
 		c.values[id] = ans
+	}
+	if len(a.skipped) > 0 {
+		c.skipped = maps.Clone(a.skipped)
 	}
 	return c
 }

@@ -441,7 +441,8 @@ func (b *Bank) Asks(q *Question, a *Answers) Asking {
 		if c.Holds(a) {
 			return Asked
 		}
-		if _, answered := a.Get(c.Question); answered {
+		// A question answered, or skipped (left unanswered on purpose), decides the condition.
+		if _, answered := a.Get(c.Question); answered || a.Skipped(c.Question) {
 			continue
 		}
 		if dep, ok := b.Question(c.Question); ok && b.Asks(dep, a) == NotAsked {

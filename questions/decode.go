@@ -25,7 +25,7 @@ const MaxFileSize = 1 << 20
 const maxRespondent = 200
 
 // topFields are the fields an answers file may have.
-var topFields = []string{"respondent", "answers"}
+var topFields = []string{"respondent", "answers", "skipped"}
 
 // DecodeAnswers decodes and checks an answers file, YAML or JSON. A file named *.json is JSON, a
 // *.yaml or *.yml file YAML; any other (standard input) is JSON when it starts with "{".
@@ -168,6 +168,8 @@ func (d *decoder) document(doc *yaml.Node) {
 			d.respondent(v)
 		case "answers":
 			d.answerMap(v)
+		case "skipped":
+			d.skipped(v)
 		case "schema":
 			// Every field of a report would be an unknown field: say the one thing that explains it.
 			d.add(k.Line, "", "is a report in YAML, not an answers file: a saved report is read back only as JSON (hitready assess --format json); or give the answers file it was scored from")
@@ -178,6 +180,37 @@ func (d *decoder) document(doc *yaml.Node) {
 				continue
 			}
 			d.add(k.Line, "", "unknown field %q%s; allowed fields: %s", name, inputerr.DidYouMean(name, topFields), strings.Join(topFields, ", "))
+		}
+	}
+}
+
+// skipped reads the optional questions the person chose to leave unanswered: a list of their
+// ids. An id also answered keeps its answer.
+func (d *decoder) skipped(v *yaml.Node) {
+	if isNull(v) {
+		return
+	}
+	if v.Kind != yaml.SequenceNode {
+		d.add(v.Line, "", "skipped must be a list of optional question ids; got %s", DescribeNode(v))
+		return
+	}
+	seen := map[string]int{}
+	for _, item := range v.Content {
+		q, known := d.bank.Question(item.Value)
+		switch {
+		case item.Kind != yaml.ScalarNode:
+			d.add(item.Line, "", "skipped: %s is not a question id", DescribeNode(item))
+		case !known:
+			d.add(item.Line, "", "skipped: %q is not a question id%s", item.Value, inputerr.DidYouMean(item.Value, d.bank.IDs()))
+		case !q.Optional:
+			d.add(item.Line, q.ID, "is not optional and cannot be skipped; give its answer under answers:")
+		case seen[q.ID] > 0:
+			d.add(item.Line, q.ID, "is skipped twice (first at line %d); keep one", seen[q.ID])
+		default:
+			seen[q.ID] = item.Line
+			if _, answered := d.answers.Get(q.ID); !answered {
+				d.answers.Skip(q.ID)
+			}
 		}
 	}
 }

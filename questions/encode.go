@@ -62,6 +62,13 @@ func (b *Bank) EncodeAnswers(a *Answers) ([]byte, error) {
 		root.Content = append(root.Content, scalar("!!str", "respondent"), scalar("!!str", a.Respondent))
 	}
 	root.Content = append(root.Content, scalar("!!str", "answers"), answers)
+	if ids := b.skippedIDs(a); len(ids) > 0 {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, id := range ids {
+			seq.Content = append(seq.Content, scalar("!!str", id))
+		}
+		root.Content = append(root.Content, scalar("!!str", "skipped"), seq)
+	}
 
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
@@ -124,8 +131,32 @@ func (b *Bank) EncodeAnswersJSON(a *Answers) ([]byte, error) {
 	if !first {
 		buf.WriteString("\n  ")
 	}
-	buf.WriteString("}\n}\n")
+	buf.WriteString("}")
+	if ids := b.skippedIDs(a); len(ids) > 0 {
+		buf.WriteString(",\n  \"skipped\": [")
+		for i, id := range ids {
+			if i > 0 {
+				buf.WriteString(", ")
+			}
+			str(id)
+		}
+		buf.WriteString("]")
+	}
+	buf.WriteString("\n}\n")
 	return buf.Bytes(), nil
+}
+
+// skippedIDs are the optional questions the person skipped that are still asked, in bank order:
+// one the other answers rule out is no longer a question at all.
+func (b *Bank) skippedIDs(a *Answers) []string {
+	var ids []string
+	for i := range b.Questions {
+		q := &b.Questions[i]
+		if a.Skipped(q.ID) && b.Asks(q, a) == Asked {
+			ids = append(ids, q.ID)
+		}
+	}
+	return ids
 }
 
 func scalar(tag, value string) *yaml.Node {

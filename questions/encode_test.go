@@ -104,3 +104,44 @@ func TestAnswersMarshalJSON(t *testing.T) {
 		}
 	}
 }
+
+// The optional questions a person skipped are written as skipped: (in bank order, only those
+// still asked) and read back, in YAML and JSON alike; skipped names optional questions only.
+func TestSkippedRoundTrips(t *testing.T) {
+	b := loadBank(t)
+	a, err := b.DecodeAnswers("in.yaml", []byte("answers:\n  education.level: high-school\nskipped: [work.settings, education.program]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Skipped("education.program") || !a.Skipped("work.settings") {
+		t.Fatalf("skipped not read: %v", a.SkippedIDs())
+	}
+	a.Skip("education.accredited") // not asked with a high-school level: not written
+	yml, _ := b.EncodeAnswers(a)
+	js, _ := b.EncodeAnswersJSON(a)
+	if !strings.Contains(string(yml), "\nskipped: [education.program, work.settings]\n") || !strings.Contains(string(js), `"skipped": ["education.program", "work.settings"]`) {
+		t.Errorf("written as:\n%s\n%s", yml, js)
+	}
+	for name, data := range map[string][]byte{"a.yaml": yml, "a.json": js} {
+		back, err := b.DecodeAnswers(name, data)
+		if err != nil || strings.Join(back.SkippedIDs(), " ") != "education.program work.settings" {
+			t.Errorf("%s reads back as %v (%v)", name, back, err)
+		}
+	}
+	// An answer wins over a skip of the same question.
+	both, err := b.DecodeAnswers("b.yaml", []byte("answers:\n  work.settings: [hospitals]\nskipped: [work.settings]\n"))
+	if err != nil || both.Skipped("work.settings") {
+		t.Errorf("answered and skipped: %v, %v", both.SkippedIDs(), err)
+	}
+	for data, want := range map[string]string{
+		"skipped: [coursework]\n":                   "coursework: is not optional and cannot be skipped",
+		"skipped: [work.setings]\n":                 `skipped: "work.setings" is not a question id (did you mean "work.settings"?)`,
+		"skipped: [work.settings, work.settings]\n": "work.settings: is skipped twice (first at line 1)",
+		"skipped: work.settings\n":                  "skipped must be a list of optional question ids",
+	} {
+		_, err := b.DecodeAnswers("c.yaml", []byte(data))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want %q", data, err, want)
+		}
+	}
+}

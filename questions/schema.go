@@ -69,6 +69,8 @@ func AnswersSchema(b *Bank) map[string]any {
 			"respondent": map[string]any{"type": []any{"string", "integer", "null"}, "maxLength": maxRespondent,
 				"pattern": textsafe.Pattern(), "description": l.T("questions.schema.respondent")},
 			"answers": answers,
+			"skipped": map[string]any{"type": []any{"array", "null"}, "uniqueItems": true,
+				"items": map[string]any{"enum": stringsAsAny(optionalIDs(b))}, "description": l.T("questions.schema.skipped")},
 		},
 		"additionalProperties": false,
 	}
@@ -129,4 +131,15 @@ func stringsAsAny(ss []string) []any {
 		out[i] = s
 	}
 	return out
+}
+
+// optionalIDs are the ids of the questions a person may skip.
+func optionalIDs(b *Bank) []string {
+	var ids []string
+	for i := range b.Questions {
+		if b.Questions[i].Optional {
+			ids = append(ids, b.Questions[i].ID)
+		}
+	}
+	return ids
 }

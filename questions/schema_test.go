@@ -296,6 +296,13 @@ func TestSchemaAndDecoderAgree(t *testing.T) {
 		{"latin-joiner.yaml", "respondent: \"Jane\u200dDoe\"\n"},
 		{"rlm.json", `{"respondent": "a\u200fb"}`},
 		{"tag.json", `{"respondent": "a\udb40\udc41"}`},
+		// Optional questions the person skipped (issue 17, item 17).
+		{"skipped.yaml", "answers: {education.level: none}\nskipped: [work.settings, experience.coding]\n"},
+		{"skipped-and-answered.json", `{"answers": {"work.settings": []}, "skipped": ["work.settings"]}`},
+		{"skipped-required.yaml", "skipped: [coursework]\n"},
+		{"skipped-twice.json", `{"skipped": ["work.settings", "work.settings"]}`},
+		{"skipped-unknown.json", `{"skipped": ["nope"]}`},
+		{"skipped-text.yaml", "skipped: work.settings\n"},
 	} {
 		docs = append(docs, doc{d.name, []byte(d.text)})
 	}

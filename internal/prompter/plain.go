@@ -104,6 +104,12 @@ func (p *plain) loop(message, help, hint string, parse func(string) (bool, strin
 			fmt.Fprintln(p.out, prose.Wrap(help, p.width, ""))
 			continue
 		}
+		if strings.ContainsRune(line, '\x1b') {
+			// An arrow key (ESC [ B) on a line prompter: said in words, never echoed, since a
+			// screen reader would read the escape aloud.
+			fmt.Fprintln(p.out, prose.Wrap(noArrowKeys, p.width, ""))
+			continue
+		}
 		ok, problem := parse(line)
 		if ok {
 			return nil
@@ -128,25 +134,25 @@ func (p *plain) listOptions(options []string) {
 func (p *plain) Select(message, help string, options []string, def int) (int, error) {
 	p.say(message)
 	p.listOptions(options)
-	hint := fmt.Sprintf("(1-%d, ? for help)", len(options))
+	hint := selectHint(len(options))
 	enter := -1 // what Enter alone chooses
 	switch {
 	case def >= 0 && def < len(options):
 		enter = def
-		hint = fmt.Sprintf("(1-%d, Enter for %d, ? for help)", len(options), def+1)
+		hint = selectHintDefault(len(options), def+1)
 	case len(options) > 0 && options[len(options)-1] == SkipOption:
 		enter = len(options) - 1
-		hint = fmt.Sprintf("(1-%d, Enter to skip, ? for help)", len(options))
+		hint = selectHintSkip(len(options))
 	}
 	var index int
-	err := p.loop("Your choice", help, hint, func(line string) (bool, string) {
+	err := p.loop(yourChoice, help, hint, func(line string) (bool, string) {
 		if line == "" && enter >= 0 {
 			index = enter
 			return true, ""
 		}
 		n, err := strconv.Atoi(line)
 		if err != nil || n < 1 || n > len(options) {
-			return false, fmt.Sprintf("Please type a number from 1 to %d.", len(options))
+			return false, typeANumber(len(options))
 		}
 		index = n - 1
 		return true, ""
@@ -158,7 +164,7 @@ func (p *plain) MultiSelect(message, help string, options []string, defaults []i
 	p.say(message)
 	p.listOptions(options)
 	var indices []int
-	err := p.loop("Your choices", help, "(numbers separated by commas, Enter for none, ? for help)", func(line string) (bool, string) {
+	err := p.loop(yourChoices, help, multiSelectHint, func(line string) (bool, string) {
 		indices = nil
 		if line == "" {
 			indices = append(indices, defaults...)
@@ -167,7 +173,7 @@ func (p *plain) MultiSelect(message, help string, options []string, defaults []i
 		for _, field := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' }) {
 			n, err := strconv.Atoi(field)
 			if err != nil || n < 1 || n > len(options) {
-				return false, fmt.Sprintf("%q is not a choice; type numbers from 1 to %d, separated by commas.", field, len(options))
+				return false, notAChoice(field, len(options))
 			}
 			if !slices.Contains(indices, n-1) {
 				indices = append(indices, n-1)
@@ -185,15 +191,15 @@ func (p *plain) Rating(message, help string, min, max, def int, labels []string)
 	p.say(message)
 	for i, l := range labels {
 		if l != "" {
-			prefix := fmt.Sprintf("  %d means: ", min+i)
+			prefix := "  " + means(min+i)
 			fmt.Fprintln(p.out, prefix+prose.Wrap(l, p.width-len(prefix), strings.Repeat(" ", len(prefix))))
 		}
 	}
 	var rating int
-	err := p.loop("Your rating", help, fmt.Sprintf("(%d-%d, ? for help)", min, max), func(line string) (bool, string) {
+	err := p.loop(yourRating, help, ratingHint(min, max), func(line string) (bool, string) {
 		n, err := strconv.Atoi(line)
 		if err != nil || n < min || n > max {
-			return false, fmt.Sprintf("Please type a whole number from %d to %d.", min, max)
+			return false, typeAWholeNumber(min, max)
 		}
 		rating = n
 		return true, ""
@@ -202,9 +208,9 @@ func (p *plain) Rating(message, help string, min, max, def int, labels []string)
 }
 
 func (p *plain) Input(message, help, def string) (string, error) {
-	hint := "(Enter to skip, ? for help)"
+	hint := inputHint
 	if def != "" {
-		hint = fmt.Sprintf("(Enter keeps %q, ? for help)", def)
+		hint = inputHintKeep(def)
 	}
 	var text string
 	err := p.loop(message, help, hint, func(line string) (bool, string) {

@@ -40,7 +40,7 @@ func TestPlain(t *testing.T) {
 		{"multi-select none", "\n", func(p *plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int(nil), nil, nil},
 		{"multi-select repeats count once", "2 2,2\n", func(p *plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int{1}, nil, nil},
 		{"multi-select retries", "1,9\n1\n", func(p *plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int{0},
-			[]string{`"9" is not a choice`}, nil},
+			[]string{"“9” is not a choice"}, nil},
 		{"rating", "0\n4.5\n4\n", func(p *plain) (any, error) {
 			return p.Rating("Rate", "help", 1, 5, 3, []string{"low end", "", "", "", "high end"})
 		}, 4,
@@ -50,7 +50,13 @@ func TestPlain(t *testing.T) {
 		{"input", "Jordan Rivera\n", func(p *plain) (any, error) { return p.Input("Your name", "help", "") }, "Jordan Rivera",
 			[]string{"Your name (Enter to skip, ? for help): "}, nil},
 		{"input keeps the default on Enter", "\n", func(p *plain) (any, error) { return p.Input("Your name", "help", "Sam") }, "Sam",
-			[]string{`(Enter keeps "Sam", ? for help)`}, nil},
+			[]string{"(Enter keeps “Sam”, ? for help)"}, nil},
+		// An arrow key on a line prompter is said in words, never echoed: a screen reader would
+		// read "\x1b[B" aloud (issue 17, item 17).
+		{"multi-select: an arrow key", "\x1b[B\n2\n", func(p *plain) (any, error) { return p.MultiSelect("Pick any", "help", options, nil) }, []int{1},
+			[]string{"Arrow keys do not work here: type the number of your choice"}, nil},
+		{"select: an arrow key", "\x1b[A\n3\n", func(p *plain) (any, error) { return p.Select("Pick", "help", options, 0) }, 2,
+			[]string{"Arrow keys do not work here"}, nil},
 		{"a last line without newline counts", "2", func(p *plain) (any, error) { return p.Select("Pick", "help", options, -1) }, 1, nil, nil},
 		{"end of input is an interruption", "", func(p *plain) (any, error) { return p.Select("Pick", "help", options, -1) }, 0, nil, ErrInterrupted},
 	}
@@ -71,7 +77,7 @@ func TestPlain(t *testing.T) {
 					t.Errorf("output lacks %q:\n%s", w, out.String())
 				}
 			}
-			if strings.Contains(out.String(), "\x1b") {
+			if strings.Contains(out.String(), "\x1b") || strings.Contains(out.String(), `\x1b`) {
 				t.Errorf("plain output holds an escape sequence: %q", out.String())
 			}
 		})

@@ -19,11 +19,6 @@ import (
 // input. The caller keeps what was answered and exits 130.
 var ErrInterrupted = errors.New("interrupted")
 
-// SkipOption, as the last option of a Select, leaves an optional question unanswered. The
-// survey prompter shows it as any other option; the plain one also takes Enter alone for it,
-// and says so, since a person who means to skip should not have to count the list.
-const SkipOption = "Skip (leave it unanswered)"
-
 // Prompter asks the kinds of question the bank has, and a line of text.
 type Prompter interface {
 	// Select asks for one of options and returns its index. def is preselected, or -1 for none.

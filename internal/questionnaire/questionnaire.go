@@ -57,107 +57,118 @@ func (o Options) answered(a *questions.Answers) error {
 	return o.Answered(a)
 }
 
-// nameQuestion is the respondent's label: not a question of the bank (nothing scores it), but
-// asked and reviewed like one.
-const (
-	nameMessage = "Your name for the report (optional)"
-	nameHelp    = "It labels your report and, for an advisor, your row in a cohort table. Leave it empty to stay anonymous."
-	nameLabel   = "Name for the report"
-	// maxName matches what an answers file may hold as respondent.
-	maxName = 200
-)
+// maxName matches what an answers file may hold as respondent.
+const maxName = 200
 
 // Run asks every question still open, in bank order, and records each answer in answers. A
-// question whose condition is not met is skipped; one already answered is not asked again. It
-// returns prompter.ErrInterrupted, unwrapped, when the person stops.
+// question whose condition is not met is passed over; one already answered, or skipped (an
+// optional question the person left unanswered, in this session or an earlier one), is not
+// asked again. It returns prompter.ErrInterrupted, unwrapped, when the person stops.
 //
-// The count shown, "[n/total]", starts at the most questions there can be; when an answer makes
-// a later question not apply, the total shrinks and a line says which question and why, so a
-// count never changes unexplained.
+// The count shown, "[n/total]", goes on from the questions answered already (a session resumed
+// after Ctrl-C goes on at [11/20], not [1/10]) and starts at the most questions there can be;
+// when an answer makes a later question not apply, the total shrinks and a line says which
+// question and why, so a count never changes unexplained.
 func Run(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, opts Options) error {
-	out, width := opts.out(), opts.width()
-	possible := map[string]bool{}
-	undecided := false
-	for i := range bank.Questions {
-		q := &bank.Questions[i]
-		if _, done := answers.Get(q.ID); done {
-			continue
-		}
-		switch bank.Asks(q, answers) {
-		case questions.Asked:
-			possible[q.ID] = true
-		case questions.Undecided:
-			possible[q.ID], undecided = true, true
-		}
-	}
-	askName := opts.AskName && answers.Respondent == ""
-	total := len(possible)
-	if askName {
-		total++
-	}
-	if len(possible) == 0 {
+	r := &run{p: p, bank: bank, answers: answers, opts: opts, out: opts.out(), width: opts.width(),
+		possible: map[string]bool{}, introduced: map[string]bool{}}
+	undecided := r.plan()
+	if len(r.possible) == 0 {
 		return nil
 	}
-	opening := fmt.Sprintf("%d %s to answer.", total, prose.Plural(total, "question", "questions"))
-	if undecided {
-		opening = fmt.Sprintf("At most %d questions to answer (some apply only after certain answers).", total)
-	}
-	stop := " Type ? for why a question matters; Ctrl-C stops and keeps your answers."
-	if opts.CannotKeep {
-		stop = " Type ? for why a question matters; Ctrl-C stops, and your answers cannot be kept."
-	}
-	fmt.Fprintln(out, prose.Wrap(opening+stop, width, ""))
-	asked := 0
-	introduced := map[string]bool{}
+	fmt.Fprintln(r.out, prose.Wrap(opening(r.done, r.total, undecided, !opts.CannotKeep), r.width, ""))
 	for i := range bank.Questions {
-		q := &bank.Questions[i]
-		if !possible[q.ID] {
-			continue
-		}
-		if bank.Asks(q, answers) != questions.Asked {
-			// Still undecided once every question before it has been asked: what would decide
-			// it was skipped. The count says so rather than jump.
-			delete(possible, q.ID)
-			total--
-			fmt.Fprintln(out, prose.Wrap(fmt.Sprintf("(%d questions in all now: %q does not apply to you.)", total, q.Text), width, ""))
-			continue
-		}
-		if !introduced[q.Section] {
-			introduced[q.Section] = true
-			if s, ok := bank.Section(q.Section); ok {
-				fmt.Fprintf(out, "\n%s\n", prose.Wrap(fmt.Sprintf("%s: %s (source: %s)", s.Title, s.Intro, bank.Source.Title), width, ""))
-			}
-		}
-		message := fmt.Sprintf("[%d/%d] %s", asked+1, total, q.Text)
-		ans, err := ask(p, bank.Offered(q, answers), message, nil, width)
-		skipped := errors.Is(err, errSkipped)
-		if err != nil && !skipped {
+		if err := r.askOne(&bank.Questions[i]); err != nil {
 			return err
-		}
-		delete(possible, q.ID)
-		asked++
-		if !skipped {
-			answers.Set(q.ID, ans)
-			if err := opts.answered(answers); err != nil {
-				return err
-			}
-		}
-		for _, dropped := range dropNotAsked(bank, answers, possible) {
-			total--
-			fmt.Fprintln(out, prose.Wrap(fmt.Sprintf("(%d questions in all now: %q does not apply to you.)", total, dropped.Text), width, ""))
 		}
 	}
-	if askName {
-		name, err := askForName(p, fmt.Sprintf("[%d/%d] %s", asked+1, total, nameMessage), "", width)
-		if err != nil {
-			return err
-		}
-		if name != "" {
-			answers.Respondent = name
-			if err := opts.answered(answers); err != nil {
-				return err
+	if !r.askName {
+		return nil
+	}
+	name, err := askForName(p, counted(r.done+1, r.total, nameMessage), "", r.width)
+	if err != nil || name == "" {
+		return err
+	}
+	answers.Respondent = name
+	return opts.answered(answers)
+}
+
+// run is one pass of Run over the bank.
+type run struct {
+	p          prompter.Prompter
+	bank       *questions.Bank
+	answers    *questions.Answers
+	opts       Options
+	out        io.Writer
+	width      int
+	possible   map[string]bool // the questions that may still be asked
+	introduced map[string]bool // the sections whose intro was shown
+	done       int             // questions answered or skipped, before this session and in it
+	total      int             // done and the most that may still be asked
+	askName    bool
+}
+
+// plan counts what is done and what may be asked; undecided says some questions apply only
+// after answers not given yet.
+func (r *run) plan() (undecided bool) {
+	for i := range r.bank.Questions {
+		q := &r.bank.Questions[i]
+		_, answered := r.answers.Get(q.ID)
+		switch r.bank.Asks(q, r.answers) {
+		case questions.Asked:
+			if answered || r.answers.Skipped(q.ID) {
+				r.done++
+			} else {
+				r.possible[q.ID] = true
 			}
+		case questions.Undecided:
+			r.possible[q.ID], undecided = true, true
 		}
+	}
+	r.askName = r.opts.AskName && r.answers.Respondent == ""
+	r.total = r.done + len(r.possible)
+	if r.askName {
+		r.total++
+	}
+	return undecided
+}
+
+// askOne asks q if it is still to be asked, keeps the answer (or the skip) and settles the
+// count for the questions the answer rules out.
+func (r *run) askOne(q *questions.Question) error {
+	if !r.possible[q.ID] {
+		return nil
+	}
+	delete(r.possible, q.ID)
+	if r.bank.Asks(q, r.answers) != questions.Asked {
+		// Still undecided once every question before it has been asked: what would decide
+		// it was skipped. The count says so rather than jump.
+		r.total--
+		fmt.Fprintln(r.out, prose.Wrap(doesNotApply(r.total, q.Text), r.width, ""))
+		return nil
+	}
+	if !r.introduced[q.Section] {
+		r.introduced[q.Section] = true
+		if s, ok := r.bank.Section(q.Section); ok {
+			fmt.Fprintf(r.out, "\n%s\n", prose.Wrap(sectionIntro(s.Title, s.Intro, r.bank.Source.Title), r.width, ""))
+		}
+	}
+	ans, err := ask(r.p, r.bank.Offered(q, r.answers), counted(r.done+1, r.total, q.Text), nil, r.width)
+	switch {
+	case errors.Is(err, errSkipped):
+		r.answers.Skip(q.ID) // kept too: a session resumed does not ask it again
+	case err != nil:
+		return err
+	default:
+		r.answers.Set(q.ID, ans)
+	}
+	r.done++
+	if err := r.opts.answered(r.answers); err != nil {
+		return err
+	}
+	for _, dropped := range dropNotAsked(r.bank, r.answers, r.possible) {
+		r.total--
+		fmt.Fprintln(r.out, prose.Wrap(doesNotApply(r.total, dropped.Text), r.width, ""))
 	}
 	return nil
 }
@@ -183,7 +194,7 @@ var errSkipped = errors.New("skipped")
 // the answer being changed: the prompt starts on it. An optional question can be skipped
 // (prompter.SkipOption), and ask then returns errSkipped.
 func ask(p prompter.Prompter, q *questions.Question, message string, current *questions.Answer, width int) (questions.Answer, error) {
-	help := prose.Wrap(q.Help+"\nWhy it matters: \u201c"+q.Why+"\u201d", width-2, "")
+	help := prose.Wrap(q.Help+"\n"+fmt.Sprintf(whyItMatters, q.Why), width-2, "")
 	origin := inputerr.Origin{Path: "questionnaire"}
 	var ans questions.Answer
 	switch q.Kind {
@@ -248,9 +259,9 @@ func askAnyOf(p prompter.Prompter, q *questions.Question, message, help string, 
 	// What choosing nothing does, unless the question's own help says it already.
 	switch {
 	case q.Optional:
-		help += "\nChoose nothing and press Enter to skip it."
-	case !strings.Contains(strings.ToLower(q.Help), "pick none"):
-		help += "\nPick none if none applies yet."
+		help += "\n" + chooseNothing
+	case !strings.Contains(strings.ToLower(q.Help), pickNoneInHelp):
+		help += "\n" + pickNone
 	}
 	for {
 		indices, err := p.MultiSelect(message, help, labels(q), defaults)
@@ -264,13 +275,11 @@ func askAnyOf(p prompter.Prompter, q *questions.Question, message, help string, 
 			}
 			return values, nil
 		}
-		options := []string{"Choose again", "None of them: that is my answer"}
+		options := []string{chooseAgain, noneIsMyAnswer}
 		if q.Optional {
 			options = append(options, prompter.SkipOption)
 		}
-		confirm, err := p.Select("You chose none of the options. Is that your answer?",
-			"Nothing was chosen when you pressed Enter. Choose again to pick the ones that apply.",
-			options, confirmStart(q))
+		confirm, err := p.Select(noneChosen, noneChosenHelp, options, confirmStart(q))
 		if err != nil {
 			return nil, err
 		}

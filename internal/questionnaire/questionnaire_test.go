@@ -81,14 +81,15 @@ func TestFlow(t *testing.T) {
 			want: map[string]string{"education.level": "high-school", "coursework": "", "certification.ahima": "none", "skills.empathy": "2"},
 		},
 		{
-			name: "answers already given are not asked again, nor counted",
+			name: "answers already given are not asked again, and the count goes on from them",
 			given: map[string]questions.Answer{"education.level": questions.OneOfAnswer("bachelor"), "coursework": questions.AnyOfAnswer(),
 				"skills.empathy": questions.RatingAnswer(5), "skills.ethics": questions.RatingAnswer(5)},
 			replies: []prompter.Reply{{Index: 1}, {Index: 0}, {Index: 0}, {Index: 2}, {Index: 0}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3}, {Rating: 3},
 				{Rating: 3}, {Rating: 3}, {Rating: 3}, {}, confirmNone},
-			wantAsked: []string{"[1/17] In which field", "[2/17] Which health information program", "[3/17] Are you enrolled", "[4/15] Where are you with an AHIMA",
-				"[5/14] How much medical coding", "[6/14] How strong is your clinical", "[7/14] How well do you understand reimbursement", "[8/14] How calm", "[9/14]",
-				"[10/14]", "[11/14]", "[12/14]", "[13/14]", "[14/14] Where would you like to work", "You chose none"},
+			// The count goes on from the four answered.
+			wantAsked: []string{"[5/21] In which field", "[6/21] Which health information program", "[7/21] Are you enrolled", "[8/19] Where are you with an AHIMA",
+				"[9/18] How much medical coding", "[10/18] How strong is your clinical", "[11/18] How well do you understand reimbursement", "[12/18] How calm", "[13/18]",
+				"[14/18]", "[15/18]", "[16/18]", "[17/18]", "[18/18] Where would you like to work", "You chose none"},
 			want: map[string]string{"education.level": "bachelor", "education.field": "related", "education.him": "none", "certification.ahima": "scheduled",
 				"skills.empathy": "5", "skills.composure": "3"},
 		},
@@ -272,7 +273,7 @@ func TestOptionalQuestionsCanBeSkipped(t *testing.T) {
 			t.Errorf("%q: options %q; Skip offered %v, optional %v", a.Message, a.Options, hasSkip, q)
 		}
 	}
-	if w := `(17 questions in all now: "Is your health information program accredited by CAHIIM? (optional)" does not apply to you.)`; !strings.Contains(out.String(), w) {
+	if w := "(17 questions in all now: “Is your health information program accredited by CAHIIM? (optional)” does not apply to you.)"; !strings.Contains(out.String(), w) {
 		t.Errorf("output lacks %q:\n%s", w, out.String())
 	}
 	for _, a := range fake.Asked {
@@ -290,5 +291,85 @@ func TestOptionalQuestionsCanBeSkipped(t *testing.T) {
 	last := fake.Asked[len(fake.Asked)-1]
 	if !slices.Equal(last.Options, []string{"Choose again", "None of them: that is my answer", prompter.SkipOption}) || last.Default != -1 {
 		t.Errorf("the confirmation of an optional list: %+v", last)
+	}
+}
+
+// A question skipped is kept as skipped: handed over like an answer, and a session resumed on the
+// same answers neither asks it again nor starts its count over (issue 17, item 17).
+func TestASkipIsKeptAndTheCountGoesOn(t *testing.T) {
+	bank := loadBank(t)
+	q, _ := bank.Question("education.program")
+	answers := questions.NewAnswers()
+	handed := 0
+	// Level (associate), field (hit), then Skip the enrolment question, then stop.
+	first := &prompter.Fake{Replies: []prompter.Reply{{Index: 3}, {Index: 0}, {Index: len(q.Values)}, {Err: prompter.ErrInterrupted}}}
+	err := Run(first, bank, answers, Options{Answered: func(*questions.Answers) error { handed++; return nil }})
+	if !errors.Is(err, prompter.ErrInterrupted) || handed != 3 || !answers.Skipped("education.program") {
+		t.Fatalf("err %v, handed over %d times, skipped %v", err, handed, answers.Skipped("education.program"))
+	}
+	second := &prompter.Fake{Replies: []prompter.Reply{{Err: prompter.ErrInterrupted}}}
+	var out bytes.Buffer
+	Run(second, bank, answers, Options{Out: &out, Width: 200})
+	if got := second.Asked[0].Message; !strings.HasPrefix(got, "[4/19] Is your health information program accredited") {
+		t.Errorf("the resumed session asks %q first", got)
+	}
+	if !strings.HasPrefix(out.String(), "3 of at most 19 questions answered already; the rest now") {
+		t.Errorf("opening line:\n%s", out.String())
+	}
+}
+
+// Changing the level of education asks again the field of study, which was about the old degree,
+// starting on its answer; the same level chosen again asks nothing more (issue 17, item 17).
+func TestAChangedAnswerAsksAgainWhatHangsOnIt(t *testing.T) {
+	bank := loadBank(t)
+	for _, tt := range []struct {
+		name    string
+		level   int
+		replies []prompter.Reply
+		asked   []string
+	}{
+		// The field, now related, asks which health information program (none), and rules out
+		// the accredited question: its answer is dropped.
+		{"associate to bachelor", 4, []prompter.Reply{{Index: 1}, {Index: 0}}, []string{"Change: What is the highest", "In which field", "Which health information program"}},
+		{"associate again", 3, nil, []string{"Change: What is the highest"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			answers := complete(t, bank)
+			// Change entry 1 (the level), then what the case asks.
+			replies := append([]prompter.Reply{changeOne, {Index: 0}, {Index: tt.level}}, tt.replies...)
+			fake := &prompter.Fake{Replies: append(replies, score)}
+			var out bytes.Buffer
+			if err := Review(fake, bank, answers, Options{Out: &out, Width: 200}); err != nil {
+				t.Fatal(err)
+			}
+			var asked []string
+			for _, a := range fake.Asked {
+				if a.Message != reviewQuestion && a.Message != whichQuestion {
+					asked = append(asked, a.Message)
+				}
+			}
+			if len(asked) != len(tt.asked) {
+				t.Fatalf("asked %q, want %q", asked, tt.asked)
+			}
+			for i, w := range tt.asked {
+				if !strings.HasPrefix(asked[i], w) {
+					t.Errorf("question %d is %q, want %q", i+1, asked[i], w)
+				}
+			}
+			if len(tt.replies) == 0 {
+				return
+			}
+			if field, _ := answers.Get("education.field"); field.Choice != "related" {
+				t.Errorf("field %q, want related", field.Choice)
+			}
+			if want := "(You changed “What is the highest level of education you have completed?”: is your answer to “In which field is your highest degree?” still right?)"; !strings.Contains(out.String(), want) {
+				t.Errorf("output lacks %q:\n%s", want, out.String())
+			}
+			for _, a := range fake.Asked {
+				if strings.HasPrefix(a.Message, "In which field") && a.Default != 0 {
+					t.Errorf("the field starts on %d, want its answer (0, hit)", a.Default)
+				}
+			}
+		})
 	}
 }

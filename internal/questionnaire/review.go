@@ -3,18 +3,13 @@ package questionnaire
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/questions"
 )
-
-// backToReview is the last choice of "Which answer do you want to change?": none.
-const backToReview = "Back to the review"
-
-// skippedAnswer is how the review shows an optional question left unanswered.
-const skippedAnswer = "(skipped)"
 
 // reviewEntry is one line of the review: a question answered (q) or the respondent's name (q nil).
 type reviewEntry struct {
@@ -25,37 +20,35 @@ type reviewEntry struct {
 
 // Review lists every answer and offers to score them or to change one, until the person chooses
 // to score. Changing an answer asks it again, starting on the current answer, and then settles
-// the questions that depend on it: an answer that no longer applies is dropped, a question that
-// now applies is asked. Every change reaches Answered, so the answers kept on disk follow.
+// the questions that depend on it (change). Every change reaches Answered, so the answers kept
+// on disk follow.
 func Review(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, opts Options) error {
 	out, width := opts.out(), opts.width()
 	for {
 		entries := reviewEntries(bank, answers, opts.AskName)
-		fmt.Fprintf(out, "\nYour answers:\n")
+		fmt.Fprintf(out, "\n%s\n", reviewHeading)
 		digits := len(fmt.Sprint(len(entries)))
 		for i, e := range entries {
 			prefix := fmt.Sprintf("  %*d. ", digits, i+1)
 			indent := strings.Repeat(" ", len(prefix))
 			fmt.Fprintln(out, prefix+prose.Wrap(e.label+" — "+e.answer, width-len(prefix), indent))
 		}
-		choice, err := p.Select("Score these answers, or change one?",
-			"Changing an answer asks it again, and any question that depends on it.",
-			[]string{"Score these answers", "Change an answer"}, 0)
+		choice, err := p.Select(reviewQuestion, reviewHelp, []string{reviewScore, reviewChange}, 0)
 		if err != nil {
 			return err
 		}
 		if choice == 0 {
 			return nil
 		}
-		// One line each, whatever the prompter: survey does not wrap its options, and the
-		// plain prompter's "  17. " takes six columns more.
+		// Each answer whole: both prompters wrap an option too long for its line on words, so
+		// none is cut short.
 		options := make([]string, len(entries), len(entries)+1)
 		for i, e := range entries {
-			options[i] = prose.Truncate(e.label+" — "+e.answer, width-8)
+			options[i] = e.label + " — " + e.answer
 		}
 		// A way back, for a person who opened the list only to look or changed their mind.
 		options = append(options, backToReview)
-		which, err := p.Select("Which answer do you want to change?", "The list is the one above, in the same order; the last choice changes nothing.", options, -1)
+		which, err := p.Select(whichQuestion, whichHelp, options, -1)
 		if err != nil {
 			return err
 		}
@@ -85,7 +78,7 @@ func reviewEntries(bank *questions.Bank, answers *questions.Answers, withName bo
 	if withName || answers.Respondent != "" {
 		name := answers.Respondent
 		if name == "" {
-			name = "(none)"
+			name = noneAnswer
 		}
 		entries = append(entries, reviewEntry{label: nameLabel, answer: name})
 	}
@@ -102,7 +95,7 @@ func describe(q *questions.Question, ans questions.Answer) string {
 		}
 	case questions.AnyOf:
 		if len(ans.Choices) == 0 {
-			return "(none)"
+			return noneAnswer
 		}
 		var ls []string
 		for _, v := range ans.Choices {
@@ -112,8 +105,7 @@ func describe(q *questions.Question, ans questions.Answer) string {
 		}
 		return strings.Join(ls, ", ")
 	case questions.Rating:
-		// No-break spaces: "4 of 5" is one unit, never split across lines.
-		return fmt.Sprintf("%d\u00a0of\u00a0%d", ans.Rating, q.Scale.Max)
+		return rating(ans.Rating, q.Scale.Max)
 	}
 	return ans.String()
 }
@@ -122,78 +114,121 @@ func describe(q *questions.Question, ans questions.Answer) string {
 func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, e reviewEntry, opts Options) error {
 	width := opts.width()
 	if e.q == nil {
-		name, err := askForName(p, "Change: "+nameMessage, answers.Respondent, width)
+		name, err := askForName(p, changePrefix+nameMessage, answers.Respondent, width)
 		if err != nil {
 			return err
 		}
 		answers.Respondent = name
 		return opts.answered(answers)
 	}
-	var current *questions.Answer
-	if a, ok := answers.Get(e.q.ID); ok {
-		current = &a
-	}
-	ans, err := ask(p, bank.Offered(e.q, answers), "Change: "+e.q.Text, current, width)
-	skipped := errors.Is(err, errSkipped)
-	if err != nil && !skipped {
+	before := answers.Clone()
+	if err := reask(p, bank, answers, e.q, changePrefix+e.q.Text, width); err != nil {
 		return err
 	}
-	before := answers.Clone()
-	if skipped {
-		answers.Delete(e.q.ID)
-	} else {
-		answers.Set(e.q.ID, ans)
-	}
-	// Settle the questions that hang on this one (and on them), in bank order: a question
-	// comes after the one it depends on, so one pass sees every consequence. Only a question
-	// the change brings in is asked: an optional one left open before (a review of a file
-	// that skipped it) is not pressed on the person because some other answer changed.
-	for i := range bank.Questions {
-		q := &bank.Questions[i]
-		_, answered := answers.Get(q.ID)
-		switch {
-		case answered && bank.Asks(q, answers) == questions.NotAsked:
-			answers.Delete(q.ID)
-			fmt.Fprintln(opts.out(), prose.Wrap(fmt.Sprintf("(%q no longer applies; its answer is dropped.)", q.Text), width, ""))
-		case answered && q.Kind == questions.OneOf && !bank.Allows(q, choiceOf(answers, q.ID), answers):
-			// The change rules out this answer's value (a bachelor's program with an
-			// associate's degree): ask again among what the answers allow.
-			fmt.Fprintln(opts.out(), prose.Wrap(fmt.Sprintf("(%q: your answer no longer fits; choose again.)", q.Text), width, ""))
-			if err := reask(p, bank, answers, q, width); err != nil {
-				return err
-			}
-		case !answered && q.AskedWhen != nil && bank.Asks(q, answers) == questions.Asked && bank.Asks(q, before) != questions.Asked:
-			fmt.Fprintln(opts.out(), prose.Wrap(fmt.Sprintf("(%q applies now.)", q.Text), width, ""))
-			dep, err := ask(p, bank.Offered(q, answers), q.Text, nil, width)
-			if errors.Is(err, errSkipped) {
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			answers.Set(q.ID, dep)
-		}
+	if err := settle(p, bank, answers, before, e.q, opts); err != nil {
+		return err
 	}
 	return opts.answered(answers)
 }
 
-// choiceOf is the person's choice for a one-of question, "" when unanswered.
-func choiceOf(answers *questions.Answers, id string) string {
-	ans, _ := answers.Get(id)
-	return ans.Choice
-}
-
-// reask asks q again among the values the answers allow; skipping an optional one leaves it
-// unanswered.
-func reask(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, q *questions.Question, width int) error {
-	ans, err := ask(p, bank.Offered(q, answers), q.Text, nil, width)
+// reask asks q again among the values the answers allow, starting on its answer when that is
+// one of them, and records the new answer or the skip.
+func reask(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, q *questions.Question, message string, width int) error {
+	var current *questions.Answer
+	if a, ok := answers.Get(q.ID); ok && (q.Kind != questions.OneOf || bank.Allows(q, a.Choice, answers)) {
+		current = &a
+	}
+	ans, err := ask(p, bank.Offered(q, answers), message, current, width)
 	switch {
 	case errors.Is(err, errSkipped):
-		answers.Delete(q.ID)
+		answers.Skip(q.ID)
 	case err != nil:
 		return err
 	default:
 		answers.Set(q.ID, ans)
 	}
 	return nil
+}
+
+// settle goes through the questions that hang on the one changed (and on them), in bank order: a
+// question comes after the one it depends on, so one pass sees every consequence. An answer that
+// no longer applies is dropped; a question that applies now is asked; and one that still applies
+// but whose condition was answered otherwise is asked again, starting on its answer (a field of
+// study chosen for an associate's degree may not be the bachelor's). An optional question left
+// open before (a review of a file that skipped it) is not pressed on the person because some
+// other answer changed.
+func settle(p prompter.Prompter, bank *questions.Bank, answers, before *questions.Answers, changed *questions.Question, opts Options) error {
+	out, width := opts.out(), opts.width()
+	moved := []string{}
+	if !sameAnswer(before, answers, changed.ID) {
+		moved = append(moved, changed.ID)
+	}
+	for i := range bank.Questions {
+		q := &bank.Questions[i]
+		_, answered := answers.Get(q.ID)
+		asks := bank.Asks(q, answers)
+		switch {
+		case asks == questions.NotAsked && (answered || answers.Skipped(q.ID)):
+			answers.Delete(q.ID)
+			if answered {
+				fmt.Fprintln(out, prose.Wrap(noLongerApplies(q.Text), width, ""))
+			}
+		case answered && q.Kind == questions.OneOf && !bank.Allows(q, choiceOf(answers, q.ID), answers):
+			// The change rules out this answer's value (a bachelor's program with an
+			// associate's degree): asked again among what the answers allow.
+			fmt.Fprintln(out, prose.Wrap(noLongerFits(q.Text), width, ""))
+			if err := reask(p, bank, answers, q, q.Text, width); err != nil {
+				return err
+			}
+			moved = append(moved, q.ID)
+		case !answered && q.AskedWhen != nil && asks == questions.Asked && bank.Asks(q, before) != questions.Asked:
+			fmt.Fprintln(out, prose.Wrap(appliesNow(q.Text), width, ""))
+			if err := reask(p, bank, answers, q, q.Text, width); err != nil {
+				return err
+			}
+			moved = append(moved, q.ID)
+		case answered && asks == questions.Asked && dependsOn(q, moved):
+			fmt.Fprintln(out, prose.Wrap(stillRight(questionText(bank, q, moved), q.Text), width, ""))
+			if err := reask(p, bank, answers, q, q.Text, width); err != nil {
+				return err
+			}
+			moved = append(moved, q.ID)
+		}
+	}
+	return nil
+}
+
+// dependsOn tells whether q's condition names one of ids.
+func dependsOn(q *questions.Question, ids []string) bool {
+	for _, c := range q.AskedWhen {
+		if slices.Contains(ids, c.Question) {
+			return true
+		}
+	}
+	return false
+}
+
+// questionText is the text of the question, among ids, that q's condition names first.
+func questionText(bank *questions.Bank, q *questions.Question, ids []string) string {
+	for _, c := range q.AskedWhen {
+		if slices.Contains(ids, c.Question) {
+			if d, ok := bank.Question(c.Question); ok {
+				return d.Text
+			}
+		}
+	}
+	return ""
+}
+
+// sameAnswer tells whether id has the same answer (or none) in a and b.
+func sameAnswer(a, b *questions.Answers, id string) bool {
+	x, okA := a.Get(id)
+	y, okB := b.Get(id)
+	return okA == okB && x.String() == y.String()
+}
+
+// choiceOf is the person's choice for a one-of question, "" when unanswered.
+func choiceOf(answers *questions.Answers, id string) string {
+	ans, _ := answers.Get(id)
+	return ans.Choice
 }

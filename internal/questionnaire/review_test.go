@@ -48,7 +48,7 @@ func TestReview(t *testing.T) {
 			// change, entry 1 (level), high-school, then score
 			replies: []prompter.Reply{changeOne, {Index: 0}, {Index: 1}, score},
 			want:    map[string]string{"education.level": "high-school", "education.field": ""},
-			wantOut: []string{`("In which field is your highest degree?" no longer applies; its answer is dropped.)`},
+			wantOut: []string{"(“In which field is your highest degree?” no longer applies; its answer is dropped.)"},
 			saves:   1,
 		},
 		{
@@ -56,7 +56,7 @@ func TestReview(t *testing.T) {
 			// change the exam (entry 6) to preparing, then back to passed, which asks the credential (cca)
 			replies: []prompter.Reply{changeOne, {Index: 5}, {Index: 1}, changeOne, {Index: 5}, {Index: 3}, {Index: 2}, score},
 			want:    map[string]string{"certification.ahima": "passed", "certification.credential": "cca"},
-			wantOut: []string{`("Which AHIMA credential did you earn?" applies now.)`},
+			wantOut: []string{"(“Which AHIMA credential did you earn?” applies now.)"},
 			saves:   2,
 		},
 		{
@@ -74,9 +74,10 @@ func TestReview(t *testing.T) {
 		},
 		{
 			name: "an optional answer skipped shows as skipped and can be answered again",
-			// change entry 3 (enrolled?) to Skip (its fourth option), then to "Yes, enrolled now"
-			// (then the program's level, which applies now: associate's)
-			replies: []prompter.Reply{changeOne, {Index: 2}, {Index: 3}, changeOne, {Index: 2}, {Index: 1}, {Index: 0}, score},
+			// change entry 3 (enrolled?) to Skip (its fourth option): the accredited question, which
+			// hangs on it, is asked again (kept: yes); then to "Yes, enrolled now": the program's
+			// level applies now (associate's), and the accredited question is asked again (yes)
+			replies: []prompter.Reply{changeOne, {Index: 2}, {Index: 3}, {Index: 0}, changeOne, {Index: 2}, {Index: 1}, {Index: 0}, {Index: 0}, score},
 			want:    map[string]string{"education.program": "yes", "education.program-level": "associate"},
 			wantOut: []string{"3. Are you enrolled in a health information program now? (optional) — (skipped)\n",
 				"3. Are you enrolled in a health information program now? (optional) — Yes, enrolled now\n"},
@@ -214,11 +215,11 @@ func TestCountChangesOnlyWithAReason(t *testing.T) {
 	}
 	for _, w := range []string{
 		"At most 22 questions to answer",
-		"(21 questions in all now: \"In which field is your highest degree?\" does not apply to you.)\n",
-		"(20 questions in all now: \"Which health information program have you completed, if any? (optional)\" does not apply to you.)\n",
-		"(19 questions in all now: \"At which level is the program you are enrolled in? (optional)\" does not apply to you.)\n",
-		"(18 questions in all now: \"Is your health information program accredited by CAHIIM?",
-		"(17 questions in all now: \"Which AHIMA credential did you earn?\" does not apply to you.)\n",
+		"(21 questions in all now: “In which field is your highest degree?” does not apply to you.)\n",
+		"(20 questions in all now: “Which health information program have you completed, if any? (optional)” does not apply to you.)\n",
+		"(19 questions in all now: “At which level is the program you are enrolled in? (optional)” does not apply to you.)\n",
+		"(18 questions in all now: “Is your health information program accredited by CAHIIM?",
+		"(17 questions in all now: “Which AHIMA credential did you earn?” does not apply to you.)\n",
 	} {
 		if !strings.Contains(out.String(), w) {
 			t.Errorf("output lacks %q:\n%s", w, out.String())
@@ -263,9 +264,10 @@ func TestReviewReasksAProgramAboveTheDegree(t *testing.T) {
 		}
 	}
 	var out bytes.Buffer
-	// change entry 1 (level) to associate (index 3), then answer the program again: index 1 is
-	// the associate's program among the two offered.
-	fake := &prompter.Fake{Replies: []prompter.Reply{changeOne, {Index: 0}, {Index: 3}, {Index: 1}, score}}
+	// change entry 1 (level) to associate (index 3); the field, which hangs on it, is asked
+	// again (kept: other); then the program again: index 1 is the associate's program among the
+	// two offered; then the accredited question, which hangs on the program (kept: yes).
+	fake := &prompter.Fake{Replies: []prompter.Reply{changeOne, {Index: 0}, {Index: 3}, {Index: 2}, {Index: 1}, {Index: 0}, score}}
 	if err := Review(fake, bank, answers, Options{Out: &out, Width: 200}); err != nil {
 		t.Fatal(err)
 	}
@@ -286,5 +288,30 @@ func TestReviewReasksAProgramAboveTheDegree(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "your answer no longer fits; choose again") {
 		t.Errorf("no word of why the question is asked again:\n%s", out.String())
+	}
+}
+
+// The list to pick an answer to change from holds every answer whole, however narrow the
+// terminal: both prompters wrap a long option (issue 17, item 17: it was cut short).
+func TestTheListOfAnswersToChangeIsNotCut(t *testing.T) {
+	bank := loadBank(t)
+	answers := complete(t, bank)
+	answers.Set("coursework", questions.AnyOfAnswer("anatomy", "physiology", "medical-terminology", "medical-coding", "statistics", "database-management"))
+	fake := &prompter.Fake{Replies: []prompter.Reply{changeOne, {Index: 20}, score}}
+	if err := Review(fake, bank, answers, Options{Width: 60, AskName: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range fake.Asked {
+		if a.Message != whichQuestion {
+			continue
+		}
+		for _, o := range a.Options {
+			if strings.Contains(o, "…") {
+				t.Errorf("an option is cut: %q", o)
+			}
+		}
+		if !slices.ContainsFunc(a.Options, func(o string) bool { return strings.HasSuffix(o, "Statistics, Database management") }) {
+			t.Errorf("the coursework is not there whole: %q", a.Options)
+		}
 	}
 }
