@@ -64,9 +64,9 @@ func TestAnswersFromAFolderThatCannotBeWrittenFallBack(t *testing.T) {
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "TERM=xterm", "HITREADY_NO_INPUT=")
 	ptm, s := startOnTerminal(t, cmd)
-	waitFor(t, "the first question", func() bool { return strings.Contains(s.String(), "[1/") }, s)
+	waitFor(t, "the first question", func() bool { return strings.Contains(s.String(), "[15/") }, s)
 	ptm.WriteString("1\n") // enrolled in a program: no
-	waitFor(t, "the second question", func() bool { return strings.Contains(s.String(), "[2/") }, s)
+	waitFor(t, "the second question", func() bool { return strings.Contains(s.String(), "[16/") }, s)
 	cmd.Process.Signal(syscall.SIGINT)
 	if code := exitCode(t, cmd, s); code != 130 {
 		t.Errorf("exit %d, want 130", code)
@@ -97,11 +97,11 @@ func TestAFullDiskIsNeverCalledKept(t *testing.T) {
 	if err := unix.Prlimit(cmd.Process.Pid, unix.RLIMIT_FSIZE, &unix.Rlimit{Cur: room, Max: room}, nil); err != nil {
 		t.Skipf("cannot limit the file size: %v", err)
 	}
-	waitFor(t, "the first question", func() bool { return strings.Contains(s.String(), "[1/") }, s)
+	waitFor(t, "the first question", func() bool { return strings.Contains(s.String(), "[15/") }, s)
 	ptm.WriteString("1\n") // enrolled in a program: no
-	waitFor(t, "the second question", func() bool { return strings.Contains(s.String(), "[2/") }, s)
+	waitFor(t, "the second question", func() bool { return strings.Contains(s.String(), "[16/") }, s)
 	ptm.WriteString("1\n")
-	waitFor(t, "the third question", func() bool { return strings.Contains(s.String(), "[3/") }, s)
+	waitFor(t, "the third question", func() bool { return strings.Contains(s.String(), "[17/") }, s)
 	cmd.Process.Signal(syscall.SIGINT)
 	if code := exitCode(t, cmd, s); code != 130 {
 		t.Errorf("exit %d, want 130", code)
