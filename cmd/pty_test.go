@@ -266,7 +266,7 @@ func TestPTYSkipAnOptionalQuestion(t *testing.T) {
 	s.expect("[3/21] Are you enrolled in a health information program")
 	s.expect("Skip (leave it unanswered)")
 	s.send(keyUp, keyEnter) // up from the first option is the last: Skip
-	s.expect(`(20 questions in all now: "At which level is the program`)
+	s.expect("(20 questions in all now: “At which level is the program")
 	s.expect("[4/20] Is your health information program accredited")
 	s.send(keyEnter) // yes
 	s.expect("[5/20] Which of these topics")
