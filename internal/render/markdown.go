@@ -6,17 +6,49 @@ import (
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
-// mdCell makes text safe inside a Markdown table cell: a pipe would end the cell and a newline
-// the row.
-func mdCell(s string) string {
-	s = strings.ReplaceAll(s, `\`, `\\`)
-	s = strings.ReplaceAll(s, "|", `\|`)
-	s = strings.ReplaceAll(s, "\r\n", "<br>")
-	s = strings.ReplaceAll(s, "\n", "<br>")
-	return textsafe.Escape(strings.TrimSpace(s))
+// Every text a Markdown output takes from a file (names, paths, a profile's sentences) goes
+// through mdText or mdCell, so that it reads as the text it is wherever the Markdown is pasted:
+// no emphasis, code, link, image, heading, list, quote, table cell or HTML tag or entity of its
+// own. Bare web addresses stay as they are (a renderer may link them, to where they say).
+
+// mdInline escapes with a backslash each character Markdown or HTML would act on inside a line:
+// the backslash itself, emphasis and strikethrough (* _ ~), code (`), links and images ([ ]),
+// tags and autolinks (< >), entities (&) and table cells (|). CommonMark reads a backslash before
+// any ASCII punctuation as that character.
+var mdInline = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "~", `\~`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "&", `\&`, "|", `\|`,
+)
+
+// mdText makes text safe on a line of its own or within one (a heading, a paragraph, a list
+// item): on one line, escaped, and never read as the start of a block.
+func mdText(s string) string {
+	return mdBlockStart(mdInline.Replace(textsafe.Escape(strings.Join(strings.Fields(s), " "))))
 }
 
-// mdText makes text safe on a line of its own (a heading, a paragraph).
-func mdText(s string) string {
-	return textsafe.Escape(strings.Join(strings.Fields(s), " "))
+// mdCell makes text safe inside a Markdown table cell: escaped as mdText, its lines kept apart by
+// <br>, the one tag hitready writes, as a newline would end the row.
+func mdCell(s string) string {
+	lines := strings.Split(strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = mdText(l)
+	}
+	return strings.Join(lines, "<br>")
+}
+
+// mdBlockStart escapes what would open a block at the start of a line: a heading (#), a quote
+// (>, escaped already), a list item (- + *, or a number and . or )), a rule or a setext
+// underline (- =), a code fence (` escaped already, ~).
+func mdBlockStart(s string) string {
+	if s == "" {
+		return s
+	}
+	if strings.ContainsRune("#-+=", rune(s[0])) {
+		return `\` + s
+	}
+	digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
+	if digits > 0 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') {
+		return s[:digits] + `\` + s[digits:]
+	}
+	return s
 }

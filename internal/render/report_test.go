@@ -115,7 +115,7 @@ func TestMarkdownCellsStayCells(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(buf.String(), "## Readiness report: Pat | \"Lee\" Jr\n") {
+	if !strings.Contains(buf.String(), "## Readiness report: Pat \\| \"Lee\" Jr\n") {
 		t.Errorf("heading:\n%s", buf.String())
 	}
 }
