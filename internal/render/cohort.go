@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/page"
-	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/internal/yamlout"
 )
@@ -42,7 +42,7 @@ func CohortFormats() Formats[StreamMaker] {
 		{"csv", documentStream(func(w io.Writer, areas []string) Stream {
 			return &csvStream{w: w, c: newCSVReport(io.Discard, areas)}
 		})},
-		{"markdown", documentStream(func(w io.Writer, _ []string) Stream { return &markdownStream{w: w} })},
+		{"markdown", func(w io.Writer, _ []string, o Options) Stream { return &markdownStream{w: w, l: o.loc()} }},
 		{"html", func(w io.Writer, _ []string, o Options) Stream { return page.NewCohort(w, o.Page) }},
 	}
 }
@@ -162,30 +162,32 @@ func (s *csvStream) Add(rendered []byte) error {
 func (s *csvStream) Close(*assessment.Summary) error { return s.header() }
 
 // cohortRow is what the cohort view shows of one person.
-func cohortRow(r assessment.Report) (student, score, verdict, blocking, next string) {
+func cohortRow(r assessment.Report, l *i18n.Localizer) (student, score, verdict, blocking, next string) {
 	student = r.Respondent
 	if student == "" {
 		student = r.Source
 	}
 	student = textsafe.Escape(student)
 	// Step 1 of the plan by its action: the CSV's first_step, which the summary groups by.
-	return student, formatScore(r.Score), string(r.Verdict), strings.Join(blockingTitles(r), ", "), firstStep(r)
+	return student, formatScore(r.Score), verdictShort(r.Verdict, l), strings.Join(blockingTitles(r), ", "), firstStep(r)
 }
 
 // markdownStream writes the cohort as a Markdown table, then the summary.
 type markdownStream struct {
 	w     io.Writer
+	l     *i18n.Localizer
 	count int
 }
 
 func (s *markdownStream) Render(r assessment.Report) ([]byte, error) {
-	student, score, verdict, blocking, next := cohortRow(r)
+	student, score, verdict, blocking, next := cohortRow(r, s.l)
 	return fmt.Appendf(nil, "| %s | %s | %s | %s | %s |\n", mdCell(student), score, verdict, mdCell(blocking), mdCell(next)), nil
 }
 
 func (s *markdownStream) Add(rendered []byte) error {
 	if s.count == 0 {
-		if _, err := io.WriteString(s.w, "| Student | Score | Verdict | Blocking gaps | First next step |\n| --- | ---: | --- | --- | --- |\n"); err != nil {
+		h := cohortTable(s.l).headers()
+		if _, err := fmt.Fprintf(s.w, "| %s |\n| --- | ---: | --- | --- | --- |\n", strings.Join(h, " | ")); err != nil {
 			return err
 		}
 	}
@@ -199,16 +201,17 @@ func (s *markdownStream) Close(sum *assessment.Summary) error {
 	if s.count > 0 {
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "### Cohort summary\n\n%s\n", mdText(summaryLine(sum)))
-	fmt.Fprintf(&b, "\n%s\n", mdText(verdictLine(sum)))
-	summaryList(&b, unscoredTitle(sum), unscoredItems(sum), true, 0)
+	l := s.l
+	fmt.Fprintf(&b, "### %s\n\n%s\n", l.T("cohort.md.summary"), mdText(summaryLine(sum, l)))
+	fmt.Fprintf(&b, "\n%s\n", mdText(verdictLine(sum, l)))
+	summaryList(&b, unscoredTitle(sum, l), unscoredItems(sum, l), true, 0)
 	if top := sum.TopUnmet(topUnmet); len(top) > 0 {
-		b.WriteString("\n| Most often unmet (blocking or major) | Students | Requirement |\n| --- | ---: | --- |\n")
+		fmt.Fprintf(&b, "\n| %s | %s | %s |\n| --- | ---: | --- |\n", l.T("cohort.md.unmet"), l.T("cohort.md.students"), l.T("report.gap.requirement"))
 		for _, u := range top {
-			fmt.Fprintf(&b, "| %s | %d of %d | %s |\n", mdCell(u.Title), u.Count, sum.Count, mdCell(u.Requirement))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(u.Title), l.T("cohort.of", i18n.Args{"Count": u.Count, "All": sum.Count}), mdCell(u.Requirement))
 		}
 	}
-	writeCohortPath(&b, sum, true, false, 0)
+	writeCohortPath(&b, sum, true, false, 0, l)
 	_, err := io.WriteString(s.w, b.String())
 	return err
 }
@@ -218,6 +221,8 @@ func (s *markdownStream) Close(sum *assessment.Summary) error {
 // output is asked for, each student is a block of labelled lines instead.
 type tableStream struct {
 	w     io.Writer
+	l     *i18n.Localizer
+	table table
 	rows  *streamedTable // nil when the students are written as blocks
 	plain bool           // no block characters in the summary either
 	width int
@@ -226,31 +231,34 @@ type tableStream struct {
 
 // cohortTable is the cohort's table. A streamed table cannot measure rows it has not seen, so
 // each column's max stands for its longest cell.
-var cohortTable = table{cols: []column{
-	{header: "Student", min: 12, max: 24},
-	{header: "Score", min: 5, max: 5},
-	{header: "Verdict", min: 12, max: 12},
-	{header: "Blocking gaps", min: 12, max: 24},
-	{header: "First next step", min: 20, max: 60},
-}}
+func cohortTable(l *i18n.Localizer) table {
+	return table{cols: []column{
+		{header: l.T("cohort.column.student"), min: 12, max: 24},
+		{header: l.T("report.closing.score"), min: 5, max: 5},
+		{header: l.T("report.closing.verdict"), min: 12, max: 12},
+		{header: l.T("cohort.column.blocking"), min: 12, max: 24},
+		{header: l.T("cohort.column.first-step"), min: 20, max: 60},
+	}}
+}
 
 // cellSeparator joins a row's cells between Render, on the workers, and Add, which hands them to
 // the one streamed table in order: no cell holds it (text from files is escaped).
 const cellSeparator = "\x1f"
 
 func newTableStream(w io.Writer, opts Options) *tableStream {
-	s := &tableStream{w: w, plain: opts.Plain, width: opts.width()}
+	s := &tableStream{w: w, l: opts.loc(), plain: opts.Plain, width: opts.width()}
+	s.table = cohortTable(s.l)
 	if !opts.Plain {
-		s.rows, _ = cohortTable.stream(w, s.width)
+		s.rows, _ = s.table.stream(w, s.width)
 	}
 	return s
 }
 
 func (s *tableStream) Render(r assessment.Report) ([]byte, error) {
-	student, score, verdict, blocking, next := cohortRow(r)
+	student, score, verdict, blocking, next := cohortRow(r, s.l)
 	if s.rows == nil {
 		var b strings.Builder
-		cohortTable.writeBlock(&b, 0, []string{student, score, verdict, blocking, next}, s.width)
+		s.table.writeBlock(&b, 0, []string{student, score, verdict, blocking, next}, s.width)
 		return []byte(b.String()), nil
 	}
 	// One line per student: a name is cut at its end, as its start tells students apart; a file
@@ -287,66 +295,67 @@ func (s *tableStream) Close(sum *assessment.Summary) error {
 	if s.count > 0 {
 		b.WriteString("\n")
 	}
-	wrapped(&b, "", summaryLine(sum), s.width)
-	wrapped(&b, "", verdictLine(sum), s.width)
-	summaryList(&b, unscoredTitle(sum), unscoredItems(sum), false, s.width)
+	l := s.l
+	wrapped(&b, "", summaryLine(sum, l), s.width)
+	wrapped(&b, "", verdictLine(sum, l), s.width)
+	summaryList(&b, unscoredTitle(sum, l), unscoredItems(sum, l), false, s.width)
 	if top := sum.TopUnmet(topUnmet); len(top) > 0 {
 		items := make([]string, len(top))
 		for i, u := range top {
-			items[i] = fmt.Sprintf("%s: %d of %d %s", u.Title, u.Count, sum.Count, prose.Plural(sum.Count, "student", "students"))
+			items[i] = u.Title + ": " + l.N("cohort.of-students", sum.Count, i18n.Args{"Unmet": u.Count})
 		}
-		summaryList(&b, "Most often unmet (blocking or major gaps), what to teach next:", items, false, s.width)
+		summaryList(&b, l.T("cohort.unmet"), items, false, s.width)
 	}
-	writeCohortPath(&b, sum, false, s.plain, s.width)
+	writeCohortPath(&b, sum, false, s.plain, s.width, l)
 	_, err := io.WriteString(s.w, b.String())
 	return err
 }
 
 // unscoredTitle heads the list of the files that could not be scored, which standard error
 // gives with their messages in full.
-func unscoredTitle(s *assessment.Summary) string {
+func unscoredTitle(s *assessment.Summary, l *i18n.Localizer) string {
 	_, all := s.Unscored()
-	return fmt.Sprintf("Not scored: %d %s (standard error says why):", all, prose.Plural(all, "file", "files"))
+	return l.N("cohort.unscored", all)
 }
 
 // unscoredItems name the files that could not be scored, each with the reason in a word; none
 // when every file was scored.
-func unscoredItems(s *assessment.Summary) []string {
+func unscoredItems(s *assessment.Summary, l *i18n.Localizer) []string {
 	first, all := s.Unscored()
 	items := make([]string, 0, len(first)+1)
 	for _, u := range first {
-		items = append(items, textsafe.Escape(u.Source)+": "+unscoredWord(u.Reason))
+		items = append(items, textsafe.Escape(u.Source)+": "+unscoredWord(u.Reason, l))
 	}
 	if all > len(first) {
-		items = append(items, fmt.Sprintf("and %d more", all-len(first)))
+		items = append(items, l.T("cohort.unscored.more", i18n.Args{"Count": all - len(first)}))
 	}
 	return items
 }
 
 // unscoredWord is the reason a file could not be scored, in a word for a person.
-func unscoredWord(r assessment.UnscoredReason) string {
+func unscoredWord(r assessment.UnscoredReason, l *i18n.Localizer) string {
 	switch r {
 	case assessment.Incomplete:
-		return "incomplete"
+		return l.T("cohort.unscored.incomplete")
 	case assessment.Unread:
-		return "unread"
+		return l.T("cohort.unscored.unread")
 	}
-	return "invalid"
+	return l.T("cohort.unscored.invalid")
 }
 
 // topUnmet is how many requirements the summary lists as most often unmet.
 const topUnmet = 5
 
-func summaryLine(s *assessment.Summary) string {
+func summaryLine(s *assessment.Summary, l *i18n.Localizer) string {
 	if s.Count == 0 {
-		return "Students: 0"
+		return l.T("cohort.summary.none")
 	}
-	return fmt.Sprintf("Students: %d, median score %s, mean score %s", s.Count, trimScore(s.Median()), formatScore(s.Mean()))
+	return l.T("cohort.summary", i18n.Args{"Count": s.Count, "Median": trimScore(s.Median()), "Mean": formatScore(s.Mean())})
 }
 
-func verdictLine(s *assessment.Summary) string {
-	return fmt.Sprintf("Verdicts: ready %d, nearly-ready %d, not-ready %d",
-		s.Verdicts[assessment.Ready], s.Verdicts[assessment.NearlyReady], s.Verdicts[assessment.NotReady])
+func verdictLine(s *assessment.Summary, l *i18n.Localizer) string {
+	return l.T("cohort.verdicts", i18n.Args{"Ready": s.Verdicts[assessment.Ready], "Nearly": s.Verdicts[assessment.NearlyReady],
+		"Not": s.Verdicts[assessment.NotReady]})
 }
 
 // trimScore prints a median, which may fall between two scores, with as many decimals as it has.
@@ -360,7 +369,7 @@ func trimScore(x float64) string {
 // writeCohortPath adds to a cohort summary what an advisor plans a term around: the students
 // grouped by the first step of their plan, who may sit which exam now, and the spread of scores.
 // With plain, the histogram's bars are drawn with '#', not block characters.
-func writeCohortPath(b *strings.Builder, sum *assessment.Summary, markdown, plain bool, width int) {
+func writeCohortPath(b *strings.Builder, sum *assessment.Summary, markdown, plain bool, width int, l *i18n.Localizer) {
 	if sum.Count == 0 {
 		return
 	}
@@ -368,21 +377,21 @@ func writeCohortPath(b *strings.Builder, sum *assessment.Summary, markdown, plai
 		items := make([]string, len(steps))
 		for i, s := range steps {
 			// The action as the CSV's first_step gives it, after its count, which reads at a glance.
-			items[i] = fmt.Sprintf("%d %s: %s", s.Count, prose.Plural(s.Count, "student", "students"), s.Action)
+			items[i] = l.N("cohort.students", s.Count) + ": " + s.Action
 		}
-		summaryList(b, "First steps (the CSV's first_step):", items, markdown, width)
+		summaryList(b, l.T("cohort.first-steps"), items, markdown, width)
 	}
 	if counts := sum.Eligibility(); len(counts) > 0 {
 		items := make([]string, len(counts))
 		for i, c := range counts {
-			items[i] = eligibilityText(c)
+			items[i] = eligibilityText(c, l)
 		}
-		summaryList(b, fmt.Sprintf("Exams, of %d %s:", sum.Count, prose.Plural(sum.Count, "student", "students")), items, markdown, width)
+		summaryList(b, l.N("cohort.exams", sum.Count), items, markdown, width)
 	}
 	if markdown {
 		b.WriteString("\n```\n")
 	}
-	b.WriteString("Score distribution:\n")
+	b.WriteString(l.T("cohort.distribution") + "\n")
 	hist := sum.Histogram(10)
 	most := 0
 	for _, n := range hist {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/page"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/textsafe"
@@ -27,7 +28,7 @@ func ComparisonFormats() Formats[Renderer[assessment.Comparison]] {
 		{"json", document(writeJSON[assessment.Comparison])},
 		{"yaml", document(fastYAML[assessment.Comparison])},
 		{"csv", document(comparisonCSV)},
-		{"markdown", document(comparisonMarkdown)},
+		{"markdown", comparisonMarkdown},
 		{"html", func(w io.Writer, c assessment.Comparison, o Options) error { return page.Comparison(w, c, o.Page) }},
 	}
 }
@@ -36,29 +37,33 @@ func signed(x float64) string {
 	return fmt.Sprintf("%+.1f", x)
 }
 
-func comparisonTitle(c assessment.Comparison) string {
+func comparisonTitle(c assessment.Comparison, l *i18n.Localizer) string {
 	who := c.New.Respondent
 	if who == "" {
 		who = c.Old.Respondent
 	}
 	who = textsafe.Escape(who)
-	from := fmt.Sprintf("from %s to %s", textsafe.Escape(c.Old.Source), textsafe.Escape(c.New.Source))
+	files := i18n.Args{"Old": textsafe.Escape(c.Old.Source), "New": textsafe.Escape(c.New.Source), "Who": who}
 	if who == "" {
-		return "Progress " + from
+		return l.T("compare.title", files)
 	}
-	return who + ": progress " + from
+	return l.T("compare.title-who", files)
 }
 
 func comparisonTable(w io.Writer, c assessment.Comparison, opts Options) error {
 	p := painter(opts.Color && !opts.Plain)
 	width := opts.width()
+	l := opts.loc()
 	var b strings.Builder
-	for _, line := range prose.Lines(comparisonTitle(c), width) {
+	for _, line := range prose.Lines(comparisonTitle(c, l), width) {
 		fmt.Fprintln(&b, p.paint(ansiBold, line))
 	}
-	fmt.Fprintf(&b, "Score:   %s -> %s (%s)\n", formatScore(c.Old.Score), formatScore(c.New.Score), signed(c.ScoreChange))
-	fmt.Fprintf(&b, "Verdict: %s -> %s (%s)\n\n", c.Old.Verdict, c.New.Verdict,
-		p.paint(map[string]string{"better": ansiGreen, "worse": ansiRed}[c.VerdictChange], c.VerdictChange))
+	head := labelled{}
+	head.add(l.T("report.closing.score"), fmt.Sprintf("%s -> %s (%s)", formatScore(c.Old.Score), formatScore(c.New.Score), signed(c.ScoreChange)))
+	head.add(l.T("report.closing.verdict"), fmt.Sprintf("%s -> %s (%s)", verdictShort(c.Old.Verdict, l), verdictShort(c.New.Verdict, l),
+		p.paint(map[string]string{"better": ansiGreen, "worse": ansiRed}[c.VerdictChange], l.T("compare.change."+c.VerdictChange))))
+	head.write(&b, width)
+	b.WriteString("\n")
 	titleWidth := 0
 	for _, a := range c.Areas {
 		titleWidth = max(titleWidth, textWidth(a.Title))
@@ -68,31 +73,31 @@ func comparisonTable(w io.Writer, c assessment.Comparison, opts Options) error {
 	}
 	// Each gap by its short title and severity; the sentences are in the JSON and in the report.
 	gapList := func(title, mark string, gaps []assessment.Gap) {
-		fmt.Fprintf(&b, "\n%s (%d):\n", title, len(gaps))
+		fmt.Fprintf(&b, "\n%s (%d):\n", l.T(title), len(gaps))
 		if len(gaps) == 0 {
-			b.WriteString("  none\n")
+			b.WriteString("  " + l.T("compare.none") + "\n")
 		}
 		for _, g := range gaps {
-			wrapped(&b, "  "+mark+" ", fmt.Sprintf("%s (%s)", gapTitle(g), severityNow(c, g)), width)
+			wrapped(&b, "  "+mark+" ", fmt.Sprintf("%s (%s)", gapTitle(g), severityNow(c, g, l)), width)
 		}
 	}
-	writeStepsCompleted(&b, c, width)
-	gapList("Gaps closed", "+", c.Closed)
-	gapList("Gaps opened", "-", c.Opened)
-	gapList("Gaps remaining", " ", c.Remaining)
+	writeStepsCompleted(&b, c, width, l)
+	gapList("compare.closed", "+", c.Closed)
+	gapList("compare.opened", "-", c.Opened)
+	gapList("compare.remaining", " ", c.Remaining)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // severityNow is a gap's severity, with the one it had before when that differs ("minor ->
 // major"), so that a remaining gap growing worse does not pass unseen.
-func severityNow(c assessment.Comparison, g assessment.Gap) string {
+func severityNow(c assessment.Comparison, g assessment.Gap, l *i18n.Localizer) string {
 	for _, sc := range c.SeverityChanges {
 		if sc.ID == g.ID {
-			return fmt.Sprintf("%s -> %s", sc.Old, sc.New)
+			return fmt.Sprintf("%s -> %s", severityWords(sc.Old, l), severityWords(sc.New, l))
 		}
 	}
-	return string(g.Severity)
+	return severityWords(g.Severity, l)
 }
 
 func gapIDs(gaps []assessment.Gap) []string {
@@ -119,28 +124,30 @@ func comparisonCSV(w io.Writer, c assessment.Comparison) error {
 	return cw.Error()
 }
 
-func comparisonMarkdown(w io.Writer, c assessment.Comparison) error {
+func comparisonMarkdown(w io.Writer, c assessment.Comparison, o Options) error {
+	l := o.loc()
 	var b strings.Builder
-	fmt.Fprintf(&b, "## %s\n\n", mdText(comparisonTitle(c)))
-	b.WriteString("| | Before | After | Change |\n| --- | ---: | ---: | ---: |\n")
-	fmt.Fprintf(&b, "| Score | %s | %s | %s |\n", formatScore(c.Old.Score), formatScore(c.New.Score), signed(c.ScoreChange))
-	fmt.Fprintf(&b, "| Verdict | %s | %s | %s |\n", c.Old.Verdict, c.New.Verdict, c.VerdictChange)
+	fmt.Fprintf(&b, "## %s\n\n", mdText(comparisonTitle(c, l)))
+	fmt.Fprintf(&b, "| | %s | %s | %s |\n| --- | ---: | ---: | ---: |\n", l.T("compare.before"), l.T("compare.after"), l.T("compare.change"))
+	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", l.T("report.closing.score"), formatScore(c.Old.Score), formatScore(c.New.Score), signed(c.ScoreChange))
+	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", l.T("report.closing.verdict"), verdictShort(c.Old.Verdict, l), verdictShort(c.New.Verdict, l),
+		l.T("compare.change."+c.VerdictChange))
 	for _, a := range c.Areas {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdCell(a.Title), formatScore(a.Old), formatScore(a.New), signed(a.Change))
 	}
-	writeStepsCompletedMarkdown(&b, c)
+	writeStepsCompletedMarkdown(&b, c, l)
 	for _, part := range []struct {
 		title string
 		gaps  []assessment.Gap
-	}{{"Gaps closed", c.Closed}, {"Gaps opened", c.Opened}, {"Gaps remaining", c.Remaining}} {
-		fmt.Fprintf(&b, "\n### %s (%d)\n\n", part.title, len(part.gaps))
+	}{{"compare.closed", c.Closed}, {"compare.opened", c.Opened}, {"compare.remaining", c.Remaining}} {
+		fmt.Fprintf(&b, "\n### %s (%d)\n\n", l.T(part.title), len(part.gaps))
 		if len(part.gaps) == 0 {
-			b.WriteString("None.\n")
+			b.WriteString(l.T("compare.none-md") + "\n")
 			continue
 		}
-		b.WriteString("| Requirement | Severity | Next step |\n| --- | --- | --- |\n")
+		fmt.Fprintf(&b, "| %s | %s | %s |\n| --- | --- | --- |\n", l.T("report.gap.requirement"), l.T("report.md.severity"), l.T("report.gap.next"))
 		for _, g := range part.gaps {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(gapTitle(g)), severityNow(c, g), mdCell(g.NextStep))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(gapTitle(g)), severityNow(c, g, l), mdCell(g.NextStep))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -149,57 +156,57 @@ func comparisonMarkdown(w io.Writer, c assessment.Comparison) error {
 
 // stepDoneText is a completed step in a comparison: its label, with what it closed when that is
 // more than the one gap its label already names.
-func stepDoneText(s assessment.PlanStep, titles map[string]string) string {
+func stepDoneText(s assessment.PlanStep, titles map[string]string, l *i18n.Localizer) string {
 	if len(s.Closes) < 2 {
 		return s.Label()
 	}
-	return fmt.Sprintf("%s (%s)", s.Label(), closesText(s, titles))
+	return fmt.Sprintf("%s (%s)", s.Label(), closesText(s, titles, l))
 }
 
 // stepUnderWayText is a step partly done: "4 of 5 gaps closed; still open: Database course".
-func stepUnderWayText(s assessment.StepUnderWay, titles map[string]string) string {
+func stepUnderWayText(s assessment.StepUnderWay, titles map[string]string, l *i18n.Localizer) string {
 	var open []string
 	for _, id := range s.Closes {
 		if !slices.Contains(s.Closed, id) {
 			open = append(open, cmp.Or(titles[id], id))
 		}
 	}
-	return fmt.Sprintf("%s (%d of %d gaps closed; still open: %s)", s.Label(), len(s.Closed), len(s.Closes), prose.And(open))
+	return fmt.Sprintf("%s (%s)", s.Label(), l.N("compare.under-way", len(s.Closes), i18n.Args{"Closed": len(s.Closed), "Open": l.And(open)}))
 }
 
 // writeStepsCompleted lists, in a comparison, the steps of the earlier plan now done, then those
 // under way.
-func writeStepsCompleted(b *strings.Builder, c assessment.Comparison, width int) {
+func writeStepsCompleted(b *strings.Builder, c assessment.Comparison, width int, l *i18n.Localizer) {
 	titles := gapTitles(append(slices.Clone(c.Closed), c.Remaining...))
 	b.WriteString("\n")
-	wrapped(b, "", fmt.Sprintf("Steps completed since the earlier session (%d):", len(c.StepsCompleted)), width)
+	wrapped(b, "", l.T("compare.steps-done", i18n.Args{"Count": len(c.StepsCompleted)}), width)
 	if len(c.StepsCompleted) == 0 {
-		b.WriteString("  none\n")
+		b.WriteString("  " + l.T("compare.none") + "\n")
 	}
 	for _, s := range c.StepsCompleted {
-		wrapped(b, "  + ", stepDoneText(s, titles), width)
+		wrapped(b, "  + ", stepDoneText(s, titles, l), width)
 	}
 	if len(c.StepsUnderWay) > 0 {
-		wrapped(b, "", fmt.Sprintf("Steps under way (%d):", len(c.StepsUnderWay)), width)
+		wrapped(b, "", l.T("compare.steps-under-way", i18n.Args{"Count": len(c.StepsUnderWay)})+":", width)
 		for _, s := range c.StepsUnderWay {
-			wrapped(b, "  ~ ", stepUnderWayText(s, titles), width)
+			wrapped(b, "  ~ ", stepUnderWayText(s, titles, l), width)
 		}
 	}
 }
 
-func writeStepsCompletedMarkdown(b *strings.Builder, c assessment.Comparison) {
+func writeStepsCompletedMarkdown(b *strings.Builder, c assessment.Comparison, l *i18n.Localizer) {
 	titles := gapTitles(append(slices.Clone(c.Closed), c.Remaining...))
-	fmt.Fprintf(b, "\n### Steps completed (%d)\n\n", len(c.StepsCompleted))
+	fmt.Fprintf(b, "\n### %s\n\n", l.T("compare.steps-done-md", i18n.Args{"Count": len(c.StepsCompleted)}))
 	if len(c.StepsCompleted) == 0 {
-		b.WriteString("None.\n")
+		b.WriteString(l.T("compare.none-md") + "\n")
 	}
 	for _, s := range c.StepsCompleted {
-		fmt.Fprintf(b, "- %s\n", mdText(stepDoneText(s, titles)))
+		fmt.Fprintf(b, "- %s\n", mdText(stepDoneText(s, titles, l)))
 	}
 	if len(c.StepsUnderWay) > 0 {
-		fmt.Fprintf(b, "\n### Steps under way (%d)\n\n", len(c.StepsUnderWay))
+		fmt.Fprintf(b, "\n### %s\n\n", l.T("compare.steps-under-way", i18n.Args{"Count": len(c.StepsUnderWay)}))
 		for _, s := range c.StepsUnderWay {
-			fmt.Fprintf(b, "- %s\n", mdText(stepUnderWayText(s, titles)))
+			fmt.Fprintf(b, "- %s\n", mdText(stepUnderWayText(s, titles, l)))
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/page"
 )
@@ -93,6 +94,8 @@ type Options struct {
 	// Command is how the person started hitready ("go run ." under go run), for hints they may
 	// paste into the same shell; "" means hitready.
 	Command string
+	// Lang is the language a person reads the output in (--lang); the zero value is English.
+	Lang i18n.Lang
 	// Page is what the HTML page needs beyond the report (--format html): the date it says it
 	// was made, its language and the document the requirements rest on.
 	Page page.Options
@@ -104,6 +107,9 @@ func (o Options) width() int {
 	}
 	return o.Width
 }
+
+// loc speaks the output's language: every string a person reads goes through it.
+func (o Options) loc() *i18n.Localizer { return i18n.For(cmp.Or(o.Lang, i18n.English)) }
 
 // command is how the person started hitready, for hints they may paste.
 func (o Options) command() string { return cmp.Or(o.Command, "hitready") }

@@ -2,12 +2,11 @@ package render
 
 import (
 	"cmp"
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
-	"github.com/hitready/hitready/internal/prose"
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 // The wording of the person's path to the job (its steps, what they close, where the person
@@ -24,11 +23,10 @@ func firstStep(r assessment.Report) string {
 
 // closesText says what a step closes: "closes 6 gaps", naming every one by its short title.
 // titles maps requirement ids to titles (gapTitles); an id without one stands as is.
-func closesText(s assessment.PlanStep, titles map[string]string) string {
-	n := len(s.Closes)
-	text := fmt.Sprintf("closes %d %s: %s", n, prose.Plural(n, "gap", "gaps"), prose.And(closedTitles(s, titles)))
+func closesText(s assessment.PlanStep, titles map[string]string, l *i18n.Localizer) string {
+	text := l.N("path.closes", len(s.Closes), i18n.Args{"Titles": l.And(closedTitles(s, titles))})
 	if s.Duration != "" {
-		text += "; " + s.Duration + ", says " + s.DurationSource
+		text += "; " + l.T("path.duration", i18n.Args{"Duration": s.Duration, "Source": s.DurationSource})
 	}
 	return text
 }
@@ -54,9 +52,9 @@ func stepOfGap(plan []assessment.PlanStep) map[string]int {
 
 // gapNextStep is what the report shows as a gap's next step: the step of the path that closes
 // it, whose action the path gives in full; a report without a plan gives its own next step.
-func gapNextStep(g assessment.Gap, steps map[string]int) string {
+func gapNextStep(g assessment.Gap, steps map[string]int, l *i18n.Localizer) string {
 	if n, ok := steps[g.ID]; ok {
-		return fmt.Sprintf("Step %d of your path", n)
+		return l.T("path.step-of-path", i18n.Args{"Step": n})
 	}
 	return g.NextStep
 }
@@ -85,7 +83,7 @@ func shownSteps(r assessment.Report, all bool) (full, later []assessment.PlanSte
 }
 
 // stepNumbers names steps by number: "step 5", "steps 5-8", "steps 3, 5 and 6".
-func stepNumbers(steps []assessment.PlanStep) string {
+func stepNumbers(steps []assessment.PlanStep, l *i18n.Localizer) string {
 	nums := make([]string, len(steps))
 	run := len(steps) > 1
 	for i, s := range steps {
@@ -94,11 +92,11 @@ func stepNumbers(steps []assessment.PlanStep) string {
 	}
 	switch {
 	case len(steps) == 1:
-		return "step " + nums[0]
+		return l.T("path.steps.one", i18n.Args{"Step": nums[0]})
 	case run:
-		return "steps " + nums[0] + "-" + nums[len(nums)-1]
+		return l.T("path.steps.run", i18n.Args{"First": nums[0], "Last": nums[len(nums)-1]})
 	}
-	return "steps " + prose.And(nums)
+	return l.T("path.steps.list", i18n.Args{"Steps": l.And(nums)})
 }
 
 // gapTitles maps the ids of a report's gaps to their short titles.
@@ -111,32 +109,24 @@ func gapTitles(gaps []assessment.Gap) map[string]string {
 }
 
 // statusText is a credential's status for a person, in words.
-func statusText(c assessment.CredentialStatus) string {
-	switch c.Status {
-	case assessment.Held:
-		return "held"
-	case assessment.Eligible:
-		return "eligible now"
-	case assessment.EligibleEarly:
-		return "eligible early, as a final-term student"
+func statusText(c assessment.CredentialStatus, l *i18n.Localizer) string {
+	if c.Status != assessment.NotYet || len(c.Missing) == 0 {
+		return l.T("path.status." + string(c.Status))
 	}
-	if len(c.Missing) == 0 {
-		return "not yet"
-	}
-	return "not yet: " + strings.Join(c.Missing, " ")
+	return l.T("path.status.not-yet-missing", i18n.Args{"Missing": strings.Join(c.Missing, " ")})
 }
 
 // shortName is a credential's abbreviation for tables: its id in capitals.
 func shortName(id string) string { return strings.ToUpper(id) }
 
 // eligibilityText says who may sit a credential's exam: "CCA: 3 may sit it now; 1 holds it".
-func eligibilityText(c assessment.CredentialCount) string {
-	text := fmt.Sprintf("%s: %d may sit it now", shortName(c.ID), c.Eligible)
+func eligibilityText(c assessment.CredentialCount, l *i18n.Localizer) string {
+	text := shortName(c.ID) + ": " + l.N("path.count.eligible", c.Eligible)
 	if c.Early > 0 {
-		text += fmt.Sprintf(", %d early as final-term %s", c.Early, prose.Plural(c.Early, "student", "students"))
+		text += ", " + l.N("path.count.early", c.Early)
 	}
 	if c.Held > 0 {
-		text += fmt.Sprintf("; %d %s it", c.Held, prose.Plural(c.Held, "holds", "hold"))
+		text += "; " + l.N("path.count.held", c.Held)
 	}
 	return text
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/cohort"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -38,7 +39,7 @@ func TestPathFitsTheWidth(t *testing.T) {
 					t.Fatalf("step %d shown %d times:\n%s", s.Step, n, b.String())
 				}
 			}
-			if len(full)+len(later) != len(r.Plan) || (len(later) > 0 && !strings.Contains(strings.Join(strings.Fields(b.String()), " "), " ("+stepNumbers(later)+"). In full:")) {
+			if len(full)+len(later) != len(r.Plan) || (len(later) > 0 && !strings.Contains(strings.Join(strings.Fields(b.String()), " "), " ("+stepNumbers(later, i18n.For(i18n.English))+"). In full:")) {
 				t.Fatalf("%d steps drawn and %d summed up of %d:\n%s", len(full), len(later), len(r.Plan), b.String())
 			}
 		}

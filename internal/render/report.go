@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/page"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/textsafe"
@@ -25,7 +26,7 @@ func ReportFormats() Formats[Renderer[assessment.Report]] {
 		{"json", document(writeJSON[assessment.Report])},
 		{"yaml", document(fastYAML[assessment.Report])},
 		{"csv", document(reportCSV)},
-		{"markdown", document(reportMarkdown)},
+		{"markdown", reportMarkdown},
 		{"html", func(w io.Writer, r assessment.Report, o Options) error { return page.Report(w, r, o.Page) }},
 	}
 }
@@ -67,32 +68,36 @@ func reportTable(w io.Writer, r assessment.Report, opts Options) error {
 }
 
 func verdictSection(b *strings.Builder, r assessment.Report, opts Options, p painter) {
-	if who := describeRespondent(r); who != "" {
+	l := opts.loc()
+	if who := describeRespondent(r, l); who != "" {
 		wrapped(b, "", p.paint(ansiDim, who), opts.width())
 	}
-	for _, line := range prose.Lines(headline(r), opts.width()) {
+	for _, line := range prose.Lines(headline(r, l), opts.width()) {
 		b.WriteString(p.paint(ansiBold+verdictColor(r.Verdict), line) + "\n")
 	}
-	fmt.Fprintf(b, "Score: %s / 100 (ready at %s)\n", formatScore(r.Score), formatScore(r.Thresholds.Ready))
+	b.WriteString(scoreLine(r, l) + "\n")
 }
 
 // areaSection draws a bar per area, or with Plain a labelled line; the score is always written
 // as a number, so nothing rests on the bar's colour.
 func areaSection(b *strings.Builder, r assessment.Report, opts Options, p painter) {
+	l := opts.loc()
 	titleWidth := 0
 	for _, a := range r.Areas {
 		titleWidth = max(titleWidth, textWidth(a.Title))
 	}
 	if opts.Plain {
-		b.WriteString("Scores by area:\n")
+		b.WriteString(l.T("report.areas.plain") + "\n")
 	}
 	for _, a := range r.Areas {
 		if opts.Plain {
-			fmt.Fprintf(b, "  %s: %s of 100, %s (weight %g)\n", a.Title, formatScore(a.Score), areaLevel(r, a.Score), a.Weight)
+			b.WriteString("  " + l.T("report.area.plain", i18n.Args{"Area": a.Title, "Score": formatScore(a.Score),
+				"Level": l.T("report.level." + areaLevel(r, a.Score)), "Weight": fmt.Sprintf("%g", a.Weight)}) + "\n")
 			continue
 		}
-		fmt.Fprintf(b, "  %s%s  %s  %5s  (weight %g)\n", a.Title, strings.Repeat(" ", titleWidth-textWidth(a.Title)),
-			bar(a.Score, levelColor(areaLevel(r, a.Score)), p), formatScore(a.Score), a.Weight)
+		fmt.Fprintf(b, "  %s%s  %s  %5s  %s\n", a.Title, strings.Repeat(" ", titleWidth-textWidth(a.Title)),
+			bar(a.Score, levelColor(areaLevel(r, a.Score)), p), formatScore(a.Score),
+			l.T("report.area.weight", i18n.Args{"Weight": fmt.Sprintf("%g", a.Weight)}))
 	}
 }
 
@@ -139,27 +144,27 @@ func shownGaps(r assessment.Report, all bool) (full, summed []assessment.Gap) {
 }
 
 func gapSection(b *strings.Builder, r assessment.Report, opts Options, p painter) {
+	l := opts.loc()
 	if len(r.Gaps) == 0 {
-		b.WriteString("No gaps: you meet every requirement of the profile.\n")
+		b.WriteString(l.T("report.gaps.none") + "\n")
 		return
 	}
-	wrapped(b, "", fmt.Sprintf("What stands between you and the job (%d %s):", len(r.Gaps), prose.Plural(len(r.Gaps), "gap", "gaps")), opts.width())
+	wrapped(b, "", l.N("report.gaps.heading", len(r.Gaps)), opts.width())
 	full, summed := shownGaps(r, opts.AllGaps)
 	steps := stepOfGap(r.Plan)
 	_ = gapTable(b, full, steps, opts, p) // a strings.Builder does not fail
 	if _, later := shownSteps(r, opts.AllGaps); len(summed) > 0 && len(later) > 0 {
 		// The path has summed up the steps that close them, with the hint to see them in full.
 		b.WriteString("\n")
-		wrapped(b, "", fmt.Sprintf("Also %d minor %s, closed by %s of your path.",
-			len(summed), prose.Plural(len(summed), "gap", "gaps"), stepNumbers(later)), opts.width())
+		wrapped(b, "", l.N("report.gaps.minor-closed", len(summed), i18n.Args{"Steps": stepNumbers(later, l)}), opts.width())
 	} else if len(summed) > 0 {
 		titles := make([]string, len(summed))
 		for i, g := range summed {
 			titles[i] = gapTitle(g)
 		}
 		b.WriteString("\n")
-		commandLine(b, "", fmt.Sprintf("Also %d minor %s, for later: %s. In full:",
-			len(summed), prose.Plural(len(summed), "gap", "gaps"), strings.Join(titles, ", ")), allGapsHint(opts), opts.width())
+		commandLine(b, "", l.N("report.gaps.minor-later", len(summed), i18n.Args{"Titles": strings.Join(titles, ", ")}),
+			allGapsHint(opts), opts.width())
 	}
 }
 
@@ -175,21 +180,28 @@ func gapTitle(g assessment.Gap) string {
 // what counts as closing it, so the full requirement sentence is left to JSON and the stacked
 // layout. Under 100 columns the first three are kept narrow, so that the next step, the longest
 // text, is not squeezed into a column of single words.
-func gapColumns(width int) []column {
+func gapColumns(width int, l *i18n.Localizer) []column {
+	req, now, target, next := l.T("report.gap.requirement"), l.T("report.gap.now"), l.T("report.gap.target"), l.T("report.gap.next")
 	if width < 100 {
 		return []column{
-			{header: "Requirement", min: 12, max: 16},
-			{header: "You now", min: 11, max: 12},
-			{header: "Target", min: 12, max: 13},
-			{header: "Next step", min: 20},
+			{header: req, min: 12, max: 16},
+			{header: now, min: 11, max: 12},
+			{header: target, min: 12, max: 13},
+			{header: next, min: 20},
 		}
 	}
 	return []column{
-		{header: "Requirement", min: 12, max: 20},
-		{header: "You now", min: 11, max: 14},
-		{header: "Target", min: 12, max: 18},
-		{header: "Next step", min: 20},
+		{header: req, min: 12, max: 20},
+		{header: now, min: 11, max: 14},
+		{header: target, min: 12, max: 18},
+		{header: next, min: 20},
 	}
+}
+
+// severityWords is a gap's severity as a person reads it; the value itself (blocking) is the
+// same in every language in JSON, YAML and CSV.
+func severityWords(s assessment.Severity, l *i18n.Localizer) string {
+	return l.T("report.severity." + string(s))
 }
 
 // gapTable lays out the gaps in a table fitted to the width, or as blocks where it does not fit:
@@ -197,23 +209,25 @@ func gapColumns(width int) []column {
 // the next step, as labelled lines. steps maps a gap to the step of the path that closes it,
 // named instead of repeating it.
 func gapTable(w io.Writer, gaps []assessment.Gap, steps map[string]int, opts Options, p painter) error {
+	loc := opts.loc()
 	rows := make([][]string, len(gaps))
 	for i, g := range gaps {
-		rows[i] = []string{gapTitle(g) + "\n" + p.paint(severityColor(g.Severity), string(g.Severity)), g.Current, g.Target, gapNextStep(g, steps)}
+		rows[i] = []string{gapTitle(g) + "\n" + p.paint(severityColor(g.Severity), severityWords(g.Severity, loc)), g.Current, g.Target,
+			gapNextStep(g, steps, loc)}
 	}
 	block := func(b *strings.Builder, i int, width int) {
 		g := gaps[i]
-		fmt.Fprintf(b, "%s (%s)\n", p.paint(ansiBold, gapTitle(g)), p.paint(severityColor(g.Severity), string(g.Severity)))
+		fmt.Fprintf(b, "%s (%s)\n", p.paint(ansiBold, gapTitle(g)), p.paint(severityColor(g.Severity), severityWords(g.Severity, loc)))
 		if g.Requirement != "" {
 			wrapped(b, "  ", g.Requirement, width)
 		}
 		l := labelled{indent: "  "}
-		l.add("You now", g.Current)
-		l.add("Target", g.Target)
-		l.add("Next step", gapNextStep(g, steps))
+		l.add(loc.T("report.gap.now"), g.Current)
+		l.add(loc.T("report.gap.target"), g.Target)
+		l.add(loc.T("report.gap.next"), gapNextStep(g, steps, loc))
 		l.write(b, width)
 	}
-	t := table{cols: gapColumns(opts.width()), rowLines: true, narrowest: gapTableMin, block: block}
+	t := table{cols: gapColumns(opts.width(), loc), rowLines: true, narrowest: gapTableMin, block: block}
 	return t.write(w, rows, opts)
 }
 
@@ -221,20 +235,21 @@ func gapTable(w io.Writer, gaps []assessment.Gap, steps map[string]int, opts Opt
 // what it closes, then where the person stands with each credential.
 func pathSection(b *strings.Builder, r assessment.Report, opts Options, p painter) {
 	width := opts.width()
+	l := opts.loc()
 	titles := gapTitles(r.Gaps)
 	if len(r.Plan) > 0 {
-		fmt.Fprintf(b, "%s\n", p.paint(ansiBold, fmt.Sprintf("Your path (%d %s):", len(r.Plan), prose.Plural(len(r.Plan), "step", "steps"))))
+		fmt.Fprintf(b, "%s\n", p.paint(ansiBold, l.N("report.path.heading", len(r.Plan))))
 		full, later := shownSteps(r, opts.AllGaps)
 		numWidth := len(strconv.Itoa(len(r.Plan)))
 		indent := strings.Repeat(" ", 2+numWidth+2)
 		for _, s := range full {
 			lines := prose.Lines(s.Action, max(width-len(indent), 20))
 			fmt.Fprintf(b, "  %*d. %s\n", numWidth, s.Step, lines[0])
-			for _, l := range lines[1:] {
-				fmt.Fprintf(b, "%s%s\n", indent, l)
+			for _, line := range lines[1:] {
+				fmt.Fprintf(b, "%s%s\n", indent, line)
 			}
-			for _, l := range prose.Lines("("+closesText(s, titles)+")", max(width-len(indent), 20)) {
-				fmt.Fprintf(b, "%s%s\n", indent, p.paint(ansiDim, l))
+			for _, line := range prose.Lines("("+closesText(s, titles, l)+")", max(width-len(indent), 20)) {
+				fmt.Fprintf(b, "%s%s\n", indent, p.paint(ansiDim, line))
 			}
 		}
 		if len(later) > 0 {
@@ -242,25 +257,26 @@ func pathSection(b *strings.Builder, r assessment.Report, opts Options, p painte
 			for _, s := range later {
 				names = append(names, closedTitles(s, titles)...)
 			}
-			wrapped(b, "  Later: ", strings.Join(names, ", ")+" ("+stepNumbers(later)+"). In full:", width)
-			b.WriteString("         " + allGapsHint(opts) + "\n")
+			label := "  " + l.T("report.path.later") + " "
+			wrapped(b, label, l.T("report.path.later-steps", i18n.Args{"Titles": strings.Join(names, ", "), "Steps": stepNumbers(later, l)}), width)
+			b.WriteString(strings.Repeat(" ", textWidth(label)) + allGapsHint(opts) + "\n")
 		}
 	}
 	if len(r.Credentials) > 0 {
-		b.WriteString("Credentials:\n")
+		b.WriteString(l.T("report.credentials.heading") + "\n")
 		nameWidth := 0
 		for _, c := range r.Credentials {
 			nameWidth = max(nameWidth, len(shortName(c.ID)))
 		}
 		indent := strings.Repeat(" ", 2+nameWidth+2)
 		for _, c := range r.Credentials {
-			lines := prose.Lines(statusText(c), max(width-len(indent), 20))
+			lines := prose.Lines(statusText(c, l), max(width-len(indent), 20))
 			fmt.Fprintf(b, "  %-*s  %s\n", nameWidth, shortName(c.ID), lines[0])
-			for _, l := range lines[1:] {
-				fmt.Fprintf(b, "%s%s\n", indent, l)
+			for _, line := range lines[1:] {
+				fmt.Fprintf(b, "%s%s\n", indent, line)
 			}
 		}
-		commandLine(b, "", "Who may sit each exam, with sources:", opts.command()+" credentials", width)
+		commandLine(b, "", l.T("report.credentials.hint"), opts.command()+" credentials", width)
 	}
 }
 
@@ -268,7 +284,7 @@ func pathSection(b *strings.Builder, r assessment.Report, opts Options, p painte
 // --all-gaps, written so that it runs when pasted where the answers are kept.
 func allGapsHint(opts Options) string {
 	if opts.AnswersKept == "" {
-		return opts.command() + " assess --all-gaps (with the same answers)"
+		return opts.command() + " assess --all-gaps " + opts.loc().T("report.hint.same-answers")
 	}
 	return opts.command() + " assess --answers " + textsafe.ShellQuote(opts.AnswersKept) + " --all-gaps"
 }
@@ -284,11 +300,12 @@ func settingSection(b *strings.Builder, r assessment.Report, opts Options, _ pai
 	if len(r.Settings) == 0 {
 		return
 	}
-	b.WriteString("Where you would like to work:\n")
+	l := opts.loc()
+	b.WriteString(l.T("report.settings.heading") + "\n")
 	for _, s := range r.Settings {
-		wrapped(b, "  "+s.Title+": ", settingFigure(s), opts.width())
+		wrapped(b, "  "+s.Title+": ", settingFigure(s, l), opts.width())
 	}
-	commandLine(b, "", "Pay and job growth, with their sources and dates:", opts.command()+" outlook", opts.width())
+	commandLine(b, "", l.T("report.settings.hint"), opts.command()+" outlook", opts.width())
 }
 
 func noteSection(b *strings.Builder, r assessment.Report, opts Options, _ painter) {
@@ -296,29 +313,30 @@ func noteSection(b *strings.Builder, r assessment.Report, opts Options, _ painte
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		wrapped(b, "Note: ", n.Text, opts.width())
+		wrapped(b, opts.loc().T("report.note")+" ", n.Text, opts.width())
 	}
 }
 
 // closingSection repeats what matters at the end, where the eye is when the report has scrolled:
 // the verdict, the score, the first step and where the answers are kept.
 func closingSection(b *strings.Builder, r assessment.Report, opts Options, p painter) {
+	loc := opts.loc()
 	if opts.Plain {
-		b.WriteString("In short:\n")
+		b.WriteString(loc.T("report.closing.plain") + "\n")
 	} else {
 		b.WriteString(strings.Repeat("─", min(opts.width(), 40)) + "\n")
 	}
 	l := labelled{indent: map[bool]string{true: "  "}[opts.Plain]}
-	verdict := verdictWords(r.Verdict)
+	verdict := verdictWords(r.Verdict, loc)
 	if blocking := blockingTitles(r); len(blocking) > 0 {
-		verdict += " (blocked by: " + strings.Join(blocking, ", ") + ")"
+		verdict = loc.T("report.closing.blocked", i18n.Args{"Verdict": verdict, "Titles": strings.Join(blocking, ", ")})
 	}
-	l.add("Verdict", verdict)
-	l.add("Score", fmt.Sprintf("%s / 100 (ready at %s)", formatScore(r.Score), formatScore(r.Thresholds.Ready)))
+	l.add(loc.T("report.closing.verdict"), verdict)
+	l.add(loc.T("report.closing.score"), scoreValue(r, loc))
 	// Step 1 of the path by its short label (the path above gives it in full); a report without
 	// a plan (a saved one from before plans) falls back on its most important gap's next step.
 	// Ready, what is left is for later: a next step, not a first one.
-	label := map[bool]string{true: "Next step", false: "First step"}[r.Verdict == assessment.Ready]
+	label := loc.T(map[bool]string{true: "report.closing.next-step", false: "report.closing.first-step"}[r.Verdict == assessment.Ready])
 	switch {
 	case len(r.Plan) > 0:
 		l.add(label, r.Plan[0].Label())
@@ -326,7 +344,7 @@ func closingSection(b *strings.Builder, r assessment.Report, opts Options, p pai
 		l.add(label, gapTitle(r.Gaps[0])+": "+r.Gaps[0].NextStep)
 	}
 	if opts.AnswersKept != "" {
-		l.add("Answers", textsafe.Escape(opts.AnswersKept))
+		l.add(loc.T("report.closing.answers"), textsafe.Escape(opts.AnswersKept))
 	}
 	l.write(b, opts.width())
 }
@@ -341,53 +359,61 @@ func blockingTitles(r assessment.Report) []string {
 	return titles
 }
 
-func verdictWords(v assessment.Verdict) string {
-	switch v {
-	case assessment.Ready:
-		return "ready"
-	case assessment.NearlyReady:
-		return "nearly ready"
-	}
-	return "not yet ready"
+// verdictWords is the verdict as a person reads it; the value (not-ready) never changes.
+func verdictWords(v assessment.Verdict, l *i18n.Localizer) string {
+	return l.T("report.verdict." + string(v))
+}
+
+// verdictShort is the verdict in a word or two, for a table's narrow column and compare.
+func verdictShort(v assessment.Verdict, l *i18n.Localizer) string {
+	return l.T("report.verdict-short." + string(v))
+}
+
+// scoreValue is the score out of 100 and the one that counts as ready.
+func scoreValue(r assessment.Report, l *i18n.Localizer) string {
+	return l.T("report.score.value", i18n.Args{"Score": formatScore(r.Score), "Ready": formatScore(r.Thresholds.Ready)})
+}
+
+// scoreLine is scoreValue under its label, under the headline.
+func scoreLine(r assessment.Report, l *i18n.Localizer) string {
+	return l.T("report.closing.score") + ": " + scoreValue(r, l)
 }
 
 // settingFigure says what the sources give for a work setting.
-func settingFigure(s assessment.SettingOutlook) string {
+func settingFigure(s assessment.SettingOutlook, l *i18n.Localizer) string {
 	if s.Employment == "" {
-		return "the sources give no employment figure for it"
+		return l.T("report.settings.no-figure")
 	}
-	return fmt.Sprintf("%s technicians employed in %s (%s)", s.Employment, s.Industry, s.Source)
+	return l.T("report.settings.figure", i18n.Args{"Employment": s.Employment, "Industry": s.Industry, "Source": s.Source})
 }
 
 // headline is the verdict in one sentence a person understands at a glance: when something
 // blocks, what it is ("Not yet ready: the associate's degree and the AHIMA exam stand in the
 // way.").
-func headline(r assessment.Report) string {
+func headline(r assessment.Report, l *i18n.Localizer) string {
 	var blockers []string
 	titled := true
 	for _, g := range r.Gaps {
 		if g.Severity == assessment.Blocking {
-			blockers = append(blockers, "the "+prose.LowerFirst(g.Title))
+			blockers = append(blockers, l.T("report.headline.blocker", i18n.Args{"Title": prose.LowerFirst(g.Title)}))
 			titled = titled && g.Title != ""
 		}
 	}
+	scores := i18n.Args{"Score": formatScore(r.Score), "Ready": formatScore(r.Thresholds.Ready), "Nearly": formatScore(r.Thresholds.NearlyReady)}
 	switch {
 	case len(blockers) > 0 && titled:
-		return fmt.Sprintf("Not yet ready: %s %s in the way.", prose.And(blockers), prose.Plural(len(blockers), "stands", "stand"))
+		return l.N("report.headline.blocked", len(blockers), i18n.Args{"Blockers": l.And(blockers)})
 	case len(blockers) > 0:
-		return fmt.Sprintf("Not yet ready: %d %s you.", len(blockers), prose.Plural(len(blockers), "requirement blocks", "requirements block"))
+		return l.N("report.headline.blocked-untitled", len(blockers))
 	case r.Verdict == assessment.Ready:
-		return fmt.Sprintf("Ready: nothing blocks you, and your score of %s reaches the %s that counts as ready.",
-			formatScore(r.Score), formatScore(r.Thresholds.Ready))
+		return l.T("report.headline.ready", scores)
 	case r.Verdict == assessment.NearlyReady:
-		return fmt.Sprintf("Nearly ready: nothing blocks you; your score of %s is under the %s that counts as ready.",
-			formatScore(r.Score), formatScore(r.Thresholds.Ready))
+		return l.T("report.headline.nearly", scores)
 	}
-	return fmt.Sprintf("Not yet ready: nothing blocks you, but your score of %s is under %s.",
-		formatScore(r.Score), formatScore(r.Thresholds.NearlyReady))
+	return l.T("report.headline.low", scores)
 }
 
-func describeRespondent(r assessment.Report) string {
+func describeRespondent(r assessment.Report, l *i18n.Localizer) string {
 	// The source is a name from the file system, which may hold any byte: shown escaped. The
 	// respondent is checked when read; it is escaped too, on one line, whatever wrote the report.
 	r.Respondent = textsafe.Escape(strings.Join(strings.Fields(r.Respondent), " "))
@@ -398,7 +424,7 @@ func describeRespondent(r assessment.Report) string {
 	case r.Respondent != "":
 		return r.Respondent
 	case r.Source != "":
-		return "Answers from " + r.Source
+		return l.T("report.answers-from", i18n.Args{"Source": r.Source})
 	}
 	return ""
 }

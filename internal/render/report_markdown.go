@@ -6,62 +6,66 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
-	"github.com/hitready/hitready/internal/prose"
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 // reportMarkdown writes a report as Markdown that pastes into a document: a heading, the verdict, a
 // table of areas, a table of gaps and the notes.
-func reportMarkdown(w io.Writer, r assessment.Report) error {
+func reportMarkdown(w io.Writer, r assessment.Report, o Options) error {
+	l := o.loc()
 	var b strings.Builder
-	title := "Readiness report"
-	if who := describeRespondent(r); who != "" {
+	title := l.T("report.md.title")
+	if who := describeRespondent(r, l); who != "" {
 		title += ": " + who
 	}
 	fmt.Fprintf(&b, "## %s\n\n", mdText(title))
-	fmt.Fprintf(&b, "**%s**\n\n", mdText(headline(r)))
-	fmt.Fprintf(&b, "Score: **%s** / 100 (ready at %s)\n\n", formatScore(r.Score), formatScore(r.Thresholds.Ready))
-	b.WriteString("| Area | Score | Weight |\n| --- | ---: | ---: |\n")
+	fmt.Fprintf(&b, "**%s**\n\n", mdText(headline(r, l)))
+	fmt.Fprintf(&b, "%s: **%s** / 100 (%s)\n\n", l.T("report.closing.score"), formatScore(r.Score),
+		l.T("report.score.ready-at", i18n.Args{"Ready": formatScore(r.Thresholds.Ready)}))
+	fmt.Fprintf(&b, "| %s | %s | %s |\n| --- | ---: | ---: |\n", l.T("report.md.area"), l.T("report.closing.score"), l.T("report.md.weight"))
 	for _, a := range r.Areas {
 		fmt.Fprintf(&b, "| %s | %s | %g |\n", mdCell(a.Title), formatScore(a.Score), a.Weight)
 	}
-	writePathMarkdown(&b, r)
+	writePathMarkdown(&b, r, l)
 	if len(r.Gaps) == 0 {
-		b.WriteString("\nNo gaps: you meet every requirement of the profile.\n")
+		b.WriteString("\n" + l.T("report.gaps.none") + "\n")
 	} else {
-		fmt.Fprintf(&b, "\n### What stands between you and the job (%d %s)\n\n", len(r.Gaps), prose.Plural(len(r.Gaps), "gap", "gaps"))
-		b.WriteString("| Area | Requirement | You now | Target | Severity | Next step |\n| --- | --- | --- | --- | --- | --- |\n")
+		fmt.Fprintf(&b, "\n### %s\n\n", mdText(l.N("report.md.gaps", len(r.Gaps))))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- | --- |\n", l.T("report.md.area"),
+			l.T("report.gap.requirement"), l.T("report.gap.now"), l.T("report.gap.target"), l.T("report.md.severity"), l.T("report.gap.next"))
 		titles := areaTitles(r)
 		for _, g := range r.Gaps {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(titles[g.Area]), mdCell(gapTitle(g)), mdCell(g.Current),
-				mdCell(g.Target), g.Severity, mdCell(g.NextStep))
+				mdCell(g.Target), severityWords(g.Severity, l), mdCell(g.NextStep))
 		}
 	}
 	if len(r.Settings) > 0 {
-		b.WriteString("\n### Where you would like to work\n\n")
+		fmt.Fprintf(&b, "\n### %s\n\n", l.T("report.md.settings"))
 		for _, s := range r.Settings {
-			fmt.Fprintf(&b, "- **%s**: %s\n", mdText(s.Title), mdText(settingFigure(s)))
+			fmt.Fprintf(&b, "- **%s**: %s\n", mdText(s.Title), mdText(settingFigure(s, l)))
 		}
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(&b, "\n> **Note:** %s\n", mdText(n.Text))
+		fmt.Fprintf(&b, "\n> **%s** %s\n", l.T("report.note"), mdText(n.Text))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // writePathMarkdown writes the path as Markdown sections.
-func writePathMarkdown(b *strings.Builder, r assessment.Report) {
+func writePathMarkdown(b *strings.Builder, r assessment.Report, l *i18n.Localizer) {
 	titles := gapTitles(r.Gaps)
 	if len(r.Plan) > 0 {
-		b.WriteString("\n### Your path\n\n")
+		fmt.Fprintf(b, "\n### %s\n\n", l.T("report.md.path"))
 		for _, s := range r.Plan {
-			fmt.Fprintf(b, "%d. %s *(%s)*\n", s.Step, mdText(s.Action), mdText(closesText(s, titles)))
+			fmt.Fprintf(b, "%d. %s *(%s)*\n", s.Step, mdText(s.Action), mdText(closesText(s, titles, l)))
 		}
 	}
 	if len(r.Credentials) > 0 {
-		b.WriteString("\n### Credentials\n\n| Credential | Status | Source |\n| --- | --- | --- |\n")
+		fmt.Fprintf(b, "\n### %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n", l.T("report.md.credentials"),
+			l.T("report.md.credential"), l.T("report.md.status"), l.T("report.md.source"))
 		for _, c := range r.Credentials {
-			fmt.Fprintf(b, "| %s | %s | %s |\n", mdCell(c.Name), mdCell(statusText(c)), mdCell(c.Source))
+			fmt.Fprintf(b, "| %s | %s | %s |\n", mdCell(c.Name), mdCell(statusText(c, l)), mdCell(c.Source))
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 func TestHeadline(t *testing.T) {
@@ -48,7 +49,7 @@ func TestHeadline(t *testing.T) {
 			"Not yet ready: the A, the bb and the cc stand in the way."},
 	}...)
 	for _, tt := range tests {
-		if got := headline(tt.r); got != tt.want {
+		if got := headline(tt.r, i18n.For(i18n.English)); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
@@ -105,7 +106,7 @@ func TestMarkdownCellsStayCells(t *testing.T) {
 		ID: "x", Area: "skills", Severity: assessment.Major, Requirement: "a|b", Current: "1\n2", Target: "t", NextStep: "n",
 	}}}
 	var buf bytes.Buffer
-	if err := reportMarkdown(&buf, r); err != nil {
+	if err := reportMarkdown(&buf, r, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, line := range strings.Split(buf.String(), "\n") {

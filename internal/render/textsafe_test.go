@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
@@ -52,7 +53,7 @@ func TestSourcePathsAreEscaped(t *testing.T) {
 	if !strings.Contains(cohort.String(), want+",") {
 		t.Errorf("CSV row:\n%s", cohort.String())
 	}
-	if student, _, _, _, _ := cohortRow(r); student != want {
+	if student, _, _, _, _ := cohortRow(r, i18n.For(i18n.English)); student != want {
 		t.Errorf("cohort row shows %q", student)
 	}
 }
