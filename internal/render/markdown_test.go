@@ -30,10 +30,10 @@ func TestMarkdownEscapesTextFromFiles(t *testing.T) {
 	name := "<img src=x onerror=alert(1)> **Pat** [me](https://x)"
 	r := assessment.Report{Respondent: name, Source: "_a_.yaml", Verdict: assessment.Ready}
 	var report, cohort bytes.Buffer
-	if err := reportMarkdown(&report, r); err != nil {
+	if err := reportMarkdown(&report, r, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	s := &markdownStream{w: &cohort}
+	s := &markdownStream{w: &cohort, l: Options{}.loc()}
 	rendered, err := s.Render(r)
 	if err != nil {
 		t.Fatal(err)
