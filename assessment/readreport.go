@@ -2,17 +2,20 @@ package assessment
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
@@ -266,6 +269,9 @@ func (c *reportChecker) check(r *Report, answers *savedAnswers) {
 			textsafe.Escape(r.Profile), p.ID, textsafe.Escape(r.Profile))
 		return
 	}
+	if r.Lang != "" && !slices.Contains(i18n.Langs(), i18n.Lang(r.Lang)) {
+		c.add("lang", "is %q; a report's language is en or es", textsafe.Escape(r.Lang))
+	}
 	c.texts("", reflect.ValueOf(*r))
 	if !c.inRange(r) || len(c.problems) > 0 {
 		return
@@ -361,14 +367,22 @@ func (c *reportChecker) rescore(r *Report, saved *savedAnswers) {
 	// Reports are worded in English today; once a report says its language, its answers must be
 	// scored again in that language, or every sentence would differ.
 	want := Score(c.profile, a)
+	// A report written in another language than this session's has its sentences in that
+	// language: they are not compared, the rest is (an answers file scores the same in every
+	// language). A report without lang was written in English.
+	otherLang := cmp.Or(r.Lang, "en") != want.Lang
 	got, wanted := reflect.ValueOf(*r), reflect.ValueOf(want)
 	for i := range got.NumField() {
 		field := got.Type().Field(i)
 		name, _, _ := strings.Cut(field.Tag.Get("json"), ",")
-		if name == "source" || name == "answers" || !field.IsExported() {
+		if name == "source" || name == "answers" || name == "lang" || !field.IsExported() {
 			continue
 		}
-		where, says, gives, differ := difference(name, got.Field(i), wanted.Field(i))
+		g, w := got.Field(i), wanted.Field(i)
+		if otherLang {
+			g, w = withoutSentences(g), withoutSentences(w)
+		}
+		where, says, gives, differ := difference(name, g, w)
 		switch {
 		case differ && c.line(where) == 0:
 			c.add(where, "is missing; the report's answers, scored under profile %s, give %s", c.profile.ID, gives)
@@ -377,6 +391,44 @@ func (c *reportChecker) rescore(r *Report, saved *savedAnswers) {
 		}
 	}
 	r.Answers = a
+}
+
+// sentenceFields are the fields of a report that are sentences in its language, by JSON name:
+// the contract's, and the titles and names a person reads.
+var sentenceFields = map[string]bool{
+	"requirement": true, "current": true, "target": true, "next_step": true, "action": true,
+	"missing": true, "title": true, "name": true, "text": true, "label": true,
+}
+
+// withoutSentences is a copy of v with every sentence field emptied, at any depth.
+func withoutSentences(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := range v.Len() {
+			out.Index(i).Set(withoutSentences(v.Index(i)))
+		}
+		return out
+	case reflect.Struct:
+		out := reflect.New(v.Type()).Elem()
+		out.Set(v)
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); sentenceFields[name] {
+				out.Field(i).SetZero()
+			} else {
+				out.Field(i).Set(withoutSentences(v.Field(i)))
+			}
+		}
+		return out
+	}
+	return v
 }
 
 // difference finds the first field under field where got and want differ, and words each side.

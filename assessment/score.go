@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -54,6 +55,12 @@ type Report struct {
 	// Settings are the work settings the person would like, with what the sources say of them;
 	// present only when the optional question was answered.
 	Settings []SettingOutlook `json:"settings,omitempty" yaml:"settings,omitempty"`
+	// Lang is the language of the report's sentences (requirement, current, target, next_step,
+	// action, missing): "en" or "es". Ids, keys and enumerated values are the same in every
+	// language. It comes after the sentences, so that the lines of a report before it (which
+	// messages about a saved report name) stay where they were before reports said their
+	// language, and before the answers, which stay last.
+	Lang string `json:"lang" yaml:"lang"`
 	// Answers are the answers the report was scored from, in JSON only (the YAML report is as it
 	// was): compare scores them again under the profile in force rather than trust the report.
 	Answers *questions.Answers `json:"answers,omitempty" yaml:"-"`
@@ -123,10 +130,20 @@ func Score(p *Profile, a *questions.Answers) Report {
 	return r
 }
 
+// reportLang is the language of a report's sentences: the bank's, in which its labels are (the
+// profile's texts follow the bank as they are translated); English for a bank of no language.
+func reportLang(b *questions.Bank) string {
+	if b == nil || b.Lang() != i18n.Spanish {
+		return string(i18n.English)
+	}
+	return string(i18n.Spanish)
+}
+
 // scoreOnly is the score, the verdict and the gaps, without the path.
 func (p *Profile) scoreOnly(a *questions.Answers) Report {
 	r := Report{
 		Schema:       Schema,
+		Lang:         reportLang(p.bank),
 		Respondent:   a.Respondent,
 		Profile:      p.ID,
 		Thresholds:   p.Thresholds,

@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -77,5 +79,37 @@ func TestLangFromArgs(t *testing.T) {
 	r = run(t, "", "assess", "--lang", "es", "--no-such-flag")
 	if r.code != exitInvalid || !strings.Contains(r.stderr, "Ejecute 'hitready assess --help' para ver cómo se usa.") {
 		t.Errorf("a usage error in Spanish: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// JSON and YAML reports say the language of their sentences; a report written in one language
+// is read back by compare in the other (its answers score the same in every language).
+func TestReportsCarryTheirLanguage(t *testing.T) {
+	ready := filepath.Join("..", "examples", "ready.yaml")
+	for _, tt := range []struct {
+		lang, format, want string
+	}{
+		{"en", "json", `"lang":"en"`},
+		{"es", "json", `"lang":"es"`},
+		{"en", "yaml", "\n  lang: en\n"},
+		{"es", "yaml", "\n  lang: es\n"},
+	} {
+		r := run(t, "", "score", ready, "--format", tt.format, "--lang", tt.lang)
+		if r.code != exitOK || !strings.Contains(r.stdout, tt.want) {
+			t.Errorf("score --format %s --lang %s: exit %d, no %q in\n%s", tt.format, tt.lang, r.code, tt.want, r.stdout)
+		}
+	}
+	saved := filepath.Join(t.TempDir(), "es.json")
+	if r := run(t, "", "assess", "--answers", ready, "--format", "json", "--lang", "es", "--output", saved); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	if r := run(t, "", "compare", saved, ready, "--format", "json"); r.code != exitOK {
+		t.Errorf("a Spanish report compared in English: exit %d: %s", r.code, r.stderr)
+	}
+	bad := filepath.Join(t.TempDir(), "fr.json")
+	data, _ := os.ReadFile(saved)
+	os.WriteFile(bad, []byte(strings.Replace(string(data), `"lang": "es"`, `"lang": "fr"`, 1)), 0o600)
+	if r := run(t, "", "compare", bad, ready); r.code != exitInvalid || !strings.Contains(r.stderr, `lang: is "fr"; a report's language is en or es`) {
+		t.Errorf("a report in French: exit %d: %s", r.code, r.stderr)
 	}
 }
