@@ -237,47 +237,84 @@ var numberLike = sync.OnceValue(func() *regexp.Regexp {
 var reserved = []string{"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
 
 // plain tells whether YAML reads s back as that same string when it is written without quotes:
-// it starts with a letter, a digit, "(", "/" or "." (paths), holds only letters, digits, spaces and a few harmless
-// marks (nothing that starts a comment, a flow collection, an alias, a tag or a mapping), does not
-// end in a space, and is not a word or number YAML gives another type.
+// it does not end in a space, is not a word YAML reads as a boolean or null, holds only what a
+// plain scalar may (plainRunes), and is not read as a number, a date or a marker (readAsOther).
 func plain(s string) bool {
-	if s == "" || s[len(s)-1] == ' ' {
+	return s != "" && s[len(s)-1] != ' ' && !reservedWord(s) && plainRunes(s) && !readAsOther(s)
+}
+
+// reservedWord tells whether s is a word YAML 1.1 or 1.2 reads as a boolean or null.
+func reservedWord(s string) bool {
+	if len(s) > 5 {
 		return false
 	}
-	if len(s) <= 5 {
-		for _, w := range reserved {
-			if strings.EqualFold(s, w) {
-				return false
-			}
+	for _, w := range reserved {
+		if strings.EqualFold(s, w) {
+			return true
 		}
 	}
-	for i, r := range s {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-		case i == 0 && (r == '(' || r == '/' || r == '.'): // paths such as ../a.yaml, checked below
-		case i == 0:
-			if r < 0x80 || !unicode.IsLetter(r) {
-				return false
-			}
-		case r == ' ', r == '.', r == ',', r == ';', r == '(', r == ')', r == '\'', r == '&', r == '/',
-			r == '+', r == '%', r == '$', r == '?', r == '!', r == '_', r == '-':
-		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsNumber(r)):
-		default:
-			return false
-		}
-	}
-	// A leading dot starts .5, .inf and .nan, and "..." ends a document.
-	if s[0] == '.' {
-		lower := strings.ToLower(s)
-		if strings.HasPrefix(s, "...") || lower == ".inf" || lower == ".nan" || numberLike().MatchString(s) {
-			return false
-		}
-	}
-	// Every number and date form is one word: a space rules them out without the regexp.
-	if c := s[0]; c >= '0' && c <= '9' && !strings.Contains(s, " ") && numberLike().MatchString(s) {
+	return false
+}
+
+// plainRunes tells whether s starts with a letter, a digit, "(", "/" or "." (paths, checked by
+// readAsOther) and holds only letters, digits, spaces and a few harmless marks: nothing that
+// starts a comment, a flow collection, an alias, a tag or a mapping. ASCII, nearly all of a
+// report, is looked up in a table.
+func plainRunes(s string) bool {
+	first, size := utf8.DecodeRuneInString(s)
+	if !plainFirst(first) {
 		return false
+	}
+	for i := size; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !plainASCII[c] {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			return false
+		}
+		i += n
 	}
 	return true
+}
+
+// plainASCII marks the ASCII characters a plain string may hold: letters, digits, the space and
+// a few harmless marks.
+var plainASCII = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;()'&/+%$?!_-" {
+		t[c] = true
+	}
+	return t
+}()
+
+// plainFirst tells whether a plain string may start with r: a letter, a digit, "(", "/" or ".".
+func plainFirst(r rune) bool {
+	if r < utf8.RuneSelf {
+		return plainASCII[r] && !strings.ContainsRune(plainASCIINotFirst, r)
+	}
+	return unicode.IsLetter(r)
+}
+
+// plainASCIINotFirst are the marks a plain string may hold but not start with; "(", "/" and "."
+// may start one (a path such as ../a.yaml).
+const plainASCIINotFirst = " ,;)'&+%$?!_-"
+
+// readAsOther tells whether YAML reads s, a plain string by its characters, as something else: a
+// leading dot starts .5, .inf and .nan, and "..." ends a document; a digit starts a number or a
+// date, each one word, so a space rules them out without the regexp.
+func readAsOther(s string) bool {
+	switch c := s[0]; {
+	case c == '.':
+		lower := strings.ToLower(s)
+		return strings.HasPrefix(s, "...") || lower == ".inf" || lower == ".nan" || numberLike().MatchString(s)
+	case c >= '0' && c <= '9':
+		return !strings.Contains(s, " ") && numberLike().MatchString(s)
+	}
+	return false
 }
 
 func yamlString(s string) string {
