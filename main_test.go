@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -13,6 +15,13 @@ import (
 // TestMain lets the test binary act as the hitready binary inside scripts, so the scripts run the
 // real program end to end: arguments, streams, exit codes and files.
 func TestMain(m *testing.M) {
+	if strings.TrimSuffix(filepath.Base(os.Args[0]), ".exe") != "hitready" {
+		// The test run itself, not hitready in a script (whose environment the script sets):
+		// the tests that start hitready with the run's environment must not read Spanish because
+		// the tester's locale is (LANG=es_MX.UTF-8). A test that wants Spanish says so in the
+		// environment it passes, after this.
+		os.Setenv("HITREADY_LANG", "en")
+	}
 	testscript.Main(m, map[string]func(){
 		"hitready": func() { os.Exit(cmd.Execute()) },
 	})
