@@ -145,7 +145,7 @@ func DefaultProfile(bank *questions.Bank) (*Profile, error) {
 // ParseProfile reads a profile strictly (readStrict) and checks it against the bank. Refusals
 // match inputerr.ErrInvalid and name the file, the line and the requirement.
 func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, error) {
-	p, f, err := readStrict[Profile](path, data, profileKind)
+	p, f, err := readStrictIn[Profile](path, data, profileKind, bank.Lang())
 	if err != nil {
 		return nil, err
 	}

@@ -290,18 +290,19 @@ func (p *Profile) factorCredit(f Factor, a *questions.Answers) (credit float64, 
 func (p *Profile) factorWords(f Factor, a *questions.Answers) string {
 	q, _ := p.bank.Question(f.Question)
 	ans, ok := a.Get(q.ID)
+	l := i18n.For(p.bank.Lang())
 	switch {
 	case !ok:
-		return "Not answered"
+		return l.T("assessment.current.not-answered")
 	case q.Kind == questions.OneOf:
 		choice, _ := q.Choice(ans.Choice)
 		return choice.Label
 	case q.Kind == questions.AnyOf && ans.Has(f.Includes):
-		return "Completed"
+		return l.T("assessment.current.completed")
 	case q.Kind == questions.AnyOf:
-		return "Not completed yet"
+		return l.T("assessment.current.not-completed")
 	case q.Kind == questions.Rating:
-		return strconv.Itoa(ans.Rating) + " of " + strconv.Itoa(q.Scale.Max)
+		return l.T("assessment.current.rating", i18n.Args{"Rating": ans.Rating, "Max": q.Scale.Max})
 	}
 	return ""
 }

@@ -99,7 +99,8 @@ func Localize(n *yaml.Node, l Lang) error {
 			if err := t.UnmarshalYAML(n); err != nil {
 				return err
 			}
-			*n = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.In(l), Line: n.Line, Column: n.Column}
+			// The anchor stays, so that an alias of the text (*skilltarget) reads it in l too.
+			*n = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.In(l), Anchor: n.Anchor, Line: n.Line, Column: n.Column}
 			return nil
 		}
 		for i := 1; i < len(n.Content); i += 2 {
