@@ -1,0 +1,135 @@
+package assessment
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/hitready/hitready/internal/i18n"
+)
+
+// A profile's texts in two languages, read in one (readStrictIn), apart from the strict reader
+// they feed: strict.go stays under 600 lines.
+
+// localized is the file's text with each text in two languages replaced by its string in l, on
+// the lines it was on: a block text ("title:" then its en and es lines) becomes the quoted string
+// after its key, its own lines left blank; a flow one ({en: …, es: …}) the string in its place.
+// data itself when it has none.
+func (f *yamlFile) localized(data []byte, l i18n.Lang) ([]byte, error) {
+	var texts []*yaml.Node
+	var starts []int // the line of every node, keys included
+	var visit func(n *yaml.Node)
+	visit = func(n *yaml.Node) {
+		starts = append(starts, n.Line)
+		if isBilingual(n) {
+			texts = append(texts, n)
+		}
+		for _, c := range n.Content {
+			visit(c)
+		}
+	}
+	visit(f.root)
+	if len(texts) == 0 {
+		return data, nil
+	}
+	// YAML breaks lines at these too, so its line numbers would not be the lines of the text.
+	if bytes.ContainsAny(data, "\u2028\u2029\u0085") {
+		return nil, errors.New("holds a line separator (U+2028, U+2029 or U+0085); profile text must be printable and on one line")
+	}
+	lines := strings.Split(string(data), "\n")
+	for _, n := range texts {
+		var t i18n.Text
+		if err := t.UnmarshalYAML(n); err != nil {
+			return nil, err
+		}
+		quoted := strconv.Quote(t.In(l))
+		if err := replaceText(lines, n, quoted, starts); err != nil {
+			return nil, err
+		}
+	}
+	if err := i18n.Localize(f.root, l); err != nil {
+		return nil, err
+	}
+	return []byte(strings.Join(lines, "\n")), nil
+}
+
+func isBilingual(n *yaml.Node) bool {
+	if n.Kind != yaml.MappingNode || len(n.Content) < 2 {
+		return false
+	}
+	for i := 0; i < len(n.Content); i += 2 {
+		if k := n.Content[i].Value; k != "en" && k != "es" {
+			return false
+		}
+	}
+	return true
+}
+
+// replaceText writes quoted in place of the text n in lines (numbered from 1 as n.Line is).
+func replaceText(lines []string, n *yaml.Node, quoted string, starts []int) error {
+	row := n.Line - 1
+	if n.Style&yaml.FlowStyle != 0 {
+		line := lines[row]
+		open := n.Column - 1
+		if i := strings.IndexByte(line[min(open, len(line)):], '{'); i >= 0 {
+			open += i // past an anchor
+		}
+		end := flowEnd(line, open)
+		if open >= len(line) || line[open] != '{' || end < 0 {
+			return fmt.Errorf("line %d: write a text in two languages on one line, or as en: and es: lines", n.Line)
+		}
+		// Padded to the text's width, so that what follows on the line keeps its column.
+		pad := utf8.RuneCountInString(line[open:end+1]) - utf8.RuneCountInString(quoted)
+		lines[row] = line[:open] + quoted + strings.Repeat(" ", max(pad, 0)) + line[end+1:]
+		return nil
+	}
+	// A block text's first language starts on the line after its key (the node's own line is
+	// its anchor's, if it has one); it ends before the next node of the file.
+	row = n.Content[0].Line - 1
+	last := n.Content[len(n.Content)-1].Line
+	next := len(lines) + 1
+	for _, s := range starts {
+		if s > last && s < next {
+			next = s
+		}
+	}
+	if row < 1 {
+		return fmt.Errorf("line %d: a text in two languages needs a key", n.Line)
+	}
+	lines[row-1] = strings.TrimRight(lines[row-1], " ") + " " + quoted
+	for i := row; i < next-1 && i < len(lines); i++ {
+		lines[i] = ""
+	}
+	return nil
+}
+
+// flowEnd is the index of the brace that closes the flow mapping opening at line[open], outside
+// quotes; -1 when it is not on the line.
+func flowEnd(line string, open int) int {
+	depth, quote := 0, byte(0)
+	for i := open; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			} else if c == '\\' && quote == '"' {
+				i++
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '{':
+			depth++
+		case c == '}':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
