@@ -19,7 +19,7 @@ func fixture(t *testing.T, files map[string]string) (*loaded, error) {
 	for name, text := range files {
 		fsys["messages/"+name] = &fstest.MapFile{Data: []byte(text)}
 	}
-	return loadCatalogue(fsys)
+	return loadCatalogue(fsys, true)
 }
 
 const counted = `
@@ -101,7 +101,7 @@ func TestCatalogueRefusesMistakes(t *testing.T) {
 
 // The embedded catalogue loads: every message in both languages, every template parsed.
 func TestCatalogueLoads(t *testing.T) {
-	c, err := loadCatalogue(messageFiles)
+	c, err := loadCatalogue(messageFiles, true)
 	if err != nil {
 		t.Fatal(err)
 	}
