@@ -39,6 +39,7 @@ type AssessOptions struct {
 	AllGaps      bool
 	Profile      string
 	Review       bool
+	Lang         string // --lang when given, repeated in hints
 
 	// Prompter asks the open questions; nil means the one the terminal calls for (survey, or
 	// plain with --plain or TERM=dumb). Tests put a fake here.
@@ -69,6 +70,9 @@ func NewCmdAssess(ios *iostreams.IOStreams, runF func(*AssessOptions) error) *co
 				return err
 			}
 			opts.FailUnderSet = c.Flags().Changed("fail-under")
+			if l := c.Flag("lang"); l != nil && l.Changed {
+				opts.Lang = l.Value.String()
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -91,46 +95,6 @@ func NewCmdAssess(ios *iostreams.IOStreams, runF func(*AssessOptions) error) *co
 	_ = c.RegisterFlagCompletionFunc("set", completeSet)
 	_ = c.MarkFlagFilename("answers", "yaml", "yml", "json")
 	return c
-}
-
-// completeSet completes --set: first a question id (followed by "="), then its allowed values;
-// for a multi-choice question, the value after the last comma.
-func completeSet(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	bank, err := questions.Load()
-	if err != nil {
-		return nil, cobra.ShellCompDirectiveError
-	}
-	id, value, hasValue := strings.Cut(toComplete, "=")
-	if !hasValue {
-		var ids []string
-		for _, q := range bank.Questions {
-			if strings.HasPrefix(q.ID, id) {
-				ids = append(ids, q.ID+"=")
-			}
-		}
-		return ids, cobra.ShellCompDirectiveNoSpace | cobra.ShellCompDirectiveNoFileComp
-	}
-	q, ok := bank.Question(id)
-	if !ok {
-		return nil, cobra.ShellCompDirectiveNoFileComp
-	}
-	prefix := id + "="
-	if q.Kind == questions.AnyOf {
-		if i := strings.LastIndex(value, ","); i >= 0 {
-			prefix += value[:i+1]
-		}
-	}
-	var out []string
-	if q.Kind == questions.Rating {
-		for n := q.Scale.Min; n <= q.Scale.Max; n++ {
-			out = append(out, fmt.Sprintf("%s%d", prefix, n))
-		}
-	} else {
-		for _, v := range q.ValueNames() {
-			out = append(out, prefix+v)
-		}
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 }
 
 func assessRun(opts *AssessOptions) error {
@@ -232,6 +196,7 @@ func assessOutputOptions(opts *AssessOptions, kept string) render.Options {
 			topts.AnswersKept = kept
 		}
 	}
+	topts.InFull = inFullArgs(opts, topts.AnswersKept)
 	return topts
 }
 

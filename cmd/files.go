@@ -73,7 +73,7 @@ func (e *missingAnswersError) Error() string {
 		// Source comes from the file system: escaped here (the hint quotes it as $'…'), so
 		// no printer can let a name forge lines on the terminal.
 		fmt.Fprintf(&b, "%s: is incomplete: no answer to %s; %s scores only complete answers files (%s asks the rest)",
-			textsafe.Escape(e.Source), strings.Join(ids, ", "), e.Command, assessHint(e.Source))
+			textsafe.Escape(e.Source), strings.Join(ids, ", "), e.Command, oneLine([]string{"assess", "--answers", e.Source}))
 		return b.String()
 	}
 	fmt.Fprintf(&b, "%d %s unanswered and %s:\n", len(e.Open), prose.Plural(len(e.Open), "question is", "questions are"), e.Reason)

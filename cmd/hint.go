@@ -66,42 +66,46 @@ func sameFile(a, b string) bool {
 	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }
 
-// assessHint is the command that goes on from an answers file, with the flags that shaped the
-// run (runFlags), so that the hint pasted gives the same kind of report in the same place.
-func assessHint(answersPath string, flags ...string) string {
-	hint := commandName() + " assess --answers " + textsafe.ShellQuote(answersPath)
-	for _, f := range flags {
-		hint += " " + f
-	}
-	return hint
+// goOnArgs are the arguments of the command that goes on from an answers file, with the flags
+// that shaped the run (runFlags), so that the hint pasted gives the same kind of report in the
+// same place.
+func goOnArgs(answersPath string, flags []string) []string {
+	return append([]string{"assess", "--answers", answersPath}, flags...)
 }
 
-// runFlags are the flags of an assess run that a hint to go on with it must repeat: where and
-// how the report is written, the profile it is scored against, the way it asks, the exit code
-// it may give. The answers themselves (--answers, --set) are in the file the hint names;
-// --save-answers is repeated only when it is not that file.
+// pasteable is a command for a person to paste, each argument quoted for a shell, broken with
+// " \" at width so that a narrow terminal does not cut it (textsafe.FitCommand), indented by two.
+func pasteable(args []string, width int) string {
+	return textsafe.FitCommand(commandName(), args, width, "  ")
+}
+
+// oneLine is a command on one line, for a sentence that names it.
+func oneLine(args []string) string {
+	line := commandName()
+	for _, a := range args {
+		line += " " + textsafe.ShellQuote(a)
+	}
+	return line
+}
+
+// runFlags are the flags of an assess run that a hint to go on with it must repeat, as
+// arguments: where and how the report is written, the profile it is scored against, its
+// language, the way it asks, the exit code it may give. The answers themselves (--answers,
+// --set) are in the file the hint names; --save-answers is repeated only when it is not that
+// file.
 func runFlags(opts *AssessOptions, answersPath string) []string {
 	var flags []string
-	add := func(name, value string) {
-		flags = append(flags, "--"+name+" "+textsafe.ShellQuote(value))
-	}
 	if opts.Format != "" && opts.Format != render.ReportFormats().Names()[0] {
-		add("format", opts.Format)
+		flags = append(flags, "--format", opts.Format)
 	}
 	if opts.Output != "" {
-		add("output", opts.Output)
-	}
-	if opts.Profile != "" {
-		add("profile", opts.Profile)
+		flags = append(flags, "--output", opts.Output)
 	}
 	if opts.SaveAnswers != "" && opts.SaveAnswers != answersPath {
-		add("save-answers", opts.SaveAnswers)
+		flags = append(flags, "--save-answers", opts.SaveAnswers)
 	}
 	if opts.FailUnderSet {
-		add("fail-under", strconv.FormatFloat(opts.FailUnder, 'f', -1, 64))
-	}
-	if opts.Plain {
-		flags = append(flags, "--plain")
+		flags = append(flags, "--fail-under", strconv.FormatFloat(opts.FailUnder, 'f', -1, 64))
 	}
 	if opts.AllGaps {
 		flags = append(flags, "--all-gaps")
@@ -109,7 +113,45 @@ func runFlags(opts *AssessOptions, answersPath string) []string {
 	if opts.Review {
 		flags = append(flags, "--review") // a complete file asks nothing: the review is what goes on
 	}
+	return append(flags, reportFlags(opts)...)
+}
+
+// reportFlags are the flags that change what a report says, which every hint that shows it
+// again repeats: the profile, the language, the plain layout.
+func reportFlags(opts *AssessOptions) []string {
+	var flags []string
+	if opts.Profile != "" {
+		flags = append(flags, "--profile", opts.Profile)
+	}
+	if opts.Lang != "" {
+		flags = append(flags, "--lang", opts.Lang)
+	}
+	if opts.Plain {
+		flags = append(flags, "--plain")
+	}
 	return flags
+}
+
+// inFullArgs are the arguments of the command that shows this report with every gap in full
+// (--all-gaps), or nil when no command can (the answers came from standard input): the file
+// that holds the answers, the --set answers it does not hold, and the flags that change what a
+// report says (reportFlags).
+func inFullArgs(opts *AssessOptions, kept string) []string {
+	var args []string
+	switch {
+	case kept != "":
+		args = []string{"assess", "--answers", kept}
+	case opts.AnswersPath == "":
+		args = []string{"assess"}
+	default:
+		return nil
+	}
+	if kept == "" || kept == opts.AnswersPath {
+		for _, s := range opts.Sets {
+			args = append(args, "--set", s)
+		}
+	}
+	return append(append(args, reportFlags(opts)...), "--all-gaps")
 }
 
 // setExample is ID=VALUE for q with a value q allows: its first, or for a rating its middle.
@@ -125,22 +167,22 @@ func setExample(q *questions.Question) string {
 }
 
 // answersKeptHint is said after a session whose answers are kept in a file: where, and the
-// command that shows the report again. The command is on a line of its own: it is not broken
-// by the terminal's wrapping and is copied whole with a triple click.
-func answersKeptHint(kept string, flags []string) string {
-	return fmt.Sprintf("\nYour answers are in %s.\nSee this report again with:\n  %s\n\n", textsafe.Escape(kept), assessHint(kept, flags...))
+// command that shows the report again, on lines of its own, fitted to the width: copied whole,
+// it runs as it stands.
+func answersKeptHint(kept string, flags []string, width int) string {
+	return fmt.Sprintf("\nYour answers are in %s.\nSee this report again with:\n%s\n\n", textsafe.Escape(kept), pasteable(goOnArgs(kept, flags), width))
 }
 
 // stoppedMessage is said when the person stops the questionnaire: where the answers are and how
-// to go on, or that the latest of them could not be kept.
+// to go on (hint, a pasteable command), or that the latest of them could not be kept.
 func stoppedMessage(savedTo string, lost error, hint string) string {
 	switch {
 	case savedTo == "":
 		return "\nStopped. No answers were saved."
 	case lost != nil:
-		return fmt.Sprintf("\nStopped. %s\nContinue with:\n  %s", notAllKept(savedTo, lost), hint)
+		return fmt.Sprintf("\nStopped. %s\nContinue with:\n%s", notAllKept(savedTo, lost), hint)
 	}
-	return fmt.Sprintf("\nStopped. Your answers so far are in %s.\nContinue with:\n  %s", textsafe.Escape(savedTo), hint)
+	return fmt.Sprintf("\nStopped. Your answers so far are in %s.\nContinue with:\n%s", textsafe.Escape(savedTo), hint)
 }
 
 // notAllKept says that the latest answers could not be written to path, and why.

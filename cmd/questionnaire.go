@@ -54,7 +54,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 	switch {
 	case errors.Is(err, prompter.ErrInterrupted):
 		holder := keeper.Holder()
-		return "", &interruptedError{SavedTo: holder, Lost: lost, Hint: assessHint(holder, runFlags(hintOpts, holder)...)}
+		return "", &interruptedError{SavedTo: holder, Lost: lost, Hint: pasteable(goOnArgs(holder, runFlags(hintOpts, holder)), width)}
 	case err != nil:
 		return "", err
 	case behind != "":
@@ -62,7 +62,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 	}
 	kept := keeper.Kept()
 	if kept != "" {
-		fmt.Fprint(ios.ErrOut, answersKeptHint(kept, runFlags(hintOpts, kept)))
+		fmt.Fprint(ios.ErrOut, answersKeptHint(kept, runFlags(hintOpts, kept), width))
 	}
 	return kept, nil
 }

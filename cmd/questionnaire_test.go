@@ -8,6 +8,7 @@ import (
 
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // fullSession scripts every answer of a person with an HIT associate's from an accredited program
@@ -86,7 +87,8 @@ func TestInterruptAndResume(t *testing.T) {
 	if r.stdout != "" {
 		t.Errorf("a report was printed after the interruption:\n%s", r.stdout)
 	}
-	want := "Your answers so far are in hitready-answers.yaml.\nContinue with:\n  hitready assess --answers hitready-answers.yaml --format json --output 'my report.json' --plain"
+	// The command is broken with " \" at the width (80 columns here), a flag with its value.
+	want := "Your answers so far are in hitready-answers.yaml.\nContinue with:\n  hitready assess --answers hitready-answers.yaml --format json \\\n    --output 'my report.json' --plain"
 	if !strings.HasSuffix(err.Error(), want) {
 		t.Errorf("message %q lacks %q", err, want)
 	}
@@ -279,7 +281,11 @@ func TestRunFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := strings.Join(runFlags(&tt.opts, tt.kept), " "); got != tt.want {
+			var quoted []string
+			for _, a := range runFlags(&tt.opts, tt.kept) {
+				quoted = append(quoted, textsafe.ShellQuote(a))
+			}
+			if got := strings.Join(quoted, " "); got != tt.want {
 				t.Errorf("runFlags = %q, want %q", got, tt.want)
 			}
 		})

@@ -223,6 +223,11 @@ func NewCmdRoot(ios *iostreams.IOStreams) *cobra.Command {
 			if len(args) == 0 {
 				return nil
 			}
+			if sub, _, err := c.Find(args[:1]); err == nil && sub != c {
+				// Only "--" lets a command's own name reach here (`hitready -- assess`):
+				// suggesting that very name would be no help.
+				return usageErrorf("%q after -- is taken as an argument, not a command; run: %s", args[0], oneLine(args[:1]))
+			}
 			hint := ""
 			if s := c.SuggestionsFor(args[0]); len(s) > 0 {
 				hint = fmt.Sprintf(" (did you mean %q?)", s[0])

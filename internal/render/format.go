@@ -96,6 +96,10 @@ type Options struct {
 	Command string
 	// Lang is the language a person reads the output in (--lang); the zero value is English.
 	Lang i18n.Lang
+	// InFull are the arguments, after Command, of the command that shows this report with every
+	// gap in full: the same answers and the flags that change what a report says (--set,
+	// --profile, --plain). nil: one is made from AnswersKept.
+	InFull []string
 	// Page is what the HTML page needs beyond the report (--format html): the date it says it
 	// was made, its language and the document the requirements rest on.
 	Page page.Options

@@ -163,8 +163,8 @@ func gapSection(b *strings.Builder, r assessment.Report, opts Options, p painter
 			titles[i] = gapTitle(g)
 		}
 		b.WriteString("\n")
-		commandLine(b, "", l.N("report.gaps.minor-later", len(summed), i18n.Args{"Titles": strings.Join(titles, ", ")}),
-			allGapsHint(opts), opts.width())
+		wrapped(b, "", l.N("report.gaps.minor-later", len(summed), i18n.Args{"Titles": strings.Join(titles, ", ")}), opts.width())
+		b.WriteString(allGapsHint(opts, "  ") + "\n")
 	}
 }
 
@@ -259,7 +259,7 @@ func pathSection(b *strings.Builder, r assessment.Report, opts Options, p painte
 			}
 			label := "  " + l.T("report.path.later") + " "
 			wrapped(b, label, l.T("report.path.later-steps", i18n.Args{"Titles": strings.Join(names, ", "), "Steps": stepNumbers(later, l)}), width)
-			b.WriteString(strings.Repeat(" ", textWidth(label)) + allGapsHint(opts) + "\n")
+			b.WriteString(allGapsHint(opts, strings.Repeat(" ", textWidth(label))) + "\n")
 		}
 	}
 	if len(r.Credentials) > 0 {
@@ -280,13 +280,18 @@ func pathSection(b *strings.Builder, r assessment.Report, opts Options, p painte
 	}
 }
 
-// allGapsHint is the command that shows every gap and step in full: the same answers with
-// --all-gaps, written so that it runs when pasted where the answers are kept.
-func allGapsHint(opts Options) string {
-	if opts.AnswersKept == "" {
-		return opts.command() + " assess --all-gaps " + opts.loc().T("report.hint.same-answers")
+// allGapsHint is the command that shows every gap and step in full, after indent: the same
+// answers and flags with --all-gaps (Options.InFull), fitted to the width with shell
+// continuations, so that it runs when pasted where the answers are kept.
+func allGapsHint(opts Options, indent string) string {
+	args := opts.InFull
+	if args == nil && opts.AnswersKept != "" {
+		args = []string{"assess", "--answers", opts.AnswersKept, "--all-gaps"}
 	}
-	return opts.command() + " assess --answers " + textsafe.ShellQuote(opts.AnswersKept) + " --all-gaps"
+	if args == nil {
+		return indent + opts.command() + " assess --all-gaps " + opts.loc().T("report.hint.same-answers")
+	}
+	return textsafe.FitCommand(opts.command(), args, opts.width(), indent)
 }
 
 // commandLine writes a sentence that ends with a command to paste, the command on a line of its
