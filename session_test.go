@@ -4,6 +4,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/creack/pty"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -115,5 +117,70 @@ func TestAFullDiskIsNeverCalledKept(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(dir, "hitready-answers.yaml")); !strings.Contains(string(data), `education.program: "no"`) {
 		t.Errorf("the first answer is not in the file:\n%s", data)
+	}
+}
+
+// Ctrl-Z stops the arrow-key questionnaire like any program, the terminal given back in its
+// normal mode; fg brings the question back, drawn again, and the arrows work (raw mode), as
+// they do after SIGTSTP sent from elsewhere (item 15). Run in an interactive bash, which does
+// job control as a person's shell does.
+func TestCtrlZAndFgBringTheQuestionBack(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash to do job control")
+	}
+	for _, how := range []string{"Ctrl-Z", "SIGTSTP"} {
+		t.Run(how, func(t *testing.T) {
+			ptm, tty, err := pty.Open()
+			if err != nil {
+				t.Skipf("no pseudo-terminal: %v", err)
+			}
+			defer ptm.Close()
+			defer tty.Close()
+			pty.Setsize(ptm, &pty.Winsize{Rows: 40, Cols: 80})
+			cmd := exec.Command(bash, "--norc", "--noprofile", "-i")
+			cmd.Dir = t.TempDir()
+			cmd.Env = append(os.Environ(), "TERM=xterm", "HITREADY_NO_INPUT=", "PS1=$ ", "PATH="+filepath.Dir(binary(t))+":"+os.Getenv("PATH"))
+			cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+			cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer cmd.Process.Kill()
+			s := &screen{copied: make(chan struct{})}
+			go func() { io.Copy(s, ptm); close(s.copied) }()
+			raw := func() bool {
+				tios, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+				return err == nil && tios.Lflag&(unix.ICANON|unix.ECHO) == 0
+			}
+			question := "[1/22] What is the highest level of education"
+			waitFor(t, "the shell", func() bool { return strings.Contains(s.String(), "$ ") }, s)
+			ptm.WriteString("hitready assess\r")
+			waitFor(t, "the question in raw mode", func() bool { return strings.Contains(s.String(), question) && raw() }, s)
+			if how == "Ctrl-Z" {
+				ptm.WriteString("\x1a")
+			} else {
+				pgrp, err := unix.IoctlGetInt(int(ptm.Fd()), unix.TIOCGPGRP) // the job in the foreground
+				if err != nil {
+					t.Fatal(err)
+				}
+				unix.Kill(-pgrp, syscall.SIGTSTP)
+			}
+			waitFor(t, "the job stopped", func() bool { return strings.Contains(s.String(), "Stopped") }, s)
+			if how == "Ctrl-Z" && !strings.Contains(s.String(), "\x1b[?25h") {
+				t.Error("the cursor was left hidden")
+			}
+			before := strings.Count(s.String(), question)
+			ptm.WriteString("fg\r")
+			waitFor(t, "the question drawn again, in raw mode", func() bool { return strings.Count(s.String(), question) > before && raw() }, s)
+			ptm.WriteString("\x1b[B\r") // down: high school
+			waitFor(t, "the next question", func() bool { return strings.Contains(s.String(), "Are you enrolled in a health information program") }, s)
+			if strings.Contains(s.String(), "^[[B") {
+				t.Errorf("an arrow key was echoed:\n%s", s)
+			}
+			ptm.WriteString("\x03")
+			waitFor(t, "Ctrl-C", func() bool { return strings.Contains(s.String(), "Continue with:") }, s)
+			ptm.WriteString("exit\r")
+		})
 	}
 }

@@ -67,5 +67,6 @@ func New(ctx context.Context, opts Options) (Prompter, func()) {
 		width = iostreams.DefaultWidth
 	}
 	installTemplates(width)
-	return &survey{in: in, out: out, width: width}, func() {}
+	in, release := suspendable(in, out)
+	return &survey{in: in, out: out, width: width}, release
 }

@@ -29,13 +29,20 @@ func (s *survey) fit(message string) string {
 }
 
 func (s *survey) ask(p sv.Prompt, response any) error {
-	// WithStdio always: survey's default is the process's stdout, which would mix the prompts
-	// into a report redirected to a file.
-	err := sv.AskOne(p, response, sv.WithStdio(s.in, s.out, s.out), sv.WithPageSize(10))
-	if errors.Is(err, terminal.InterruptErr) || errors.Is(err, io.EOF) {
-		return ErrInterrupted
+	for {
+		// WithStdio always: survey's default is the process's stdout, which would mix the
+		// prompts into a report redirected to a file.
+		err := sv.AskOne(p, response, sv.WithStdio(s.in, s.out, s.out), sv.WithPageSize(10))
+		switch {
+		case errors.Is(err, errRedraw):
+			// Stopped (Ctrl-Z) and continued (fg): the question is asked again, drawn afresh
+			// on a terminal put back in raw mode (suspendable).
+			continue
+		case errors.Is(err, terminal.InterruptErr) || errors.Is(err, io.EOF):
+			return ErrInterrupted
+		}
+		return err
 	}
-	return err
 }
 
 func (s *survey) Select(message, help string, options []string, def int) (int, error) {
