@@ -174,7 +174,11 @@ func TestCtrlZAndFgBringTheQuestionBack(t *testing.T) {
 			ptm.WriteString("fg\r")
 			waitFor(t, "the question drawn again, in raw mode", func() bool { return strings.Count(s.String(), question) > before && raw() }, s)
 			ptm.WriteString("\x1b[B\r") // down: high school
-			waitFor(t, "the next question", func() bool { return strings.Contains(s.String(), "Are you enrolled in a health information program") }, s)
+			// Ctrl-C once the next question has the terminal in raw mode, where it is a key:
+			// sooner, it would be a signal, which a question cannot be told of.
+			waitFor(t, "the next question", func() bool {
+				return strings.Contains(s.String(), "Are you enrolled in a health information program") && raw()
+			}, s)
 			if strings.Contains(s.String(), "^[[B") {
 				t.Errorf("an arrow key was echoed:\n%s", s)
 			}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/questionnaire"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/internal/textsafe"
@@ -170,19 +171,20 @@ func setExample(q *questions.Question) string {
 // command that shows the report again, on lines of its own, fitted to the width: copied whole,
 // it runs as it stands.
 func answersKeptHint(kept string, flags []string, width int) string {
-	return fmt.Sprintf("\nYour answers are in %s.\nSee this report again with:\n%s\n\n", textsafe.Escape(kept), pasteable(goOnArgs(kept, flags), width))
+	return "\n" + prose.Wrap(fmt.Sprintf("Your answers are in %s.", textsafe.Escape(kept)), width, "") +
+		"\nSee this report again with:\n" + pasteable(goOnArgs(kept, flags), width) + "\n\n"
 }
 
 // stoppedMessage is said when the person stops the questionnaire: where the answers are and how
 // to go on (hint, a pasteable command), or that the latest of them could not be kept.
-func stoppedMessage(savedTo string, lost error, hint string) string {
+func stoppedMessage(savedTo string, lost error, hint string, width int) string {
 	switch {
 	case savedTo == "":
 		return "\nStopped. No answers were saved."
 	case lost != nil:
-		return fmt.Sprintf("\nStopped. %s\nContinue with:\n%s", notAllKept(savedTo, lost), hint)
+		return "\n" + prose.Wrap("Stopped. "+notAllKept(savedTo, lost), width, "") + "\nContinue with:\n" + hint
 	}
-	return fmt.Sprintf("\nStopped. Your answers so far are in %s.\nContinue with:\n%s", textsafe.Escape(savedTo), hint)
+	return "\n" + prose.Wrap(fmt.Sprintf("Stopped. Your answers so far are in %s.", textsafe.Escape(savedTo)), width, "") + "\nContinue with:\n" + hint
 }
 
 // notAllKept says that the latest answers could not be written to path, and why.

@@ -54,7 +54,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 	switch {
 	case errors.Is(err, prompter.ErrInterrupted):
 		holder := keeper.Holder()
-		return "", &interruptedError{SavedTo: holder, Lost: lost, Hint: pasteable(goOnArgs(holder, runFlags(hintOpts, holder)), width)}
+		return "", &interruptedError{SavedTo: holder, Lost: lost, Hint: pasteable(goOnArgs(holder, runFlags(hintOpts, holder)), width), Width: width}
 	case err != nil:
 		return "", err
 	case behind != "":
@@ -103,10 +103,11 @@ type interruptedError struct {
 	SavedTo string // "" when nothing had been answered or nothing could be written
 	Lost    error  // the latest answers could not be written to SavedTo: it holds the ones before
 	Hint    string // the command to go on with
+	Width   int    // the terminal's, which the message is wrapped to
 }
 
 func (e *interruptedError) Error() string {
-	return stoppedMessage(e.SavedTo, e.Lost, e.Hint)
+	return stoppedMessage(e.SavedTo, e.Lost, e.Hint, e.Width)
 }
 
 func (e *interruptedError) Is(target error) bool { return target == prompter.ErrInterrupted }
