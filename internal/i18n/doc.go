@@ -69,7 +69,7 @@
 // Credential and body names stay as AHIMA and CAHIIM write them, glossed where they first
 // appear: "RHIT (técnico registrado en información de salud)". Words used so far:
 //
-//	gap brecha · score puntaje · report informe · verdict resultado · requirement requisito
+//	gap brecha · score puntuación · report informe · verdict resultado · requirement requisito
 //	answers file archivo de respuestas · question bank banco de preguntas · step paso
 //	medical record expediente médico · the occupation especialista en registros médicos
 //	Health Information Technician técnico de información de salud · advisor consejero
