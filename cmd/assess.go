@@ -279,7 +279,7 @@ func writeReport(ctx context.Context, ios *iostreams.IOStreams, path, format str
 func outputOptions(ios *iostreams.IOStreams, outputPath string) render.Options {
 	toStdout := outputPath == "" || outputPath == fileio.StdStream
 	opts := render.Options{Width: ios.TerminalWidth(), Plain: ios.IsDumbTerminal(), Command: commandName(),
-		Lang: ios.Lang(), Page: page.Options{Date: runDate(), Lang: string(ios.Lang())}}
+		Lang: ios.Lang(), Page: page.Options{Date: runDate(), Lang: ios.Lang()}}
 	if !toStdout {
 		opts.Width = ios.FileWidth()
 	}

@@ -80,9 +80,10 @@ type cohortView struct {
 
 // countRow is a line of a chart drawn as a table: what is counted, how many, and a bar.
 type countRow struct {
-	Key, Text, Detail string
-	Count             int
-	Bar               bar
+	Verdict      assessment.Verdict // the verdict counted, in the chart of verdicts
+	Text, Detail string
+	Count        int
+	Bar          bar
 }
 
 type examRow struct {
@@ -102,7 +103,7 @@ func (c *Cohort) Close(s *assessment.Summary) error {
 		Rows: template.HTML(c.rows.String())} // #nosec: rows drawn by html/template in Render
 	for _, verdict := range []assessment.Verdict{assessment.Ready, assessment.NearlyReady, assessment.NotReady} {
 		n := s.Verdicts[verdict]
-		v.Verdicts = append(v.Verdicts, countRow{Key: string(verdict), Count: n, Bar: newBar(float64(n), float64(s.Count))})
+		v.Verdicts = append(v.Verdicts, countRow{Verdict: verdict, Count: n, Bar: newBar(float64(n), float64(s.Count))})
 	}
 	for _, st := range s.FirstSteps() {
 		v.FirstSteps = append(v.FirstSteps, countRow{Text: strings.TrimSuffix(st.Action, "."), Count: st.Count,
@@ -117,7 +118,8 @@ func (c *Cohort) Close(s *assessment.Summary) error {
 		v.Unmet = append(v.Unmet, countRow{Text: u.Title, Detail: u.Requirement, Count: u.Count,
 			Bar: newBar(float64(u.Count), float64(s.Count))})
 	}
-	return write(c.w, c.set, "cohort", v, frame{Kind: "cohort", Date: c.opts.Date, Generous: true})
+	f := frame{Kind: "cohort", Title: c.set.w.l.T("page.title.cohort"), Date: c.opts.Date, Generous: true}
+	return write(c.w, c.set, "cohort", v, f, nil)
 }
 
 // gapTitle is a gap's short title, or its id for a profile that gives none.

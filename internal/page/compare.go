@@ -102,6 +102,6 @@ func Comparison(w io.Writer, c assessment.Comparison, opts Options) error {
 		return out
 	}
 	v.Closed, v.Opened, v.Remaining = gaps(c.Closed), gaps(c.Opened), gaps(c.Remaining)
-	who := cmp.Or(v.Who, v.NewSource)
-	return write(w, set, "compare", v, frame{Kind: "compare", Who: who, Date: opts.Date, Generous: true})
+	pageTitle := titleOf(set.w.l, "page.title.compare", "page.title.compare-of", cmp.Or(v.Who, v.NewSource))
+	return write(w, set, "compare", v, frame{Kind: "compare", Title: pageTitle, Date: opts.Date, Generous: true}, nil)
 }

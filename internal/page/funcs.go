@@ -1,47 +1,147 @@
 package page
 
 import (
-	"bytes"
 	"fmt"
-	"html"
 	"html/template"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/prose"
 )
 
 // funcs are the helpers the templates use: numbers as the page prints them, and the arithmetic
-// of lists. None of them holds a word of the page.
+// of lists. None of them holds a word of the page: those are the words' funcs.
 var funcs = template.FuncMap{
-	"score":      func(x float64) string { return fmt.Sprintf("%.1f", x) },
+	"score":      score,
 	"signed":     func(x float64) string { return fmt.Sprintf("%+.1f", x) },
 	"median":     median,
 	"num":        func(x float64) string { return trimFloat(x) },
-	"add":        func(a, b int) int { return a + b },
-	"last":       func(i, n int) bool { return i == n-1 },
 	"lowerFirst": prose.LowerFirst,
-	"upper":      strings.ToUpper,
-	"iso":        func(t time.Time) string { return t.Format("2006-01-02") },
 	"cssString":  cssString,
 	"list":       func(xs ...any) []any { return xs },
 	"pair":       func(a, b any) pairOf { return pairOf{a, b} },
-	// say runs a template of the page's words for a place that takes plain text, such as a CSS
-	// string: html/template then escapes it for that place.
-	"say": func() string { return "" }, // replaced per set (see bindSay)
+	"args":       args,
 }
 
-// bindSay gives a set its own say: the text of one of its templates, unescaped, for html/template
-// to escape again for where it lands.
-func bindSay(t *template.Template) {
-	t.Funcs(template.FuncMap{"say": func(name string, data any) (string, error) {
-		var b bytes.Buffer
-		if err := t.ExecuteTemplate(&b, name, data); err != nil {
-			return "", err
-		}
-		return html.UnescapeString(b.String()), nil
-	}})
+// words are the page's words in one language: the catalogue's messages, and the enumerated values
+// of a report (verdicts, severities, statuses) as a person reads them. The templates call them:
+// t and n place a message by id, with its data as args; n picks the plural form for a count.
+type words struct{ l *i18n.Localizer }
+
+func (w words) funcs() template.FuncMap {
+	return template.FuncMap{
+		"t":        w.l.T,
+		"n":        w.l.N,
+		"andList":  w.l.And,
+		"date":     w.date,
+		"made":     w.made,
+		"verdict":  w.verdict,
+		"severity": w.severity,
+		"status":   w.status,
+		"change":   w.change,
+	}
 }
+
+// args gives a message its named data in a template: args "File" .Source "Count" 2.
+func args(kv ...any) (i18n.Args, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("args takes names and values in pairs, got %d items", len(kv))
+	}
+	a := i18n.Args{}
+	for i := 0; i < len(kv); i += 2 {
+		name, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("args: item %d is a name, got %T", i, kv[i])
+		}
+		a[name] = kv[i+1]
+	}
+	return a, nil
+}
+
+// monthIDs name the months for page.date, January first.
+var monthIDs = [12]string{"page.month.1", "page.month.2", "page.month.3", "page.month.4", "page.month.5",
+	"page.month.6", "page.month.7", "page.month.8", "page.month.9", "page.month.10", "page.month.11", "page.month.12"}
+
+// date is a day as the page's language writes it: "March 12, 2027", "12 de marzo de 2027".
+func (w words) date(t time.Time) string {
+	return w.l.T("page.date", i18n.Args{"Month": w.l.T(monthIDs[t.Month()-1]), "Day": t.Day(), "Year": t.Year()})
+}
+
+// madeSlot stands for the date in page.made while the message is escaped: a private-use
+// character, which no message holds.
+const madeSlot = "\ue000"
+
+// made is the line that says when the page was made, the date in a <time> element for machines
+// to read; the zero time says no date.
+func (w words) made(d time.Time) template.HTML {
+	if d.IsZero() {
+		return template.HTML(template.HTMLEscapeString(w.l.T("page.made-undated"))) // #nosec: escaped
+	}
+	msg := template.HTMLEscapeString(w.l.T("page.made", i18n.Args{"Date": madeSlot}))
+	tag := `<time datetime="` + d.Format("2006-01-02") + `">` + template.HTMLEscapeString(w.date(d)) + `</time>`
+	return template.HTML(strings.Replace(msg, madeSlot, tag, 1)) // #nosec: the message and the date escaped
+}
+
+func (w words) verdict(v assessment.Verdict) string {
+	switch v {
+	case assessment.Ready:
+		return w.l.T("page.verdict.ready")
+	case assessment.NearlyReady:
+		return w.l.T("page.verdict.nearly-ready")
+	}
+	return w.l.T("page.verdict.not-ready")
+}
+
+func (w words) severity(s assessment.Severity) string {
+	switch s {
+	case assessment.Blocking:
+		return w.l.T("page.severity.blocking")
+	case assessment.Major:
+		return w.l.T("page.severity.major")
+	}
+	return w.l.T("page.severity.minor")
+}
+
+func (w words) status(s assessment.Status) string {
+	switch s {
+	case assessment.Held:
+		return w.l.T("page.status.held")
+	case assessment.Eligible:
+		return w.l.T("page.status.eligible")
+	case assessment.EligibleEarly:
+		return w.l.T("page.status.eligible-early")
+	}
+	return w.l.T("page.status.not-yet")
+}
+
+// change is how a verdict changed between two sessions (assessment.Comparison's VerdictChange).
+func (w words) change(c string) string {
+	switch c {
+	case "better":
+		return w.l.T("page.change.better")
+	case "worse":
+		return w.l.T("page.change.worse")
+	}
+	return w.l.T("page.change.same")
+}
+
+// sentenceCase capitalises the first letter of a sentence whose first word came lower-cased from
+// a list ("the AHIMA exam ... stands in the way"), past any opening punctuation (¿, a marker).
+func sentenceCase(s string) string {
+	i := strings.IndexFunc(s, unicode.IsLetter)
+	if i < 0 {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return s[:i] + string(unicode.ToUpper(r)) + s[i+n:]
+}
+
+// score prints a score as every format does, with one decimal.
+func score(x float64) string { return fmt.Sprintf("%.1f", x) }
 
 // trimFloat prints a weight or a count without a useless ".0".
 func trimFloat(x float64) string {

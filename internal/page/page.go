@@ -4,10 +4,11 @@
 // anywhere else and needs no script. It reads on a phone, follows the system's dark scheme, and
 // prints on Letter and A4 with the name and the date on every sheet.
 //
-// Every sentence of the page's own is in one file per language (templates/text.<lang>.tmpl):
-// the layout templates call its named templates and hold no words, so translating the page is
-// writing that one file. Text that came from a file (names, paths, every sentence of the profile)
-// is escaped by html/template wherever it lands, SVG and CSS strings included.
+// Every word of the page's own is a message of the catalogue (internal/i18n/messages/page.yaml,
+// English and Spanish side by side): the templates place messages by id (t, n) and hold no
+// words, and every language goes through the same templates and code. Text that came from a file
+// (names, paths, every sentence of the profile) is escaped by html/template wherever it lands,
+// SVG and CSS strings included; so is every message, which is plain text.
 package page
 
 import (
@@ -17,11 +18,11 @@ import (
 	"html/template"
 	"io"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
@@ -31,9 +32,10 @@ type Options struct {
 	// decides it: the day of the run, or a fixed one (SOURCE_DATE_EPOCH) so that a page built
 	// twice is the same.
 	Date time.Time
-	// Lang asks for the page's own words in a language; one the page does not have falls back on
-	// English, and the page declares the language it is written in.
-	Lang string
+	// Lang is the language of the page's own words; one hitready does not have is English. The
+	// page declares its language (<html lang>). The report's own texts are in the language the
+	// report was made in.
+	Lang i18n.Lang
 	// Requirements names the document the profile's requirements rest on, for the page's
 	// sources; empty leaves it out.
 	Requirements string
@@ -42,16 +44,13 @@ type Options struct {
 //go:embed templates/*.tmpl style.css
 var files embed.FS
 
-// defaultLang is the language every page can be written in.
-const defaultLang = "en"
-
-// pageSet is the templates of one language: the layouts and that language's words.
+// pageSet is the templates of one language: the same templates for every language, parsed with
+// that language's words (funcs) bound.
 type pageSet struct {
-	lang string
-	t    *template.Template
-	// words are the abbreviations the language's text file explains ("word AHIMA" templates),
-	// with the pattern that finds them in a page.
-	words []glossaryWord
+	lang     i18n.Lang
+	w        words
+	t        *template.Template
+	glossary []glossaryWord // the abbreviations the catalogue explains (page.word.X), sorted
 }
 
 type glossaryWord struct {
@@ -59,36 +58,38 @@ type glossaryWord struct {
 	find *regexp.Regexp
 }
 
+// glossaryPrefix is the catalogue's ids of the words the page explains: page.word.RHIT.
+const glossaryPrefix = "page.word."
+
 var (
 	setsMu sync.Mutex
-	sets   = map[string]*pageSet{}
+	sets   = map[i18n.Lang]*pageSet{}
 )
 
-// templatesFor returns the templates of lang, parsed once; English where lang has no text file.
-func templatesFor(lang string) (*pageSet, error) {
-	lang = strings.ToLower(strings.TrimSpace(lang))
-	if _, err := files.Open("templates/text." + lang + ".tmpl"); err != nil || lang == "" {
-		lang = defaultLang
+// templatesFor returns the templates of lang, parsed once; English for a language hitready does
+// not have.
+func templatesFor(lang i18n.Lang) (*pageSet, error) {
+	switch lang {
+	case i18n.English, i18n.Spanish, i18n.Pseudo:
+	default:
+		lang = i18n.English
 	}
 	setsMu.Lock()
 	defer setsMu.Unlock()
 	if s, ok := sets[lang]; ok {
 		return s, nil
 	}
-	t := template.New("page").Funcs(funcs)
-	t, err := t.ParseFS(files, "templates/layout.tmpl", "templates/report.tmpl", "templates/cohort.tmpl",
-		"templates/compare.tmpl", "templates/text."+lang+".tmpl")
+	w := words{i18n.For(lang)}
+	t, err := template.New("page").Funcs(funcs).Funcs(w.funcs()).ParseFS(files, "templates/*.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("page templates (%s): %w", lang, err)
 	}
-	bindSay(t)
-	s := &pageSet{lang: lang, t: t}
-	for _, tt := range t.Templates() {
-		if abbr, ok := strings.CutPrefix(tt.Name(), "word "); ok {
-			s.words = append(s.words, glossaryWord{Abbr: abbr, find: regexp.MustCompile(`\b` + regexp.QuoteMeta(abbr) + `\b`)})
+	s := &pageSet{lang: lang, w: w, t: t}
+	for _, id := range i18n.IDs() { // sorted, so the list of words used is in order
+		if abbr, ok := strings.CutPrefix(id, glossaryPrefix); ok {
+			s.glossary = append(s.glossary, glossaryWord{Abbr: abbr, find: regexp.MustCompile(`\b` + regexp.QuoteMeta(abbr) + `\b`)})
 		}
 	}
-	slices.SortFunc(s.words, func(a, b glossaryWord) int { return strings.Compare(a.Abbr, b.Abbr) })
 	sets[lang] = s
 	return s, nil
 }
@@ -104,41 +105,45 @@ var style = sync.OnceValue(func() template.CSS {
 
 // frame is what the layout template needs around a page's body.
 type frame struct {
-	Lang     string
-	Kind     string // report, cohort or compare: picks the title and the running header
-	Who      string // the person the page is about, for the title and every printed sheet
+	Lang     string // the page's language, as HTML's lang attribute wants it
+	Kind     string // report, cohort or compare: the page's class and what only a report says
+	Title    string // the document's title and every printed sheet's running header
 	Date     time.Time
 	Style    template.CSS
 	Body     template.HTML // the page's body, drawn first so that the words it uses are known
-	Words    []string      // the abbreviations the body uses, to explain
-	Sources  []sourceLine
+	Words    []explained   // the abbreviations the body uses, explained
+	Sources  []string
 	HasDate  bool
 	Generous bool // the cohort and compare pages; the student's page is held to two sheets
 }
 
+// explained is an abbreviation of the list of words used, and what it stands for.
+type explained struct{ Abbr, Text string }
+
 // sourceLine is one source the page's figures and rules rest on.
 type sourceLine struct {
-	What string // a phrase name of the text file (source-requirements, source-credential, ...)
-	Arg  string // the credential or setting it is for, if any
-	Text string // the source as the data gives it
+	What    string // the catalogue's message that introduces it (page.source.*)
+	Setting string // the work setting it is for, if any
+	Text    string // the source as the data gives it
 }
 
 // write draws body (a template of set) with data, then the frame around it: the words it used
 // and the sources, so the glossary lists only what the page says.
-func write(w io.Writer, set *pageSet, body string, data any, f frame) error {
+func write(w io.Writer, set *pageSet, body string, data any, f frame, sources []sourceLine) error {
 	var b bytes.Buffer
 	if err := set.t.ExecuteTemplate(&b, body, data); err != nil {
 		return fmt.Errorf("drawing the page: %w", err)
 	}
-	f.Lang, f.Style, f.HasDate = set.lang, style(), !f.Date.IsZero()
+	f.Lang, f.Style, f.HasDate = set.lang.Tag().String(), style(), !f.Date.IsZero()
 	f.Body = template.HTML(b.String()) // #nosec: drawn by html/template just above
 	text := tags.ReplaceAllString(b.String(), " ")
-	for _, src := range f.Sources {
+	for _, src := range sources {
 		text += " " + src.Text
+		f.Sources = append(f.Sources, set.w.l.T(src.What, i18n.Args{"Text": src.Text, "Setting": src.Setting}))
 	}
-	for _, word := range set.words {
+	for _, word := range set.glossary {
 		if word.find.MatchString(text) {
-			f.Words = append(f.Words, word.Abbr)
+			f.Words = append(f.Words, explained{Abbr: word.Abbr, Text: set.w.l.T(glossaryPrefix + word.Abbr)})
 		}
 	}
 	var out bytes.Buffer

@@ -2,6 +2,7 @@ package page
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -30,7 +32,13 @@ type scorer struct {
 
 func newScorer(t testing.TB) scorer {
 	t.Helper()
-	bank, err := questions.Load()
+	return newScorerIn(t, i18n.English)
+}
+
+// newScorerIn scores with the bank in language l.
+func newScorerIn(t testing.TB, l i18n.Lang) scorer {
+	t.Helper()
+	bank, err := questions.LoadIn(l)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,29 +98,53 @@ answers:
 // right-to-left override that would turn the rest of a line around.
 const hostileName = "<script>alert(1)</script>\"><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">x</a> \u202eevil\u2066 </style>"
 
-// allPages draws every kind of page, the hostile name on each, for tests that read the HTML.
+// everyPart is the person with every gap who also chose every work setting: the report with
+// every part the page has (the settings, the note on uniform ratings).
+const everyPart = everyGap + `  work.settings: [hospitals, nursing-homes, physicians-offices, home-health-agencies, mental-health-facilities, rehabilitation-centers]
+`
+
+// drawn is every kind of page, drawn from the same people, and the reports they were drawn from.
+type drawn struct {
+	pages      map[string]string
+	reports    []assessment.Report
+	comparison assessment.Comparison
+	opts       Options
+}
+
+// allPages draws every kind of page, the name who on each (when not empty), for tests that read
+// the HTML.
 func allPages(t *testing.T, who string) map[string]string {
 	t.Helper()
-	s := newScorer(t)
-	out := map[string]string{}
+	return drawPages(t, newScorer(t), testOptions, who).pages
+}
+
+// drawPages draws a report for each example and for everyGap and everyPart, the cohort page of
+// them all and the comparison of two examples, in opts's language and with s's bank.
+func drawPages(t *testing.T, s scorer, opts Options, who string) drawn {
+	t.Helper()
+	d := drawn{pages: map[string]string{}, opts: opts}
 	sum := assessment.NewSummary(s.profile)
 	var cohort bytes.Buffer
-	c := NewCohort(&cohort, testOptions)
-	for _, ex := range append(examples, "every-gap") {
+	c := NewCohort(&cohort, opts)
+	for _, ex := range append(examples, "every-gap", "every-part") {
 		var r assessment.Report
-		if ex == "every-gap" {
+		switch ex {
+		case "every-gap":
 			r = s.answers(t, "every-gap.yaml", []byte(everyGap))
-		} else {
+		case "every-part":
+			r = s.answers(t, "every-part.yaml", []byte(everyPart))
+		default:
 			r = s.example(t, ex)
 		}
 		if who != "" {
 			r.Respondent, r.Source = who, who+".yaml"
 		}
 		var b bytes.Buffer
-		if err := Report(&b, r, testOptions); err != nil {
+		if err := Report(&b, r, opts); err != nil {
 			t.Fatal(err)
 		}
-		out[ex] = b.String()
+		d.pages[ex] = b.String()
+		d.reports = append(d.reports, r)
 		row, err := c.Render(r)
 		if err != nil {
 			t.Fatal(err)
@@ -125,17 +157,19 @@ func allPages(t *testing.T, who string) map[string]string {
 	if err := c.Close(sum); err != nil {
 		t.Fatal(err)
 	}
-	out["cohort"] = cohort.String()
+	d.pages["cohort"] = cohort.String()
 	old, new := s.example(t, "not-ready.yaml"), s.example(t, "nearly-ready.yaml")
 	if who != "" {
 		old.Respondent, new.Respondent = who, "someone else"
 	}
+	d.comparison = assessment.Compare(old, new)
 	var b bytes.Buffer
-	if err := Comparison(&b, assessment.Compare(old, new), testOptions); err != nil {
+	if err := Comparison(&b, d.comparison, opts); err != nil {
 		t.Fatal(err)
 	}
-	out["compare"] = b.String()
-	return out
+	d.pages["compare"] = b.String()
+	d.reports = append(d.reports, old, new)
+	return d
 }
 
 func TestHostileTextIsEscaped(t *testing.T) {
@@ -209,26 +243,69 @@ func TestEveryChartHasATextEquivalent(t *testing.T) {
 	}
 }
 
-// TestLayoutsHoldNoWords keeps every word of the page in the text file of its language, so that
-// translating the page is writing one file: what is left of a layout without its actions, tags
-// and comments is blank or punctuation.
+// TestLayoutsHoldNoWords keeps every word of the page in the catalogue, where both languages
+// stand side by side, so that every language goes through the same templates: what is left of a
+// template without its actions (which name messages by id), tags and comments is blank or
+// punctuation.
 func TestLayoutsHoldNoWords(t *testing.T) {
 	strip := regexp.MustCompile(`(?s)\{\{/\*.*?\*/\}\}|<style.*?</style>|\{\{.*?\}\}|<[^>]*>`)
-	for _, name := range []string{"layout", "report", "cohort", "compare"} {
-		data, err := files.ReadFile("templates/" + name + ".tmpl")
+	names, err := fs.Glob(files, "templates/*.tmpl")
+	if err != nil || len(names) < 4 {
+		t.Fatalf("templates: %v %v", names, err)
+	}
+	for _, name := range names {
+		data, err := files.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		left := strip.ReplaceAllString(string(data), "")
 		if words := regexp.MustCompile(`\pL{2,}`).FindAllString(left, -1); len(words) > 0 {
-			t.Errorf("templates/%s.tmpl holds words of its own: %q", name, words)
+			t.Errorf("%s holds words of its own: %q", name, words)
+		}
+	}
+}
+
+// messageID finds the catalogue's ids the page names, in its templates and its Go code.
+var messageID = regexp.MustCompile(`"(page\.[\w.-]*\w)"`)
+
+// TestEveryMessageIsThere: every id the templates and the code name is in the catalogue (a
+// missing one would show its id to a person), and every page.* message of the catalogue is used
+// (the list of words used takes every page.word.* it finds).
+func TestEveryMessageIsThere(t *testing.T) {
+	used := map[string]bool{}
+	read := func(fsys fs.FS, pattern string) {
+		names, err := fs.Glob(fsys, pattern)
+		if err != nil || len(names) == 0 {
+			t.Fatalf("%s: %v %v", pattern, names, err)
+		}
+		for _, name := range names {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range messageID.FindAllStringSubmatch(string(data), -1) {
+				used[m[1]] = true
+				if !i18n.Has(m[1]) {
+					t.Errorf("%s names message %q, which is not in the catalogue", name, m[1])
+				}
+			}
+		}
+	}
+	read(files, "templates/*.tmpl")
+	read(os.DirFS("."), "*.go")
+	for _, id := range i18n.IDs() {
+		if strings.HasPrefix(id, "page.") && !strings.HasPrefix(id, glossaryPrefix) && !used[id] {
+			t.Errorf("message %q is in the catalogue but the page never uses it", id)
 		}
 	}
 }
 
 func TestLanguageFallsBackOnEnglish(t *testing.T) {
 	s := newScorer(t)
-	for _, lang := range []string{"", "en", "EN", "xx", "../style.css"} {
+	for _, lang := range []i18n.Lang{"", i18n.English, "EN", "xx", "../style.css"} {
 		var b bytes.Buffer
 		if err := Report(&b, s.example(t, "ready.yaml"), Options{Lang: lang}); err != nil {
 			t.Fatalf("lang %q: %v", lang, err)

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/i18n"
+	"github.com/hitready/hitready/internal/prose"
 )
 
 // reportView is what the student's page shows of a report, worked out once so that the
@@ -18,8 +20,7 @@ type reportView struct {
 	Score                float64
 	Thresholds           assessment.Thresholds
 	Gauge                gauge
-	Blockers             []string // the blocking gaps' titles, for the headline
-	Titled               bool     // every blocking gap has a title (else the headline counts them)
+	Headline             string // what stands in the way, or how far the score is
 	FirstStep            string
 	Areas                []areaRow
 	Steps                []stepRow
@@ -68,23 +69,55 @@ func Report(w io.Writer, r assessment.Report, opts Options) error {
 	}
 	v := newReportView(r)
 	v.dated = newDated(opts.Date)
-	f := frame{Kind: "report", Who: cmp.Or(v.Who, v.Source), Date: opts.Date, Sources: reportSources(r, opts)}
-	return write(w, set, "report", v, f)
+	v.Headline = headline(set.w.l, r)
+	f := frame{Kind: "report", Title: titleOf(set.w.l, "page.title.report", "page.title.report-of", cmp.Or(v.Who, v.Source)),
+		Date: opts.Date}
+	return write(w, set, "report", v, f, reportSources(r, opts))
+}
+
+// titleOf is a page's title, with the person it is about when there is one.
+func titleOf(l *i18n.Localizer, alone, of, who string) string {
+	if who == "" {
+		return l.T(alone)
+	}
+	return l.T(of, i18n.Args{"Who": who})
+}
+
+// headline is the sentence under the verdict: the blocking gaps that stand in the way, by title
+// (or counted, when a profile of one's own gives them none), else how the score compares with the
+// thresholds.
+func headline(l *i18n.Localizer, r assessment.Report) string {
+	var blockers []string
+	titled := true
+	for _, g := range r.Gaps {
+		if g.Severity == assessment.Blocking {
+			blockers = append(blockers, l.T("page.headline.blocker", i18n.Args{"Title": prose.LowerFirst(g.Title)}))
+			titled = titled && g.Title != ""
+		}
+	}
+	scores := i18n.Args{"Score": score(r.Score), "Ready": score(r.Thresholds.Ready), "Nearly": score(r.Thresholds.NearlyReady)}
+	switch {
+	case len(blockers) > 0 && titled:
+		return sentenceCase(l.N("page.headline.blockers", len(blockers), i18n.Args{"List": l.And(blockers)}))
+	case len(blockers) > 0:
+		return l.N("page.headline.blocked", len(blockers))
+	case r.Verdict == assessment.Ready:
+		return l.T("page.headline.ready", scores)
+	case r.Verdict == assessment.NearlyReady:
+		return l.T("page.headline.nearly-ready", scores)
+	}
+	return l.T("page.headline.not-ready", scores)
 }
 
 func newReportView(r assessment.Report) reportView {
 	v := reportView{
 		Who: fileText(r.Respondent), Source: fileText(r.Source), Profile: fileText(r.Profile),
-		Verdict: r.Verdict, Score: r.Score, Thresholds: r.Thresholds, Titled: true,
+		Verdict: r.Verdict, Score: r.Score, Thresholds: r.Thresholds,
 		Gauge: newGauge(r.Score, r.Thresholds), Settings: r.Settings, Notes: r.Notes,
 	}
 	titles := map[string]string{}
 	for _, g := range r.Gaps {
 		titles[g.ID] = cmp.Or(g.Title, g.ID)
-		if g.Severity == assessment.Blocking {
-			v.Blockers = append(v.Blockers, g.Title)
-			v.Titled = v.Titled && g.Title != ""
-		}
 	}
 	for _, a := range r.Areas {
 		v.Areas = append(v.Areas, areaRow{Title: a.Title, Score: a.Score, Weight: a.Weight,
@@ -130,13 +163,13 @@ func level(score float64, t assessment.Thresholds) string {
 // credential's rule, and the employment figures of the chosen work settings, each once.
 func reportSources(r assessment.Report, opts Options) []sourceLine {
 	var out []sourceLine
-	add := func(what, arg, text string) {
+	add := func(what, setting, text string) {
 		if text == "" {
 			return
 		}
-		out = append(out, sourceLine{What: what, Arg: arg, Text: text})
+		out = append(out, sourceLine{What: what, Setting: setting, Text: text})
 	}
-	add("source-requirements", "", opts.Requirements)
+	add("page.source.requirements", "", opts.Requirements)
 	// The credentials' rules on one line: four lines of "AHIMA, ... page" would crowd the second
 	// sheet of a printed report.
 	var rules []string
@@ -145,9 +178,9 @@ func reportSources(r assessment.Report, opts Options) []sourceLine {
 			rules = append(rules, strings.ToUpper(c.ID)+": "+c.Source)
 		}
 	}
-	add("source-credentials", "", strings.Join(rules, "; "))
+	add("page.source.credentials", "", strings.Join(rules, "; "))
 	for _, s := range r.Settings {
-		add("source-setting", s.Title, s.Source)
+		add("page.source.setting", s.Title, s.Source)
 	}
 	return slices.Clip(out)
 }
