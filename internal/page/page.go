@@ -122,9 +122,9 @@ type explained struct{ Abbr, Text string }
 
 // sourceLine is one source the page's figures and rules rest on.
 type sourceLine struct {
-	What    string // the catalogue's message that introduces it (page.source.*)
-	Setting string // the work setting it is for, if any
-	Text    string // the source as the data gives it
+	What     string // the catalogue's message that introduces it (page.source.*)
+	Settings string // the work settings it is for, as a list, if any
+	Text     string // the source as the data gives it
 }
 
 // write draws body (a template of set) with data, then the frame around it: the words it used
@@ -139,7 +139,7 @@ func write(w io.Writer, set *pageSet, body string, data any, f frame, sources []
 	text := tags.ReplaceAllString(b.String(), " ")
 	for _, src := range sources {
 		text += " " + src.Text
-		f.Sources = append(f.Sources, set.w.l.T(src.What, i18n.Args{"Text": src.Text, "Setting": src.Setting}))
+		f.Sources = append(f.Sources, set.w.l.T(src.What, i18n.Args{"Text": src.Text, "Settings": src.Settings}))
 	}
 	for _, word := range set.glossary {
 		if word.find.MatchString(text) {

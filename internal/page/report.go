@@ -72,7 +72,7 @@ func Report(w io.Writer, r assessment.Report, opts Options) error {
 	v.Headline = headline(set.w.l, r)
 	f := frame{Kind: "report", Title: titleOf(set.w.l, "page.title.report", "page.title.report-of", cmp.Or(v.Who, v.Source)),
 		Date: opts.Date}
-	return write(w, set, "report", v, f, reportSources(r, opts))
+	return write(w, set, "report", v, f, reportSources(set.w.l, r, opts))
 }
 
 // titleOf is a page's title, with the person it is about when there is one.
@@ -160,14 +160,14 @@ func level(score float64, t assessment.Thresholds) string {
 }
 
 // reportSources lists what the page's rules and figures rest on: the profile's document, each
-// credential's rule, and the employment figures of the chosen work settings, each once.
-func reportSources(r assessment.Report, opts Options) []sourceLine {
+// credential's rule, and the employment figures of the chosen work settings, each source once.
+func reportSources(l *i18n.Localizer, r assessment.Report, opts Options) []sourceLine {
 	var out []sourceLine
-	add := func(what, setting, text string) {
+	add := func(what, settings, text string) {
 		if text == "" {
 			return
 		}
-		out = append(out, sourceLine{What: what, Setting: setting, Text: text})
+		out = append(out, sourceLine{What: what, Settings: settings, Text: text})
 	}
 	add("page.source.requirements", "", opts.Requirements)
 	// The credentials' rules on one line: four lines of "AHIMA, ... page" would crowd the second
@@ -179,8 +179,23 @@ func reportSources(r assessment.Report, opts Options) []sourceLine {
 		}
 	}
 	add("page.source.credentials", "", strings.Join(rules, "; "))
+	// Settings whose figures share a source share its line: four lines of the same BLS table
+	// would crowd the second sheet.
+	var settings [][]string // titles, by source in the order they come
+	var sources []string
 	for _, s := range r.Settings {
-		add("page.source.setting", s.Title, s.Source)
+		if s.Source == "" {
+			continue
+		}
+		i := slices.Index(sources, s.Source)
+		if i < 0 {
+			sources, settings = append(sources, s.Source), append(settings, nil)
+			i = len(sources) - 1
+		}
+		settings[i] = append(settings[i], s.Title)
+	}
+	for i, src := range sources {
+		add("page.source.setting", l.And(settings[i]), src)
 	}
 	return slices.Clip(out)
 }
