@@ -64,13 +64,7 @@ func comparisonTable(w io.Writer, c assessment.Comparison, opts Options) error {
 		p.paint(map[string]string{"better": ansiGreen, "worse": ansiRed}[c.VerdictChange], l.T("compare.change."+c.VerdictChange))))
 	head.write(&b, width)
 	b.WriteString("\n")
-	titleWidth := 0
-	for _, a := range c.Areas {
-		titleWidth = max(titleWidth, textWidth(a.Title))
-	}
-	for _, a := range c.Areas {
-		fmt.Fprintf(&b, "  %-*s  %5s -> %5s  (%s)\n", titleWidth, a.Title, formatScore(a.Old), formatScore(a.New), signed(a.Change))
-	}
+	_ = areaChanges(&b, c, opts, l) // a strings.Builder does not fail
 	// Each gap by its short title and severity; the sentences are in the JSON and in the report.
 	gapList := func(title, mark string, gaps []assessment.Gap) {
 		fmt.Fprintf(&b, "\n%s (%d):\n", l.T(title), len(gaps))
@@ -87,6 +81,24 @@ func comparisonTable(w io.Writer, c assessment.Comparison, opts Options) error {
 	gapList("compare.remaining", " ", c.Remaining)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// areaChanges draws each area's score before and after in a table; as blocks (plain output),
+// each area is a line: "Education: 37.0 -> 90.0 (+53.0)".
+func areaChanges(w io.Writer, c assessment.Comparison, opts Options, l *i18n.Localizer) error {
+	rows := make([][]string, len(c.Areas))
+	for i, a := range c.Areas {
+		rows[i] = []string{a.Title, formatScore(a.Old), formatScore(a.New), signed(a.Change)}
+	}
+	t := table{cols: []column{
+		{header: l.T("report.md.area"), min: 10, max: 20},
+		{header: l.T("compare.before"), min: 6, max: 6, right: true},
+		{header: l.T("compare.after"), min: 6, max: 6, right: true},
+		{header: l.T("compare.change"), min: 6, max: 6, right: true},
+	}, tight: true, block: func(b *strings.Builder, i int, width int) {
+		wrapped(b, "  ", fmt.Sprintf("%s: %s -> %s (%s)", rows[i][0], rows[i][1], rows[i][2], rows[i][3]), width)
+	}}
+	return t.write(w, rows, opts)
 }
 
 // severityNow is a gap's severity, with the one it had before when that differs ("minor ->

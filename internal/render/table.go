@@ -15,8 +15,9 @@ import (
 // column is one column of a table fitted to the width it is printed on.
 type column struct {
 	header string
-	min    int // content width below which the column reads badly; raised to its longest word
-	max    int // width it is given before the flexible columns (max 0) grow; more only when room is left
+	min    int  // content width below which the column reads badly; raised to its longest word
+	max    int  // width it is given before the flexible columns (max 0) grow; more only when room is left
+	right  bool // aligned right, for numbers
 }
 
 // table is every table hitready draws: tablewriter draws it, with its columns fitted to the width.
@@ -27,6 +28,7 @@ type table struct {
 	cols      []column
 	rowLines  bool // a rule between rows, for rows that wrap over many lines
 	narrowest int  // below this width the rows are blocks even where the columns would fit
+	tight     bool // blocks follow each other with no blank line between (blocks of a line each)
 	// block writes row i as a block; nil writes the first cell as the block's title and each
 	// other cell after its column's header.
 	block func(b *strings.Builder, i int, width int)
@@ -40,7 +42,7 @@ func (t table) write(w io.Writer, rows [][]string, o Options) error {
 	}
 	var b strings.Builder
 	for i, r := range rows {
-		if i > 0 {
+		if i > 0 && !t.tight {
 			b.WriteString("\n")
 		}
 		t.writeBlock(&b, i, r, width)
@@ -146,9 +148,13 @@ func (t table) newWriter(w io.Writer, widths []int, stream bool) *tablewriter.Ta
 	for i, width := range widths {
 		caps.Set(i, width+2) // tablewriter counts the padding around the text
 	}
+	aligns := make([]tw.Align, len(t.cols))
+	for i, c := range t.cols {
+		aligns[i] = map[bool]tw.Align{false: tw.AlignLeft, true: tw.AlignRight}[c.right]
+	}
 	cell := func(c tw.CellConfig) tw.CellConfig {
 		c.Formatting.AutoWrap = tw.WrapNormal
-		c.Alignment = tw.CellAlignment{Global: tw.AlignLeft}
+		c.Alignment = tw.CellAlignment{Global: tw.AlignLeft, PerColumn: aligns}
 		if !stream {
 			c.ColMaxWidths = tw.CellWidth{PerColumn: caps}
 		}
