@@ -22,15 +22,22 @@ type buildInfo struct {
 	GoVersion string
 }
 
+// version is the release's version (1.2.3), stamped in by the release tool (internal/release)
+// with -ldflags "-X github.com/hitready/hitready/cmd.version=1.2.3"; empty in any other build,
+// which reports the module's version instead (v1.2.3 after go install …@v1.2.3).
+var version string
+
 // readBuildInfo reads the build information the Go toolchain embeds in the binary.
 func readBuildInfo() buildInfo {
 	info := buildInfo{Version: "(devel)", Revision: "unknown", GoVersion: runtime.Version()}
 	bi, ok := debug.ReadBuildInfo()
+	if version != "" {
+		info.Version = version
+	} else if ok && bi.Main.Version != "" {
+		info.Version = bi.Main.Version
+	}
 	if !ok {
 		return info
-	}
-	if bi.Main.Version != "" {
-		info.Version = bi.Main.Version
 	}
 	for _, s := range bi.Settings {
 		switch s.Key {
