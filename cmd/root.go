@@ -42,23 +42,33 @@ func Execute() int {
 		watched = append(watched, watchedSignal{s, ctx, stop})
 	}
 	restore := saveTerminal(os.Stdin)
+	giveBack := func() {
+		restore()
+		if term.IsTerminal(int(os.Stderr.Fd())) && speaksVT {
+			fmt.Fprint(os.Stderr, "\x1b[?25h") // the cursor, which a prompt hides
+		}
+	}
 	context.AfterFunc(ctx, func() {
 		// The first signal asks the command to stop and clean up. Should it be stuck all the
 		// same (a question waiting for a key, which survey cannot be told to stop waiting for;
-		// a write to a pipe nobody reads), a second signal kills the process as it would any
-		// program, and after stopGrace hitready ends itself, the terminal given back in the
-		// mode it was found in. Nothing that holds a temporary file waits that long.
+		// a write to a pipe nobody reads; a Sync on a slow disk), a second signal ends the
+		// process as it would any program, and after stopGrace hitready ends itself; either
+		// way the temporary files go first (a Sync can outlast the grace: no rename follows)
+		// and the terminal is given back in the mode it was found in.
+		second := make(chan os.Signal, 1)
+		signal.Notify(second, signalsOf(watched)...) // before the contexts let go: no gap
 		for _, w := range watched {
 			w.stop()
 		}
-		time.AfterFunc(stopGrace, func() {
-			// A Sync on a slow disk can outlast the grace: its temporary file goes all the
-			// same, and no rename follows.
+		go func() {
+			sig := <-second
 			fileio.RemoveTemporaryFiles()
-			restore()
-			if term.IsTerminal(int(os.Stderr.Fd())) && speaksVT {
-				fmt.Fprint(os.Stderr, "\x1b[?25h") // the cursor, which a prompt hides
-			}
+			giveBack()
+			endBy(sig, codeOf(watched, sig))
+		}()
+		time.AfterFunc(stopGrace, func() {
+			fileio.RemoveTemporaryFiles()
+			giveBack()
 			fmt.Fprintf(os.Stderr, "\nStopped: %v.\n", context.Cause(ctx))
 			os.Exit(signalCode(watched))
 		})
@@ -115,6 +125,25 @@ type watchedSignal struct {
 	stopSignal
 	ctx  context.Context
 	stop context.CancelFunc
+}
+
+// signalsOf are the signals watched.
+func signalsOf(watched []watchedSignal) []os.Signal {
+	sigs := make([]os.Signal, len(watched))
+	for i, w := range watched {
+		sigs[i] = w.sig
+	}
+	return sigs
+}
+
+// codeOf is the exit code sig calls for.
+func codeOf(watched []watchedSignal, sig os.Signal) int {
+	for _, w := range watched {
+		if w.sig == sig {
+			return w.code
+		}
+	}
+	return exitInterrupted
 }
 
 // signalCode is the exit code the signal that stopped the run calls for, 0 when no signal came.

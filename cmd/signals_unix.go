@@ -4,7 +4,9 @@ package cmd
 
 import (
 	"os"
+	"os/signal"
 	"syscall"
+	"time"
 )
 
 // stopSignals are the signals Execute turns into a clean stop, outermost first.
@@ -15,4 +17,15 @@ func stopSignals() []stopSignal {
 		{syscall.SIGQUIT, exitQuit},
 		{os.Interrupt, exitInterrupted},
 	}
+}
+
+// endBy ends the process by sig, as if hitready had not caught it: a shell running a loop of
+// runs sees that it was killed by the signal (and a Ctrl-C stops the loop), not an exit code.
+func endBy(sig os.Signal, code int) {
+	signal.Reset(sig)
+	if s, ok := sig.(syscall.Signal); ok {
+		_ = syscall.Kill(os.Getpid(), s)
+		time.Sleep(time.Second) // the signal is on its way
+	}
+	os.Exit(code)
 }

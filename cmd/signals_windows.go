@@ -19,3 +19,7 @@ func stopSignals() []stopSignal {
 		{os.Interrupt, exitInterrupted},
 	}
 }
+
+// endBy ends the process with the code sig calls for: Windows cannot send a process a signal
+// again, and a console program ended by Ctrl-C exits with a code there anyway.
+func endBy(sig os.Signal, code int) { os.Exit(code) }
