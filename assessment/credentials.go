@@ -68,7 +68,10 @@ type Route struct {
 	After   string `yaml:"after,omitempty" json:"after,omitempty"`     // prepared routes: why an exam waits for step {step}
 	Source  string `yaml:"source" json:"source"`
 	Grade   Grade  `yaml:"grade" json:"grade"`
-	Rules   []Rule `yaml:"rules" json:"rules"`
+	// Facts names the row of the project's FACTS.md (shared/FACTS.md) the route rests on: for
+	// whoever maintains the data; a person reads the source.
+	Facts string `yaml:"facts,omitempty" json:"facts,omitempty"`
+	Rules []Rule `yaml:"rules" json:"rules"`
 }
 
 // ExamFacts are what the sources state of an exam.
@@ -94,11 +97,17 @@ type Credential struct {
 	// Prepared are the ways to be prepared as the body recommends but does not require: they
 	// never change the status, only where a plan places the exam.
 	Prepared []Route `yaml:"prepared,omitempty" json:"prepared,omitempty"`
+	// Unchecked are routes hitready cannot check (a program abroad, under a reciprocity
+	// agreement): a text that sends the person to the body, with its source; no rules, and they
+	// never decide. A person not yet eligible reads them last.
+	Unchecked []Route `yaml:"unchecked,omitempty" json:"unchecked,omitempty"`
 }
 
 // Credentials is a checked credentials file.
 type Credentials struct {
 	Credentials []Credential `yaml:"credentials" json:"credentials"`
+
+	origin fileOrigin // where the credentials were read, for the plan's promises (promises.go)
 }
 
 // Get returns the credential with this id.
@@ -155,8 +164,10 @@ func ParseCredentials(path string, data []byte, p *Profile) (*Credentials, error
 // check refuses what the rest relies on; strict also refuses requirement ids the profile lacks.
 func (cs *Credentials) check(f *yamlFile, p *Profile, strict bool) {
 	seen := map[string]bool{}
+	cs.origin = fileOrigin{path: f.path}
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
+		cs.origin.lines = append(cs.origin.lines, f.line("credentials", i))
 		add := func(format string, args ...any) { f.add(f.line("credentials", i), c.ID, format, args...) }
 		for _, msg := range c.check(p, seen, strict) {
 			add("%s", msg)
@@ -198,17 +209,28 @@ func (c *Credential) check(p *Profile, seen map[string]bool, strict bool) []stri
 	if len(c.Eligible) == 0 && c.Undecided == "" {
 		add("a credential with no eligible route needs undecided: the sentence that says why hitready cannot decide")
 	}
+	return append(msgs, c.checkRoutes(p.bank)...)
+}
+
+// checkRoutes lists what is wrong with a credential's routes.
+func (c *Credential) checkRoutes(bank *questions.Bank) []string {
+	var msgs []string
 	for _, group := range []struct {
 		name     string
 		routes   []Route
 		deciding bool
 	}{{"eligible", c.Eligible, true}, {"early", c.Early, true}, {"reported", c.Reported, false}, {"prepared", c.Prepared, false}} {
 		for j, r := range group.routes {
-			// The first eligible route says what is missing, so each of its rules needs words.
-			needWords := group.name == "eligible" && j == 0
-			for _, msg := range checkRoute(p.bank, r, group.deciding, needWords) {
-				add("%s route %d: %s", group.name, j+1, msg)
+			// Any eligible route may be the nearest, which says what is missing: each of its
+			// rules needs words.
+			for _, msg := range checkRoute(bank, r, group.deciding, group.name == "eligible") {
+				msgs = append(msgs, fmt.Sprintf("%s route %d: %s", group.name, j+1, msg))
 			}
+		}
+	}
+	for j, r := range c.Unchecked {
+		if r.Text == "" || r.Source == "" || !validGrade(r.Grade) || len(r.Rules) > 0 || r.Because != "" {
+			msgs = append(msgs, fmt.Sprintf("unchecked route %d: text, source and grade, and no rules: hitready never decides it", j+1))
 		}
 	}
 	return msgs
@@ -304,7 +326,7 @@ func (c *Credential) Status(bank *questions.Bank, a *questions.Answers) Credenti
 		return s
 	}
 	if len(c.Eligible) > 0 {
-		s.Missing = missing(c.Eligible[0], a)
+		s.Missing = c.missing(bank, a)
 		return s
 	}
 	// Rules known only as reported never decide: a route that holds is said as what it is, a
@@ -358,27 +380,98 @@ func reportedSentence(bank *questions.Bank, r Route, a *questions.Answers) strin
 	return strings.ReplaceAll(r.Because, "{answer}", answer)
 }
 
+// missing says what stands between a person and the credential: the failing rules of the
+// nearest eligible route; the rule of an early route that alone fails, on an answer given ("in
+// its last term you may test early"); then the routes hitready cannot check, which send the
+// person to the body.
+func (c *Credential) missing(bank *questions.Bank, a *questions.Answers) []string {
+	out := missing(c.nearest(bank, a), a)
+	for _, r := range c.Early {
+		if rule, ok := onlyFailing(r, a); ok && answered(a, rule.Question) {
+			out = appendNew(out, missing(r, a)...)
+		}
+	}
+	for _, r := range c.Unchecked {
+		out = appendNew(out, r.Text)
+	}
+	return out
+}
+
+// nearest is the eligible route a person is closest to: among those whose failing rules are all
+// on questions the person is asked (a route through a health information program completed
+// beside another degree is no route for a person with a degree in the field), the one with the
+// fewest failing rules; the first of equals. A rule on an unanswered question after a failing one
+// is not counted: missing leaves it out too.
+func (c *Credential) nearest(bank *questions.Bank, a *questions.Answers) Route {
+	best, bestRank := c.Eligible[0], -1
+	for _, r := range c.Eligible {
+		failing := failingRules(r, a)
+		rank := len(failing)
+		if slices.ContainsFunc(failing, func(rule Rule) bool { return !asked(bank, rule.Question, a) }) {
+			rank += len(r.Rules) + 1 // after every route a person can follow
+		}
+		if bestRank < 0 || rank < bestRank {
+			best, bestRank = r, rank
+		}
+	}
+	return best
+}
+
+// onlyFailing is the one rule of a route that fails while all the others hold.
+func onlyFailing(r Route, a *questions.Answers) (Rule, bool) {
+	var failing []Rule
+	for _, rule := range r.Rules {
+		if !rule.holds(a) {
+			failing = append(failing, rule)
+		}
+	}
+	if len(failing) != 1 {
+		return Rule{}, false
+	}
+	return failing[0], true
+}
+
+// failingRules are the rules of a route that fail for a person, as missing words them: after the
+// first, those on unanswered questions are left out.
+func failingRules(r Route, a *questions.Answers) []Rule {
+	var out []Rule
+	for _, rule := range r.Rules {
+		if rule.holds(a) || (len(out) > 0 && !answered(a, rule.Question)) {
+			continue
+		}
+		out = append(out, rule)
+	}
+	return out
+}
+
+func answered(a *questions.Answers, id string) bool {
+	_, ok := a.Get(id)
+	return ok
+}
+
+// appendNew appends the texts not already in out.
+func appendNew(out []string, texts ...string) []string {
+	for _, t := range texts {
+		if t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // missing words the failing rules of a route for a person: the sentence for their answer, else
 // the rule's own. Once a rule has failed, later rules on questions the person has not answered
 // are left out: the earlier sentence covers them ("an associate's degree from a CAHIIM-accredited
 // program" says all there is to say to a person without a degree).
 func missing(r Route, a *questions.Answers) []string {
 	out := []string{}
-	for _, rule := range r.Rules {
-		if rule.holds(a) {
-			continue
-		}
-		ans, answered := a.Get(rule.Question)
-		if len(out) > 0 && !answered {
-			continue
-		}
+	for _, rule := range failingRules(r, a) {
+		ans, given := a.Get(rule.Question)
 		text := rule.Missing
-		if answered && rule.MissingWhen[ans.Choice] != "" {
+		if given && rule.MissingWhen[ans.Choice] != "" {
 			text = rule.MissingWhen[ans.Choice]
 		}
-		if text != "" && !slices.Contains(out, text) {
-			out = append(out, text)
-		}
+		out = appendNew(out, text)
 	}
 	return out
 }

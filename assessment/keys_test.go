@@ -140,7 +140,7 @@ func TestRepeatedAndUnknownKeysInCredentialsAndSteps(t *testing.T) {
 		{"a credential's field twice", parseCredentials(p), strings.Replace(credentials, "    body: AHIMA\n", "    body: AHIMA\n    body: AAPC\n", 1),
 			"cca: credentials.body is given twice (first at line"},
 		{"an unknown field of a route", parseCredentials(p), strings.Replace(credentials, "        grade: P\n", "        grade: P\n        fee: 299\n", 1),
-			"cca: is not a valid credentials file: unknown field fee; allowed in credentials.eligible: after, because, grade, rules, source, text"},
+			"cca: is not a valid credentials file: unknown field fee; allowed in credentials.eligible: after, because, facts, grade, rules, source, text"},
 		{"a changes key twice", parseSteps(p), strings.Replace(steps, `set: {education.field: hit, education.program: "no"}`, `set: {education.field: hit, education.field: related}`, 1),
 			"steps.changes.set.education.field is given twice"},
 		{"an unknown field of a step", parseSteps(p), strings.Replace(steps, "    group: program\n", "    group: program\n    cost: 3000\n", 1),

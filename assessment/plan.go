@@ -13,6 +13,9 @@ type PlanStep struct {
 	Credential     string   `json:"credential,omitempty" yaml:"credential,omitempty"`
 	Duration       string   `json:"duration,omitempty" yaml:"duration,omitempty"`
 	DurationSource string   `json:"duration_source,omitempty" yaml:"duration_source,omitempty"`
+	// Optional marks a step the job does not need (a bachelor's later): an option, never the
+	// person's next step.
+	Optional bool `json:"optional,omitempty" yaml:"optional,omitempty"`
 
 	label string // the action without why the person may sit an exam then, for grouping a cohort
 }
@@ -57,12 +60,17 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 		return []PlanStep{}
 	}
 	person := &planFor{p: p, cs: cs, a: a, gaps: gaps}
+	return person.replay(steps.ExamReasons, person.choose(steps)) // rule 4
+}
+
+// choose picks the steps that close the person's gaps and orders them (Plan, rules 1 to 3).
+func (person *planFor) choose(steps *Steps) []*candidate {
 	offers := person.offer(steps)
 
 	// Rule 1: every gap closed once, by the step that closes the most; the gaps an exam closes
 	// are left to the exam (rule 2).
-	uncovered := newGapSet(len(gaps))
-	for k := range gaps {
+	uncovered := newGapSet(len(person.gaps))
+	for k := range person.gaps {
 		uncovered.add(k)
 	}
 	examGaps := offers.examGaps()
@@ -87,9 +95,7 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 	// Rule 1, last part: what no step closes falls to the fallback, after everything else.
 	rest := person.fallbackFor(offers, uncovered)
 	person.order(rest)
-	chosen = append(chosen, rest...)
-
-	return person.replay(steps.ExamReasons, chosen) // rule 4
+	return append(chosen, rest...)
 }
 
 // planFor is what making a plan reads of one person: the profile, the credentials, their answers
@@ -130,8 +136,9 @@ func (f *planFor) booked() bool {
 // The answers the plan reads beyond the requirements: a booked exam, and the program question
 // whose last term opens early testing.
 const (
-	examQuestion    = "certification.ahima"
-	examBooked      = "scheduled"
-	programQuestion = "education.program"
-	programLastTerm = "final-term"
+	examQuestion         = "certification.ahima"
+	examBooked           = "scheduled"
+	programQuestion      = "education.program"
+	programLastTerm      = "final-term"
+	programLevelQuestion = "education.program-level"
 )

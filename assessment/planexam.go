@@ -99,7 +99,7 @@ func (f *planFor) examAfterAStep(exams, chosen []*candidate) *candidate {
 		switch {
 		case fit.prep != nil && fit.cred.standing(f.p.bank, f.a).MaySit():
 			e.reason = reasonAfterPrepared // eligible all along: the step prepares them
-		case earlyInLastTerm(fit.cred, c.step, state):
+		case earlyInLastTerm(fit.cred, c.step, f.a, state):
 			e.reason = reasonAfterEarly
 		default:
 			e.reason = reasonAfter
@@ -156,14 +156,22 @@ func (f *planFor) sittable(plan []*candidate, exam *candidate) bool {
 	return c.standing(f.p.bank, state).MaySit() && prepared
 }
 
-// earlyInLastTerm tells whether the step completes a program (it sets the program question)
-// in whose last term the credential allows early testing.
-func earlyInLastTerm(c *Credential, st *Step, after *questions.Answers) bool {
+// earlyInLastTerm tells whether the step completes a program in whose last term the credential
+// allows early testing: the person after the step, but in the program's last term (its level the
+// step's program_level, else the level of the program the person is in).
+func earlyInLastTerm(c *Credential, st *Step, before, after *questions.Answers) bool {
 	if _, ok := st.Changes.Set[programQuestion]; !ok || len(c.Early) == 0 {
 		return false
 	}
 	last := after.Clone()
 	last.Set(programQuestion, questions.OneOfAnswer(programLastTerm))
+	level, ok := before.Get(programLevelQuestion)
+	if st.ProgramLevel != "" {
+		level, ok = questions.OneOfAnswer(st.ProgramLevel), true
+	}
+	if ok {
+		last.Set(programLevelQuestion, level)
+	}
 	return slices.ContainsFunc(c.Early, func(r Route) bool { return r.holds(last) })
 }
 

@@ -119,6 +119,7 @@ type Profile struct {
 	share      []float64
 	areaWeight map[string]float64
 	totalArea  float64
+	origin     fileOrigin // where it was read, for the plan's promises (promises.go)
 	// outlook tailors reports to the work settings a person chose; it is embedded data, not
 	// part of a profile file.
 	outlook *Outlook
@@ -142,9 +143,15 @@ func DefaultProfile(bank *questions.Bank) (*Profile, error) {
 	return ParseProfile(embeddedProfileName, profileYAML, bank)
 }
 
-// ParseProfile reads a profile strictly (readStrict) and checks it against the bank. Refusals
-// match inputerr.ErrInvalid and name the file, the line and the requirement.
+// ParseProfile reads a profile strictly (readStrict) and checks it against the bank, and a custom
+// one against the plan's promises (promises.go). Refusals match inputerr.ErrInvalid and name the
+// file, the line and the requirement.
 func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, error) {
+	return parseProfile(path, data, bank, true)
+}
+
+// parseProfile is ParseProfile, without the plan's promises unless promises is set.
+func parseProfile(path string, data []byte, bank *questions.Bank, promises bool) (*Profile, error) {
 	p, f, err := readStrictIn[Profile](path, data, profileKind, bank.Lang())
 	if err != nil {
 		return nil, err
@@ -153,6 +160,7 @@ func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, err
 	if p.check(f); len(f.problems) > 0 {
 		return nil, f.err()
 	}
+	p.origin = newFileOrigin(f, "thresholds", "requirements", len(p.Requirements))
 	p.derive()
 	outlook, err := LoadOutlook(bank)
 	if err != nil {
@@ -165,18 +173,28 @@ func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, err
 	if p.steps, err = defaultSteps(p, p.credentials); err != nil {
 		return nil, err
 	}
+	// With its own credentials and steps, UseCredentialsAndSteps checks the promises.
+	if promises && path != embeddedProfileName && p.CredentialsFile == "" && p.StepsFile == "" {
+		err = p.checkPromises()
+	}
+	if err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
 // UseCredentialsAndSteps replaces the embedded credentials and steps with files the profile names
-// (nil keeps what is there). Parse them with ParseCredentials and ParseSteps against this profile.
-func (p *Profile) UseCredentialsAndSteps(cs *Credentials, steps *Steps) {
+// (nil keeps what is there), and refuses them, as it refuses the profile, when together they
+// would break a promise of the plan for some person (promises.go). Parse them with
+// ParseCredentials and ParseSteps against this profile.
+func (p *Profile) UseCredentialsAndSteps(cs *Credentials, steps *Steps) error {
 	if cs != nil {
 		p.credentials = cs
 	}
 	if steps != nil {
 		p.steps = steps
 	}
+	return p.checkPromises()
 }
 
 // Credentials are the credentials in force for this profile.

@@ -8,23 +8,20 @@ import (
 )
 
 // replay applies the steps in order and keeps, for each, the gaps it meets; steps that meet
-// nothing are dropped (Plan, rule 4). Exam steps are worded by why the person may sit them at
+// nothing are dropped, their changes with them (Plan, rule 4). Exam steps are worded by why the person may sit them at
 // that point.
 func (f *planFor) replay(reasons ExamReasons, chosen []*candidate) []PlanStep {
 	plan := make([]PlanStep, 0, len(chosen))
 	state := f.a.Clone()
 	open := f.gapRequirements()
 	for _, c := range chosen {
-		apply(f.p, c, state)
-		var closes []string
-		for _, r := range open {
-			if f.p.met(r, state) {
-				closes = append(closes, r.ID)
-			}
-		}
+		next := state.Clone()
+		apply(f.p, c, next)
+		closes := f.p.closedBy(open, next)
 		if len(closes) == 0 {
-			continue
+			continue // dropped, and so are its changes
 		}
+		state = next
 		open = slices.DeleteFunc(open, func(r *Requirement) bool { return slices.Contains(closes, r.ID) })
 		action, label := c.words()
 		if c.step.Credential != "" {
@@ -32,9 +29,20 @@ func (f *planFor) replay(reasons ExamReasons, chosen []*candidate) []PlanStep {
 		}
 		c.position = len(plan) + 1
 		plan = append(plan, PlanStep{Step: c.position, ID: c.step.ID, Action: action, Closes: closes, label: label,
-			Credential: c.step.Credential, Duration: c.step.Duration, DurationSource: c.step.DurationSource})
+			Credential: c.step.Credential, Duration: c.step.Duration, DurationSource: c.step.DurationSource, Optional: bool(c.step.Optional)})
 	}
 	return plan
+}
+
+// closedBy are the ids of the open requirements the answers meet.
+func (p *Profile) closedBy(open []*Requirement, a *questions.Answers) []string {
+	var closes []string
+	for _, r := range open {
+		if p.met(r, a) {
+			closes = append(closes, r.ID)
+		}
+	}
+	return closes
 }
 
 // gapRequirements are the requirements of the person's gaps, in profile order.
@@ -84,6 +92,9 @@ func apply(p *Profile, c *candidate, a *questions.Answers) {
 	}
 	if ch.Meet && c.gap != nil {
 		p.meet(c.gap.ID, a)
+	}
+	for _, id := range ch.MeetRequirements {
+		p.meet(id, a)
 	}
 	prune(p.bank, a)
 }

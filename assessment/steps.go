@@ -24,6 +24,10 @@ type Changes struct {
 	Raise   map[string]string   `yaml:"raise,omitempty" json:"raise,omitempty"`
 	Include map[string][]string `yaml:"include,omitempty" json:"include,omitempty"`
 	Meet    Flag                `yaml:"meet,omitempty" json:"meet,omitempty"`
+	// MeetRequirements meets the requirements named, each factor at the weakest answer that
+	// meets it: what a program teaches, as the profile asks it. A requirement the profile does
+	// not have is left alone.
+	MeetRequirements []string `yaml:"meet_requirements,omitempty" json:"meet_requirements,omitempty"`
 }
 
 // Step is one entry of the catalogue of steps.
@@ -42,6 +46,12 @@ type Step struct {
 	Changes        Changes               `yaml:"changes" json:"changes"`
 	Duration       string                `yaml:"duration,omitempty" json:"duration,omitempty"`
 	DurationSource string                `yaml:"duration_source,omitempty" json:"duration_source,omitempty"`
+	// ProgramLevel is the level of the health information program the step completes (a value
+	// of education.program-level): in its last term the credentials' early routes may hold.
+	ProgramLevel string `yaml:"program_level,omitempty" json:"program_level,omitempty"`
+	// Optional marks a step the job does not need (a bachelor's later): an option, never the
+	// next step.
+	Optional Flag `yaml:"optional,omitempty" json:"optional,omitempty"`
 }
 
 // ExamReasons word why a person may sit an exam at its place in the plan: the clause after the
@@ -67,6 +77,8 @@ type ExamReasons struct {
 type Steps struct {
 	ExamReasons ExamReasons `yaml:"exam_reasons" json:"exam_reasons"`
 	Steps       []Step      `yaml:"steps" json:"steps"`
+
+	origin fileOrigin // where the steps were read, for the plan's promises (promises.go)
 }
 
 // defaultSteps returns the embedded catalogue, checked against the profile's bank and the
@@ -98,12 +110,14 @@ func (s *Steps) check(f *yamlFile, p *Profile, cs *Credentials, strict bool) {
 		f.add(f.line("exam_reasons"), "", "exam_reasons needs now, early and after")
 	}
 	seen := map[string]bool{}
+	s.origin = fileOrigin{path: f.path}
 	for i := range s.Steps {
 		st := &s.Steps[i]
 		for _, msg := range st.check(p, cs, seen, strict) {
 			f.add(f.line("steps", i), st.ID, "%s", msg)
 		}
 		seen[st.ID] = true
+		s.origin.lines = append(s.origin.lines, f.line("steps", i))
 	}
 }
 
@@ -139,6 +153,16 @@ func (st *Step) check(p *Profile, cs *Credentials, seen map[string]bool, strict 
 	}
 	for _, msg := range checkChanges(bank, st.Changes) {
 		add("changes: %s", msg)
+	}
+	for _, id := range st.Changes.MeetRequirements {
+		if strict && !p.hasRequirement(id) {
+			add("changes: meet_requirements: %q is not a requirement of profile %s", id, p.ID)
+		}
+	}
+	if q, ok := bank.Question(programLevelQuestion); st.ProgramLevel != "" && ok {
+		if _, known := q.Choice(st.ProgramLevel); !known {
+			add("program_level: %q is not a value of %s (allowed: %s)", st.ProgramLevel, q.ID, strings.Join(q.ValueNames(), ", "))
+		}
 	}
 	return msgs
 }

@@ -114,8 +114,7 @@ func useProfileFiles(ctx context.Context, ios *iostreams.IOStreams, p *assessmen
 			return err
 		}
 	}
-	p.UseCredentialsAndSteps(cs, steps)
-	return nil
+	return p.UseCredentialsAndSteps(cs, steps)
 }
 
 // orBackground is the command's context, or a background one for the tests that call a run

@@ -1,0 +1,341 @@
+package assessment
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"github.com/hitready/hitready/internal/inputerr"
+	"github.com/hitready/hitready/questions"
+)
+
+// The plan's promises, kept by custom data too. A profile, credentials or steps file that hitready
+// accepts must give every person a plan that keeps them:
+//   - every gap a person can have is closed by a step;
+//   - a step's changes meet what it says it closes, and never lower an answer the profile
+//     scores (no requirement's credit falls);
+//   - no exam comes before the person may sit it;
+//   - and someone can be ready under the profile.
+// They are checked when such a file loads, over the answers the bank allows: the answer space
+// (some 10^12 people: ten ratings of five values alone are 10^7) is far too large to enumerate, so
+// over a deterministic sample of it, the same every run, with the best and the worst answers. A
+// file that breaks one is refused with the file, the line and one person for whom it fails. The
+// embedded data is checked by a test (TestEmbeddedDataKeepsThePromises) rather than at every
+// start: it cannot change after the build, and its load stays as quick as before.
+
+// promiseSample is how many generated people the promises are checked over: every value of every
+// one-of question many times over, every path through the questions, in about a tenth of a second.
+const promiseSample = 1000
+
+// fileOrigin is where a profile, credentials or steps file was read, for refusals: its path, the
+// line of each item of its list (requirements, credentials, steps), and of its top field.
+type fileOrigin struct {
+	path  string
+	top   int
+	lines []int
+}
+
+// newFileOrigin is where f was read: the line of its field top, and of each of the n items of its
+// list.
+func newFileOrigin(f *yamlFile, top, list string, n int) fileOrigin {
+	o := fileOrigin{path: f.path, top: f.line(top)}
+	for i := range n {
+		o.lines = append(o.lines, f.line(list, i))
+	}
+	return o
+}
+
+func (o fileOrigin) at(i int) inputerr.Origin {
+	line := o.top
+	if i >= 0 && i < len(o.lines) {
+		line = o.lines[i]
+	}
+	return inputerr.Origin{Path: o.path, Line: line}
+}
+
+// checkPromises refuses the profile, with its credentials and steps, when a plan would break one
+// of the plan's promises for some person.
+func (p *Profile) checkPromises() error {
+	var problems []inputerr.Problem
+	seen := map[string]bool{}
+	add := func(pr *inputerr.Problem, person *questions.Answers) {
+		if pr == nil {
+			return
+		}
+		key := fmt.Sprint(pr.Origin, pr.ID, pr.Message)
+		if seen[key] || len(problems) >= inputerr.MaxShown {
+			return
+		}
+		seen[key] = true
+		pr.Message += "; for example for the person with " + p.describe(person)
+		problems = append(problems, *pr)
+	}
+	if pr, best := p.nobodyReady(); pr != nil {
+		add(pr, best)
+	}
+	for _, a := range p.samplePeople(promiseSample) {
+		for _, pr := range p.brokenPromises(a) {
+			add(&pr, a)
+		}
+	}
+	return inputerr.Of(problems)
+}
+
+// brokenPromises are the promises a person's plan breaks, each said at the file and line that
+// makes it break.
+func (p *Profile) brokenPromises(a *questions.Answers) []inputerr.Problem {
+	if p.steps == nil {
+		return nil
+	}
+	gaps := p.scoreOnly(a).Gaps
+	if len(gaps) == 0 {
+		return nil
+	}
+	var problems []inputerr.Problem
+	person := &planFor{p: p, cs: p.credentials, a: a, gaps: gaps}
+	// Every step offered to the person keeps its word on its own...
+	offers := person.offer(p.steps)
+	for _, c := range slices.Concat(offers.steps, offers.exams) {
+		if c.gap == nil {
+			after := a.Clone()
+			apply(p, c, after)
+			problems = append(problems, person.keepsItsWord(c, a, after)...)
+		}
+	}
+	// ... and in the plan, where the person has done the steps before it.
+	state, open := a.Clone(), person.gapRequirements()
+	for _, c := range person.choose(p.steps) {
+		next := state.Clone()
+		apply(p, c, next)
+		closes := p.closedBy(open, next)
+		if len(closes) == 0 {
+			continue // dropped from the plan, as replay drops it
+		}
+		if pr := person.sitsTooEarly(c, state); pr != nil {
+			problems = append(problems, *pr)
+		}
+		problems = append(problems, person.keepsItsWord(c, state, next)...)
+		state = next
+		open = slices.DeleteFunc(open, func(r *Requirement) bool { return slices.Contains(closes, r.ID) })
+	}
+	for _, r := range open {
+		problems = append(problems, p.unclosed(r))
+	}
+	return problems
+}
+
+// keepsItsWord tells what a step breaks, from the answers before and after it: a gap it was
+// chosen for left unmet, a requirement whose credit it lowers.
+func (f *planFor) keepsItsWord(c *candidate, before, after *questions.Answers) []inputerr.Problem {
+	var problems []inputerr.Problem
+	for _, k := range c.gaps {
+		if r, ok := f.p.requirement(f.gaps[k].ID); ok && !f.p.met(r, after) && !f.p.met(r, before) {
+			problems = append(problems, f.stepProblem(c, r.ID, "says it closes %s, but its changes leave it unmet", r.ID))
+		}
+	}
+	for i := range f.p.Requirements {
+		r := &f.p.Requirements[i]
+		was, now := f.p.creditNumber(r, before), f.p.creditNumber(r, after)
+		if now < was {
+			problems = append(problems, f.stepProblem(c, r.ID, "lowers an answer: %s falls from a credit of %.3g to %.3g", r.ID, was, now))
+		}
+	}
+	return problems
+}
+
+// sitsTooEarly is the problem of an exam step the person may not sit at its place in the plan.
+func (f *planFor) sitsTooEarly(c *candidate, state *questions.Answers) *inputerr.Problem {
+	if c.step.Credential == "" {
+		return nil
+	}
+	cred, ok := f.cs.Get(c.step.Credential)
+	if ok && cred.standing(f.p.bank, state).MaySit() {
+		return nil
+	}
+	reqID := ""
+	if len(c.gaps) > 0 {
+		reqID = f.gaps[c.gaps[0]].ID
+	}
+	pr := f.stepProblem(c, reqID, "sits the %s exam before the person may sit it (no eligible route holds at that point)", c.step.Credential)
+	return &pr
+}
+
+// stepProblem is a problem of a step, said where it can be mended: at the step in a custom steps
+// file; with the embedded steps, at the exam's credential in a custom credentials file, else at
+// the requirement (reqID) in the custom profile, naming the step.
+func (f *planFor) stepProblem(c *candidate, reqID, format string, args ...any) inputerr.Problem {
+	msg := fmt.Sprintf(format, args...)
+	steps, cs, p := f.p.steps, f.cs, f.p
+	if i := slices.IndexFunc(steps.Steps, func(s Step) bool { return s.ID == c.step.ID }); steps.origin.path != embeddedStepsName {
+		return inputerr.Problem{Origin: steps.origin.at(i), ID: c.step.ID, Message: msg}
+	}
+	msg = fmt.Sprintf("the %s step %q %s", embeddedStepsName, c.step.ID, msg)
+	if i := slices.IndexFunc(cs.Credentials, func(x Credential) bool { return x.ID == c.step.Credential }); i >= 0 && cs.origin.path != embeddedCredentialsName {
+		return inputerr.Problem{Origin: cs.origin.at(i), ID: c.step.Credential, Message: msg}
+	}
+	i := slices.IndexFunc(p.Requirements, func(r Requirement) bool { return r.ID == reqID })
+	return inputerr.Problem{Origin: p.origin.at(i), ID: reqID, Message: msg}
+}
+
+// unclosed is the problem of a requirement no step of the plan closes: said at the requirement in
+// a custom profile, else at the steps file, which lacks the step.
+func (p *Profile) unclosed(r *Requirement) inputerr.Problem {
+	if p.origin.path == embeddedProfileName {
+		return inputerr.Problem{Origin: p.steps.origin.at(-1), ID: r.ID, Message: "no step closes this gap"}
+	}
+	i := slices.IndexFunc(p.Requirements, func(x Requirement) bool { return x.ID == r.ID })
+	return inputerr.Problem{Origin: p.origin.at(i), ID: r.ID, Message: "no step of the plan closes this gap: the steps leave it unmet"}
+}
+
+// creditNumber is a requirement's credit without its words.
+func (p *Profile) creditNumber(r *Requirement, a *questions.Answers) float64 {
+	credit := 1.0
+	for _, f := range r.Credit {
+		if c, applies := p.factorCredit(f, a); applies {
+			credit *= c
+		}
+	}
+	return credit
+}
+
+// nobodyReady is the problem of a profile under which even the best answers are not ready, with
+// those answers.
+func (p *Profile) nobodyReady() (*inputerr.Problem, *questions.Answers) {
+	best := p.bestAnswers()
+	r := p.scoreOnly(best)
+	if r.Verdict == Ready {
+		return nil, best
+	}
+	why := fmt.Sprintf("the best answers score %.1f, under thresholds.ready (%.1f)", r.Score, p.Thresholds.Ready)
+	if blocking := slices.IndexFunc(r.Gaps, func(g Gap) bool { return g.Severity == Blocking }); blocking >= 0 {
+		why = fmt.Sprintf("even the best answers leave the blocking requirement %s unmet", r.Gaps[blocking].ID)
+	}
+	return &inputerr.Problem{Origin: p.origin.at(-1), Message: "nobody can be ready under this profile: " + why}, best
+}
+
+// bestAnswers answers every question the best way for the score, in bank order: every value of
+// an any-of question, the top of a rating, and for a one-of question the value that, with the
+// best of the rest, scores highest (the top value, for a profile whose credits rise with the
+// bank's order).
+func (p *Profile) bestAnswers() *questions.Answers {
+	a := questions.NewAnswers()
+	p.fillBest(a, 0)
+	return a
+}
+
+// fillBest answers the questions from index from on the best way, after those before it.
+func (p *Profile) fillBest(a *questions.Answers, from int) {
+	for i := from; i < len(p.bank.Questions); i++ {
+		q := &p.bank.Questions[i]
+		if p.bank.Asks(q, a) != questions.Asked {
+			continue
+		}
+		switch q.Kind {
+		case questions.AnyOf:
+			a.Set(q.ID, questions.AnyOfAnswer(q.ValueNames()...))
+		case questions.Rating:
+			a.Set(q.ID, questions.RatingAnswer(q.Scale.Max))
+		case questions.OneOf:
+			best, bestScore := "", -1.0
+			for _, v := range p.bank.Offered(q, a).ValueNames() {
+				try := a.Clone()
+				try.Set(q.ID, questions.OneOfAnswer(v))
+				p.fillBestTopOnly(try, i+1)
+				if s := p.scoreOnly(try).Score; s > bestScore {
+					best, bestScore = v, s
+				}
+			}
+			a.Set(q.ID, questions.OneOfAnswer(best))
+		}
+	}
+}
+
+// fillBestTopOnly is fillBest that takes, for a one-of question, its strongest value (the last
+// offered for an unordered one): the look-ahead of fillBest.
+func (p *Profile) fillBestTopOnly(a *questions.Answers, from int) {
+	for i := from; i < len(p.bank.Questions); i++ {
+		q := &p.bank.Questions[i]
+		if p.bank.Asks(q, a) != questions.Asked {
+			continue
+		}
+		switch q.Kind {
+		case questions.AnyOf:
+			a.Set(q.ID, questions.AnyOfAnswer(q.ValueNames()...))
+		case questions.Rating:
+			a.Set(q.ID, questions.RatingAnswer(q.Scale.Max))
+		case questions.OneOf:
+			values := p.bank.Offered(q, a).ValueNames()
+			slices.SortStableFunc(values, func(x, y string) int { return q.Rank(x) - q.Rank(y) })
+			a.Set(q.ID, questions.OneOfAnswer(values[len(values)-1]))
+		}
+	}
+}
+
+// samplePeople are n people drawn from the answers the bank allows, the same every time, with the
+// worst and the best answers first: each question asked is answered with a value the answers
+// before it allow, an optional one left unanswered one time in four.
+func (p *Profile) samplePeople(n int) []*questions.Answers {
+	rng := rand.New(rand.NewPCG(2026, 12))
+	people := []*questions.Answers{p.worstAnswers(), p.bestAnswers()}
+	for range n {
+		a := questions.NewAnswers()
+		for i := range p.bank.Questions {
+			q := &p.bank.Questions[i]
+			if p.bank.Asks(q, a) != questions.Asked || (q.Optional && rng.IntN(4) == 0) {
+				continue
+			}
+			switch q.Kind {
+			case questions.OneOf:
+				values := p.bank.Offered(q, a).Values
+				a.Set(q.ID, questions.OneOfAnswer(values[rng.IntN(len(values))].Value))
+			case questions.AnyOf:
+				var picked []string
+				for _, v := range q.ValueNames() {
+					if rng.IntN(2) == 0 {
+						picked = append(picked, v)
+					}
+				}
+				a.Set(q.ID, questions.AnyOfAnswer(picked...))
+			case questions.Rating:
+				a.Set(q.ID, questions.RatingAnswer(q.Scale.Min+rng.IntN(q.Scale.Max-q.Scale.Min+1)))
+			}
+		}
+		people = append(people, a)
+	}
+	return people
+}
+
+// worstAnswers answers every question asked with its weakest answer: the first value offered of a
+// one-of question (the weakest of an ordered one), nothing of an any-of, the bottom of a rating.
+func (p *Profile) worstAnswers() *questions.Answers {
+	a := questions.NewAnswers()
+	for i := range p.bank.Questions {
+		q := &p.bank.Questions[i]
+		if p.bank.Asks(q, a) != questions.Asked {
+			continue
+		}
+		switch q.Kind {
+		case questions.OneOf:
+			values := p.bank.Offered(q, a).ValueNames()
+			slices.SortStableFunc(values, func(x, y string) int { return q.Rank(x) - q.Rank(y) })
+			a.Set(q.ID, questions.OneOfAnswer(values[0]))
+		case questions.AnyOf:
+			a.Set(q.ID, questions.AnyOfAnswer())
+		case questions.Rating:
+			a.Set(q.ID, questions.RatingAnswer(q.Scale.Min))
+		}
+	}
+	return a
+}
+
+// describe is a person's answers as --set writes them, in bank order, for a message.
+func (p *Profile) describe(a *questions.Answers) string {
+	var parts []string
+	for _, q := range p.bank.Questions {
+		if ans, ok := a.Get(q.ID); ok {
+			parts = append(parts, q.ID+"="+ans.String())
+		}
+	}
+	return strings.Join(parts, " ")
+}
