@@ -59,7 +59,8 @@ type Comparison struct {
 	// the newer report (passedExam), since the exam passed may not be the one the plan proposed.
 	StepsCompleted []PlanStep `json:"steps_completed" yaml:"steps_completed"`
 	// StepsUnderWay are the steps of the older plan of whose gaps some, not all, are closed in the
-	// newer report: a program four of whose five courses are done is under way, not completed.
+	// newer report, and which the newer plan still has: a program four of whose five courses are
+	// done is under way, not completed; one whose degree came another way is no longer the path.
 	StepsUnderWay []StepUnderWay `json:"steps_under_way" yaml:"steps_under_way"`
 }
 
@@ -144,7 +145,14 @@ func Compare(old, new Report) Comparison {
 				s.label = s.Action
 			}
 			c.StepsCompleted = append(c.StepsCompleted, s)
-		case len(closed) > 0:
+			// A gap closed by a completed step says so, in that step's words (the exam passed,
+			// not the one the older plan proposed).
+			for i := range c.Closed {
+				if slices.Contains(s.Closes, c.Closed[i].ID) {
+					c.Closed[i].NextStep = s.Action
+				}
+			}
+		case len(closed) > 0 && slices.ContainsFunc(new.Plan, func(n PlanStep) bool { return n.ID == s.ID }):
 			c.StepsUnderWay = append(c.StepsUnderWay, StepUnderWay{Step: s.Step, ID: s.ID, Action: s.Action,
 				Closes: slices.Clone(s.Closes), Closed: closed, label: s.label})
 		}

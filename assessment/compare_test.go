@@ -1,8 +1,12 @@
 package assessment
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hitready/hitready/internal/cohort"
 )
 
 func TestCompareSeverityChangesAndRespondents(t *testing.T) {
@@ -44,7 +48,8 @@ func TestCompareSeverityChangesAndRespondents(t *testing.T) {
 }
 
 // A step of the older plan is completed when every gap it closes is closed, under way when some
-// are, and neither when none is: the spring-to-autumn program closed four of its five gaps.
+// are and the newer plan still has it, and neither when none is: the spring-to-autumn program
+// closed four of its five gaps.
 func TestCompareStepsCompletedAndUnderWay(t *testing.T) {
 	gaps := func(ids ...string) []Gap {
 		var out []Gap
@@ -61,13 +66,19 @@ func TestCompareStepsCompletedAndUnderWay(t *testing.T) {
 			{Step: 3, ID: "practise", Action: "Practise.", Closes: []string{"g"}},
 		},
 	}
-	c := Compare(old, Report{Gaps: gaps("e", "f")})
+	// The newer plan still has the program (and the exam): the program is under way.
+	c := Compare(old, Report{Gaps: gaps("e", "f"), Plan: old.Plan[:2]})
 	if len(c.StepsCompleted) != 1 || c.StepsCompleted[0].ID != "practise" {
 		t.Errorf("completed %+v", c.StepsCompleted)
 	}
 	if len(c.StepsUnderWay) != 1 || c.StepsUnderWay[0].ID != "program" || len(c.StepsUnderWay[0].Closes) != 5 ||
 		strings.Join(c.StepsUnderWay[0].Closed, ",") != "a,b,c,d" {
 		t.Errorf("under way %+v", c.StepsUnderWay)
+	}
+	// The newer plan no longer has it (the degree came another way): not under way, and its
+	// closed gaps are only closed.
+	if other := Compare(old, Report{Gaps: gaps("e", "f"), Plan: []PlanStep{{Step: 1, ID: "course", Closes: []string{"e"}}}}); len(other.StepsUnderWay) != 0 {
+		t.Errorf("a step the newer plan no longer has is under way: %+v", other.StepsUnderWay)
 	}
 	if none := Compare(old, old); len(none.StepsUnderWay) != 0 || none.StepsUnderWay == nil || len(none.StepsCompleted) != 0 {
 		t.Errorf("nothing done: completed %+v, under way %+v", none.StepsCompleted, none.StepsUnderWay)
@@ -115,5 +126,58 @@ func TestCompareNamesThePassedExamFromTheNewerReport(t *testing.T) {
 	}
 	if old.Plan[0].Action != "Sit the RHIT exam, the credential named for this job" {
 		t.Errorf("Compare changed the older report's plan: %q", old.Plan[0].Action)
+	}
+}
+
+// Compare never says a step is under way whose gaps are all closed, nor one requirement both
+// closed and open: over generated people and an improvement of each (as a later session), a
+// step under way still has open gaps, every one of them open in the newer report, and the
+// newer plan still has the step.
+func TestPropertyCompareSaysEachRequirementOnce(t *testing.T) {
+	bank, p := setup(t)
+	rng := rand.New(rand.NewPCG(8, 2026))
+	checked := 0
+	for range 600 {
+		a := cohort.Person(bank, rng)
+		nexts := improvements(bank, a)
+		if len(nexts) == 0 {
+			continue
+		}
+		later := nexts[rng.IntN(len(nexts))]
+		for range rng.IntN(6) { // several improvements, as months go by
+			if more := improvements(bank, later); len(more) > 0 {
+				later = more[rng.IntN(len(more))]
+			}
+		}
+		c := Compare(Score(p, a), Score(p, later))
+		closed := map[string]bool{}
+		for _, g := range c.Closed {
+			closed[g.ID] = true
+		}
+		for _, g := range append(slices.Clone(c.Opened), c.Remaining...) {
+			if closed[g.ID] {
+				t.Fatalf("%s is both closed and open", g.ID)
+			}
+		}
+		for _, s := range c.StepsUnderWay {
+			open := slices.DeleteFunc(slices.Clone(s.Closes), func(id string) bool { return slices.Contains(s.Closed, id) })
+			if len(open) == 0 {
+				t.Fatalf("step %s is under way with every gap closed", s.ID)
+			}
+			for _, id := range s.Closed {
+				if !closed[id] {
+					t.Fatalf("step %s says %s is closed; the comparison does not", s.ID, id)
+				}
+			}
+			for _, id := range open {
+				if closed[id] {
+					t.Fatalf("step %s leaves %s open; the comparison says it is closed", s.ID, id)
+				}
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no step under way in any comparison: the property checks nothing")
 	}
 }

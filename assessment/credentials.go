@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -107,7 +108,40 @@ type Credential struct {
 type Credentials struct {
 	Credentials []Credential `yaml:"credentials" json:"credentials"`
 
-	origin fileOrigin // where the credentials were read, for the plan's promises (promises.go)
+	origin fileOrigin      // where the credentials were read, for the plan's promises (promises.go)
+	bank   *questions.Bank // the bank the rules were checked against, to word them (RuleWords)
+	titles map[string]string
+}
+
+// MeetsWords are the requirements a pass of c meets, by their short titles in the profile.
+func (cs *Credentials) MeetsWords(c *Credential) []string {
+	out := make([]string, len(c.Meets))
+	for i, id := range c.Meets {
+		out[i] = cmp.Or(cs.titles[id], id)
+	}
+	return out
+}
+
+// RuleWords is a rule as a person reads it, in words rather than ids: the question it asks, the
+// choices that meet it by their labels, and whether the question takes several (the rule then
+// asks that the answer include one).
+func (cs *Credentials) RuleWords(r Rule) (question string, choices []string, several bool) {
+	q, ok := (*questions.Question)(nil), false
+	if cs.bank != nil {
+		q, ok = cs.bank.Question(r.Question)
+	}
+	if !ok {
+		return r.Question, slices.Clone(r.In), false
+	}
+	for _, v := range r.In {
+		c, _ := q.Choice(v)
+		choices = append(choices, cmp.Or(c.Label, v))
+	}
+	question = q.Text
+	if i := strings.LastIndex(question, " ("); q.Optional && i > 0 && strings.HasSuffix(question, ")") {
+		question = question[:i] // "(optional)", which the rule does not need to say
+	}
+	return question, choices, q.Kind == questions.AnyOf
 }
 
 // Get returns the credential with this id.
@@ -164,7 +198,10 @@ func ParseCredentials(path string, data []byte, p *Profile) (*Credentials, error
 // check refuses what the rest relies on; strict also refuses requirement ids the profile lacks.
 func (cs *Credentials) check(f *yamlFile, p *Profile, strict bool) {
 	seen := map[string]bool{}
-	cs.origin = fileOrigin{path: f.path}
+	cs.origin, cs.bank, cs.titles = fileOrigin{path: f.path}, p.bank, map[string]string{}
+	for _, r := range p.Requirements {
+		cs.titles[r.ID] = r.Title
+	}
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
 		cs.origin.lines = append(cs.origin.lines, f.line("credentials", i))

@@ -569,6 +569,10 @@ func checkMissing(t testing.TB, r Report) {
 				strings.Contains(m, "{") || m == "" {
 				t.Fatalf("%s: missing %q speaks of hitready's data, not of the person", c.ID, m)
 			}
+			// No status says "not yet" while its text says the person qualifies.
+			if c.Status == NotYet && (strings.Contains(m, "qualifies you") || strings.Contains(m, "makes you eligible")) {
+				t.Fatalf("%s: not yet, but %q", c.ID, m)
+			}
 		}
 	}
 }

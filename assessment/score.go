@@ -126,6 +126,14 @@ func Score(p *Profile, a *questions.Answers) Report {
 		r.Credentials = p.credentials.statuses(p, a)
 	}
 	r.Plan = plan(p, p.credentials, p.steps, a, r.Gaps)
+	// One voice: a gap's next step is the step of the path that closes it.
+	for _, s := range r.Plan {
+		for _, id := range s.Closes {
+			if i := slices.IndexFunc(r.Gaps, func(g Gap) bool { return g.ID == id }); i >= 0 {
+				r.Gaps[i].NextStep = s.Action
+			}
+		}
+	}
 	r.Answers = a
 	return r
 }

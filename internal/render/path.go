@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -130,3 +131,65 @@ func eligibilityText(c assessment.CredentialCount, l *i18n.Localizer) string {
 	}
 	return text
 }
+
+// sharedSentence is a sentence of several credentials' missing, said once for all of them.
+type sharedSentence struct {
+	text  string
+	names []string
+}
+
+// sharedMissing takes out of the credentials' missing the sentences that several share (a
+// program abroad, for AHIMA to decide, is said of the RHIT and the RHIA alike), to be said once.
+func sharedMissing(cs []assessment.CredentialStatus) ([]assessment.CredentialStatus, []sharedSentence) {
+	var shared []sharedSentence
+	for _, c := range cs {
+		for _, m := range c.Missing {
+			i := slices.IndexFunc(shared, func(s sharedSentence) bool { return s.text == m })
+			if i < 0 {
+				shared = append(shared, sharedSentence{text: m})
+				i = len(shared) - 1
+			}
+			shared[i].names = append(shared[i].names, shortName(c.ID))
+		}
+	}
+	shared = slices.DeleteFunc(shared, func(s sharedSentence) bool { return len(s.names) < 2 })
+	out := slices.Clone(cs)
+	for i := range out {
+		out[i].Missing = slices.DeleteFunc(slices.Clone(out[i].Missing), func(m string) bool {
+			return slices.ContainsFunc(shared, func(s sharedSentence) bool { return s.text == m })
+		})
+	}
+	return out, shared
+}
+
+// abbreviations are the words a report spells out once, where it uses them (FACTS.md: words to
+// explain on first use); their expansions are in the catalogue (word.*).
+var abbreviations = []string{"AHIMA", "CAHIIM", "CCA", "CCS", "HIM", "HIT", "RHIA", "RHIT"}
+
+// wordsUsed are the abbreviations a text uses, each as a whole word, in order.
+func wordsUsed(text string) []string {
+	var used []string
+	for _, abbr := range abbreviations {
+		if wholeWord(text, abbr) {
+			used = append(used, abbr)
+		}
+	}
+	return used
+}
+
+// wholeWord tells whether word stands in text between non-letters ("HIT", not "HITS" or "WHIT").
+func wholeWord(text, word string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(word)
+		if (start == 0 || !isLetter(text[start-1])) && (end == len(text) || !isLetter(text[end])) {
+			return true
+		}
+		i = end
+	}
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -105,6 +105,7 @@ func questionsForm(w io.Writer, b *questions.Bank) error {
 	fmt.Fprintf(&sb, "%s\n\n", l.T("questions.form.name-date"))
 	fmt.Fprintf(&sb, "%s\n", l.T("questions.form.intro", i18n.Args{"Title": mdText(b.Source.Title), "Kind": mdText(b.Source.Kind)}))
 	n := 0
+	numbers := formNumbers(b) // each question's number on the form, for conditions in words
 	for _, s := range b.Sections {
 		fmt.Fprintf(&sb, "\n## %s\n\n%s\n", mdText(s.Title), mdText(s.Intro))
 		for i := range b.Questions {
@@ -115,7 +116,7 @@ func questionsForm(w io.Writer, b *questions.Bank) error {
 			n++
 			fmt.Fprintf(&sb, "\n**%d. %s** `%s`\n", n, mdText(q.Text), q.ID)
 			if q.AskedWhen != nil {
-				fmt.Fprintf(&sb, "*%s*\n", l.T("questions.form.only-if", i18n.Args{"Condition": mdText(q.AskedWhen.In(l))}))
+				fmt.Fprintf(&sb, "*%s*\n", l.T("questions.form.only-if", i18n.Args{"Condition": mdText(tickedWords(b, q.AskedWhen, numbers, l))}))
 			}
 			sb.WriteString("\n")
 			switch q.Kind {
@@ -124,7 +125,7 @@ func questionsForm(w io.Writer, b *questions.Bank) error {
 				for _, c := range q.Values {
 					fmt.Fprintf(&sb, "- ( ) %s `%s`", mdText(c.Label), c.Value)
 					if len(c.AllowedWhen) > 0 {
-						sb.WriteString(" " + l.T("questions.form.value-only-if", i18n.Args{"Condition": mdText(c.AllowedWhen.In(l))}))
+						sb.WriteString(" " + l.T("questions.form.value-only-if", i18n.Args{"Condition": mdText(tickedWords(b, c.AllowedWhen, numbers, l))}))
 					}
 					sb.WriteString("\n")
 				}
@@ -139,6 +140,12 @@ func questionsForm(w io.Writer, b *questions.Bank) error {
 			}
 		}
 	}
+	if used := wordsUsed(sb.String()); len(used) > 0 {
+		fmt.Fprintf(&sb, "\n## %s\n\n", l.T("report.words.md"))
+		for _, abbr := range used {
+			fmt.Fprintf(&sb, "- **%s**: %s\n", abbr, mdText(l.T("word."+abbr)))
+		}
+	}
 	_, err := io.WriteString(w, sb.String())
 	return err
 }
@@ -149,4 +156,34 @@ func ratingBoxes(s *questions.Scale) string {
 		parts = append(parts, strconv.Itoa(n))
 	}
 	return strings.Join(parts, "   ")
+}
+
+// formNumbers numbers the questions as the paper form does: section by section.
+func formNumbers(b *questions.Bank) map[string]int {
+	numbers := map[string]int{}
+	for _, s := range b.Sections {
+		for _, q := range b.Questions {
+			if q.Section == s.ID {
+				numbers[q.ID] = len(numbers) + 1
+			}
+		}
+	}
+	return numbers
+}
+
+// tickedWords says conditions as a person filling in the form reads them: the choices by their
+// labels and the question by its number ("you ticked “Associate's degree (2 years)” or
+// “Master's degree or higher” at question 1"), never ids.
+func tickedWords(b *questions.Bank, w questions.When, numbers map[string]int, l *i18n.Localizer) string {
+	parts := make([]string, len(w))
+	for i, c := range w {
+		q, _ := b.Question(c.Question)
+		choices := make([]string, len(c.In))
+		for j, v := range c.In {
+			choice, _ := q.Choice(v)
+			choices[j] = "\u201c" + choice.Label + "\u201d"
+		}
+		parts[i] = l.T("questions.form.ticked", i18n.Args{"Choices": l.Or(choices), "Number": numbers[c.Question]})
+	}
+	return strings.Join(parts, l.T("questions.form.ticked.or"))
 }

@@ -46,20 +46,36 @@ type reportSection func(b *strings.Builder, r assessment.Report, opts Options, p
 // first step so they are on screen when the rest has scrolled away.
 func reportTable(w io.Writer, r assessment.Report, opts Options) error {
 	p := painter(opts.Color && !opts.Plain)
+	// What matters is at the end, on the last screen: the scores and the gaps first, then the
+	// words the report uses spelled out, the path that closes the gaps (each step naming its
+	// gaps), the credentials, and the closing block.
+	const words = 5 // the place of the words, known once every other section is written
 	sections := []reportSection{
 		verdictSection,
 		areaSection,
-		pathSection,
+		noteSection,
 		gapSection,
 		settingSection,
-		noteSection,
+		nil,
+		pathSection,
 		closingSection,
 	}
-	var b strings.Builder
+	texts := make([]string, len(sections))
 	for i, section := range sections {
-		before := b.Len()
-		section(&b, r, opts, p)
-		if b.Len() > before && i < len(sections)-1 {
+		var part strings.Builder
+		if section != nil {
+			section(&part, r, opts, p)
+		}
+		texts[i] = part.String()
+	}
+	var b strings.Builder
+	for i, text := range texts {
+		if i == words {
+			// The words of the whole report, said before the path that uses most of them.
+			text = wordsText(strings.Join(texts, ""), opts)
+		}
+		b.WriteString(text)
+		if text != "" && i < len(texts)-1 {
 			b.WriteString("\n")
 		}
 	}
@@ -92,13 +108,26 @@ func areaSection(b *strings.Builder, r assessment.Report, opts Options, p painte
 	for _, a := range r.Areas {
 		if opts.Plain {
 			b.WriteString("  " + l.T("report.area.plain", i18n.Args{"Area": a.Title, "Score": formatScore(a.Score),
-				"Level": l.T("report.level." + areaLevel(r, a.Score)), "Weight": fmt.Sprintf("%g", a.Weight)}) + "\n")
+				"Level": l.T("report.level." + areaLevel(r, a.Score)), "Share": areaShare(r, a)}) + "\n")
 			continue
 		}
 		fmt.Fprintf(b, "  %s%s  %s  %5s  %s\n", a.Title, strings.Repeat(" ", titleWidth-textWidth(a.Title)),
 			bar(a.Score, levelColor(areaLevel(r, a.Score)), p), formatScore(a.Score),
-			l.T("report.area.weight", i18n.Args{"Weight": fmt.Sprintf("%g", a.Weight)}))
+			l.T("report.area.weight", i18n.Args{"Share": areaShare(r, a)}))
 	}
+}
+
+// areaShare is an area's share of the overall score, in whole percent: its weight in words a
+// person knows ("30% of your score", not "weight 30").
+func areaShare(r assessment.Report, a assessment.AreaScore) string {
+	total := 0.0
+	for _, x := range r.Areas {
+		total += x.Weight
+	}
+	if total <= 0 {
+		return "0"
+	}
+	return strconv.FormatFloat(math.Round(100*a.Weight/total), 'f', -1, 64)
 }
 
 // areaLevel names how far an area is: low under the nearly-ready threshold, middle under the
@@ -269,12 +298,16 @@ func pathSection(b *strings.Builder, r assessment.Report, opts Options, p painte
 			nameWidth = max(nameWidth, len(shortName(c.ID)))
 		}
 		indent := strings.Repeat(" ", 2+nameWidth+2)
-		for _, c := range r.Credentials {
+		credentials, shared := sharedMissing(r.Credentials)
+		for _, c := range credentials {
 			lines := prose.Lines(statusText(c, l), max(width-len(indent), 20))
 			fmt.Fprintf(b, "  %-*s  %s\n", nameWidth, shortName(c.ID), lines[0])
 			for _, line := range lines[1:] {
 				fmt.Fprintf(b, "%s%s\n", indent, line)
 			}
+		}
+		for _, s := range shared {
+			wrapped(b, "  ", l.T("report.credentials.all", i18n.Args{"Credentials": l.And(s.names), "Text": s.text}), width)
 		}
 		commandLine(b, "", l.T("report.credentials.hint"), opts.command()+" credentials", width)
 	}
@@ -322,6 +355,23 @@ func noteSection(b *strings.Builder, r assessment.Report, opts Options, _ painte
 	}
 }
 
+// wordsText spells out, once, the abbreviations a text uses (AHIMA, CAHIIM, RHIT...).
+func wordsText(text string, opts Options) string {
+	used := wordsUsed(text)
+	if len(used) == 0 {
+		return ""
+	}
+	loc := opts.loc()
+	var b strings.Builder
+	b.WriteString(loc.T("report.words.heading") + "\n")
+	l := labelled{indent: "  "}
+	for _, abbr := range used {
+		l.add(abbr, loc.T("word."+abbr))
+	}
+	l.write(&b, opts.width())
+	return b.String()
+}
+
 // closingSection repeats what matters at the end, where the eye is when the report has scrolled:
 // the verdict, the score, the first step and where the answers are kept.
 func closingSection(b *strings.Builder, r assessment.Report, opts Options, p painter) {
@@ -342,6 +392,9 @@ func closingSection(b *strings.Builder, r assessment.Report, opts Options, p pai
 	// a plan (a saved one from before plans) falls back on its most important gap's next step.
 	// Ready, what is left is for later: a next step, not a first one.
 	label := loc.T(map[bool]string{true: "report.closing.next-step", false: "report.closing.first-step"}[r.Verdict == assessment.Ready])
+	if len(r.Plan) > 0 && r.Plan[0].Optional {
+		label = loc.T("report.closing.option") // an option, never the next step
+	}
 	switch {
 	case len(r.Plan) > 0:
 		l.add(label, r.Plan[0].Label())

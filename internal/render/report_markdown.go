@@ -24,7 +24,7 @@ func reportMarkdown(w io.Writer, r assessment.Report, o Options) error {
 		l.T("report.score.ready-at", i18n.Args{"Ready": formatScore(r.Thresholds.Ready)}))
 	fmt.Fprintf(&b, "| %s | %s | %s |\n| --- | ---: | ---: |\n", l.T("report.md.area"), l.T("report.closing.score"), l.T("report.md.weight"))
 	for _, a := range r.Areas {
-		fmt.Fprintf(&b, "| %s | %s | %g |\n", mdCell(a.Title), formatScore(a.Score), a.Weight)
+		fmt.Fprintf(&b, "| %s | %s | %s%% |\n", mdCell(a.Title), formatScore(a.Score), areaShare(r, a))
 	}
 	writePathMarkdown(&b, r, l)
 	if len(r.Gaps) == 0 {
@@ -34,9 +34,10 @@ func reportMarkdown(w io.Writer, r assessment.Report, o Options) error {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- | --- |\n", l.T("report.md.area"),
 			l.T("report.gap.requirement"), l.T("report.gap.now"), l.T("report.gap.target"), l.T("report.md.severity"), l.T("report.gap.next"))
 		titles := areaTitles(r)
+		steps := stepOfGap(r.Plan) // a gap points to the step of the path that closes it
 		for _, g := range r.Gaps {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(titles[g.Area]), mdCell(gapTitle(g)), mdCell(g.Current),
-				mdCell(g.Target), severityWords(g.Severity, l), mdCell(g.NextStep))
+				mdCell(g.Target), severityWords(g.Severity, l), mdCell(gapNextStep(g, steps, l)))
 		}
 	}
 	if len(r.Settings) > 0 {
@@ -47,6 +48,12 @@ func reportMarkdown(w io.Writer, r assessment.Report, o Options) error {
 	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "\n> **%s** %s\n", l.T("report.note"), mdText(n.Text))
+	}
+	if used := wordsUsed(b.String()); len(used) > 0 {
+		fmt.Fprintf(&b, "\n### %s\n\n", l.T("report.words.md"))
+		for _, abbr := range used {
+			fmt.Fprintf(&b, "- **%s**: %s\n", abbr, mdText(l.T("word."+abbr)))
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -64,8 +71,15 @@ func writePathMarkdown(b *strings.Builder, r assessment.Report, l *i18n.Localize
 	if len(r.Credentials) > 0 {
 		fmt.Fprintf(b, "\n### %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n", l.T("report.md.credentials"),
 			l.T("report.md.credential"), l.T("report.md.status"), l.T("report.md.source"))
-		for _, c := range r.Credentials {
+		credentials, shared := sharedMissing(r.Credentials)
+		for _, c := range credentials {
 			fmt.Fprintf(b, "| %s | %s | %s |\n", mdCell(c.Name), mdCell(statusText(c, l)), mdCell(c.Source))
+		}
+		if len(shared) > 0 {
+			b.WriteString("\n")
+		}
+		for _, s := range shared {
+			fmt.Fprintf(b, "%s\n", mdText(l.T("report.credentials.all", i18n.Args{"Credentials": l.And(s.names), "Text": s.text})))
 		}
 	}
 }
