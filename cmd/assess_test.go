@@ -112,7 +112,7 @@ func TestAssessExitCodes(t *testing.T) {
 		{"stray argument", "", []string{"assess", ready}, exitInvalid, []string{"takes its answers file with --answers: hitready assess --answers ../examples/ready.yaml"}, ""},
 		{"stray argument, not a file", "", []string{"assess", "now"}, exitInvalid, []string{`takes no arguments; got ["now"]`}, ""},
 		{"unknown command", "", []string{"asess"}, exitInvalid, []string{`unknown command "asess"`, `did you mean "assess"`}, ""},
-		{"no command shows help", "", nil, exitOK, nil, "Usage:"},
+		{"no command shows help", "", []string{}, exitOK, nil, "Usage:"}, // not nil: cobra would read os.Args
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,7 +31,8 @@ func interactive(t *testing.T, fake *prompter.Fake, args ...string) (result, err
 	ios.SetStderrTTY(true)
 	var opts *AssessOptions
 	c := NewCmdAssess(ios, func(o *AssessOptions) error { opts = o; return nil })
-	c.SetArgs(args)
+	// A non-nil slice: with nil, cobra would read the test binary's own flags (-update).
+	c.SetArgs(append([]string{}, args...))
 	if err := c.Execute(); err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 
 // windowsSafe are the bytes a word may hold and still be pasted as it is into PowerShell and
 // into cmd: shellSafe with the backslash and the colon of C:\Users\….
-const windowsSafe = shellSafe + `\:`
+const windowsSafe = shellSafe + `\`
 
 // WindowsQuote writes s as one word for a command a person pastes into PowerShell or cmd, the two
 // shells of Windows, which quote differently: as it is when it needs no quoting, else in double
