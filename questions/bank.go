@@ -197,15 +197,19 @@ func (q *Question) Rank(v string) int {
 	}
 }
 
-// Allowed describes the values a question takes, for messages: "one of: a, b, c".
-func (q *Question) Allowed() string {
+// Allowed describes the values a question takes, for messages in English: "one of: a, b, c".
+func (q *Question) Allowed() string { return q.AllowedIn(i18n.For(i18n.English)) }
+
+// AllowedIn is Allowed in l's language: "uno de: a, b, c".
+func (q *Question) AllowedIn(l *i18n.Localizer) string {
+	values := strings.Join(q.ValueNames(), ", ")
 	switch q.Kind {
 	case OneOf:
-		return "one of: " + strings.Join(q.ValueNames(), ", ")
+		return l.T("errors.allowed.one-of", i18n.Args{"Values": values})
 	case AnyOf:
-		return "a list of any of: " + strings.Join(q.ValueNames(), ", ") + " (an empty list [] is allowed)"
+		return l.T("errors.allowed.any-of", i18n.Args{"Values": values})
 	case Rating:
-		return fmt.Sprintf("a whole number from %d to %d", q.Scale.Min, q.Scale.Max)
+		return l.T("errors.allowed.rating", i18n.Args{"Min": q.Scale.Min, "Max": q.Scale.Max})
 	}
 	return ""
 }
@@ -233,6 +237,7 @@ type Bank struct {
 
 	index map[string]int
 	lang  i18n.Lang
+	words *i18n.Localizer // the bank's language, for messages about answers
 }
 
 // Load parses and checks the embedded bank, in English. Each caller gets its own copy: there is
@@ -259,7 +264,7 @@ func parseBank(data []byte, l i18n.Lang) (*Bank, error) {
 	if err := i18n.Localize(&doc, l); err != nil {
 		return nil, fmt.Errorf("question bank: %w", err)
 	}
-	b := Bank{lang: l}
+	b := Bank{lang: l, words: i18n.For(l)}
 	if len(doc.Content) > 0 {
 		if err := decodeStrict(doc.Content[0], &b); err != nil {
 			return nil, fmt.Errorf("question bank: %w", err)
@@ -273,6 +278,15 @@ func parseBank(data []byte, l i18n.Lang) (*Bank, error) {
 
 // Lang is the language the bank's texts are in.
 func (b *Bank) Lang() i18n.Lang { return b.lang }
+
+// Words speaks the bank's language: every message about answers (a file, --set, a contradiction)
+// is worded by it, so that one code path serves every language.
+func (b *Bank) Words() *i18n.Localizer {
+	if b.words == nil { // a Bank not made by LoadIn (a test's literal)
+		return i18n.For(b.lang)
+	}
+	return b.words
+}
 
 // check guarantees what the rest of the program assumes of a bank, so that a mistake in bank.yaml
 // fails every test at once rather than surfacing as an odd prompt.
@@ -476,6 +490,7 @@ func (b *Bank) Open(a *Answers) []*Question {
 // a field of study for a person without a degree: scoring them would credit what does not apply.
 func (b *Bank) CheckConsistency(a *Answers) error {
 	var problems []inputerr.Problem
+	l := b.Words()
 	for i := range b.Questions {
 		q := &b.Questions[i]
 		ans, ok := a.Get(q.ID)
@@ -485,8 +500,8 @@ func (b *Bank) CheckConsistency(a *Answers) error {
 		problems = append(problems, inputerr.Problem{
 			Origin: ans.Origin,
 			ID:     q.ID,
-			Message: fmt.Sprintf("is asked only when %s, but %s; remove %s or change %s",
-				q.AskedWhen, b.settled(q.AskedWhen, a), q.ID, prose.Or(conditionIDs(q.AskedWhen))),
+			Message: l.T("errors.consistency.not-asked", i18n.Args{"When": q.AskedWhen.In(l),
+				"Settled": b.settled(l, q.AskedWhen, a), "Question": q.ID, "Conditions": l.Or(conditionIDs(q.AskedWhen))}),
 		})
 	}
 	for i := range b.Questions {
@@ -499,12 +514,15 @@ func (b *Bank) CheckConsistency(a *Answers) error {
 			problems = append(problems, inputerr.Problem{
 				Origin: ans.Origin,
 				ID:     q.ID,
-				Message: fmt.Sprintf("%s is allowed only when %s, but %s; change %s or %s",
-					ans.Choice, c.AllowedWhen, b.settled(c.AllowedWhen, a), q.ID, prose.Or(conditionIDs(c.AllowedWhen))),
+				Message: l.T("errors.consistency.value-not-allowed", i18n.Args{"Value": ans.Choice, "When": c.AllowedWhen.In(l),
+					"Settled": b.settled(l, c.AllowedWhen, a), "Question": q.ID, "Conditions": l.Or(conditionIDs(c.AllowedWhen))}),
 			})
 		}
 	}
-	return inputerr.Of(problems)
+	if len(problems) == 0 {
+		return nil
+	}
+	return &inputerr.InvalidError{Problems: problems, Lang: b.lang}
 }
 
 // allows tells whether the answers allow a value: it has no allowed_when, or one of its
@@ -535,16 +553,16 @@ func (b *Bank) Offered(q *Question, a *Answers) *Question {
 
 // settled says why each condition fails, for messages: "education.field is other (a.yaml:4) and
 // education.program is no (a.yaml:5)"; a question not asked at all is named as such.
-func (b *Bank) settled(w When, a *Answers) string {
+func (b *Bank) settled(l *i18n.Localizer, w When, a *Answers) string {
 	parts := make([]string, len(w))
 	for i, c := range w {
 		if dep, ok := a.Get(c.Question); ok {
-			parts[i] = fmt.Sprintf("%s is %s (%s)", c.Question, dep.Choice, dep.Origin)
+			parts[i] = l.T("errors.consistency.is", i18n.Args{"Question": c.Question, "Value": dep.Choice, "Where": dep.Origin.String()})
 		} else {
-			parts[i] = c.Question + " is not asked"
+			parts[i] = l.T("errors.consistency.dep-not-asked", i18n.Args{"Question": c.Question})
 		}
 	}
-	return prose.And(parts)
+	return l.And(parts)
 }
 
 func conditionIDs(w When) []string {

@@ -13,6 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/textsafe"
 )
@@ -35,25 +36,24 @@ func (b *Bank) DecodeAnswers(path string, data []byte) (answers *Answers, err er
 	// message about the file, never a stack trace.
 	defer func() {
 		if r := recover(); r != nil {
-			answers, err = nil, inputerr.Of([]inputerr.Problem{{Origin: inputerr.Origin{Path: path},
-				Message: fmt.Sprintf("could not be parsed (%v)", r)}})
+			answers, err = nil, b.refuse(inputerr.Problem{Origin: inputerr.Origin{Path: path},
+				Message: b.Words().T("errors.answers.unparsable", i18n.Args{"Reason": fmt.Sprint(r)})})
 		}
 	}()
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, inputerr.Of([]inputerr.Problem{{Origin: inputerr.Origin{Path: path},
-			Message: "is empty; an answers file is a mapping with the fields respondent (optional) and answers"}})
+		return nil, b.refuse(inputerr.Problem{Origin: inputerr.Origin{Path: path}, Message: b.Words().T("errors.answers.empty")})
 	}
 	var root *yaml.Node
 	var problem *inputerr.Problem
 	if isJSON(path, data) {
-		root, problem = parseJSON(data)
+		root, problem = parseJSON(b.Words(), data)
 	} else {
-		root, problem = parseYAML(data)
+		root, problem = parseYAML(b.Words(), data)
 	}
 	if problem != nil {
 		problem.Origin.Path = path
-		return nil, inputerr.Of([]inputerr.Problem{*problem})
+		return nil, b.refuse(*problem)
 	}
 	d := &decoder{bank: b, path: path, answers: NewAnswers()}
 	d.document(root)
@@ -63,11 +63,17 @@ func (b *Bank) DecodeAnswers(path string, data []byte) (answers *Answers, err er
 		}
 		return d.answers, nil
 	}
-	e := &inputerr.InvalidError{Problems: d.problems, Dropped: d.dropped}
+	e := &inputerr.InvalidError{Problems: d.problems, Dropped: d.dropped, Lang: b.lang}
 	if d.unknownID {
-		e.Notes = append(e.Notes, inputerr.Problem{Origin: inputerr.Origin{Path: path}, Message: "known question ids: " + strings.Join(b.IDs(), ", ")})
+		e.Notes = append(e.Notes, inputerr.Problem{Origin: inputerr.Origin{Path: path},
+			Message: b.Words().T("errors.answers.known-ids", i18n.Args{"IDs": strings.Join(b.IDs(), ", ")})})
 	}
 	return nil, e
+}
+
+// refuse is the refusal of a file for one problem, in the bank's language.
+func (b *Bank) refuse(p inputerr.Problem) error {
+	return &inputerr.InvalidError{Problems: []inputerr.Problem{p}, Lang: b.lang}
 }
 
 func isJSON(path string, data []byte) bool {
@@ -80,30 +86,29 @@ func isJSON(path string, data []byte) bool {
 	return bytes.HasPrefix(bytes.TrimSpace(data), []byte("{"))
 }
 
-func parseYAML(data []byte) (*yaml.Node, *inputerr.Problem) {
+func parseYAML(l *i18n.Localizer, data []byte) (*yaml.Node, *inputerr.Problem) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if err == io.EOF {
-			return nil, &inputerr.Problem{Message: "holds no YAML document (only comments?); expected a mapping with respondent and answers"}
+			return nil, &inputerr.Problem{Message: l.T("errors.answers.no-yaml-document")}
 		}
-		return nil, yamlProblem(err)
+		return nil, yamlProblem(l, err)
 	}
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case err == io.EOF:
 	case err != nil:
-		return nil, yamlProblem(err)
+		return nil, yamlProblem(l, err)
 	default:
-		return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: extra.Line},
-			Message: "holds a second YAML document (after ---); an answers file holds one person's answers in one document"}
+		return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: extra.Line}, Message: l.T("errors.answers.second-document")}
 	}
 	return &doc, nil
 }
 
-func yamlProblem(err error) *inputerr.Problem {
+func yamlProblem(l *i18n.Localizer, err error) *inputerr.Problem {
 	line, msg := SplitYAMLLine(err.Error())
-	return &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: "is not valid YAML: " + msg}
+	return &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: l.T("errors.answers.bad-yaml", i18n.Args{"Reason": msg})}
 }
 
 // SplitYAMLLine splits one of yaml.v3's messages, "yaml: line N: message" (the "yaml: " is not
@@ -131,29 +136,45 @@ type decoder struct {
 	unknownID bool
 }
 
-func (d *decoder) add(line int, id, format string, args ...any) {
+// add keeps a problem at line about question id (or none): the message msg in the bank's
+// language, its template filled from args.
+func (d *decoder) add(line int, id, msg string, args i18n.Args) {
 	if len(d.problems) >= inputerr.MaxShown {
 		d.dropped++
 		return
 	}
-	d.problems = append(d.problems, inputerr.Problem{Origin: inputerr.Origin{Path: d.path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
+	d.problems = append(d.problems, inputerr.Problem{Origin: inputerr.Origin{Path: d.path, Line: line}, ID: id, Message: d.bank.Words().T(msg, args)})
+}
+
+// addWorded keeps a problem whose message is already worded (parseValue's).
+func (d *decoder) addWorded(line int, id, msg string) {
+	if len(d.problems) >= inputerr.MaxShown {
+		d.dropped++
+		return
+	}
+	d.problems = append(d.problems, inputerr.Problem{Origin: inputerr.Origin{Path: d.path, Line: line}, ID: id, Message: msg})
+}
+
+// got describes what a node is, for "got …", in the bank's language.
+func (d *decoder) got(n *yaml.Node) i18n.Args {
+	return i18n.Args{"Got": DescribeNodeIn(d.bank.Words(), n)}
 }
 
 func (d *decoder) document(doc *yaml.Node) {
 	root := doc
 	if root.Kind == yaml.DocumentNode {
 		if len(root.Content) == 0 {
-			d.add(root.Line, "", "holds no answers; expected a mapping with respondent and answers")
+			d.add(root.Line, "", "errors.answers.no-answers", nil)
 			return
 		}
 		root = root.Content[0]
 	}
 	if isNull(root) {
-		d.add(root.Line, "", "holds no answers; expected a mapping with respondent and answers")
+		d.add(root.Line, "", "errors.answers.no-answers", nil)
 		return
 	}
 	if root.Kind != yaml.MappingNode {
-		d.add(root.Line, "", "must be a mapping with the fields respondent and answers; got %s", DescribeNode(root))
+		d.add(root.Line, "", "errors.answers.not-mapping", d.got(root))
 		return
 	}
 	seen := map[string]int{}
@@ -172,14 +193,15 @@ func (d *decoder) document(doc *yaml.Node) {
 			d.skipped(v)
 		case "schema":
 			// Every field of a report would be an unknown field: say the one thing that explains it.
-			d.add(k.Line, "", "is a report in YAML, not an answers file: a saved report is read back only as JSON (hitready assess --format json); or give the answers file it was scored from")
+			d.add(k.Line, "", "errors.answers.is-report", nil)
 			return
 		default:
 			if _, isQuestion := d.bank.Question(name); isQuestion {
-				d.add(k.Line, "", "unknown field %q; answers go under answers:, indented", name)
+				d.add(k.Line, "", "errors.answers.field-is-question", i18n.Args{"Field": strconv.Quote(name)})
 				continue
 			}
-			d.add(k.Line, "", "unknown field %q%s; allowed fields: %s", name, inputerr.DidYouMean(name, topFields), strings.Join(topFields, ", "))
+			d.add(k.Line, "", "errors.answers.unknown-field", i18n.Args{"Field": strconv.Quote(name),
+				"Suggestion": inputerr.DidYouMeanIn(d.bank.Words(), name, topFields), "Fields": strings.Join(topFields, ", ")})
 		}
 	}
 }
@@ -191,7 +213,7 @@ func (d *decoder) skipped(v *yaml.Node) {
 		return
 	}
 	if v.Kind != yaml.SequenceNode {
-		d.add(v.Line, "", "skipped must be a list of optional question ids; got %s", DescribeNode(v))
+		d.add(v.Line, "", "errors.answers.skipped-not-list", d.got(v))
 		return
 	}
 	seen := map[string]int{}
@@ -199,13 +221,14 @@ func (d *decoder) skipped(v *yaml.Node) {
 		q, known := d.bank.Question(item.Value)
 		switch {
 		case item.Kind != yaml.ScalarNode:
-			d.add(item.Line, "", "skipped: %s is not a question id", DescribeNode(item))
+			d.add(item.Line, "", "errors.answers.skipped-not-id", d.got(item))
 		case !known:
-			d.add(item.Line, "", "skipped: %q is not a question id%s", item.Value, inputerr.DidYouMean(item.Value, d.bank.IDs()))
+			d.add(item.Line, "", "errors.answers.skipped-unknown-id", i18n.Args{"Value": strconv.Quote(item.Value),
+				"Suggestion": inputerr.DidYouMeanIn(d.bank.Words(), item.Value, d.bank.IDs())})
 		case !q.Optional:
-			d.add(item.Line, q.ID, "is not optional and cannot be skipped; give its answer under answers:")
+			d.add(item.Line, q.ID, "errors.answers.skipped-not-optional", nil)
 		case seen[q.ID] > 0:
-			d.add(item.Line, q.ID, "is skipped twice (first at line %d); keep one", seen[q.ID])
+			d.add(item.Line, q.ID, "errors.answers.skipped-twice", i18n.Args{"First": seen[q.ID]})
 		default:
 			seen[q.ID] = item.Line
 			if _, answered := d.answers.Get(q.ID); !answered {
@@ -218,11 +241,11 @@ func (d *decoder) skipped(v *yaml.Node) {
 // key reads a mapping key and refuses keys that are not plain text or that repeat.
 func (d *decoder) key(k *yaml.Node, seen map[string]int, isID bool) (string, bool) {
 	if k.Tag == "!!merge" {
-		d.add(k.Line, "", "YAML merge keys (<<) are not allowed in an answers file; write each answer out")
+		d.add(k.Line, "", "errors.answers.merge-key", nil)
 		return "", false
 	}
 	if k.Kind != yaml.ScalarNode {
-		d.add(k.Line, "", "a key must be plain text; got %s", DescribeNode(k))
+		d.add(k.Line, "", "errors.answers.key-not-text", d.got(k))
 		return "", false
 	}
 	id := ""
@@ -230,7 +253,7 @@ func (d *decoder) key(k *yaml.Node, seen map[string]int, isID bool) (string, boo
 		id = k.Value
 	}
 	if first, dup := seen[k.Value]; dup {
-		d.add(k.Line, id, "%q is given twice (first at line %d); keep one", k.Value, first)
+		d.add(k.Line, id, "errors.answers.key-twice", i18n.Args{"Key": strconv.Quote(k.Value), "First": first})
 		return "", false
 	}
 	seen[k.Value] = k.Line
@@ -243,22 +266,22 @@ func (d *decoder) respondent(v *yaml.Node) {
 	case v.Kind == yaml.ScalarNode && (v.Tag == "!!str" || v.Tag == "!!int"):
 		name := strings.TrimSpace(v.Value)
 		if n := utf8.RuneCountInString(name); n > maxRespondent {
-			d.add(v.Line, "", "respondent is %d characters long; at most %d are allowed", n, maxRespondent)
+			d.add(v.Line, "", "errors.answers.respondent-too-long", i18n.Args{"Length": n, "Max": maxRespondent})
 			return
 		}
 		if strings.ContainsAny(name, "\n\r") {
-			d.add(v.Line, "", "respondent must be one line of text")
+			d.add(v.Line, "", "errors.answers.respondent-lines", nil)
 			return
 		}
 		// The respondent is printed in reports and on screens: a control character in it could
 		// recolour, move or clear a terminal.
 		if r, bad := textsafe.Unsafe(name); bad {
-			d.add(v.Line, "", "respondent holds %s; allowed: one line of printable text", textsafe.Describe(r))
+			d.add(v.Line, "", "errors.answers.respondent-control", i18n.Args{"Char": DescribeRune(d.bank.Words(), r)})
 			return
 		}
 		d.answers.Respondent = name
 	default:
-		d.add(v.Line, "", "respondent must be text (a name or a label); got %s", DescribeNode(v))
+		d.add(v.Line, "", "errors.answers.respondent-not-text", d.got(v))
 	}
 }
 
@@ -267,7 +290,7 @@ func (d *decoder) answerMap(m *yaml.Node) {
 		return
 	}
 	if m.Kind != yaml.MappingNode {
-		d.add(m.Line, "", "answers must be a mapping of question id to answer; got %s", DescribeNode(m))
+		d.add(m.Line, "", "errors.answers.answers-not-mapping", d.got(m))
 		return
 	}
 	seen := map[string]int{}
@@ -284,12 +307,12 @@ func (d *decoder) answerMap(m *yaml.Node) {
 				d.dropped++ // skips the search for a suggestion, the costly part
 				continue
 			}
-			d.add(k.Line, id, "unknown question id%s; the known ids are listed below", inputerr.DidYouMean(id, d.bank.IDs()))
+			d.add(k.Line, id, "errors.answers.unknown-id", i18n.Args{"Suggestion": inputerr.DidYouMeanIn(d.bank.Words(), id, d.bank.IDs())})
 			continue
 		}
-		ans, given, problem := parseValue(q, v)
+		ans, given, problem := parseValue(d.bank.Words(), q, v)
 		if problem != "" {
-			d.add(v.Line, id, "%s", problem)
+			d.addWorded(v.Line, id, problem)
 			continue
 		}
 		if given {
@@ -301,10 +324,10 @@ func (d *decoder) answerMap(m *yaml.Node) {
 
 // parseValue checks one answer against its question. A null value (an id with nothing after it,
 // as in a half-filled template) is no answer rather than an error. The problem, if any, says what
-// was given and what is allowed.
-func parseValue(q *Question, v *yaml.Node) (ans Answer, given bool, problem string) {
+// was given and what is allowed, in l's language.
+func parseValue(l *i18n.Localizer, q *Question, v *yaml.Node) (ans Answer, given bool, problem string) {
 	if v.Kind == yaml.AliasNode {
-		return Answer{}, false, "YAML aliases (*name) are not allowed in an answers file; write the answer out"
+		return Answer{}, false, l.T("errors.answer.alias")
 	}
 	if isNull(v) {
 		return Answer{}, false, ""
@@ -312,43 +335,58 @@ func parseValue(q *Question, v *yaml.Node) (ans Answer, given bool, problem stri
 	switch q.Kind {
 	case OneOf:
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
-			return Answer{}, false, fmt.Sprintf("expects %s; got %s", q.Allowed(), DescribeNode(v))
+			return Answer{}, false, l.T("errors.answer.expects", i18n.Args{"Allowed": q.AllowedIn(l), "Got": DescribeNodeIn(l, v)})
 		}
 		if _, ok := q.Choice(v.Value); !ok {
-			return Answer{}, false, fmt.Sprintf("unknown value %q%s; allowed: %s", v.Value, inputerr.DidYouMean(v.Value, q.ValueNames()), q.Allowed())
+			return Answer{}, false, unknownValue(l, q, v.Value)
 		}
 		return OneOfAnswer(v.Value), true, ""
 	case AnyOf:
-		if v.Kind != yaml.SequenceNode {
-			return Answer{}, false, fmt.Sprintf("expects %s, e.g. [%s]; got %s", q.Allowed(), strings.Join(q.ValueNames()[:2], ", "), DescribeNode(v))
-		}
-		ans := AnyOfAnswer()
-		for _, item := range v.Content {
-			if item.Kind != yaml.ScalarNode || item.Tag != "!!str" {
-				return Answer{}, false, fmt.Sprintf("list item at line %d: expects one of: %s; got %s", item.Line, strings.Join(q.ValueNames(), ", "), DescribeNode(item))
-			}
-			if _, ok := q.Choice(item.Value); !ok {
-				return Answer{}, false, fmt.Sprintf("unknown value %q%s; allowed: %s", item.Value, inputerr.DidYouMean(item.Value, q.ValueNames()), q.Allowed())
-			}
-			if ans.Has(item.Value) {
-				return Answer{}, false, fmt.Sprintf("%q is listed twice; list each value once", item.Value)
-			}
-			ans.Choices = append(ans.Choices, item.Value)
-		}
-		return ans, true, ""
+		return parseList(l, q, v)
 	case Rating:
-		ans, problem := parseRating(q, v)
+		ans, problem := parseRating(l, q, v)
 		return ans, problem == "", problem
 	}
-	return Answer{}, false, fmt.Sprintf("question kind %q cannot be answered", q.Kind)
+	return Answer{}, false, l.T("errors.answer.bad-kind", i18n.Args{"Kind": strconv.Quote(string(q.Kind))})
+}
+
+func unknownValue(l *i18n.Localizer, q *Question, value string) string {
+	return l.T("errors.answer.unknown-value", i18n.Args{"Value": strconv.Quote(value),
+		"Suggestion": inputerr.DidYouMeanIn(l, value, q.ValueNames()), "Allowed": q.AllowedIn(l)})
+}
+
+// parseList reads the answer to an any-of question: a list of its values, each once.
+func parseList(l *i18n.Localizer, q *Question, v *yaml.Node) (ans Answer, given bool, problem string) {
+	if v.Kind != yaml.SequenceNode {
+		return Answer{}, false, l.T("errors.answer.expects-list", i18n.Args{"Allowed": q.AllowedIn(l),
+			"Example": strings.Join(q.ValueNames()[:2], ", "), "Got": DescribeNodeIn(l, v)})
+	}
+	ans = AnyOfAnswer()
+	for _, item := range v.Content {
+		if item.Kind != yaml.ScalarNode || item.Tag != "!!str" {
+			return Answer{}, false, l.T("errors.answer.list-item", i18n.Args{"Line": item.Line,
+				"Values": strings.Join(q.ValueNames(), ", "), "Got": DescribeNodeIn(l, item)})
+		}
+		if _, ok := q.Choice(item.Value); !ok {
+			return Answer{}, false, unknownValue(l, q, item.Value)
+		}
+		if ans.Has(item.Value) {
+			return Answer{}, false, l.T("errors.answer.listed-twice", i18n.Args{"Value": strconv.Quote(item.Value)})
+		}
+		ans.Choices = append(ans.Choices, item.Value)
+	}
+	return ans, true, ""
 }
 
 // parseRating reads a rating, a whole number on the question's scale. 4.0 and 4e0 are the whole
 // number 4, as for the JSON Schema's "integer" (issue 17 item 12); 4.5 is not whole, and a whole
 // number beyond an int64, which YAML resolves as a float (1e30), is a slip of the keyboard.
-func parseRating(q *Question, v *yaml.Node) (Answer, string) {
+func parseRating(l *i18n.Localizer, q *Question, v *yaml.Node) (Answer, string) {
 	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
-		return Answer{}, fmt.Sprintf("expects %s; got %s", q.Allowed(), DescribeNode(v))
+		return Answer{}, l.T("errors.answer.expects", i18n.Args{"Allowed": q.AllowedIn(l), "Got": DescribeNodeIn(l, v)})
+	}
+	problem := func(msg, value string) string {
+		return l.T(msg, i18n.Args{"Value": value, "Allowed": q.AllowedIn(l)})
 	}
 	// Base 0 reads the integer forms YAML resolves as !!int (0x1F, 0o17, +3) without the cost of
 	// a YAML decoder per rating.
@@ -357,16 +395,16 @@ func parseRating(q *Question, v *yaml.Node) (Answer, string) {
 		f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
 		switch {
 		case err != nil && !errors.Is(err, strconv.ErrRange), f != math.Trunc(f) && !math.IsInf(f, 0):
-			return Answer{}, fmt.Sprintf("%s is not a whole number; allowed: %s", shorten(v.Value), q.Allowed())
+			return Answer{}, problem("errors.answer.not-whole", shorten(v.Value))
 		case f >= math.MaxInt64:
-			return Answer{}, fmt.Sprintf("%s is too large; allowed: %s", shorten(v.Value), q.Allowed())
+			return Answer{}, problem("errors.answer.too-large", shorten(v.Value))
 		case f <= math.MinInt64:
-			return Answer{}, fmt.Sprintf("%s is too small; allowed: %s", shorten(v.Value), q.Allowed())
+			return Answer{}, problem("errors.answer.too-small", shorten(v.Value))
 		}
 		n = int64(f)
 	}
 	if n < int64(q.Scale.Min) || n > int64(q.Scale.Max) {
-		return Answer{}, fmt.Sprintf("%s is out of range; allowed: %s", v.Value, q.Allowed())
+		return Answer{}, problem("errors.answer.out-of-range", v.Value)
 	}
 	return RatingAnswer(int(n)), ""
 }
@@ -384,17 +422,21 @@ func isNull(n *yaml.Node) bool {
 }
 
 // DescribeNode names what a YAML node is, for "got …" in messages about answers files and
-// profiles alike: its kind, or its type and value, cut to 40 characters and escaped.
-func DescribeNode(n *yaml.Node) string {
+// profiles alike: its kind, or its type and value, cut to 40 characters and escaped. In English;
+// DescribeNodeIn says it in another language.
+func DescribeNode(n *yaml.Node) string { return DescribeNodeIn(i18n.For(i18n.English), n) }
+
+// DescribeNodeIn is DescribeNode in l's language.
+func DescribeNodeIn(l *i18n.Localizer, n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return l.T("errors.node.mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return l.T("errors.node.list")
 	case yaml.AliasNode:
-		return "an alias (*" + textsafe.Escape(n.Value) + ")"
+		return l.T("errors.node.alias", i18n.Args{"Name": textsafe.Escape(n.Value)})
 	case yaml.DocumentNode:
-		return "a document"
+		return l.T("errors.node.document")
 	}
 	value := n.Value
 	if r := []rune(value); len(r) > 40 {
@@ -403,13 +445,19 @@ func DescribeNode(n *yaml.Node) string {
 	value = textsafe.Escape(value)
 	switch n.Tag {
 	case "!!null":
-		return "nothing (null)"
+		return l.T("errors.node.null")
 	case "!!bool":
-		return "the boolean " + value
+		return l.T("errors.node.bool", i18n.Args{"Value": value})
 	case "!!int", "!!float":
-		return "the number " + value
+		return l.T("errors.node.number", i18n.Args{"Value": value})
 	case "!!str":
-		return `the text "` + value + `"`
+		return l.T("errors.node.text", i18n.Args{"Value": value})
 	}
-	return fmt.Sprintf(`"%s" (%s)`, value, textsafe.Escape(n.Tag))
+	return l.T("errors.node.other", i18n.Args{"Value": value, "Tag": textsafe.Escape(n.Tag)})
+}
+
+// DescribeRune is textsafe.Describe in l's language: a character found by textsafe.Unsafe,
+// escaped, with what it is.
+func DescribeRune(l *i18n.Localizer, r rune) string {
+	return l.T("errors.char."+string(textsafe.Classify(r)), i18n.Args{"Char": textsafe.Escape(string(r))})
 }

@@ -11,6 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 )
 
@@ -193,23 +194,24 @@ const setOrigin = "--set"
 // file. A multi-choice value is comma-separated; an empty one is the empty list.
 func (b *Bank) ParseSet(arg string) (string, Answer, error) {
 	origin := inputerr.Origin{Path: setOrigin}
+	l := b.Words()
 	id, value, ok := strings.Cut(arg, "=")
 	id = strings.TrimSpace(id)
 	if !ok || id == "" {
-		return "", Answer{}, inputerr.Of([]inputerr.Problem{{Origin: origin,
-			Message: fmt.Sprintf("%q is not ID=VALUE (for example --set skills.empathy=4)", arg)}})
+		return "", Answer{}, b.refuse(inputerr.Problem{Origin: origin,
+			Message: l.T("errors.set.not-id-value", i18n.Args{"Arg": strconv.Quote(arg)})})
 	}
 	q, known := b.Question(id)
 	if !known {
-		return "", Answer{}, inputerr.Of([]inputerr.Problem{{Origin: origin, ID: id,
-			Message: "unknown question id" + inputerr.DidYouMean(id, b.IDs()) + "; see hitready questions"}})
+		return "", Answer{}, b.refuse(inputerr.Problem{Origin: origin, ID: id,
+			Message: l.T("errors.set.unknown-id", i18n.Args{"Suggestion": inputerr.DidYouMeanIn(l, id, b.IDs())})})
 	}
-	ans, given, problem := parseValue(q, setNode(q, strings.TrimSpace(value)))
+	ans, given, problem := parseValue(l, q, setNode(q, strings.TrimSpace(value)))
 	if problem == "" && !given {
-		problem = "has no value; expects " + q.Allowed()
+		problem = l.T("errors.set.no-value", i18n.Args{"Allowed": q.AllowedIn(l)})
 	}
 	if problem != "" {
-		return "", Answer{}, inputerr.Of([]inputerr.Problem{{Origin: origin, ID: id, Message: problem}})
+		return "", Answer{}, b.refuse(inputerr.Problem{Origin: origin, ID: id, Message: problem})
 	}
 	ans.Origin = origin
 	return id, ans, nil

@@ -3,7 +3,6 @@ package questions
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"sort"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 )
 
@@ -22,8 +22,8 @@ const maxJSONDepth = 32
 // so one checker serves both formats and JSON problems are reported by line too. A JSON reader
 // is used rather than the YAML parser because JSON allows tabs where YAML does not; it lets a key
 // given twice through, for the checker to word with the question's id.
-func parseJSON(data []byte) (*yaml.Node, *inputerr.Problem) {
-	p := &jsonParser{data: data, dec: jsontext.NewDecoder(bytes.NewReader(data), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))}
+func parseJSON(l *i18n.Localizer, data []byte) (*yaml.Node, *inputerr.Problem) {
+	p := &jsonParser{l: l, data: data, dec: jsontext.NewDecoder(bytes.NewReader(data), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))}
 	for i, c := range data {
 		if c == '\n' {
 			p.newlines = append(p.newlines, i)
@@ -35,12 +35,13 @@ func parseJSON(data []byte) (*yaml.Node, *inputerr.Problem) {
 	}
 	start := p.next()
 	if _, err := p.dec.ReadToken(); err != io.EOF {
-		return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(start)}, Message: "has data after the end of the JSON document; an answers file holds one JSON object"}
+		return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(start)}, Message: l.T("errors.answers.json-trailing")}
 	}
 	return root, nil
 }
 
 type jsonParser struct {
+	l        *i18n.Localizer // the language of the messages
 	data     []byte
 	dec      *jsontext.Decoder
 	newlines []int
@@ -64,11 +65,11 @@ func (p *jsonParser) syntaxProblem(err error, start int) *inputerr.Problem {
 	var syn *jsontext.SyntacticError
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF) || err == io.EOF:
-		return &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(len(p.data))}, Message: "is not valid JSON: it ends before the document is complete"}
+		return &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(len(p.data))}, Message: p.l.T("errors.answers.json-ends-early")}
 	case errors.As(err, &syn):
-		return &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(int(syn.ByteOffset))}, Message: "is not valid JSON: " + syn.Err.Error()}
+		return &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(int(syn.ByteOffset))}, Message: p.l.T("errors.answers.bad-json", i18n.Args{"Reason": syn.Err.Error()})}
 	}
-	return &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(start)}, Message: "is not valid JSON: " + err.Error()}
+	return &inputerr.Problem{Origin: inputerr.Origin{Line: p.line(start)}, Message: p.l.T("errors.answers.bad-json", i18n.Args{"Reason": err.Error()})}
 }
 
 // value reads one JSON value into a node: objects and arrays with what they hold, scalars tagged
@@ -83,7 +84,7 @@ func (p *jsonParser) value(depth int) (*yaml.Node, *inputerr.Problem) {
 	switch kind := tok.Kind(); kind {
 	case '{', '[':
 		if depth >= maxJSONDepth {
-			return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: n.Line}, Message: fmt.Sprintf("is nested more than %d levels deep", maxJSONDepth)}
+			return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: n.Line}, Message: p.l.T("errors.answers.json-too-deep", i18n.Args{"Depth": maxJSONDepth})}
 		}
 		return p.collection(n, kind == '{', depth)
 	case '"':

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -112,6 +113,9 @@ func TestCatalogueLoads(t *testing.T) {
 
 // Every id the program asks the catalogue for, as a literal T("…") or N("…", …) anywhere in the
 // module, is in it: a missing one would show its id to a person.
+// errorID is the shape of an id of messages/errors.yaml, whole (not a prefix ending in ".").
+var errorID = regexp.MustCompile(`^errors(\.[a-z0-9-]+)+$`)
+
 func TestEveryIDUsedExists(t *testing.T) {
 	root := filepath.Join("..", "..")
 	checked := 0
@@ -134,6 +138,14 @@ func TestEveryIDUsedExists(t *testing.T) {
 			return err
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
+			// A message about bad input is often named where it is passed on, not where T reads
+			// it (d.add(line, id, "errors.answers.empty", …)): every literal that reads as one
+			// of its ids must be one.
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if id, _ := strconv.Unquote(lit.Value); errorID.MatchString(id) && !Has(id) {
+					t.Errorf("%s: message %q is not in the catalogue (internal/i18n/messages)", path, id)
+				}
+			}
 			call, ok := n.(*ast.CallExpr)
 			if !ok || len(call.Args) == 0 {
 				return true

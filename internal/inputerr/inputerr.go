@@ -1,7 +1,7 @@
 // Package inputerr is the one type of refused input: what was wrong, where (file and line, or a
 // flag) and which question id. Every reader of user files returns it, and the command layer turns
 // anything that matches ErrInvalid into exit code 2 without knowing the details. A leaf: it imports
-// nothing of hitready but the leaves textsafe and prose, so questions, assessment, fileio and batch may all use it.
+// nothing of hitready but the leaves textsafe and i18n, so questions, assessment, fileio and batch may all use it.
 package inputerr
 
 import (
@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hitready/hitready/internal/prose"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
@@ -70,6 +70,9 @@ type InvalidError struct {
 	// Notes follow the problems, each said once however many problems it concerns (the list of
 	// known question ids).
 	Notes []Problem
+	// Lang is the language of the problems' messages, for the line that counts the ones not
+	// shown; the zero value is English.
+	Lang i18n.Lang
 }
 
 func (e *InvalidError) Error() string {
@@ -93,7 +96,7 @@ func (e *InvalidError) Error() string {
 	}
 	for _, path := range order {
 		if n := more[path]; n > 0 {
-			lines = append(lines, Origin{Path: path}.String()+": "+fmt.Sprintf("… and %d more %s (fix these and run again to see them)", n, prose.Plural(n, "problem", "problems")))
+			lines = append(lines, Origin{Path: path}.String()+": "+i18n.For(e.Lang).N("errors.more-problems", n))
 		}
 	}
 	for _, n := range e.Notes {

@@ -1,8 +1,10 @@
 package inputerr
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 // Suggest returns the option nearest to s, or "" when none is near enough to be a likely typo.
@@ -44,10 +46,15 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// DidYouMean formats a suggestion for a message, or nothing.
+// DidYouMean formats a suggestion for a message in English, or nothing.
 func DidYouMean(s string, options []string) string {
+	return DidYouMeanIn(i18n.For(i18n.English), s, options)
+}
+
+// DidYouMeanIn is DidYouMean in l's language: " (did you mean "x"?)", " (¿quiso decir "x"?)".
+func DidYouMeanIn(l *i18n.Localizer, s string, options []string) string {
 	if m := Suggest(s, options); m != "" && m != s {
-		return fmt.Sprintf(" (did you mean %q?)", m)
+		return l.T("errors.did-you-mean", i18n.Args{"Name": strconv.Quote(m)})
 	}
 	return ""
 }

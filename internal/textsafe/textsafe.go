@@ -105,16 +105,39 @@ func Clean(s string) string {
 
 // Describe names a rune found by Unsafe for a message: `"\x1b" (a control character)`.
 func Describe(r rune) string {
-	if r == utf8.RuneError {
+	switch Classify(r) {
+	case NotUTF8:
 		return "a byte that is not UTF-8"
-	}
-	if r == '\u200c' || r == '\u200d' {
+	case Joiner:
 		return fmt.Sprintf("%s (a zero-width joiner out of place: one belongs only between two letters of a word or two emoji)", Escape(string(r)))
-	}
-	if r >= 0x80 && unicode.Is(unicode.Cf, r) && !isBidi(r) {
+	case Format:
 		return fmt.Sprintf("%s (an invisible format character)", Escape(string(r)))
 	}
 	return fmt.Sprintf("%s (a control character)", Escape(string(r)))
+}
+
+// RuneClass is what kind of unsafe rune Unsafe found, for a message in any language (Describe's
+// words are English).
+type RuneClass string
+
+const (
+	NotUTF8 RuneClass = "not-utf8" // a byte that is not UTF-8
+	Joiner  RuneClass = "joiner"   // a zero-width joiner or non-joiner out of place
+	Format  RuneClass = "format"   // an invisible format character
+	Control RuneClass = "control"  // a control character, bidirectional controls included
+)
+
+// Classify says what kind of unsafe rune r is.
+func Classify(r rune) RuneClass {
+	switch {
+	case r == utf8.RuneError:
+		return NotUTF8
+	case r == '\u200c' || r == '\u200d':
+		return Joiner
+	case r >= 0x80 && unicode.Is(unicode.Cf, r) && !isBidi(r):
+		return Format
+	}
+	return Control
 }
 
 // Escape returns s as it may be shown on a terminal: every control rune written as a Go escape
