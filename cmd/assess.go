@@ -180,7 +180,7 @@ func saveAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Bank,
 		err = fileio.WriteFile(ctx, opts.SaveAnswers, streams(opts.IO), data)
 	}
 	if err != nil && kept != "" && kept != opts.SaveAnswers && ctx.Err() == nil {
-		return &savedElsewhereError{Target: opts.SaveAnswers, Kept: kept, Err: err}, nil
+		return &savedElsewhereError{Target: opts.SaveAnswers, Kept: kept, Err: err, Lang: bank.Lang()}, nil
 	}
 	return nil, err
 }

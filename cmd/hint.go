@@ -1,13 +1,13 @@
 package cmd
 
 import (
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/questionnaire"
 	"github.com/hitready/hitready/internal/render"
@@ -170,25 +170,31 @@ func setExample(q *questions.Question) string {
 // answersKeptHint is said after a session whose answers are kept in a file: where, and the
 // command that shows the report again, on lines of its own, fitted to the width: copied whole,
 // it runs as it stands.
-func answersKeptHint(kept string, flags []string, width int) string {
-	return "\n" + prose.Wrap(fmt.Sprintf("Your answers are in %s.", textsafe.Escape(kept)), width, "") +
-		"\nSee this report again with:\n" + pasteable(goOnArgs(kept, flags), width) + "\n\n"
+func answersKeptHint(l *i18n.Localizer, kept string, flags []string, width int) string {
+	return "\n" + prose.Wrap(l.T("session.answers-in", i18n.Args{"File": textsafe.Escape(kept)}), width, "") +
+		"\n" + l.T("session.see-again") + "\n" + pasteable(goOnArgs(kept, flags), width) + "\n\n"
 }
 
 // stoppedMessage is said when the person stops the questionnaire: where the answers are and how
 // to go on (hint, a pasteable command), or that the latest of them could not be kept.
-func stoppedMessage(savedTo string, lost error, hint string, width int) string {
+func stoppedMessage(l *i18n.Localizer, savedTo string, lost error, hint string, width int) string {
+	var said string
 	switch {
 	case savedTo == "":
-		return "\nStopped. No answers were saved."
+		return "\n" + prose.Wrap(l.T("session.stopped.nothing-kept"), width, "")
 	case lost != nil:
-		return "\n" + prose.Wrap("Stopped. "+notAllKept(savedTo, lost), width, "") + "\nContinue with:\n" + hint
+		said = l.T("session.stopped.not-all-kept", notAllKeptArgs(savedTo, lost))
+	default:
+		said = l.T("session.stopped.kept", i18n.Args{"File": textsafe.Escape(savedTo)})
 	}
-	return "\n" + prose.Wrap(fmt.Sprintf("Stopped. Your answers so far are in %s.", textsafe.Escape(savedTo)), width, "") + "\nContinue with:\n" + hint
+	return "\n" + prose.Wrap(said, width, "") + "\n" + l.T("session.continue-with") + "\n" + hint
 }
 
 // notAllKept says that the latest answers could not be written to path, and why.
-func notAllKept(path string, lost error) string {
-	return fmt.Sprintf("Your latest answers could not be kept (%s): %s holds only the answers before them.",
-		textsafe.Escape(questionnaire.Reason(path, lost)), textsafe.Escape(path))
+func notAllKept(l *i18n.Localizer, path string, lost error) string {
+	return l.T("session.not-all-kept", notAllKeptArgs(path, lost))
+}
+
+func notAllKeptArgs(path string, lost error) i18n.Args {
+	return i18n.Args{"Reason": textsafe.Escape(questionnaire.Reason(path, lost)), "File": textsafe.Escape(path)}
 }

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/prose"
@@ -31,10 +32,10 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		defer stopSignals()
 		var release func()
 		p, release = prompter.New(ctx, prompter.Options{In: ios.In, Out: ios.ErrOut,
-			Plain: opts.Plain || ios.IsDumbTerminal(), NoColor: ios.NoColor(), Width: stderrWidth(ios)})
+			Plain: opts.Plain || ios.IsDumbTerminal(), NoColor: ios.NoColor(), Width: stderrWidth(ios), Lang: bank.Lang()})
 		defer release()
 	}
-	width := stderrWidth(ios)
+	width, l := stderrWidth(ios), i18n.For(bank.Lang())
 	keeper := questionnaire.NewKeeper(orBackground(opts.ctx), questionnaire.KeepOptions{
 		Bank: bank, Save: opts.SaveAnswers, Resume: opts.AnswersPath, ResumeData: given, Changed: len(opts.Sets) > 0,
 		Output: opts.Output, Streams: streams(ios), Out: ios.ErrOut, Width: width,
@@ -54,15 +55,15 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 	switch {
 	case errors.Is(err, prompter.ErrInterrupted):
 		holder := keeper.Holder()
-		return "", &interruptedError{SavedTo: holder, Lost: lost, Hint: pasteable(goOnArgs(holder, runFlags(hintOpts, holder)), width), Width: width}
+		return "", &interruptedError{SavedTo: holder, Lost: lost, Hint: pasteable(goOnArgs(holder, runFlags(hintOpts, holder)), width), Width: width, Lang: bank.Lang()}
 	case err != nil:
 		return "", err
 	case behind != "":
-		fmt.Fprintln(ios.ErrOut, "\n"+prose.Wrap(notAllKept(behind, lost), width, ""))
+		fmt.Fprintln(ios.ErrOut, "\n"+prose.Wrap(notAllKept(l, behind, lost), width, ""))
 	}
 	kept := keeper.Kept()
 	if kept != "" {
-		fmt.Fprint(ios.ErrOut, answersKeptHint(kept, runFlags(hintOpts, kept), width))
+		fmt.Fprint(ios.ErrOut, answersKeptHint(l, kept, runFlags(hintOpts, kept), width))
 	}
 	return kept, nil
 }
@@ -73,10 +74,12 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 type savedElsewhereError struct {
 	Target, Kept string
 	Err          error
+	Lang         i18n.Lang // the session's
 }
 
 func (e *savedElsewhereError) Error() string {
-	return fmt.Sprintf("%s; your answers are in %s", textsafe.Escape(questionnaire.CannotWrite(e.Target, e.Err)), textsafe.Escape(e.Kept))
+	return i18n.For(e.Lang).T("session.saved-elsewhere", i18n.Args{"Target": textsafe.Escape(e.Target),
+		"Reason": textsafe.Escape(questionnaire.Reason(e.Target, e.Err)), "File": textsafe.Escape(e.Kept)})
 }
 
 // stderrWidth is the width the questionnaire wraps its text to: standard error's, where it is
@@ -104,10 +107,11 @@ type interruptedError struct {
 	Lost    error  // the latest answers could not be written to SavedTo: it holds the ones before
 	Hint    string // the command to go on with
 	Width   int    // the terminal's, which the message is wrapped to
+	Lang    i18n.Lang
 }
 
 func (e *interruptedError) Error() string {
-	return stoppedMessage(e.SavedTo, e.Lost, e.Hint, e.Width)
+	return stoppedMessage(i18n.For(e.Lang), e.SavedTo, e.Lost, e.Hint, e.Width)
 }
 
 func (e *interruptedError) Is(target error) bool { return target == prompter.ErrInterrupted }

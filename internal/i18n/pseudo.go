@@ -107,9 +107,11 @@ func Leaks(text string, allow ...string) []string {
 			depth++
 		case string(r) == PseudoClose && depth > 0:
 			depth--
-		case r == '“' && depth == 0:
+		case r == '“':
+			// A quote opened inside a marker too: a quoted source in a translated sentence
+			// ("Why it matters: “…”") may be wrapped over lines, where the marker is lost.
 			quoted = true
-		case r == '”' && depth == 0:
+		case r == '”':
 			quoted = false
 		case depth == 0 && !quoted:
 			outside.WriteRune(r)

@@ -1,43 +1,53 @@
 package prompter
 
 import (
-	"fmt"
-
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
-// The plain prompter's words, in one place. What a person typed is shown escaped (textsafe) and
-// in curly quotes, as a sentence quotes it.
+// The prompters' words, in one place, in the language of the session (messages/session.yaml).
+// What a person typed is shown escaped (textsafe) and in curly quotes, as a sentence quotes it.
 
-// SkipOption, as the last option of a Select, leaves an optional question unanswered. The
-// survey prompter shows it as any other option; the plain one also takes Enter alone for it,
-// and says so, since a person who means to skip should not have to count the list.
-const SkipOption = "Skip (leave it unanswered)"
+// SkipOption, as the last option of a Select, leaves an optional question unanswered: the
+// words of language l. The survey prompter shows it as any other option; the plain one also
+// takes Enter alone for it, and says so, since a person who means to skip should not have to
+// count the list.
+func SkipOption(l i18n.Lang) string { return i18n.For(l).T("session.skip") }
 
-const (
-	yourChoice      = "Your choice"
-	yourChoices     = "Your choices"
-	yourRating      = "Your rating"
-	multiSelectHint = "(numbers separated by commas, Enter for none, ? for help)"
-	inputHint       = "(Enter to skip, ? for help)"
-	noArrowKeys     = "Arrow keys do not work here: type the number of your choice (or numbers, separated by commas, where several may be chosen), then Enter."
-)
-
-func selectHint(n int) string           { return fmt.Sprintf("(1-%d, ? for help)", n) }
-func selectHintDefault(n, d int) string { return fmt.Sprintf("(1-%d, Enter for %d, ? for help)", n, d) }
-func selectHintSkip(n int) string       { return fmt.Sprintf("(1-%d, Enter to skip, ? for help)", n) }
-func ratingHint(min, max int) string    { return fmt.Sprintf("(%d-%d, ? for help)", min, max) }
-func inputHintKeep(def string) string {
-	return fmt.Sprintf("(Enter keeps %s, ? for help)", quoted(def))
+func selectHint(l *i18n.Localizer, n int) string {
+	return l.T("session.plain.hint.select", i18n.Args{"Count": n})
 }
-func typeANumber(n int) string { return fmt.Sprintf("Please type a number from 1 to %d.", n) }
-func typeAWholeNumber(min, max int) string {
-	return fmt.Sprintf("Please type a whole number from %d to %d.", min, max)
-}
-func means(n int) string { return fmt.Sprintf("%d means: ", n) }
 
-func notAChoice(typed string, n int) string {
-	return fmt.Sprintf("%s is not a choice; type numbers from 1 to %d, separated by commas.", quoted(typed), n)
+func selectHintDefault(l *i18n.Localizer, n, d int) string {
+	return l.T("session.plain.hint.select-default", i18n.Args{"Count": n, "Default": d})
+}
+
+func selectHintSkip(l *i18n.Localizer, n int) string {
+	return l.T("session.plain.hint.select-skip", i18n.Args{"Count": n})
+}
+
+func ratingHint(l *i18n.Localizer, min, max int) string {
+	return l.T("session.plain.hint.rating", i18n.Args{"Min": min, "Max": max})
+}
+
+func inputHintKeep(l *i18n.Localizer, def string) string {
+	return l.T("session.plain.hint.input-keep", i18n.Args{"Default": quoted(def)})
+}
+
+func typeANumber(l *i18n.Localizer, n int) string {
+	return l.T("session.plain.type-a-number", i18n.Args{"Count": n})
+}
+
+func typeAWholeNumber(l *i18n.Localizer, min, max int) string {
+	return l.T("session.plain.type-a-whole-number", i18n.Args{"Min": min, "Max": max})
+}
+
+func means(l *i18n.Localizer, n int) string {
+	return l.T("session.plain.means", i18n.Args{"N": n}) + " "
+}
+
+func notAChoice(l *i18n.Localizer, typed string, n int) string {
+	return l.T("session.plain.not-a-choice", i18n.Args{"Typed": quoted(typed), "Count": n})
 }
 
 func quoted(s string) string { return "\u201c" + textsafe.Escape(s) + "\u201d" }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prose"
 )
@@ -18,6 +19,8 @@ import (
 type plain struct {
 	out   io.Writer
 	width int // columns to wrap to, on words
+	l     *i18n.Localizer
+	skip  string // SkipOption in l
 	ctx   context.Context
 	want  chan struct{}  // a question asks the reader for one line
 	got   chan lineOrErr // the reader's answer
@@ -35,11 +38,11 @@ type lineOrErr struct {
 // reads only when a question asks: once the questionnaire is over nothing is waiting on in, and
 // close ends the goroutine. (A read under way when the person presses Ctrl-C stays blocked until
 // the process exits, which follows at once: a terminal's descriptor cannot be woken portably.)
-func newPlain(ctx context.Context, in io.Reader, out io.Writer, width int) *plain {
+func newPlain(ctx context.Context, in io.Reader, out io.Writer, width int, lang i18n.Lang) *plain {
 	if width <= 0 {
 		width = iostreams.DefaultWidth
 	}
-	p := &plain{out: out, width: width, ctx: ctx, want: make(chan struct{}), got: make(chan lineOrErr, 1),
+	p := &plain{out: out, width: width, ctx: ctx, l: i18n.For(lang), skip: SkipOption(lang), want: make(chan struct{}), got: make(chan lineOrErr, 1),
 		quit: make(chan struct{}), done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
@@ -107,7 +110,7 @@ func (p *plain) loop(message, help, hint string, parse func(string) (bool, strin
 		if strings.ContainsRune(line, '\x1b') {
 			// An arrow key (ESC [ B) on a line prompter: said in words, never echoed, since a
 			// screen reader would read the escape aloud.
-			fmt.Fprintln(p.out, prose.Wrap(noArrowKeys, p.width, ""))
+			fmt.Fprintln(p.out, prose.Wrap(p.l.T("session.plain.no-arrow-keys"), p.width, ""))
 			continue
 		}
 		ok, problem := parse(line)
@@ -134,25 +137,25 @@ func (p *plain) listOptions(options []string) {
 func (p *plain) Select(message, help string, options []string, def int) (int, error) {
 	p.say(message)
 	p.listOptions(options)
-	hint := selectHint(len(options))
+	hint := selectHint(p.l, len(options))
 	enter := -1 // what Enter alone chooses
 	switch {
 	case def >= 0 && def < len(options):
 		enter = def
-		hint = selectHintDefault(len(options), def+1)
-	case len(options) > 0 && options[len(options)-1] == SkipOption:
+		hint = selectHintDefault(p.l, len(options), def+1)
+	case len(options) > 0 && options[len(options)-1] == p.skip:
 		enter = len(options) - 1
-		hint = selectHintSkip(len(options))
+		hint = selectHintSkip(p.l, len(options))
 	}
 	var index int
-	err := p.loop(yourChoice, help, hint, func(line string) (bool, string) {
+	err := p.loop(p.l.T("session.plain.your-choice"), help, hint, func(line string) (bool, string) {
 		if line == "" && enter >= 0 {
 			index = enter
 			return true, ""
 		}
 		n, err := strconv.Atoi(line)
 		if err != nil || n < 1 || n > len(options) {
-			return false, typeANumber(len(options))
+			return false, typeANumber(p.l, len(options))
 		}
 		index = n - 1
 		return true, ""
@@ -164,7 +167,7 @@ func (p *plain) MultiSelect(message, help string, options []string, defaults []i
 	p.say(message)
 	p.listOptions(options)
 	var indices []int
-	err := p.loop(yourChoices, help, multiSelectHint, func(line string) (bool, string) {
+	err := p.loop(p.l.T("session.plain.your-choices"), help, p.l.T("session.plain.hint.multi-select"), func(line string) (bool, string) {
 		indices = nil
 		if line == "" {
 			indices = append(indices, defaults...)
@@ -173,7 +176,7 @@ func (p *plain) MultiSelect(message, help string, options []string, defaults []i
 		for _, field := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' }) {
 			n, err := strconv.Atoi(field)
 			if err != nil || n < 1 || n > len(options) {
-				return false, notAChoice(field, len(options))
+				return false, notAChoice(p.l, field, len(options))
 			}
 			if !slices.Contains(indices, n-1) {
 				indices = append(indices, n-1)
@@ -191,15 +194,15 @@ func (p *plain) Rating(message, help string, min, max, def int, labels []string)
 	p.say(message)
 	for i, l := range labels {
 		if l != "" {
-			prefix := "  " + means(min+i)
+			prefix := "  " + means(p.l, min+i)
 			fmt.Fprintln(p.out, prefix+prose.Wrap(l, p.width-len(prefix), strings.Repeat(" ", len(prefix))))
 		}
 	}
 	var rating int
-	err := p.loop(yourRating, help, ratingHint(min, max), func(line string) (bool, string) {
+	err := p.loop(p.l.T("session.plain.your-rating"), help, ratingHint(p.l, min, max), func(line string) (bool, string) {
 		n, err := strconv.Atoi(line)
 		if err != nil || n < min || n > max {
-			return false, typeAWholeNumber(min, max)
+			return false, typeAWholeNumber(p.l, min, max)
 		}
 		rating = n
 		return true, ""
@@ -208,9 +211,9 @@ func (p *plain) Rating(message, help string, min, max, def int, labels []string)
 }
 
 func (p *plain) Input(message, help, def string) (string, error) {
-	hint := inputHint
+	hint := p.l.T("session.plain.hint.input")
 	if def != "" {
-		hint = inputHintKeep(def)
+		hint = inputHintKeep(p.l, def)
 	}
 	var text string
 	err := p.loop(message, help, hint, func(line string) (bool, string) {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 func TestPlain(t *testing.T) {
@@ -29,10 +31,10 @@ func TestPlain(t *testing.T) {
 		{"select default on Enter", "\n", func(p *plain) (any, error) { return p.Select("Pick", "help", options, 1) }, 1,
 			[]string{"(1-3, Enter for 2, ? for help)"}, nil},
 		{"Enter skips an optional question", "\n", func(p *plain) (any, error) {
-			return p.Select("[3/20] Enrolled? (optional)", "help", append(slices.Clone(options), SkipOption), -1)
+			return p.Select("[3/20] Enrolled? (optional)", "help", append(slices.Clone(options), SkipOption(i18n.English)), -1)
 		}, 3, []string{"  4. Skip (leave it unanswered)\n", "Your choice (1-4, Enter to skip, ? for help): "}, nil},
 		{"a start wins over Skip for Enter", "\n", func(p *plain) (any, error) {
-			return p.Select("Change: Enrolled? (optional)", "help", append(slices.Clone(options), SkipOption), 0)
+			return p.Select("Change: Enrolled? (optional)", "help", append(slices.Clone(options), SkipOption(i18n.English)), 0)
 		}, 0, []string{"(1-4, Enter for 1, ? for help)"}, nil},
 		{"select help", "?\n1\n", func(p *plain) (any, error) { return p.Select("Pick", "Why: because.", options, -1) }, 0,
 			[]string{"Why: because.\n"}, nil},
@@ -63,7 +65,7 @@ func TestPlain(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out bytes.Buffer
-			p := newPlain(context.Background(), strings.NewReader(tt.input), &out, 80)
+			p := newPlain(context.Background(), strings.NewReader(tt.input), &out, 80, i18n.English)
 			defer p.close()
 			got, err := tt.ask(p)
 			if !errors.Is(err, tt.wantErr) {
@@ -98,7 +100,7 @@ func TestPlainInterruptedWhileWaiting(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	r, w := io.Pipe()
 	defer w.Close()
-	p := newPlain(ctx, r, io.Discard, 80)
+	p := newPlain(ctx, r, io.Discard, 80, i18n.English)
 	done := make(chan error, 1)
 	go func() {
 		_, err := p.Rating("Rate", "help", 1, 5, 3, nil)
@@ -120,7 +122,7 @@ func TestPlainInterruptedWhileWaiting(t *testing.T) {
 func TestPlainReaderEndsOnClose(t *testing.T) {
 	r, w := io.Pipe()
 	defer w.Close()
-	p := newPlain(context.Background(), r, io.Discard, 80)
+	p := newPlain(context.Background(), r, io.Discard, 80, i18n.English)
 	go func() { _, _ = io.WriteString(w, "1\n") }()
 	if _, err := p.Select("Pick", "help", []string{"a", "b"}, -1); err != nil {
 		t.Fatal(err)
@@ -151,7 +153,7 @@ func TestNewPicksPlainForStreamsThatAreNotFiles(t *testing.T) {
 // whole words, and nothing is cut mid-word by the terminal.
 func TestPlainWrapsToTheWidth(t *testing.T) {
 	var out bytes.Buffer
-	p := newPlain(context.Background(), strings.NewReader("?\n9\n1\n"), &out, 40)
+	p := newPlain(context.Background(), strings.NewReader("?\n9\n1\n"), &out, 40, i18n.English)
 	defer p.close()
 	long := "A related health field (for example nursing, health administration or public health)"
 	if _, err := p.Select("[1/17] What is the highest level of education you have completed?",

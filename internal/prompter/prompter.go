@@ -12,6 +12,7 @@ import (
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 )
 
@@ -44,6 +45,8 @@ type Options struct {
 	NoColor bool // NO_COLOR
 	// Width is the terminal's width in columns, that questions are wrapped to; 0 means iostreams.DefaultWidth.
 	Width int
+	// Lang is the language the prompters' own words are in (hints, Skip): the bank's.
+	Lang i18n.Lang
 }
 
 // New returns the prompter the options call for, and a function that releases it: the plain
@@ -56,7 +59,7 @@ func New(ctx context.Context, opts Options) (Prompter, func()) {
 	in, inOK := opts.In.(terminal.FileReader)
 	out, outOK := opts.Out.(terminal.FileWriter)
 	if opts.Plain || !inOK || !outOK {
-		p := newPlain(ctx, opts.In, opts.Out, opts.Width)
+		p := newPlain(ctx, opts.In, opts.Out, opts.Width, opts.Lang)
 		return p, p.close
 	}
 	// Assigned both ways, not only set: a second session in one process (tests) must not
@@ -66,7 +69,7 @@ func New(ctx context.Context, opts Options) (Prompter, func()) {
 	if width <= 0 {
 		width = iostreams.DefaultWidth
 	}
-	installTemplates(width)
+	installTemplates(width, opts.Lang)
 	in, release := suspendable(in, out)
 	return &survey{in: in, out: out, width: width}, release
 }

@@ -2,6 +2,7 @@ package prompter
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/mattn/go-runewidth"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/prose"
 )
 
@@ -33,17 +35,51 @@ var addTemplateFuncs = sync.OnceFunc(func() {
 		funcs["hitreadyFits"] = optionFits
 		funcs["hitreadyOption"] = fitOption
 		funcs["hitreadyInputBreak"] = inputBreak
+		funcs["hitreadyKey"] = withKey
 	}
 })
 
-// installTemplates makes survey draw at width columns. It is called from New, the one place
-// survey's globals are set.
-func installTemplates(width int) {
+// installTemplates makes survey draw at width columns, its hints in language lang. It is called
+// from New, the one place survey's globals are set.
+func installTemplates(width int, lang i18n.Lang) {
 	addTemplateFuncs()
-	sv.SelectQuestionTemplate = selectTemplate(width)
-	sv.MultiSelectQuestionTemplate = multiSelectTemplate(width)
-	sv.InputQuestionTemplate = inputTemplate(width)
+	k := keyWords(lang)
+	sv.SelectQuestionTemplate = selectTemplate(width, k)
+	sv.MultiSelectQuestionTemplate = multiSelectTemplate(width, k)
+	sv.InputQuestionTemplate = inputTemplate(width, k)
 }
+
+// keys are survey's hints in one language, each quoted as a template's string constant: the
+// words are written into the template's text (a session in another language gets templates of
+// its own, as one at another width does). The key a hint names (survey's HelpInput, "?") is
+// keyMark in them until the template puts it in (withKey).
+type keys struct {
+	selectHint, multiSelectHint, moreHelp, inputHelp, inputSuggestions, inputSuggest string
+	// inputHelpWidth is the columns " [? for help] " takes.
+	inputHelpWidth int
+}
+
+// keyMark stands for a key in a hint: a character of Unicode's private use area, which no
+// message holds.
+const keyMark = "\ue000"
+
+func keyWords(lang i18n.Lang) keys {
+	l := i18n.For(lang)
+	key := i18n.Args{"Key": keyMark}
+	help := l.T("session.keys.input-help", key)
+	return keys{
+		selectHint:       strconv.Quote(l.T("session.keys.select")),
+		multiSelectHint:  strconv.Quote(l.T("session.keys.multi-select")),
+		moreHelp:         strconv.Quote(l.T("session.keys.more-help", key)),
+		inputHelp:        strconv.Quote(help),
+		inputSuggestions: strconv.Quote(l.T("session.keys.input-suggestions", key)),
+		inputSuggest:     strconv.Quote(l.T("session.keys.input-suggest")),
+		inputHelpWidth:   runewidth.StringWidth(" [" + withKey(help, "?") + "] "),
+	}
+}
+
+// withKey is a hint with its key put in.
+func withKey(hint, key string) string { return strings.ReplaceAll(hint, keyMark, key) }
 
 // answerIndent is where the lines of a wrapped answer start: under the question's text, which
 // starts after survey's "? ".
@@ -69,11 +105,12 @@ func fitAnswer(message, answer string, width int) string {
 	return strings.TrimPrefix(wrapped, stand)
 }
 
-// fitHint is survey's key hint: text, then "? for more help" when withHelp is true (survey
-// passes the help text or false), closed with "]" and wrapped on words under the question.
-func fitHint(text string, withHelp any, helpInput string, width int) string {
+// fitHint is survey's key hint: text, then moreHelp (", ? for more help") when withHelp is true
+// (survey passes the help text or false), closed with "]" and wrapped on words under the
+// question.
+func fitHint(text string, withHelp any, helpInput, moreHelp string, width int) string {
 	if b, ok := withHelp.(bool); ok && b {
-		text += ", " + helpInput + " for more help"
+		text += withKey(moreHelp, helpInput)
 	}
 	return answerIndent + prose.Wrap(text+"]", width-len(answerIndent), answerIndent)
 }
@@ -98,7 +135,7 @@ func fitOption(value, description string, prefix, width int) string {
 
 // selectTemplate is survey's SelectQuestionTemplate (v2.3.7) with the hint on its own line and
 // the answer wrapped.
-func selectTemplate(width int) string {
+func selectTemplate(width int, k keys) string {
 	return fmt.Sprintf(`
 {{- define "option"}}
     {{- if eq .SelectedIndex .CurrentIndex }}{{color .Config.Icons.SelectFocus.Format }}{{ .Config.Icons.SelectFocus.Text }} {{else}}{{color "default"}}  {{end}}
@@ -114,18 +151,18 @@ func selectTemplate(width int) string {
 {{- color "default+hb"}}{{ .Message }}{{ .FilterMessage }}{{color "reset"}}
 {{- if .ShowAnswer}}{{color "cyan"}}{{ hitreadyAnswer .Message .Answer %[1]d }}{{color "reset"}}{{"\n"}}
 {{- else}}
-  {{- "\n"}}{{- color "cyan"}}{{ hitreadyHint "[Use arrows to move, type to filter" (and .Help (not .ShowHelp)) .Config.HelpInput %[1]d }}{{color "reset"}}
+  {{- "\n"}}{{- color "cyan"}}{{ hitreadyHint %[2]s (and .Help (not .ShowHelp)) .Config.HelpInput %[3]s %[1]d }}{{color "reset"}}
   {{- "\n"}}
   {{- range $ix, $option := .PageEntries}}
     {{- template "option" $.IterateOption $ix $option}}
   {{- end}}
-{{- end}}`, width)
+{{- end}}`, width, k.selectHint, k.moreHelp)
 }
 
 // multiSelectTemplate is survey's MultiSelectQuestionTemplate (v2.3.7), changed as selectTemplate.
 // The hint names <right> and <left> always: hitready never sets RemoveSelectAll or
 // RemoveSelectNone.
-func multiSelectTemplate(width int) string {
+func multiSelectTemplate(width int, k keys) string {
 	return fmt.Sprintf(`
 {{- define "option"}}
     {{- if eq .SelectedIndex .CurrentIndex }}{{color .Config.Icons.SelectFocus.Format }}{{ .Config.Icons.SelectFocus.Text }}{{color "reset"}}{{else}} {{end}}
@@ -143,12 +180,12 @@ func multiSelectTemplate(width int) string {
 {{- color "default+hb"}}{{ .Message }}{{ .FilterMessage }}{{color "reset"}}
 {{- if .ShowAnswer}}{{color "cyan"}}{{ hitreadyAnswer .Message .Answer %[1]d }}{{color "reset"}}{{"\n"}}
 {{- else }}
-  {{- "\n"}}{{- color "cyan"}}{{ hitreadyHint "[Use arrows to move, space to select, <right> to all, <left> to none, type to filter" (and .Help (not .ShowHelp)) .Config.HelpInput %[1]d }}{{color "reset"}}
+  {{- "\n"}}{{- color "cyan"}}{{ hitreadyHint %[2]s (and .Help (not .ShowHelp)) .Config.HelpInput %[3]s %[1]d }}{{color "reset"}}
   {{- "\n"}}
   {{- range $ix, $option := .PageEntries}}
     {{- template "option" $.IterateOption $ix $option}}
   {{- end}}
-{{- end}}`, width)
+{{- end}}`, width, k.multiSelectHint, k.moreHelp)
 }
 
 // inputRoom is the room a typed line needs: survey's line editor loses track of a line it has
@@ -157,13 +194,13 @@ const inputRoom = 40
 
 // inputBreak is what comes between a text question and the typing: a space when the rest of the
 // message's last line leaves room to type, else a new line, indented.
-func inputBreak(message string, width int) string {
+func inputBreak(message string, width, helpWidth int) string {
 	lines := strings.Split(message, "\n")
 	col := runewidth.StringWidth(lines[len(lines)-1])
 	if len(lines) == 1 {
 		col += 2 // "? "
 	}
-	if col+len(" [? for help] ")+inputRoom > width {
+	if col+helpWidth+inputRoom > width {
 		return "\n" + answerIndent
 	}
 	return " "
@@ -171,7 +208,7 @@ func inputBreak(message string, width int) string {
 
 // inputTemplate is survey's InputQuestionTemplate (v2.3.7) with the answer wrapped and the
 // typing moved to a line of its own when the question leaves it no room.
-func inputTemplate(width int) string {
+func inputTemplate(width int, k keys) string {
 	return fmt.Sprintf(`
 {{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
 {{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
@@ -180,7 +217,7 @@ func inputTemplate(width int) string {
   {{- color "cyan"}}{{ hitreadyAnswer .Message .Answer %[1]d }}{{color "reset"}}{{"\n"}}
 {{- else if .PageEntries -}}
   {{- color "default+hb"}}{{ .Message }} {{color "reset"}}
-  {{- .Answer}} [Use arrows to move, enter to select, type to continue]
+  {{- .Answer}} [{{ print %[4]s }}]
   {{- "\n"}}
   {{- range $ix, $choice := .PageEntries}}
     {{- if eq $ix $.SelectedIndex }}{{color $.Config.Icons.SelectFocus.Format }}{{ $.Config.Icons.SelectFocus.Text }} {{else}}{{color "default"}}  {{end}}
@@ -188,11 +225,11 @@ func inputTemplate(width int) string {
     {{- color "reset"}}{{"\n"}}
   {{- end}}
 {{- else }}
-  {{- color "default+hb"}}{{ .Message }}{{color "reset"}}{{ hitreadyInputBreak .Message %[1]d }}
+  {{- color "default+hb"}}{{ .Message }}{{color "reset"}}{{ hitreadyInputBreak .Message %[1]d %[5]d }}
   {{- if or (and .Help (not .ShowHelp)) .Suggest }}{{color "cyan"}}[
-    {{- if and .Help (not .ShowHelp)}}{{ print .Config.HelpInput }} for help {{- if and .Suggest}}, {{end}}{{end -}}
-    {{- if and .Suggest }}{{color "cyan"}}{{ print .Config.SuggestInput }} for suggestions{{end -}}
+    {{- if and .Help (not .ShowHelp)}}{{ hitreadyKey %[2]s .Config.HelpInput }} {{- if and .Suggest}}, {{end}}{{end -}}
+    {{- if and .Suggest }}{{color "cyan"}}{{ hitreadyKey %[3]s .Config.SuggestInput }}{{end -}}
   ]{{color "reset"}} {{end}}
   {{- if .Default}}{{color "white"}}({{.Default}}) {{color "reset"}}{{end}}
-{{- end}}`, width)
+{{- end}}`, width, k.inputHelp, k.inputSuggestions, k.inputSuggest, k.inputHelpWidth)
 }

@@ -8,6 +8,8 @@ import (
 	sv "github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/mattn/go-runewidth"
+
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 func testConfig() *sv.PromptConfig {
@@ -41,31 +43,31 @@ func TestTemplatesFitTheWidth(t *testing.T) {
 			data       any
 			words      string // must appear whole
 		}{
-			{"select asking", selectTemplate(width), sv.SelectTemplateData{
+			{"select asking", selectTemplate(width, keyWords(i18n.English)), sv.SelectTemplateData{
 				Select: sv.Select{Message: msg, Help: "why"}, PageEntries: opts, Config: testConfig()},
 				"[Use arrows to move, type to filter, ? for more help]"},
-			{"select, a long option", selectTemplate(width), sv.SelectTemplateData{
+			{"select, a long option", selectTemplate(width, keyWords(i18n.English)), sv.SelectTemplateData{
 				Select: sv.Select{Message: msg, Help: "why"}, PageEntries: opts, Config: testConfig()},
 				long},
-			{"rating, a long description", selectTemplate(width), sv.SelectTemplateData{
+			{"rating, a long description", selectTemplate(width, keyWords(i18n.English)), sv.SelectTemplateData{
 				Select: sv.Select{Message: msg}, Description: func(string, int) string { return long }, PageEntries: opts[:1], Config: testConfig()},
 				"Medical terminology - " + long},
-			{"multiselect, a long option", multiSelectTemplate(width), sv.MultiSelectTemplateData{
+			{"multiselect, a long option", multiSelectTemplate(width, keyWords(i18n.English)), sv.MultiSelectTemplateData{
 				MultiSelect: sv.MultiSelect{Message: msg, Help: "why"}, PageEntries: opts, Checked: map[int]bool{}, Config: testConfig()},
 				long},
-			{"select answered", selectTemplate(width), sv.SelectTemplateData{
+			{"select answered", selectTemplate(width, keyWords(i18n.English)), sv.SelectTemplateData{
 				Select: sv.Select{Message: msg}, Answer: "Yes, CAHIIM-accredited (a program the Commission has accredited)", ShowAnswer: true, Config: testConfig()},
 				"Yes, CAHIIM-accredited (a program the Commission has accredited)"},
-			{"multiselect asking", multiSelectTemplate(width), sv.MultiSelectTemplateData{
+			{"multiselect asking", multiSelectTemplate(width, keyWords(i18n.English)), sv.MultiSelectTemplateData{
 				MultiSelect: sv.MultiSelect{Message: msg, Help: "why"}, PageEntries: opts, Checked: map[int]bool{}, Config: testConfig()},
 				"[Use arrows to move, space to select, <right> to all, <left> to none, type to filter, ? for more help]"},
-			{"multiselect answered", multiSelectTemplate(width), sv.MultiSelectTemplateData{
+			{"multiselect answered", multiSelectTemplate(width, keyWords(i18n.English)), sv.MultiSelectTemplateData{
 				MultiSelect: sv.MultiSelect{Message: msg}, Answer: longAnswer, ShowAnswer: true, Checked: map[int]bool{}, Config: testConfig()},
 				longAnswer},
-			{"input asking", inputTemplate(width), sv.InputTemplateData{
+			{"input asking", inputTemplate(width, keyWords(i18n.English)), sv.InputTemplateData{
 				Input: sv.Input{Message: s.fit("[21/21] Your name for the report (optional)"), Help: "why"}, Config: testConfig()},
 				"[? for help]"},
-			{"input answered", inputTemplate(width), sv.InputTemplateData{
+			{"input answered", inputTemplate(width, keyWords(i18n.English)), sv.InputTemplateData{
 				Input: sv.Input{Message: s.fit("[21/21] Your name for the report (optional)")}, Answer: "Maria Guadalupe Fernández-Oyelaran de la Cruz Whitfield", ShowAnswer: true, Config: testConfig()},
 				"Maria Guadalupe Fernández-Oyelaran de la Cruz Whitfield"},
 		}
@@ -120,10 +122,10 @@ func TestFitAnswer(t *testing.T) {
 // editor cannot wrap a typed line.
 func TestInputBreak(t *testing.T) {
 	msg := "[20/20] Your name for the report (optional)"
-	if got := inputBreak(msg, 120); got != " " {
+	if got := inputBreak(msg, 120, len(" [? for help] ")); got != " " {
 		t.Errorf("at 120 columns: %q, want the typing on the question's line", got)
 	}
-	if got := inputBreak(msg, 60); got != "\n  " {
+	if got := inputBreak(msg, 60, len(" [? for help] ")); got != "\n  " {
 		t.Errorf("at 60 columns: %q, want the typing on a line of its own", got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/hitready/hitready/internal/fileio"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/questions"
 )
@@ -61,7 +62,7 @@ func NewKeeper(ctx context.Context, opts KeepOptions) *Keeper {
 	var err error
 	k.path, k.claimed, err = k.progressFile()
 	if err != nil {
-		k.say(cannotKeep(err))
+		k.say(cannotKeep(k.l(), err))
 	}
 	return k
 }
@@ -166,7 +167,7 @@ func (k *Keeper) Keep(a *questions.Answers) error {
 		if fallback, cerr := k.claim(); cerr == nil {
 			k.path, k.claimed, k.written = fallback, true, false
 			if k.write(a) == nil {
-				k.say(keptInstead(CannotWrite(k.failed, err), fallback))
+				k.say(keptInstead(k.l(), CannotWrite(k.l(), k.failed, err), fallback))
 				k.written, k.lost = true, nil
 				return nil
 			}
@@ -176,14 +177,14 @@ func (k *Keeper) Keep(a *questions.Answers) error {
 	case err != nil && k.lost == nil:
 		k.lost = err
 		if k.written {
-			k.say(latestNotKept(k.path, err))
+			k.say(latestNotKept(k.l(), k.path, err))
 		} else if !k.warned {
-			k.say(cannotKeep(err))
+			k.say(cannotKeep(k.l(), err))
 		}
 	case err == nil && k.lost != nil:
 		k.lost = nil
 		if k.written {
-			k.say(keptAgain(k.path))
+			k.say(keptAgain(k.l(), k.path))
 		}
 	}
 	if err == nil {
@@ -211,7 +212,7 @@ func (k *Keeper) Announce(review bool) {
 	if info, err := os.Stat(r); err != nil || !info.Mode().IsRegular() {
 		return // a pipe or a device: nothing to leave as it is
 	}
-	k.say(keptElsewhere(k.path, r, review))
+	k.say(keptElsewhere(k.l(), k.path, r, review))
 }
 
 // Close removes a file claimed for the answers and never written: with nothing kept in it, it
@@ -221,6 +222,9 @@ func (k *Keeper) Close() {
 		os.Remove(k.path)
 	}
 }
+
+// l speaks the bank's language, the session's.
+func (k *Keeper) l() *i18n.Localizer { return i18n.For(k.opts.Bank.Lang()) }
 
 func (k *Keeper) say(text string) {
 	k.warned = true

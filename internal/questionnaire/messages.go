@@ -1,43 +1,43 @@
 package questionnaire
 
 import (
-	"fmt"
 	"strings"
 
-	"github.com/hitready/hitready/internal/prose"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
-// The sentences the keeping of answers says, in one place. Names from the file system are
-// escaped (textsafe): they may hold anything but NUL.
+// The sentences the keeping of answers says, in one place, in the language of the session
+// (messages/session.yaml). Names from the file system are escaped (textsafe): they may hold
+// anything but NUL.
 
-func cannotKeep(err error) string {
-	return "warning: cannot keep your answers as you go: " + textsafe.Escape(err.Error())
+func cannotKeep(l *i18n.Localizer, err error) string {
+	return l.T("session.keep.cannot", i18n.Args{"Reason": textsafe.Escape(err.Error())})
 }
 
-func keptInstead(failure, kept string) string {
-	return fmt.Sprintf("warning: %s; your answers are kept in %s instead", textsafe.Escape(failure), textsafe.Escape(kept))
+func keptInstead(l *i18n.Localizer, failure, kept string) string {
+	return l.T("session.keep.instead", i18n.Args{"Failure": textsafe.Escape(failure), "File": textsafe.Escape(kept)})
 }
 
-func latestNotKept(path string, err error) string {
-	return fmt.Sprintf("warning: your latest answer could not be kept (%s): %s holds only the answers before it",
-		textsafe.Escape(Reason(path, err)), textsafe.Escape(path))
+func latestNotKept(l *i18n.Localizer, path string, err error) string {
+	return l.T("session.keep.latest-lost", i18n.Args{"Reason": textsafe.Escape(Reason(path, err)), "File": textsafe.Escape(path)})
 }
 
-func keptAgain(path string) string {
-	return fmt.Sprintf("Your answers are kept in %s again.", textsafe.Escape(path))
+func keptAgain(l *i18n.Localizer, path string) string {
+	return l.T("session.keep.again", i18n.Args{"File": textsafe.Escape(path)})
 }
 
-func keptElsewhere(kept, source string, review bool) string {
+func keptElsewhere(l *i18n.Localizer, kept, source string, review bool) string {
+	args := i18n.Args{"File": textsafe.Escape(kept), "Source": textsafe.Escape(source)}
 	if review {
-		return fmt.Sprintf("Changes you make here are kept in %s; %s stays as it is.", textsafe.Escape(kept), textsafe.Escape(source))
+		return l.T("session.keep.elsewhere-review", args)
 	}
-	return fmt.Sprintf("Your answers are kept in %s as you go; %s stays as it is.", textsafe.Escape(kept), textsafe.Escape(source))
+	return l.T("session.keep.elsewhere", args)
 }
 
-// CannotWrite words a failure to write name as "cannot write NAME: REASON".
-func CannotWrite(name string, err error) string {
-	return "cannot write " + name + ": " + Reason(name, err)
+// CannotWrite words a failure to write name as "cannot write NAME: REASON", in l's language.
+func CannotWrite(l *i18n.Localizer, name string, err error) string {
+	return l.T("session.cannot-write", i18n.Args{"File": name, "Reason": Reason(name, err)})
 }
 
 // Reason is why name could not be written, without the name when err already gives it
@@ -56,81 +56,73 @@ func Reason(name string, err error) string {
 // The session's own words: the opening line, the counts, the section intros, the review.
 // A question's text is quoted with curly quotes, as a sentence quotes a title.
 
-const (
-	nameMessage   = "Your name for the report (optional)"
-	nameHelp      = "It labels your report and, for an advisor, your row in a cohort table. Leave it empty to stay anonymous."
-	nameLabel     = "Name for the report"
-	noneAnswer    = "(none)"
-	skippedAnswer = "(skipped)" // an optional question left unanswered, in the review
-	changePrefix  = "Change: "
-
-	reviewHeading  = "Your answers:"
-	reviewQuestion = "Score these answers, or change one?"
-	reviewHelp     = "Changing an answer asks it again, and any question that depends on it."
-	reviewScore    = "Score these answers"
-	reviewChange   = "Change an answer"
-	whichQuestion  = "Which answer do you want to change?"
-	whichHelp      = "The list is the one above, in the same order; the last choice changes nothing."
-	backToReview   = "Back to the review" // the last choice of whichQuestion: none
-
-	whyItMatters    = "Why it matters: \u201c%s\u201d"
-	chooseNothing   = "Choose nothing and press Enter to skip it."
-	pickNone        = "Pick none if none applies yet."
-	noneChosen      = "You chose none of the options. Is that your answer?"
-	noneChosenHelp  = "Nothing was chosen when you pressed Enter. Choose again to pick the ones that apply."
-	chooseAgain     = "Choose again"
-	noneIsMyAnswer  = "None of them: that is my answer"
-	pickNoneInHelp  = "pick none" // a question's help that already says how to choose nothing
-	ctrlCKeeps      = "Type ? for why a question matters; Ctrl-C stops and keeps your answers."
-	ctrlCCannotKeep = "Type ? for why a question matters; Ctrl-C stops, and your answers cannot be kept."
-)
-
 // opening is the first line of a session: how many questions, how many of them answered
 // already (a session resumed, a file that answers some), and what Ctrl-C does.
-func opening(done, total int, atMost, canKeep bool) string {
+func opening(l *i18n.Localizer, done, total int, atMost, canKeep bool) string {
 	var s string
+	args := i18n.Args{"Done": done, "Total": total}
 	switch {
 	case done > 0 && atMost:
-		s = fmt.Sprintf("%d of at most %d questions answered already; the rest now (some apply only after certain answers).", done, total)
+		s = l.T("session.opening.resumed-at-most", args)
 	case done > 0:
-		s = fmt.Sprintf("%d of %d questions answered already; the rest now.", done, total)
+		s = l.T("session.opening.resumed", args)
 	case atMost:
-		s = fmt.Sprintf("At most %d questions to answer (some apply only after certain answers).", total)
+		s = l.T("session.opening.at-most", args)
 	default:
-		s = fmt.Sprintf("%d %s to answer.", total, prose.Plural(total, "question", "questions"))
+		s = l.N("session.opening.count", total)
 	}
 	if canKeep {
-		return s + " " + ctrlCKeeps
+		return s + " " + l.T("session.opening.ctrl-c-keeps")
 	}
-	return s + " " + ctrlCCannotKeep
+	return s + " " + l.T("session.opening.ctrl-c-cannot-keep")
 }
 
 // counted is a question with its place in the session: "[3/20] text".
-func counted(n, total int, text string) string { return fmt.Sprintf("[%d/%d] %s", n, total, text) }
-
-func doesNotApply(total int, text string) string {
-	return fmt.Sprintf("(%d %s in all now: %s does not apply to you.)", total, prose.Plural(total, "question", "questions"), quoted(text))
+func counted(l *i18n.Localizer, n, total int, text string) string {
+	return l.T("session.counted", i18n.Args{"N": n, "Total": total, "Question": text})
 }
 
-func sectionIntro(title, intro, source string) string {
-	return fmt.Sprintf("%s: %s (source: %s)", title, intro, source)
+func doesNotApply(l *i18n.Localizer, total int, text string) string {
+	return l.N("session.does-not-apply", total, i18n.Args{"Question": quoted(text)})
 }
 
-func noLongerApplies(text string) string {
-	return fmt.Sprintf("(%s no longer applies; its answer is dropped.)", quoted(text))
+func sectionIntro(l *i18n.Localizer, title, intro, source string) string {
+	return l.T("session.section", i18n.Args{"Title": title, "Intro": intro, "Source": source})
 }
 
-func noLongerFits(text string) string {
-	return fmt.Sprintf("(%s: your answer no longer fits; choose again.)", quoted(text))
+func noLongerApplies(l *i18n.Localizer, text string) string {
+	return l.T("session.review.no-longer-applies", i18n.Args{"Question": quoted(text)})
 }
 
-func appliesNow(text string) string { return fmt.Sprintf("(%s applies now.)", quoted(text)) }
+func noLongerFits(l *i18n.Localizer, text string) string {
+	return l.T("session.review.no-longer-fits", i18n.Args{"Question": quoted(text)})
+}
 
-func stillRight(changed, text string) string {
-	return fmt.Sprintf("(You changed %s: is your answer to %s still right?)", quoted(changed), quoted(text))
+func appliesNow(l *i18n.Localizer, text string) string {
+	return l.T("session.review.applies-now", i18n.Args{"Question": quoted(text)})
+}
+
+func stillRight(l *i18n.Localizer, changed, text string) string {
+	return l.T("session.review.still-right", i18n.Args{"Changed": quoted(changed), "Question": quoted(text)})
+}
+
+func changing(l *i18n.Localizer, text string) string {
+	return l.T("session.review.change-prefix", i18n.Args{"Question": text})
 }
 
 // rating is a rating as the review shows it: "4 of 5", held together by no-break spaces.
-func rating(n, max int) string { return fmt.Sprintf("%d\u00a0of\u00a0%d", n, max) }
+func rating(l *i18n.Localizer, n, max int) string {
+	return l.T("session.review.rating", i18n.Args{"N": n, "Max": max})
+}
+
+func whyItMatters(l *i18n.Localizer, why string) string {
+	return l.T("session.why", i18n.Args{"Why": why})
+}
+
+// helpSaysPickNone tells whether a question's own help says already how to choose nothing.
+func helpSaysPickNone(l *i18n.Localizer, help string) bool {
+	words := strings.Trim(l.T("session.pick-none-in-help"), i18n.PseudoOpen+i18n.PseudoClose)
+	return strings.Contains(strings.ToLower(help), words)
+}
 
 func quoted(text string) string { return "\u201c" + text + "\u201d" }

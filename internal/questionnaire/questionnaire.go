@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
@@ -71,12 +72,12 @@ const maxName = 200
 // question and why, so a count never changes unexplained.
 func Run(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, opts Options) error {
 	r := &run{p: p, bank: bank, answers: answers, opts: opts, out: opts.out(), width: opts.width(),
-		possible: map[string]bool{}, introduced: map[string]bool{}}
+		l: i18n.For(bank.Lang()), possible: map[string]bool{}, introduced: map[string]bool{}}
 	undecided := r.plan()
 	if len(r.possible) == 0 {
 		return nil
 	}
-	fmt.Fprintln(r.out, prose.Wrap(opening(r.done, r.total, undecided, !opts.CannotKeep), r.width, ""))
+	fmt.Fprintln(r.out, prose.Wrap(opening(r.l, r.done, r.total, undecided, !opts.CannotKeep), r.width, ""))
 	for i := range bank.Questions {
 		if err := r.askOne(&bank.Questions[i]); err != nil {
 			return err
@@ -85,7 +86,7 @@ func Run(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, 
 	if !r.askName {
 		return nil
 	}
-	name, err := askForName(p, counted(r.done+1, r.total, nameMessage), "", r.width)
+	name, err := askForName(p, r.l, counted(r.l, r.done+1, r.total, r.l.T("session.name")), "", r.width)
 	if err != nil || name == "" {
 		return err
 	}
@@ -101,6 +102,7 @@ type run struct {
 	opts       Options
 	out        io.Writer
 	width      int
+	l          *i18n.Localizer // the bank's language
 	possible   map[string]bool // the questions that may still be asked
 	introduced map[string]bool // the sections whose intro was shown
 	done       int             // questions answered or skipped, before this session and in it
@@ -144,16 +146,16 @@ func (r *run) askOne(q *questions.Question) error {
 		// Still undecided once every question before it has been asked: what would decide
 		// it was skipped. The count says so rather than jump.
 		r.total--
-		fmt.Fprintln(r.out, prose.Wrap(doesNotApply(r.total, q.Text), r.width, ""))
+		fmt.Fprintln(r.out, prose.Wrap(doesNotApply(r.l, r.total, q.Text), r.width, ""))
 		return nil
 	}
 	if !r.introduced[q.Section] {
 		r.introduced[q.Section] = true
 		if s, ok := r.bank.Section(q.Section); ok {
-			fmt.Fprintf(r.out, "\n%s\n", prose.Wrap(sectionIntro(s.Title, s.Intro, r.bank.Source.Title), r.width, ""))
+			fmt.Fprintf(r.out, "\n%s\n", prose.Wrap(sectionIntro(r.l, s.Title, s.Intro, r.bank.Source.Title), r.width, ""))
 		}
 	}
-	ans, err := ask(r.p, r.bank.Offered(q, r.answers), counted(r.done+1, r.total, q.Text), nil, r.width)
+	ans, err := ask(r.p, r.l, r.bank.Offered(q, r.answers), counted(r.l, r.done+1, r.total, q.Text), nil, r.width)
 	switch {
 	case errors.Is(err, errSkipped):
 		r.answers.Skip(q.ID) // kept too: a session resumed does not ask it again
@@ -168,7 +170,7 @@ func (r *run) askOne(q *questions.Question) error {
 	}
 	for _, dropped := range dropNotAsked(r.bank, r.answers, r.possible) {
 		r.total--
-		fmt.Fprintln(r.out, prose.Wrap(doesNotApply(r.total, dropped.Text), r.width, ""))
+		fmt.Fprintln(r.out, prose.Wrap(doesNotApply(r.l, r.total, dropped.Text), r.width, ""))
 	}
 	return nil
 }
@@ -193,8 +195,8 @@ var errSkipped = errors.New("skipped")
 // ask puts one question to the person with the prompt its kind needs. current, when not nil, is
 // the answer being changed: the prompt starts on it. An optional question can be skipped
 // (prompter.SkipOption), and ask then returns errSkipped.
-func ask(p prompter.Prompter, q *questions.Question, message string, current *questions.Answer, width int) (questions.Answer, error) {
-	help := prose.Wrap(q.Help+"\n"+fmt.Sprintf(whyItMatters, q.Why), width-2, "")
+func ask(p prompter.Prompter, l *i18n.Localizer, q *questions.Question, message string, current *questions.Answer, width int) (questions.Answer, error) {
+	help := prose.Wrap(q.Help+"\n"+whyItMatters(l, q.Why), width-2, "")
 	origin := inputerr.Origin{Path: "questionnaire"}
 	var ans questions.Answer
 	switch q.Kind {
@@ -205,7 +207,7 @@ func ask(p prompter.Prompter, q *questions.Question, message string, current *qu
 		}
 		options := labels(q)
 		if q.Optional {
-			options = append(options, prompter.SkipOption)
+			options = append(options, prompter.SkipOption(l.Lang()))
 		}
 		i, err := p.Select(message, help, options, def)
 		if err != nil {
@@ -216,7 +218,7 @@ func ask(p prompter.Prompter, q *questions.Question, message string, current *qu
 		}
 		ans = questions.OneOfAnswer(q.Values[i].Value)
 	case questions.AnyOf:
-		values, err := askAnyOf(p, q, message, help, current)
+		values, err := askAnyOf(p, l, q, message, help, current)
 		if err != nil {
 			return questions.Answer{}, err
 		}
@@ -247,7 +249,7 @@ func ask(p prompter.Prompter, q *questions.Question, message string, current *qu
 // skipped: on a list, choosing nothing is the natural way to pass it by. Its words fit both
 // prompters (a box is ticked in one, a number typed in the other) and every such question (the
 // topics studied, the settings one would like to work in).
-func askAnyOf(p prompter.Prompter, q *questions.Question, message, help string, current *questions.Answer) ([]string, error) {
+func askAnyOf(p prompter.Prompter, l *i18n.Localizer, q *questions.Question, message, help string, current *questions.Answer) ([]string, error) {
 	var defaults []int
 	if current != nil {
 		for i, c := range q.Values {
@@ -259,9 +261,9 @@ func askAnyOf(p prompter.Prompter, q *questions.Question, message, help string, 
 	// What choosing nothing does, unless the question's own help says it already.
 	switch {
 	case q.Optional:
-		help += "\n" + chooseNothing
-	case !strings.Contains(strings.ToLower(q.Help), pickNoneInHelp):
-		help += "\n" + pickNone
+		help += "\n" + l.T("session.choose-nothing")
+	case !helpSaysPickNone(l, q.Help):
+		help += "\n" + l.T("session.pick-none")
 	}
 	for {
 		indices, err := p.MultiSelect(message, help, labels(q), defaults)
@@ -275,11 +277,11 @@ func askAnyOf(p prompter.Prompter, q *questions.Question, message, help string, 
 			}
 			return values, nil
 		}
-		options := []string{chooseAgain, noneIsMyAnswer}
+		options := []string{l.T("session.choose-again"), l.T("session.none-is-my-answer")}
 		if q.Optional {
-			options = append(options, prompter.SkipOption)
+			options = append(options, prompter.SkipOption(l.Lang()))
 		}
-		confirm, err := p.Select(noneChosen, noneChosenHelp, options, confirmStart(q))
+		confirm, err := p.Select(l.T("session.none-chosen"), l.T("session.none-chosen.help"), options, confirmStart(q))
 		if err != nil {
 			return nil, err
 		}
@@ -305,8 +307,8 @@ func confirmStart(q *questions.Question) int {
 
 // askForName asks for the respondent; what an answers file cannot hold (control characters,
 // more than maxName characters) is dropped rather than refused, since it is only a label.
-func askForName(p prompter.Prompter, message, current string, width int) (string, error) {
-	name, err := p.Input(message, prose.Wrap(nameHelp, width-2, ""), current)
+func askForName(p prompter.Prompter, l *i18n.Localizer, message, current string, width int) (string, error) {
+	name, err := p.Input(message, prose.Wrap(l.T("session.name.help"), width-2, ""), current)
 	if err != nil {
 		return "", err
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/questions"
 )
@@ -268,7 +269,7 @@ func TestOptionalQuestionsCanBeSkipped(t *testing.T) {
 	}
 	for _, a := range fake.Asked {
 		q := strings.Contains(a.Message, "(optional)")
-		hasSkip := len(a.Options) > 0 && a.Options[len(a.Options)-1] == prompter.SkipOption
+		hasSkip := len(a.Options) > 0 && a.Options[len(a.Options)-1] == prompter.SkipOption(i18n.English)
 		if a.Kind == "select" && q != hasSkip && !strings.HasPrefix(a.Message, "You chose none") {
 			t.Errorf("%q: options %q; Skip offered %v, optional %v", a.Message, a.Options, hasSkip, q)
 		}
@@ -289,7 +290,7 @@ func TestOptionalQuestionsCanBeSkipped(t *testing.T) {
 		}
 	}
 	last := fake.Asked[len(fake.Asked)-1]
-	if !slices.Equal(last.Options, []string{"Choose again", "None of them: that is my answer", prompter.SkipOption}) || last.Default != -1 {
+	if !slices.Equal(last.Options, []string{"Choose again", "None of them: that is my answer", prompter.SkipOption(i18n.English)}) || last.Default != -1 {
 		t.Errorf("the confirmation of an optional list: %+v", last)
 	}
 }
@@ -344,7 +345,7 @@ func TestAChangedAnswerAsksAgainWhatHangsOnIt(t *testing.T) {
 			}
 			var asked []string
 			for _, a := range fake.Asked {
-				if a.Message != reviewQuestion && a.Message != whichQuestion {
+				if a.Message != i18n.For(i18n.English).T("session.review.question") && a.Message != i18n.For(i18n.English).T("session.review.which") {
 					asked = append(asked, a.Message)
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/questions"
@@ -23,17 +24,18 @@ type reviewEntry struct {
 // the questions that depend on it (change). Every change reaches Answered, so the answers kept
 // on disk follow.
 func Review(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, opts Options) error {
-	out, width := opts.out(), opts.width()
+	out, width, l := opts.out(), opts.width(), i18n.For(bank.Lang())
 	for {
-		entries := reviewEntries(bank, answers, opts.AskName)
-		fmt.Fprintf(out, "\n%s\n", reviewHeading)
+		entries := reviewEntries(l, bank, answers, opts.AskName)
+		fmt.Fprintf(out, "\n%s\n", l.T("session.review.heading"))
 		digits := len(fmt.Sprint(len(entries)))
 		for i, e := range entries {
 			prefix := fmt.Sprintf("  %*d. ", digits, i+1)
 			indent := strings.Repeat(" ", len(prefix))
 			fmt.Fprintln(out, prefix+prose.Wrap(e.label+" — "+e.answer, width-len(prefix), indent))
 		}
-		choice, err := p.Select(reviewQuestion, reviewHelp, []string{reviewScore, reviewChange}, 0)
+		choice, err := p.Select(l.T("session.review.question"), l.T("session.review.help"),
+			[]string{l.T("session.review.score"), l.T("session.review.change")}, 0)
 		if err != nil {
 			return err
 		}
@@ -47,8 +49,8 @@ func Review(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 			options[i] = e.label + " — " + e.answer
 		}
 		// A way back, for a person who opened the list only to look or changed their mind.
-		options = append(options, backToReview)
-		which, err := p.Select(whichQuestion, whichHelp, options, -1)
+		options = append(options, l.T("session.review.back"))
+		which, err := p.Select(l.T("session.review.which"), l.T("session.review.which.help"), options, -1)
 		if err != nil {
 			return err
 		}
@@ -61,7 +63,7 @@ func Review(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 	}
 }
 
-func reviewEntries(bank *questions.Bank, answers *questions.Answers, withName bool) []reviewEntry {
+func reviewEntries(l *i18n.Localizer, bank *questions.Bank, answers *questions.Answers, withName bool) []reviewEntry {
 	var entries []reviewEntry
 	for i := range bank.Questions {
 		q := &bank.Questions[i]
@@ -69,25 +71,25 @@ func reviewEntries(bank *questions.Bank, answers *questions.Answers, withName bo
 		if bank.Asks(q, answers) != questions.Asked || (!ok && !q.Optional) {
 			continue
 		}
-		answer := skippedAnswer
+		answer := l.T("session.review.skipped")
 		if ok {
-			answer = describe(q, ans)
+			answer = describe(l, q, ans)
 		}
 		entries = append(entries, reviewEntry{q: q, label: q.Text, answer: answer})
 	}
 	if withName || answers.Respondent != "" {
 		name := answers.Respondent
 		if name == "" {
-			name = noneAnswer
+			name = l.T("session.review.no-name")
 		}
-		entries = append(entries, reviewEntry{label: nameLabel, answer: name})
+		entries = append(entries, reviewEntry{label: l.T("session.name.label"), answer: name})
 	}
 	return entries
 }
 
 // describe is an answer as the person chose it: the option's label, "(none)" for an empty
 // multi-choice, "4 of 5" for a rating.
-func describe(q *questions.Question, ans questions.Answer) string {
+func describe(l *i18n.Localizer, q *questions.Question, ans questions.Answer) string {
 	switch q.Kind {
 	case questions.OneOf:
 		if c, ok := q.Choice(ans.Choice); ok {
@@ -95,7 +97,7 @@ func describe(q *questions.Question, ans questions.Answer) string {
 		}
 	case questions.AnyOf:
 		if len(ans.Choices) == 0 {
-			return noneAnswer
+			return l.T("session.review.none")
 		}
 		var ls []string
 		for _, v := range ans.Choices {
@@ -105,16 +107,16 @@ func describe(q *questions.Question, ans questions.Answer) string {
 		}
 		return strings.Join(ls, ", ")
 	case questions.Rating:
-		return rating(ans.Rating, q.Scale.Max)
+		return rating(l, ans.Rating, q.Scale.Max)
 	}
 	return ans.String()
 }
 
 // change asks one entry again and settles what depends on it.
 func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers, e reviewEntry, opts Options) error {
-	width := opts.width()
+	width, l := opts.width(), i18n.For(bank.Lang())
 	if e.q == nil {
-		name, err := askForName(p, changePrefix+nameMessage, answers.Respondent, width)
+		name, err := askForName(p, l, changing(l, l.T("session.name")), answers.Respondent, width)
 		if err != nil {
 			return err
 		}
@@ -122,7 +124,7 @@ func change(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 		return opts.answered(answers)
 	}
 	before := answers.Clone()
-	if err := reask(p, bank, answers, e.q, changePrefix+e.q.Text, width); err != nil {
+	if err := reask(p, bank, answers, e.q, changing(l, e.q.Text), width); err != nil {
 		return err
 	}
 	if err := settle(p, bank, answers, before, e.q, opts); err != nil {
@@ -138,7 +140,7 @@ func reask(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers
 	if a, ok := answers.Get(q.ID); ok && (q.Kind != questions.OneOf || bank.Allows(q, a.Choice, answers)) {
 		current = &a
 	}
-	ans, err := ask(p, bank.Offered(q, answers), message, current, width)
+	ans, err := ask(p, i18n.For(bank.Lang()), bank.Offered(q, answers), message, current, width)
 	switch {
 	case errors.Is(err, errSkipped):
 		answers.Skip(q.ID)
@@ -158,7 +160,7 @@ func reask(p prompter.Prompter, bank *questions.Bank, answers *questions.Answers
 // open before (a review of a file that skipped it) is not pressed on the person because some
 // other answer changed.
 func settle(p prompter.Prompter, bank *questions.Bank, answers, before *questions.Answers, changed *questions.Question, opts Options) error {
-	out, width := opts.out(), opts.width()
+	out, width, l := opts.out(), opts.width(), i18n.For(bank.Lang())
 	moved := []string{}
 	if !sameAnswer(before, answers, changed.ID) {
 		moved = append(moved, changed.ID)
@@ -171,24 +173,24 @@ func settle(p prompter.Prompter, bank *questions.Bank, answers, before *question
 		case asks == questions.NotAsked && (answered || answers.Skipped(q.ID)):
 			answers.Delete(q.ID)
 			if answered {
-				fmt.Fprintln(out, prose.Wrap(noLongerApplies(q.Text), width, ""))
+				fmt.Fprintln(out, prose.Wrap(noLongerApplies(l, q.Text), width, ""))
 			}
 		case answered && q.Kind == questions.OneOf && !bank.Allows(q, choiceOf(answers, q.ID), answers):
 			// The change rules out this answer's value (a bachelor's program with an
 			// associate's degree): asked again among what the answers allow.
-			fmt.Fprintln(out, prose.Wrap(noLongerFits(q.Text), width, ""))
+			fmt.Fprintln(out, prose.Wrap(noLongerFits(l, q.Text), width, ""))
 			if err := reask(p, bank, answers, q, q.Text, width); err != nil {
 				return err
 			}
 			moved = append(moved, q.ID)
 		case !answered && q.AskedWhen != nil && asks == questions.Asked && bank.Asks(q, before) != questions.Asked:
-			fmt.Fprintln(out, prose.Wrap(appliesNow(q.Text), width, ""))
+			fmt.Fprintln(out, prose.Wrap(appliesNow(l, q.Text), width, ""))
 			if err := reask(p, bank, answers, q, q.Text, width); err != nil {
 				return err
 			}
 			moved = append(moved, q.ID)
 		case answered && asks == questions.Asked && dependsOn(q, moved):
-			fmt.Fprintln(out, prose.Wrap(stillRight(questionText(bank, q, moved), q.Text), width, ""))
+			fmt.Fprintln(out, prose.Wrap(stillRight(l, questionText(bank, q, moved), q.Text), width, ""))
 			if err := reask(p, bank, answers, q, q.Text, width); err != nil {
 				return err
 			}

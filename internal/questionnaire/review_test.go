@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/questions"
 )
@@ -161,7 +162,7 @@ func TestEmptyMultiSelectIsConfirmed(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fake := &prompter.Fake{Replies: tt.replies}
-			ans, err := ask(fake, q, "topics", nil, 80)
+			ans, err := ask(fake, i18n.For(i18n.English), q, "topics", nil, 80)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -302,7 +303,7 @@ func TestTheListOfAnswersToChangeIsNotCut(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, a := range fake.Asked {
-		if a.Message != whichQuestion {
+		if a.Message != i18n.For(i18n.English).T("session.review.which") {
 			continue
 		}
 		for _, o := range a.Options {
