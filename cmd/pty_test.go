@@ -280,3 +280,37 @@ func TestPTYSkipAnOptionalQuestion(t *testing.T) {
 		t.Errorf("kept answers (%v):\n%s", err, data)
 	}
 }
+
+// A session in Spanish on the arrow-key prompter: the opening line, the counts, survey's key
+// hints, Skip, a count that shrinks, and Ctrl-C with the hint to go on, which keeps --lang es.
+func TestPTYSpanishSession(t *testing.T) {
+	t.Chdir(t.TempDir())
+	s := startPTY(t, "assess", "--lang", "es")
+	s.expect("Como máximo, 22 preguntas por responder")
+	s.expect("[1/22] ¿Cuál es el nivel de estudios más alto que ha terminado?")
+	s.expect("[Use las flechas para moverse; escriba para filtrar, ? para más ayuda]")
+	s.send(down(3)...) // associate
+	s.expect("[2/22] ¿En qué campo es su título más alto?")
+	s.send(keyEnter) // hit
+	s.expect("(Ahora hay 21 preguntas en total: “¿Qué programa")
+	s.expect("[3/21] ¿Estudia ahora en un programa de información de salud? (opcional)")
+	s.expect("Omitir (dejarla sin responder)")
+	s.send(keyUp, keyEnter) // up from the first option is the last: Skip
+	s.expect("(Ahora hay 20 preguntas en total: “¿De qué nivel es el programa")
+	s.expect("[4/20] ¿Su programa de información de salud está acreditado por CAHIIM?")
+	s.send(keyEnter) // yes
+	s.expect("[5/20] ¿En cuáles de estos temas ha terminado un curso?")
+	s.expect("[Use las flechas para moverse, espacio para marcar, <derecha> para todas,")
+	s.expect("<izquierda> para ninguna; escriba para filtrar, ? para más ayuda]")
+	s.send(keyCtrlC)
+	s.expect("Cuestionario detenido.")
+	s.expect("Para continuar, use:")
+	s.expect("  hitready assess --answers hitready-answers.yaml --lang es")
+	if code := s.wait(); code != exitInterrupted {
+		t.Fatalf("exit %d, want 130", code)
+	}
+	data, err := os.ReadFile("hitready-answers.yaml")
+	if err != nil || !strings.Contains(string(data), `education.accredited: "yes"`) {
+		t.Errorf("kept answers (%v):\n%s", err, data)
+	}
+}
