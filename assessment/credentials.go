@@ -174,7 +174,7 @@ const credentialQuestion = "certification.credential"
 // are written for the embedded profile; with a custom profile, requirements it does not have are
 // left out of meets rather than refused.
 func defaultCredentials(p *Profile) (*Credentials, error) {
-	cs, f, err := readEmbedded[Credentials](embeddedCredentialsName, credentialsYAML, credentialsKind)
+	cs, f, err := readEmbedded[Credentials](embeddedCredentialsName, credentialsYAML, credentialsKind, p.bank.Lang())
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +187,7 @@ func defaultCredentials(p *Profile) (*Credentials, error) {
 // a grade on every rule and no secondhand rule deciding eligibility. Refusals match
 // inputerr.ErrInvalid and name the file and line.
 func ParseCredentials(path string, data []byte, p *Profile) (*Credentials, error) {
-	cs, f, err := readStrict[Credentials](path, data, credentialsKind)
+	cs, f, err := readStrictIn[Credentials](path, data, credentialsKind, p.bank.Lang())
 	if err != nil {
 		return nil, err
 	}

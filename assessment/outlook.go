@@ -1,11 +1,8 @@
 package assessment
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/hitready/hitready/questions"
 )
@@ -60,14 +57,12 @@ type Outlook struct {
 	OtherIndustries  []Industry `yaml:"other_industries" json:"other_industries"`
 }
 
-// LoadOutlook parses the embedded outlook and checks that its settings are exactly the values of
+// LoadOutlook parses the embedded outlook in the bank's language and checks that its settings are exactly the values of
 // the settings question, so that every answer has something to show.
 func LoadOutlook(bank *questions.Bank) (*Outlook, error) {
-	var o Outlook
-	dec := yaml.NewDecoder(bytes.NewReader(outlookYAML))
-	dec.KnownFields(true)
-	if err := dec.Decode(&o); err != nil {
-		return nil, fmt.Errorf("outlook: %w", err)
+	o, _, err := readEmbedded[Outlook]("outlook", outlookYAML, fileKind{name: "outlook"}, bank.Lang())
+	if err != nil {
+		return nil, err
 	}
 	for _, f := range o.Figures {
 		if f.Figure == "" || f.Source == "" || f.Date == "" {
@@ -86,7 +81,7 @@ func LoadOutlook(bank *questions.Bank) (*Outlook, error) {
 			return nil, fmt.Errorf("outlook: setting %d is %q, but %s's value %d is %q", i+1, s.ID, settingsQuestion, i+1, q.Values[i].Value)
 		}
 	}
-	return &o, nil
+	return o, nil
 }
 
 // Setting returns the setting with this id.

@@ -394,10 +394,12 @@ func (c *reportChecker) rescore(r *Report, saved *savedAnswers) {
 }
 
 // sentenceFields are the fields of a report that are sentences in its language, by JSON name:
-// the contract's, and the titles and names a person reads.
+// the contract's, the titles and names a person reads, and what the embedded data words in each
+// language: a credential's or a setting's source, a step's duration and who says so, an industry.
 var sentenceFields = map[string]bool{
 	"requirement": true, "current": true, "target": true, "next_step": true, "action": true,
 	"missing": true, "title": true, "name": true, "text": true, "label": true,
+	"source": true, "duration": true, "duration_source": true, "industry": true,
 }
 
 // withoutSentences is a copy of v with every sentence field emptied, at any depth.

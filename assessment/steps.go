@@ -85,7 +85,7 @@ type Steps struct {
 // credentials. Written for the embedded profile, its steps for requirements a custom profile
 // lacks never apply, and the fallback step closes that profile's gaps with its own next steps.
 func defaultSteps(p *Profile, cs *Credentials) (*Steps, error) {
-	s, f, err := readEmbedded[Steps](embeddedStepsName, stepsYAML, stepsKind)
+	s, f, err := readEmbedded[Steps](embeddedStepsName, stepsYAML, stepsKind, p.bank.Lang())
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +96,7 @@ func defaultSteps(p *Profile, cs *Credentials) (*Steps, error) {
 // ParseSteps reads a steps file strictly (readStrict) and checks it against the profile, its
 // bank and the credentials. Refusals match inputerr.ErrInvalid and name the file and line.
 func ParseSteps(path string, data []byte, p *Profile, cs *Credentials) (*Steps, error) {
-	s, f, err := readStrict[Steps](path, data, stepsKind)
+	s, f, err := readStrictIn[Steps](path, data, stepsKind, p.bank.Lang())
 	if err != nil {
 		return nil, err
 	}

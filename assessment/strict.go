@@ -92,12 +92,24 @@ func readStrictIn[T any](path string, data []byte, kind fileKind, l i18n.Lang) (
 	return &v, f, nil
 }
 
-// readEmbedded reads a file built into hitready, which the tests hold to readStrict: decoded
-// strictly, without the screen, since every command reads it on start. Its file has no tree:
-// what a check finds in it is reported without a line.
-func readEmbedded[T any](name string, data []byte, kind fileKind) (*T, *yamlFile, error) {
+// readEmbedded reads a file built into hitready, which the tests hold to readStrict, in language
+// l: its texts in two languages made plain strings of l (i18n.Localize, as questions.LoadIn reads
+// the bank), then decoded strictly, without the screen, since every command reads it on start.
+// Its file has no tree: what a check finds in it is reported without a line.
+func readEmbedded[T any](name string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := i18n.Localize(&doc, l); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	localized, err := yaml.Marshal(&doc)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
 	var v T
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec := yaml.NewDecoder(bytes.NewReader(localized))
 	dec.KnownFields(true)
 	if err := dec.Decode(&v); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)

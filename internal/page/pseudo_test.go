@@ -27,27 +27,14 @@ type dataField struct {
 var untranslated = []dataField{
 	// assessment/profile.yaml
 	{"the profile's source (Options.Requirements)", func(d drawn) []string { return []string{d.opts.Requirements} }},
-	// assessment/steps.yaml
-	{"plan steps", inReports(func(r assessment.Report) []string {
-		return collect(r.Plan, func(s assessment.PlanStep) []string { return []string{s.Action, s.Label()} })
-	})},
-	{"plan steps' durations and who says so", inReports(func(r assessment.Report) []string {
-		return collect(r.Plan, func(s assessment.PlanStep) []string { return []string{s.Duration, s.DurationSource} })
-	})},
 	// assessment/compare.go writes the label of an exam passed between two sessions in Go.
 	{"labels of the steps done (compare)", func(d drawn) []string {
 		return collect(d.comparison.StepsCompleted, func(s assessment.PlanStep) []string { return []string{s.Label()} })
 	}},
-	// assessment/credentials.yaml
-	{"credential names and what is missing", inReports(func(r assessment.Report) []string {
-		return collect(r.Credentials, func(c assessment.CredentialStatus) []string { return append([]string{c.Name}, c.Missing...) })
-	})},
-	{"credential sources", inReports(func(r assessment.Report) []string {
-		return collect(r.Credentials, func(c assessment.CredentialStatus) []string { return []string{c.Source} })
-	})},
-	// assessment/outlook.yaml
-	{"work settings, their industries and sources", inReports(func(r assessment.Report) []string {
-		return collect(r.Settings, func(s assessment.SettingOutlook) []string { return []string{s.Title, s.Industry, s.Source} })
+	// assessment/credentials.yaml: the credentials' names stay as AHIMA writes them, in every
+	// language.
+	{"credential names", inReports(func(r assessment.Report) []string {
+		return collect(r.Credentials, func(c assessment.CredentialStatus) []string { return []string{c.Name} })
 	})},
 }
 
