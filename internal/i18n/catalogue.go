@@ -27,6 +27,7 @@ type Args = map[string]any
 // Localizer speaks one language: the program's own strings by id, with plural forms.
 type Localizer struct {
 	lang Lang
+	cat  *loaded
 	loc  *goi18n.Localizer
 }
 
@@ -41,7 +42,7 @@ func (c *loaded) localizer(l Lang) *Localizer {
 	case Pseudo:
 		tag = pseudoTag
 	}
-	return &Localizer{lang: l, loc: goi18n.NewLocalizer(c.bundle, tag.String())}
+	return &Localizer{lang: l, cat: c, loc: goi18n.NewLocalizer(c.bundle, tag.String())}
 }
 
 // pseudoTag is the pseudo-language's tag in the bundle: Android's for accented English. Its
@@ -100,7 +101,7 @@ func templateData(data []any) any {
 // languages, every template parsed) and the ids a program uses by TestEveryIDUsedExists, so a
 // failure here is a bug: the id itself is shown rather than nothing, and the program goes on.
 func (l *Localizer) localize(lc *goi18n.LocalizeConfig) string {
-	s, err := l.loc.Localize(lc)
+	s, err := l.cat.localize(l.loc, lc)
 	if err != nil && s == "" {
 		s = lc.MessageID
 	}
@@ -121,13 +122,18 @@ func IDs() []string {
 	return slices.Sorted(maps.Keys(catalogue().ids))
 }
 
+// loaded is the catalogue: which file holds each id, and the messages of the files parsed so far.
 type loaded struct {
 	bundle *goi18n.Bundle
 	ids    map[string]string // id -> the file it is in
+	fsys   fs.FS
+	mu     sync.Mutex      // the bundle and parsed, as a file is added while others are read
+	parsed map[string]bool // the files whose messages are in the bundle
 }
 
-// catalogue loads the message files once. A mistake in them is a bug in hitready that every test
-// meets at once, so it panics with the file and the id.
+// catalogue indexes the message files once; a file is parsed the first time one of its messages
+// is asked for. A mistake in them is a bug in hitready that every test meets at once, so it panics
+// with the file and the id.
 var catalogue = sync.OnceValue(func() *loaded {
 	c, err := loadCatalogue(messageFiles, false)
 	if err != nil {
@@ -135,6 +141,37 @@ var catalogue = sync.OnceValue(func() *loaded {
 	}
 	return c
 })
+
+// localize looks a message up with loc, parsing its file first if no message of it was asked
+// for yet: --help reads help.yaml and leaves the report's and the page's files unparsed.
+func (c *loaded) localize(loc *goi18n.Localizer, lc *goi18n.LocalizeConfig) (string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if name, ok := c.ids[lc.MessageID]; ok && !c.parsed[name] {
+		data, err := fs.ReadFile(c.fsys, name)
+		if err == nil {
+			err = c.addFile(name, data, false)
+		}
+		if err != nil {
+			panic(fmt.Sprintf("i18n: %s: %v", name, err))
+		}
+		c.parsed[name] = true
+	}
+	return loc.Localize(lc)
+}
+
+// indexFile adds the ids of a message file to the index without parsing it: an id is the key of
+// a line at the left margin, before its colon (TestIndexIsTheParse holds it to the parse).
+func (c *loaded) indexFile(name string, data []byte) {
+	for line := range bytes.Lines(data) {
+		if len(line) == 0 || line[0] == ' ' || line[0] == '#' || line[0] == '\n' || line[0] == '\t' {
+			continue
+		}
+		if key, _, found := bytes.Cut(line, []byte(":")); found {
+			c.ids[string(key)] = name
+		}
+	}
+}
 
 // entry is one message as a file gives it: its text in each language, side by side, so that
 // whoever edits the Spanish reads the English above it. A text is a string or, for a message
@@ -149,8 +186,11 @@ type entry struct {
 // fields, plural forms, templates that parse, both languages reading the same data): the tests
 // load the embedded files so, and a mistake fails them all. A run loads without the checks, which
 // cost about 30 ms of start-up on every command, --help included.
+//
+// A run only indexes the files (the ids each holds) and parses a file when one of its messages is
+// first asked for (loaded.localize); with check, every file is parsed at once.
 func loadCatalogue(fsys fs.FS, check bool) (*loaded, error) {
-	c := &loaded{bundle: goi18n.NewBundle(English.Tag()), ids: map[string]string{}}
+	c := &loaded{bundle: goi18n.NewBundle(English.Tag()), ids: map[string]string{}, fsys: fsys, parsed: map[string]bool{}}
 	names, err := fs.Glob(fsys, "messages/*.yaml")
 	if err != nil {
 		return nil, err
@@ -160,9 +200,14 @@ func loadCatalogue(fsys fs.FS, check bool) (*loaded, error) {
 		if err != nil {
 			return nil, err
 		}
+		if !check {
+			c.indexFile(name, data)
+			continue
+		}
 		if err := c.addFile(name, data, check); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
+		c.parsed[name] = true
 	}
 	return c, nil
 }
@@ -182,7 +227,7 @@ func (c *loaded) addFile(name string, data []byte, check bool) error {
 	for i := 0; i < len(top.Content); i += 2 {
 		key, value := top.Content[i], top.Content[i+1]
 		id := key.Value
-		if prev, dup := c.ids[id]; dup {
+		if prev, dup := c.ids[id]; dup && check {
 			return fmt.Errorf("line %d: message %q is already in %s", key.Line, id, prev)
 		}
 		en, es, err := decodeEntry(id, value, check)

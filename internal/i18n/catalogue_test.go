@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -172,5 +173,71 @@ func TestEveryIDUsedExists(t *testing.T) {
 	}
 	if checked < 5 {
 		t.Errorf("only %d uses found; the walk is not reading the module", checked)
+	}
+}
+
+// A run indexes the message files by scanning their lines and parses a file only when one of its
+// messages is asked for: the index must name the same file for every id as the parse does, or a
+// message would be looked up in the wrong file and its id shown instead.
+func TestIndexIsTheParse(t *testing.T) {
+	checked, err := loadCatalogue(messageFiles, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := loadCatalogue(messageFiles, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(lazy.ids, checked.ids) {
+		for id, file := range checked.ids {
+			if lazy.ids[id] != file {
+				t.Errorf("%s is in %s; the index says %q", id, file, lazy.ids[id])
+			}
+		}
+		for id := range lazy.ids {
+			if _, ok := checked.ids[id]; !ok {
+				t.Errorf("the index has %q, which no file defines", id)
+			}
+		}
+	}
+	if len(lazy.parsed) != 0 {
+		t.Errorf("indexing parsed %v", lazy.parsed)
+	}
+}
+
+// The first message asked for parses its own file and no other; each language reads it.
+func TestLazyCatalogueParsesAFileWhenAsked(t *testing.T) {
+	fsys := fstest.MapFS{
+		"messages/a.yaml": &fstest.MapFile{Data: []byte(counted)},
+		"messages/b.yaml": &fstest.MapFile{Data: []byte("other.id:\n  en: Other\n  es: Otro\n")},
+	}
+	c, err := loadCatalogue(fsys, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		lang Lang
+		id   string
+		n    int
+		want string
+	}{
+		{Spanish, "gaps.count", 2, "2 brechas"},
+		{English, "gaps.count", 1, "1 gap"},
+		{Spanish, "plain", -1, "Listo"},
+	} {
+		l := c.localizer(tt.lang)
+		got := l.T(tt.id)
+		if tt.n >= 0 {
+			got = l.N(tt.id, tt.n)
+		}
+		if got != tt.want {
+			t.Errorf("%s %s: %q, want %q", tt.lang, tt.id, got, tt.want)
+		}
+	}
+	if !c.parsed["messages/a.yaml"] || c.parsed["messages/b.yaml"] {
+		t.Errorf("parsed %v; want a.yaml only", c.parsed)
+	}
+	if got := c.localizer(English).T("other.id"); got != "Other" || !c.parsed["messages/b.yaml"] {
+		t.Errorf("other.id: %q, parsed %v", got, c.parsed)
 	}
 }
