@@ -66,7 +66,7 @@ func NewCmdAssess(ios *iostreams.IOStreams, runF func(*AssessOptions) error) *co
 		Args: assessArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.ctx = c.Context()
-			if err := checkFormat(&opts.Format, render.ReportFormats()); err != nil {
+			if err := checkFormat(l, &opts.Format, render.ReportFormats()); err != nil {
 				return err
 			}
 			opts.FailUnderSet = c.Flags().Changed("fail-under")
@@ -87,7 +87,7 @@ func NewCmdAssess(ios *iostreams.IOStreams, runF func(*AssessOptions) error) *co
 	addFormatFlag(c, l, &opts.Format, render.ReportFormats())
 	f.StringVarP(&opts.Output, "output", "o", "", l.T("help.assess.flag.output"))
 	f.StringVar(&opts.SaveAnswers, "save-answers", "", l.T("help.assess.flag.save-answers"))
-	f.Var(newScoreValue(&opts.FailUnder), "fail-under", l.T("help.assess.flag.fail-under"))
+	f.Var(newScoreValue(&opts.FailUnder, l), "fail-under", l.T("help.assess.flag.fail-under"))
 	f.BoolVar(&opts.Plain, "plain", false, l.T("help.assess.flag.plain"))
 	f.BoolVar(&opts.AllGaps, "all-gaps", false, l.T("help.assess.flag.all-gaps"))
 	f.BoolVar(&opts.Review, "review", false, l.T("help.assess.flag.review"))
@@ -102,7 +102,7 @@ func assessRun(opts *AssessOptions) error {
 	// Before any file is read or any question asked: an answers file to be lost after twenty
 	// questions (a missing folder) or an input about to be overwritten is refused now.
 	inputs := []fileio.Path{{Flag: "--answers", Name: opts.AnswersPath}, {Flag: "--profile", Name: opts.Profile}}
-	if err := stdinOnce(inputs...); err != nil {
+	if err := stdinOnce(i18n.For(opts.IO.Lang()), inputs...); err != nil {
 		return err
 	}
 	if err := checkOutputs(opts.IO, assessOutputs(opts), inputs...); err != nil {
@@ -145,7 +145,7 @@ func assessRun(opts *AssessOptions) error {
 		return notSaved
 	}
 	if opts.FailUnderSet && report.Score < opts.FailUnder {
-		return &belowThresholdError{Score: report.Score, Threshold: opts.FailUnder}
+		return &belowThresholdError{Score: report.Score, Threshold: opts.FailUnder, Lang: opts.IO.Lang()}
 	}
 	return nil
 }
@@ -160,10 +160,11 @@ func askOpenQuestions(opts *AssessOptions, bank *questions.Bank, answers *questi
 		return opts.AnswersPath, nil
 	}
 	if reason := promptBlocker(opts); reason != "" {
+		l := bank.Words()
 		if len(open) == 0 {
-			return "", usageErrorf("--review needs a terminal to ask on, but %s", reason)
+			return "", usageErrorIn(l, "errors.usage.review-needs-terminal", i18n.Args{"Reason": l.T(reason)})
 		}
-		return "", &missingAnswersError{Open: open, Reason: reason}
+		return "", &missingAnswersError{Open: open, Reason: reason, Lang: bank.Lang()}
 	}
 	return runQuestionnaire(opts, bank, answers, given)
 }
@@ -236,22 +237,23 @@ func gatherAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Ban
 	}
 	if err := bank.CheckConsistency(answers); err != nil {
 		if len(opts.Sets) > 0 {
-			return nil, nil, fmt.Errorf("%w\n(--set ID= with nothing after = removes an answer)", err)
+			return nil, nil, fmt.Errorf("%w\n%s", err, bank.Words().T("errors.set.removes"))
 		}
 		return nil, nil, err
 	}
 	return answers, given, nil
 }
 
-// promptBlocker says why the open questions cannot be asked, or "" when they can.
+// promptBlocker says why the open questions cannot be asked (the id of its message), or "" when
+// they can.
 func promptBlocker(opts *AssessOptions) string {
 	switch {
 	case opts.NoInput:
-		return "--no-input is set"
+		return "errors.missing.reason.no-input"
 	case opts.AnswersPath == "-":
-		return "standard input holds the answers file"
+		return "errors.missing.reason.stdin"
 	case !opts.IO.CanPrompt():
-		return "there is no terminal to ask on (or HITREADY_NO_INPUT=1 is set)"
+		return "errors.missing.reason.no-terminal"
 	}
 	return ""
 }
@@ -300,7 +302,7 @@ func reportWritten(ios *iostreams.IOStreams, outputPath, what string) {
 
 func noArgs(c *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usageErrorf("%s takes no arguments; got %q", c.CommandPath(), args)
+		return usageErrorIn(words(c), "errors.usage.no-arguments", i18n.Args{"Command": c.CommandPath(), "Args": fmt.Sprintf("%q", args)})
 	}
 	return nil
 }

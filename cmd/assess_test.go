@@ -73,21 +73,27 @@ func TestAssessGolden(t *testing.T) {
 	}
 }
 
-func TestAssessExitCodes(t *testing.T) {
+// assessExitCase is one run of assess and what it must end with.
+type assessExitCase struct {
+	name       string
+	stdin      string
+	args       []string
+	wantCode   int
+	wantStderr []string
+	wantStdout string // a substring; "" means standard output must be empty
+}
+
+// assessExitCases are the runs of TestAssessExitCodes; the pseudo-language walks the bad-input
+// ones too (TestPseudoLanguageBadInput).
+func assessExitCases(t *testing.T) []assessExitCase {
+	t.Helper()
 	ready := filepath.Join("..", "examples", "ready.yaml")
 	notReady := filepath.Join("..", "examples", "not-ready.yaml")
 	complete, err := os.ReadFile(ready)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name       string
-		stdin      string
-		args       []string
-		wantCode   int
-		wantStderr []string
-		wantStdout string // a substring; "" means standard output must be empty
-	}{
+	return []assessExitCase{
 		{"complete file", "", []string{"assess", "--answers", ready}, exitOK, nil, "Ready:"},
 		{"complete file on standard input", string(complete), []string{"assess", "--answers", "-", "--format", "json"}, exitOK, nil, `"source": "-"`},
 		{"answers from --set alone", "", append([]string{"assess"}, setAll()...), exitOK, nil, "Ready:"},
@@ -114,7 +120,10 @@ func TestAssessExitCodes(t *testing.T) {
 		{"unknown command", "", []string{"asess"}, exitInvalid, []string{`unknown command "asess"`, `did you mean "assess"`}, ""},
 		{"no command shows help", "", []string{}, exitOK, nil, "Usage:"}, // not nil: cobra would read os.Args
 	}
-	for _, tt := range tests {
+}
+
+func TestAssessExitCodes(t *testing.T) {
+	for _, tt := range assessExitCases(t) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := run(t, tt.stdin, tt.args...)
 			if r.code != tt.wantCode {

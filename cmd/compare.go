@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -43,14 +44,14 @@ func NewCmdCompare(ios *iostreams.IOStreams, runF func(*CompareOptions) error) *
   hitready compare spring-report.json autumn.yaml --format json`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) != 2 {
-				return usageErrorf("compare takes two files, OLD and NEW; got %d", len(args))
+				return usageErrorIn(l, "errors.compare.args", i18n.Args{"Count": len(args)})
 			}
 			return nil
 		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Old, opts.New = args[0], args[1]
 			opts.ctx = c.Context()
-			if err := checkFormat(&opts.Format, render.ComparisonFormats()); err != nil {
+			if err := checkFormat(l, &opts.Format, render.ComparisonFormats()); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -69,7 +70,7 @@ func NewCmdCompare(ios *iostreams.IOStreams, runF func(*CompareOptions) error) *
 func compareRun(opts *CompareOptions) error {
 	ctx := orBackground(opts.ctx)
 	inputs := []fileio.Path{{Flag: "OLD", Name: opts.Old}, {Flag: "NEW", Name: opts.New}, {Flag: "--profile", Name: opts.Profile}}
-	if err := stdinOnce(inputs...); err != nil {
+	if err := stdinOnce(i18n.For(opts.IO.Lang()), inputs...); err != nil {
 		return err
 	}
 	if err := checkOutputs(opts.IO, []fileio.Path{{Flag: "--output", Name: opts.Output}}, inputs...); err != nil {
@@ -87,21 +88,21 @@ func compareRun(opts *CompareOptions) error {
 	if err != nil {
 		return err
 	}
+	l := i18n.For(opts.IO.Lang())
 	for _, saved := range []struct {
 		path   string
 		report assessment.Report
 	}{{opts.Old, old}, {opts.New, new}} {
 		if !saved.report.Rescored() {
-			fmt.Fprintf(opts.IO.ErrOut, "note: %s was saved without its answers, by an older hitready: it was checked for consistency, not scored again\n",
-				textsafe.Escape(saved.path))
+			fmt.Fprintln(opts.IO.ErrOut, l.T("errors.compare.not-rescored", i18n.Args{"File": textsafe.Escape(saved.path)}))
 		}
 	}
 	comparison := assessment.Compare(old, new)
 	if comparison.DifferentRespondents {
 		// Names from the file system, escaped like every name hitready shows (%q escapes the
 		// respondents, which the decoder has already refused controls in).
-		warning := fmt.Sprintf("warning: %s is %q and %s is %q; compare is meant for two sessions of one person",
-			textsafe.Escape(opts.Old), old.Respondent, textsafe.Escape(opts.New), new.Respondent)
+		warning := l.T("errors.compare.different-respondents", i18n.Args{"Old": textsafe.Escape(opts.Old), "OldName": strconv.Quote(old.Respondent),
+			"New": textsafe.Escape(opts.New), "NewName": strconv.Quote(new.Respondent)})
 		// Wrapped to the terminal it is read on; in a log it stays one line, for grep.
 		if w, ok := stderrTerminalWidth(opts.IO); ok {
 			warning = prose.Wrap(warning, w, "  ")
@@ -133,15 +134,15 @@ func loadReport(ctx context.Context, ios *iostreams.IOStreams, profile *assessme
 		Schema string `json:"schema"`
 	}
 	if json.Unmarshal(data, &head) == nil && head.Schema != "" {
-		return decodeReport(path, data, head.Schema, profile)
+		return decodeReport(i18n.For(ios.Lang()), path, data, head.Schema, profile)
 	}
 	return scoreAnswersData(profile, path, data, "compare")
 }
 
-func decodeReport(path string, data []byte, schema string, profile *assessment.Profile) (assessment.Report, error) {
-	refuse := func(msg string) error { return inputerr.Refuse(inputerr.Origin{Path: path}, msg) }
+func decodeReport(l *i18n.Localizer, path string, data []byte, schema string, profile *assessment.Profile) (assessment.Report, error) {
 	if schema != assessment.Schema {
-		return assessment.Report{}, refuse(fmt.Sprintf("is a %q document; compare reads answers files and %q reports", schema, assessment.Schema))
+		return assessment.Report{}, &inputerr.InvalidError{Lang: l.Lang(), Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path},
+			Message: l.T("errors.compare.not-report", i18n.Args{"Schema": strconv.Quote(schema), "Want": strconv.Quote(assessment.Schema)})}}}
 	}
 	return assessment.DecodeReport(path, data, profile)
 }

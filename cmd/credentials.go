@@ -34,7 +34,7 @@ func NewCmdCredentials(ios *iostreams.IOStreams, runF func(*CredentialsOptions) 
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.ctx = c.Context()
-			if err := checkFormat(&opts.Format, render.CredentialFormats()); err != nil {
+			if err := checkFormat(l, &opts.Format, render.CredentialFormats()); err != nil {
 				return err
 			}
 			if runF != nil {

@@ -3,8 +3,11 @@ package cmd
 import (
 	"context"
 	"errors"
-	"fmt"
+	"strconv"
 
+	"github.com/spf13/cobra"
+
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/prompter"
 )
@@ -27,22 +30,38 @@ type usageError struct{ Err error }
 func (e *usageError) Error() string { return e.Err.Error() }
 func (e *usageError) Unwrap() error { return e.Err }
 
-func usageErrorf(format string, args ...any) error {
-	return &usageError{Err: fmt.Errorf(format, args...)}
-}
-
 // belowThresholdError says a score is under --fail-under. The report has been written by then:
 // the exit code is the only thing it changes.
 type belowThresholdError struct {
 	Score, Threshold float64
-	Who              string
+	Below, Total     int // score: how many of the files scored are below; 0 for assess's one score
+	Lang             i18n.Lang
 }
 
 func (e *belowThresholdError) Error() string {
-	if e.Score < 0 { // several scores: Who says how many
-		return fmt.Sprintf("%sscores are below --fail-under %g", e.Who, e.Threshold)
+	l := i18n.For(e.Lang)
+	threshold := strconv.FormatFloat(e.Threshold, 'g', -1, 64)
+	if e.Total > 0 {
+		return l.T("errors.below-threshold.some", i18n.Args{"Below": e.Below, "Total": e.Total, "Threshold": threshold})
 	}
-	return fmt.Sprintf("%sscore %.1f is below --fail-under %g", e.Who, e.Score, e.Threshold)
+	return l.T("errors.below-threshold", i18n.Args{"Score": strconv.FormatFloat(e.Score, 'f', 1, 64), "Threshold": threshold})
+}
+
+// words speaks the language of c's command tree: the one --lang, HITREADY_LANG or the locale
+// chose, which the streams the root's --lang flag writes into hold. For the checks cobra calls
+// with nothing but the command (Args, the flag errors); English for a command outside a tree.
+func words(c *cobra.Command) *i18n.Localizer {
+	if f := c.Root().PersistentFlags().Lookup("lang"); f != nil {
+		if v, ok := f.Value.(*langValue); ok {
+			return i18n.For(v.ios.Lang())
+		}
+	}
+	return i18n.For(i18n.English)
+}
+
+// usageErrorIn is a usage error worded by l: the message id and its data.
+func usageErrorIn(l *i18n.Localizer, id string, args i18n.Args) error {
+	return &usageError{Err: errors.New(l.T(id, args))}
 }
 
 // exitCode maps an error to the contract's exit codes. It is the only place that does.

@@ -9,9 +9,9 @@ import (
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/fileio"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/iostreams"
-	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
 )
@@ -19,14 +19,14 @@ import (
 // readInput is how every command reads a file it was given (answers, profile, saved report):
 // through fileio.Read, with the one size limit, "-" meaning standard input.
 func readInput(ctx context.Context, ios *iostreams.IOStreams, path string) ([]byte, error) {
-	return fileio.Read(ctx, path, ios.In, questions.MaxFileSize)
+	return fileio.Read(ctx, path, ios.In, questions.MaxFileSize, i18n.For(ios.Lang()))
 }
 
 // scoreAnswers scores answers that must be complete: an open question is refused, not prompted.
 // It is the last step of every command that scores (assess after its questions, compare, score).
 func scoreAnswers(profile *assessment.Profile, answers *questions.Answers, source, command string) (assessment.Report, error) {
 	if open := profile.Bank().Open(answers); len(open) > 0 {
-		return assessment.Report{}, &missingAnswersError{Source: source, Open: open, Command: command}
+		return assessment.Report{}, &missingAnswersError{Source: source, Open: open, Command: command, Lang: profile.Bank().Lang()}
 	}
 	report := assessment.Score(profile, answers)
 	report.Source = source
@@ -59,12 +59,14 @@ func scoreAnswersData(profile *assessment.Profile, path string, data []byte, com
 type missingAnswersError struct {
 	Source  string // the answers file; "" when the answers came from flags only
 	Open    []*questions.Question
-	Reason  string // assess: why the questions cannot be asked
+	Reason  string // assess: why the questions cannot be asked, a message id (promptBlocker)
 	Command string // score, compare: the command that scores only complete files
+	Lang    i18n.Lang
 }
 
 func (e *missingAnswersError) Error() string {
 	var b strings.Builder
+	l := i18n.For(e.Lang)
 	if e.Command != "" {
 		ids := make([]string, len(e.Open))
 		for i, q := range e.Open {
@@ -72,22 +74,20 @@ func (e *missingAnswersError) Error() string {
 		}
 		// Source comes from the file system: escaped here (the hint quotes it as $'…'), so
 		// no printer can let a name forge lines on the terminal.
-		fmt.Fprintf(&b, "%s: is incomplete: no answer to %s; %s scores only complete answers files (%s asks the rest)",
-			textsafe.Escape(e.Source), strings.Join(ids, ", "), e.Command, oneLine([]string{"assess", "--answers", e.Source}))
-		return b.String()
+		return l.T("errors.missing.incomplete", i18n.Args{"File": textsafe.Escape(e.Source), "IDs": strings.Join(ids, ", "),
+			"Command": e.Command, "Run": oneLine([]string{"assess", "--answers", e.Source})})
 	}
-	fmt.Fprintf(&b, "%d %s unanswered and %s:\n", len(e.Open), prose.Plural(len(e.Open), "question is", "questions are"), e.Reason)
+	fmt.Fprintln(&b, l.N("errors.missing.head", len(e.Open), i18n.Args{"Reason": l.T(e.Reason)}))
 	for _, q := range e.Open {
 		when := ""
 		if q.AskedWhen != nil {
-			when = " (asked when " + q.AskedWhen.String() + ")"
+			when = l.T("errors.missing.when", i18n.Args{"Condition": q.AskedWhen.In(l)})
 		}
-		fmt.Fprintf(&b, "  %s: %s%s; answer %s\n", q.ID, q.Text, when, q.Allowed())
+		fmt.Fprintf(&b, "  %s: %s\n", q.ID, l.T("errors.missing.question", i18n.Args{"Text": q.Text, "When": when, "Allowed": q.AllowedIn(l)}))
 	}
 	// The example answers the first question missing, with a value it allows, so that it can
 	// be pasted as it stands.
-	fmt.Fprintf(&b, "Give %s in the answers file or with --set ID=VALUE (for example --set %s); %s questions lists them all.",
-		prose.Plural(len(e.Open), "it", "them"), setExample(e.Open[0]), commandName())
+	b.WriteString(l.N("errors.missing.give", len(e.Open), i18n.Args{"Example": setExample(e.Open[0]), "Command": commandName()}))
 	return b.String()
 }
 
@@ -130,14 +130,14 @@ func writeOutputContext(ctx context.Context, ios *iostreams.IOStreams, path stri
 
 // stdinOnce refuses a run that names standard input ("-") for two inputs: it can be read only
 // once, and the second reader would see it empty ("-: is empty"), which says nothing useful.
-func stdinOnce(inputs ...fileio.Path) error {
+func stdinOnce(l *i18n.Localizer, inputs ...fileio.Path) error {
 	var first *fileio.Path
 	for i := range inputs {
 		if inputs[i].Name != fileio.StdStream {
 			continue
 		}
 		if first != nil {
-			return usageErrorf("%s - and %s - both name standard input, which can be read only once; save one of them to a file", first.Flag, inputs[i].Flag)
+			return usageErrorIn(l, "errors.usage.stdin-twice", i18n.Args{"First": first.Flag, "Second": inputs[i].Flag})
 		}
 		first = &inputs[i]
 	}

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,12 +24,12 @@ func addFormatFlag(c *cobra.Command, l *i18n.Localizer, format *string, formats 
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp))
 }
 
-// checkFormat refuses a format the table does not have as a usage error, and writes the format's
-// own name back: --format CSV is csv, as people type it.
-func checkFormat(format *string, formats formatTable) error {
+// checkFormat refuses a format the table does not have as a usage error, worded by l, and writes
+// the format's own name back: --format CSV is csv, as people type it.
+func checkFormat(l *i18n.Localizer, format *string, formats formatTable) error {
 	name, err := formats.Canonical(*format)
 	if err != nil {
-		return &usageError{Err: err}
+		return usageErrorIn(l, "errors.flag.format", i18n.Args{"Value": strconv.Quote(*format), "Formats": strings.Join(formats.Names(), ", ")})
 	}
 	*format = name
 	return nil

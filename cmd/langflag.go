@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -21,7 +22,8 @@ type langValue struct {
 func (v *langValue) Set(s string) error {
 	l, err := i18n.Parse(s)
 	if err != nil {
-		return err
+		// In the language the run speaks without the flag: HITREADY_LANG's, the locale's.
+		return errors.New(i18n.For(v.ios.Lang()).T("errors.flag.lang"))
 	}
 	v.ios.SetLang(l)
 	v.set = string(l)

@@ -3,7 +3,6 @@ package cmd
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -13,38 +12,38 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // Messages for the mistakes people make most, each with the fix in it.
 
-// flagError rewrites pflag's errors for a person: an unknown flag names the nearest one, and a
-// flag value that is not a number says so without strconv's wording.
+// flagError rewrites pflag's errors for a person, in the language of the run: an unknown flag
+// names the nearest one, and a flag value that is not a number says so without strconv's wording.
+// pflag's own English wording is kept, word for word, for scripts that may already match it.
 func flagError(c *cobra.Command, err error) error {
+	l := words(c)
 	var unknown *pflag.NotExistError
 	if errors.As(err, &unknown) {
-		name := unknown.GetSpecifiedName()
-		if name == "" {
-			return &usageError{Err: err}
+		return unknownFlag(l, c, unknown)
+	}
+	var needs *pflag.ValueRequiredError
+	if errors.As(err, &needs) {
+		if group := needs.GetSpecifiedShortnames(); group != "" {
+			return usageErrorIn(l, "errors.flag.shorthand-needs-argument", i18n.Args{"Char": strconv.QuoteRune(rune(needs.GetSpecifiedName()[0])), "Group": group})
 		}
-		var names []string
-		c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
-		c.InheritedFlags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
-		msg := err.Error() // pflag's own wording, which scripts may already match
-		if !strings.Contains(msg, "--"+name) {
-			return &usageError{Err: err}
-		}
-		if near := inputerr.Suggest(name, names); near != "" {
-			msg += fmt.Sprintf(" (did you mean --%s?)", near)
-		}
-		return &usageError{Err: errors.New(msg)}
+		return usageErrorIn(l, "errors.flag.needs-argument", i18n.Args{"Name": needs.GetSpecifiedName()})
+	}
+	var syntax *pflag.InvalidSyntaxError
+	if errors.As(err, &syntax) {
+		return usageErrorIn(l, "errors.flag.bad-syntax", i18n.Args{"Flag": syntax.GetSpecifiedFlag()})
 	}
 	// A value a flag refused: "invalid --jobs "x": not a number; allowed: …", in the words of
 	// the flag's own type where it has some (scoreValue), never strconv's.
 	var invalid *pflag.InvalidValueError
 	if errors.As(err, &invalid) {
-		reason := "not a number; allowed: a whole number"
+		reason := l.T("errors.flag.reason.not-a-number")
 		var num *strconv.NumError
 		cause := invalid.Unwrap()
 		switch {
@@ -53,26 +52,45 @@ func flagError(c *cobra.Command, err error) error {
 		case num != nil && errors.Is(num.Err, strconv.ErrRange):
 			// A number, but more digits than any count hitready takes: "not a number"
 			// would send the person looking for a typo.
-			reason = "too large"
+			id := "errors.flag.reason.too-large"
 			if strings.HasPrefix(invalid.GetValue(), "-") {
-				reason = "too small"
+				id = "errors.flag.reason.too-small"
 			}
-			reason += "; allowed: " + cmp.Or(countBounds(invalid.GetFlag().Name), "a whole number")
+			reason = l.T(id, i18n.Args{"Allowed": cmp.Or(countBounds(l, invalid.GetFlag().Name), l.T("errors.flag.whole-number"))})
 		}
-		return usageErrorf("invalid --%s %q: %s", invalid.GetFlag().Name, invalid.GetValue(), reason)
+		return usageErrorIn(l, "errors.flag.invalid", i18n.Args{"Flag": invalid.GetFlag().Name, "Value": strconv.Quote(invalid.GetValue()), "Reason": reason})
 	}
 	return &usageError{Err: err}
 }
 
+// unknownFlag is an unknown flag, with the nearest one the command has.
+func unknownFlag(l *i18n.Localizer, c *cobra.Command, unknown *pflag.NotExistError) error {
+	name := unknown.GetSpecifiedName()
+	if group := unknown.GetSpecifiedShortnames(); group != "" && name != "" {
+		return usageErrorIn(l, "errors.flag.unknown-shorthand", i18n.Args{"Char": strconv.QuoteRune(rune(name[0])), "Group": group})
+	}
+	if name == "" || !strings.Contains(unknown.Error(), "--"+name) {
+		return &usageError{Err: unknown}
+	}
+	var names []string
+	c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	c.InheritedFlags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	msg := l.T("errors.flag.unknown", i18n.Args{"Name": name})
+	if near := inputerr.Suggest(name, names); near != "" {
+		msg += l.T("errors.flag.did-you-mean", i18n.Args{"Name": near})
+	}
+	return &usageError{Err: errors.New(msg)}
+}
+
 // countBounds is what a count flag allows, in the words its own check uses (score's RunE).
-func countBounds(flag string) string {
+func countBounds(l *i18n.Localizer, flag string) string {
 	switch flag {
 	case "jobs":
-		return fmt.Sprintf("1 to %d, 0 for one per CPU", maxJobs)
+		return l.T("errors.flag.bounds.jobs", i18n.Args{"Max": maxJobs})
 	case "max-files":
-		return fmt.Sprintf("1 to %d", math.MaxInt)
+		return l.T("errors.flag.bounds.count", i18n.Args{"Max": math.MaxInt})
 	case "max-total-mib":
-		return fmt.Sprintf("1 to %d", int64(math.MaxInt64>>20))
+		return l.T("errors.flag.bounds.count", i18n.Args{"Max": int64(math.MaxInt64 >> 20)})
 	}
 	return ""
 }
@@ -84,8 +102,8 @@ func assessArgs(c *cobra.Command, args []string) error {
 		ext := strings.ToLower(filepath.Ext(args[0]))
 		_, statErr := os.Stat(args[0])
 		if ext == ".yaml" || ext == ".yml" || ext == ".json" || statErr == nil {
-			return usageErrorf("%s takes its answers file with --answers: %s %s --answers %s",
-				c.CommandPath(), commandName(), strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" "), textsafe.ShellQuote(args[0]))
+			return usageErrorIn(words(c), "errors.usage.answers-as-argument", i18n.Args{"Command": c.CommandPath(),
+				"Run": commandName() + " " + strings.TrimPrefix(c.CommandPath(), c.Root().Name()+" ") + " --answers " + textsafe.ShellQuote(args[0])})
 		}
 	}
 	return noArgs(c, args)

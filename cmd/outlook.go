@@ -30,7 +30,7 @@ func NewCmdOutlook(ios *iostreams.IOStreams, runF func(*OutlookOptions) error) *
   hitready outlook --format markdown > outlook.md`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := checkFormat(&opts.Format, render.OutlookFormats()); err != nil {
+			if err := checkFormat(l, &opts.Format, render.OutlookFormats()); err != nil {
 				return err
 			}
 			if runF != nil {

@@ -32,11 +32,11 @@ func NewCmdQuestions(ios *iostreams.IOStreams, runF func(*QuestionsOptions) erro
   hitready questions --format json-schema > hitready-answers.schema.json`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			if err := checkFormat(&opts.Format, render.QuestionFormats()); err != nil {
+			if err := checkFormat(l, &opts.Format, render.QuestionFormats()); err != nil {
 				return err
 			}
 			if opts.Template && c.Flags().Changed("format") {
-				return usageErrorf("--template prints a YAML answers file; it takes no --format")
+				return usageErrorIn(l, "errors.usage.template-format", nil)
 			}
 			if runF != nil {
 				return runF(opts)

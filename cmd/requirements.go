@@ -35,7 +35,7 @@ func NewCmdRequirements(ios *iostreams.IOStreams, runF func(*RequirementsOptions
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.ctx = c.Context()
-			if err := checkFormat(&opts.Format, render.RequirementFormats()); err != nil {
+			if err := checkFormat(l, &opts.Format, render.RequirementFormats()); err != nil {
 				return err
 			}
 			if runF != nil {

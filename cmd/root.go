@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -255,13 +256,10 @@ func NewCmdRoot(ios *iostreams.IOStreams) *cobra.Command {
 			if sub, _, err := c.Find(args[:1]); err == nil && sub != c {
 				// Only "--" lets a command's own name reach here (`hitready -- assess`):
 				// suggesting that very name would be no help.
-				return usageErrorf("%q after -- is taken as an argument, not a command; run: %s", args[0], oneLine(args[:1]))
+				return usageErrorIn(l, "errors.usage.command-after-dashes", i18n.Args{"Name": strconv.Quote(args[0]), "Run": oneLine(args[:1])})
 			}
-			hint := ""
-			if s := c.SuggestionsFor(args[0]); len(s) > 0 {
-				hint = fmt.Sprintf(" (did you mean %q?)", s[0])
-			}
-			return usageErrorf("unknown command %q for %q%s", args[0], c.CommandPath(), hint)
+			return usageErrorIn(l, "errors.usage.unknown-command", i18n.Args{"Name": strconv.Quote(args[0]),
+				"Command": strconv.Quote(c.CommandPath()), "Suggestion": commandSuggestion(l, c.Root(), args[0])})
 		},
 		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
 	}
@@ -283,7 +281,7 @@ func NewCmdRoot(ios *iostreams.IOStreams) *cobra.Command {
 	root.AddCommand(NewCmdCredentials(ios, nil))
 	root.AddCommand(NewCmdOutlook(ios, nil))
 	root.AddCommand(NewCmdVersion(ios))
-	checkBuiltinArgs(root)
+	checkBuiltinArgs(root, l)
 	localizeBuiltins(root, l)
 	return root
 }
@@ -292,7 +290,7 @@ func NewCmdRoot(ios *iostreams.IOStreams) *cobra.Command {
 // other command has: a topic or shell that does not exist, or one argument too many, is bad
 // usage (exit 2), not help on standard output with exit 0 or a plain error with exit 1. The
 // commands are made now, as cobra would make them on Execute, so that they can be changed.
-func checkBuiltinArgs(root *cobra.Command) {
+func checkBuiltinArgs(root *cobra.Command, l *i18n.Localizer) {
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
@@ -303,11 +301,8 @@ func checkBuiltinArgs(root *cobra.Command) {
 					return nil
 				}
 				if found, rest, err := c.Root().Find(args); err != nil || found == c.Root() || len(rest) > 0 {
-					hint := ""
-					if s := c.Root().SuggestionsFor(args[0]); len(s) > 0 {
-						hint = fmt.Sprintf(" (did you mean %q?)", s[0])
-					}
-					return usageErrorf("unknown help topic %q for %q%s", strings.Join(args, " "), c.CommandPath(), hint)
+					return usageErrorIn(l, "errors.usage.unknown-help-topic", i18n.Args{"Name": strconv.Quote(strings.Join(args, " ")),
+						"Command": strconv.Quote(c.CommandPath()), "Suggestion": commandSuggestion(l, c.Root(), args[0])})
 				}
 				return nil
 			}
@@ -321,18 +316,27 @@ func checkBuiltinArgs(root *cobra.Command) {
 						return nil
 					}
 					if err := check(c, args); err != nil {
-						return usageErrorf("%s takes no arguments; got %q", c.CommandPath(), args)
+						return noArgs(c, args)
 					}
 					return nil
 				}
 			}
 			c.Args = func(c *cobra.Command, args []string) error {
 				if len(args) > 0 {
-					return usageErrorf("unknown shell %q for %q; allowed: %s", args[0], c.CommandPath(), strings.Join(shells, ", "))
+					return usageErrorIn(l, "errors.usage.unknown-shell", i18n.Args{"Name": strconv.Quote(args[0]),
+						"Command": strconv.Quote(c.CommandPath()), "Shells": strings.Join(shells, ", ")})
 				}
 				return nil
 			}
 			c.RunE = func(c *cobra.Command, args []string) error { return c.Help() }
 		}
 	}
+}
+
+// commandSuggestion is " (did you mean "assess"?)" for a command name mistyped, or nothing.
+func commandSuggestion(l *i18n.Localizer, root *cobra.Command, name string) string {
+	if s := root.SuggestionsFor(name); len(s) > 0 {
+		return l.T("errors.did-you-mean", i18n.Args{"Name": strconv.Quote(s[0])})
+	}
+	return ""
 }

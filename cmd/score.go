@@ -16,7 +16,6 @@ import (
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/iostreams"
-	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/internal/textsafe"
 )
@@ -51,25 +50,25 @@ func NewCmdScore(ios *iostreams.IOStreams, runF func(*ScoreOptions) error) *cobr
   hitready score a.yaml b.json --format json --fail-under 60`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return usageErrorf("score needs at least one answers file or folder")
+				return usageErrorIn(l, "errors.score.no-paths", nil)
 			}
 			return nil
 		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.ctx = c.Context()
-			if err := checkFormat(&opts.Format, render.CohortFormats()); err != nil {
+			if err := checkFormat(l, &opts.Format, render.CohortFormats()); err != nil {
 				return err
 			}
 			opts.FailUnderSet = c.Flags().Changed("fail-under")
 			if opts.MaxFiles < 1 || opts.MaxMiB < 1 {
-				return usageErrorf("--max-files and --max-total-mib must be 1 or more")
+				return usageErrorIn(l, "errors.score.limits", nil)
 			}
 			if opts.MaxMiB > math.MaxInt64>>20 { // in bytes it would wrap round to a small bound
-				return usageErrorf("invalid --max-total-mib %d: too large; allowed: 1 to %d", opts.MaxMiB, int64(math.MaxInt64>>20))
+				return usageErrorIn(l, "errors.score.max-mib", i18n.Args{"Value": opts.MaxMiB, "Max": int64(math.MaxInt64 >> 20)})
 			}
 			if opts.Jobs < 0 || opts.Jobs > maxJobs {
-				return usageErrorf("invalid --jobs %d; allowed: 1 to %d, 0 for one per CPU", opts.Jobs, maxJobs)
+				return usageErrorIn(l, "errors.score.jobs", i18n.Args{"Value": opts.Jobs, "Max": maxJobs})
 			}
 			if runF != nil {
 				return runF(opts)
@@ -80,7 +79,7 @@ func NewCmdScore(ios *iostreams.IOStreams, runF func(*ScoreOptions) error) *cobr
 	f := c.Flags()
 	addFormatFlag(c, l, &opts.Format, render.CohortFormats())
 	f.StringVarP(&opts.Output, "output", "o", "", l.T("help.score.flag.output"))
-	f.Var(newScoreValue(&opts.FailUnder), "fail-under", l.T("help.score.flag.fail-under"))
+	f.Var(newScoreValue(&opts.FailUnder, l), "fail-under", l.T("help.score.flag.fail-under"))
 	f.IntVar(&opts.Jobs, "jobs", 0, l.T("help.score.flag.jobs", i18n.Args{"CPUs": runtime.GOMAXPROCS(0)}))
 	f.IntVar(&opts.MaxFiles, "max-files", 100_000, l.T("help.score.flag.max-files"))
 	f.IntVar(&opts.MaxMiB, "max-total-mib", 1024, l.T("help.score.flag.max-total-mib"))
@@ -98,19 +97,21 @@ const maxJobs = 256
 type badFilesError struct {
 	Count, Total int    // of the files read; a file past a limit is not read, and not counted
 	Stopped      bool   // --max-files or --max-total-mib stopped the run
-	Kept         string // what became of --output, when it was left as it was
+	Kept         string // what became of --output, when it was left as it was (errors.score.not-written)
+	Lang         i18n.Lang
 }
 
 func (e *badFilesError) Error() string {
+	l := i18n.For(e.Lang)
 	var parts []string
 	if e.Count > 0 {
-		parts = append(parts, fmt.Sprintf("%d of %d %s could not be scored", e.Count, e.Total, prose.Plural(e.Total, "file", "files")))
+		parts = append(parts, l.N("errors.score.unscored", e.Total, i18n.Args{"Bad": e.Count}))
 	}
 	switch {
 	case e.Stopped && e.Total == 0:
-		parts = append(parts, "no file was read (the limit above)")
+		parts = append(parts, l.T("errors.score.none-read"))
 	case e.Stopped:
-		parts = append(parts, fmt.Sprintf("the files after the first %d were not read (the limit above)", e.Total))
+		parts = append(parts, l.T("errors.score.rest-not-read", i18n.Args{"Count": e.Total}))
 	}
 	return strings.Join(parts, "; ") + e.Kept
 }
@@ -179,7 +180,7 @@ func scoreRun(opts *ScoreOptions) error {
 	summary := assessment.NewSummary(profile)
 	bad, total, below := 0, 0, 0
 	stopped := false
-	items := batch.Discover(opts.Paths, batch.Limits{MaxFiles: opts.MaxFiles, MaxBytes: int64(opts.MaxMiB) << 20})
+	items := batch.Discover(opts.Paths, batch.Limits{MaxFiles: opts.MaxFiles, MaxBytes: int64(opts.MaxMiB) << 20, Lang: opts.IO.Lang()})
 	err = batch.Run(ctx, items, opts.Jobs, work, func(r batch.Result[scored]) error {
 		if r.Err != nil {
 			if !errors.Is(r.Err, inputerr.ErrInvalid) {
@@ -218,16 +219,17 @@ func scoreRun(opts *ScoreOptions) error {
 	// Nothing scored: no summary of nobody, no empty table. What the stream drew of its head is
 	// still in the output's buffer and is dropped with it (deferred Discard).
 	kept := ""
+	l := i18n.For(opts.IO.Lang())
 	if toFile && total == bad {
-		kept = fmt.Sprintf("; %s was not written", opts.Output)
+		kept = l.T("errors.score.not-written", i18n.Args{"File": opts.Output})
 	}
 	switch {
 	case bad > 0 || stopped:
-		return &badFilesError{Count: bad, Total: total, Stopped: stopped, Kept: kept}
+		return &badFilesError{Count: bad, Total: total, Stopped: stopped, Kept: kept, Lang: opts.IO.Lang()}
 	case total == 0:
-		return usageErrorf("no answers files (*.yaml, *.yml, *.json) found in %s%s", strings.Join(opts.Paths, ", "), kept)
+		return usageErrorIn(l, "errors.score.no-files", i18n.Args{"Paths": strings.Join(opts.Paths, ", "), "NotWritten": kept})
 	case below > 0:
-		return &belowThresholdError{Who: fmt.Sprintf("%d of %d: ", below, total), Score: -1, Threshold: opts.FailUnder}
+		return &belowThresholdError{Below: below, Total: total, Threshold: opts.FailUnder, Lang: opts.IO.Lang()}
 	}
 	return nil
 }
@@ -260,9 +262,8 @@ func checkScoreOutput(opts *ScoreOptions) error {
 	}
 	for _, p := range opts.Paths {
 		if real, ok := fileio.Under(opts.Output, p); ok && batch.IsAnswersFile(real) {
-			return inputerr.Refuse(inputerr.Origin{Path: opts.Output}, fmt.Sprintf(
-				"is in %s, a folder being scored: this run and every later one would read the report as an answers file; write it outside the folder (or as .csv or .md)",
-				textsafe.Escape(p)))
+			return &inputerr.InvalidError{Lang: opts.IO.Lang(), Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: opts.Output},
+				Message: i18n.For(opts.IO.Lang()).T("errors.score.output-in-folder", i18n.Args{"Folder": textsafe.Escape(p)})}}}
 		}
 	}
 	return nil

@@ -19,8 +19,8 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
-	"github.com/hitready/hitready/internal/prose"
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
@@ -36,17 +36,21 @@ type Item struct {
 type Limits struct {
 	MaxFiles int
 	MaxBytes int64
+	// Lang is the language Discover words its refusals in (a file that cannot be read, a limit
+	// reached); the zero value is English.
+	Lang i18n.Lang
 }
 
 // limitError says a run stopped at one of its bounds.
 type limitError struct {
 	Path  string // the first file not read
 	Limit string // which bound, in words, with the flag that raises it
+	Lang  i18n.Lang
 }
 
 func (e *limitError) Error() string {
 	// The name comes from the file system: escaped here, so no printer can let it forge a line.
-	return fmt.Sprintf("%s: not read: %s", textsafe.Escape(e.Path), e.Limit)
+	return textsafe.Escape(e.Path) + ": " + i18n.For(e.Lang).T("errors.batch.not-read", i18n.Args{"Limit": e.Limit})
 }
 
 // Is makes a LimitError an input refusal, reported and counted like a bad file, and tells it
@@ -70,6 +74,7 @@ func Discover(paths []string, limits Limits) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
 		files, bytes := 0, int64(0)
 		stopped := false
+		l := i18n.For(limits.Lang)
 		// send applies the limits; it returns false when the run must go no further.
 		send := func(it Item, size int64) bool {
 			if it.Err == nil {
@@ -77,17 +82,17 @@ func Discover(paths []string, limits Limits) iter.Seq[Item] {
 				bytes += size
 				switch {
 				case limits.MaxFiles > 0 && files > limits.MaxFiles:
-					it.Err = &limitError{Path: it.Path, Limit: fmt.Sprintf("more than %d %s (raise --max-files)", limits.MaxFiles, prose.Plural(limits.MaxFiles, "file", "files"))}
+					it.Err = &limitError{Path: it.Path, Limit: l.N("errors.batch.limit.files", limits.MaxFiles), Lang: limits.Lang}
 					stopped = true
 				case limits.MaxBytes > 0 && bytes > limits.MaxBytes:
-					it.Err = &limitError{Path: it.Path, Limit: fmt.Sprintf("more than %d MiB in all (raise --max-total-mib)", limits.MaxBytes>>20)}
+					it.Err = &limitError{Path: it.Path, Limit: l.T("errors.batch.limit.bytes", i18n.Args{"MiB": limits.MaxBytes >> 20}), Lang: limits.Lang}
 					stopped = true
 				}
 			}
 			return yield(it) && !stopped
 		}
 		for _, p := range paths {
-			if !discover(p, send) {
+			if !discover(l, p, send) {
 				return
 			}
 		}
@@ -95,28 +100,28 @@ func Discover(paths []string, limits Limits) iter.Seq[Item] {
 }
 
 // discover sends the answers files one path names, in order; it returns false when told to stop.
-func discover(path string, send func(Item, int64) bool) bool {
+func discover(l *i18n.Localizer, path string, send func(Item, int64) bool) bool {
 	if path == "" {
 		// os.Stat("") fails as a missing file, which a message would name as nothing at all.
-		return send(Item{Path: path, Err: inputerr.Refuse(inputerr.Origin{Path: `""`}, "an empty name names no file or folder")}, 0)
+		return send(Item{Path: path, Err: refuse(l, `""`, l.T("errors.batch.empty-name"))}, 0)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return send(Item{Path: path, Err: unreadable(path, err)}, 0)
+		return send(Item{Path: path, Err: unreadable(l, path, err)}, 0)
 	}
 	if !info.IsDir() {
 		// A file named on the command line is read whatever its name and kind: the reader
 		// refuses what it must not read (a FIFO with no writer) and reads a pipe (<(cat f)).
 		return send(Item{Path: path}, info.Size())
 	}
-	return walk(path, send)
+	return walk(l, path, send)
 }
 
 // walk sends the answers files of the folder path, recursively, in lexical order. A folder named
 // through a symbolic link is walked all the same (filepath.WalkDir alone would see the link and
 // not go in), its files named under the name given; links inside it to other folders are not
 // followed, as a walk that followed them could go round for ever.
-func walk(path string, send func(Item, int64) bool) bool {
+func walk(l *i18n.Localizer, path string, send func(Item, int64) bool) bool {
 	root := path
 	if l, err := os.Lstat(path); err == nil && l.Mode()&fs.ModeSymlink != 0 {
 		if real, err := filepath.EvalSymlinks(path); err == nil {
@@ -135,7 +140,7 @@ func walk(path string, send func(Item, int64) bool) bool {
 		p = named(p)
 		if err != nil {
 			// An unreadable folder is a bad input like a bad file: reported, and the walk goes on.
-			keepGoing = send(Item{Path: p, Err: unreadable(p, err)}, 0)
+			keepGoing = send(Item{Path: p, Err: unreadable(l, p, err)}, 0)
 			if !keepGoing {
 				return fs.SkipAll
 			}
@@ -150,9 +155,9 @@ func walk(path string, send func(Item, int64) bool) bool {
 		info, err := os.Stat(p) // follows a link to what it names
 		switch {
 		case err != nil:
-			keepGoing = send(Item{Path: p, Err: unreadable(p, err)}, 0)
+			keepGoing = send(Item{Path: p, Err: unreadable(l, p, err)}, 0)
 		case !info.Mode().IsRegular():
-			keepGoing = send(Item{Path: p, Err: inputerr.Refuse(inputerr.Origin{Path: p}, "is not a regular file")}, 0)
+			keepGoing = send(Item{Path: p, Err: refuse(l, p, l.T("errors.batch.not-regular"))}, 0)
 		default:
 			keepGoing = send(Item{Path: p}, info.Size())
 		}
@@ -162,7 +167,7 @@ func walk(path string, send func(Item, int64) bool) bool {
 		return nil
 	})
 	if walkErr != nil && keepGoing {
-		keepGoing = send(Item{Path: path, Err: unreadable(path, walkErr)}, 0)
+		keepGoing = send(Item{Path: path, Err: unreadable(l, path, walkErr)}, 0)
 	}
 	return keepGoing
 }
@@ -181,12 +186,25 @@ func IsAnswersFile(p string) bool {
 
 // unreadable turns a file-system error into a refusal of that input: for a cohort, a file that
 // cannot be read is a bad file like any other, reported with the rest still scored.
-func unreadable(path string, err error) error {
+// In the language of l, like the reader's (fileio): what does not exist says so.
+func unreadable(l *i18n.Localizer, path string, err error) error {
+	msg := "errors.file.cannot-read"
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		msg = "errors.file.not-found"
+	case errors.Is(err, fs.ErrPermission):
+		msg = "errors.file.denied"
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return inputerr.Refuse(inputerr.Origin{Path: path}, "cannot be read: "+err.Error())
+	return refuse(l, path, l.T(msg, i18n.Args{"Reason": err.Error()}))
+}
+
+// refuse is the refusal of the input path, worded by l.
+func refuse(l *i18n.Localizer, path, msg string) error {
+	return &inputerr.InvalidError{Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path}, Message: msg}}, Lang: l.Lang()}
 }
 
 // Result is one file's outcome: what the work made of it, or why it could not.

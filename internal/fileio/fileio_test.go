@@ -70,7 +70,7 @@ func TestRead(t *testing.T) {
 				err  error
 			}
 			r := within(t, func() result {
-				data, err := Read(context.Background(), tt.path, strings.NewReader(tt.stdin), 100)
+				data, err := Read(context.Background(), tt.path, strings.NewReader(tt.stdin), 100, nil)
 				return result{data, err}
 			})
 			switch {
@@ -93,7 +93,7 @@ func TestReadAFileSwappedForAFIFO(t *testing.T) {
 	}
 	os.Remove(path)
 	mkfifo(t, path)
-	err := within(t, func() error { _, err := Read(context.Background(), path, nil, 100); return err })
+	err := within(t, func() error { _, err := Read(context.Background(), path, nil, 100, nil); return err })
 	if !errors.Is(err, inputerr.ErrInvalid) || !strings.Contains(err.Error(), "is a pipe") {
 		t.Errorf("err %v", err)
 	}
@@ -116,7 +116,7 @@ func TestReadAPipe(t *testing.T) {
 	var data []byte
 	var err error
 	for range 100 {
-		data, err = Read(context.Background(), path, nil, 100)
+		data, err = Read(context.Background(), path, nil, 100, nil)
 		if err == nil {
 			break
 		}
@@ -138,7 +138,7 @@ func TestReadAPipe(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
 	start := time.Now()
-	_, err = Read(ctx, path, nil, 100)
+	_, err = Read(ctx, path, nil, 100, nil)
 	if !errors.Is(err, context.Canceled) || time.Since(start) > time.Second {
 		t.Errorf("err %v after %v; want cancelled at once", err, time.Since(start))
 	}

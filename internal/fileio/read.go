@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/textsafe"
 )
@@ -25,7 +26,7 @@ const StdStream = "-"
 
 // Read reads the whole file at path, or stdin for "-", refusing (exit 2, inputerr.ErrInvalid) what
 // hitready must not read: a folder, a device, a socket, a pipe nobody writes to, or more than
-// limit bytes. Errors name path as the user gave it.
+// limit bytes. Errors name path as the user gave it; refusals are worded by l (nil: English).
 //
 // A path is opened with O_NONBLOCK (nonBlock; Windows has no FIFOs in folders), so that
 // opening a FIFO with no writer returns at once instead of waiting for one; what was opened is
@@ -33,55 +34,70 @@ const StdStream = "-"
 // and the open is caught too. On Linux the Go runtime reads a pipe through its poller, so a pipe
 // with a writer (--answers <(cat f)) reads as usual and the read can be cut short when ctx is
 // cancelled (Ctrl-C).
-func Read(ctx context.Context, path string, stdin io.Reader, limit int64) ([]byte, error) {
+func Read(ctx context.Context, path string, stdin io.Reader, limit int64, l *i18n.Localizer) ([]byte, error) {
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
+	r := reader{l: l}
+	if l == nil {
+		r.l = i18n.For(i18n.English)
+	}
 	if path == StdStream {
-		return readStream(ctx, path, stdin, nil, limit)
+		return r.stream(ctx, path, stdin, nil, limit)
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|nonBlock, 0)
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, r.openError(path, err)
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, r.openError(path, err)
 	}
 	mode := info.Mode()
 	switch {
 	case mode.IsDir():
-		return nil, inputerr.Refuse(origin(path), "is a folder, not a file")
+		return nil, r.refuse(path, "errors.file.folder", nil)
 	case mode.IsRegular():
 		if info.Size() > limit {
-			return nil, tooLarge(path, limit)
+			return nil, r.tooLarge(path, limit)
 		}
 		data, err := io.ReadAll(io.LimitReader(f, limit+1))
 		if err != nil {
 			return nil, readError(path, err)
 		}
 		if int64(len(data)) > limit { // it grew while being read
-			return nil, tooLarge(path, limit)
+			return nil, r.tooLarge(path, limit)
 		}
 		return data, nil
 	case mode&fs.ModeNamedPipe != 0:
-		data, err := readStream(ctx, path, f, f, limit)
+		data, err := r.stream(ctx, path, f, f, limit)
 		if err == nil && len(data) == 0 {
 			// A FIFO nobody has opened for writing reads as empty at once: say so, rather than
 			// "is empty", which would send the person looking at a file that is not there.
-			return nil, inputerr.Refuse(origin(path), "is a pipe that nothing was written to (no program was writing to it)")
+			return nil, r.refuse(path, "errors.file.empty-pipe", nil)
 		}
 		return data, err
 	}
-	return nil, inputerr.Refuse(origin(path), fmt.Sprintf("is %s, not a regular file or a pipe", kindOf(mode)))
+	return nil, r.notRegular(path, mode)
 }
 
-// readStream reads a pipe or standard input, which may never end: the read runs on its own
+// reader words Read's refusals in its language.
+type reader struct{ l *i18n.Localizer }
+
+func (r reader) refuse(path, msg string, args i18n.Args) error {
+	return &inputerr.InvalidError{Problems: []inputerr.Problem{{Origin: origin(path), Message: r.l.T(msg, args)}}, Lang: r.l.Lang()}
+}
+
+func (r reader) notRegular(path string, mode fs.FileMode) error {
+	return r.refuse(path, "errors.file.not-regular", i18n.Args{"Kind": r.l.T("errors.file.kind." + kindID(mode))})
+}
+
+// stream reads a pipe or standard input, which may never end: the read runs on its own
 // goroutine so that a cancelled ctx returns at once. For a pipe opened here the read is also cut
 // short (a deadline in the past), so the goroutine ends; standard input cannot be cut short, and
 // its reader is left to end with the process, which is about to exit.
-func readStream(ctx context.Context, path string, r io.Reader, f *os.File, limit int64) ([]byte, error) {
+func (rd reader) stream(ctx context.Context, path string, r io.Reader, f *os.File, limit int64) ([]byte, error) {
 	type result struct {
 		data []byte
 		err  error
@@ -97,7 +113,7 @@ func readStream(ctx context.Context, path string, r io.Reader, f *os.File, limit
 			return nil, readError(path, res.err)
 		}
 		if int64(len(res.data)) > limit {
-			return nil, tooLarge(path, limit)
+			return nil, rd.tooLarge(path, limit)
 		}
 		return res.data, nil
 	case <-ctx.Done():
@@ -110,25 +126,30 @@ func readStream(ctx context.Context, path string, r io.Reader, f *os.File, limit
 
 func origin(path string) inputerr.Origin { return inputerr.Origin{Path: path} }
 
-func tooLarge(path string, limit int64) error {
-	return inputerr.Refuse(origin(path), fmt.Sprintf("is larger than %d KiB, the most hitready reads from one file", limit>>10))
+func (r reader) tooLarge(path string, limit int64) error {
+	return r.refuse(path, "errors.file.too-large", i18n.Args{"KiB": limit >> 10})
 }
 
 // openError refuses a path that cannot be opened: for every command it is a mistake in the input
 // (a typo, a file not shared with this user), not a failure of the program.
-func openError(path string, err error) error {
+func (r reader) openError(path string, err error) error {
 	if errors.Is(err, syscall.ENXIO) { // a socket
 		if info, serr := os.Stat(path); serr == nil {
-			return inputerr.Refuse(origin(path), fmt.Sprintf("is %s, not a regular file or a pipe", kindOf(info.Mode())))
+			return r.notRegular(path, info.Mode())
 		}
 	}
-	msg := "cannot be read: " + reason(err)
-	if errors.Is(err, fs.ErrNotExist) {
+	args := i18n.Args{"Reason": reason(err)}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		msg := r.l.T("errors.file.not-found", args)
 		if near := nearName(path); near != "" {
-			msg += fmt.Sprintf(" (did you mean %s?)", textsafe.Escape(near))
+			msg += r.l.T("errors.file.did-you-mean", i18n.Args{"Name": textsafe.Escape(near)})
 		}
+		return &inputerr.InvalidError{Problems: []inputerr.Problem{{Origin: origin(path), Message: msg}}, Lang: r.l.Lang()}
+	case errors.Is(err, fs.ErrPermission):
+		return r.refuse(path, "errors.file.denied", args)
 	}
-	return inputerr.Refuse(origin(path), msg)
+	return r.refuse(path, "errors.file.cannot-read", args)
 }
 
 // nearName is a file in path's folder whose name is close to path's (a typo, a wrong extension),
@@ -172,19 +193,24 @@ func reason0(err error) error {
 	return err
 }
 
-// kindOf names a file type for a message.
+// kindOf names a file type for a message in English.
 func kindOf(mode fs.FileMode) string {
+	return i18n.For(i18n.English).T("errors.file.kind." + kindID(mode))
+}
+
+// kindID is the id of a file type's name in the catalogue (errors.file.kind.*).
+func kindID(mode fs.FileMode) string {
 	switch {
 	case mode.IsDir():
-		return "a folder"
+		return "folder"
 	case mode&fs.ModeNamedPipe != 0:
-		return "a pipe"
+		return "pipe"
 	case mode&fs.ModeSocket != 0:
-		return "a socket"
+		return "socket"
 	case mode&fs.ModeCharDevice != 0:
-		return "a character device"
+		return "char-device"
 	case mode&fs.ModeDevice != 0:
-		return "a device"
+		return "device"
 	}
-	return "a special file"
+	return "special"
 }
