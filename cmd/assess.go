@@ -140,7 +140,7 @@ func assessRun(opts *AssessOptions) error {
 	if err := writeReport(ctx, opts.IO, opts.Output, opts.Format, report, topts); err != nil {
 		return err
 	}
-	reportWritten(opts.IO, opts.Output, "Report")
+	reportWritten(opts.IO, opts.Output, "session.written.report")
 	if notSaved != nil {
 		return notSaved
 	}
@@ -292,12 +292,13 @@ func outputOptions(ios *iostreams.IOStreams, outputPath string) render.Options {
 }
 
 // reportWritten tells the person at a terminal where the report went when it went to a file:
-// with standard output on the screen, a silent run looks like one that did nothing.
-func reportWritten(ios *iostreams.IOStreams, outputPath, what string) {
+// with standard output on the screen, a silent run looks like one that did nothing. id is the
+// message that says it (session.written.*).
+func reportWritten(ios *iostreams.IOStreams, outputPath, id string) {
 	if outputPath == "" || outputPath == fileio.StdStream || !ios.IsStderrTTY() {
 		return
 	}
-	fmt.Fprintf(ios.ErrOut, "%s written to %s.\n", what, textsafe.Escape(outputPath))
+	fmt.Fprintln(ios.ErrOut, i18n.For(ios.Lang()).T(id, i18n.Args{"File": textsafe.Escape(outputPath)}))
 }
 
 func noArgs(c *cobra.Command, args []string) error {

@@ -116,7 +116,7 @@ func compareRun(opts *CompareOptions) error {
 	}); err != nil {
 		return err
 	}
-	reportWritten(opts.IO, opts.Output, "Comparison")
+	reportWritten(opts.IO, opts.Output, "session.written.comparison")
 	return nil
 }
 

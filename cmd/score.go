@@ -214,7 +214,7 @@ func scoreRun(opts *ScoreOptions) error {
 		if err := out.Commit(ctx); err != nil {
 			return err
 		}
-		reportWritten(opts.IO, opts.Output, "Reports")
+		reportWritten(opts.IO, opts.Output, "session.written.reports")
 	}
 	// Nothing scored: no summary of nobody, no empty table. What the stream drew of its head is
 	// still in the output's buffer and is dropped with it (deferred Discard).

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -121,6 +122,31 @@ func TestSpanishSessionEndsInSpanish(t *testing.T) {
 	} {
 		if !strings.Contains(done.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, done.stderr)
+		}
+	}
+}
+
+// Where the report went, said in the reader's language by every command that says it.
+func TestReportWrittenInSpanish(t *testing.T) {
+	examples, err := filepath.Abs(filepath.Join("..", "examples"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"assess", "--answers", filepath.Join(examples, "ready.yaml"), "--output", "a.txt"}, "El informe se guardó en a.txt.\n"},
+		{[]string{"score", filepath.Join(examples, "ready.yaml"), "--output", "b.txt"}, "Los informes se guardaron en b.txt.\n"},
+		{[]string{"compare", filepath.Join(examples, "not-ready.yaml"), filepath.Join(examples, "ready.yaml"), "--output", "c.txt"}, "La comparación se guardó en c.txt.\n"},
+	} {
+		r := runWith(t, func(ios *iostreams.IOStreams) {
+			ios.SetLang(i18n.Spanish)
+			ios.SetStderrTTY(true)
+		}, "", tt.args...)
+		if r.code != exitOK || !strings.HasSuffix(r.stderr, tt.want) {
+			t.Errorf("%s: exit %d, stderr %q, want %q", tt.args[0], r.code, r.stderr, tt.want)
 		}
 	}
 }
