@@ -129,3 +129,56 @@ func TestInputBreak(t *testing.T) {
 		t.Errorf("at 60 columns: %q, want the typing on a line of its own", got)
 	}
 }
+
+// survey's key hints speak the session's language, fitted to the width like the English ones;
+// in the pseudo-language no word of them is left in English.
+func TestTemplatesInSpanish(t *testing.T) {
+	addTemplateFuncs()
+	opts := core.OptionAnswerList([]string{"Anatomía", "Fisiología"})
+	for _, tt := range []struct {
+		lang i18n.Lang
+		want []string
+	}{
+		{i18n.Spanish, []string{"[Use las flechas para moverse; escriba para filtrar, ? para más ayuda]",
+			"[Use las flechas para moverse, espacio para marcar, <derecha> para todas, <izquierda> para ninguna; escriba para filtrar, ? para más ayuda]",
+			"[? para ayuda]"}},
+		{i18n.Pseudo, nil},
+	} {
+		for _, width := range []int{60, 80} {
+			k := keyWords(tt.lang)
+			var shown []string
+			for _, c := range []struct {
+				tmpl string
+				data any
+			}{
+				{selectTemplate(width, k), sv.SelectTemplateData{Select: sv.Select{Message: "[1/3] ¿Nivel?", Help: "por qué"}, PageEntries: opts, Config: testConfig()}},
+				{multiSelectTemplate(width, k), sv.MultiSelectTemplateData{MultiSelect: sv.MultiSelect{Message: "[2/3] ¿Temas?", Help: "por qué"},
+					PageEntries: opts, Checked: map[int]bool{}, Config: testConfig()}},
+				{inputTemplate(width, k), sv.InputTemplateData{Input: sv.Input{Message: "[3/3] Su nombre para el informe (opcional)", Help: "por qué"}, Config: testConfig()}},
+			} {
+				_, layout, err := core.RunTemplate(c.tmpl, c.data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, line := range strings.Split(layout, "\n") {
+					if w := runewidth.StringWidth(line); w > width {
+						t.Errorf("%s at %d: a line %d columns wide: %q", tt.lang, width, w, line)
+					}
+				}
+				shown = append(shown, strings.Join(strings.Fields(layout), " "))
+			}
+			all := strings.Join(shown, "\n")
+			for _, w := range tt.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("at %d columns, %q is not shown:\n%s", width, w, all)
+				}
+			}
+			if tt.lang == i18n.Pseudo {
+				// The pseudo-language's letters, but survey's own marks and the data as given.
+				if leaks := i18n.Leaks(all, "Anatomía", "Fisiología", "Nivel", "Temas", "por", "qué", "Su", "nombre", "para", "el", "informe", "opcional"); len(leaks) > 0 {
+					t.Errorf("untranslated: %q\n%s", leaks, all)
+				}
+			}
+		}
+	}
+}
