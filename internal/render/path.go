@@ -83,21 +83,31 @@ func shownSteps(r assessment.Report, all bool) (full, later []assessment.PlanSte
 	return full, later
 }
 
-// stepNumbers names steps by number: "step 5", "steps 5-8", "steps 3, 5 and 6".
+// stepNumbers names steps of the path by number: "step 3", "steps 3 and 4", "steps 3-6",
+// "steps 1 and 3-11" (a run of three or more reads as its ends).
 func stepNumbers(steps []assessment.PlanStep, l *i18n.Localizer) string {
-	nums := make([]string, len(steps))
-	run := len(steps) > 1
-	for i, s := range steps {
-		nums[i] = strconv.Itoa(s.Step)
-		run = run && (i == 0 || s.Step == steps[i-1].Step+1)
+	if len(steps) == 1 {
+		return l.T("path.steps.one", i18n.Args{"Step": steps[0].Step})
 	}
-	switch {
-	case len(steps) == 1:
-		return l.T("path.steps.one", i18n.Args{"Step": nums[0]})
-	case run:
-		return l.T("path.steps.run", i18n.Args{"First": nums[0], "Last": nums[len(nums)-1]})
+	var parts []string
+	for i := 0; i < len(steps); {
+		j := i
+		for j+1 < len(steps) && steps[j+1].Step == steps[j].Step+1 {
+			j++
+		}
+		if i == 0 && j == len(steps)-1 && j >= 2 {
+			return l.T("path.steps.run", i18n.Args{"First": steps[i].Step, "Last": steps[j].Step})
+		}
+		if j-i >= 2 {
+			parts = append(parts, l.T("path.steps.range", i18n.Args{"First": steps[i].Step, "Last": steps[j].Step}))
+		} else {
+			for _, s := range steps[i : j+1] {
+				parts = append(parts, strconv.Itoa(s.Step))
+			}
+		}
+		i = j + 1
 	}
-	return l.T("path.steps.list", i18n.Args{"Steps": l.And(nums)})
+	return l.T("path.steps.list", i18n.Args{"Steps": l.And(parts)})
 }
 
 // gapTitles maps the ids of a report's gaps to their short titles.

@@ -182,10 +182,11 @@ func gapSection(b *strings.Builder, r assessment.Report, opts Options, p painter
 	full, summed := shownGaps(r, opts.AllGaps)
 	steps := stepOfGap(r.Plan)
 	_ = gapTable(b, full, steps, opts, p) // a strings.Builder does not fail
-	if _, later := shownSteps(r, opts.AllGaps); len(summed) > 0 && len(later) > 0 {
-		// The path has summed up the steps that close them, with the hint to see them in full.
+	if closing := stepsClosing(summed, r.Plan); len(summed) > 0 && len(closing) > 0 {
+		// Named by the steps that close them, shown in full or summed up under the path's
+		// hint: a minor gap the first step closes is counted with it, not with the later ones.
 		b.WriteString("\n")
-		wrapped(b, "", l.N("report.gaps.minor-closed", len(summed), i18n.Args{"Steps": stepNumbers(later, l)}), opts.width())
+		wrapped(b, "", l.N("report.gaps.minor-closed", len(summed), i18n.Args{"Steps": stepNumbers(closing, l)}), opts.width())
 	} else if len(summed) > 0 {
 		titles := make([]string, len(summed))
 		for i, g := range summed {
@@ -195,6 +196,27 @@ func gapSection(b *strings.Builder, r assessment.Report, opts Options, p painter
 		wrapped(b, "", l.N("report.gaps.minor-later", len(summed), i18n.Args{"Titles": strings.Join(titles, ", ")}), opts.width())
 		b.WriteString(allGapsHint(opts, "  ") + "\n")
 	}
+}
+
+// stepsClosing are the steps of the plan that close at least one of gaps, in the plan's order;
+// none when some gap has no step that closes it (the report then names the gaps instead).
+func stepsClosing(gaps []assessment.Gap, plan []assessment.PlanStep) []assessment.PlanStep {
+	steps := stepOfGap(plan)
+	wanted := map[int]bool{}
+	for _, g := range gaps {
+		n, ok := steps[g.ID]
+		if !ok {
+			return nil
+		}
+		wanted[n] = true
+	}
+	var closing []assessment.PlanStep
+	for _, s := range plan {
+		if wanted[s.Step] {
+			closing = append(closing, s)
+		}
+	}
+	return closing
 }
 
 // gapTitle is the gap's short title, or its id for a profile that gives none.
