@@ -221,7 +221,7 @@ func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error, args []
 	if errors.Is(err, context.Canceled) && !errors.Is(err, prompter.ErrInterrupted) {
 		// The cause is the signal's own words ("interrupt signal received"); the questionnaire's
 		// interruption says more, and for itself.
-		msg = "Stopped: " + msg + "."
+		msg = stoppedBySignal(i18n.For(ios.Lang()), msg)
 	}
 	if !strings.HasSuffix(msg, "\n") {
 		msg += "\n"
@@ -232,6 +232,21 @@ func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error, args []
 		fmt.Fprintln(ios.ErrOut, i18n.For(ios.Lang()).T("help.run-help",
 			i18n.Args{"Command": commandName() + strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name())}))
 	}
+}
+
+// stoppedBySignal says that a signal stopped the run, cause being the signal's own words: the
+// signals a person sends (Ctrl-C, kill) are named in the reader's language, any other as the
+// system names it.
+func stoppedBySignal(l *i18n.Localizer, cause string) string {
+	switch cause {
+	case os.Interrupt.String() + " signal received":
+		return l.T("session.stopped.interrupt")
+	case "terminated signal received":
+		return l.T("session.stopped.terminated")
+	case "hangup signal received":
+		return l.T("session.stopped.hangup")
+	}
+	return l.T("session.stopped.signal", i18n.Args{"Cause": cause})
 }
 
 // NewCmdRoot builds the command tree, its texts in the language of ios.

@@ -150,3 +150,24 @@ func TestReportWrittenInSpanish(t *testing.T) {
 		}
 	}
 }
+
+// A signal outside the questionnaire (Ctrl-C while files are read or written) is named in the
+// reader's language; English reads as before.
+func TestStoppedBySignal(t *testing.T) {
+	es, en := i18n.For(i18n.Spanish), i18n.For(i18n.English)
+	for _, tt := range []struct {
+		l           *i18n.Localizer
+		cause, want string
+	}{
+		{es, "interrupt signal received", "Detenido: se recibió la señal de interrupción (Ctrl-C)."},
+		{es, "terminated signal received", "Detenido: se recibió la señal de terminación (SIGTERM)."},
+		{es, "hangup signal received", "Detenido: se cerró la terminal (SIGHUP)."},
+		{es, "quit signal received", "Detenido: quit signal received."},
+		{en, "interrupt signal received", "Stopped: interrupt signal received."},
+		{en, "terminated signal received", "Stopped: terminated signal received."},
+	} {
+		if got := stoppedBySignal(tt.l, tt.cause); got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.cause, got, tt.want)
+		}
+	}
+}
