@@ -59,8 +59,9 @@ type Comparison struct {
 	// the newer report (passedExam), since the exam passed may not be the one the plan proposed.
 	StepsCompleted []PlanStep `json:"steps_completed" yaml:"steps_completed"`
 	// StepsUnderWay are the steps of the older plan of whose gaps some, not all, are closed in the
-	// newer report, and which the newer plan still has: a program four of whose five courses are
-	// done is under way, not completed; one whose degree came another way is no longer the path.
+	// newer report, and which the newer plan still has (the same step, or one of its group: the
+	// program found and now enrolled in): a program four of whose five courses are done is under
+	// way, not completed; one whose degree came another way is no longer the path.
 	StepsUnderWay []StepUnderWay `json:"steps_under_way" yaml:"steps_under_way"`
 }
 
@@ -152,7 +153,7 @@ func Compare(old, new Report) Comparison {
 					c.Closed[i].NextStep = s.Action
 				}
 			}
-		case len(closed) > 0 && slices.ContainsFunc(new.Plan, func(n PlanStep) bool { return n.ID == s.ID }):
+		case len(closed) > 0 && slices.ContainsFunc(new.Plan, s.sameStep):
 			c.StepsUnderWay = append(c.StepsUnderWay, StepUnderWay{Step: s.Step, ID: s.ID, Action: s.Action,
 				Closes: slices.Clone(s.Closes), Closed: closed, label: s.label})
 		}

@@ -80,6 +80,13 @@ func TestCompareStepsCompletedAndUnderWay(t *testing.T) {
 	if other := Compare(old, Report{Gaps: gaps("e", "f"), Plan: []PlanStep{{Step: 1, ID: "course", Closes: []string{"e"}}}}); len(other.StepsUnderWay) != 0 {
 		t.Errorf("a step the newer plan no longer has is under way: %+v", other.StepsUnderWay)
 	}
+	// The newer plan words the program for someone enrolled in it (another step of its group):
+	// still the same program, under way.
+	old.Plan[0].group = "program"
+	enrolled := PlanStep{Step: 2, ID: "program-enrolled", Action: "Complete your program.", Closes: []string{"e"}, group: "program"}
+	if c := Compare(old, Report{Gaps: gaps("e", "f"), Plan: []PlanStep{old.Plan[1], enrolled}}); len(c.StepsUnderWay) != 1 || c.StepsUnderWay[0].ID != "program" {
+		t.Errorf("the program enrolled in is not the program under way: %+v", c.StepsUnderWay)
+	}
 	if none := Compare(old, old); len(none.StepsUnderWay) != 0 || none.StepsUnderWay == nil || len(none.StepsCompleted) != 0 {
 		t.Errorf("nothing done: completed %+v, under way %+v", none.StepsCompleted, none.StepsUnderWay)
 	}

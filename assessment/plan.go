@@ -18,6 +18,13 @@ type PlanStep struct {
 	Optional bool `json:"optional,omitempty" yaml:"optional,omitempty"`
 
 	label string // the action without why the person may sit an exam then, for grouping a cohort
+	group string // the steps file's group (program): a comparison sees the same program in other words
+}
+
+// sameStep tells whether two plans' steps are one thing to do: the same step, or steps of one
+// group (the program a person was told to find, and the one they are now enrolled in).
+func (s PlanStep) sameStep(o PlanStep) bool {
+	return s.ID == o.ID || s.group != "" && s.group == o.group
 }
 
 // Label is the step's action without the reason an exam may be sat at that point, so that the

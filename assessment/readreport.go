@@ -390,6 +390,13 @@ func (c *reportChecker) rescore(r *Report, saved *savedAnswers) {
 			c.add(where, "the report says %s; its answers, scored under profile %s, give %s", says, c.profile.ID, gives)
 		}
 	}
+	// What JSON does not carry comes from the plan scored again: each step's group, by which a
+	// comparison knows the program a person found in the program they are now enrolled in.
+	for i := range r.Plan {
+		if i < len(want.Plan) && want.Plan[i].ID == r.Plan[i].ID {
+			r.Plan[i].group = want.Plan[i].group
+		}
+	}
 	r.Answers = a
 }
 

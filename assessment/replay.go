@@ -28,7 +28,7 @@ func (f *planFor) replay(reasons ExamReasons, chosen []*candidate) []PlanStep {
 			action, label = examAction(reasons, f.cs, c)
 		}
 		c.position = len(plan) + 1
-		plan = append(plan, PlanStep{Step: c.position, ID: c.step.ID, Action: action, Closes: closes, label: label,
+		plan = append(plan, PlanStep{Step: c.position, ID: c.step.ID, Action: action, Closes: closes, label: label, group: c.step.Group,
 			Credential: c.step.Credential, Duration: c.step.Duration, DurationSource: c.step.DurationSource, Optional: bool(c.step.Optional)})
 	}
 	return plan
