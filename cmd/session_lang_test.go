@@ -113,7 +113,7 @@ func TestSpanishSessionEndsInSpanish(t *testing.T) {
 		t.Fatalf("exit %d\n%s", done.code, done.stderr)
 	}
 	for _, want := range []string{
-		"Ya respondió 3 de 20 preguntas como máximo; ahora, las demás",
+		"Ya respondió 3 de un máximo de 20 preguntas; ahora, las demás",
 		"No eligió ninguna de las opciones. ¿Es esa su respuesta?",
 		"  1 significa: ",
 		"\nSus respuestas:\n",

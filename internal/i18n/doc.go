@@ -76,4 +76,6 @@
 //	cohort grupo · outlook perspectivas de empleo · work settings lugares de trabajo
 //	source fuente · high school escuela secundaria (high school) · associate's degree título de
 //	asociado · bachelor's licenciatura · master's maestría · flags opciones · HIPAA as is
+//	questionnaire cuestionario · skip omitir · (a) choice opción · rating calificación · review
+//	revisión · keep (answers) guardar · Enter, Ctrl-C, ? as the keys are labelled
 package i18n

@@ -39,8 +39,8 @@ func TestSessionInSpanish(t *testing.T) {
 		{"an optional question's last option", last(asked(2).Options), "Omitir (dejarla sin responder)"},
 		{"the name", asked(19).Message, "[20/20] Su nombre para el informe (opcional)"},
 		{"the name's help", asked(19).Help, "Identifica su informe y, para un consejero, su fila en la tabla del grupo. Déjelo vacío si prefiere no dar su nombre."},
-		{"the review", asked(20).Message, "¿Usar estas respuestas para la puntuación, o cambiar una?"},
-		{"the review's choices", strings.Join(asked(20).Options, " | "), "Usar estas respuestas | Cambiar una respuesta"},
+		{"the review", asked(20).Message, "¿Ver su informe con estas respuestas, o cambiar una?"},
+		{"the review's choices", strings.Join(asked(20).Options, " | "), "Ver el informe con estas respuestas | Cambiar una respuesta"},
 	}
 	for _, c := range checks {
 		if c.got != c.want {
