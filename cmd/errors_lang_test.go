@@ -64,6 +64,10 @@ func scoreCompareBadInput(dir string) []struct {
 		{"compare with a missing file", []string{"compare", missing, autumn}, []string{missing + ": no se puede leer: no existe"}},
 		{"compare with a folder", []string{"compare", dir, autumn}, []string{dir + ": es una carpeta, no un archivo"}},
 		{"compare with standard input twice", []string{"compare", "-", "-"}, []string{"OLD - y NEW - indican los dos la entrada estándar"}},
+		{"score into a missing folder", []string{"score", ready, "--output", filepath.Join(dir, "nodir", "x.csv")}, []string{
+			filepath.Join(dir, "nodir", "x.csv") + ": no se puede escribir: la carpeta " + filepath.Join(dir, "nodir") + string(filepath.Separator) + " no existe"}},
+		{"compare into a folder", []string{"compare", autumn, autumn, "--output", dir}, []string{dir + ": es una carpeta; indique un archivo donde escribir"}},
+		{"compare over its input", []string{"compare", bad, autumn, "--output", bad}, []string{bad + ": también es una entrada (OLD " + bad + "): escribir --output lo destruiría; elija otro archivo"}},
 	}
 }
 

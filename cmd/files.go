@@ -102,7 +102,7 @@ func openOutput(ctx context.Context, ios *iostreams.IOStreams, path string) (*fi
 // streams are the command's standard streams, for the writer and the output checks: a name for
 // standard output is written through it, standard input is compared with the outputs.
 func streams(ios *iostreams.IOStreams) fileio.Streams {
-	return fileio.Streams{In: ios.In, Out: ios.Out, Err: ios.ErrOut}
+	return fileio.Streams{In: ios.In, Out: ios.Out, Err: ios.ErrOut, Lang: ios.Lang()}
 }
 
 // writeOutput is writeOutputContext for the commands that read nothing and ask nothing.

@@ -2,14 +2,15 @@ package fileio
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 )
 
@@ -39,6 +40,10 @@ func (p Path) String() string {
 // inputs is walked only when an output exists as a regular file: a file that does not exist yet
 // cannot be an input, and the walk (every file under score's folders) is then saved.
 func CheckOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) error {
+	return worded(checkOutputs(outputs, inputs, streams), streams.Lang)
+}
+
+func checkOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) error {
 	var list []output
 	replacing := false
 	for _, p := range outputs {
@@ -92,19 +97,19 @@ func classify(p Path, streams Streams) (output, error) {
 	case err == nil && info.IsDir():
 		return o, isFolder(p.Name)
 	case t.fd == 0 && err == nil && info.Mode().IsRegular():
-		return o, refuseOutput(p.Name, "is standard input, which is a file here: writing it would destroy it; choose another file")
+		return o, refuseOutput(p.Name, "errors.output.stdin-file", nil)
 	case t.fd == 1 || t.fd == 2:
 		// Written through the descriptor itself, where it stands (>> appends): never
 		// replaced, and no folder to probe.
 		o.stream, o.info = true, info
 	case t.fd >= 0 && err == nil && info.Mode().IsRegular():
-		return o, refuseOutput(p.Name, fmt.Sprintf("names open descriptor %d, a file hitready would replace; write to standard output (-) or to a file by its name", t.fd))
+		return o, refuseOutput(p.Name, "errors.output.descriptor", i18n.Args{"FD": t.fd})
 	case err == nil && !info.Mode().IsRegular():
 		o.stream, o.info = true, info // written in place
 	case err == nil:
 		o.info, o.replaced, o.target = info, true, t.path
 	case !errors.Is(err, fs.ErrNotExist):
-		return o, refuseOutput(p.Name, "cannot be written: "+reason(err))
+		return o, cannotWrite(p.Name, err)
 	default:
 		o.target = t.path
 	}
@@ -125,7 +130,7 @@ func (o output) probe() error {
 	}
 	f, err := os.CreateTemp(filepath.Dir(o.target), tempPattern)
 	if err != nil {
-		return refuseOutput(o.Name, "cannot be written: "+reason(err))
+		return cannotWrite(o.Name, err)
 	}
 	f.Close()
 	os.Remove(f.Name())
@@ -141,7 +146,7 @@ func distinct(list []output) error {
 				a.info != nil && b.info != nil && os.SameFile(a.info, b.info) && (devNull == nil || !os.SameFile(a.info, devNull)) ||
 				a.target != "" && a.target == b.target
 			if same {
-				return refuseOutput(b.Name, fmt.Sprintf("%s and %s are the same file; each needs its own", a, b))
+				return refuseOutput(b.Name, "errors.output.same-file", i18n.Args{"First": a.String(), "Second": b.String()})
 			}
 		}
 	}
@@ -157,11 +162,10 @@ func notAnInput(list []output, inputs iter.Seq[Path], stdin fs.FileInfo) error {
 		}
 		for _, o := range list {
 			if o.replaced && os.SameFile(o.info, info) {
-				what := in.String()
 				if in.Name == StdStream {
-					what = in.Flag + " -, standard input"
+					return refuseOutput(o.Name, "errors.output.is-stdin-input", i18n.Args{"Input": in.Flag, "Flag": o.Flag})
 				}
-				return refuseOutput(o.Name, fmt.Sprintf("is also an input (%s): writing %s would destroy it; choose another file", what, o.Flag))
+				return refuseOutput(o.Name, "errors.output.is-input", i18n.Args{"Input": in.String(), "Flag": o.Flag})
 			}
 		}
 	}
@@ -195,10 +199,53 @@ func Inputs(paths ...Path) iter.Seq[Path] {
 	}
 }
 
-func refuseOutput(name, msg string) error { return inputerr.Refuse(origin(name), msg) }
+// refusal is an output refused: its name, and the message by id with its data. It reads in
+// English until CheckOutputs, Create or Commit, which know the run's language, word it in that
+// language (worded): the functions that find what is wrong need not carry the language.
+type refusal struct {
+	name string
+	id   string
+	args i18n.Args
+	kind string // a file type (errors.file.kind.*), as Kind, named in the language
+}
+
+func refuseOutput(name, id string, args i18n.Args) error {
+	return &refusal{name: name, id: id, args: args}
+}
+
+func (r *refusal) Error() string { return r.in(i18n.English).Error() }
+
+// Is makes a refusal bad input (exit 2) before it is worded, as after.
+func (r *refusal) Is(target error) bool { return target == inputerr.ErrInvalid }
+
+// in is the refusal worded in language l.
+func (r *refusal) in(lang i18n.Lang) error {
+	l := i18n.For(lang)
+	args := r.args
+	if r.kind != "" {
+		args = maps.Clone(args)
+		if args == nil {
+			args = i18n.Args{}
+		}
+		args["Kind"] = l.T("errors.file.kind." + r.kind)
+	}
+	return &inputerr.InvalidError{Problems: []inputerr.Problem{{Origin: origin(r.name), Message: l.T(r.id, args)}}, Lang: lang}
+}
+
+// worded is err in language l when it is a refusal, as it is otherwise.
+func worded(err error, l i18n.Lang) error {
+	if r, ok := err.(*refusal); ok {
+		return r.in(l)
+	}
+	return err
+}
+
+func cannotWrite(name string, err error) error {
+	return refuseOutput(name, "errors.output.cannot-write", i18n.Args{"Reason": reason(err)})
+}
 
 func isFolder(name string) error {
-	return refuseOutput(name, "is a folder; name a file to write")
+	return refuseOutput(name, "errors.output.folder", nil)
 }
 
 // replaceable refuses, before anything is asked or written, an existing file that the rename at
@@ -209,24 +256,24 @@ func isFolder(name string) error {
 // only for others.
 func replaceable(name, path string, info fs.FileInfo) error {
 	if dirInfo, err := os.Stat(filepath.Dir(path)); err == nil && stickyForbids(info, dirInfo) {
-		return refuseOutput(name, "cannot be replaced: it belongs to another user and its folder is sticky (like /tmp), where only the file's owner may replace it; write to a file of your own")
+		return refuseOutput(name, "errors.output.sticky", nil)
 	}
 	if isMountPoint(path) {
-		return refuseOutput(name, mountPointRefusal)
+		return refuseOutput(name, mountPointRefusal, nil)
 	}
-	if msg := replaceRefusal(path, info); msg != "" {
-		return refuseOutput(name, msg)
+	if id := replaceRefusal(path, info); id != "" {
+		return refuseOutput(name, id, nil)
 	}
 	return nil
 }
 
 // heldOpenRefusal is said of an output another program holds open where that stops a replace
-// (Windows), up front or, if the program opened it during the run, at the end.
-const heldOpenRefusal = "cannot be replaced: another program has it open (a spreadsheet or an editor?); close it there and run hitready again; the file was left as it was"
+// (Windows), up front or, if the program opened it during the run, at the end: a message id.
+const heldOpenRefusal = "errors.output.held-open"
 
 // mountPointRefusal is said of an output that is a mount point, up front or, if it became one
-// during the run, at the end.
-const mountPointRefusal = "cannot be replaced: it is a mount point (device or resource busy); write to another file, or to standard output (-)"
+// during the run, at the end: a message id.
+const mountPointRefusal = "errors.output.mount-point"
 
 // isMountPoint tells whether path (with its links resolved) is listed as a mount point in
 // /proc/self/mountinfo: a bind-mounted file cannot be replaced by rename. Where the list cannot

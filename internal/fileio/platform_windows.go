@@ -27,7 +27,7 @@ const nonBlock = 0
 // tries by creating a file there.
 func stickyForbids(info, dir fs.FileInfo) bool { return false }
 
-// replaceRefusal says why Windows would refuse to replace an existing file, found before anything
+// replaceRefusal says why (the id of its message) Windows would refuse to replace an existing file, found before anything
 // is asked or written: a read-only file (Go shows the read-only attribute as mode 0444), which a
 // rename never replaces on Windows, and a file another program holds open without letting
 // others delete it (Excel keeps a workbook so while it is open), which the rename could not
@@ -35,7 +35,7 @@ func stickyForbids(info, dir fs.FileInfo) bool { return false }
 // with every kind of sharing allowed; a sharing violation means another program forbids it.
 func replaceRefusal(path string, info fs.FileInfo) string {
 	if info.Mode().Perm()&0o200 == 0 {
-		return "cannot be replaced: it is read-only (its Read-only box is ticked in Properties); untick it, or write to another file"
+		return "errors.output.read-only"
 	}
 	name, err := windows.UTF16PtrFromString(path)
 	if err != nil {

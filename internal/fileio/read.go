@@ -193,11 +193,6 @@ func reason0(err error) error {
 	return err
 }
 
-// kindOf names a file type for a message in English.
-func kindOf(mode fs.FileMode) string {
-	return i18n.For(i18n.English).T("errors.file.kind." + kindID(mode))
-}
-
 // kindID is the id of a file type's name in the catalogue (errors.file.kind.*).
 func kindID(mode fs.FileMode) string {
 	switch {

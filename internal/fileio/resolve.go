@@ -3,7 +3,6 @@ package fileio
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -12,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 // Streams are the standard streams as the command sees them. An output that names one of them
@@ -22,6 +23,9 @@ type Streams struct {
 	In  io.Reader
 	Out io.Writer
 	Err io.Writer
+	// Lang is the language refusals are worded in (CheckOutputs, Create, Commit); the zero
+	// value is English.
+	Lang i18n.Lang
 }
 
 // statStream is what a stream is on disk, nil when it is not a file (a buffer) or cannot be told.
@@ -71,7 +75,7 @@ func resolve(name string) (target, error) {
 		if !filepath.IsAbs(dir) {
 			var err error
 			if abs, err = absFolder(dir); err != nil {
-				return target{}, refuseOutput(name, "cannot be written: "+reason(err))
+				return target{}, cannotWrite(name, err)
 			}
 		}
 		real, err := filepath.EvalSymlinks(abs) // absolute: two routes compare equal
@@ -93,14 +97,14 @@ func resolve(name string) (target, error) {
 		}
 		link, err := os.Readlink(p)
 		if err != nil {
-			return target{}, refuseOutput(name, "cannot be written: "+reason(err))
+			return target{}, cannotWrite(name, err)
 		}
 		if !filepath.IsAbs(link) {
 			link = filepath.Join(real, link)
 		}
 		p = link
 	}
-	return target{}, refuseOutput(name, "cannot be written: "+syscall.ELOOP.Error())
+	return target{}, cannotWrite(name, syscall.ELOOP)
 }
 
 // ownDescriptor tells whether real/base is /proc/PID/fd/N (or /proc/PID/task/TID/fd/N) of this
@@ -149,17 +153,17 @@ func folderError(name, dir string, err error) error {
 	if errors.Is(err, syscall.ELOOP) || strings.Contains(err.Error(), "too many links") {
 		// filepath.EvalSymlinks says "EvalSymlinks: too many links", in its own name: the
 		// person gets the kernel's words, which a shell would show them too.
-		return refuseOutput(name, "cannot be written: "+syscall.ELOOP.Error()+" in "+shown(dir))
+		return refuseOutput(name, "errors.output.loop", i18n.Args{"Reason": syscall.ELOOP.Error(), "Folder": shown(dir)})
 	}
-	return refuseOutput(name, "cannot be written: "+reason(err))
+	return cannotWrite(name, err)
 }
 
 func notAFolder(name, dir string) error {
-	return refuseOutput(name, fmt.Sprintf("cannot be written: %s is not a folder", shown(dir)))
+	return refuseOutput(name, "errors.output.not-a-folder", i18n.Args{"Folder": shown(dir)})
 }
 
 func noFolder(name, dir string) error {
-	return refuseOutput(name, fmt.Sprintf("cannot be written: the folder %s does not exist", shown(dir)))
+	return refuseOutput(name, "errors.output.no-folder", i18n.Args{"Folder": shown(dir)})
 }
 
 // shown is a folder as a message names it: relative to the current folder when it is inside it

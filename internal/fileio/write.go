@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"sync"
 	"syscall"
+
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 // Output is one file being written: standard output for "-", a device or a pipe written into in
@@ -27,6 +29,7 @@ type Output struct {
 	temp   string   // the temporary file's path; "" when written in place
 	target string   // the regular file the temporary file replaces
 	done   bool
+	lang   i18n.Lang // of the refusals Commit may still make
 }
 
 // Create starts writing name; "-" is standard output. A name for standard output or error
@@ -34,6 +37,15 @@ type Output struct {
 // file it is (> log.txt, >> log.txt) is written into, never replaced. A missing folder, a folder,
 // and a pipe nobody reads are refused before anything is written.
 func Create(ctx context.Context, name string, streams Streams) (*Output, error) {
+	o, err := create(ctx, name, streams)
+	if err != nil {
+		return nil, worded(err, streams.Lang)
+	}
+	o.lang = streams.Lang
+	return o, nil
+}
+
+func create(ctx context.Context, name string, streams Streams) (*Output, error) {
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
@@ -55,7 +67,7 @@ func Create(ctx context.Context, name string, streams Streams) (*Output, error) 
 	case err == nil && info.IsDir():
 		return nil, isFolder(name)
 	case t.fd >= 0 && err == nil && info.Mode().IsRegular():
-		return nil, refuseOutput(name, fmt.Sprintf("names open descriptor %d, a file hitready would replace; write to standard output (-) or to a file by its name", t.fd))
+		return nil, refuseOutput(name, "errors.output.descriptor", i18n.Args{"FD": t.fd})
 	case err == nil && !info.Mode().IsRegular():
 		// Any name for the pipe or terminal standard output already is, is written through
 		// it: reopening a pipe another user created (a supervisor's, a test harness's) is not
@@ -153,7 +165,7 @@ func createInPlace(name string, info fs.FileInfo) (*Output, error) {
 	f, err := os.OpenFile(name, flag, 0)
 	if err != nil {
 		if errors.Is(err, syscall.ENXIO) {
-			return nil, refuseOutput(name, fmt.Sprintf("is %s that nothing is reading from", kindOf(info.Mode())))
+			return nil, &refusal{name: name, id: "errors.output.nobody-reading", kind: kindID(info.Mode())}
 		}
 		return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
 	}
@@ -228,9 +240,9 @@ func (o *Output) replace(ctx context.Context) error {
 	case errors.Is(err, syscall.EBUSY):
 		// The file is a mount point (a bind-mounted file): it cannot be replaced, and
 		// writing it in place could leave half a report. Nothing was changed.
-		return refuseOutput(o.name, mountPointRefusal)
+		return worded(refuseOutput(o.name, mountPointRefusal, nil), o.lang)
 	case replaceBlocked(err):
-		return refuseOutput(o.name, heldOpenRefusal)
+		return worded(refuseOutput(o.name, heldOpenRefusal, nil), o.lang)
 	case err != nil:
 		return o.fail(err)
 	}
