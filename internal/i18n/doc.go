@@ -41,6 +41,17 @@
 // plain string in the language it was written in. Text, with In(lang), is the same pair for a
 // value held in Go.
 //
+// Messages about bad input (messages/errors.yaml) are worded where the problem is found, by the
+// localizer of the run's language, and carried as plain text in an inputerr.Problem: one code
+// path for every language, English being the catalogue's English. A decoder of answers takes it
+// from the bank (bank.Words(): the bank is loaded in the run's language); cmd from the streams
+// (i18n.For(ios.Lang()), or words(c) where cobra gives only the command); fileio from
+// Streams.Lang (outputs) or Read's localizer; batch from Limits.Lang. An InvalidError carries
+// its Lang for the line that counts the problems not shown. The file, its line and the question
+// id lead each line and never change; values, ids and flags are data ({{.Value}}), quoted by
+// the code, never translated. A message begins in lower case: it follows "file:line: id: ".
+// cmd/errors_lang_test.go runs the bad-input cases in Spanish and in the pseudo-language.
+//
 // Test it in the pseudo-language, English with every letter accented between markers
 // (⟦Ȧşşėşş⟧): run the command with ios.SetLang(i18n.Pseudo) and give its output to Leaks, which
 // returns the plain English words left, ids, numbers, file names, acronyms and quoted sources
