@@ -120,6 +120,36 @@ func TestAFullDiskIsNeverCalledKept(t *testing.T) {
 	}
 }
 
+// The disk is full from the first answer on, and --save-answers names a file of its own (so the
+// session announced "Your answers are kept in mine.yaml as you go"): the first failed write is
+// said all the same, and at the end the report is still drawn and the answers, in no file, are
+// given back as a command to paste; exit 1 (found by an attacker: no warning, no report).
+func TestAFullDiskFromTheStartLosesNoAnswer(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "inc.yaml"), readyWithoutComputer(t), 0o600)
+	cmd, ptm, s := onTerminal(t, dir, "assess", "--plain", "--answers", "inc.yaml", "--save-answers", "mine.yaml")
+	if err := unix.Prlimit(cmd.Process.Pid, unix.RLIMIT_FSIZE, &unix.Rlimit{Cur: 0, Max: 0}, nil); err != nil {
+		t.Skipf("cannot limit the file size: %v", err)
+	}
+	for _, q := range []string{"[15/", "[16/", "[17/", "[18/", "[19/", "Score these answers"} {
+		waitFor(t, "question "+q, func() bool { return strings.Contains(s.String(), q) }, s)
+		ptm.WriteString("1\n")
+	}
+	if code := exitCode(t, cmd, s); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	said := inAWord(s)
+	for _, want := range []string{"Your answers are kept in mine.yaml as you go", "warning: cannot keep your answers as you go",
+		"Score: ", "cannot write mine.yaml: ", "your answers are in no file", "--set skills.computer=1", "--save-answers mine.yaml"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("the screen lacks %q:\n%s", want, s)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*")); len(left) != 1 {
+		t.Errorf("files left: %v", left)
+	}
+}
+
 // Ctrl-Z stops the arrow-key questionnaire like any program, the terminal given back in its
 // normal mode; fg brings the question back, drawn again, and the arrows work (raw mode), as
 // they do after SIGTSTP sent from elsewhere (item 15). Run in an interactive bash, which does

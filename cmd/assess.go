@@ -180,8 +180,15 @@ func saveAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Bank,
 	if err == nil {
 		err = fileio.WriteFile(ctx, opts.SaveAnswers, streams(opts.IO), data)
 	}
-	if err != nil && kept != "" && kept != opts.SaveAnswers && ctx.Err() == nil {
-		return &savedElsewhereError{Target: opts.SaveAnswers, Kept: kept, Err: err, Lang: bank.Lang()}, nil
+	if err != nil && kept != opts.SaveAnswers && ctx.Err() == nil && (kept != "" || bank.Open(answers) == nil) {
+		// The answers are in memory: the report is still drawn (its "In full" hint repeats
+		// them when no file holds them), then the failure is said and the exit is 1.
+		e := &savedElsewhereError{Target: opts.SaveAnswers, Kept: kept, Err: err, Lang: bank.Lang()}
+		if kept == "" {
+			e.Width = opts.IO.TerminalWidth()
+			e.Hint = pasteable(setArgs(answers, opts.SaveAnswers), e.Width)
+		}
+		return e, nil
 	}
 	return nil, err
 }

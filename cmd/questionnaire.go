@@ -75,11 +75,27 @@ type savedElsewhereError struct {
 	Target, Kept string
 	Err          error
 	Lang         i18n.Lang // the session's
+	Hint         string    // when no file holds the answers: a command that gives them all again
+	Width        int       // the hint's, which the sentence above it is wrapped to as well
 }
 
 func (e *savedElsewhereError) Error() string {
-	return i18n.For(e.Lang).T("session.saved-elsewhere", i18n.Args{"Target": textsafe.Escape(e.Target),
-		"Reason": textsafe.Escape(questionnaire.Reason(e.Target, e.Err)), "File": textsafe.Escape(e.Kept)})
+	args := i18n.Args{"Target": textsafe.Escape(e.Target), "Reason": textsafe.Escape(questionnaire.Reason(e.Target, e.Err)), "File": textsafe.Escape(e.Kept)}
+	if e.Kept == "" {
+		return prose.Wrap(i18n.For(e.Lang).T("session.saved-nowhere", args), e.Width, "") + "\n" + e.Hint
+	}
+	return i18n.For(e.Lang).T("session.saved-elsewhere", args)
+}
+
+// setArgs is a command that gives every answer again with --set and writes them to save: what
+// a person pastes when no file could hold the answers of a session.
+func setArgs(a *questions.Answers, save string) []string {
+	args := []string{"assess"}
+	for _, id := range a.IDs() {
+		v, _ := a.Get(id)
+		args = append(args, "--set", id+"="+v.String())
+	}
+	return append(args, "--save-answers", save)
 }
 
 // stderrWidth is the width the questionnaire wraps its text to: standard error's, where it is

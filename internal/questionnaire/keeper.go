@@ -62,7 +62,7 @@ func NewKeeper(ctx context.Context, opts KeepOptions) *Keeper {
 	var err error
 	k.path, k.claimed, err = k.progressFile()
 	if err != nil {
-		k.say(cannotKeep(k.l(), err))
+		k.warnCannotKeep(err)
 	}
 	return k
 }
@@ -179,7 +179,7 @@ func (k *Keeper) Keep(a *questions.Answers) error {
 		if k.written {
 			k.say(latestNotKept(k.l(), k.path, err))
 		} else if !k.warned {
-			k.say(cannotKeep(k.l(), err))
+			k.warnCannotKeep(err)
 		}
 	case err == nil && k.lost != nil:
 		k.lost = nil
@@ -227,6 +227,13 @@ func (k *Keeper) Close() {
 func (k *Keeper) l() *i18n.Localizer { return i18n.For(k.opts.Bank.Lang()) }
 
 func (k *Keeper) say(text string) {
-	k.warned = true
 	fmt.Fprintln(k.opts.Out, prose.Wrap(text, k.opts.Width, ""))
+}
+
+// warnCannotKeep says, once, that the answers cannot be kept. Only this warning silences a
+// later one: the announcement of where they will be kept, said before any write, does not, so
+// that a first write that fails (a full disk) is always said.
+func (k *Keeper) warnCannotKeep(err error) {
+	k.warned = true
+	k.say(cannotKeep(k.l(), err))
 }
