@@ -108,7 +108,30 @@ func parseYAML(l *i18n.Localizer, data []byte) (*yaml.Node, *inputerr.Problem) {
 
 func yamlProblem(l *i18n.Localizer, err error) *inputerr.Problem {
 	line, msg := SplitYAMLLine(err.Error())
+	if id, known := yamlReasons[msg]; known {
+		msg = l.T(id)
+	}
 	return &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: l.T("errors.answers.bad-yaml", i18n.Args{"Reason": msg})}
+}
+
+// yamlReasons are the YAML parser's words a hand-edited answers file meets most, and their
+// message ids: the catalogue's English is the parser's, word for word, so English reads as the
+// parser wrote it and another language reads its own. Other words of the parser are shown as
+// they are.
+var yamlReasons = map[string]string{
+	"did not find expected key":                              "errors.yaml.expected-key",
+	"mapping values are not allowed in this context":         "errors.yaml.mapping-values",
+	"mapping keys are not allowed in this context":           "errors.yaml.mapping-keys",
+	"block sequence entries are not allowed in this context": "errors.yaml.sequence-entries",
+	"found character that cannot start any token":            "errors.yaml.cannot-start-token",
+	"found unexpected end of stream":                         "errors.yaml.end-of-stream",
+	"did not find expected ',' or ']'":                       "errors.yaml.expected-list-end",
+	"did not find expected ',' or '}'":                       "errors.yaml.expected-mapping-end",
+	"did not find expected '-' indicator":                    "errors.yaml.expected-dash",
+	"could not find expected ':'":                            "errors.yaml.expected-colon",
+	"did not find expected node content":                     "errors.yaml.expected-content",
+	"found a tab character that violates indentation":        "errors.yaml.tab-indentation",
+	"control characters are not allowed":                     "errors.yaml.control-characters",
 }
 
 // SplitYAMLLine splits one of yaml.v3's messages, "yaml: line N: message" (the "yaml: " is not

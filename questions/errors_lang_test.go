@@ -58,6 +58,12 @@ var badAnswers = []struct {
 		want: []string{"a.yaml:11: skills.ethics: los alias de YAML (*nombre) no se permiten en un archivo de respuestas"}},
 	{name: "skipped not optional", path: "a.yaml", data: completeYAML + "skipped: [skills.empathy]\n",
 		want: []string{"a.yaml:18: skills.empathy: no es opcional y no se puede omitir; ponga su respuesta debajo de answers:"}},
+	{name: "YAML indentation", path: "a.yaml", data: "answers:\n  education.level: associate\n bad: x\n",
+		want: []string{"a.yaml:2: no es YAML válido: no se encontró la clave esperada"}},
+	{name: "YAML tab", path: "a.yaml", data: "answers:\n\tskills.empathy: 4\n",
+		want: []string{"a.yaml:2: no es YAML válido: se encontró un carácter con el que no puede empezar ningún elemento"}},
+	{name: "YAML colon twice", path: "a.yaml", data: "answers:\n  a: b: c\n",
+		want: []string{"a.yaml:2: no es YAML válido: aquí no se permite un valor de mapeo"}},
 	{name: "set not ID=VALUE", set: "skills.empathy",
 		want: []string{`--set: "skills.empathy" no tiene la forma ID=VALOR (por ejemplo, --set skills.empathy=4)`}},
 	{name: "set unknown id", set: "skills.empaty=4",
@@ -142,5 +148,16 @@ func TestMoreProblemsInSpanish(t *testing.T) {
 	msg := refusal(t, b, "a.yaml", doc.String(), "")
 	if want := "a.yaml: … y 3 problemas más (corrija estos y vuelva a ejecutar para verlos)"; !strings.Contains(msg, want) {
 		t.Errorf("message lacks %q:\n%s", want, msg)
+	}
+}
+
+// The parser's words are translated only where the catalogue's English is them, word for word:
+// English reads as the parser wrote it.
+func TestYAMLReasonsAreTheParsersWords(t *testing.T) {
+	en := i18n.For(i18n.English)
+	for words, id := range yamlReasons {
+		if got := en.T(id); got != words {
+			t.Errorf("%s reads %q in English, the parser %q", id, got, words)
+		}
 	}
 }
