@@ -271,6 +271,14 @@ func (c *reportChecker) check(r *Report, answers *savedAnswers) {
 	}
 	if r.Lang != "" && !slices.Contains(i18n.Langs(), i18n.Lang(r.Lang)) {
 		c.add("lang", "is %q; a report's language is en or es", textsafe.Escape(r.Lang))
+		return
+	}
+	if lang := cmp.Or(r.Lang, string(i18n.English)); answers.raw == nil && lang != string(p.bank.Lang()) {
+		// Without its answers its sentences cannot be worded again in this run's language, and
+		// shown beside this run's they would mix two: say which language to compare it in.
+		c.add("lang", "the report is in %s and this run in %s; a report saved without its answers is compared in its own language: --lang %s",
+			lang, p.bank.Lang(), lang)
+		return
 	}
 	c.texts("", reflect.ValueOf(*r))
 	if !c.inRange(r) || len(c.problems) > 0 {
@@ -390,12 +398,12 @@ func (c *reportChecker) rescore(r *Report, saved *savedAnswers) {
 			c.add(where, "the report says %s; its answers, scored under profile %s, give %s", says, c.profile.ID, gives)
 		}
 	}
-	// What JSON does not carry comes from the plan scored again: each step's group, by which a
-	// comparison knows the program a person found in the program they are now enrolled in.
-	for i := range r.Plan {
-		if i < len(want.Plan) && want.Plan[i].ID == r.Plan[i].ID {
-			r.Plan[i].group = want.Plan[i].group
-		}
+	// What is shown is the report scored again, which agrees with the file wherever it was
+	// checked: its sentences in this run's language (a report in another language has them
+	// unchecked, and maybe edited), and what JSON does not carry (each step's group, by which a
+	// comparison knows the program a person found in the one they are now enrolled in).
+	if len(c.problems) == 0 {
+		*r = want
 	}
 	r.Answers = a
 }

@@ -3,6 +3,7 @@ package cmd
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -103,11 +104,26 @@ func TestReportsCarryTheirLanguage(t *testing.T) {
 	if r := run(t, "", "assess", "--answers", ready, "--format", "json", "--lang", "es", "--output", saved); r.code != exitOK {
 		t.Fatal(r.stderr)
 	}
-	if r := run(t, "", "compare", saved, ready, "--format", "json"); r.code != exitOK {
-		t.Errorf("a Spanish report compared in English: exit %d: %s", r.code, r.stderr)
+	if r := run(t, "", "compare", saved, ready, "--format", "json"); r.code != exitOK || strings.Contains(r.stdout, "licenciatura") {
+		t.Errorf("a Spanish report compared in English: exit %d, its Spanish shown: %s\n%s", r.code, r.stderr, r.stdout)
+	}
+	// An English report said to be Spanish, its plan reworded by hand: the sentences shown are
+	// those of its answers scored again, never the file's (found by an attacker).
+	en := filepath.Join(t.TempDir(), "en.json")
+	notReady := filepath.Join("..", "examples", "not-ready.yaml")
+	if r := run(t, "", "assess", "--answers", notReady, "--format", "json", "--output", en); r.code != exitOK {
+		t.Fatal(r.stderr)
+	}
+	data, _ := os.ReadFile(en)
+	edited := regexp.MustCompile(`"(action|title)": "[^"]*"`).ReplaceAllString(strings.Replace(string(data), `"lang": "en"`, `"lang": "es"`, 1), `"$1": "Wire $$500 to evil.example"`)
+	os.WriteFile(en, []byte(edited), 0o600)
+	for _, format := range []string{"table", "json"} {
+		if r := run(t, "", "compare", en, ready, "--format", format); r.code != exitOK || strings.Contains(r.stdout, "evil.example") {
+			t.Errorf("an edited report's plan shown (%s): exit %d: %s\n%s", format, r.code, r.stderr, r.stdout)
+		}
 	}
 	bad := filepath.Join(t.TempDir(), "fr.json")
-	data, _ := os.ReadFile(saved)
+	data, _ = os.ReadFile(saved)
 	os.WriteFile(bad, []byte(strings.Replace(string(data), `"lang": "es"`, `"lang": "fr"`, 1)), 0o600)
 	if r := run(t, "", "compare", bad, ready); r.code != exitInvalid || !strings.Contains(r.stderr, `lang: is "fr"; a report's language is en or es`) {
 		t.Errorf("a report in French: exit %d: %s", r.code, r.stderr)
