@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/big"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -415,9 +416,10 @@ func parseRating(l *i18n.Localizer, q *Question, v *yaml.Node) (Answer, string) 
 	// a YAML decoder per rating.
 	n, err := strconv.ParseInt(v.Value, 0, 64)
 	if v.Tag == "!!float" || err != nil {
-		f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
+		text := strings.ReplaceAll(v.Value, "_", "")
+		f, err := strconv.ParseFloat(text, 64)
 		switch {
-		case err != nil && !errors.Is(err, strconv.ErrRange), f != math.Trunc(f) && !math.IsInf(f, 0):
+		case err != nil && !errors.Is(err, strconv.ErrRange), f != math.Trunc(f) && !math.IsInf(f, 0), !exactlyWhole(text):
 			return Answer{}, problem("errors.answer.not-whole", shorten(v.Value))
 		case f >= math.MaxInt64:
 			return Answer{}, problem("errors.answer.too-large", shorten(v.Value))
@@ -430,6 +432,17 @@ func parseRating(l *i18n.Localizer, q *Question, v *yaml.Node) (Answer, string) 
 		return Answer{}, problem("errors.answer.out-of-range", v.Value)
 	}
 	return RatingAnswer(int(n)), ""
+}
+
+// exactlyWhole tells from its digits whether a number is whole, where a float cannot:
+// 0.99999999999999999999 reads as the float 1, but is not 1. Numbers it cannot read exactly at
+// little cost (an exponent of four digits or more, .inf) are left to the float.
+func exactlyWhole(text string) bool {
+	if i := strings.IndexAny(text, "eE"); i >= 0 && len(strings.TrimLeft(text[i+1:], "+-")) > 3 {
+		return true
+	}
+	r, ok := new(big.Rat).SetString(text)
+	return !ok || r.IsInt()
 }
 
 // shorten keeps a long value from filling a message.
