@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/render"
@@ -318,5 +319,29 @@ func TestSetFlagKeepsCommas(t *testing.T) {
 	}
 	if !got.FailUnderSet || got.FailUnder != 70 || got.Format != "table" {
 		t.Errorf("options = %+v", got)
+	}
+}
+
+// --answers - with a terminal on standard input says what it waits for, in the run's language,
+// rather than wait at a silent terminal (found by the attacker); from a pipe it says nothing.
+func TestReadingStandardInputFromATerminalSaysSo(t *testing.T) {
+	ready, _ := os.ReadFile(filepath.Join("..", "examples", "ready.yaml"))
+	for _, tt := range []struct {
+		tty  bool
+		lang i18n.Lang
+		want string
+	}{
+		{true, i18n.English, "Reading answers from standard input"},
+		{true, i18n.Spanish, "Leyendo las respuestas de la entrada estándar"},
+		{false, i18n.English, ""},
+	} {
+		r := runWith(t, func(ios *iostreams.IOStreams) { ios.SetStdinTTY(tt.tty); ios.SetLang(tt.lang) }, string(ready),
+			"assess", "--answers", "-", "--format", "json")
+		if r.code != exitOK {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		if tt.want == "" && r.stderr != "" || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("tty %v, %s: stderr %q, want %q", tt.tty, tt.lang, r.stderr, tt.want)
+		}
 	}
 }

@@ -19,6 +19,10 @@ import (
 // readInput is how every command reads a file it was given (answers, profile, saved report):
 // through fileio.Read, with the one size limit, "-" meaning standard input.
 func readInput(ctx context.Context, ios *iostreams.IOStreams, path string) ([]byte, error) {
+	if path == fileio.StdStream && ios.IsStdinTTY() {
+		// A person who typed "-" by mistake would otherwise wait at a silent terminal.
+		fmt.Fprintln(ios.ErrOut, i18n.For(ios.Lang()).T("session.reading-stdin"))
+	}
 	return fileio.Read(ctx, path, ios.In, questions.MaxFileSize, i18n.For(ios.Lang()))
 }
 
