@@ -2,10 +2,14 @@ package questionnaire
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/questions"
@@ -162,4 +166,40 @@ func last(s []string) string {
 		return ""
 	}
 	return s[len(s)-1]
+}
+
+// The keeper's fallback said in Spanish, the reason once: the refusal fileio words in Spanish is
+// not repeated inside the keeper's own sentence.
+func TestKeeperFallsBackInSpanish(t *testing.T) {
+	t.Chdir(t.TempDir())
+	os.Mkdir("d", 0o700)
+	var said bytes.Buffer
+	k := NewKeeper(context.Background(), KeepOptions{Bank: loadBankIn(t, i18n.Spanish), Save: filepath.Join("d", "keep.yaml"),
+		Streams: fileio.Streams{Lang: i18n.Spanish}, Out: &said, Width: 1000})
+	defer k.Close()
+	os.Remove("d")
+	os.WriteFile("d", nil, 0o600) // the folder is now a file
+	if err := k.Keep(oneAnswer()); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.TrimSpace(said.String())
+	if !strings.HasPrefix(got, "aviso: no se puede escribir d/keep.yaml: ") || !strings.HasSuffix(got, "; sus respuestas se guardan en hitready-answers.yaml en su lugar") ||
+		strings.Count(got, "no se puede escribir") != 1 {
+		t.Errorf("said %q", got)
+	}
+}
+
+// Reason drops the name and fileio's "cannot be written" in both languages.
+func TestReasonInBothLanguages(t *testing.T) {
+	for msg, want := range map[string]string{
+		"me.yaml: cannot be written: permission denied":      "permission denied",
+		"me.yaml: no se puede escribir (permission denied)":  "permission denied",
+		"me.yaml: no se puede escribir: d no es una carpeta": "d no es una carpeta",
+		"writing me.yaml: no space left on device":           "no space left on device",
+		"no se puede escribir (a medias":                     "no se puede escribir (a medias",
+	} {
+		if got := Reason("me.yaml", errors.New(msg)); got != want {
+			t.Errorf("Reason(%q) = %q, want %q", msg, got, want)
+		}
+	}
 }

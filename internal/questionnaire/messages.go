@@ -41,7 +41,8 @@ func CannotWrite(l *i18n.Localizer, name string, err error) string {
 }
 
 // Reason is why name could not be written, without the name when err already gives it
-// ("writing NAME: …", "NAME: …", "cannot be written: …").
+// ("writing NAME: …", "NAME: …") and without fileio's "cannot be written" in either language
+// (errors.output.* in messages/errors.yaml), which the sentence it goes in says already.
 func Reason(name string, err error) string {
 	msg := err.Error()
 	for _, prefix := range []string{"writing " + name + ": ", name + ": "} {
@@ -50,7 +51,15 @@ func Reason(name string, err error) string {
 			break
 		}
 	}
-	return strings.TrimPrefix(msg, "cannot be written: ")
+	for _, prefix := range []string{"cannot be written: ", "no se puede escribir: "} {
+		if rest, ok := strings.CutPrefix(msg, prefix); ok {
+			return rest
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, "no se puede escribir ("); ok && strings.HasSuffix(rest, ")") {
+		return strings.TrimSuffix(rest, ")")
+	}
+	return msg
 }
 
 // The session's own words: the opening line, the counts, the section intros, the review.
