@@ -176,6 +176,34 @@ func TestWriteReplacesWholeAndKeepsTheLink(t *testing.T) {
 	}
 }
 
+// A relative link through a linked folder goes where the kernel takes it: "sublink/.." is the
+// parent of the folder sublink leads to, not the folder sublink is in.
+func TestWriteFollowsLinksAsTheKernelDoes(t *testing.T) {
+	t.Chdir(t.TempDir())
+	os.MkdirAll("real/sub", 0o700)
+	os.Symlink("real/sub", "sublink")
+	os.Symlink("sublink/../t2.json", "out.json")
+	os.Symlink("sublink/../../in.yaml", "back.json")
+	writeFile(t, "t2.json", "precious\n", 0o600)
+	writeFile(t, "in.yaml", "x", 0o600)
+	if err := WriteFile(context.Background(), "out.json", Streams{}, []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile("t2.json"); string(data) != "precious\n" {
+		t.Errorf("./t2.json holds %q; the link leads to real/t2.json", data)
+	}
+	if data, _ := os.ReadFile("real/t2.json"); string(data) != "new\n" {
+		t.Errorf("real/t2.json holds %q, want the new data", data)
+	}
+	in := Inputs(Path{Flag: "--answers", Name: "in.yaml"})
+	if err := CheckOutputs([]Path{{"--output", "back.json"}}, in, Streams{}); err == nil || !strings.Contains(err.Error(), "is also an input") {
+		t.Errorf("back.json leads to in.yaml: err %v", err)
+	}
+	if err := CheckOutputs([]Path{{"--output", "out.json"}}, in, Streams{}); err != nil {
+		t.Errorf("out.json leads to real/t2.json: %v", err)
+	}
+}
+
 // Discarded, failed or cancelled: the old file as it was, no temporary file.
 func TestNothingIsLeftBehind(t *testing.T) {
 	for _, how := range []string{"discard", "cancelled before commit", "cancelled at create"} {

@@ -100,7 +100,9 @@ func resolve(name string) (target, error) {
 			return target{}, cannotWrite(name, err)
 		}
 		if !filepath.IsAbs(link) {
-			link = filepath.Join(real, link)
+			// Not filepath.Join, which cleans "sublink/.." away by its spelling: the kernel
+			// goes up from where sublink leads, and so does EvalSymlinks on the next step.
+			link = real + string(filepath.Separator) + link
 		}
 		p = link
 	}
