@@ -55,7 +55,7 @@ func checkOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) error 
 			return err
 		}
 		list = append(list, o)
-		replacing = replacing || o.replaced
+		replacing = replacing || o.destroys()
 	}
 	for _, o := range list {
 		if err := o.probe(); err != nil {
@@ -80,6 +80,18 @@ type output struct {
 	stream   bool        // standard output or error, or a device or pipe: written in place
 }
 
+// destroys tells whether writing o would change a file an input may be: one replaced, or one
+// written into in place (standard output that is a file: 1<>a.yaml, >> a.yaml).
+func (o output) destroys() bool {
+	return o.replaced || o.stream && o.info != nil && o.info.Mode().IsRegular()
+}
+
+// isStdin tells whether info, an output that is not a regular file, is standard input: a pipe,
+// FIFO or socket the run reads from. A terminal is left out: it is standard output too.
+func isStdin(info, stdin fs.FileInfo) bool {
+	return stdin != nil && !info.Mode().IsRegular() && info.Mode()&fs.ModeCharDevice == 0 && os.SameFile(info, stdin)
+}
+
 // classify finds what an output is: a stream written in place, a file to replace, or a file to
 // create; and refuses a folder, standard input, and an open descriptor that is a file.
 func classify(p Path, streams Streams) (output, error) {
@@ -98,6 +110,10 @@ func classify(p Path, streams Streams) (output, error) {
 		return o, isFolder(p.Name)
 	case t.fd == 0 && err == nil && info.Mode().IsRegular():
 		return o, refuseOutput(p.Name, "errors.output.stdin-file", nil)
+	case t.fd == 0 || err == nil && isStdin(info, statStream(streams.In)):
+		// A pipe the run reads from (/dev/stdin, /proc/self/fd/0, the FIFO < names): the
+		// report would go into it, where nobody reads it, or the run would wait on itself.
+		return o, refuseOutput(p.Name, "errors.output.stdin", nil)
 	case t.fd == 1 || t.fd == 2:
 		// Written through the descriptor itself, where it stands (>> appends): never
 		// replaced, and no folder to probe.
@@ -161,7 +177,7 @@ func notAnInput(list []output, inputs iter.Seq[Path], stdin fs.FileInfo) error {
 			continue
 		}
 		for _, o := range list {
-			if o.replaced && os.SameFile(o.info, info) {
+			if o.destroys() && os.SameFile(o.info, info) {
 				if in.Name == StdStream {
 					return refuseOutput(o.Name, "errors.output.is-stdin-input", i18n.Args{"Input": in.Flag, "Flag": o.Flag})
 				}
