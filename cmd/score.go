@@ -236,13 +236,11 @@ func scoreRun(opts *ScoreOptions) error {
 
 // checkScoreOutput refuses, before anything is read, an --output that is one of the inputs: any
 // path named on the command line (all of them, whatever --max-files says: a limit bounds what is
-// read, not what may be destroyed), the profile, and the files of the folders as far as the run
-// would read them; and an answers-file name (*.yaml, *.yml, *.json) anywhere under a folder
+// read, not what may be destroyed), the profile, and every file of the folders; and an answers-file name (*.yaml, *.yml, *.json) anywhere under a folder
 // being scored, which this run and every later one would walk into and refuse as a bad answers
 // file (issue 17: refused up front rather than skipped with a note, as a refusal writes nothing
-// that has to be explained later). A file under a folder past the limit is not compared by
-// os.SameFile: it is not read, and a hard link to it is not destroyed by the rename, which
-// replaces the name --output gives, not the file's data.
+// that has to be explained later). The files of the folders are compared whatever --max-files
+// says: a link in the folder past the limit to the file --output names is still that file.
 func checkScoreOutput(opts *ScoreOptions) error {
 	inputs := func(yield func(fileio.Path) bool) {
 		named := append([]fileio.Path{{Flag: "--profile", Name: opts.Profile}}, pathsAsInputs(opts.Paths)...)
@@ -251,7 +249,7 @@ func checkScoreOutput(opts *ScoreOptions) error {
 				return
 			}
 		}
-		for it := range batch.Discover(opts.Paths, batch.Limits{MaxFiles: opts.MaxFiles}) {
+		for it := range batch.Discover(opts.Paths, batch.Limits{}) { // every file, past --max-files too
 			if !yield(fileio.Path{Flag: "PATH", Name: it.Path}) {
 				return
 			}
@@ -261,7 +259,7 @@ func checkScoreOutput(opts *ScoreOptions) error {
 		return err
 	}
 	for _, p := range opts.Paths {
-		if real, ok := fileio.Under(opts.Output, p); ok && batch.IsAnswersFile(real) {
+		if _, ok := fileio.Under(opts.Output, p, batch.IsAnswersFile); ok {
 			return &inputerr.InvalidError{Lang: opts.IO.Lang(), Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: opts.Output},
 				Message: i18n.For(opts.IO.Lang()).T("errors.score.output-in-folder", i18n.Args{"Folder": textsafe.Escape(p)})}}}
 		}

@@ -46,6 +46,9 @@ func statStream(s any) fs.FileInfo {
 type target struct {
 	path string // real parent folder joined with the base name; the file need not exist
 	fd   int    // >= 0: the name is one of this process's open descriptors (/proc/PID/fd/N)
+	// route is every name on the way, each in its real folder: the name as given, then each
+	// link it leads through, then path. A walk of a folder finds any of them.
+	route []string
 }
 
 // resolve follows name through symbolic links to the file they end at, which need not exist yet
@@ -56,6 +59,7 @@ type target struct {
 // not a path to follow. A chain that cannot be followed is refused, naming the folder at fault.
 func resolve(name string) (target, error) {
 	p := name
+	var route []string
 	for range 40 { // the kernel's own bound (MAXSYMLINKS)
 		dir, base := filepath.Split(p)
 		if base == "" { // "x/": a folder by its spelling
@@ -88,12 +92,13 @@ func resolve(name string) (target, error) {
 			return target{}, notAFolder(name, dir)
 		}
 		p = filepath.Join(real, base)
+		route = append(route, p)
 		if fd, ok := ownDescriptor(real, base); ok {
-			return target{path: p, fd: fd}, nil
+			return target{path: p, fd: fd, route: route}, nil
 		}
 		info, err := os.Lstat(p)
 		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
-			return target{path: p, fd: -1}, nil
+			return target{path: p, fd: -1, route: route}, nil
 		}
 		link, err := os.Readlink(p)
 		if err != nil {
@@ -227,12 +232,14 @@ func InPlace(name string) bool {
 	return err == nil && !info.Mode().IsRegular()
 }
 
-// Under tells whether name, an output, is a file to be written somewhere under folder, and gives
-// its real path (links followed as the writer follows them). Folders are compared by
-// os.SameFile, one by one up from the file's, so a folder reached by a link, or spelt in
-// another case where the file system ignores case (macOS, Windows), counts too. Standard output,
-// a device, a pipe and a name that cannot be followed are never under a folder.
-func Under(name, folder string) (real string, ok bool) {
+// Under tells whether name, an output, is a file to be written that a walk of folder would find
+// under a name match accepts, and gives that name: the name as given, any link on the way, or
+// the file it leads to (links followed as the writer follows them). A dangling link in the
+// folder counts as much as the file it would create elsewhere: the walk finds the link. Folders
+// are compared by os.SameFile, one by one up from the file's, so a folder reached by a link, or
+// spelt in another case where the file system ignores case (macOS, Windows), counts too.
+// Standard output, a device, a pipe and a name that cannot be followed are never under a folder.
+func Under(name, folder string, match func(path string) bool) (real string, ok bool) {
 	if name == "" || folder == "" || InPlace(name) {
 		return "", false
 	}
@@ -241,12 +248,22 @@ func Under(name, folder string) (real string, ok bool) {
 	if err != nil || ferr != nil || !fi.IsDir() {
 		return "", false
 	}
-	for d := filepath.Dir(t.path); ; d = filepath.Dir(d) {
+	for _, p := range t.route {
+		if match(p) && inFolder(p, fi) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// inFolder tells whether the folder fi describes holds path, at any depth.
+func inFolder(path string, fi fs.FileInfo) bool {
+	for d := filepath.Dir(path); ; d = filepath.Dir(d) {
 		if di, err := os.Stat(d); err == nil && os.SameFile(di, fi) {
-			return t.path, true
+			return true
 		}
 		if filepath.Dir(d) == d {
-			return "", false
+			return false
 		}
 	}
 }
