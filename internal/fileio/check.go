@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
@@ -65,10 +66,46 @@ func checkOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) error 
 	if err := distinct(list); err != nil {
 		return err
 	}
-	if !replacing || inputs == nil {
+	if inputs == nil {
 		return nil
 	}
-	return notAnInput(list, inputs, statStream(streams.In))
+	stdin := statStream(streams.In)
+	for _, o := range list {
+		if !o.stream {
+			guards.Store(o.Name, guard{out: o.Path, inputs: inputs, stdin: stdin})
+		}
+	}
+	if !replacing {
+		return nil
+	}
+	return notAnInput(list, inputs, stdin)
+}
+
+// guards remember, by an output's name, the inputs CheckOutputs compared it with, so that Commit
+// compares again just before its rename (recheck): a name that became an input's during a long
+// session (a link made after the check) is refused then too. One run checks its outputs once.
+var guards sync.Map // string -> guard
+
+type guard struct {
+	out    Path
+	inputs iter.Seq[Path]
+	stdin  fs.FileInfo
+}
+
+// recheck refuses a rename over target, the file name leads to, when target is now one of the
+// inputs CheckOutputs compared name with. The rename replaces target itself (a link there is
+// replaced, not followed), so that is what is compared.
+func recheck(name, target string) error {
+	g, ok := guards.Load(name)
+	if !ok {
+		return nil
+	}
+	info, err := os.Lstat(target)
+	if err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
+	gd := g.(guard)
+	return notAnInput([]output{{Path: gd.out, info: info, replaced: true}}, gd.inputs, gd.stdin)
 }
 
 // output is one output of a run as CheckOutputs found it.

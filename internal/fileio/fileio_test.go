@@ -439,3 +439,46 @@ func TestRemoveTemporaryFiles(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// The output is compared with the inputs again just before the rename: a name that became an
+// input's after CheckOutputs (a link made during a long session) is refused then, the input left
+// as it was and no temporary file behind.
+func TestCommitChecksTheInputsAgain(t *testing.T) {
+	t.Chdir(t.TempDir())
+	writeFile(t, "in.yaml", "answers\n", 0o600)
+	in := Inputs(Path{Flag: "--answers", Name: "in.yaml"})
+	for _, tt := range []struct {
+		name        string
+		before      func() // after the check, before Create
+		afterCreate func() // after Create, before Commit
+	}{
+		{"soft.json", func() { os.Symlink("in.yaml", "soft.json") }, nil},
+		{"hard.json", nil, func() { os.Link("in.yaml", "hard.json") }},
+	} {
+		if err := CheckOutputs([]Path{{"--output", tt.name}}, in, Streams{}); err != nil {
+			t.Fatal(err)
+		}
+		if tt.before != nil {
+			tt.before()
+		}
+		o, err := Create(context.Background(), tt.name, Streams{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.afterCreate != nil {
+			tt.afterCreate()
+		}
+		o.Write([]byte("report\n"))
+		err = o.Commit(context.Background())
+		o.Discard()
+		if err == nil || !strings.Contains(err.Error(), "is also an input (--answers in.yaml)") || !errors.Is(err, inputerr.ErrInvalid) {
+			t.Errorf("%s: err %v, want refused as an input", tt.name, err)
+		}
+		if data, _ := os.ReadFile("in.yaml"); string(data) != "answers\n" {
+			t.Errorf("%s: in.yaml holds %q", tt.name, data)
+		}
+		if tmp, _ := filepath.Glob(".hitready-*"); len(tmp) > 0 {
+			t.Errorf("%s: left behind %v", tt.name, tmp)
+		}
+	}
+}

@@ -235,6 +235,9 @@ func (o *Output) replace(ctx context.Context) error {
 	if temps.closed || ctx.Err() != nil {
 		return cmp.Or(context.Cause(ctx), context.Canceled)
 	}
+	if err := recheck(o.name, o.target); err != nil {
+		return worded(err, o.lang)
+	}
 	err := rename(o.temp, o.target)
 	switch {
 	case errors.Is(err, syscall.EBUSY):
