@@ -44,6 +44,20 @@ func createTemp(dir string) (*os.File, error) { return os.CreateTemp(dir, tempPa
 // ends.
 func removeOpen(o *Output) { os.Remove(o.temp) }
 
+// keepOwner gives the temporary file the owner and group of the file it replaces, as far as this
+// process may: root writing a user's file leaves it the user's (a report root wrote over
+// ~/rep.json stays readable by its owner), another user keeps at least the group where it
+// belongs to it. What is not permitted is left as created, the writer's, as cp does.
+func keepOwner(f *os.File, info fs.FileInfo) {
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return
+	}
+	if f.Chown(int(st.Uid), int(st.Gid)) != nil {
+		_ = f.Chown(-1, int(st.Gid))
+	}
+}
+
 // keepMode gives the temporary file the mode of the file it replaces: an existing file keeps
 // the mode its owner gave it.
 func keepMode(f *os.File, info fs.FileInfo) error { return f.Chmod(info.Mode().Perm()) }

@@ -90,6 +90,10 @@ func createTemp(dir string) (*os.File, error) {
 // Windows 10's POSIX semantics, when the last handle closes, at the latest as the process ends).
 func removeOpen(o *Output) { os.Remove(o.temp) }
 
+// keepOwner does nothing on Windows: a file's owner is in its security descriptor, which a new
+// file takes from its folder (as its permissions, below), not from the file it replaces.
+func keepOwner(f *os.File, info fs.FileInfo) {}
+
 // keepMode does nothing on Windows: there are no mode bits to keep (only the read-only
 // attribute, and a read-only file is refused before the run: replaceRefusal).
 func keepMode(f *os.File, info fs.FileInfo) error { return nil }

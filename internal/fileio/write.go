@@ -99,8 +99,10 @@ func createReplacement(ctx context.Context, name, target string, info fs.FileInf
 		return nil, cmp.Or(context.Cause(ctx), context.Canceled) // the process is ending: RemoveTemporaryFiles ran
 	}
 	if info != nil {
-		// An existing file keeps the mode its owner gave it; a new one stays 0600, as answers
-		// and reports hold personal data.
+		// An existing file keeps its owner and group and the mode its owner gave it; a new
+		// one stays 0600, as answers and reports hold personal data. The owner goes first:
+		// a change of owner may clear mode bits.
+		keepOwner(f, info)
 		if err := keepMode(f, info); err != nil {
 			o.Discard()
 			return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
