@@ -72,7 +72,7 @@ func checkOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) error 
 	stdin := statStream(streams.In)
 	for _, o := range list {
 		if !o.stream {
-			guards.Store(o.Name, guard{out: o.Path, inputs: inputs, stdin: stdin})
+			keepGuard(o.Path, inputs, stdin)
 		}
 	}
 	if !replacing {
@@ -84,7 +84,10 @@ func checkOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) error 
 // guards remember, by an output's name, the inputs CheckOutputs compared it with, so that Commit
 // compares again just before its rename (recheck): a name that became an input's during a long
 // session (a link made after the check) is refused then too. One run checks its outputs once.
-var guards sync.Map // string -> guard
+var (
+	guardsMu sync.Mutex
+	guards   = map[string]guard{}
+)
 
 type guard struct {
 	out    Path
@@ -92,11 +95,40 @@ type guard struct {
 	stdin  fs.FileInfo
 }
 
+// keepGuard adds inputs to those out was checked against: a run checks its outputs against the
+// answers first, then against the files its profile names, once it has read the profile.
+func keepGuard(out Path, inputs iter.Seq[Path], stdin fs.FileInfo) {
+	guardsMu.Lock()
+	defer guardsMu.Unlock()
+	if g, ok := guards[out.Name]; ok {
+		earlier := g.inputs
+		later := inputs
+		inputs = func(yield func(Path) bool) {
+			for p := range earlier {
+				if !yield(p) {
+					return
+				}
+			}
+			for p := range later {
+				if !yield(p) {
+					return
+				}
+			}
+		}
+		if stdin == nil {
+			stdin = g.stdin
+		}
+	}
+	guards[out.Name] = guard{out: out, inputs: inputs, stdin: stdin}
+}
+
 // recheck refuses a rename over target, the file name leads to, when target is now one of the
 // inputs CheckOutputs compared name with. The rename replaces target itself (a link there is
 // replaced, not followed), so that is what is compared.
 func recheck(name, target string) error {
-	g, ok := guards.Load(name)
+	guardsMu.Lock()
+	g, ok := guards[name]
+	guardsMu.Unlock()
 	if !ok {
 		return nil
 	}
@@ -104,8 +136,7 @@ func recheck(name, target string) error {
 	if err != nil || !info.Mode().IsRegular() {
 		return nil
 	}
-	gd := g.(guard)
-	return notAnInput([]output{{Path: gd.out, info: info, replaced: true}}, gd.inputs, gd.stdin)
+	return notAnInput([]output{{Path: g.out, info: info, replaced: true}}, g.inputs, g.stdin)
 }
 
 // output is one output of a run as CheckOutputs found it.

@@ -458,6 +458,10 @@ func TestCommitChecksTheInputsAgain(t *testing.T) {
 		if err := CheckOutputs([]Path{{"--output", tt.name}}, in, Streams{}); err != nil {
 			t.Fatal(err)
 		}
+		// A second check, against the files a profile names, adds to the first.
+		if err := CheckOutputs([]Path{{"--output", tt.name}}, Inputs(Path{Flag: "--profile", Name: "p.yaml"}), Streams{}); err != nil {
+			t.Fatal(err)
+		}
 		if tt.before != nil {
 			tt.before()
 		}
