@@ -367,7 +367,7 @@ func TestCredentialsAndStepsFilesAreStrict(t *testing.T) {
 		{"unknown credential", strings.Replace(steps, "credential: rhia", "credential: cpc", 1), `credential "cpc" is not in the credentials file`},
 		{"unknown requirement", strings.Replace(steps, "only_if_gap: [education.advanced]", "only_if_gap: [education.phd]", 1), `"education.phd" is not a requirement`},
 		{"raise on an unordered question", strings.Replace(steps, "raise: {experience.coding: 6-months-to-2-years}", "raise: {education.accredited: \"yes\"}", 1), "do not rank"},
-		{"duration without source", strings.Replace(steps, "    duration_source: {en: \"the career-guide article\", es: \"el artículo de guía de carreras\"}\n", "\n", 1), "duration and duration_source go together"},
+		{"duration without source", strings.Replace(steps, "    duration_source: {en: \"the career-guide article\", es: \"el artículo de orientación profesional\"}\n", "\n", 1), "duration and duration_source go together"},
 	} {
 		if _, err := ParseSteps("s.yaml", []byte(tt.data), p, p.credentials); err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "s.yaml:") {
 			t.Errorf("%s: %v", tt.name, err)

@@ -133,7 +133,7 @@ func TestParseProfileRefusesBrokenProfiles(t *testing.T) {
 			[]string{`holds a line separator (U+2028`}},
 		{"bell in a next step", edit(`en: "Take an anatomy course; community colleges often pair it with physiology (A&P I and II)."`, `en: "Take an anatomy course\a"`),
 			[]string{`coursework.anatomy: requirements.next_steps.text.en holds \a (a control character)`}},
-		{"NEL in a source", edit("kind: career-guide article (undated; its figures are from 2012)", `kind: "career\Nguide"`), []string{`source.kind holds \u0085 (a control character)`}},
+		{"NEL in a source", edit(`en: "career-guide article (undated; its figures are from 2012)"`, `en: "career\Nguide"`), []string{`source.kind.en holds \u0085 (a control character)`}},
 		{"vertical tab in an id", edit("- id: coursework.anatomy", `- id: "coursework.anatomy\v"`), []string{`requirements.id holds \v (a control character)`}},
 	}
 	for _, tt := range tests {

@@ -39,12 +39,14 @@ func widthCommands() []widthCommand {
 		{"outlook", []string{"outlook"}, render.OutlookFormats().Names()},
 		{"credentials", []string{"credentials"}, render.CredentialFormats().Names()},
 		// Spanish, which runs about a fifth longer, must fit too: a high-school graduate's report,
-		// plain, a cohort, a comparison and the credentials.
+		// plain, a cohort, a comparison, the credentials, the requirements and the outlook.
 		{"not-ready-es", []string{"assess", "--lang", "es", "--answers", ex("not-ready.yaml")}, render.ReportFormats().Names()},
 		{"not-ready-plain-es", []string{"assess", "--lang", "es", "--answers", ex("not-ready.yaml"), "--plain"}, []string{"table"}},
 		{"cohort-es", []string{"score", "--lang", "es", filepath.Join("testdata", "cohort")}, render.CohortFormats().Names()},
 		{"compare-es", []string{"compare", "--lang", "es", spring, autumn}, render.ComparisonFormats().Names()},
 		{"credentials-es", []string{"credentials", "--lang", "es"}, render.CredentialFormats().Names()},
+		{"requirements-es", []string{"requirements", "--lang", "es"}, render.RequirementFormats().Names()},
+		{"outlook-es", []string{"outlook", "--lang", "es"}, render.OutlookFormats().Names()},
 	}
 }
 
@@ -125,7 +127,7 @@ func TestNoLineWiderThanTheWidth(t *testing.T) {
 			}
 		}
 	}
-	if measured != 19*2 || lines < 1000 {
-		t.Errorf("measured %d outputs (want 38), %d lines", measured, lines)
+	if measured != 21*2 || lines < 1000 {
+		t.Errorf("measured %d outputs (want 42), %d lines", measured, lines)
 	}
 }

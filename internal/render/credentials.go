@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/i18n"
@@ -23,48 +25,48 @@ func CredentialFormats() Formats[Renderer[*assessment.Credentials]] {
 	return Formats[Renderer[*assessment.Credentials]]{
 		{"table", credentialsTable},
 		{"json", document(writeJSON[*assessment.Credentials])},
-		{"yaml", document(credentialsYAML)},
-		{"csv", document(credentialsCSV)},
+		{"yaml", credentialsYAML},
+		{"csv", credentialsCSV},
 		{"markdown", credentialsMarkdown},
 	}
 }
 
 // credentialsYAML is the credentials in the form a profile's "credentials: FILE" reads.
-func credentialsYAML(w io.Writer, cs *assessment.Credentials) error {
-	if _, err := io.WriteString(w, "# hitready credentials. A profile may name its own file: credentials: FILE\n"); err != nil {
+func credentialsYAML(w io.Writer, cs *assessment.Credentials, opts Options) error {
+	if _, err := io.WriteString(w, "# "+opts.loc().T("credentials.yaml.comment")+"\n"); err != nil {
 		return err
 	}
 	return writeYAML(w, cs)
 }
 
-// routeRows flattens a credential's routes into one row each: kind, text, rules (in words, or as
-// ids for CSV), source, grade.
+// routeRows flattens a credential's routes into one row each: kind (credentials.kind.*), text,
+// rules (in words, or as ids for CSV), source, grade.
 func routeRows(cs *assessment.Credentials, c *assessment.Credential, l *i18n.Localizer, words bool) [][]string {
 	var rows [][]string
 	add := func(kind string, routes []assessment.Route) {
 		for _, r := range routes {
-			rules := rulesText(r.Rules)
+			rules := rulesText(r.Rules, l)
 			if words {
 				rules = rulesWords(cs, r.Rules, l)
 			}
-			rows = append(rows, []string{kind, r.Text, rules, r.Source, string(r.Grade)})
+			rows = append(rows, []string{l.T("credentials.kind." + kind), r.Text, rules, r.Source, string(r.Grade)})
 		}
 	}
 	add("eligible", c.Eligible)
 	add("early", c.Early)
-	add("as reported", c.Reported)
-	add("prepared as recommended", c.Prepared) // where a plan places the exam, never who may sit it
-	add("not checked here", c.Unchecked)       // for the body to decide
+	add("reported", c.Reported)
+	add("prepared", c.Prepared)   // where a plan places the exam, never who may sit it
+	add("unchecked", c.Unchecked) // for the body to decide
 	return rows
 }
 
 // rulesText is a route's rules as ids and values, for scripts (CSV).
-func rulesText(rules []assessment.Rule) string {
+func rulesText(rules []assessment.Rule, l *i18n.Localizer) string {
 	parts := make([]string, len(rules))
 	for i, r := range rules {
-		parts[i] = r.Question + " is " + strings.Join(r.In, " or ")
+		parts[i] = l.T("credentials.csv.rule", i18n.Args{"Question": r.Question, "Values": strings.Join(r.In, l.T("credentials.csv.or"))})
 	}
-	return strings.Join(parts, "; and ")
+	return strings.Join(parts, l.T("credentials.rule.and"))
 }
 
 // rulesWords is a route's rules as a person reads them: questions and choices, never ids. Rules
@@ -90,52 +92,66 @@ func rulesWords(cs *assessment.Credentials, rules []assessment.Rule, l *i18n.Loc
 	return strings.Join(parts, l.T("credentials.rule.and"))
 }
 
+// upperFirst capitalises the first letter of a text, past anything before it (a marker of the
+// pseudo-language): "eligible" becomes "Eligible", "puede presentarlo" "Puede presentarlo".
+func upperFirst(s string) string {
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			return s[:i] + string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+		}
+	}
+	return s
+}
+
 func quote(texts []string) {
 	for i := range texts {
 		texts[i] = "\u201c" + texts[i] + "\u201d"
 	}
 }
 
-func examText(c *assessment.Credential) string {
+// examText is what the sources say of a credential's exam, in a sentence; empty when they say
+// nothing.
+func examText(c *assessment.Credential, l *i18n.Localizer) string {
 	if c.Exam == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s Source: %s, grade %s.", c.Exam.Facts, c.Exam.Source, c.Exam.Grade)
+	return l.T("credentials.exam", i18n.Args{"Facts": c.Exam.Facts, "Source": c.Exam.Source, "Grade": string(c.Exam.Grade)})
 }
 
 // credentialsTable lists each credential and its routes as wrapped lines rather than a box, so it
 // reads at any width from 60 columns and in a screen reader.
 func credentialsTable(w io.Writer, cs *assessment.Credentials, opts Options) error {
 	var b strings.Builder
+	loc := opts.loc()
 	para := func(indent, text string) {
 		for _, l := range prose.Lines(text, max(opts.width()-len(indent), 20)) {
 			b.WriteString(indent + l + "\n")
 		}
 	}
-	para("", "Who may sit each AHIMA exam. Grade P: the body's own page, a rule that decides. Grade S: as reported by another site, shown but never deciding on its own.")
+	para("", loc.T("credentials.intro"))
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
 		fmt.Fprintf(&b, "\n%s: %s\n", shortName(c.ID), c.Name)
-		para("  ", "A pass meets: "+strings.Join(cs.MeetsWords(c), ", "))
-		if e := examText(c); e != "" {
-			para("  ", "Exam: "+e)
+		para("  ", loc.T("credentials.meets", i18n.Args{"Meets": strings.Join(cs.MeetsWords(c), ", ")}))
+		if e := examText(c, loc); e != "" {
+			para("  ", e)
 		}
 		if c.Recommended != "" {
-			para("  ", "Recommended: "+c.Recommended)
+			para("  ", loc.T("credentials.recommended", i18n.Args{"Text": c.Recommended}))
 		}
 		if c.Undecided != "" {
-			para("  ", "Not decided here: "+c.Undecided)
+			para("  ", loc.T("credentials.undecided", i18n.Args{"Text": c.Undecided}))
 		}
-		for _, row := range routeRows(cs, c, opts.loc(), true) {
-			label := strings.ToUpper(row[0][:1]) + row[0][1:] + ": " + row[1]
+		for _, row := range routeRows(cs, c, loc, true) {
+			label := loc.T("credentials.route", i18n.Args{"Kind": upperFirst(row[0]), "Text": row[1]})
 			if strings.HasPrefix(row[1], "As reported") {
 				label = row[1] // its text says so already
 			}
 			para("  ", label)
 			if row[2] != "" {
-				para("      ", "when "+row[2])
+				para("      ", loc.T("credentials.when", i18n.Args{"Rules": row[2]}))
 			}
-			para("      ", "source: "+row[3]+", grade "+row[4])
+			para("      ", loc.T("credentials.source", i18n.Args{"Source": row[3], "Grade": row[4]}))
 		}
 	}
 	if words := wordsText(b.String(), opts); words != "" {
@@ -145,14 +161,14 @@ func credentialsTable(w io.Writer, cs *assessment.Credentials, opts Options) err
 	return err
 }
 
-func credentialsCSV(w io.Writer, cs *assessment.Credentials) error {
+func credentialsCSV(w io.Writer, cs *assessment.Credentials, opts Options) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write([]string{"id", "name", "meets", "route", "text", "rules", "source", "grade"}); err != nil {
 		return err
 	}
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
-		for _, row := range routeRows(cs, c, nil, false) {
+		for _, row := range routeRows(cs, c, opts.loc(), false) {
 			if err := cw.Write(append([]string{c.ID, c.Name, strings.Join(c.Meets, ";")}, row...)); err != nil {
 				return err
 			}
@@ -164,21 +180,23 @@ func credentialsCSV(w io.Writer, cs *assessment.Credentials) error {
 
 func credentialsMarkdown(w io.Writer, cs *assessment.Credentials, opts Options) error {
 	var b strings.Builder
-	b.WriteString("## Credentials\n\nGrade P: the body's own page, a rule that decides; grade S: as reported by another site, shown but never deciding on its own.\n")
+	loc := opts.loc()
+	fmt.Fprintf(&b, "## %s\n\n%s\n", loc.T("credentials.md.heading"), mdText(loc.T("credentials.md.intro")))
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
-		fmt.Fprintf(&b, "\n### %s\n\nMeets: %s.\n", mdText(c.Name), mdText(strings.Join(cs.MeetsWords(c), ", ")))
-		if e := examText(c); e != "" {
-			fmt.Fprintf(&b, "\nExam: %s\n", mdText(e))
+		fmt.Fprintf(&b, "\n### %s\n\n%s\n", mdText(c.Name), mdText(loc.T("credentials.md.meets", i18n.Args{"Meets": strings.Join(cs.MeetsWords(c), ", ")})))
+		if e := examText(c, loc); e != "" {
+			fmt.Fprintf(&b, "\n%s\n", mdText(e))
 		}
 		if c.Recommended != "" {
-			fmt.Fprintf(&b, "\nRecommended: %s\n", mdText(c.Recommended))
+			fmt.Fprintf(&b, "\n%s\n", mdText(loc.T("credentials.recommended", i18n.Args{"Text": c.Recommended})))
 		}
 		if c.Undecided != "" {
-			fmt.Fprintf(&b, "\nNot decided here: %s\n", mdText(c.Undecided))
+			fmt.Fprintf(&b, "\n%s\n", mdText(loc.T("credentials.undecided", i18n.Args{"Text": c.Undecided})))
 		}
-		b.WriteString("\n| Route | Who | When | Source | Grade |\n| --- | --- | --- | --- | --- |\n")
-		for _, row := range routeRows(cs, c, opts.loc(), true) {
+		fmt.Fprintf(&b, "\n| %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- |\n", loc.T("credentials.md.route"), loc.T("credentials.md.who"),
+			loc.T("credentials.md.when"), loc.T("credentials.md.source"), loc.T("credentials.md.grade"))
+		for _, row := range routeRows(cs, c, loc, true) {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", row[0], mdCell(row[1]), mdCell(row[2]), mdCell(row[3]), row[4])
 		}
 	}

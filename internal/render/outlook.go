@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 // Outlook writes the job outlook in the given format.
@@ -22,32 +23,35 @@ func OutlookFormats() Formats[Renderer[*assessment.Outlook]] {
 		{"table", outlookTable},
 		{"json", document(writeJSON[*assessment.Outlook])},
 		{"yaml", document(writeYAML[*assessment.Outlook])},
-		{"markdown", document(outlookMarkdown)},
+		{"markdown", outlookMarkdown},
 	}
 }
 
-func settingText(s assessment.Setting) string {
+func settingText(s assessment.Setting, l *i18n.Localizer) string {
 	if s.Employment == "" {
-		return "no employment figure in the sources"
+		return l.T("outlook.setting.no-figure")
 	}
-	return s.Employment + " employed in " + s.Industry
+	return l.T("outlook.setting.employed", i18n.Args{"Employment": s.Employment, "Industry": s.Industry})
 }
 
-var outlookFigures = table{rowLines: true, cols: []column{
-	{header: "Topic", min: 6, max: 12},
-	{header: "Figure", min: 8, max: 16},
-	{header: "Period", min: 8, max: 12},
-	{header: "What", min: 16, max: 36},
-	{header: "Source", min: 20},
-}}
+// outlookFigures is the table of figures, its headers in l.
+func outlookFigures(l *i18n.Localizer) table {
+	return table{rowLines: true, cols: []column{
+		{header: l.T("outlook.column.topic"), min: 6, max: 12},
+		{header: l.T("outlook.column.figure"), min: 8, max: 16},
+		{header: l.T("outlook.column.period"), min: 8, max: 12},
+		{header: l.T("outlook.column.what"), min: 16, max: 36},
+		{header: l.T("outlook.column.source"), min: 20},
+	}}
+}
 
 func outlookTable(w io.Writer, o *assessment.Outlook, opts Options) error {
-	width := opts.width()
+	width, loc := opts.width(), opts.loc()
 	var b strings.Builder
-	wrapped(&b, "", fmt.Sprintf("%s (officially: %s)", o.Occupation.Title, o.Occupation.Official), width)
+	wrapped(&b, "", loc.T("outlook.officially", i18n.Args{"Title": o.Occupation.Title, "Official": o.Occupation.Official}), width)
 	wrapped(&b, "", fmt.Sprintf("%s (%s)", o.Occupation.Code, o.Occupation.Source), width)
 	b.WriteString("\n")
-	wrapped(&b, "", "Figures of different dates stand side by side; none replaces another.", width)
+	wrapped(&b, "", loc.T("outlook.side-by-side"), width)
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
@@ -56,48 +60,50 @@ func outlookTable(w io.Writer, o *assessment.Outlook, opts Options) error {
 	for i, f := range figures {
 		rows[i] = []string{f.Topic, f.Figure, f.Period, f.Detail, f.Source}
 	}
-	if err := outlookFigures.write(w, rows, opts); err != nil {
+	if err := outlookFigures(loc).write(w, rows, opts); err != nil {
 		return err
 	}
 	b.Reset()
 	for _, n := range o.Notes {
-		wrapped(&b, "", "Note: "+n, width)
+		wrapped(&b, "", loc.T("outlook.note", i18n.Args{"Note": n}), width)
 	}
 	b.WriteString("\n")
-	wrapped(&b, "", fmt.Sprintf("Where technicians work (source: %s):", o.SettingsSource), width)
+	wrapped(&b, "", loc.T("outlook.settings", i18n.Args{"Source": o.SettingsSource}), width)
 	l := labelled{indent: "  "}
 	for _, s := range o.Settings {
-		l.add(s.Title, settingText(s))
+		l.add(s.Title, settingText(s, loc))
 	}
 	for _, i := range o.OtherIndustries {
-		l.add("Also: "+i.Industry, i.Employment+" employed (not in the article's list)")
+		l.add(loc.T("outlook.also", i18n.Args{"Industry": i.Industry}), loc.T("outlook.also.employed", i18n.Args{"Employment": i.Employment}))
 	}
 	l.write(&b, width)
-	wrapped(&b, "", fmt.Sprintf("Employment figures: %s.", o.EmploymentSource), width)
+	wrapped(&b, "", loc.T("outlook.employment-source", i18n.Args{"Source": o.EmploymentSource}), width)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func outlookMarkdown(w io.Writer, o *assessment.Outlook) error {
+func outlookMarkdown(w io.Writer, o *assessment.Outlook, opts Options) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Job outlook: %s\n\n", mdText(o.Occupation.Title))
-	fmt.Fprintf(&b, "Officially %s, %s (%s).\n\n", mdText(o.Occupation.Official), mdText(o.Occupation.Code), mdText(o.Occupation.Source))
-	b.WriteString("| Topic | Figure | Period | What | Source |\n| --- | --- | --- | --- | --- |\n")
+	l := opts.loc()
+	fmt.Fprintf(&b, "## %s\n\n", mdText(l.T("outlook.md.heading", i18n.Args{"Title": o.Occupation.Title})))
+	fmt.Fprintf(&b, "%s\n\n", mdText(l.T("outlook.md.officially", i18n.Args{"Official": o.Occupation.Official, "Code": o.Occupation.Code, "Source": o.Occupation.Source})))
+	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- |\n", l.T("outlook.column.topic"), l.T("outlook.column.figure"),
+		l.T("outlook.column.period"), l.T("outlook.column.what"), l.T("outlook.column.source"))
 	for _, f := range byTopic(o.Figures) {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdCell(f.Topic), mdCell(f.Figure), mdCell(f.Period), mdCell(f.Detail), mdCell(f.Source))
 	}
 	for _, n := range o.Notes {
-		fmt.Fprintf(&b, "\n> **Note:** %s\n", mdText(n))
+		fmt.Fprintf(&b, "\n> **%s** %s\n", l.T("outlook.md.note"), mdText(n))
 	}
-	fmt.Fprintf(&b, "\n### Where technicians work\n\nSource: %s\n\n", mdText(o.SettingsSource))
-	b.WriteString("| Setting | Employment (BLS, May 2011) |\n| --- | --- |\n")
+	fmt.Fprintf(&b, "\n### %s\n\n%s\n\n", l.T("outlook.md.settings"), mdText(l.T("outlook.md.source", i18n.Args{"Source": o.SettingsSource})))
+	fmt.Fprintf(&b, "| %s | %s |\n| --- | --- |\n", l.T("outlook.md.setting"), l.T("outlook.md.employment"))
 	for _, s := range o.Settings {
-		fmt.Fprintf(&b, "| %s | %s |\n", mdCell(s.Title), mdCell(settingText(s)))
+		fmt.Fprintf(&b, "| %s | %s |\n", mdCell(s.Title), mdCell(settingText(s, l)))
 	}
 	for _, i := range o.OtherIndustries {
-		fmt.Fprintf(&b, "| %s (not in the article's list) | %s employed |\n", mdCell(i.Industry), mdCell(i.Employment))
+		fmt.Fprintf(&b, "| %s | %s |\n", mdCell(l.T("outlook.md.also", i18n.Args{"Industry": i.Industry})), mdCell(l.T("outlook.md.employed", i18n.Args{"Employment": i.Employment})))
 	}
-	fmt.Fprintf(&b, "\nEmployment figures: %s.\n", mdText(o.EmploymentSource))
+	fmt.Fprintf(&b, "\n%s\n", mdText(l.T("outlook.employment-source", i18n.Args{"Source": o.EmploymentSource})))
 	_, err := io.WriteString(w, b.String())
 	return err
 }

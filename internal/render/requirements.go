@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 // Requirements writes the requirement profile in the given format.
@@ -22,58 +23,62 @@ func RequirementFormats() Formats[Renderer[*assessment.Profile]] {
 	return Formats[Renderer[*assessment.Profile]]{
 		{"table", requirementsTable},
 		{"json", document(writeJSON[*assessment.Profile])},
-		{"yaml", document(profileYAML)},
+		{"yaml", profileYAML},
 		{"csv", document(requirementsCSV)},
-		{"markdown", document(requirementsMarkdown)},
+		{"markdown", requirementsMarkdown},
 	}
 }
 
 // profileYAML is the profile in exactly the form --profile reads, under a comment that says so.
-func profileYAML(w io.Writer, p *assessment.Profile) error {
-	if _, err := fmt.Fprintf(w, "# hitready requirement profile %q. Edit it and use it with --profile FILE;\n# `hitready requirements --profile FILE` checks it.\n", p.ID); err != nil {
+func profileYAML(w io.Writer, p *assessment.Profile, opts Options) error {
+	comment := opts.loc().T("requirements.yaml.comment", i18n.Args{"ID": p.ID})
+	if _, err := io.WriteString(w, "# "+strings.ReplaceAll(comment, "\n", "\n# ")+"\n"); err != nil {
 		return err
 	}
 	return writeYAML(w, p)
 }
 
-func thresholdLine(p *assessment.Profile) string {
-	return fmt.Sprintf("Profile %s (%s): ready at a score of %g with nothing blocking; nearly ready at %g.",
-		p.ID, p.Title, p.Thresholds.Ready, p.Thresholds.NearlyReady)
+func thresholdLine(p *assessment.Profile, l *i18n.Localizer) string {
+	return l.T("requirements.thresholds", i18n.Args{"ID": p.ID, "Title": p.Title,
+		"Ready": strconv.FormatFloat(p.Thresholds.Ready, 'g', -1, 64), "Nearly": strconv.FormatFloat(p.Thresholds.NearlyReady, 'g', -1, 64)})
 }
 
 func percent(share float64) string {
 	return strconv.FormatFloat(share*100, 'f', 1, 64) + "%"
 }
 
-func yesNo(b bool) string {
+func yesNo(b bool, l *i18n.Localizer) string {
 	if b {
-		return "yes"
+		return l.T("requirements.yes")
 	}
-	return "no"
+	return l.T("requirements.no")
 }
+
+// quoted is a source sentence as a person reads it: between quotation marks, in the language it
+// was written in.
+func quoted(sentence string) string { return "\u201c" + sentence + "\u201d" }
 
 // requirementTable: the title names the requirement, its area and weight say how much it
 // counts, the target what meets it (the requirement in full is in the other formats), the source
 // sentence where it comes from.
-var requirementTable = table{rowLines: true, cols: []column{
-	{header: "Requirement", min: 12, max: 20},
-	{header: "Area", min: 9, max: 13},
-	{header: "Weight", min: 6, max: 6},
-	{header: "Blocks", min: 6, max: 6},
-	{header: "Target", min: 14, max: 30},
-	{header: "Source sentence", min: 24},
-}}
+func requirementTable(l *i18n.Localizer) table {
+	return table{rowLines: true, cols: []column{
+		{header: l.T("requirements.column.requirement"), min: 12, max: 20},
+		{header: l.T("requirements.column.area"), min: 9, max: 13},
+		{header: l.T("requirements.column.weight"), min: 6, max: 6},
+		{header: l.T("requirements.column.blocks"), min: 6, max: 6},
+		{header: l.T("requirements.column.target"), min: 14, max: 30},
+		{header: l.T("requirements.column.source"), min: 24},
+	}}
+}
 
 func requirementsTable(w io.Writer, p *assessment.Profile, opts Options) error {
 	var b strings.Builder
-	wrapped(&b, "", thresholdLine(p), opts.width())
-	wrapped(&b, "Source: ", fmt.Sprintf("%s (%s)", p.Source.Title, p.Source.Kind), opts.width())
+	l := opts.loc()
+	wrapped(&b, "", thresholdLine(p, l), opts.width())
+	wrapped(&b, l.T("requirements.source")+" ", fmt.Sprintf("%s (%s)", p.Source.Title, p.Source.Kind), opts.width())
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
-	}
-	areas := map[string]string{}
-	for _, a := range p.Areas {
-		areas[a.ID] = a.Title
 	}
 	// A sentence that several requirements rest on (the syllabus, the list of skills) is quoted
 	// once; the others point to it, so the table is not the same sixty words ten times.
@@ -81,15 +86,25 @@ func requirementsTable(w io.Writer, p *assessment.Profile, opts Options) error {
 	rows := make([][]string, len(p.Requirements))
 	for i, r := range p.Requirements {
 		title := cmp.Or(r.Title, r.ID)
-		source := r.Source
+		source := quoted(r.Source)
 		if first, ok := quotedBy[r.Source]; ok {
-			source = "As for " + first + "."
+			source = l.T("requirements.as-for", i18n.Args{"Title": first})
 		} else {
 			quotedBy[r.Source] = title
 		}
-		rows[i] = []string{title, cmp.Or(areas[r.Area], r.Area), percent(p.Share(r.ID)), yesNo(bool(r.Blocking)), r.Target, source}
+		rows[i] = []string{title, areaTitle(p, r.Area), percent(p.Share(r.ID)), yesNo(bool(r.Blocking), l), r.Target, source}
 	}
-	return requirementTable.write(w, rows, opts)
+	return requirementTable(l).write(w, rows, opts)
+}
+
+// areaTitle is an area's title in the profile, or its id when it has none.
+func areaTitle(p *assessment.Profile, id string) string {
+	for _, a := range p.Areas {
+		if a.ID == id {
+			return cmp.Or(a.Title, id)
+		}
+	}
+	return id
 }
 
 func requirementsCSV(w io.Writer, p *assessment.Profile) error {
@@ -107,13 +122,17 @@ func requirementsCSV(w io.Writer, p *assessment.Profile) error {
 	return cw.Error()
 }
 
-func requirementsMarkdown(w io.Writer, p *assessment.Profile) error {
+func requirementsMarkdown(w io.Writer, p *assessment.Profile, opts Options) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## Requirements: %s\n\n%s\n\nSource: %s (%s).\n\n", mdText(p.Title), mdText(thresholdLine(p)), mdText(p.Source.Title), mdText(p.Source.Kind))
-	b.WriteString("| Requirement | Area | Weight | Blocks | Target | Source sentence |\n| --- | --- | ---: | --- | --- | --- |\n")
+	l := opts.loc()
+	fmt.Fprintf(&b, "## %s\n\n%s\n\n%s\n\n", mdText(l.T("requirements.md.heading", i18n.Args{"Title": p.Title})), mdText(thresholdLine(p, l)),
+		mdText(l.T("requirements.md.source", i18n.Args{"Title": p.Source.Title, "Kind": p.Source.Kind})))
+	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n| --- | --- | ---: | --- | --- | --- |\n", l.T("requirements.column.requirement"),
+		l.T("requirements.column.area"), l.T("requirements.column.weight"), l.T("requirements.column.blocks"), l.T("requirements.column.target"),
+		l.T("requirements.column.source"))
 	for _, r := range p.Requirements {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(r.Requirement), mdCell(r.Area), percent(p.Share(r.ID)),
-			yesNo(bool(r.Blocking)), mdCell(r.Target), mdCell(r.Source))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(r.Requirement), mdCell(areaTitle(p, r.Area)), percent(p.Share(r.ID)),
+			yesNo(bool(r.Blocking), l), mdCell(r.Target), mdCell(quoted(r.Source)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
