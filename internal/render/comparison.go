@@ -193,7 +193,7 @@ func writeStepsCompleted(b *strings.Builder, c assessment.Comparison, width int,
 	b.WriteString("\n")
 	wrapped(b, "", l.T("compare.steps-done", i18n.Args{"Count": len(c.StepsCompleted)}), width)
 	if len(c.StepsCompleted) == 0 {
-		b.WriteString("  " + l.T("compare.none") + "\n")
+		b.WriteString("  " + l.T("compare.no-steps") + "\n")
 	}
 	for _, s := range c.StepsCompleted {
 		wrapped(b, "  + ", stepDoneText(s, titles, l), width)
@@ -210,7 +210,7 @@ func writeStepsCompletedMarkdown(b *strings.Builder, c assessment.Comparison, l 
 	titles := gapTitles(append(slices.Clone(c.Closed), c.Remaining...))
 	fmt.Fprintf(b, "\n### %s\n\n", l.T("compare.steps-done-md", i18n.Args{"Count": len(c.StepsCompleted)}))
 	if len(c.StepsCompleted) == 0 {
-		b.WriteString(l.T("compare.none-md") + "\n")
+		b.WriteString(l.T("compare.no-steps-md") + "\n")
 	}
 	for _, s := range c.StepsCompleted {
 		fmt.Fprintf(b, "- %s\n", mdText(stepDoneText(s, titles, l)))
