@@ -205,6 +205,10 @@ func assessOutputOptions(opts *AssessOptions, kept string) render.Options {
 		}
 	}
 	topts.InFull = inFullArgs(opts, topts.AnswersKept)
+	topts.Credentials = append([]string{"credentials"}, credentialsFlags(opts)...)
+	if opts.Lang != "" {
+		topts.Outlook = []string{"outlook", "--lang", opts.Lang}
+	}
 	return topts
 }
 

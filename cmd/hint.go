@@ -117,6 +117,19 @@ func runFlags(opts *AssessOptions, answersPath string) []string {
 	return append(flags, reportFlags(opts)...)
 }
 
+// credentialsFlags are the flags of `hitready credentials` that show the credentials a report
+// used: the profile and the language.
+func credentialsFlags(opts *AssessOptions) []string {
+	var flags []string
+	if opts.Profile != "" {
+		flags = append(flags, "--profile", opts.Profile)
+	}
+	if opts.Lang != "" {
+		flags = append(flags, "--lang", opts.Lang)
+	}
+	return flags
+}
+
 // reportFlags are the flags that change what a report says, which every hint that shows it
 // again repeats: the profile, the language, the plain layout.
 func reportFlags(opts *AssessOptions) []string {

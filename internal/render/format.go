@@ -100,6 +100,11 @@ type Options struct {
 	// gap in full: the same answers and the flags that change what a report says (--set,
 	// --profile, --plain). nil: one is made from AnswersKept.
 	InFull []string
+	// Credentials are the arguments, after Command, of the command that shows the credentials
+	// this report used: its --profile and --lang. nil: "credentials".
+	Credentials []string
+	// Outlook is the same for `hitready outlook`: its --lang. nil: "outlook".
+	Outlook []string
 	// Page is what the HTML page needs beyond the report (--format html): the date it says it
 	// was made, its language and the document the requirements rest on.
 	Page page.Options

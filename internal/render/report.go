@@ -331,7 +331,13 @@ func pathSection(b *strings.Builder, r assessment.Report, opts Options, p painte
 		for _, s := range shared {
 			wrapped(b, "  ", l.T("report.credentials.all", i18n.Args{"Credentials": l.And(s.names), "Text": s.text}), width)
 		}
-		commandLine(b, "", l.T("report.credentials.hint"), opts.command()+" credentials", width)
+		// The credentials of this report's profile, in its language: --profile and --lang with it.
+		args := opts.Credentials
+		if args == nil {
+			args = []string{"credentials"}
+		}
+		wrapped(b, "", l.T("report.credentials.hint"), width)
+		b.WriteString(textsafe.FitCommand(opts.command(), args, width, "  ") + "\n")
 	}
 }
 
@@ -349,13 +355,6 @@ func allGapsHint(opts Options, indent string) string {
 	return textsafe.FitCommand(opts.command(), args, opts.width(), indent)
 }
 
-// commandLine writes a sentence that ends with a command to paste, the command on a line of its
-// own: wrapped with the sentence, it would break where a paste cannot mend it.
-func commandLine(b *strings.Builder, indent, sentence, command string, width int) {
-	wrapped(b, indent, sentence, width)
-	b.WriteString(indent + "  " + command + "\n")
-}
-
 func settingSection(b *strings.Builder, r assessment.Report, opts Options, _ painter) {
 	if len(r.Settings) == 0 {
 		return
@@ -365,7 +364,12 @@ func settingSection(b *strings.Builder, r assessment.Report, opts Options, _ pai
 	for _, s := range r.Settings {
 		wrapped(b, "  "+s.Title+": ", settingFigure(s, l), opts.width())
 	}
-	commandLine(b, "", l.T("report.settings.hint"), opts.command()+" outlook", opts.width())
+	args := opts.Outlook
+	if args == nil {
+		args = []string{"outlook"}
+	}
+	wrapped(b, "", l.T("report.settings.hint"), opts.width())
+	b.WriteString(textsafe.FitCommand(opts.command(), args, opts.width(), "  ") + "\n")
 }
 
 func noteSection(b *strings.Builder, r assessment.Report, opts Options, _ painter) {
