@@ -76,6 +76,11 @@ type cohortView struct {
 	Exams        []examRow
 	Unmet        []countRow
 	Rows         template.HTML
+	// The files that could not be scored, each with its reason in a word (standard error says
+	// it in full): a page for a program meeting names who is missing from it.
+	Unscored     []assessment.Unscored
+	UnscoredAll  int // how many, the first ones of which are in Unscored
+	UnscoredMore int // how many are counted but not named
 }
 
 // countRow is a line of a chart drawn as a table: what is counted, how many, and a bar.
@@ -118,6 +123,11 @@ func (c *Cohort) Close(s *assessment.Summary) error {
 		v.Unmet = append(v.Unmet, countRow{Text: u.Title, Detail: u.Requirement, Count: u.Count,
 			Bar: newBar(float64(u.Count), float64(s.Count))})
 	}
+	first, all := s.Unscored()
+	for _, u := range first {
+		v.Unscored = append(v.Unscored, assessment.Unscored{Source: fileText(u.Source), Reason: u.Reason})
+	}
+	v.UnscoredAll, v.UnscoredMore = all, all-len(first)
 	f := frame{Kind: "cohort", Title: c.set.w.l.T("page.title.cohort"), Date: c.opts.Date, Generous: true}
 	return write(c.w, c.set, "cohort", v, f, nil)
 }

@@ -154,6 +154,12 @@ func drawPages(t *testing.T, s scorer, opts Options, who string) drawn {
 		}
 		sum.Add(r)
 	}
+	// A file that could not be scored: the page names it (with who's name, escaped as any).
+	broken := "broken.yaml"
+	if who != "" {
+		broken = who + "-broken.yaml"
+	}
+	sum.AddUnscored(broken, assessment.Incomplete)
 	if err := c.Close(sum); err != nil {
 		t.Fatal(err)
 	}
@@ -345,6 +351,27 @@ func TestCSSString(t *testing.T) {
 	} {
 		if got := string(cssString(in)); got != want {
 			t.Errorf("cssString(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// The cohort page names the files that could not be scored, as the table and Markdown do, so
+// that a page for a program meeting does not leave a student out unseen (new-user tester).
+func TestCohortPageNamesTheUnscored(t *testing.T) {
+	for _, tt := range []struct {
+		lang i18n.Lang
+		want []string
+	}{
+		{i18n.English, []string{`<h2 id="h-unscored">Not scored</h2>`, "1 file could not be scored", `<span class="src">broken.yaml</span>: incomplete`}},
+		{i18n.Spanish, []string{`<h2 id="h-unscored">Sin puntuar</h2>`, "1 archivo no se pudo puntuar", `<span class="src">broken.yaml</span>: incompleto`}},
+	} {
+		opts := testOptions
+		opts.Lang = tt.lang
+		page := drawPages(t, newScorer(t), opts, "").pages["cohort"]
+		for _, w := range tt.want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s: the cohort page lacks %q", tt.lang, w)
+			}
 		}
 	}
 }

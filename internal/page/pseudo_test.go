@@ -80,7 +80,7 @@ func TestPseudoLanguageLeavesNoEnglish(t *testing.T) {
 	opts.Requirements = s.profile.Source.Title + ", " + s.profile.Source.Kind
 	const who = "Casey Pseudo"
 	d := drawPages(t, s, opts, who)
-	allow := []string{"Casey", "Pseudo", "Pseudo.yaml", "someone", "else"}
+	allow := []string{"Casey", "Pseudo", "Pseudo.yaml", "Pseudo-broken.yaml", "someone", "else"}
 
 	// The untranslated data's texts, longest first so that a text is taken out before a text
 	// inside it; each also as the page may show it (mid-sentence, without its full stop).
