@@ -32,7 +32,16 @@ type Localizer struct {
 }
 
 // For returns the localizer of a language. The pseudo-language speaks English wrapped in markers.
-func For(l Lang) *Localizer { return catalogue().localizer(l) }
+func For(l Lang) *Localizer {
+	c := catalogue()
+	if loc, ok := c.localizers.Load(l); ok {
+		return loc.(*Localizer)
+	}
+	// Made once per language: go-i18n parses the tags of every new localizer, and scoring asks
+	// for one per sentence it words (a cohort of 10,000 spent a second on it).
+	loc, _ := c.localizers.LoadOrStore(l, c.localizer(l))
+	return loc.(*Localizer)
+}
 
 func (c *loaded) localizer(l Lang) *Localizer {
 	tag := English.Tag()
@@ -129,6 +138,8 @@ type loaded struct {
 	fsys   fs.FS
 	mu     sync.Mutex      // the bundle and parsed, as a file is added while others are read
 	parsed map[string]bool // the files whose messages are in the bundle
+
+	localizers sync.Map // Lang -> *Localizer, made once each (For)
 }
 
 // catalogue indexes the message files once; a file is parsed the first time one of its messages
