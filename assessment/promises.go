@@ -225,7 +225,15 @@ func (p *Profile) bestAnswers() *questions.Answers {
 }
 
 // fillBest answers the questions from index from on the best way, after those before it.
-func (p *Profile) fillBest(a *questions.Answers, from int) {
+func (p *Profile) fillBest(a *questions.Answers, from int) { p.fill(a, from, p.bestValue) }
+
+// fillBestTopOnly is fillBest that takes, for a one-of question, its strongest value (the last
+// offered for an unordered one): the look-ahead of fillBest.
+func (p *Profile) fillBestTopOnly(a *questions.Answers, from int) { p.fill(a, from, p.topValue) }
+
+// fill answers every question asked from index from on with its best answer: every value of a
+// multiple choice, a rating's top, and for a one-of question the value oneOf picks.
+func (p *Profile) fill(a *questions.Answers, from int, oneOf func(q *questions.Question, i int, a *questions.Answers) string) {
 	for i := from; i < len(p.bank.Questions); i++ {
 		q := &p.bank.Questions[i]
 		if p.bank.Asks(q, a) != questions.Asked {
@@ -237,39 +245,31 @@ func (p *Profile) fillBest(a *questions.Answers, from int) {
 		case questions.Rating:
 			a.Set(q.ID, questions.RatingAnswer(q.Scale.Max))
 		case questions.OneOf:
-			best, bestScore := "", -1.0
-			for _, v := range p.bank.Offered(q, a).ValueNames() {
-				try := a.Clone()
-				try.Set(q.ID, questions.OneOfAnswer(v))
-				p.fillBestTopOnly(try, i+1)
-				if s := p.scoreOnly(try).Score; s > bestScore {
-					best, bestScore = v, s
-				}
-			}
-			a.Set(q.ID, questions.OneOfAnswer(best))
+			a.Set(q.ID, questions.OneOfAnswer(oneOf(q, i, a)))
 		}
 	}
 }
 
-// fillBestTopOnly is fillBest that takes, for a one-of question, its strongest value (the last
-// offered for an unordered one): the look-ahead of fillBest.
-func (p *Profile) fillBestTopOnly(a *questions.Answers, from int) {
-	for i := from; i < len(p.bank.Questions); i++ {
-		q := &p.bank.Questions[i]
-		if p.bank.Asks(q, a) != questions.Asked {
-			continue
-		}
-		switch q.Kind {
-		case questions.AnyOf:
-			a.Set(q.ID, questions.AnyOfAnswer(q.ValueNames()...))
-		case questions.Rating:
-			a.Set(q.ID, questions.RatingAnswer(q.Scale.Max))
-		case questions.OneOf:
-			values := p.bank.Offered(q, a).ValueNames()
-			slices.SortStableFunc(values, func(x, y string) int { return q.Rank(x) - q.Rank(y) })
-			a.Set(q.ID, questions.OneOfAnswer(values[len(values)-1]))
+// bestValue is the value of the one-of question q (at index i) that scores highest when every
+// later question takes its strongest value.
+func (p *Profile) bestValue(q *questions.Question, i int, a *questions.Answers) string {
+	best, bestScore := "", -1.0
+	for _, v := range p.bank.Offered(q, a).ValueNames() {
+		try := a.Clone()
+		try.Set(q.ID, questions.OneOfAnswer(v))
+		p.fillBestTopOnly(try, i+1)
+		if s := p.scoreOnly(try).Score; s > bestScore {
+			best, bestScore = v, s
 		}
 	}
+	return best
+}
+
+// topValue is the strongest value of the one-of question q that the answers before it offer.
+func (p *Profile) topValue(q *questions.Question, _ int, a *questions.Answers) string {
+	values := p.bank.Offered(q, a).ValueNames()
+	slices.SortStableFunc(values, func(x, y string) int { return q.Rank(x) - q.Rank(y) })
+	return values[len(values)-1]
 }
 
 // samplePeople are n people drawn from the answers the bank allows, the same every time, with the
