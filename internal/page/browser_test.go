@@ -407,6 +407,7 @@ func cohortPage(t *testing.T, s scorer, reports []assessment.Report, opts Option
 		}
 		sum.Add(r)
 	}
+	sum.AddUnscored("examples/broken.yaml", assessment.Invalid) // the list of files not scored, seen and checked too
 	if err := c.Close(sum); err != nil {
 		t.Fatal(err)
 	}

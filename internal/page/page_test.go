@@ -362,8 +362,8 @@ func TestCohortPageNamesTheUnscored(t *testing.T) {
 		lang i18n.Lang
 		want []string
 	}{
-		{i18n.English, []string{`<h2 id="h-unscored">Not scored</h2>`, "1 file could not be scored", `<span class="src">broken.yaml</span>: incomplete`}},
-		{i18n.Spanish, []string{`<h2 id="h-unscored">Sin puntuar</h2>`, "1 archivo no se pudo puntuar", `<span class="src">broken.yaml</span>: incompleto`}},
+		{i18n.English, []string{`<h2 id="h-unscored">Not scored</h2>`, "1 file could not be scored", "<li>broken.yaml: incomplete</li>"}},
+		{i18n.Spanish, []string{`<h2 id="h-unscored">Sin puntuar</h2>`, "1 archivo no se pudo puntuar", "<li>broken.yaml: incompleto</li>"}},
 	} {
 		opts := testOptions
 		opts.Lang = tt.lang
