@@ -169,9 +169,9 @@ func askOpenQuestions(opts *AssessOptions, bank *questions.Bank, answers *questi
 	return runQuestionnaire(opts, bank, answers, given)
 }
 
-// saveAnswers writes --save-answers at the end. When it cannot be written but the questionnaire
-// kept the answers in another file, the report is still drawn: the failure comes back as
-// notSaved, to be said after it.
+// saveAnswers writes --save-answers at the end. When it cannot be written (and the run was not
+// interrupted), the report is still drawn: the failure comes back as notSaved, to be said after
+// it with the file that holds the answers, or, when none does, a command that gives them again.
 func saveAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Bank, answers *questions.Answers, kept string) (notSaved, err error) {
 	if opts.SaveAnswers == "" {
 		return nil, nil
@@ -180,9 +180,9 @@ func saveAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Bank,
 	if err == nil {
 		err = fileio.WriteFile(ctx, opts.SaveAnswers, streams(opts.IO), data)
 	}
-	if err != nil && kept != opts.SaveAnswers && ctx.Err() == nil && (kept != "" || bank.Open(answers) == nil) {
-		// The answers are in memory: the report is still drawn (its "In full" hint repeats
-		// them when no file holds them), then the failure is said and the exit is 1.
+	if err != nil && kept != opts.SaveAnswers && ctx.Err() == nil {
+		// The answers are in memory: the report is still drawn, then the failure is said,
+		// with a command that gives every answer again when no file holds them; exit 1.
 		e := &savedElsewhereError{Target: opts.SaveAnswers, Kept: kept, Err: err, Lang: bank.Lang()}
 		if kept == "" {
 			e.Width = opts.IO.TerminalWidth()
