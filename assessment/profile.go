@@ -138,21 +138,21 @@ func (p *Profile) Share(id string) float64 {
 // Bank is the question bank the profile was checked against.
 func (p *Profile) Bank() *questions.Bank { return p.bank }
 
-// DefaultProfile returns the embedded profile, checked against bank.
+// DefaultProfile returns the embedded profile, checked against bank. The tests hold it to
+// readStrict and to the plan's promises; a run, which reads it on every start, only decodes it.
 func DefaultProfile(bank *questions.Bank) (*Profile, error) {
-	return ParseProfile(embeddedProfileName, profileYAML, bank)
+	return parseProfile(embeddedProfileName, profileYAML, bank, readEmbedded[Profile], false)
 }
 
-// ParseProfile reads a profile strictly (readStrict) and checks it against the bank, and a custom
-// one against the plan's promises (promises.go). Refusals match inputerr.ErrInvalid and name the
-// file, the line and the requirement.
+// ParseProfile reads a profile strictly (readStrict), checked against the bank and the plan's
+// promises (promises.go); a refusal matches inputerr.ErrInvalid, naming file, line and requirement.
 func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, error) {
-	return parseProfile(path, data, bank, true)
+	return parseProfile(path, data, bank, readStrictIn[Profile], true)
 }
 
-// parseProfile is ParseProfile, without the plan's promises unless promises is set.
-func parseProfile(path string, data []byte, bank *questions.Bank, promises bool) (*Profile, error) {
-	p, f, err := readStrictIn[Profile](path, data, profileKind, bank.Lang())
+// parseProfile reads a profile with read, and checks the plan's promises when promises is set.
+func parseProfile(path string, data []byte, bank *questions.Bank, read reader[Profile], promises bool) (*Profile, error) {
+	p, f, err := read(path, data, profileKind, bank.Lang())
 	if err != nil {
 		return nil, err
 	}
@@ -174,7 +174,7 @@ func parseProfile(path string, data []byte, bank *questions.Bank, promises bool)
 		return nil, err
 	}
 	// With its own credentials and steps, UseCredentialsAndSteps checks the promises.
-	if promises && path != embeddedProfileName && p.CredentialsFile == "" && p.StepsFile == "" {
+	if promises && p.CredentialsFile == "" && p.StepsFile == "" {
 		err = p.checkPromises()
 	}
 	if err != nil {

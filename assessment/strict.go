@@ -92,10 +92,14 @@ func readStrictIn[T any](path string, data []byte, kind fileKind, l i18n.Lang) (
 	return &v, f, nil
 }
 
+// reader reads a YAML input file into a T (readStrictIn, readEmbedded).
+type reader[T any] func(path string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error)
+
 // readEmbedded reads a file built into hitready, which the tests hold to readStrict, in language
 // l: its texts in two languages made plain strings of l (i18n.Localize, as questions.LoadIn reads
 // the bank), then decoded strictly, without the screen, since every command reads it on start.
-// Its file has no tree: what a check finds in it is reported without a line.
+// Its file keeps the localized tree, whose lines are the file's, for the checks of what the
+// values mean.
 func readEmbedded[T any](name string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -108,7 +112,11 @@ func readEmbedded[T any](name string, data []byte, kind fileKind, l i18n.Lang) (
 	if err := decodeEmbedded(&doc, &v); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &v, &yamlFile{path: name, kind: kind}, nil
+	f := &yamlFile{path: name, kind: kind, reported: map[int]bool{}}
+	if len(doc.Content) > 0 {
+		f.root = doc.Content[0]
+	}
+	return &v, f, nil
 }
 
 // strictEmbedded has the embedded data decoded refusing unknown fields, which yaml.v3 does only
