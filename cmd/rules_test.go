@@ -36,6 +36,8 @@ func TestRulesGolden(t *testing.T) {
 	for _, command := range []string{"credentials", "requirements", "outlook"} {
 		cases = append(cases, c{command + "-es.markdown", []string{command, "--lang", "es", "--format", "markdown"}})
 	}
+	// The bank in Spanish: its texts, and each quote (why) with its rendering (why_translation).
+	cases = append(cases, c{"questions-es.yaml", []string{"questions", "--lang", "es", "--format", "yaml"}})
 	for _, tt := range cases {
 		t.Run(tt.golden, func(t *testing.T) {
 			r := run(t, "", tt.args...)

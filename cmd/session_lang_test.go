@@ -49,7 +49,8 @@ func TestPseudoLanguageSessionLeavesNoEnglish(t *testing.T) {
 	if first.code != exitInterrupted {
 		t.Fatalf("exit %d\n%s", first.code, first.stderr)
 	}
-	for _, want := range []string{"⟦Çȯñţǐñǔė ŵǐţħ:⟧\n  hitready assess --answers hitready-answers.yaml --plain", "ḟȯŕ ħėĺṗ"} {
+	for _, want := range []string{"⟦Çȯñţǐñǔė ŵǐţħ:⟧\n  hitready assess --answers hitready-answers.yaml --plain", "ḟȯŕ ħėĺṗ",
+		"related field.”⟧\n⟦Ǐñ ẏȯǔŕ ĺȧñģǔȧģė: «⟦Ǐñ ȯŕđėŕ ţȯ ḃėçȯṁė"} { // the help: why, and its rendering
 		if !strings.Contains(first.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, first.stderr)
 		}

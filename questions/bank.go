@@ -156,18 +156,20 @@ func decodeStrict(n *yaml.Node, v any) error {
 
 // Question is one entry of the bank.
 type Question struct {
-	ID        string   `yaml:"id" json:"id"`
-	Section   string   `yaml:"section" json:"section"`
-	Kind      Kind     `yaml:"kind" json:"kind"`
-	Ordered   Order    `yaml:"ordered" json:"ordered,omitempty"`
-	Optional  bool     `yaml:"optional" json:"optional,omitempty"`
-	Text      string   `yaml:"text" json:"text"`
-	Help      string   `yaml:"help" json:"help"`
-	Why       string   `yaml:"why" json:"why"`
-	Source    string   `yaml:"source,omitempty" json:"source,omitempty"` // where why comes from, when not the bank's source
-	Values    []Choice `yaml:"values" json:"values,omitempty"`
-	Scale     *Scale   `yaml:"scale" json:"scale,omitempty"`
-	AskedWhen When     `yaml:"asked_when" json:"asked_when,omitempty"`
+	ID       string `yaml:"id" json:"id"`
+	Section  string `yaml:"section" json:"section"`
+	Kind     Kind   `yaml:"kind" json:"kind"`
+	Ordered  Order  `yaml:"ordered" json:"ordered,omitempty"`
+	Optional bool   `yaml:"optional" json:"optional,omitempty"`
+	Text     string `yaml:"text" json:"text"`
+	Help     string `yaml:"help" json:"help"`
+	Why      string `yaml:"why" json:"why"` // quoted, in the language it was written in
+	// WhyTranslation is why rendered in the bank's language, to show beside it; empty in English.
+	WhyTranslation string   `yaml:"why_translation,omitempty" json:"why_translation,omitempty"`
+	Source         string   `yaml:"source,omitempty" json:"source,omitempty"` // where why comes from, when not the bank's source
+	Values         []Choice `yaml:"values" json:"values,omitempty"`
+	Scale          *Scale   `yaml:"scale" json:"scale,omitempty"`
+	AskedWhen      When     `yaml:"asked_when" json:"asked_when,omitempty"`
 }
 
 // Choice returns the allowed value v of a one-of or any-of question.
@@ -226,6 +228,8 @@ type Section struct {
 	Title string `yaml:"title" json:"title"`
 	Intro string `yaml:"intro" json:"intro"`
 	Why   string `yaml:"why" json:"why"`
+	// WhyTranslation is as a question's.
+	WhyTranslation string `yaml:"why_translation,omitempty" json:"why_translation,omitempty"`
 }
 
 // Source names the document the questions rest on.
@@ -254,17 +258,22 @@ func Load() (*Bank, error) {
 
 // LoadIn is Load in language l: every text a person reads (titles, intros, questions, help,
 // labels, the ends of a scale, sources) is in l where bank.yaml has it; ids, values and the
-// quoted sources (why) are the same in every language. Whoever draws the bank reads the language
+// quoted sources (why) are the same in every language, with a rendering in l beside each quote
+// (WhyTranslation) unless l is English. Whoever draws the bank reads the language
 // from Lang.
 func LoadIn(l i18n.Lang) (*Bank, error) {
 	return parseBank(bankYAML, l)
 }
 
-// parseBank reads bank.yaml in language l: the texts written in two languages are made plain
-// strings of l (i18n.Localize), then the document is decoded strictly.
+// parseBank reads bank.yaml in language l: the quotes are split from their renderings
+// (splitQuotes), the texts written in two languages are made plain strings of l (i18n.Localize),
+// then the document is decoded strictly.
 func parseBank(data []byte, l i18n.Lang) (*Bank, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("question bank: %w", err)
+	}
+	if err := splitQuotes(&doc, l); err != nil {
 		return nil, fmt.Errorf("question bank: %w", err)
 	}
 	if err := i18n.Localize(&doc, l); err != nil {

@@ -91,23 +91,28 @@ func TestRankFollowsTheDirectionOfTheList(t *testing.T) {
 }
 
 func TestBankCheckRefusesBrokenBanks(t *testing.T) {
-	section := "sections:\n- {id: s, title: S, intro: I, why: W}\n"
+	section := "sections:\n- {id: s, title: S, intro: I, why: {en: W, es: V}}\n"
 	q := func(body string) string {
-		return section + "questions:\n- {id: a, section: s, kind: one-of, text: T, help: H, why: W, values: [{value: x, label: X}]}\n" + body
+		return section + "questions:\n- {id: a, section: s, kind: one-of, text: T, help: H, why: {en: W, es: V}, values: [{value: x, label: X}]}\n" + body
 	}
 	tests := []struct {
 		name, yaml, want string
 	}{
-		{"duplicate id", q("- {id: a, section: s, kind: rating, text: T, help: H, why: W, scale: {min: 1, max: 5, low: L, high: H}}\n"), `"a" is defined twice`},
-		{"unknown section", q("- {id: b, section: nope, kind: one-of, text: T, help: H, why: W, values: [{value: x, label: X}]}\n"), `section "nope" is not defined`},
-		{"value without label", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: W, values: [{value: x}]}\n"), "needs a value and a label"},
-		{"condition on a later question", section + "questions:\n- {id: b, section: s, kind: one-of, text: T, help: H, why: W, values: [{value: x, label: X}], asked_when: {question: a, in: [x]}}\n- {id: a, section: s, kind: one-of, text: T, help: H, why: W, values: [{value: x, label: X}]}\n", "not a question before it"},
-		{"condition on an unknown value", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: W, values: [{value: x, label: X}], asked_when: {question: a, in: [y]}}\n"), `"y" is not a value of a`},
-		{"rating without scale", q("- {id: b, section: s, kind: rating, text: T, help: H, why: W}\n"), "needs a scale"},
-		{"unknown kind", q("- {id: b, section: s, kind: slider, text: T, help: H, why: W}\n"), `kind "slider"`},
-		{"no help", q("- {id: b, section: s, kind: one-of, text: T, why: W, values: [{value: x, label: X}]}\n"), "help and why are all required"},
-		{"unknown field", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: W, colour: red, values: [{value: x, label: X}]}\n"), "colour"},
-		{"ordered any-of", q("- {id: b, section: s, kind: any-of, ordered: ascending, text: T, help: H, why: W, values: [{value: x, label: X}]}\n"), "only one-of questions are ordered"},
+		{"duplicate id", q("- {id: a, section: s, kind: rating, text: T, help: H, why: {en: W, es: V}, scale: {min: 1, max: 5, low: L, high: H}}\n"), `"a" is defined twice`},
+		{"unknown section", q("- {id: b, section: nope, kind: one-of, text: T, help: H, why: {en: W, es: V}, values: [{value: x, label: X}]}\n"), `section "nope" is not defined`},
+		{"value without label", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: {en: W, es: V}, values: [{value: x}]}\n"), "needs a value and a label"},
+		{"condition on a later question", section + "questions:\n- {id: b, section: s, kind: one-of, text: T, help: H, why: {en: W, es: V}, values: [{value: x, label: X}], asked_when: {question: a, in: [x]}}\n- {id: a, section: s, kind: one-of, text: T, help: H, why: {en: W, es: V}, values: [{value: x, label: X}]}\n", "not a question before it"},
+		{"condition on an unknown value", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: {en: W, es: V}, values: [{value: x, label: X}], asked_when: {question: a, in: [y]}}\n"), `"y" is not a value of a`},
+		{"rating without scale", q("- {id: b, section: s, kind: rating, text: T, help: H, why: {en: W, es: V}}\n"), "needs a scale"},
+		{"unknown kind", q("- {id: b, section: s, kind: slider, text: T, help: H, why: {en: W, es: V}}\n"), `kind "slider"`},
+		{"no help", q("- {id: b, section: s, kind: one-of, text: T, why: {en: W, es: V}, values: [{value: x, label: X}]}\n"), "help and why are all required"},
+		{"unknown field", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: {en: W, es: V}, colour: red, values: [{value: x, label: X}]}\n"), "colour"},
+		// A why is a quote with its Spanish rendering: never one language alone, in any session.
+		{"why in English alone", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: W, values: [{value: x, label: X}]}\n"), "line 5: why is a quoted source: write it {en: the words as written, es: a Spanish rendering}"},
+		{"why without its Spanish", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: {en: W}, values: [{value: x, label: X}]}\n"), "why: line 5: a text in two languages needs both en and es"},
+		{"a section's why in English alone", "sections:\n- {id: s, title: S, intro: I, why: W}\n", "line 2: why is a quoted source"},
+		{"a rendering written apart", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: {en: W, es: V}, why_translation: V, values: [{value: x, label: X}]}\n"), "why_translation is made from why's es"},
+		{"ordered any-of", q("- {id: b, section: s, kind: any-of, ordered: ascending, text: T, help: H, why: {en: W, es: V}, values: [{value: x, label: X}]}\n"), "only one-of questions are ordered"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,9 +14,11 @@ func texts(b *Bank) map[string]string {
 	out := map[string]string{"source.title": b.Source.Title, "source.kind": b.Source.Kind}
 	for _, s := range b.Sections {
 		out[s.ID+".title"], out[s.ID+".intro"] = s.Title, s.Intro
+		out[s.ID+".why_translation"] = s.WhyTranslation
 	}
 	for _, q := range b.Questions {
 		out[q.ID+".text"], out[q.ID+".help"] = q.Text, q.Help
+		out[q.ID+".why_translation"] = q.WhyTranslation
 		if q.Source != "" {
 			out[q.ID+".source"] = q.Source
 		}
@@ -67,12 +69,12 @@ func TestLanguagesShareEverythingButTheTexts(t *testing.T) {
 		c.Source.Title, c.Source.Kind = "", ""
 		c.Sections = slices.Clone(b.Sections)
 		for i := range c.Sections {
-			c.Sections[i].Title, c.Sections[i].Intro = "", ""
+			c.Sections[i].Title, c.Sections[i].Intro, c.Sections[i].WhyTranslation = "", "", ""
 		}
 		c.Questions = slices.Clone(b.Questions)
 		for i := range c.Questions {
 			q := &c.Questions[i]
-			q.Text, q.Help, q.Source = "", "", ""
+			q.Text, q.Help, q.Source, q.WhyTranslation = "", "", "", ""
 			q.Values = slices.Clone(q.Values)
 			for j := range q.Values {
 				q.Values[j].Label = ""
@@ -102,5 +104,49 @@ func TestLanguagesShareEverythingButTheTexts(t *testing.T) {
 	q, _ := es.Question("education.level")
 	if q.Text != "¿Cuál es el nivel de estudios más alto que ha terminado?" {
 		t.Errorf("education.level in Spanish: %q", q.Text)
+	}
+}
+
+// Every why, a section's and a question's, is the quote as written in every language, with a
+// Spanish rendering beside it in Spanish and nothing beside it in English.
+func TestEveryWhyHasASpanishRendering(t *testing.T) {
+	en, err := LoadIn(i18n.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := LoadIn(i18n.Spanish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type why struct{ where, quote, rendering string }
+	whys := func(b *Bank) []why {
+		var out []why
+		for _, s := range b.Sections {
+			out = append(out, why{"section " + s.ID, s.Why, s.WhyTranslation})
+		}
+		for _, q := range b.Questions {
+			out = append(out, why{q.ID, q.Why, q.WhyTranslation})
+		}
+		return out
+	}
+	enWhys, esWhys := whys(en), whys(es)
+	distinct := map[string]bool{}
+	for i, w := range esWhys {
+		distinct[w.quote] = true
+		if w.quote != enWhys[i].quote {
+			t.Errorf("%s: the quote differs in Spanish: %q, in English %q", w.where, w.quote, enWhys[i].quote)
+		}
+		if enWhys[i].rendering != "" {
+			t.Errorf("%s: an English session has a rendering beside the quote: %q", w.where, enWhys[i].rendering)
+		}
+		if w.rendering == "" || w.rendering == w.quote {
+			t.Errorf("%s: no Spanish rendering of %q", w.where, w.quote)
+		}
+	}
+	if len(esWhys) < 25 || len(distinct) < 20 {
+		t.Errorf("only %d whys, %d distinct", len(esWhys), len(distinct))
+	}
+	if q, _ := es.Question("skills.computer"); q.Why != "computer skills" || q.WhyTranslation != "habilidades con la computadora" {
+		t.Errorf("skills.computer in Spanish: %q beside %q", q.Why, q.WhyTranslation)
 	}
 }

@@ -38,7 +38,9 @@
 // each text as {en: …, es: …} where it stands (a plain string stays English only), and read the
 // document through Localize before decoding it, as questions.LoadIn does: the Go types keep plain
 // strings, the texts come out in the language asked for, on their lines. A quoted source stays a
-// plain string in the language it was written in. Text, with In(lang), is the same pair for a
+// plain string in the language it was written in; where a person needs a translation beside it
+// (bank.yaml's why), it is written {en: the words as written, es: the rendering} and read apart
+// before Localize (questions' splitQuotes): the quote in every language, the rendering beside it. Text, with In(lang), is the same pair for a
 // value held in Go.
 //
 // Messages about bad input (messages/errors.yaml) are worded where the problem is found, by the

@@ -51,8 +51,18 @@ func TestSessionInSpanish(t *testing.T) {
 			t.Errorf("%s: %q, want %q", c.what, c.got, c.want)
 		}
 	}
-	if !strings.Contains(asked(0).Help, "\nPor qué importa: “") {
+	if !strings.Contains(asked(0).Help, "\nPor qué importa: “In order to become") {
 		t.Errorf("the help does not say why in Spanish:\n%s", asked(0).Help)
+	}
+	// The quote stays as written; its rendering follows it, on a line of its own.
+	if !strings.Contains(asked(0).Help, "related field.”\nEn español: «Para ser técnico de información de salud, los aspirantes") ||
+		!strings.HasSuffix(asked(0).Help, " en un campo relacionado.»") {
+		t.Errorf("the help does not render the quote in Spanish:\n%s", asked(0).Help)
+	}
+	for _, a := range fake.Asked[:19] { // every question but the name has a why
+		if !strings.Contains(a.Help, "”\nEn español: «") {
+			t.Errorf("%s: no Spanish rendering of why:\n%s", a.Message, a.Help)
+		}
 	}
 	for _, want := range []string{
 		"Como máximo, 22 preguntas por responder (algunas solo corresponden después de ciertas respuestas). Escriba ? para saber por qué importa una pregunta; Ctrl-C detiene el cuestionario y guarda sus respuestas.\n",
@@ -136,6 +146,14 @@ func TestPseudoSessionLeavesNoEnglish(t *testing.T) {
 	if leaks := i18n.Leaks(text.String(), "Ana"); len(leaks) > 0 {
 		t.Errorf("untranslated: %q\n%s", leaks, text.String())
 	}
+	// A quote is allowed in English, so its rendering is looked for: beside every why.
+	for _, f := range []*prompter.Fake{first, second} {
+		for _, a := range f.Asked {
+			if strings.Contains(a.Help, "“") && !strings.Contains(a.Help, "”⟧\n⟦Ǐñ ẏȯǔŕ ĺȧñģǔȧģė: «⟦") {
+				t.Errorf("%s: why without its rendering:\n%s", a.Message, a.Help)
+			}
+		}
+	}
 	// Each part was said: the opening resumed, the count shrinking, the skip, a change's
 	// consequences in both directions.
 	for _, want := range []string{"⟦4 ȯḟ ȧţ ṁȯşţ 20 ɋǔėşţǐȯñş ȧñşŵėŕėđ ȧĺŕėȧđẏ", "ǐñ ȧĺĺ ñȯŵ: “", "⟦Şķǐṗ (ĺėȧṿė ǐţ ǔñȧñşŵėŕėđ)⟧",
@@ -201,5 +219,16 @@ func TestReasonInBothLanguages(t *testing.T) {
 		if got := Reason("me.yaml", errors.New(msg)); got != want {
 			t.Errorf("Reason(%q) = %q, want %q", msg, got, want)
 		}
+	}
+}
+
+// An English session shows the quote alone, as it always has: nothing is rendered beside it.
+func TestEnglishSessionShowsTheQuoteAlone(t *testing.T) {
+	fake := &prompter.Fake{Replies: []prompter.Reply{{Err: prompter.ErrInterrupted}}}
+	Session(fake, loadBankIn(t, i18n.English), questions.NewAnswers(), Options{Out: &bytes.Buffer{}, Width: 1000})
+	want := "Count only what you have finished; a degree you are still studying for counts as some college.\n" +
+		"Why it matters: “In order to become a Health Information Technician, the aspiring candidates need to hold at least a 2-year associate's degree in health information technology or a related field.”"
+	if got := fake.Asked[0].Help; got != want {
+		t.Errorf("help:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -124,8 +124,14 @@ func rating(l *i18n.Localizer, n, max int) string {
 	return l.T("session.review.rating", i18n.Args{"N": n, "Max": max})
 }
 
-func whyItMatters(l *i18n.Localizer, why string) string {
-	return l.T("session.why", i18n.Args{"Why": why})
+// whyItMatters is the help's last part: the quote as written and, on the next line, its
+// rendering in the session's language, if it has one (an English session has none).
+func whyItMatters(l *i18n.Localizer, why, rendering string) string {
+	said := l.T("session.why", i18n.Args{"Why": why})
+	if rendering == "" {
+		return said
+	}
+	return said + "\n" + l.T("session.why.rendering", i18n.Args{"Rendering": rendering})
 }
 
 // helpSaysPickNone tells whether a question's own help says already how to choose nothing.

@@ -196,7 +196,7 @@ var errSkipped = errors.New("skipped")
 // the answer being changed: the prompt starts on it. An optional question can be skipped
 // (prompter.SkipOption), and ask then returns errSkipped.
 func ask(p prompter.Prompter, l *i18n.Localizer, q *questions.Question, message string, current *questions.Answer, width int) (questions.Answer, error) {
-	help := prose.Wrap(q.Help+"\n"+whyItMatters(l, q.Why), width-2, "")
+	help := prose.Wrap(q.Help+"\n"+whyItMatters(l, q.Why, q.WhyTranslation), width-2, "")
 	origin := inputerr.Origin{Path: "questionnaire"}
 	var ans questions.Answer
 	switch q.Kind {
