@@ -31,21 +31,23 @@ import (
 // known; and a report that carries its answers is scored from them again under p and refused
 // wherever it says otherwise. An older report, saved without its answers, can only be checked for
 // consistency (its areas, score, thresholds and verdict follow from each other and from p); see
-// Rescored. Refusals match inputerr.ErrInvalid and name the file, the line and the field. Source
-// is set to path.
+// Rescored. Refusals match inputerr.ErrInvalid, name the file, the line and the field, and are
+// worded in the language of p's bank, the run's (messages/savedreport.yaml). Source is set to path.
 func DecodeReport(path string, data []byte, p *Profile) (Report, error) {
 	// A byte order mark is not JSON; an editor may have put one in front of a saved report.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	c := &reportChecker{path: path, data: data, profile: p}
+	c := &reportChecker{path: path, data: data, profile: p, words: p.bank.Words()}
 	var r Report
 	var answers savedAnswers
 	if err := json.Unmarshal(data, &r, json.RejectUnknownMembers(true),
 		json.WithUnmarshalers(json.UnmarshalFromFunc(answers.read))); err != nil {
 		c.decodeError(err)
-		return Report{}, c.err()
+	} else {
+		c.check(&r, &answers)
 	}
-	c.check(&r, &answers)
-	if err := c.err(); err != nil {
+	if len(c.problems) > 0 {
+		err := screenful(c.problems, 0).(*inputerr.InvalidError)
+		err.Lang = c.words.Lang()
 		return Report{}, err
 	}
 	r.Source = path
@@ -72,37 +74,28 @@ func (s *savedAnswers) read(dec *jsontext.Decoder, _ *questions.Answers) error {
 }
 
 // reportChecker lists what is wrong with a saved report, each problem at its field
-// ("areas[1].score") and the line of that field.
+// ("areas[1].score") and the line of that field, worded in the run's language: the bank's.
 type reportChecker struct {
 	path     string
 	data     []byte
 	profile  *Profile // the profile in force, which the report must have been scored against
+	words    *i18n.Localizer
 	problems []inputerr.Problem
-	fields   []string // the field of each problem, whose line err looks up
 	lines    map[string]int
 }
 
-func (c *reportChecker) add(field, format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
+// add records a problem of field ("areas[1].score", or "" for the report), at its line: message
+// id with args, after the field.
+func (c *reportChecker) add(field, id string, args i18n.Args) {
+	c.addAt(c.line(field), field, id, args)
+}
+
+func (c *reportChecker) addAt(line int, field, id string, args i18n.Args) {
+	msg := c.words.T(id, args)
 	if field != "" {
 		msg = field + ": " + msg
 	}
-	c.problems = append(c.problems, inputerr.Problem{Origin: inputerr.Origin{Path: c.path}, Message: msg})
-	c.fields = append(c.fields, field)
-}
-
-// err is the refusal of the report, each problem at its line, in the order of the file; nil when
-// there is none.
-func (c *reportChecker) err() error {
-	if len(c.problems) == 0 {
-		return nil
-	}
-	for i, field := range c.fields {
-		if c.problems[i].Origin.Line == 0 {
-			c.problems[i].Origin.Line = c.line(field)
-		}
-	}
-	return screenful(c.problems, 0)
+	c.problems = append(c.problems, inputerr.Problem{Origin: inputerr.Origin{Path: c.path, Line: line}, Message: msg})
 }
 
 // line is the line of a field ("areas[1].score") in the file, 0 when it is not there. The lines
@@ -158,137 +151,107 @@ func (c *reportChecker) decodeError(err error) {
 	switch {
 	case errors.As(err, &syn) && errors.Is(syn.Err, jsontext.ErrDuplicateName):
 		field := fieldOf(syn.JSONPointer)
-		c.add("", "%s is given twice (first at line %d); a report names each field once", strconv.Quote(field), c.line(field))
-		c.problems[0].Origin.Line = c.lineAt(int(syn.ByteOffset))
+		c.addAt(c.lineAt(int(syn.ByteOffset)), "", "errors.report.key-twice", i18n.Args{"Field": strconv.Quote(field), "First": c.line(field)})
 	case errors.As(err, &syn) && strings.Contains(syn.Err.Error(), "after top-level value"):
-		c.add("", "has data after the end of the report; a report is one JSON object")
-		c.problems[0].Origin.Line = c.lineAt(int(syn.ByteOffset))
+		c.addAt(c.lineAt(int(syn.ByteOffset)), "", "errors.report.trailing-data", nil)
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		c.add("", "is not a valid report: it ends before the JSON is complete")
-		c.problems[0].Origin.Line = c.lineAt(len(c.data))
+		c.addAt(c.lineAt(len(c.data)), "", "errors.report.ends-early", nil)
 	case errors.As(err, &syn):
-		c.add("", "is not a valid report: %v", syn.Err)
-		c.problems[0].Origin.Line = c.lineAt(int(syn.ByteOffset))
+		c.addAt(c.lineAt(int(syn.ByteOffset)), "", "errors.report.bad-json", i18n.Args{"Reason": syn.Err})
 	case errors.As(err, &sem):
 		c.semanticError(sem)
 	default:
-		c.add("", "is not a valid report: %v", err)
+		c.add("", "errors.report.bad-json", i18n.Args{"Reason": err})
 	}
 }
 
 // semanticError words a value the report's fields do not take: an unknown key (or a known one in
 // other letter case), a value of the wrong kind, a number no float holds.
 func (c *reportChecker) semanticError(e *json.SemanticError) {
-	field := fieldOf(e.JSONPointer)
+	field, at := fieldOf(e.JSONPointer), c.lineAt(int(e.ByteOffset))
+	switch {
+	case field == "":
+		c.addAt(at, "", "errors.report.not-object", nil)
+	case e.Err != nil && strings.Contains(e.Err.Error(), "unknown object member"):
+		c.unknownField(at, field, e.GoType)
+	case errors.Is(e.Err, strconv.ErrRange):
+		c.addAt(at, "", "errors.report.too-large", i18n.Args{"Field": field, "Value": e.JSONValue})
+	default:
+		want := "errors.report.want.other"
+		if e.GoType != nil {
+			want = cmp.Or(wantKinds[e.GoType.Kind()], "errors.report.want.object")
+		}
+		c.addAt(at, "", "errors.report.wrong-kind", i18n.Args{"Field": field, "Want": c.words.T(want),
+			"Got": c.words.T(cmp.Or(gotKinds[e.JSONKind], "errors.report.got.object"))})
+	}
+}
+
+// wantKinds and gotKinds word what a field takes and what the JSON gave instead, by message id;
+// the others take an object, and give one.
+var (
+	wantKinds = map[reflect.Kind]string{reflect.Float64: "errors.report.want.number", reflect.Int: "errors.report.want.number",
+		reflect.Bool: "errors.report.want.bool", reflect.String: "errors.report.want.text", reflect.Slice: "errors.report.want.list"}
+	gotKinds = map[jsontext.Kind]string{'"': "errors.report.got.string", '0': "errors.report.got.number",
+		't': "errors.report.got.boolean", 'f': "errors.report.got.boolean", 'n': "errors.report.got.null", '[': "errors.report.got.array"}
+)
+
+// unknownField refuses a key (field) that t, the type of its parent, has no field for; a field's
+// name in other letter case is told as such.
+func (c *reportChecker) unknownField(at int, field string, t reflect.Type) {
 	parent, key := "", field
 	if i := strings.LastIndexAny(field, ".]"); i >= 0 {
 		parent, key = strings.TrimSuffix(field[:i+1], "."), field[i+1:]
 	}
-	switch {
-	case field == "":
-		c.add("", "is not a report: a report is one JSON object")
-	case e.Err != nil && strings.Contains(e.Err.Error(), "unknown object member"):
-		c.unknownField(parent, key, e.GoType)
-	case errors.Is(e.Err, strconv.ErrRange):
-		c.add("", "is not a valid report: %s: %s is too large", field, e.JSONValue)
-	default:
-		c.add("", "is not a valid report: %s must be %s; got a JSON %s", field, jsonKind(e.GoType), jsonKindName(e.JSONKind))
-	}
-	c.problems[0].Origin.Line = c.lineAt(int(e.ByteOffset))
-}
-
-// unknownField refuses a key of parent that t has no field for; a field's name in other letter
-// case is told as such.
-func (c *reportChecker) unknownField(parent, key string, t reflect.Type) {
-	join := func(name string) string { return strings.TrimPrefix(parent+"."+name, ".") }
+	join := func(name string) string { return strconv.Quote(strings.TrimPrefix(parent+"."+name, ".")) }
 	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	for i := 0; t != nil && t.Kind() == reflect.Struct && i < t.NumField(); i++ {
 		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		switch {
-		case !strings.EqualFold(name, key):
-		case c.line(join(name)) > 0:
-			c.add("", "%s and %s (line %d) name the same field, letter case aside; a report names each field once",
-				strconv.Quote(join(key)), strconv.Quote(join(name)), c.line(join(name)))
-			return
-		default:
-			c.add("", "%s must be written %s: a report's field names are spelled as hitready writes them", strconv.Quote(join(key)), strconv.Quote(join(name)))
-			return
+		if !strings.EqualFold(name, key) {
+			continue
 		}
+		if line := c.line(strings.TrimPrefix(parent+"."+name, ".")); line > 0 {
+			c.addAt(at, "", "errors.report.key-case-twice", i18n.Args{"Field": join(key), "Other": join(name), "Line": line})
+		} else {
+			c.addAt(at, "", "errors.report.key-case", i18n.Args{"Field": join(key), "Want": join(name)})
+		}
+		return
 	}
-	c.add("", "is not a valid report: has unknown field %s; it is not a field of a %s report", strconv.Quote(join(key)), Schema)
-}
-
-func jsonKind(t reflect.Type) string {
-	if t == nil {
-		return "something else"
-	}
-	switch t.Kind() {
-	case reflect.Float64, reflect.Int:
-		return "a number"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.String:
-		return "text"
-	case reflect.Slice:
-		return "a list"
-	}
-	return "an object"
-}
-
-func jsonKindName(k jsontext.Kind) string {
-	switch k {
-	case '"':
-		return "string"
-	case '0':
-		return "number"
-	case 't', 'f':
-		return "boolean"
-	case 'n':
-		return "null"
-	case '[':
-		return "array"
-	}
-	return "object"
+	c.addAt(at, "", "errors.report.unknown-field", i18n.Args{"Field": join(key), "Schema": Schema})
 }
 
 // check checks a decoded report against itself and the profile in force.
 func (c *reportChecker) check(r *Report, answers *savedAnswers) {
 	p := c.profile
+	// The language of the report and of this run's reports (the pseudo-language of tests writes
+	// reports said to be English).
+	lang, run := cmp.Or(r.Lang, string(i18n.English)), reportLang(p.bank)
 	switch {
 	case r.Schema == "":
-		c.add("schema", "is missing; compare reads %q reports", Schema)
-		return
+		c.add("schema", "errors.report.schema-missing", i18n.Args{"Want": strconv.Quote(Schema)})
 	case r.Schema != Schema:
-		c.add("schema", "is %q; compare reads %q reports", r.Schema, Schema)
-		return
+		c.add("schema", "errors.report.schema-other", i18n.Args{"Schema": strconv.Quote(r.Schema), "Want": strconv.Quote(Schema)})
 	case r.Profile != p.ID:
 		// Everything else would differ too: say the one thing that explains it.
-		c.add("profile", "scored against profile %q, not %q (the profile in force); compare it with --profile FILE, where FILE is profile %q",
-			textsafe.Escape(r.Profile), p.ID, textsafe.Escape(r.Profile))
-		return
-	}
-	if r.Lang != "" && !slices.Contains(i18n.Langs(), i18n.Lang(r.Lang)) {
-		c.add("lang", "is %q; a report's language is en or es", textsafe.Escape(r.Lang))
-		return
-	}
-	if lang := cmp.Or(r.Lang, string(i18n.English)); answers.raw == nil && lang != string(p.bank.Lang()) {
+		c.add("profile", "errors.report.other-profile", i18n.Args{"Profile": strconv.Quote(textsafe.Escape(r.Profile)), "InForce": strconv.Quote(p.ID)})
+	case !slices.Contains(i18n.Langs(), i18n.Lang(lang)):
+		c.add("lang", "errors.report.lang-unknown", i18n.Args{"Lang": strconv.Quote(textsafe.Escape(r.Lang))})
+	case answers.raw == nil && lang != run:
 		// Without its answers its sentences cannot be worded again in this run's language, and
 		// shown beside this run's they would mix two: say which language to compare it in.
-		c.add("lang", "the report is in %s and this run in %s; a report saved without its answers is compared in its own language: --lang %s",
-			lang, p.bank.Lang(), lang)
-		return
+		c.add("lang", "errors.report.lang-other", i18n.Args{"Lang": lang, "Run": run})
+	default:
+		c.texts("", reflect.ValueOf(*r))
+		c.inRange(r)
+		switch {
+		case len(c.problems) > 0:
+		case answers.raw != nil:
+			c.rescore(r, answers)
+		default:
+			c.consistent(r)
+		}
 	}
-	c.texts("", reflect.ValueOf(*r))
-	if !c.inRange(r) || len(c.problems) > 0 {
-		return
-	}
-	if answers.raw != nil {
-		c.rescore(r, answers)
-		return
-	}
-	c.consistent(r)
 }
 
 // texts refuses text that would control a terminal, in every field of v but the source, which is
@@ -297,7 +260,7 @@ func (c *reportChecker) texts(field string, v reflect.Value) {
 	switch v.Kind() {
 	case reflect.String:
 		if r, bad := textsafe.Unsafe(v.String()); bad && field != "source" {
-			c.add(field, "holds %s; a report's text is printable and on one line", textsafe.Describe(r))
+			c.add(field, "errors.report.control", i18n.Args{"Char": questions.DescribeRune(c.words, r)})
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
@@ -313,12 +276,9 @@ func (c *reportChecker) texts(field string, v reflect.Value) {
 }
 
 // inRange refuses numbers outside their range and words hitready does not write.
-func (c *reportChecker) inRange(r *Report) bool {
-	before := len(c.problems)
+func (c *reportChecker) inRange(r *Report) {
 	c.number("score", r.Score, 0, 100)
-	if r.Verdict.Rank() == 0 && r.Verdict != NotReady {
-		c.add("verdict", "%q is not a verdict; allowed: %s, %s, %s", r.Verdict, Ready, NearlyReady, NotReady)
-	}
+	oneOf(c, "verdict", "errors.report.not-verdict", r.Verdict, r.Verdict.Rank() > 0 || r.Verdict == NotReady, Ready, NearlyReady, NotReady)
 	c.number("thresholds.ready", r.Thresholds.Ready, 0, 100)
 	c.number("thresholds.nearly_ready", r.Thresholds.NearlyReady, 0, r.Thresholds.Ready)
 	for i, a := range r.Areas {
@@ -329,26 +289,32 @@ func (c *reportChecker) inRange(r *Report) bool {
 		c.number(fmt.Sprintf("requirements[%d].credit", i), req.Credit, 0, 1)
 	}
 	for i, g := range r.Gaps {
-		if g.Severity.rank() == 2 && g.Severity != Minor {
-			c.add(fmt.Sprintf("gaps[%d].severity", i), "%q is not a severity; allowed: %s, %s, %s", g.Severity, Blocking, Major, Minor)
-		}
+		oneOf(c, fmt.Sprintf("gaps[%d].severity", i), "errors.report.not-severity", g.Severity, g.Severity.rank() < 2 || g.Severity == Minor, Blocking, Major, Minor)
 	}
 	for i, cr := range r.Credentials {
-		if cr.Status.Rank() == 0 && cr.Status != NotYet {
-			c.add(fmt.Sprintf("credentials[%d].status", i), "%q is not a status; allowed: %s, %s, %s, %s", cr.Status, Held, Eligible, EligibleEarly, NotYet)
-		}
+		oneOf(c, fmt.Sprintf("credentials[%d].status", i), "errors.report.not-status", cr.Status, cr.Status.Rank() > 0 || cr.Status == NotYet, Held, Eligible, EligibleEarly, NotYet)
 	}
 	for i, s := range r.Plan {
 		if s.Step != i+1 {
-			c.add(fmt.Sprintf("plan[%d].step", i), "is %d; a plan's steps are numbered 1 to %d in order, so this one is %d", s.Step, len(r.Plan), i+1)
+			c.add(fmt.Sprintf("plan[%d].step", i), "errors.report.plan-step", i18n.Args{"Step": s.Step, "Count": len(r.Plan), "Want": i + 1})
 		}
 	}
-	return len(c.problems) == before
 }
 
 func (c *reportChecker) number(field string, x, lo, hi float64) {
 	if math.IsNaN(x) || x < lo || x > hi {
-		c.add(field, "%v is outside %g-%g", x, lo, hi)
+		c.add(field, "errors.report.out-of-range", i18n.Args{"Value": x, "Min": lo, "Max": hi})
+	}
+}
+
+// oneOf refuses a word of field that is not one hitready writes (!ok), naming those it does.
+func oneOf[W ~string](c *reportChecker, field, id string, word W, ok bool, allowed ...W) {
+	if !ok {
+		names := make([]string, len(allowed))
+		for i, w := range allowed {
+			names[i] = string(w)
+		}
+		c.add(field, id, i18n.Args{"Value": strconv.Quote(string(word)), "Allowed": strings.Join(names, ", ")})
 	}
 }
 
@@ -362,23 +328,21 @@ func (c *reportChecker) rescore(r *Report, saved *savedAnswers) {
 	if err != nil {
 		var invalid *inputerr.InvalidError
 		if !errors.As(err, &invalid) {
-			c.add("answers", "%v", err)
-			return
+			invalid = inputerr.Refuse(inputerr.Origin{Path: c.path}, err.Error())
 		}
 		for _, problem := range invalid.Problems {
 			problem.Message = "answers: " + problem.Message
+			problem.Origin.Line = cmp.Or(problem.Origin.Line, c.line("answers"))
 			c.problems = append(c.problems, problem)
-			c.fields = append(c.fields, "answers")
 		}
 		return
 	}
-	// Reports are worded in English today; once a report says its language, its answers must be
-	// scored again in that language, or every sentence would differ.
 	want := Score(c.profile, a)
 	// A report written in another language than this session's has its sentences in that
 	// language: they are not compared, the rest is (an answers file scores the same in every
-	// language). A report without lang was written in English.
-	otherLang := cmp.Or(r.Lang, "en") != want.Lang
+	// language). A report without lang was written in English; the pseudo-language of tests is
+	// not English, whatever its reports say.
+	otherLang := cmp.Or(r.Lang, "en") != string(c.profile.bank.Lang())
 	got, wanted := reflect.ValueOf(*r), reflect.ValueOf(want)
 	for i := range got.NumField() {
 		field := got.Type().Field(i)
@@ -390,12 +354,10 @@ func (c *reportChecker) rescore(r *Report, saved *savedAnswers) {
 		if otherLang {
 			g, w = withoutSentences(g), withoutSentences(w)
 		}
-		where, says, gives, differ := difference(name, g, w)
-		switch {
-		case differ && c.line(where) == 0:
-			c.add(where, "is missing; the report's answers, scored under profile %s, give %s", c.profile.ID, gives)
-		case differ:
-			c.add(where, "the report says %s; its answers, scored under profile %s, give %s", says, c.profile.ID, gives)
+		if where, says, gives, differ := c.difference(name, g, w); differ && c.line(where) == 0 {
+			c.add(where, "errors.report.missing-per-answers", i18n.Args{"Profile": c.profile.ID, "Gives": gives})
+		} else if differ {
+			c.add(where, "errors.report.differs", i18n.Args{"Says": says, "Profile": c.profile.ID, "Gives": gives})
 		}
 	}
 	// What is shown is the report scored again, which agrees with the file wherever it was
@@ -449,16 +411,16 @@ func withoutSentences(v reflect.Value) reflect.Value {
 }
 
 // difference finds the first field under field where got and want differ, and words each side.
-func difference(field string, got, want reflect.Value) (where, says, gives string, differ bool) {
+func (c *reportChecker) difference(field string, got, want reflect.Value) (where, says, gives string, differ bool) {
 	switch got.Kind() {
 	case reflect.Slice:
 		for i := range min(got.Len(), want.Len()) {
-			if where, says, gives, differ := difference(fmt.Sprintf("%s[%d]", field, i), got.Index(i), want.Index(i)); differ {
+			if where, says, gives, differ := c.difference(fmt.Sprintf("%s[%d]", field, i), got.Index(i), want.Index(i)); differ {
 				return where, says, gives, true
 			}
 		}
 		if got.Len() != want.Len() {
-			return field, fmt.Sprintf("%d items", got.Len()), strconv.Itoa(want.Len()), true
+			return field, c.words.N("errors.report.items", got.Len()), strconv.Itoa(want.Len()), true
 		}
 	case reflect.Struct:
 		for i := range got.NumField() {
@@ -466,13 +428,13 @@ func difference(field string, got, want reflect.Value) (where, says, gives strin
 			if !got.Type().Field(i).IsExported() || name == "-" {
 				continue
 			}
-			if where, says, gives, differ := difference(field+"."+name, got.Field(i), want.Field(i)); differ {
+			if where, says, gives, differ := c.difference(field+"."+name, got.Field(i), want.Field(i)); differ {
 				return where, says, gives, true
 			}
 		}
 	default:
 		if !got.Equal(want) {
-			return field, fmt.Sprintf("%v", got), fmt.Sprintf("%v", want), true
+			return field, fmt.Sprint(got), fmt.Sprint(want), true
 		}
 	}
 	return "", "", "", false
@@ -486,11 +448,12 @@ func (c *reportChecker) consistent(r *Report) {
 	p := c.profile
 	for _, f := range []string{"score", "verdict", "thresholds", "areas", "gaps"} {
 		if c.line(f) == 0 {
-			c.add(f, "is missing; a report has it")
+			c.add(f, "errors.report.missing", nil)
 		}
 	}
 	if t := r.Thresholds; t != p.Thresholds {
-		c.add("thresholds", "are ready %g and nearly_ready %g; profile %s has %g and %g", t.Ready, t.NearlyReady, p.ID, p.Thresholds.Ready, p.Thresholds.NearlyReady)
+		c.add("thresholds", "errors.report.thresholds", i18n.Args{"Ready": t.Ready, "Nearly": t.NearlyReady, "Profile": p.ID,
+			"WantReady": p.Thresholds.Ready, "WantNearly": p.Thresholds.NearlyReady})
 	}
 	if c.areas(r.Areas) && c.line("areas") > 0 {
 		c.weightedMean(r)
@@ -498,19 +461,16 @@ func (c *reportChecker) consistent(r *Report) {
 	blocker := c.requirements(r.Requirements)
 	for _, g := range r.Gaps {
 		if g.Severity == Blocking && blocker == "" {
-			blocker = "the blocking gap " + g.ID
+			blocker = c.words.T("errors.report.blocker.gap", i18n.Args{"ID": g.ID})
 		}
 	}
-	if len(c.problems) > 0 {
-		return
-	}
-	if want := verdict(r.Thresholds, r.Score, blocker != ""); want != r.Verdict {
-		because := ""
+	if want := verdict(r.Thresholds, r.Score, blocker != ""); want != r.Verdict && len(c.problems) == 0 {
+		id := "errors.report.verdict-unfounded"
 		if blocker != "" {
-			because = " and " + blocker
+			id = "errors.report.verdict-unfounded-blocked"
 		}
-		c.add("verdict", "%s does not follow from the report: a score of %g with thresholds %g/%g%s makes it %s",
-			r.Verdict, r.Score, r.Thresholds.Ready, r.Thresholds.NearlyReady, because, want)
+		c.add("verdict", id, i18n.Args{"Verdict": r.Verdict, "Score": r.Score, "Ready": r.Thresholds.Ready,
+			"Nearly": r.Thresholds.NearlyReady, "Blocker": blocker, "Want": want})
 	}
 }
 
@@ -529,24 +489,20 @@ func (c *reportChecker) areas(areas []AreaScore) bool {
 	for i, a := range areas {
 		f := fmt.Sprintf("areas[%d]", i)
 		pa, known := want[a.ID]
+		args := i18n.Args{"ID": strconv.Quote(a.ID), "Profile": p.ID, "Allowed": strings.Join(ids, ", "), "Weight": a.Weight, "Area": a.ID, "Want": pa.Weight}
 		switch {
 		case given[a.ID]:
-			c.add(f+".id", "%q is given twice; a report gives each area once", a.ID)
+			c.add(f+".id", "errors.report.area-twice", args)
 		case !known:
-			c.add(f+".id", "%q is not an area of profile %s; allowed: %s", a.ID, p.ID, strings.Join(ids, ", "))
+			c.add(f+".id", "errors.report.area-unknown", args)
 		case a.Weight != float64(pa.Weight):
-			c.add(f+".weight", "is %g; in profile %s, area %s weighs %g", a.Weight, p.ID, a.ID, pa.Weight)
+			c.add(f+".weight", "errors.report.area-weight", args)
 		}
 		given[a.ID] = true
 	}
-	var lacking []string
-	for _, id := range ids {
-		if !given[id] {
-			lacking = append(lacking, id)
-		}
-	}
+	lacking := slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return given[id] })
 	if c.line("areas") > 0 && len(lacking) > 0 {
-		c.add("areas", "lacks %s; a report of profile %s gives each of its areas once: %s", strings.Join(lacking, ", "), p.ID, strings.Join(ids, ", "))
+		c.add("areas", "errors.report.areas-lacking", i18n.Args{"Lacking": strings.Join(lacking, ", "), "Profile": p.ID, "Areas": strings.Join(ids, ", ")})
 	}
 	return len(c.problems) == before
 }
@@ -564,31 +520,33 @@ func (c *reportChecker) weightedMean(r *Report) {
 		weights += a.Weight
 	}
 	if mean := sum / weights; weights > 0 && math.Abs(mean-r.Score) > scoreSlack {
-		c.add("score", "%g is not the weighted mean of the area scores, %.1f; a report's score is that mean (within 0.1, for rounding)", r.Score, mean)
+		c.add("score", "errors.report.score-not-mean", i18n.Args{"Score": r.Score, "Mean": fmt.Sprintf("%.1f", mean)})
 	}
 }
 
 // requirements checks the report's requirements against the profile's and returns what makes
-// the report not ready whatever its score, for messages ("" when nothing does).
+// the report not ready whatever its score, worded for a message ("" when nothing does).
 func (c *reportChecker) requirements(results []Result) (blocker string) {
 	p := c.profile
 	seen := map[string]bool{}
 	for i, req := range results {
 		f := fmt.Sprintf("requirements[%d]", i)
 		want, known := p.requirement(req.ID)
+		args := i18n.Args{"ID": req.ID, "Profile": p.ID, "Value": req.Blocking, "Area": strconv.Quote(req.Area)}
 		switch {
 		case !known:
-			c.add(f+".id", "%q is not a requirement of profile %s (hitready requirements lists them)", req.ID, p.ID)
+			c.add(f+".id", "errors.report.requirement-unknown", i18n.Args{"ID": strconv.Quote(req.ID), "Profile": p.ID})
 		case seen[req.ID]:
-			c.add(f+".id", "%q is given twice; a report gives each requirement once", req.ID)
+			c.add(f+".id", "errors.report.requirement-twice", i18n.Args{"ID": strconv.Quote(req.ID)})
 		case req.Blocking != bool(want.Blocking):
-			c.add(f+".blocking", "is %v; in profile %s, %s %s", req.Blocking, p.ID, req.ID, map[bool]string{true: "blocks readiness", false: "does not block readiness"}[bool(want.Blocking)])
+			c.add(f+".blocking", map[bool]string{true: "errors.report.requirement-blocks", false: "errors.report.requirement-does-not-block"}[bool(want.Blocking)], args)
 		case req.Area != want.Area:
-			c.add(f+".area", "is %q; in profile %s, %s is in area %s", req.Area, p.ID, req.ID, want.Area)
+			args["Want"] = want.Area
+			c.add(f+".area", "errors.report.requirement-area", args)
 		}
 		seen[req.ID] = true
 		if req.Blocking && !req.Met && blocker == "" {
-			blocker = "the unmet blocking requirement " + req.ID
+			blocker = c.words.T("errors.report.blocker.requirement", i18n.Args{"ID": req.ID})
 		}
 	}
 	return blocker

@@ -70,10 +70,31 @@ func TestDecodeReportReadsWhatAssessWrites(t *testing.T) {
 	}
 }
 
+// reportCase is a saved report DecodeReport refuses, and a line of the refusal in English.
+type reportCase struct{ name, data, want string }
+
 // A report saved without its answers (before reports carried them) is checked as far as it can
 // be: for consistency with itself and with the profile.
 func TestDecodeReportRefusals(t *testing.T) {
 	_, profile := setup(t)
+	for _, tt := range oldReportRefusals(t) {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := DecodeReport("old.json", []byte(tt.data), profile)
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			if !errors.Is(err, inputerr.ErrInvalid) {
+				t.Errorf("not ErrInvalid: %v", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("message lacks %q:\n%s", tt.want, err)
+			}
+		})
+	}
+}
+
+// oldReportRefusals are the refusals of TestDecodeReportRefusals.
+func oldReportRefusals(t *testing.T) []reportCase {
 	base := savedOld(t, person("associate", "hit", []string{"anatomy"}, "scheduled", 4, 3))
 	edit := func(old, new string) string {
 		if !strings.Contains(base, old) {
@@ -87,10 +108,7 @@ func TestDecodeReportRefusals(t *testing.T) {
 			score = line
 		}
 	}
-	tests := []struct {
-		name, data string
-		want       string
-	}{
+	return []reportCase{
 		{"score 500", edit(score, `  "score": 500,`), "old.json:6: score: 500 is outside 0-100"},
 		{"score -1e308", edit(score, `  "score": -1e308,`), "old.json:6: score: -1e+308 is outside 0-100"},
 		{"score 1e400", edit(score, `  "score": 1e400,`), "old.json:6: is not a valid report: score: 1e400 is too large"},
@@ -144,36 +162,27 @@ func TestDecodeReportRefusals(t *testing.T) {
       "blocking": false`), "blocking: is false; in profile hit-technician, certification.ahima blocks readiness"},
 		{"deeply nested", `{"schema": "hitready.report/v1", "notes": ` + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + `}`, "old.json:1: is not a valid report: notes[0] must be an object; got a JSON array"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := DecodeReport("old.json", []byte(tt.data), profile)
-			if err == nil {
-				t.Fatal("accepted")
-			}
-			if !errors.Is(err, inputerr.ErrInvalid) {
-				t.Errorf("not ErrInvalid: %v", err)
-			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("message lacks %q:\n%s", tt.want, err)
-			}
-		})
-	}
 }
 
 // A ready report whose blocking requirement is not met contradicts itself: whatever the score,
 // an unmet blocking requirement makes it not ready.
 func TestDecodeReportRefusesReadyWithAnUnmetBlockingRequirement(t *testing.T) {
 	_, p := setup(t)
+	tt := readyWithUnmetBlocking(t)
+	_, err := DecodeReport("old.json", []byte(tt.data), p)
+	if err == nil || !strings.Contains(err.Error(), tt.want) {
+		t.Errorf("got %v\nwant %q", err, tt.want)
+	}
+}
+
+func readyWithUnmetBlocking(t *testing.T) reportCase {
 	ready := savedOld(t, person("master", "hit", allCourses, "passed", 5))
 	met := "\"id\": \"education.degree\",\n      \"area\": \"education\",\n      \"met\": true,"
 	if !strings.Contains(ready, met) || !strings.Contains(ready, `"verdict": "ready"`) {
 		t.Fatalf("the ready report reads otherwise:\n%s", ready)
 	}
-	_, err := DecodeReport("old.json", []byte(strings.Replace(ready, met, strings.Replace(met, "true", "false", 1), 1)), p)
-	want := "verdict: ready does not follow from the report: a score of 100 with thresholds 85/60 and the unmet blocking requirement education.degree makes it not-ready"
-	if err == nil || !strings.Contains(err.Error(), want) {
-		t.Errorf("got %v\nwant %q", err, want)
-	}
+	return reportCase{"ready with an unmet blocking requirement", strings.Replace(ready, met, strings.Replace(met, "true", "false", 1), 1),
+		"verdict: ready does not follow from the report: a score of 100 with thresholds 85/60 and the unmet blocking requirement education.degree makes it not-ready"}
 }
 
 // withJSON is the report as change leaves it (its keys then in alphabetical order).
@@ -235,18 +244,30 @@ func FuzzDecodeReport(f *testing.F) {
 // consistent with itself are caught too.
 func TestDecodeReportRescoresItsAnswers(t *testing.T) {
 	_, p := setup(t)
-	base := savedReport(t)
-	r, err := DecodeReport("old.json", []byte(base), p)
+	r, err := DecodeReport("old.json", []byte(savedReport(t)), p)
 	if err != nil || !r.Rescored() {
 		t.Fatalf("rescored %v: %v", r.Rescored(), err)
 	}
+	for _, tt := range rescoreRefusals(t) {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := DecodeReport("old.json", []byte(tt.data), p)
+			if err == nil || !errors.Is(err, inputerr.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v\nwant %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// rescoreRefusals are the refusals of TestDecodeReportRescoresItsAnswers.
+func rescoreRefusals(t *testing.T) []reportCase {
+	base := savedReport(t)
 	edit := func(old, new string) string {
 		if !strings.Contains(base, old) {
 			t.Fatalf("report has no %q", old)
 		}
 		return strings.Replace(base, old, new, 1)
 	}
-	tests := []struct{ name, data, want string }{
+	return []reportCase{
 		{"verdict", edit(`"verdict": "not-ready"`, `"verdict": "nearly-ready"`),
 			"old.json:7: verdict: the report says nearly-ready; its answers, scored under profile hit-technician, give not-ready"},
 		{"a severity", edit(`"severity": "blocking"`, `"severity": "minor"`), `.severity: the report says minor; its answers, scored under profile hit-technician, give blocking`},
@@ -255,13 +276,5 @@ func TestDecodeReportRescoresItsAnswers(t *testing.T) {
 		{"an answer out of range", edit(`"skills.empathy": 3`, `"skills.empathy": 9`), "skills.empathy: answers: 9 is out of range; allowed: a whole number from 1 to 5"},
 		{"an answer to a question not asked", edit(`"education.field": "hit"`, `"education.field": "hit", "certification.credential": "rhit"`),
 			"certification.credential: answers: is asked only when certification.ahima is passed"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := DecodeReport("old.json", []byte(tt.data), p)
-			if err == nil || !errors.Is(err, inputerr.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("got %v\nwant %q", err, tt.want)
-			}
-		})
 	}
 }
