@@ -2,6 +2,7 @@ package questions
 
 import (
 	"encoding/json"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -148,5 +149,28 @@ func TestEveryWhyHasASpanishRendering(t *testing.T) {
 	}
 	if q, _ := es.Question("skills.computer"); q.Why != "computer skills" || q.WhyTranslation != "habilidades con la computadora" {
 		t.Errorf("skills.computer in Spanish: %q beside %q", q.Why, q.WhyTranslation)
+	}
+}
+
+// A choice's Spanish label is also what a report says of the person ("Usted hoy: Preparándose
+// para un examen"), so it never speaks in the first person, as the English labels do not ("Not
+// started"); the ends of a scale, shown only while answering, may.
+func TestSpanishLabelsAreNotFirstPerson(t *testing.T) {
+	b, err := LoadIn(i18n.Spanish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	firstPerson := regexp.MustCompile(`(?i)(^|[^\p{L}])(yo|me|mi|mí|estoy|tengo|he|sé|soy|estudio|\p{L}+é|\p{L}+[aei]rme)([^\p{L}]|$)`)
+	n := 0
+	for _, q := range b.Questions {
+		for _, c := range q.Values {
+			n++
+			if firstPerson.MatchString(c.Label) {
+				t.Errorf("%s=%s speaks in the first person: %q", q.ID, c.Value, c.Label)
+			}
+		}
+	}
+	if n < 40 {
+		t.Errorf("only %d labels", n)
 	}
 }
