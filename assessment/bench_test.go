@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hitready/hitready/internal/cohort"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -39,4 +40,21 @@ func benchPeople(bank *questions.Bank) []*questions.Answers {
 		people[i] = cohort.Person(bank, rng)
 	}
 	return people
+}
+
+// What every command pays on start for the embedded bank and profile, with the outlook,
+// credentials and steps (go test ./assessment -run '^$' -bench LoadDefault -benchmem).
+func BenchmarkLoadDefault(b *testing.B) {
+	// As a run decodes them: the tests' strict decoding parses each file twice.
+	defer func(strict bool) { strictEmbedded = strict }(strictEmbedded)
+	strictEmbedded = false
+	for _, l := range []i18n.Lang{i18n.English, i18n.Spanish} {
+		b.Run(string(l), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := LoadDefault(l); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -173,13 +173,13 @@ const credentialQuestion = "certification.credential"
 // defaultCredentials returns the embedded credentials, checked against the profile's bank. They
 // are written for the embedded profile; with a custom profile, requirements it does not have are
 // left out of meets rather than refused.
-func defaultCredentials(p *Profile) (*Credentials, error) {
-	cs, f, err := readEmbedded[Credentials](embeddedCredentialsName, credentialsYAML, credentialsKind, p.bank.Lang())
+func defaultCredentials(p *Profile, decoding func() (decoded[Credentials], error)) (*Credentials, error) {
+	d, err := decoding()
 	if err != nil {
 		return nil, err
 	}
-	cs.check(f, p, false)
-	return cs, f.err()
+	d.v.check(d.f, p, false)
+	return d.v, d.f.err()
 }
 
 // ParseCredentials reads a credentials file strictly (readStrict) and checks it against the

@@ -10,6 +10,11 @@ import (
 //go:embed outlook.yaml
 var outlookYAML []byte
 
+// embeddedOutlookName is how the built-in outlook is named in messages.
+const embeddedOutlookName = "outlook"
+
+var outlookKind = fileKind{name: "outlook"}
+
 // settingsQuestion is the optional question whose answer tailors the outlook in a report.
 const settingsQuestion = "work.settings"
 
@@ -60,10 +65,15 @@ type Outlook struct {
 // LoadOutlook parses the embedded outlook in the bank's language and checks that its settings are exactly the values of
 // the settings question, so that every answer has something to show.
 func LoadOutlook(bank *questions.Bank) (*Outlook, error) {
-	o, _, err := readEmbedded[Outlook]("outlook", outlookYAML, fileKind{name: "outlook"}, bank.Lang())
+	return checkOutlook(decodeLater[Outlook](embeddedOutlookName, outlookYAML, outlookKind, bank.Lang()), bank)
+}
+
+func checkOutlook(decoding func() (decoded[Outlook], error), bank *questions.Bank) (*Outlook, error) {
+	d, err := decoding()
 	if err != nil {
 		return nil, err
 	}
+	o := d.v
 	for _, f := range o.Figures {
 		if f.Figure == "" || f.Source == "" || f.Date == "" {
 			return nil, fmt.Errorf("outlook: figure %q needs a figure, a source and a date", f.ID)

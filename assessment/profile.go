@@ -138,51 +138,6 @@ func (p *Profile) Share(id string) float64 {
 // Bank is the question bank the profile was checked against.
 func (p *Profile) Bank() *questions.Bank { return p.bank }
 
-// DefaultProfile returns the embedded profile, checked against bank. The tests hold it to
-// readStrict and to the plan's promises; a run, which reads it on every start, only decodes it.
-func DefaultProfile(bank *questions.Bank) (*Profile, error) {
-	return parseProfile(embeddedProfileName, profileYAML, bank, readEmbedded[Profile], false)
-}
-
-// ParseProfile reads a profile strictly (readStrict), checked against the bank and the plan's
-// promises (promises.go); a refusal matches inputerr.ErrInvalid, naming file, line and requirement.
-func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, error) {
-	return parseProfile(path, data, bank, readStrictIn[Profile], true)
-}
-
-// parseProfile reads a profile with read, and checks the plan's promises when promises is set.
-func parseProfile(path string, data []byte, bank *questions.Bank, read reader[Profile], promises bool) (*Profile, error) {
-	p, f, err := read(path, data, profileKind, bank.Lang())
-	if err != nil {
-		return nil, err
-	}
-	p.bank = bank
-	if p.check(f); len(f.problems) > 0 {
-		return nil, f.err()
-	}
-	p.origin = newFileOrigin(f, "thresholds", "requirements", len(p.Requirements))
-	p.derive()
-	outlook, err := LoadOutlook(bank)
-	if err != nil {
-		return nil, err
-	}
-	p.outlook = outlook
-	if p.credentials, err = defaultCredentials(p); err != nil {
-		return nil, err
-	}
-	if p.steps, err = defaultSteps(p, p.credentials); err != nil {
-		return nil, err
-	}
-	// With its own credentials and steps, UseCredentialsAndSteps checks the promises.
-	if promises && p.CredentialsFile == "" && p.StepsFile == "" {
-		err = p.checkPromises()
-	}
-	if err != nil {
-		return nil, err
-	}
-	return p, nil
-}
-
 // UseCredentialsAndSteps replaces the embedded credentials and steps with files the profile names
 // (nil keeps what is there), and refuses them, as it refuses the profile, when together they
 // would break a promise of the plan for some person (promises.go). Parse them with

@@ -84,13 +84,13 @@ type Steps struct {
 // defaultSteps returns the embedded catalogue, checked against the profile's bank and the
 // credentials. Written for the embedded profile, its steps for requirements a custom profile
 // lacks never apply, and the fallback step closes that profile's gaps with its own next steps.
-func defaultSteps(p *Profile, cs *Credentials) (*Steps, error) {
-	s, f, err := readEmbedded[Steps](embeddedStepsName, stepsYAML, stepsKind, p.bank.Lang())
+func defaultSteps(p *Profile, cs *Credentials, decoding func() (decoded[Steps], error)) (*Steps, error) {
+	d, err := decoding()
 	if err != nil {
 		return nil, err
 	}
-	s.check(f, p, cs, false)
-	return s, f.err()
+	d.v.check(d.f, p, cs, false)
+	return d.v, d.f.err()
 }
 
 // ParseSteps reads a steps file strictly (readStrict) and checks it against the profile, its

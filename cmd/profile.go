@@ -26,12 +26,12 @@ func loadProfile(ctx context.Context, ios *iostreams.IOStreams, path string) (*a
 // are inputs too, and are checked against outputs (checkOutputs) as soon as their names are
 // known, before they are read and before anything is written.
 func loadProfileFor(ctx context.Context, ios *iostreams.IOStreams, path string, outputs []fileio.Path) (*assessment.Profile, error) {
+	if path == "" {
+		return assessment.LoadDefault(ios.Lang())
+	}
 	bank, err := questions.LoadIn(ios.Lang())
 	if err != nil {
 		return nil, err
-	}
-	if path == "" {
-		return assessment.DefaultProfile(bank)
 	}
 	data, err := readInput(ctx, ios, path)
 	if err != nil {
