@@ -118,3 +118,22 @@ func reportFields(t reflect.Type) []string {
 	}
 	return names
 }
+
+// In Spanish, a report with more problems than a screenful ends with the count of the others in
+// Spanish too.
+func TestDecodeReportCountsTheRestInSpanish(t *testing.T) {
+	bank, err := questions.LoadIn(i18n.Spanish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := DefaultProfile(bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := strings.NewReplacer(`"credit": `, `"credit": 5`, `"step": `, `"step": 9`).Replace(savedReport(t))
+	_, err = DecodeReport("old.json", []byte(data), p)
+	want := "old.json: … y 15 problemas más (corrija estos y vuelva a ejecutar para verlos)"
+	if err == nil || !strings.Contains(err.Error(), "old.json:44: requirements[0].credit: 51 está fuera del rango 0-1\n") || !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("got %v\nwant the last line %q", err, want)
+	}
+}

@@ -11,7 +11,7 @@ import (
 )
 
 // badInputFiles writes the files the score and compare cases read: a rating out of range, an
-// incomplete file, a document that is not a report.
+// incomplete file, a document that is not a report, reports that compare refuses.
 func badInputFiles(t *testing.T) (dir string) {
 	t.Helper()
 	dir = t.TempDir()
@@ -20,6 +20,11 @@ func badInputFiles(t *testing.T) (dir string) {
 		"half.json":  `{"answers": {"education.level": "none"}}`,
 		"other.json": `{"schema": "something/v9"}`,
 		"a.yaml":     "respondent: Ana\n",
+		// Saved reports compare refuses (assessment.DecodeReport).
+		"dup.json":     "{\"schema\": \"hitready.report/v1\",\n \"respondent\": \"Ana\",\n \"Respondent\": \"Eva\"}",
+		"fr.json":      `{"schema": "hitready.report/v1", "profile": "hit-technician", "lang": "fr"}`,
+		"en.json":      `{"schema": "hitready.report/v1", "profile": "hit-technician", "lang": "en"}`,
+		"profile.json": `{"schema": "hitready.report/v1", "profile": "other"}`,
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o600); err != nil {
 			t.Fatal(err)
@@ -39,6 +44,7 @@ func scoreCompareBadInput(dir string) []struct {
 	autumn := filepath.Join("testdata", "progress", "autumn.yaml")
 	bad, half, other := filepath.Join(dir, "bad.yaml"), filepath.Join(dir, "half.json"), filepath.Join(dir, "other.json")
 	missing := filepath.Join(dir, "missing.yaml")
+	dup, fr, en, profile := filepath.Join(dir, "dup.json"), filepath.Join(dir, "fr.json"), filepath.Join(dir, "en.json"), filepath.Join(dir, "profile.json")
 	return []struct {
 		name string
 		args []string
@@ -62,6 +68,13 @@ func scoreCompareBadInput(dir string) []struct {
 		{"compare with an incomplete file", []string{"compare", half, autumn}, []string{half + ": está incompleto: falta la respuesta a coursework",
 			"compare solo da puntuación a archivos de respuestas completos"}},
 		{"compare with a missing file", []string{"compare", missing, autumn}, []string{missing + ": no se puede leer: no existe"}},
+		{"compare with a report naming a field twice", []string{"compare", dup, autumn}, []string{
+			dup + `:3: "Respondent" y "respondent" (línea 2) nombran el mismo campo si no se cuentan las mayúsculas; un informe nombra cada campo una sola vez`}},
+		{"compare with a report in French", []string{"compare", fr, autumn}, []string{fr + `:1: lang: es "fr"; el idioma de un informe es en o es`}},
+		{"compare with an English report without answers", []string{"compare", en, autumn}, []string{
+			en + ":1: lang: el informe está en en y esta ejecución en es; un informe guardado sin sus respuestas se compara en su propio idioma: --lang en"}},
+		{"compare with another profile's report", []string{"compare", profile, autumn}, []string{
+			profile + `:1: profile: se calculó con el perfil "other", no con "hit-technician" (el perfil en uso); compárelo con --profile FILE, donde FILE es el perfil "other"`}},
 		{"compare with a folder", []string{"compare", dir, autumn}, []string{dir + ": es una carpeta, no un archivo"}},
 		{"compare with standard input twice", []string{"compare", "-", "-"}, []string{"OLD - y NEW - indican los dos la entrada estándar"}},
 		{"score into a missing folder", []string{"score", ready, "--output", filepath.Join(dir, "nodir", "x.csv")}, []string{
@@ -148,7 +161,8 @@ func TestBadInputInSpanish(t *testing.T) {
 // In the pseudo-language, no word of a refusal is left in plain English: every bad-input run of
 // TestAssessExitCodes, and score's and compare's.
 func TestPseudoLanguageBadInput(t *testing.T) {
-	allow := append(pseudoAllow(t), "high", "now", "asess", "colour", "nope.yaml", "xlsx", "xml", "tcsh", "something")
+	allow := append(pseudoAllow(t), "high", "now", "asess", "colour", "nope.yaml", "xlsx", "xml", "tcsh", "something",
+		"profile", "lang", "score", "verdict", "thresholds", "areas", "gaps") // a saved report's fields
 	type run struct {
 		name, stdin string
 		args        []string
