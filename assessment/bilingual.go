@@ -3,7 +3,6 @@ package assessment
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -19,7 +18,7 @@ import (
 // localized is the file's text with each text in two languages replaced by its string in l, on
 // the lines it was on: a block text ("title:" then its en and es lines) becomes the quoted string
 // after its key, its own lines left blank; a flow one ({en: …, es: …}) the string in its place.
-// data itself when it has none.
+// data itself when it has none. Its refusals are worded in the run's language.
 func (f *yamlFile) localized(data []byte, l i18n.Lang) ([]byte, error) {
 	var texts []*yaml.Node
 	var starts []int // the line of every node, keys included
@@ -39,18 +38,24 @@ func (f *yamlFile) localized(data []byte, l i18n.Lang) ([]byte, error) {
 	}
 	// YAML breaks lines at these too, so its line numbers would not be the lines of the text.
 	if bytes.ContainsAny(data, "\u2028\u2029\u0085") {
-		return nil, errors.New("holds a line separator (U+2028, U+2029 or U+0085); profile text must be printable and on one line")
+		return nil, errors.New(f.words.T("errors.profile.line-separator"))
 	}
 	lines := strings.Split(string(data), "\n")
 	for _, n := range texts {
+		if err := f.checkText(n); err != nil {
+			return nil, err
+		}
 		var t i18n.Text
 		if err := t.UnmarshalYAML(n); err != nil {
 			return nil, err
 		}
 		quoted := strconv.Quote(t.In(l))
-		if err := replaceText(lines, n, quoted, starts); err != nil {
-			return nil, err
+		if id, line := replaceText(lines, n, quoted, starts); id != "" {
+			return nil, errors.New(f.words.T(id, i18n.Args{"Line": line}))
 		}
+	}
+	if err := f.checkTexts(f.root); err != nil {
+		return nil, err
 	}
 	if err := i18n.Localize(f.root, l); err != nil {
 		return nil, err
@@ -70,8 +75,58 @@ func isBilingual(n *yaml.Node) bool {
 	return true
 }
 
-// replaceText writes quoted in place of the text n in lines (numbered from 1 as n.Line is).
-func replaceText(lines []string, n *yaml.Node, quoted string, starts []int) error {
+// checkTexts refuses, as i18n.Localize would in English, a text of the tree under n that it could
+// not read, in the run's language: every mapping with the key en is a text (i18n.Localize).
+func (f *yamlFile) checkTexts(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.DocumentNode, yaml.SequenceNode:
+		for _, c := range n.Content {
+			if err := f.checkTexts(c); err != nil {
+				return err
+			}
+		}
+	case yaml.MappingNode:
+		for i := 0; i < len(n.Content); i += 2 {
+			if n.Content[i].Value == "en" {
+				return f.checkText(n)
+			}
+		}
+		for i := 1; i < len(n.Content); i += 2 {
+			if err := f.checkTexts(n.Content[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// checkText refuses the text in two languages n, as i18n.Text reads it, in the run's language.
+func (f *yamlFile) checkText(n *yaml.Node) error {
+	refuse := func(id string, args i18n.Args) error { return errors.New(f.words.T(id, args)) }
+	var en, es string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			return refuse("errors.profile.text-want-text", i18n.Args{"Line": v.Line, "Lang": k.Value})
+		}
+		switch k.Value {
+		case "en":
+			en = v.Value
+		case "es":
+			es = v.Value
+		default:
+			return refuse("errors.profile.text-not-language", i18n.Args{"Line": k.Line, "Lang": strconv.Quote(k.Value)})
+		}
+	}
+	if strings.TrimSpace(en) == "" || strings.TrimSpace(es) == "" {
+		return refuse("errors.profile.text-both", i18n.Args{"Line": n.Line})
+	}
+	return nil
+}
+
+// replaceText writes quoted in place of the text n in lines (numbered from 1 as n.Line is); when
+// it cannot, the message that says why and its line.
+func replaceText(lines []string, n *yaml.Node, quoted string, starts []int) (string, int) {
 	row := n.Line - 1
 	if n.Style&yaml.FlowStyle != 0 {
 		line := lines[row]
@@ -81,12 +136,12 @@ func replaceText(lines []string, n *yaml.Node, quoted string, starts []int) erro
 		}
 		end := flowEnd(line, open)
 		if open >= len(line) || line[open] != '{' || end < 0 {
-			return fmt.Errorf("line %d: write a text in two languages on one line, or as en: and es: lines", n.Line)
+			return "errors.profile.text-one-line", n.Line
 		}
 		// Padded to the text's width, so that what follows on the line keeps its column.
 		pad := utf8.RuneCountInString(line[open:end+1]) - utf8.RuneCountInString(quoted)
 		lines[row] = line[:open] + quoted + strings.Repeat(" ", max(pad, 0)) + line[end+1:]
-		return nil
+		return "", 0
 	}
 	// A block text's first language starts on the line after its key (the node's own line is
 	// its anchor's, if it has one); it ends before the next node of the file.
@@ -99,13 +154,13 @@ func replaceText(lines []string, n *yaml.Node, quoted string, starts []int) erro
 		}
 	}
 	if row < 1 {
-		return fmt.Errorf("line %d: a text in two languages needs a key", n.Line)
+		return "errors.profile.text-needs-key", n.Line
 	}
 	lines[row-1] = strings.TrimRight(lines[row-1], " ") + " " + quoted
 	for i := row; i < next-1 && i < len(lines); i++ {
 		lines[i] = ""
 	}
-	return nil
+	return "", 0
 }
 
 // flowEnd is the index of the brace that closes the flow mapping opening at line[open], outside

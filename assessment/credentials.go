@@ -3,10 +3,11 @@ package assessment
 import (
 	"cmp"
 	_ "embed"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -205,53 +206,60 @@ func (cs *Credentials) check(f *yamlFile, p *Profile, strict bool) {
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
 		cs.origin.lines = append(cs.origin.lines, f.line("credentials", i))
-		add := func(format string, args ...any) { f.add(f.line("credentials", i), c.ID, format, args...) }
 		for _, msg := range c.check(p, seen, strict) {
-			add("%s", msg)
+			f.addText(f.line("credentials", i), c.ID, msg)
 		}
 		seen[c.ID] = true
 	}
 	for _, id := range requiredCredentials {
 		if !seen[id] {
-			f.add(0, id, "credential %s is missing; a credentials file gives at least %s", id, strings.Join(requiredCredentials, ", "))
+			f.add(0, id, "errors.profile.credential-missing", i18n.Args{"ID": id, "IDs": strings.Join(requiredCredentials, ", ")})
 		}
 	}
 }
 
-// check lists what is wrong with one credential; seen holds the ids before it.
+// check lists what is wrong with one credential, in the bank's language; seen holds the ids
+// before it.
 func (c *Credential) check(p *Profile, seen map[string]bool, strict bool) []string {
 	var msgs []string
-	add := func(format string, args ...any) { msgs = append(msgs, fmt.Sprintf(format, args...)) }
+	l := p.bank.Words()
+	add := func(msg string, args i18n.Args) { msgs = append(msgs, l.T(msg, args)) }
 	credQ, _ := p.bank.Question(credentialQuestion)
 	switch {
 	case c.ID == "" || seen[c.ID]:
-		add("a credential id must be given and unique")
+		add("errors.profile.credential-id", nil)
 	case credQ != nil && !slices.Contains(credQ.ValueNames(), c.ID):
-		add("unknown credential %q; allowed: %s (the values of %s, so that a held credential is recognised)", c.ID, strings.Join(credQ.ValueNames(), ", "), credentialQuestion)
+		add("errors.profile.unknown-credential", i18n.Args{"ID": strconv.Quote(c.ID), "Values": strings.Join(credQ.ValueNames(), ", "), "Question": credentialQuestion})
 	}
 	if c.Name == "" || c.Body == "" || c.Source == "" {
-		add("name, body and source are all required")
+		add("errors.profile.credential-texts", nil)
 	}
 	if len(c.Meets) == 0 {
-		add("meets must list the requirements a pass meets")
+		add("errors.profile.no-meets", nil)
 	}
 	for _, id := range c.Meets {
 		if strict && !p.hasRequirement(id) {
-			add("meets: %q is not a requirement of profile %s", id, p.ID)
+			msgs = append(msgs, "meets: "+notARequirement(l, id, p))
 		}
 	}
 	if e := c.Exam; e != nil && (e.Facts == "" || e.Source == "" || !validGrade(e.Grade)) {
-		add("exam: facts, source and a grade (P or S) are all required")
+		add("errors.profile.exam-fields", nil)
 	}
 	if len(c.Eligible) == 0 && c.Undecided == "" {
-		add("a credential with no eligible route needs undecided: the sentence that says why hitready cannot decide")
+		add("errors.profile.undecided", nil)
 	}
 	return append(msgs, c.checkRoutes(p.bank)...)
+}
+
+// notARequirement says that id is not a requirement of the profile, in l's language.
+func notARequirement(l *i18n.Localizer, id string, p *Profile) string {
+	return l.T("errors.profile.not-a-requirement", i18n.Args{"ID": strconv.Quote(id), "Profile": p.ID})
 }
 
 // checkRoutes lists what is wrong with a credential's routes.
 func (c *Credential) checkRoutes(bank *questions.Bank) []string {
 	var msgs []string
+	l := bank.Words()
 	for _, group := range []struct {
 		name     string
 		routes   []Route
@@ -261,13 +269,13 @@ func (c *Credential) checkRoutes(bank *questions.Bank) []string {
 			// Any eligible route may be the nearest, which says what is missing: each of its
 			// rules needs words.
 			for _, msg := range checkRoute(bank, r, group.deciding, group.name == "eligible") {
-				msgs = append(msgs, fmt.Sprintf("%s route %d: %s", group.name, j+1, msg))
+				msgs = append(msgs, l.T("errors.profile.route", i18n.Args{"Group": group.name, "N": j + 1, "Problem": msg}))
 			}
 		}
 	}
 	for j, r := range c.Unchecked {
 		if r.Text == "" || r.Source == "" || !validGrade(r.Grade) || len(r.Rules) > 0 || r.Because != "" {
-			msgs = append(msgs, fmt.Sprintf("unchecked route %d: text, source and grade, and no rules: hitready never decides it", j+1))
+			msgs = append(msgs, l.T("errors.profile.unchecked-route", i18n.Args{"N": j + 1}))
 		}
 	}
 	return msgs
@@ -277,31 +285,33 @@ func validGrade(g Grade) bool { return g == GradePrimary || g == GradeSecondary 
 
 func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []string {
 	var msgs []string
+	l := bank.Words()
+	add := func(msg string, args i18n.Args) { msgs = append(msgs, l.T(msg, args)) }
 	if r.Text == "" || r.Source == "" || (deciding && r.Because == "") {
-		msgs = append(msgs, "text and source are required, and because for an eligible or early route")
+		add("errors.profile.route-texts", nil)
 	}
 	switch {
 	case !validGrade(r.Grade):
-		msgs = append(msgs, fmt.Sprintf("grade must be P (the body's own page) or S (as reported); got %q", r.Grade))
+		add("errors.profile.grade", i18n.Args{"Value": strconv.Quote(string(r.Grade))})
 	case deciding && r.Grade != GradePrimary:
-		msgs = append(msgs, "a rule graded S (as reported) may not decide eligibility; put it under reported")
+		add("errors.profile.grade-deciding", nil)
 	}
 	if len(r.Rules) == 0 {
-		msgs = append(msgs, "rules must list at least one condition")
+		add("errors.profile.no-rules", nil)
 	}
 	for _, rule := range r.Rules {
 		if msg := checkRule(bank, rule); msg != "" {
-			msgs = append(msgs, strings.TrimPrefix(msg, "when: "))
+			msgs = append(msgs, msg)
 			continue
 		}
 		q, _ := bank.Question(rule.Question)
 		for v := range rule.MissingWhen {
 			if _, ok := q.Choice(v); !ok {
-				msgs = append(msgs, fmt.Sprintf("missing_when: %q is not a value of %s (allowed: %s)", v, q.ID, strings.Join(q.ValueNames(), ", ")))
+				msgs = append(msgs, "missing_when: "+valueNotAllowed(l, v, q))
 			}
 		}
 		if rule.Missing == "" && (needWords || len(rule.MissingWhen) > 0) {
-			msgs = append(msgs, fmt.Sprintf("%s: missing is required, the sentence a person reads when the rule is not met", rule.Question))
+			add("errors.profile.missing-required", i18n.Args{"Question": rule.Question})
 		}
 	}
 	return msgs
@@ -331,12 +341,13 @@ func checkRule(bank *questions.Bank, r Rule) string {
 	if !ok || q.Kind != questions.AnyOf {
 		return checkCondition(bank, r.condition())
 	}
+	l := bank.Words()
 	if len(r.In) == 0 {
-		return fmt.Sprintf("%s: list its values under in", r.Question)
+		return l.T("errors.profile.rule-values", i18n.Args{"Question": r.Question})
 	}
 	for _, v := range r.In {
 		if _, ok := q.Choice(v); !ok {
-			return fmt.Sprintf("%q is not a value of %s", v, r.Question)
+			return l.T("errors.profile.not-a-value", i18n.Args{"Value": strconv.Quote(v), "Question": r.Question})
 		}
 	}
 	return ""

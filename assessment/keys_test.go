@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 )
 
@@ -37,18 +38,19 @@ type floodCase struct {
 	want  string
 }
 
-func floodCases(t testing.TB) []floodCase {
+// floodCases are files of many keys, read in language l.
+func floodCases(t testing.TB, l i18n.Lang) []floodCase {
 	profile, credentials, steps := string(profileYAML), string(credentialsYAML), string(stepsYAML)
 	readProfile := func(data string) (*yamlFile, error) {
-		_, f, err := readStrict[Profile]("my.yaml", []byte(data), profileKind)
+		_, f, err := readStrictIn[Profile]("my.yaml", []byte(data), profileKind, l)
 		return f, err
 	}
 	readCredentials := func(data string) (*yamlFile, error) {
-		_, f, err := readStrict[Credentials]("my.yaml", []byte(data), credentialsKind)
+		_, f, err := readStrictIn[Credentials]("my.yaml", []byte(data), credentialsKind, l)
 		return f, err
 	}
 	readSteps := func(data string) (*yamlFile, error) {
-		_, f, err := readStrict[Steps]("my.yaml", []byte(data), stepsKind)
+		_, f, err := readStrictIn[Steps]("my.yaml", []byte(data), stepsKind, l)
 		return f, err
 	}
 	return []floodCase{
@@ -88,7 +90,7 @@ func floodCases(t testing.TB) []floodCase {
 // of keys the decoder compares at most double (the timing is BenchmarkFloodOfKeys).
 func TestFloodsOfKeysAreRefusedInLinearWork(t *testing.T) {
 	const size = 16 << 10 // a flood at both sizes: thousands of keys
-	for _, tt := range floodCases(t) {
+	for _, tt := range floodCases(t, i18n.English) {
 		t.Run(tt.name, func(t *testing.T) {
 			var work [2]struct {
 				allocs float64
@@ -117,7 +119,7 @@ func TestFloodsOfKeysAreRefusedInLinearWork(t *testing.T) {
 
 // The time a megabyte of keys takes to refuse, for each kind of flood.
 func BenchmarkFloodOfKeys(b *testing.B) {
-	for _, tt := range floodCases(b) {
+	for _, tt := range floodCases(b, i18n.English) {
 		data := tt.data(900 << 10) // with the file, under the 1 MiB every reader allows
 		b.Run(tt.name, func(b *testing.B) {
 			for b.Loop() {
@@ -128,15 +130,18 @@ func BenchmarkFloodOfKeys(b *testing.B) {
 }
 
 // Small files with the same faults get the same messages.
-func TestRepeatedAndUnknownKeysInCredentialsAndSteps(t *testing.T) {
-	_, p := setup(t)
+// keyCase is a credentials or steps file refused for its keys, read against a profile.
+type keyCase struct {
+	name  string
+	parse func(data string) error
+	data  string
+	want  string
+}
+
+// keyCases are small credentials and steps files with a key twice or an unknown field.
+func keyCases(p *Profile) []keyCase {
 	credentials, steps := string(credentialsYAML), string(stepsYAML)
-	tests := []struct {
-		name  string
-		parse func(data string) error
-		data  string
-		want  string
-	}{
+	return []keyCase{
 		{"a credential's field twice", parseCredentials(p), strings.Replace(credentials, "    body: AHIMA\n", "    body: AHIMA\n    body: AAPC\n", 1),
 			"cca: credentials.body is given twice (first at line"},
 		{"an unknown field of a route", parseCredentials(p), strings.Replace(credentials, "        grade: P\n", "        grade: P\n        fee: 299\n", 1),
@@ -146,7 +151,11 @@ func TestRepeatedAndUnknownKeysInCredentialsAndSteps(t *testing.T) {
 		{"an unknown field of a step", parseSteps(p), strings.Replace(steps, "    group: program\n", "    group: program\n    cost: 3000\n", 1),
 			"is not a valid steps file: unknown field cost; allowed in steps: action, changes, closes,"},
 	}
-	for _, tt := range tests {
+}
+
+func TestRepeatedAndUnknownKeysInCredentialsAndSteps(t *testing.T) {
+	_, p := setup(t)
+	for _, tt := range keyCases(p) {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.parse(tt.data)
 			if err == nil || !errors.Is(err, inputerr.ErrInvalid) || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "my.yaml:") {

@@ -328,13 +328,11 @@ func TestPropertyEligibilityOnlyGrows(t *testing.T) {
 
 // A credentials or steps file is checked as strictly as a profile: unknown fields, questions,
 // values, requirements and credentials are refused with the file and line.
-func TestCredentialsAndStepsFilesAreStrict(t *testing.T) {
-	_, p := setup(t)
+// strictCredentials are credentials files refused; LINE in what they say stands for the line of
+// the credential cca.
+func strictCredentials() []fileCase {
 	good := string(credentialsYAML)
-	tests := []struct {
-		name, data string
-		want       []string
-	}{
+	return []fileCase{
 		{"unknown field", strings.Replace(good, "    body: AHIMA\n", "    body: AHIMA\n    price: 299\n", 1), []string{"c.yaml:", "unknown field price"}},
 		{"unknown question", strings.Replace(good, "question: education.level\n            in: [high-school", "question: education.levle\n            in: [high-school", 1), []string{"c.yaml:LINE:", "cca", `unknown question "education.levle"`}},
 		{"unknown value", strings.Replace(good, "in: [final-term]", "in: [last-term]", 1), []string{"c.yaml:", "rhit", `"last-term" is not a value of education.program`}},
@@ -344,6 +342,23 @@ func TestCredentialsAndStepsFilesAreStrict(t *testing.T) {
 		{"empty", "", []string{"c.yaml: is empty"}},
 		{"control characters", strings.Replace(good, "name: Certified Coding Associate (AHIMA)", `name: "Certified \e[2J Coding Associate"`, 1), []string{"cca: credentials.name holds \\x1b (a control character); credentials file text must be printable"}},
 	}
+}
+
+// strictSteps are steps files refused, each for what its one want says.
+func strictSteps() []fileCase {
+	steps := string(stepsYAML)
+	return []fileCase{
+		{"unknown credential", strings.Replace(steps, "credential: rhia", "credential: cpc", 1), []string{`credential "cpc" is not in the credentials file`}},
+		{"unknown requirement", strings.Replace(steps, "only_if_gap: [education.advanced]", "only_if_gap: [education.phd]", 1), []string{`"education.phd" is not a requirement`}},
+		{"raise on an unordered question", strings.Replace(steps, "raise: {experience.coding: 6-months-to-2-years}", "raise: {education.accredited: \"yes\"}", 1), []string{"do not rank"}},
+		{"duration without source", strings.Replace(steps, "    duration_source: {en: \"the career-guide article\", es: \"el artículo de orientación profesional\"}\n", "\n", 1), []string{"duration and duration_source go together"}},
+	}
+}
+
+func TestCredentialsAndStepsFilesAreStrict(t *testing.T) {
+	_, p := setup(t)
+	good := string(credentialsYAML)
+	tests := strictCredentials()
 	ccaLine := strconv.Itoa(strings.Count(good[:strings.Index(good, "  - id: cca\n")], "\n") + 1)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -362,14 +377,8 @@ func TestCredentialsAndStepsFilesAreStrict(t *testing.T) {
 	if _, err := ParseCredentials("c.yaml", credentialsYAML, p); err != nil {
 		t.Fatalf("the embedded file is refused as a custom one: %v", err)
 	}
-	steps := string(stepsYAML)
-	for _, tt := range []struct{ name, data, want string }{
-		{"unknown credential", strings.Replace(steps, "credential: rhia", "credential: cpc", 1), `credential "cpc" is not in the credentials file`},
-		{"unknown requirement", strings.Replace(steps, "only_if_gap: [education.advanced]", "only_if_gap: [education.phd]", 1), `"education.phd" is not a requirement`},
-		{"raise on an unordered question", strings.Replace(steps, "raise: {experience.coding: 6-months-to-2-years}", "raise: {education.accredited: \"yes\"}", 1), "do not rank"},
-		{"duration without source", strings.Replace(steps, "    duration_source: {en: \"the career-guide article\", es: \"el artículo de orientación profesional\"}\n", "\n", 1), "duration and duration_source go together"},
-	} {
-		if _, err := ParseSteps("s.yaml", []byte(tt.data), p, p.credentials); err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "s.yaml:") {
+	for _, tt := range strictSteps() {
+		if _, err := ParseSteps("s.yaml", []byte(tt.data), p, p.credentials); err == nil || !strings.Contains(err.Error(), tt.want[0]) || !strings.Contains(err.Error(), "s.yaml:") {
 			t.Errorf("%s: %v", tt.name, err)
 		}
 	}

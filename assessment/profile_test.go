@@ -36,8 +36,15 @@ func TestEmbeddedProfileCoversTheSeed(t *testing.T) {
 	}
 }
 
-func TestParseProfileRefusesBrokenProfiles(t *testing.T) {
-	bank, _ := setup(t)
+// fileCase is a custom file that is refused, and what the refusal says in English.
+type fileCase struct {
+	name, data string
+	want       []string
+}
+
+// brokenProfiles are profiles refused, each for what it names; the pseudo-language walks them too
+// (TestPseudoLanguageRefusals).
+func brokenProfiles(t testing.TB) []fileCase {
 	base := string(profileYAML)
 	edit := func(old, new string) string {
 		if !strings.Contains(base, old) {
@@ -45,10 +52,7 @@ func TestParseProfileRefusesBrokenProfiles(t *testing.T) {
 		}
 		return strings.Replace(base, old, new, 1)
 	}
-	tests := []struct {
-		name, data string
-		want       []string
-	}{
+	return []fileCase{
 		{"empty", "", []string{"my.yaml: is empty"}},
 		{"unknown field", edit("major_below: 0.5", "major_below: 0.5\ncolour: red"), []string{"my.yaml:31: is not a valid profile: unknown field colour"}},
 		{"unknown question", edit("{question: skills.empathy, target: 4}", "{question: skills.empathie, target: 4}"),
@@ -136,7 +140,11 @@ func TestParseProfileRefusesBrokenProfiles(t *testing.T) {
 		{"NEL in a source", edit(`en: "career-guide article (undated; its figures are from 2012)"`, `en: "career\Nguide"`), []string{`source.kind.en holds \u0085 (a control character)`}},
 		{"vertical tab in an id", edit("- id: coursework.anatomy", `- id: "coursework.anatomy\v"`), []string{`requirements.id holds \v (a control character)`}},
 	}
-	for _, tt := range tests {
+}
+
+func TestParseProfileRefusesBrokenProfiles(t *testing.T) {
+	bank, _ := setup(t)
+	for _, tt := range brokenProfiles(t) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseProfile("my.yaml", []byte(tt.data), bank)
 			if err == nil {
@@ -159,7 +167,7 @@ func TestParseProfileRefusesBrokenProfiles(t *testing.T) {
 func TestMissingFieldsAreNotAlsoOutOfRange(t *testing.T) {
 	bank, _ := setup(t)
 	base := string(profileYAML)
-	for _, cut := range []string{"  ready: 85\n", "  nearly_ready: 60\n", "major_below: 0.5\n", "thresholds:\n  ready: 85\n  nearly_ready: 60\n"} {
+	for _, cut := range missingFields {
 		_, err := ParseProfile("my.yaml", []byte(strings.Replace(base, cut, "", 1)), bank)
 		if err == nil || !strings.Contains(err.Error(), "is missing") {
 			t.Fatalf("without %q: %v", cut, err)
@@ -169,3 +177,6 @@ func TestMissingFieldsAreNotAlsoOutOfRange(t *testing.T) {
 		}
 	}
 }
+
+// missingFields are the fields of the profile whose absence would read as a zero.
+var missingFields = []string{"  ready: 85\n", "  nearly_ready: 60\n", "major_below: 0.5\n", "thresholds:\n  ready: 85\n  nearly_ready: 60\n"}

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/questions"
 )
@@ -68,7 +70,7 @@ func (p *Profile) checkPromises() error {
 			return
 		}
 		seen[key] = true
-		pr.Message += "; for example for the person with " + p.describe(person)
+		pr.Message = p.bank.Words().T("errors.profile.promise.example", i18n.Args{"Problem": pr.Message, "Answers": p.describe(person)})
 		problems = append(problems, *pr)
 	}
 	if pr, best := p.nobodyReady(); pr != nil {
@@ -131,14 +133,15 @@ func (f *planFor) keepsItsWord(c *candidate, before, after *questions.Answers) [
 	var problems []inputerr.Problem
 	for _, k := range c.gaps {
 		if r, ok := f.p.requirement(f.gaps[k].ID); ok && !f.p.met(r, after) && !f.p.met(r, before) {
-			problems = append(problems, f.stepProblem(c, r.ID, "says it closes %s, but its changes leave it unmet", r.ID))
+			problems = append(problems, f.stepProblem(c, r.ID, "errors.profile.promise.unmet", i18n.Args{"ID": r.ID}))
 		}
 	}
 	for i := range f.p.Requirements {
 		r := &f.p.Requirements[i]
 		was, now := f.p.creditNumber(r, before), f.p.creditNumber(r, after)
 		if now < was {
-			problems = append(problems, f.stepProblem(c, r.ID, "lowers an answer: %s falls from a credit of %.3g to %.3g", r.ID, was, now))
+			problems = append(problems, f.stepProblem(c, r.ID, "errors.profile.promise.lowers",
+				i18n.Args{"ID": r.ID, "Was": fmt.Sprintf("%.3g", was), "Now": fmt.Sprintf("%.3g", now)}))
 		}
 	}
 	return problems
@@ -157,20 +160,22 @@ func (f *planFor) sitsTooEarly(c *candidate, state *questions.Answers) *inputerr
 	if len(c.gaps) > 0 {
 		reqID = f.gaps[c.gaps[0]].ID
 	}
-	pr := f.stepProblem(c, reqID, "sits the %s exam before the person may sit it (no eligible route holds at that point)", c.step.Credential)
+	pr := f.stepProblem(c, reqID, "errors.profile.promise.too-early", i18n.Args{"Credential": c.step.Credential})
 	return &pr
 }
 
 // stepProblem is a problem of a step, said where it can be mended: at the step in a custom steps
 // file; with the embedded steps, at the exam's credential in a custom credentials file, else at
-// the requirement (reqID) in the custom profile, naming the step.
-func (f *planFor) stepProblem(c *candidate, reqID, format string, args ...any) inputerr.Problem {
-	msg := fmt.Sprintf(format, args...)
+// the requirement (reqID) in the custom profile, naming the step. The message id and args word
+// the problem in the bank's language.
+func (f *planFor) stepProblem(c *candidate, reqID, id string, args i18n.Args) inputerr.Problem {
+	l := f.p.bank.Words()
+	msg := l.T(id, args)
 	steps, cs, p := f.p.steps, f.cs, f.p
 	if i := slices.IndexFunc(steps.Steps, func(s Step) bool { return s.ID == c.step.ID }); steps.origin.path != embeddedStepsName {
 		return inputerr.Problem{Origin: steps.origin.at(i), ID: c.step.ID, Message: msg}
 	}
-	msg = fmt.Sprintf("the %s step %q %s", embeddedStepsName, c.step.ID, msg)
+	msg = l.T("errors.profile.promise.embedded-step", i18n.Args{"Step": strconv.Quote(c.step.ID), "Problem": msg})
 	if i := slices.IndexFunc(cs.Credentials, func(x Credential) bool { return x.ID == c.step.Credential }); i >= 0 && cs.origin.path != embeddedCredentialsName {
 		return inputerr.Problem{Origin: cs.origin.at(i), ID: c.step.Credential, Message: msg}
 	}
@@ -181,11 +186,12 @@ func (f *planFor) stepProblem(c *candidate, reqID, format string, args ...any) i
 // unclosed is the problem of a requirement no step of the plan closes: said at the requirement in
 // a custom profile, else at the steps file, which lacks the step.
 func (p *Profile) unclosed(r *Requirement) inputerr.Problem {
+	l := p.bank.Words()
 	if p.origin.path == embeddedProfileName {
-		return inputerr.Problem{Origin: p.steps.origin.at(-1), ID: r.ID, Message: "no step closes this gap"}
+		return inputerr.Problem{Origin: p.steps.origin.at(-1), ID: r.ID, Message: l.T("errors.profile.promise.no-step")}
 	}
 	i := slices.IndexFunc(p.Requirements, func(x Requirement) bool { return x.ID == r.ID })
-	return inputerr.Problem{Origin: p.origin.at(i), ID: r.ID, Message: "no step of the plan closes this gap: the steps leave it unmet"}
+	return inputerr.Problem{Origin: p.origin.at(i), ID: r.ID, Message: l.T("errors.profile.promise.unclosed")}
 }
 
 // creditNumber is a requirement's credit without its words.
@@ -207,11 +213,12 @@ func (p *Profile) nobodyReady() (*inputerr.Problem, *questions.Answers) {
 	if r.Verdict == Ready {
 		return nil, best
 	}
-	why := fmt.Sprintf("the best answers score %.1f, under thresholds.ready (%.1f)", r.Score, p.Thresholds.Ready)
+	l := p.bank.Words()
+	why := l.T("errors.profile.promise.best-score", i18n.Args{"Score": fmt.Sprintf("%.1f", r.Score), "Ready": fmt.Sprintf("%.1f", p.Thresholds.Ready)})
 	if blocking := slices.IndexFunc(r.Gaps, func(g Gap) bool { return g.Severity == Blocking }); blocking >= 0 {
-		why = fmt.Sprintf("even the best answers leave the blocking requirement %s unmet", r.Gaps[blocking].ID)
+		why = l.T("errors.profile.promise.best-blocked", i18n.Args{"ID": r.Gaps[blocking].ID})
 	}
-	return &inputerr.Problem{Origin: p.origin.at(-1), Message: "nobody can be ready under this profile: " + why}, best
+	return &inputerr.Problem{Origin: p.origin.at(-1), Message: l.T("errors.profile.promise.nobody-ready", i18n.Args{"Why": why})}, best
 }
 
 // bestAnswers answers every question the best way for the score, in bank order: every value of

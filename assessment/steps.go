@@ -2,10 +2,10 @@ package assessment
 
 import (
 	_ "embed"
-	"fmt"
 	"slices"
-	"strings"
+	"strconv"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -107,81 +107,85 @@ func ParseSteps(path string, data []byte, p *Profile, cs *Credentials) (*Steps, 
 // check refuses what Plan relies on; strict also refuses requirement ids the profile lacks.
 func (s *Steps) check(f *yamlFile, p *Profile, cs *Credentials, strict bool) {
 	if r := s.ExamReasons; r.Now == "" || r.Early == "" || r.After == "" {
-		f.add(f.line("exam_reasons"), "", "exam_reasons needs now, early and after")
+		f.add(f.line("exam_reasons"), "", "errors.profile.exam-reasons", nil)
 	}
 	seen := map[string]bool{}
 	s.origin = fileOrigin{path: f.path}
 	for i := range s.Steps {
 		st := &s.Steps[i]
 		for _, msg := range st.check(p, cs, seen, strict) {
-			f.add(f.line("steps", i), st.ID, "%s", msg)
+			f.addText(f.line("steps", i), st.ID, msg)
 		}
 		seen[st.ID] = true
 		s.origin.lines = append(s.origin.lines, f.line("steps", i))
 	}
 }
 
-// check lists what is wrong with one step; seen holds the ids before it.
+// check lists what is wrong with one step, in the bank's language; seen holds the ids before it.
 func (st *Step) check(p *Profile, cs *Credentials, seen map[string]bool, strict bool) []string {
 	var msgs []string
 	bank := p.bank
-	add := func(format string, args ...any) { msgs = append(msgs, fmt.Sprintf(format, args...)) }
+	l := bank.Words()
+	add := func(msg string, args i18n.Args) { msgs = append(msgs, l.T(msg, args)) }
 	if st.ID == "" || seen[st.ID] {
-		add("a step id must be given and unique")
+		add("errors.profile.step-id", nil)
 	}
 	if st.Action == "" {
-		add("action is required: the sentence a person reads")
+		add("errors.profile.step-action", nil)
 	}
 	if (st.Duration == "") != (st.DurationSource == "") {
-		add("duration and duration_source go together: state a duration only where a source does")
+		add("errors.profile.duration", nil)
 	}
 	for _, c := range st.When {
 		if msg := checkCondition(bank, c); msg != "" {
-			add("%s", msg)
+			msgs = append(msgs, "when: "+msg)
 		}
 	}
 	for _, id := range append(slices.Clone(st.OnlyIfGap), st.Closes...) {
 		if strict && !(id == anyRequirement && bool(st.PerGap)) && !p.hasRequirement(id) {
-			add("%q is not a requirement of profile %s", id, p.ID)
+			msgs = append(msgs, notARequirement(l, id, p))
 		}
 	}
 	if _, ok := cs.Get(st.Credential); st.Credential != "" && !ok {
-		add("credential %q is not in the credentials file", st.Credential)
+		add("errors.profile.step-credential", i18n.Args{"ID": strconv.Quote(st.Credential)})
 	}
 	if st.PerGap != st.Changes.Meet {
-		add("a per_gap step changes the answers by meet, and only a per_gap step does")
+		add("errors.profile.per-gap", nil)
 	}
 	for _, msg := range checkChanges(bank, st.Changes) {
-		add("changes: %s", msg)
+		msgs = append(msgs, "changes: "+msg)
 	}
 	for _, id := range st.Changes.MeetRequirements {
 		if strict && !p.hasRequirement(id) {
-			add("changes: meet_requirements: %q is not a requirement of profile %s", id, p.ID)
+			msgs = append(msgs, "changes: meet_requirements: "+notARequirement(l, id, p))
 		}
 	}
 	if q, ok := bank.Question(programLevelQuestion); st.ProgramLevel != "" && ok {
 		if _, known := q.Choice(st.ProgramLevel); !known {
-			add("program_level: %q is not a value of %s (allowed: %s)", st.ProgramLevel, q.ID, strings.Join(q.ValueNames(), ", "))
+			msgs = append(msgs, "program_level: "+valueNotAllowed(l, st.ProgramLevel, q))
 		}
 	}
 	return msgs
 }
 
+// checkChanges lists what is wrong with a step's changes, each after the field it is in (set:,
+// raise:, include:), in the bank's language.
 func checkChanges(bank *questions.Bank, c Changes) []string {
 	var msgs []string
+	l := bank.Words()
 	oneOf := func(kind string, m map[string]string) {
 		for id, v := range m {
 			q, ok := bank.Question(id)
 			switch {
 			case !ok:
-				msgs = append(msgs, fmt.Sprintf("%s: unknown question %q", kind, id))
+				msgs = append(msgs, kind+": "+l.T("errors.profile.unknown-question", i18n.Args{"Question": strconv.Quote(id)}))
 			case q.Kind != questions.OneOf:
-				msgs = append(msgs, fmt.Sprintf("%s: %s is not a one-of question", kind, id))
+				msgs = append(msgs, kind+": "+l.T("errors.profile.not-one-of", i18n.Args{"Question": id}))
 			case kind == "raise" && q.Ordered == questions.Unordered:
-				msgs = append(msgs, fmt.Sprintf("raise: the values of %s do not rank; use set", id))
+				msgs = append(msgs, "raise: "+l.T("errors.profile.no-rank", i18n.Args{"Question": id}))
 			default:
 				if _, ok := q.Choice(v); !ok {
-					msgs = append(msgs, fmt.Sprintf("%s: %q is not a value of %s (allowed: %s)", kind, v, id, strings.Join(q.ValueNames(), ", ")))
+					msgs = append(msgs, kind+": "+valueNotAllowed(l, v, q))
 				}
 			}
 		}
@@ -191,12 +195,12 @@ func checkChanges(bank *questions.Bank, c Changes) []string {
 	for id, vs := range c.Include {
 		q, ok := bank.Question(id)
 		if !ok || q.Kind != questions.AnyOf {
-			msgs = append(msgs, fmt.Sprintf("include: %q is not an any-of question", id))
+			msgs = append(msgs, "include: "+l.T("errors.profile.not-any-of", i18n.Args{"Question": strconv.Quote(id)}))
 			continue
 		}
 		for _, v := range vs {
 			if _, ok := q.Choice(v); !ok {
-				msgs = append(msgs, fmt.Sprintf("include: %q is not a value of %s", v, id))
+				msgs = append(msgs, "include: "+l.T("errors.profile.not-a-value", i18n.Args{"Value": strconv.Quote(v), "Question": id}))
 			}
 		}
 	}

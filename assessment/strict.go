@@ -25,16 +25,17 @@ import (
 // megabyte of keys would cost it seconds (122,000 took 24 s); the bound keeps such a file from it.
 const maxMapKeys = 256
 
-// fileKind is a kind of YAML input file: its name in messages and what an empty one is told.
+// fileKind is a kind of YAML input file, by the ids of its words in the catalogue
+// (messages/profile.yaml): its name in messages and what an empty one is told was expected.
 type fileKind struct {
-	name  string // "profile"
-	empty string // what was expected instead of nothing
+	name  string // errors.profile.kind.*: "profile"
+	empty string // errors.profile.expected.*
 }
 
 var (
-	profileKind     = fileKind{"profile", "expected a requirement profile (hitready requirements --format yaml prints one)"}
-	credentialsKind = fileKind{"credentials file", "expected a credentials file (hitready credentials --format yaml prints one)"}
-	stepsKind       = fileKind{"steps file", "expected a steps file"}
+	profileKind     = fileKind{"errors.profile.kind.profile", "errors.profile.expected.profile"}
+	credentialsKind = fileKind{"errors.profile.kind.credentials", "errors.profile.expected.credentials"}
+	stepsKind       = fileKind{"errors.profile.kind.steps", "errors.profile.expected.steps"}
 )
 
 // yamlFile is a YAML input file as readStrict read it: its name and its node tree, kept so that
@@ -42,7 +43,8 @@ var (
 type yamlFile struct {
 	path     string
 	kind     fileKind
-	root     *yaml.Node // the document's top node
+	words    *i18n.Localizer // the run's language, which every message is worded in
+	root     *yaml.Node      // the document's top node
 	problems []inputerr.Problem
 	dropped  int          // problems past a screenful, counted and not kept
 	reported map[int]bool // lines the screen found a problem on
@@ -65,7 +67,7 @@ func readStrict[T any](path string, data []byte, kind fileKind) (*T, *yamlFile, 
 // The decoder reads the file with each such text replaced by its string on the same lines
 // (localized), so that every message names the line it names in the file.
 func readStrictIn[T any](path string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error) {
-	f := &yamlFile{path: path, kind: kind, reported: map[int]bool{}}
+	f := &yamlFile{path: path, kind: kind, words: i18n.For(l), reported: map[int]bool{}}
 	if !f.parse(data) || !f.screen() {
 		return nil, f, f.err()
 	}
@@ -77,7 +79,7 @@ func readStrictIn[T any](path string, data []byte, kind fileKind, l i18n.Lang) (
 	})
 	src, err := f.localized(data, l)
 	if err != nil {
-		f.add(0, "", "%v", err)
+		f.addText(0, "", err.Error())
 		return nil, f, f.err()
 	}
 	var v T
@@ -112,7 +114,7 @@ func readEmbedded[T any](name string, data []byte, kind fileKind, l i18n.Lang) (
 	if err := decodeEmbedded(&doc, &v); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	f := &yamlFile{path: name, kind: kind, reported: map[int]bool{}}
+	f := &yamlFile{path: name, kind: kind, words: i18n.For(l), reported: map[int]bool{}}
 	if len(doc.Content) > 0 {
 		f.root = doc.Content[0]
 	}
@@ -141,36 +143,71 @@ func decodeEmbedded(doc *yaml.Node, v any) error {
 // parse reads the one document of the file into f.root.
 func (f *yamlFile) parse(data []byte) bool {
 	if len(bytes.TrimSpace(data)) == 0 {
-		f.add(0, "", "is empty; %s", f.kind.empty)
+		f.add(0, "", "errors.profile.empty", i18n.Args{"Expected": f.words.T(f.kind.empty)})
 		return false
 	}
 	var doc, extra yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	switch err := dec.Decode(&doc); {
 	case err == io.EOF:
-		f.add(0, "", "holds no YAML document (only comments?); %s", f.kind.empty)
+		f.add(0, "", "errors.profile.no-document", i18n.Args{"Expected": f.words.T(f.kind.empty)})
 		return false
 	case err != nil:
-		line, msg := questions.SplitYAMLLine(err.Error())
-		f.add(line, "", "is not a valid %s: %s", f.kind.name, msg)
+		f.invalid(questions.SplitYAMLLine(err.Error()))
 		return false
 	}
 	if err := dec.Decode(&extra); err != io.EOF {
-		f.add(extra.Line, "", "holds more than one YAML document; a %s is one", f.kind.name)
+		f.add(extra.Line, "", "errors.profile.documents", f.kindArgs(nil))
 		return false
 	}
 	f.root = doc.Content[0]
 	return true
 }
 
-// add records a problem at a line; past a screenful it is counted, not kept, so that a megabyte
-// of mistakes costs no more than the file.
-func (f *yamlFile) add(line int, id, format string, args ...any) {
+// add records a problem at a line: the message msg (errors.profile.*) in the run's language, its
+// template filled from args. Past a screenful it is counted, not kept, and not worded, so that a
+// megabyte of mistakes costs no more than the file.
+func (f *yamlFile) add(line int, id, msg string, args i18n.Args) {
 	if len(f.problems) >= inputerr.MaxShown {
 		f.dropped++
 		return
 	}
-	f.problems = append(f.problems, inputerr.Problem{Origin: inputerr.Origin{Path: f.path, Line: line}, ID: id, Message: fmt.Sprintf(format, args...)})
+	f.addText(line, id, f.words.T(msg, args))
+}
+
+// addText records a problem already worded.
+func (f *yamlFile) addText(line int, id, text string) {
+	if len(f.problems) >= inputerr.MaxShown {
+		f.dropped++
+		return
+	}
+	f.problems = append(f.problems, inputerr.Problem{Origin: inputerr.Origin{Path: f.path, Line: line}, ID: id, Message: text})
+}
+
+// kindName is the file's kind in words: "profile", "perfil".
+func (f *yamlFile) kindName() string { return f.words.T(f.kind.name) }
+
+// kindArgs is args (or new ones) with Kind, the file's kind in words.
+func (f *yamlFile) kindArgs(args i18n.Args) i18n.Args {
+	if args == nil {
+		args = i18n.Args{}
+	}
+	args["Kind"] = f.kindName()
+	return args
+}
+
+// nameOr is the dotted name of a field, or the file as a whole when it is the top ("the profile").
+func (f *yamlFile) nameOr(name string) string {
+	if name != "" {
+		return name
+	}
+	return f.words.T("errors.profile.the-file", i18n.Args{"Kind": f.kindName()})
+}
+
+// invalid adds the YAML parser's or decoder's refusal msg at line, its frequent words in the
+// run's language (questions.YAMLReason).
+func (f *yamlFile) invalid(line int, msg string) {
+	f.add(line, "", "errors.profile.invalid", f.kindArgs(i18n.Args{"Reason": questions.YAMLReason(f.words, msg)}))
 }
 
 // err is the refusal of the file, in line order, or nil.
@@ -178,7 +215,9 @@ func (f *yamlFile) err() error {
 	if len(f.problems) == 0 && f.dropped == 0 {
 		return nil
 	}
-	return screenful(f.problems, f.dropped)
+	invalid := screenful(f.problems, f.dropped).(*inputerr.InvalidError)
+	invalid.Lang = f.words.Lang() // for the line that counts the problems not shown
+	return invalid
 }
 
 // screenful is the refusal of one file's problems: in line order, the first inputerr.MaxShown
@@ -276,11 +315,10 @@ func (f *yamlFile) screen() bool {
 		f.tag(n, at)
 		switch n.Kind {
 		case yaml.ScalarNode:
-			f.text(n, at.id, cmp.Or(at.name(), "text"))
+			f.text(n, at.id, at.name(), "errors.profile.text")
 		case yaml.MappingNode:
 			if keys := len(n.Content) / 2; keys > maxMapKeys {
-				f.add(n.Line, at.id, "is not a valid %s: %s has %d keys; a mapping has at most %d (its fields, or one per question or value)",
-					f.kind.name, cmp.Or(at.name(), "the "+f.kind.name), keys, maxMapKeys)
+				f.add(n.Line, at.id, "errors.profile.flood", f.kindArgs(i18n.Args{"Name": f.nameOr(at.name()), "Keys": keys, "Max": maxMapKeys}))
 				flood = true
 				return false
 			}
@@ -303,22 +341,27 @@ func (f *yamlFile) keys(n *yaml.Node, at *trail) {
 		f.tag(k, at)
 		switch line, dup := first[k.Value]; {
 		case k.Tag == "!!merge":
-			f.add(k.Line, at.id, "YAML merge keys (<<) are not allowed in a %s; write the fields out", f.kind.name)
+			f.add(k.Line, at.id, "errors.profile.merge-key", f.kindArgs(nil))
 		case k.Kind != yaml.ScalarNode:
-			f.add(k.Line, at.id, "a key must be plain text; got %s", questions.DescribeNode(k))
+			f.add(k.Line, at.id, "errors.profile.key-not-text", i18n.Args{"Got": questions.DescribeNodeIn(f.words, k)})
 		case dup:
-			f.add(k.Line, at.id, "%s is given twice (first at line %d); keep one", at.field(k.Value), line)
+			f.add(k.Line, at.id, "errors.profile.key-twice", i18n.Args{"Field": at.field(k.Value), "First": line})
 		default:
 			first[k.Value] = k.Line
-			f.text(k, at.id, "a key")
+			f.text(k, at.id, "", "errors.profile.a-key")
 		}
 	}
 }
 
 // text refuses text that would control a terminal: these files' texts reach reports and screens.
-func (f *yamlFile) text(n *yaml.Node, id, name string) {
+// It is named by the field's dotted name, else by the message unnamed (a key, the text): worded
+// only when there is a problem, as every key and value of every profile read passes here.
+func (f *yamlFile) text(n *yaml.Node, id, name, unnamed string) {
 	if r, bad := textsafe.Unsafe(n.Value); bad {
-		f.add(n.Line, id, "%s holds %s; %s text must be printable and on one line", name, textsafe.Describe(r), f.kind.name)
+		if name == "" {
+			name = f.words.T(unnamed)
+		}
+		f.add(n.Line, id, "errors.profile.unsafe-text", f.kindArgs(i18n.Args{"Name": name, "Char": questions.DescribeRune(f.words, r)}))
 	}
 }
 
@@ -334,14 +377,7 @@ func (f *yamlFile) tag(n *yaml.Node, at *trail) {
 	case "!!str", "!!int", "!!float", "!!bool", "!!null", "!!map", "!!seq":
 		return
 	}
-	f.add(n.Line, at.id, "the YAML tag %s is not allowed in a %s; remove it and write the value as plain text, a number, true or false, a list or a mapping",
-		textsafe.Escape(n.Tag), f.kind.name)
-}
-
-// typeError is the refusal of a value by a typed scalar: yaml.v3 collects it with the others and
-// goes on. The column tells the value from others on its line ({question: x, target: 4.5}).
-func typeError(n *yaml.Node, format string, args ...any) error {
-	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: column %d: ", n.Line, n.Column) + fmt.Sprintf(format, args...)}}
+	f.add(n.Line, at.id, "errors.profile.tag", f.kindArgs(i18n.Args{"Tag": textsafe.Escape(n.Tag)}))
 }
 
 // decodeErrors adds what the decoder refused, a screenful: the typed scalars' refusals and
@@ -351,8 +387,7 @@ func typeError(n *yaml.Node, format string, args ...any) error {
 func (f *yamlFile) decodeErrors(err error, t reflect.Type) {
 	var te *yaml.TypeError
 	if !errors.As(err, &te) {
-		line, msg := questions.SplitYAMLLine(err.Error())
-		f.add(line, "", "is not a valid %s: %s", f.kind.name, msg)
+		f.invalid(questions.SplitYAMLLine(err.Error()))
 		return
 	}
 	type refusal struct {
@@ -384,15 +419,19 @@ func (f *yamlFile) decodeErrors(err error, t reflect.Type) {
 func (f *yamlFile) refusal(line int, msg string, fields map[string]string, rootType string) {
 	if col, rest := splitColumn(msg); col > 0 {
 		at, _ := f.find(func(n *yaml.Node) bool { return n.Line == line && n.Column == col })
-		f.add(line, at.id, "%s %s", cmp.Or(at.name, "the "+f.kind.name), rest)
+		if r, ok := decodeScalarRefusal(rest); ok {
+			f.add(line, at.id, r.msg, r.args(f.words, f.nameOr(at.name)))
+		} else {
+			f.addText(line, at.id, f.nameOr(at.name)+" "+rest) // no typed scalar of hitready's words it so
+		}
 		return
 	}
 	if rest, ok := strings.CutPrefix(msg, "field "); ok && strings.Contains(rest, " not found in type ") {
 		name, goType, _ := strings.Cut(rest, " not found in type ")
 		at, _ := f.find(func(n *yaml.Node) bool { return n.Kind == yaml.MappingNode && hasKeyAt(n, name, line) })
 		allowed := strings.Split(fields[goType], ", ")
-		f.add(line, at.id, "is not a valid %s: unknown field %s%s; allowed in %s: %s", f.kind.name, name,
-			inputerr.DidYouMean(name, allowed), cmp.Or(at.name, "the "+f.kind.name), fields[goType])
+		f.add(line, at.id, "errors.profile.unknown-field", f.kindArgs(i18n.Args{"Field": name,
+			"Suggestion": inputerr.DidYouMeanIn(f.words, name, allowed), "Name": f.nameOr(at.name), "Fields": fields[goType]}))
 		return
 	}
 	if rest, ok := strings.CutPrefix(msg, "cannot unmarshal "); ok {
@@ -401,11 +440,12 @@ func (f *yamlFile) refusal(line int, msg string, fields map[string]string, rootT
 		// The file's own mapping is on that line too when the value is on its first line.
 		root := goType == rootType
 		if at, got := f.find(func(n *yaml.Node) bool { return n.Line == line && n.Tag == tag && (n == f.root) == root }); got != nil {
-			f.add(line, at.id, "%s must be %s; got %s", cmp.Or(at.name, "the "+f.kind.name), kindOf(goType), questions.DescribeNode(got))
+			f.add(line, at.id, "errors.profile.must-be", i18n.Args{"Name": f.nameOr(at.name),
+				"Allowed": f.words.T(kindOf(goType)), "Got": questions.DescribeNodeIn(f.words, got)})
 			return
 		}
 	}
-	f.add(line, "", "is not a valid %s: %s", f.kind.name, msg)
+	f.invalid(line, msg)
 }
 
 // splitColumn splits a typed scalar's "column N: message".
@@ -440,22 +480,23 @@ func hasKeyAt(n *yaml.Node, key string, line int) bool {
 	return false
 }
 
-// kindOf words what a Go type holds, as yaml.v3 names the type in its messages.
+// kindOf is the message that words what a Go type holds, as yaml.v3 names the type in its
+// messages.
 func kindOf(goType string) string {
 	goType = strings.TrimLeft(goType, "*")
 	switch {
 	case strings.HasPrefix(goType, "[]"):
-		return "a list"
+		return "errors.profile.type.list"
 	case goType == "string":
-		return "text"
+		return "errors.profile.type.text"
 	case strings.HasPrefix(goType, "float"):
-		return "a number"
+		return "errors.profile.type.number"
 	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "uint"):
-		return "a whole number"
+		return "errors.profile.type.whole"
 	case goType == "bool":
-		return "true or false"
+		return "errors.profile.type.bool"
 	}
-	return "a mapping"
+	return "errors.profile.type.mapping"
 }
 
 // fieldsByType lists the keys t decodes from, and those of every struct type it holds, by the

@@ -91,7 +91,7 @@ func useProfileFiles(ctx context.Context, ios *iostreams.IOStreams, p *assessmen
 		if err != nil {
 			// The profile named it: say so, or "/dev/zero: is a character device" leaves
 			// the person wondering why hitready read that file at all.
-			return fmt.Errorf("%s file named by %s: %w", "credentials", profilePath, err)
+			return fmt.Errorf("%s: %w", i18n.For(ios.Lang()).T("errors.profile.credentials-named-by", i18n.Args{"Profile": profilePath}), err)
 		}
 		if cs, err = assessment.ParseCredentials(path, data, p); err != nil {
 			return err
@@ -104,7 +104,7 @@ func useProfileFiles(ctx context.Context, ios *iostreams.IOStreams, p *assessmen
 		if err != nil {
 			// The profile named it: say so, or "/dev/zero: is a character device" leaves
 			// the person wondering why hitready read that file at all.
-			return fmt.Errorf("%s file named by %s: %w", "steps", profilePath, err)
+			return fmt.Errorf("%s: %w", i18n.For(ios.Lang()).T("errors.profile.steps-named-by", i18n.Args{"Profile": profilePath}), err)
 		}
 		credentials := cs
 		if credentials == nil {
