@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"reflect"
 	"slices"
@@ -267,9 +268,18 @@ func (c *reportChecker) texts(field string, v reflect.Value) {
 			c.texts(fmt.Sprintf("%s[%d]", field, i), v.Index(i))
 		}
 	case reflect.Struct:
-		for i := range v.NumField() {
-			if name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ","); v.Type().Field(i).IsExported() && name != "-" {
-				c.texts(strings.TrimPrefix(field+"."+name, "."), v.Field(i))
+		for i, name := range jsonFields(v.Type()) {
+			c.texts(strings.TrimPrefix(field+"."+name, "."), v.Field(i))
+		}
+	}
+}
+
+// jsonFields yields the index and the JSON name of each field of a struct type that JSON carries.
+func jsonFields(t reflect.Type) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for i := range t.NumField() {
+			if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); t.Field(i).IsExported() && name != "-" && !yield(i, name) {
+				return
 			}
 		}
 	}
@@ -344,10 +354,8 @@ func (c *reportChecker) rescore(r *Report, saved *savedAnswers) {
 	// not English, whatever its reports say.
 	otherLang := cmp.Or(r.Lang, "en") != string(c.profile.bank.Lang())
 	got, wanted := reflect.ValueOf(*r), reflect.ValueOf(want)
-	for i := range got.NumField() {
-		field := got.Type().Field(i)
-		name, _, _ := strings.Cut(field.Tag.Get("json"), ",")
-		if name == "source" || name == "answers" || name == "lang" || !field.IsExported() {
+	for i, name := range jsonFields(got.Type()) {
+		if name == "source" || name == "answers" || name == "lang" {
 			continue
 		}
 		g, w := got.Field(i), wanted.Field(i)
@@ -394,12 +402,8 @@ func withoutSentences(v reflect.Value) reflect.Value {
 	case reflect.Struct:
 		out := reflect.New(v.Type()).Elem()
 		out.Set(v)
-		for i := range v.NumField() {
-			f := v.Type().Field(i)
-			if !f.IsExported() {
-				continue
-			}
-			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); sentenceFields[name] {
+		for i, name := range jsonFields(v.Type()) {
+			if sentenceFields[name] {
 				out.Field(i).SetZero()
 			} else {
 				out.Field(i).Set(withoutSentences(v.Field(i)))
@@ -423,11 +427,7 @@ func (c *reportChecker) difference(field string, got, want reflect.Value) (where
 			return field, c.words.N("errors.report.items", got.Len()), strconv.Itoa(want.Len()), true
 		}
 	case reflect.Struct:
-		for i := range got.NumField() {
-			name, _, _ := strings.Cut(got.Type().Field(i).Tag.Get("json"), ",")
-			if !got.Type().Field(i).IsExported() || name == "-" {
-				continue
-			}
+		for i, name := range jsonFields(got.Type()) {
 			if where, says, gives, differ := c.difference(field+"."+name, got.Field(i), want.Field(i)); differ {
 				return where, says, gives, true
 			}
