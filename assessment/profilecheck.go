@@ -313,7 +313,7 @@ func (p *Profile) creditOn(r *Requirement, id, v string) float64 {
 	credit := 1.0
 	for _, f := range r.Credit {
 		if f.Question == id {
-			c, _, _ := p.factor(f, a)
+			c, _ := p.factorCredit(f, a)
 			credit *= c
 		}
 	}
@@ -344,7 +344,7 @@ func (p *Profile) worstCredit(r *Requirement, q *questions.Question, dep, v stri
 		credit := 1.0
 		for _, f := range r.Credit {
 			if f.Question == q.ID {
-				c, _, _ := p.factor(f, a)
+				c, _ := p.factorCredit(f, a)
 				credit *= c
 			}
 		}

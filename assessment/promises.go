@@ -138,7 +138,7 @@ func (f *planFor) keepsItsWord(c *candidate, before, after *questions.Answers) [
 	}
 	for i := range f.p.Requirements {
 		r := &f.p.Requirements[i]
-		was, now := f.p.creditNumber(r, before), f.p.creditNumber(r, after)
+		was, now := f.p.credit(r, before), f.p.credit(r, after)
 		if now < was {
 			problems = append(problems, f.stepProblem(c, r.ID, "errors.profile.promise.lowers",
 				i18n.Args{"ID": r.ID, "Was": fmt.Sprintf("%.3g", was), "Now": fmt.Sprintf("%.3g", now)}))
@@ -192,17 +192,6 @@ func (p *Profile) unclosed(r *Requirement) inputerr.Problem {
 	}
 	i := slices.IndexFunc(p.Requirements, func(x Requirement) bool { return x.ID == r.ID })
 	return inputerr.Problem{Origin: p.origin.at(i), ID: r.ID, Message: l.T("errors.profile.promise.unclosed")}
-}
-
-// creditNumber is a requirement's credit without its words.
-func (p *Profile) creditNumber(r *Requirement, a *questions.Answers) float64 {
-	credit := 1.0
-	for _, f := range r.Credit {
-		if c, applies := p.factorCredit(f, a); applies {
-			credit *= c
-		}
-	}
-	return credit
 }
 
 // nobodyReady is the problem of a profile under which even the best answers are not ready, with

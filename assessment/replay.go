@@ -15,13 +15,14 @@ func (f *planFor) replay(reasons ExamReasons, chosen []*candidate) []PlanStep {
 	state := f.a.Clone()
 	open := f.gapRequirements()
 	for _, c := range chosen {
-		next := state.Clone()
-		apply(f.p, c, next)
-		closes := f.p.closedBy(open, next)
+		state.Checkpoint()
+		apply(f.p, c, state)
+		closes := f.p.closedBy(open, state)
 		if len(closes) == 0 {
-			continue // dropped, and so are its changes
+			state.Rollback() // dropped, and so are its changes
+			continue
 		}
-		state = next
+		state.Commit()
 		open = slices.DeleteFunc(open, func(r *Requirement) bool { return slices.Contains(closes, r.ID) })
 		action, label := c.words()
 		if c.step.Credential != "" {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/questions"
@@ -164,7 +165,7 @@ func (p *Profile) scoreOnly(a *questions.Answers) Report {
 	blocked := false
 	for i := range p.Requirements {
 		req := &p.Requirements[i]
-		credit, current := p.credit(req, a)
+		credit := p.credit(req, a)
 		earned[req.Area] += float64(req.Weight) * credit
 		met := credit >= 1
 		r.Requirements = append(r.Requirements, Result{ID: req.ID, Area: req.Area, Met: met, Blocking: bool(req.Blocking), Credit: round(credit, 3)})
@@ -177,7 +178,7 @@ func (p *Profile) scoreOnly(a *questions.Answers) Report {
 			Area:        req.Area,
 			Title:       req.Title,
 			Requirement: req.Requirement,
-			Current:     current,
+			Current:     p.current(req, a),
 			Target:      req.Target,
 			Severity:    p.severity(req, credit),
 			NextStep:    p.nextStep(req, a),
@@ -243,33 +244,32 @@ func verdict(t Thresholds, score float64, blocked bool) Verdict {
 	return NotReady
 }
 
-// credit is the product of a requirement's factors, with what the person has now in words.
-func (p *Profile) credit(req *Requirement, a *questions.Answers) (float64, string) {
+// credit is the product of a requirement's factors that apply to the person: a factor whose
+// question is not asked of them (a field of study for someone without a degree) neither adds nor
+// takes away.
+func (p *Profile) credit(req *Requirement, a *questions.Answers) float64 {
 	credit := 1.0
-	var current []string
 	for _, f := range req.Credit {
-		c, words, applies := p.factor(f, a)
-		if !applies {
-			continue
+		if c, applies := p.factorCredit(f, a); applies {
+			credit *= c
 		}
-		credit *= c
-		current = append(current, words)
 	}
-	return credit, strings.Join(current, "; ")
+	return credit
 }
 
-// factor scores one factor and says what the person has now. applies is false when the question
-// is not asked of this person: the factor then neither adds nor takes away (a field of study for
-// someone without a degree).
-func (p *Profile) factor(f Factor, a *questions.Answers) (credit float64, current string, applies bool) {
-	credit, applies = p.factorCredit(f, a)
-	if !applies {
-		return 1, "", false
+// current says what the person has now for each factor of a requirement that applies to them.
+// Only a gap shows it: a requirement met needs no words.
+func (p *Profile) current(req *Requirement, a *questions.Answers) string {
+	var words []string
+	for _, f := range req.Credit {
+		if _, applies := p.factorCredit(f, a); applies {
+			words = append(words, p.factorWords(f, a))
+		}
 	}
-	return credit, p.factorWords(f, a), true
+	return strings.Join(words, "; ")
 }
 
-// factorCredit is a factor's credit alone: a plan asks it after every step, and needs no words.
+// factorCredit is a factor's credit, and whether it applies to the person at all.
 func (p *Profile) factorCredit(f Factor, a *questions.Answers) (credit float64, applies bool) {
 	q, _ := p.bank.Question(f.Question)
 	if p.bank.Asks(q, a) == questions.NotAsked {
@@ -310,10 +310,29 @@ func (p *Profile) factorWords(f Factor, a *questions.Answers) string {
 	case q.Kind == questions.AnyOf:
 		return l.T("assessment.current.not-completed")
 	case q.Kind == questions.Rating:
-		return l.T("assessment.current.rating", i18n.Args{"Rating": ans.Rating, "Max": q.Scale.Max})
+		return ratingWords(l, ans.Rating, q.Scale.Max)
 	}
 	return ""
 }
+
+// ratingWords says a rating on a scale ("3 of 5"), worded once per language, rating and scale: a
+// cohort has the same few for every person, and a template run for each was a tenth of scoring.
+func ratingWords(l *i18n.Localizer, rating, max int) string {
+	key := ratingKey{l.Lang(), rating, max}
+	if s, ok := ratingCache.Load(key); ok {
+		return s.(string)
+	}
+	s := l.T("assessment.current.rating", i18n.Args{"Rating": rating, "Max": max})
+	ratingCache.Store(key, s)
+	return s
+}
+
+type ratingKey struct {
+	lang        i18n.Lang
+	rating, max int
+}
+
+var ratingCache sync.Map // ratingKey -> string
 
 func (p *Profile) severity(req *Requirement, credit float64) Severity {
 	switch {

@@ -26,9 +26,10 @@ type Args = map[string]any
 
 // Localizer speaks one language: the program's own strings by id, with plural forms.
 type Localizer struct {
-	lang Lang
-	cat  *loaded
-	loc  *goi18n.Localizer
+	lang  Lang
+	cat   *loaded
+	loc   *goi18n.Localizer
+	plain sync.Map // id -> its text, for a message without data: the same every time it is asked
 }
 
 // For returns the localizer of a language. The pseudo-language speaks English wrapped in markers.
@@ -64,7 +65,16 @@ func (l *Localizer) Lang() Lang { return l.lang }
 // T is the message id in the localizer's language, its template filled from data (at most one
 // value: an Args or a struct).
 func (l *Localizer) T(id string, data ...any) string {
-	return l.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: templateData(data)})
+	if len(data) > 0 {
+		return l.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: templateData(data)})
+	}
+	// Scoring a cohort words the same few sentences for every person.
+	if s, ok := l.plain.Load(id); ok {
+		return s.(string)
+	}
+	s := l.localize(&goi18n.LocalizeConfig{MessageID: id})
+	l.plain.Store(id, s)
+	return s
 }
 
 // N is the message id in the plural form that n calls for in the localizer's language (English and
