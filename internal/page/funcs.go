@@ -30,7 +30,10 @@ var funcs = template.FuncMap{
 // words are the page's words in one language: the catalogue's messages, and the enumerated values
 // of a report (verdicts, severities, statuses) as a person reads them. The templates call them:
 // t and n place a message by id, with its data as args; n picks the plural form for a count.
-type words struct{ l *i18n.Localizer }
+type words struct {
+	l       *i18n.Localizer
+	english []string // the passages kept in English, longest first (englishPassages); none in English
+}
 
 func (w words) funcs() template.FuncMap {
 	return template.FuncMap{
@@ -43,6 +46,7 @@ func (w words) funcs() template.FuncMap {
 		"severity": w.severity,
 		"status":   w.status,
 		"change":   w.change,
+		"english":  w.marked,
 	}
 }
 

@@ -8,7 +8,10 @@
 // English and Spanish side by side): the templates place messages by id (t, n) and hold no
 // words, and every language goes through the same templates and code. Text that came from a file
 // (names, paths, every sentence of the profile) is escaped by html/template wherever it lands,
-// SVG and CSS strings included; so is every message, which is plain text.
+// SVG and CSS strings included; so is every message, which is plain text. On a page in another
+// language, the passages it keeps in English (a source's title, a quote, a body's or a
+// credential's name) are marked lang="en" (english.go), so that a screen reader says them as
+// English.
 package page
 
 import (
@@ -79,7 +82,10 @@ func templatesFor(lang i18n.Lang) (*pageSet, error) {
 	if s, ok := sets[lang]; ok {
 		return s, nil
 	}
-	w := words{i18n.For(lang)}
+	w := words{l: i18n.For(lang)}
+	if lang.Tag() != i18n.English.Tag() { // the pseudo-language's page is declared English
+		w.english = englishPassages(w.l)
+	}
 	t, err := template.New("page").Funcs(funcs).Funcs(w.funcs()).ParseFS(files, "templates/*.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("page templates (%s): %w", lang, err)

@@ -1,0 +1,42 @@
+package assessment
+
+import (
+	"cmp"
+	"slices"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/hitready/hitready/internal/i18n"
+)
+
+// EnglishPassages are the passages the embedded data keeps in English inside its Spanish texts
+// (i18n.Text.Kept): the titles of quoted sources, quotes, the names of bodies ("Becoming a Health
+// Information Technician", "Occupational Outlook Handbook"), each once, the longest first so
+// that a longer one is found before a passage it holds. A page in Spanish marks them lang="en".
+// A credential's name, English in every language, is marked where it stands. Read once, when a
+// page asks.
+var EnglishPassages = sync.OnceValue(func() []string {
+	var out []string
+	var visit func(n *yaml.Node)
+	visit = func(n *yaml.Node) {
+		if isBilingual(n) {
+			var t i18n.Text
+			if t.UnmarshalYAML(n) == nil {
+				out = append(out, t.Kept()...)
+			}
+			return
+		}
+		for _, c := range n.Content {
+			visit(c)
+		}
+	}
+	for _, data := range [][]byte{profileYAML, credentialsYAML, stepsYAML, outlookYAML} {
+		var doc yaml.Node
+		if yaml.Unmarshal(data, &doc) == nil { // embedded: parsed by every test
+			visit(&doc)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return cmp.Or(len(b)-len(a), cmp.Compare(a, b)) })
+	return slices.Compact(out)
+})
