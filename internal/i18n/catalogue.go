@@ -51,6 +51,7 @@ func (c *loaded) localizer(l Lang) *Localizer {
 		tag = Spanish.Tag()
 	case Pseudo:
 		tag = pseudoTag
+		c.usePseudo()
 	}
 	return &Localizer{lang: l, cat: c, loc: goi18n.NewLocalizer(c.bundle, tag.String())}
 }
@@ -148,6 +149,10 @@ type loaded struct {
 	fsys   fs.FS
 	mu     sync.Mutex      // the bundle and parsed, as a file is added while others are read
 	parsed map[string]bool // the files whose messages are in the bundle
+	// english keeps each parsed message's English, from which its pseudo-language message is
+	// made once a localizer of the pseudo-language, which only the tests use, is asked for.
+	english map[string]*goi18n.Message
+	pseudo  bool
 
 	localizers sync.Map // Lang -> *Localizer, made once each (For)
 }
@@ -211,7 +216,8 @@ type entry struct {
 // A run only indexes the files (the ids each holds) and parses a file when one of its messages is
 // first asked for (loaded.localize); with check, every file is parsed at once.
 func loadCatalogue(fsys fs.FS, check bool) (*loaded, error) {
-	c := &loaded{bundle: goi18n.NewBundle(English.Tag()), ids: map[string]string{}, fsys: fsys, parsed: map[string]bool{}}
+	c := &loaded{bundle: goi18n.NewBundle(English.Tag()), ids: map[string]string{}, fsys: fsys, parsed: map[string]bool{},
+		english: map[string]*goi18n.Message{}}
 	names, err := fs.Glob(fsys, "messages/*.yaml")
 	if err != nil {
 		return nil, err
@@ -257,11 +263,30 @@ func (c *loaded) addFile(name string, data []byte, check bool) error {
 		}
 		c.bundle.MustAddMessages(English.Tag(), en)
 		c.bundle.MustAddMessages(Spanish.Tag(), es)
-		c.bundle.MustAddMessages(pseudoTag, &goi18n.Message{ID: id,
-			One: pseudoTemplate(en.One), Many: pseudoTemplate(en.Many), Other: pseudoTemplate(en.Other)})
+		c.english[id] = en
+		if c.pseudo {
+			c.addPseudo(en)
+		}
 		c.ids[id] = name
 	}
 	return nil
+}
+
+// usePseudo adds the pseudo-language's messages, those parsed so far and every one parsed later.
+func (c *loaded) usePseudo() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.pseudo {
+		c.pseudo = true
+		for _, en := range c.english {
+			c.addPseudo(en)
+		}
+	}
+}
+
+func (c *loaded) addPseudo(en *goi18n.Message) {
+	c.bundle.MustAddMessages(pseudoTag, &goi18n.Message{ID: en.ID,
+		One: pseudoTemplate(en.One), Many: pseudoTemplate(en.Many), Other: pseudoTemplate(en.Other)})
 }
 
 // decodeEntry turns one entry into its English and Spanish messages; with check, strictly.
@@ -355,8 +380,9 @@ func cmpOr(a, b string) string {
 	return b
 }
 
-// fieldRe finds the data a template reads: {{.File}}, {{ .Count }}.
-var fieldRe = regexp.MustCompile(`\{\{-?\s*\.(\w+)`)
+// fieldRe finds the data a template reads: {{.File}}, {{ .Count }}. Only the tests' checked load
+// reads it: compiled then, not on every start.
+var fieldRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{\{-?\s*\.(\w+)`) })
 
 // sameFields checks that both languages read the same data, so that no translation drops a
 // file name or a count, or asks for data the code does not give.
@@ -364,7 +390,7 @@ func sameFields(en, es *goi18n.Message) error {
 	fields := func(m *goi18n.Message) []string {
 		set := map[string]bool{}
 		for _, s := range []string{m.One, m.Many, m.Other} {
-			for _, f := range fieldRe.FindAllStringSubmatch(s, -1) {
+			for _, f := range fieldRe().FindAllStringSubmatch(s, -1) {
 				set[f[1]] = true
 			}
 		}

@@ -210,6 +210,7 @@ func TestLazyCatalogueParsesAFileWhenAsked(t *testing.T) {
 	fsys := fstest.MapFS{
 		"messages/a.yaml": &fstest.MapFile{Data: []byte(counted)},
 		"messages/b.yaml": &fstest.MapFile{Data: []byte("other.id:\n  en: Other\n  es: Otro\n")},
+		"messages/c.yaml": &fstest.MapFile{Data: []byte("late.id:\n  en: Late {{.File}}\n  es: Tarde {{.File}}\n")},
 	}
 	c, err := loadCatalogue(fsys, false)
 	if err != nil {
@@ -239,5 +240,17 @@ func TestLazyCatalogueParsesAFileWhenAsked(t *testing.T) {
 	}
 	if got := c.localizer(English).T("other.id"); got != "Other" || !c.parsed["messages/b.yaml"] {
 		t.Errorf("other.id: %q, parsed %v", got, c.parsed)
+	}
+	// The pseudo-language's messages are made when it is first asked for: of the messages
+	// parsed before, and of those parsed after.
+	if c.pseudo {
+		t.Error("the pseudo-language's messages were made before it was asked for")
+	}
+	pseudo := c.localizer(Pseudo)
+	if got, want := pseudo.T("plain"), PseudoOpen+"Ŕėȧđẏ"+PseudoClose; got != want {
+		t.Errorf("pseudo plain (parsed before): %q, want %q", got, want)
+	}
+	if got, want := pseudo.T("late.id", Args{"File": "me.yaml"}), PseudoOpen+"Ĺȧţė me.yaml"+PseudoClose; got != want {
+		t.Errorf("pseudo late.id (parsed after): %q, want %q", got, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -79,12 +80,15 @@ var pseudoAllowed = []string{"hitready"}
 // (me.yaml, answers/, C:\x), an address (https://…), an acronym or credential (RHIT, CCS-P,
 // ICD-10, HIPAA, JSON). English words never take these shapes; a hyphenated lowercase word
 // does (high-school), and passes as the id it usually is.
-var notWords = regexp.MustCompile(`^(?:` +
+// Only the tests read text for leaks: compiled when first asked for, not on every start.
+var notWords = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:` +
 	`-{1,2}[\w-]+(?:=\S*)?` + // a flag
 	`|[\p{Ll}\d]+(?:[.\-_=/:][\p{Ll}\d]*)+[\p{Ll}\d/]*` + // an id, a value, a path, a file name, an address
 	`|\S*[/\\]\S*` + // anything with a path separator
 	`|\p{Lu}[\p{Lu}\d]+(?:-[\p{Lu}\d]+)*s?` + // an acronym, a credential (and its plural)
 	`)$`)
+})
 
 // Leaks returns the words of text that read as prose a person would meet untranslated: outside
 // the pseudo-language's markers (on their line) and without its letters. Allowed besides:
@@ -123,7 +127,7 @@ func Leaks(text string, allow ...string) []string {
 	for _, w := range strings.FieldsFunc(outside.String(), notInWord) {
 		w = strings.TrimRight(strings.TrimLeft(w, "._:='’"), ".-_:='’")
 		if !strings.ContainsFunc(w, unicode.IsLetter) || strings.ContainsFunc(w, isPseudoLetter) ||
-			notWords.MatchString(w) || slices.Contains(pseudoAllowed, w) || slices.Contains(allow, w) {
+			notWords().MatchString(w) || slices.Contains(pseudoAllowed, w) || slices.Contains(allow, w) {
 			continue
 		}
 		leaks = append(leaks, w)
