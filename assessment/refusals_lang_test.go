@@ -149,7 +149,7 @@ func TestRefusalsInSpanish(t *testing.T) {
 		{"empty", func() error { _, err := ParseProfile("my.yaml", nil, bank); return err },
 			"my.yaml: está vacío; se esperaba un perfil de requisitos (hitready requirements --format yaml imprime uno)"},
 		{"unknown field", profile("major_below: 0.5", "major_below: 0.5\nmajor_bellow: 1"),
-			`my.yaml:31: no es un perfil válido: campo desconocido major_bellow (¿quiso decir "major_below"?); se permite en el perfil: areas, credentials, id, major_below, notes, requirements, source, steps, thresholds, title`},
+			`my.yaml:31: no es un perfil válido: campo desconocido major_bellow (¿quiso decir "major_below"?); campos permitidos en el perfil: areas, credentials, id, major_below, notes, requirements, source, steps, thresholds, title`},
 		{"too large", profile("values: {none: 0, preparing: 0.25, scheduled: 0.5, passed: 1}", "values: {none: 0, preparing: 0.25, scheduled: 0.5, passed: 2}"),
 			"certification.ahima: requirements.credit.values.passed: 2 es demasiado grande; se permite: un crédito de 0 a 1"},
 		{"not a number", profile("ready: 85", "ready: high"),
@@ -173,7 +173,7 @@ func TestRefusalsInSpanish(t *testing.T) {
 			_, err := ParseSteps("s.yaml", []byte(strings.Replace(string(stepsYAML), "credential: rhia", "credential: cpc", 1)), p, p.credentials)
 			return err
 		}, `: la credencial "cpc" no está en el archivo de credenciales`},
-		{"nobody ready", brokenPromises(t, bank, p)[3].refuse, "thresholds.ready (100.0); por ejemplo, para la persona con education.level="},
+		{"nobody ready", brokenPromises(t, bank, p)[3].refuse, "por debajo de thresholds.ready (100.0); por ejemplo, para la persona con education.level="},
 		{"thresholds", profile("nearly_ready: 60", "nearly_ready: 90"),
 			"my.yaml:27: thresholds debe cumplir 0 <= nearly_ready <= ready <= 100; se encontró nearly_ready 90, ready 85"},
 	}

@@ -48,11 +48,16 @@
 // path for every language, English being the catalogue's English. A decoder of answers takes it
 // from the bank (bank.Words(): the bank is loaded in the run's language); cmd from the streams
 // (i18n.For(ios.Lang()), or words(c) where cobra gives only the command); fileio from
-// Streams.Lang (outputs) or Read's localizer; batch from Limits.Lang. An InvalidError carries
+// Streams.Lang (outputs) or Read's localizer; batch from Limits.Lang; the reader of a custom
+// profile and of the credentials and steps files it names (messages/profile.yaml) from the bank
+// the profile is checked against, which cmd loads in the run's language: a typed scalar, which
+// yaml.v3 calls without it, carries the ids of its words for the reader. An InvalidError carries
 // its Lang for the line that counts the problems not shown. The file, its line and the question
 // id lead each line and never change; values, ids and flags are data ({{.Value}}), quoted by
 // the code, never translated. A message begins in lower case: it follows "file:line: id: ".
-// cmd/errors_lang_test.go runs the bad-input cases in Spanish and in the pseudo-language.
+// cmd/errors_lang_test.go runs the bad-input cases in Spanish and in the pseudo-language;
+// assessment/refusals_lang_test.go and cmd/profile_lang_test.go the bad profiles, credentials and
+// steps files.
 //
 // Test it in the pseudo-language, English with every letter accented between markers
 // (⟦Ȧşşėşş⟧): run the command with ios.SetLang(i18n.Pseudo) and give its output to Leaks, which
