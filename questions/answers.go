@@ -51,7 +51,8 @@ type Answers struct {
 	Respondent string
 	values     map[string]Answer
 	skipped    map[string]bool
-	undo       []undo // since Checkpoint, what each change replaced; nil when not recording
+	undo       []undo // since Checkpoint, what each change replaced
+	recording  bool   // between Checkpoint and Rollback or Commit
 }
 
 // undo is what one change replaced: the answer to id, the skip of id.
@@ -114,7 +115,7 @@ func (a *Answers) IDs() []string { return slices.Sorted(maps.Keys(a.values)) }
 // Checkpoint starts recording the changes made to the answers, for Rollback. A plan tries each
 // step on the answers so far and takes back the changes of a step that closes nothing: a copy
 // made for every step was a tenth of what scoring a cohort cost.
-func (a *Answers) Checkpoint() { a.undo = make([]undo, 0, 8) }
+func (a *Answers) Checkpoint() { a.undo, a.recording = a.undo[:0], true }
 
 // Rollback takes back every change since Checkpoint, and stops recording.
 func (a *Answers) Rollback() {
@@ -128,14 +129,14 @@ func (a *Answers) Rollback() {
 			a.skipped[u.id] = true
 		}
 	}
-	a.undo = nil
+	a.undo, a.recording = a.undo[:0], false
 }
 
 // Commit keeps the changes since Checkpoint, and stops recording.
-func (a *Answers) Commit() { a.undo = nil }
+func (a *Answers) Commit() { a.undo, a.recording = a.undo[:0], false }
 
 func (a *Answers) record(id string) {
-	if a.undo != nil {
+	if a.recording {
 		ans, answered := a.values[id]
 		a.undo = append(a.undo, undo{id, ans, answered, a.skipped[id]})
 	}
