@@ -46,10 +46,12 @@ func (b *Bank) DecodeAnswers(path string, data []byte) (answers *Answers, err er
 		return nil, b.refuse(inputerr.Problem{Origin: inputerr.Origin{Path: path}, Message: b.Words().T("errors.answers.empty")})
 	}
 	var root *yaml.Node
-	var problem *inputerr.Problem
-	if isJSON(path, data) {
+	problem := notUTF8(b.Words(), data)
+	switch {
+	case problem != nil:
+	case isJSON(path, data):
 		root, problem = parseJSON(b.Words(), data)
-	} else {
+	default:
 		root, problem = parseYAML(b.Words(), data)
 	}
 	if problem != nil {

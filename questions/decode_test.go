@@ -240,7 +240,7 @@ func TestDecodeRefusals(t *testing.T) {
 		{"JSON array", "a.json", `["education.level"]`, []string{"a.json:1:", "must be a mapping", "got a list"}},
 		{"deeply nested JSON", "a.json", strings.Repeat("[", 100000) + strings.Repeat("]", 100000), []string{"a.json:1:", "nested more than 32 levels"}},
 		{"deeply nested YAML", "a.yaml", strings.Repeat("[", 20000) + strings.Repeat("]", 20000), []string{"a.yaml", "is not valid YAML", "max depth"}},
-		{"binary garbage", "a.yaml", "\x00\x01\x02\xff\xfe", []string{"a.yaml", "is not valid YAML"}},
+		{"binary garbage", "a.yaml", "\x00\x01\x02\xff\xfe", []string{"a.yaml:1:", "is not UTF-8 text: line 1, column 4 has the byte 0xFF"}},
 		{"respondent as a list", "a.yaml", replace(completeYAML, "respondent: Jordan Rivera", "respondent: [a, b]"), []string{"a.yaml:1:", "respondent must be text", "got a list"}},
 		{"respondent too long", "a.yaml", replace(completeYAML, "respondent: Jordan Rivera", "respondent: "+strings.Repeat("x", 201)), []string{"a.yaml:1:", "201 characters"}},
 		{"several problems at once", "a.yaml", replace(replace(completeYAML, "skills.empathy: 5", "skills.empathy: 9"), "skills.ethics: 5", "skills.ethic: 5"),

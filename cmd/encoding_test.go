@@ -1,0 +1,64 @@
+package cmd
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hitready/hitready/internal/i18n"
+	"github.com/hitready/hitready/internal/iostreams"
+)
+
+// An answers file saved as Latin-1 ("ANSI" in Windows Notepad) is refused before it is parsed,
+// in the reader's language, with the line and column of the first bad byte and how to save the
+// file as UTF-8: through assess --answers (YAML, JSON, standard input) and score.
+func TestAnswersNotUTF8(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"latin1.yaml": "respondent: Jos\xe9\nanswers:\n  skills.empathy: 4\n",
+		"latin1.json": "{\"respondent\": \"Ana\",\n \"answers\": {\"education.field\": \"inform\xe1tica\"}}",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	yamlPath, jsonPath := filepath.Join(dir, "latin1.yaml"), filepath.Join(dir, "latin1.json")
+	want := map[i18n.Lang][2]string{
+		i18n.English: {"is not UTF-8 text: line %s, column %s has the byte %s", "save the file as UTF-8 (in Notepad: File > Save As, Encoding: UTF-8)"},
+		i18n.Spanish: {"no es texto UTF-8: la línea %s, columna %s tiene el byte %s", "guarde el archivo como UTF-8 (en el Bloc de notas: Archivo > Guardar como, Codificación: UTF-8)"},
+	}
+	tests := []struct {
+		name, stdin      string
+		args             []string
+		prefix           string
+		line, col, octet string
+	}{
+		{"assess yaml", "", []string{"assess", "--answers", yamlPath}, yamlPath + ":1: ", "1", "16", "0xE9"},
+		{"assess json", "", []string{"assess", "--answers", jsonPath}, jsonPath + ":2: ", "2", "40", "0xE1"},
+		{"assess stdin", files["latin1.yaml"], []string{"assess", "--answers", "-"}, "-:1: ", "1", "16", "0xE9"},
+		{"score", "", []string{"score", yamlPath, "--format", "csv"}, yamlPath + ":1: ", "1", "16", "0xE9"},
+	}
+	for _, lang := range i18n.Langs() {
+		for _, tt := range tests {
+			t.Run(string(lang)+"/"+tt.name, func(t *testing.T) {
+				r := runWith(t, func(ios *iostreams.IOStreams) { ios.SetLang(lang) }, tt.stdin, tt.args...)
+				if r.code != exitInvalid {
+					t.Errorf("exit %d, want %d", r.code, exitInvalid)
+				}
+				w := want[lang]
+				head := tt.prefix + fmt.Sprintf(w[0], tt.line, tt.col, tt.octet)
+				for _, s := range []string{head, w[1]} {
+					if !strings.Contains(r.stderr, s) {
+						t.Errorf("stderr lacks\n%s\ngot:\n%s", s, r.stderr)
+					}
+				}
+				if strings.Contains(r.stderr, "invalid") || strings.Contains(r.stderr, "octet") {
+					t.Errorf("the parser's words leak:\n%s", r.stderr)
+				}
+			})
+		}
+	}
+}
