@@ -83,11 +83,11 @@ var pseudoAllowed = []string{"hitready"}
 // Only the tests read text for leaks: compiled when first asked for, not on every start.
 var notWords = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?:` +
-	`-{1,2}[\w-]+(?:=\S*)?` + // a flag
-	`|[\p{Ll}\d]+(?:[.\-_=/:][\p{Ll}\d]*)+[\p{Ll}\d/]*` + // an id, a value, a path, a file name, an address
-	`|\S*[/\\]\S*` + // anything with a path separator
-	`|\p{Lu}[\p{Lu}\d]+(?:-[\p{Lu}\d]+)*s?` + // an acronym, a credential (and its plural)
-	`)$`)
+		`-{1,2}[\w-]+(?:=\S*)?` + // a flag
+		`|[\p{Ll}\d]+(?:[.\-_=/:][\p{Ll}\d]*)+[\p{Ll}\d/]*` + // an id, a value, a path, a file name, an address
+		`|\S*[/\\]\S*` + // anything with a path separator
+		`|\p{Lu}[\p{Lu}\d]+(?:-[\p{Lu}\d]+)*s?` + // an acronym, a credential (and its plural)
+		`)$`)
 })
 
 // Leaks returns the words of text that read as prose a person would meet untranslated: outside
