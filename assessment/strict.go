@@ -91,6 +91,7 @@ func readStrictIn[T any](path string, data []byte, kind fileKind, l i18n.Lang) (
 	if err := f.err(); err != nil {
 		return nil, f, err
 	}
+	translateKnown(&v, l)
 	return &v, f, nil
 }
 
