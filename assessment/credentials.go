@@ -286,18 +286,17 @@ func validGrade(g Grade) bool { return g == GradePrimary || g == GradeSecondary 
 func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []string {
 	var msgs []string
 	l := bank.Words()
-	add := func(msg string, args i18n.Args) { msgs = append(msgs, l.T(msg, args)) }
 	if r.Text == "" || r.Source == "" || (deciding && r.Because == "") {
-		add("errors.profile.route-texts", nil)
+		msgs = append(msgs, l.T("errors.profile.route-texts"))
 	}
 	switch {
 	case !validGrade(r.Grade):
-		add("errors.profile.grade", i18n.Args{"Value": strconv.Quote(string(r.Grade))})
+		msgs = append(msgs, l.T("errors.profile.grade", i18n.Args{"Value": strconv.Quote(string(r.Grade))}))
 	case deciding && r.Grade != GradePrimary:
-		add("errors.profile.grade-deciding", nil)
+		msgs = append(msgs, l.T("errors.profile.grade-deciding"))
 	}
 	if len(r.Rules) == 0 {
-		add("errors.profile.no-rules", nil)
+		msgs = append(msgs, l.T("errors.profile.no-rules"))
 	}
 	for _, rule := range r.Rules {
 		if msg := checkRule(bank, rule); msg != "" {
@@ -311,7 +310,7 @@ func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []strin
 			}
 		}
 		if rule.Missing == "" && (needWords || len(rule.MissingWhen) > 0) {
-			add("errors.profile.missing-required", i18n.Args{"Question": rule.Question})
+			msgs = append(msgs, l.T("errors.profile.missing-required", i18n.Args{"Question": rule.Question}))
 		}
 	}
 	return msgs

@@ -158,11 +158,10 @@ func (p *Profile) checkFactor(f *Factor) string {
 	if set != 1 {
 		return l.T("errors.profile.factor-one-of", i18n.Args{"Question": q.ID})
 	}
-	values := strings.Join(q.ValueNames(), ", ")
 	switch q.Kind {
 	case questions.OneOf:
 		if f.Values == nil {
-			return l.T("errors.profile.factor-values", i18n.Args{"Question": q.ID, "Values": values})
+			return l.T("errors.profile.factor-values", i18n.Args{"Question": q.ID, "Values": strings.Join(q.ValueNames(), ", ")})
 		}
 		for _, v := range q.ValueNames() {
 			if _, ok := f.Values[v]; !ok {
@@ -176,19 +175,17 @@ func (p *Profile) checkFactor(f *Factor) string {
 		}
 	case questions.AnyOf:
 		if f.Includes == "" {
-			return l.T("errors.profile.factor-includes", i18n.Args{"Question": q.ID, "Values": values})
+			return l.T("errors.profile.factor-includes", i18n.Args{"Question": q.ID, "Values": strings.Join(q.ValueNames(), ", ")})
 		}
 		if _, ok := q.Choice(f.Includes); !ok {
 			return "includes: " + valueNotAllowed(l, f.Includes, q)
 		}
 	case questions.Rating:
-		scale := i18n.Args{"Question": q.ID, "Min": q.Scale.Min + 1, "Max": q.Scale.Max}
 		if f.Target == nil {
-			return l.T("errors.profile.factor-target", scale)
+			return l.T("errors.profile.factor-target", i18n.Args{"Question": q.ID, "Min": q.Scale.Min + 1, "Max": q.Scale.Max})
 		}
 		if t := int(*f.Target); t <= q.Scale.Min || t > q.Scale.Max {
-			scale["Target"] = t
-			return l.T("errors.profile.target-outside", scale)
+			return l.T("errors.profile.target-outside", i18n.Args{"Question": q.ID, "Min": q.Scale.Min + 1, "Max": q.Scale.Max, "Target": t})
 		}
 	}
 	return ""
@@ -237,19 +234,19 @@ func (p *Profile) checkMonotone(r *Requirement) []factorMessage {
 		for i := 1; i < len(order); i++ {
 			lo, hi := order[i-1], order[i]
 			before, after := p.creditOn(r, d.ID, lo), p.creditOn(r, d.ID, hi)
-			var newly []string
+			var newly []askedEarns // worded only when the credit falls: every start checks the embedded profile
 			for _, f := range r.Credit {
 				q, _ := p.bank.Question(f.Question)
-				if !newlyAsked(q, d.ID, lo, hi) || slices.Contains(newly, q.ID) {
+				if !newlyAsked(q, d.ID, lo, hi) {
 					continue
 				}
 				worst, answer := p.worstCredit(r, q, d.ID, hi)
 				after *= worst
-				newly = append(newly, l.T("errors.profile.asked-earns", i18n.Args{"Question": q.ID, "Answer": answer, "Credit": g(worst)}))
+				newly = append(newly, askedEarns{q.ID, answer, worst})
 			}
 			if after < before {
 				problems = append(problems, factorMessage{0, l.T("errors.profile.credit-falls", i18n.Args{"Before": g(before), "After": g(after),
-					"Question": d.ID, "From": lo, "To": hi, "Asks": and(l, newly)})})
+					"Question": d.ID, "From": lo, "To": hi, "Asks": wordAsked(l, newly)})})
 			}
 		}
 	}
@@ -321,7 +318,7 @@ func (p *Profile) creditOn(r *Requirement, id, v string) float64 {
 }
 
 // worstCredit is the lowest product of r's factors on q over every answer q allows, with q asked
-// because question dep is v; it names the answer that earns it.
+// because question dep is v; it names the answer that earns it ("" for nothing chosen).
 func (p *Profile) worstCredit(r *Requirement, q *questions.Question, dep, v string) (float64, string) {
 	var candidates []questions.Answer
 	switch q.Kind {
@@ -352,10 +349,26 @@ func (p *Profile) worstCredit(r *Requirement, q *questions.Question, dep, v stri
 			worst, answer = credit, ans.String()
 		}
 	}
-	if answer == "" {
-		answer = p.bank.Words().T("errors.profile.nothing")
-	}
 	return worst, answer
+}
+
+// askedEarns is a question newly asked when another improves, and its worst answer's credit ("" for
+// the answer that includes nothing).
+type askedEarns struct {
+	question, answer string
+	credit           float64
+}
+
+// wordAsked words the questions newly asked, joined by "and", in l's language.
+func wordAsked(l *i18n.Localizer, asked []askedEarns) string {
+	words := make([]string, len(asked))
+	for i, a := range asked {
+		if a.answer == "" {
+			a.answer = l.T("errors.profile.nothing")
+		}
+		words[i] = l.T("errors.profile.asked-earns", i18n.Args{"Question": a.question, "Answer": a.answer, "Credit": g(a.credit)})
+	}
+	return and(l, words)
 }
 
 // checkCondition is what is wrong with a condition (a next step's or a step's when, a rule), in
