@@ -46,7 +46,7 @@ func (s *survey) ask(p sv.Prompt, response any) error {
 }
 
 func (s *survey) Select(message, help string, options []string, def int) (int, error) {
-	p := &sv.Select{Message: s.fit(message), Help: help, Options: options}
+	p := &sv.Select{Message: s.fit(message), Help: help, Options: options, Filter: filterOption}
 	if def >= 0 && def < len(options) {
 		p.Default = def
 	}
@@ -58,7 +58,7 @@ func (s *survey) Select(message, help string, options []string, def int) (int, e
 }
 
 func (s *survey) MultiSelect(message, help string, options []string, defaults []int) ([]int, error) {
-	p := &sv.MultiSelect{Message: s.fit(message), Help: help, Options: options}
+	p := &sv.MultiSelect{Message: s.fit(message), Help: help, Options: options, Filter: filterOption}
 	if len(defaults) > 0 {
 		p.Default = defaults
 	}

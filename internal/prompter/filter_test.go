@@ -1,0 +1,29 @@
+package prompter
+
+import "testing"
+
+// Typing to filter a list, neither case nor accents count, in either language: a Spanish speaker
+// without accents on the keyboard finds "Estadística", an English speaker finds "Medical coding".
+func TestFilterOption(t *testing.T) {
+	tests := []struct {
+		filter, option string
+		want           bool
+	}{
+		{"estadistica", "Estadística o bioestadística", true},
+		{"codificacion", "Codificación médica (ICD, CPT)", true},
+		{"CODIFICACIÓN", "Codificación médica (ICD, CPT)", true},
+		{"medica", "Codificación médica (ICD, CPT)", true},
+		{"médica", "Codificacion medica", true},
+		{"nino", "Niño", true}, // ñ folds to n: a keyboard without ñ still finds it
+		{"coding", "Medical coding (ICD, CPT)", true},
+		{"MEDICAL", "Medical coding (ICD, CPT)", true},
+		{"", "Anything", true},
+		{"estadistica", "Codificación médica (ICD, CPT)", false},
+		{"cpt)x", "Medical coding (ICD, CPT)", false},
+	}
+	for _, tt := range tests {
+		if got := filterOption(tt.filter, tt.option, 0); got != tt.want {
+			t.Errorf("filterOption(%q, %q) = %v, want %v", tt.filter, tt.option, got, tt.want)
+		}
+	}
+}
