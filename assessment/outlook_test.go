@@ -1,8 +1,12 @@
 package assessment
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/hitready/hitready/internal/i18n"
+	"github.com/hitready/hitready/questions"
 )
 
 // The outlook as FACTS.md's corrections have it: every figure with its date and source, the
@@ -65,5 +69,39 @@ func TestOutlookKeepsEveryFigureWithItsDate(t *testing.T) {
 	}
 	if entry == "" || strings.Count(strings.TrimSuffix(strings.TrimSpace(entry[:strings.LastIndex(entry, " (")]), "."), ". ") != 0 {
 		t.Errorf("no one sentence sets the article's requirements beside BLS's typical entry: %q", o.Notes)
+	}
+}
+
+// Median is not average: where the English says median, the Spanish says mediana, and "medio" or
+// "promedio" (average) only where the English says average or mean. A tester read "salario medio
+// anual" for "median pay per year".
+func TestOutlookSpanishMedianIsMediana(t *testing.T) {
+	load := func(l i18n.Lang) *Outlook {
+		bank, err := questions.LoadIn(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, err := LoadOutlook(bank)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return o
+	}
+	en, es := load(i18n.English), load(i18n.Spanish)
+	average := regexp.MustCompile(`(?i)\b(medi[oa]s?|promedio)\b`)
+	for i, f := range en.Figures {
+		e := es.Figures[i]
+		for _, pair := range [][2]string{{f.Detail, e.Detail}, {f.Source, e.Source}, {f.Topic, e.Topic}} {
+			english, spanish := strings.ToLower(pair[0]), strings.ToLower(pair[1])
+			if strings.Contains(english, "median") && !strings.Contains(spanish, "mediana") {
+				t.Errorf("%s: %q says median, %q does not say mediana", f.ID, pair[0], pair[1])
+			}
+			if average.MatchString(spanish) && !strings.Contains(english, "average") && !strings.Contains(english, "mean") {
+				t.Errorf("%s: %q says average, %q does not", f.ID, pair[1], pair[0])
+			}
+		}
+	}
+	if d := es.Figures[1].Detail; !strings.HasPrefix(d, "mediana del salario anual") || !strings.Contains(d, "“average annual salary”") || !strings.Contains(d, "promedio") {
+		t.Errorf("$34,160: the median, beside the article's average: %q", d)
 	}
 }
