@@ -206,8 +206,8 @@ func (cs *Credentials) check(f *yamlFile, p *Profile, strict bool) {
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
 		cs.origin.lines = append(cs.origin.lines, f.line("credentials", i))
-		for _, msg := range c.check(p, seen, strict) {
-			f.addText(f.line("credentials", i), c.ID, msg)
+		for _, pr := range c.check(p, seen, strict) {
+			f.addText(f.line(append([]any{"credentials", i}, pr.at...)...), c.ID, pr.msg)
 		}
 		seen[c.ID] = true
 	}
@@ -218,18 +218,24 @@ func (cs *Credentials) check(f *yamlFile, p *Profile, strict bool) {
 	}
 }
 
-// check lists what is wrong with one credential, in the bank's language; seen holds the ids
-// before it.
-func (c *Credential) check(p *Profile, seen map[string]bool, strict bool) []string {
-	var msgs []string
+// placed is a problem of a credential, in the bank's language, at the field it is about: a path
+// under the credential, as yamlFile.line takes it (none for the credential as a whole).
+type placed struct {
+	at  []any
+	msg string
+}
+
+// check lists what is wrong with one credential; seen holds the ids before it.
+func (c *Credential) check(p *Profile, seen map[string]bool, strict bool) []placed {
+	var out []placed
 	l := p.bank.Words()
-	add := func(msg string, args i18n.Args) { msgs = append(msgs, l.T(msg, args)) }
+	add := func(msg string, args i18n.Args, at ...any) { out = append(out, placed{at, l.T(msg, args)}) }
 	credQ, _ := p.bank.Question(credentialQuestion)
 	switch {
 	case c.ID == "" || seen[c.ID]:
-		add("errors.profile.credential-id", nil)
+		add("errors.profile.credential-id", nil, "id")
 	case credQ != nil && !slices.Contains(credQ.ValueNames(), c.ID):
-		add("errors.profile.unknown-credential", i18n.Args{"ID": strconv.Quote(c.ID), "Values": strings.Join(credQ.ValueNames(), ", "), "Question": credentialQuestion})
+		add("errors.profile.unknown-credential", i18n.Args{"ID": strconv.Quote(c.ID), "Values": strings.Join(credQ.ValueNames(), ", "), "Question": credentialQuestion}, "id")
 	}
 	if c.Name == "" || c.Body == "" || c.Source == "" {
 		add("errors.profile.credential-texts", nil)
@@ -237,18 +243,21 @@ func (c *Credential) check(p *Profile, seen map[string]bool, strict bool) []stri
 	if len(c.Meets) == 0 {
 		add("errors.profile.no-meets", nil)
 	}
-	for _, id := range c.Meets {
+	for k, id := range c.Meets {
 		if strict && !p.hasRequirement(id) {
-			msgs = append(msgs, "meets: "+notARequirement(l, id, p))
+			out = append(out, placed{[]any{"meets", k}, "meets: " + notARequirement(l, id, p)})
 		}
 	}
-	if e := c.Exam; e != nil && (e.Facts == "" || e.Source == "" || !validGrade(e.Grade)) {
-		add("errors.profile.exam-fields", nil)
+	if e := c.Exam; e != nil && (e.Facts == "" || e.Source == "") {
+		add("errors.profile.exam-fields", nil, "exam")
+	}
+	if e := c.Exam; e != nil && !validGrade(e.Grade) {
+		out = append(out, placed{[]any{"exam", "grade"}, "exam: " + l.T("errors.profile.grade", i18n.Args{"Value": strconv.Quote(string(e.Grade))})})
 	}
 	if len(c.Eligible) == 0 && c.Undecided == "" {
 		add("errors.profile.undecided", nil)
 	}
-	return append(msgs, c.checkRoutes(p.bank)...)
+	return append(out, c.checkRoutes(p.bank)...)
 }
 
 // notARequirement says that id is not a requirement of the profile, in l's language.
@@ -256,9 +265,9 @@ func notARequirement(l *i18n.Localizer, id string, p *Profile) string {
 	return l.T("errors.profile.not-a-requirement", i18n.Args{"ID": strconv.Quote(id), "Profile": p.ID})
 }
 
-// checkRoutes lists what is wrong with a credential's routes.
-func (c *Credential) checkRoutes(bank *questions.Bank) []string {
-	var msgs []string
+// checkRoutes lists what is wrong with a credential's routes, each at its route or rule.
+func (c *Credential) checkRoutes(bank *questions.Bank) []placed {
+	var out []placed
 	l := bank.Words()
 	for _, group := range []struct {
 		name     string
@@ -268,52 +277,56 @@ func (c *Credential) checkRoutes(bank *questions.Bank) []string {
 		for j, r := range group.routes {
 			// Any eligible route may be the nearest, which says what is missing: each of its
 			// rules needs words.
-			for _, msg := range checkRoute(bank, r, group.deciding, group.name == "eligible") {
-				msgs = append(msgs, l.T("errors.profile.route", i18n.Args{"Group": group.name, "N": j + 1, "Problem": msg}))
+			for _, pr := range checkRoute(bank, r, group.deciding, group.name == "eligible") {
+				out = append(out, placed{append([]any{group.name, j}, pr.at...),
+					l.T("errors.profile.route", i18n.Args{"Group": group.name, "N": j + 1, "Problem": pr.msg})})
 			}
 		}
 	}
 	for j, r := range c.Unchecked {
 		if r.Text == "" || r.Source == "" || !validGrade(r.Grade) || len(r.Rules) > 0 || r.Because != "" {
-			msgs = append(msgs, l.T("errors.profile.unchecked-route", i18n.Args{"N": j + 1}))
+			out = append(out, placed{[]any{"unchecked", j}, l.T("errors.profile.unchecked-route", i18n.Args{"N": j + 1})})
 		}
 	}
-	return msgs
+	return out
 }
 
 func validGrade(g Grade) bool { return g == GradePrimary || g == GradeSecondary }
 
-func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []string {
-	var msgs []string
+// checkRoute lists what is wrong with a route, each at its field or rule under the route.
+func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []placed {
+	var out []placed
 	l := bank.Words()
+	add := func(msg string, args i18n.Args, at ...any) { out = append(out, placed{at, l.T(msg, args)}) }
 	if r.Text == "" || r.Source == "" || (deciding && r.Because == "") {
-		msgs = append(msgs, l.T("errors.profile.route-texts"))
+		add("errors.profile.route-texts", nil)
 	}
 	switch {
 	case !validGrade(r.Grade):
-		msgs = append(msgs, l.T("errors.profile.grade", i18n.Args{"Value": strconv.Quote(string(r.Grade))}))
+		add("errors.profile.grade", i18n.Args{"Value": strconv.Quote(string(r.Grade))}, "grade")
 	case deciding && r.Grade != GradePrimary:
-		msgs = append(msgs, l.T("errors.profile.grade-deciding"))
+		add("errors.profile.grade-deciding", nil, "grade")
 	}
 	if len(r.Rules) == 0 {
-		msgs = append(msgs, l.T("errors.profile.no-rules"))
+		add("errors.profile.no-rules", nil)
 	}
-	for _, rule := range r.Rules {
+	for k, rule := range r.Rules {
+		at := []any{"rules", k}
 		if msg := checkRule(bank, rule); msg != "" {
-			msgs = append(msgs, msg)
+			out = append(out, placed{at, msg})
 			continue
 		}
 		q, _ := bank.Question(rule.Question)
 		for v := range rule.MissingWhen {
 			if _, ok := q.Choice(v); !ok {
-				msgs = append(msgs, "missing_when: "+valueNotAllowed(l, v, q))
+				out = append(out, placed{[]any{"rules", k, "missing_when"}, "missing_when: " + valueNotAllowed(l, v, q)})
 			}
 		}
 		if rule.Missing == "" && (needWords || len(rule.MissingWhen) > 0) {
-			msgs = append(msgs, l.T("errors.profile.missing-required", i18n.Args{"Question": rule.Question}))
+			add("errors.profile.missing-required", i18n.Args{"Question": rule.Question}, "rules", k)
 		}
 	}
-	return msgs
+	return out
 }
 
 // holds tells whether every rule of the route holds.

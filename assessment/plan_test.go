@@ -329,15 +329,17 @@ func TestPropertyEligibilityOnlyGrows(t *testing.T) {
 // A credentials or steps file is checked as strictly as a profile: unknown fields, questions,
 // values, requirements and credentials are refused with the file and line.
 // strictCredentials are credentials files refused; LINE in what they say stands for the line of
-// the credential cca.
+// the credential cca, and AT(text) for the line of text in the file: a problem is said at the
+// field or rule it is about.
 func strictCredentials() []fileCase {
 	good := string(credentialsYAML)
 	return []fileCase{
 		{"unknown field", strings.Replace(good, "    body: AHIMA\n", "    body: AHIMA\n    price: 299\n", 1), []string{"c.yaml:", "unknown field price"}},
-		{"unknown question", strings.Replace(good, "question: education.level\n            in: [high-school", "question: education.levle\n            in: [high-school", 1), []string{"c.yaml:LINE:", "cca", `unknown question "education.levle"`}},
+		{"unknown question", strings.Replace(good, "question: education.level\n            in: [high-school", "question: education.levle\n            in: [high-school", 1), []string{"c.yaml:AT(question: education.levle):", "cca", `unknown question "education.levle"`}},
 		{"unknown value", strings.Replace(good, "in: [final-term]", "in: [last-term]", 1), []string{"c.yaml:", "rhit", `"last-term" is not a value of education.program`}},
-		{"unknown requirement", strings.Replace(good, "meets: [certification.ahima]", "meets: [certification.aapc]", 1), []string{"c.yaml:LINE:", `"certification.aapc" is not a requirement`}},
+		{"unknown requirement", strings.Replace(good, "meets: [certification.ahima]", "meets: [certification.aapc]", 1), []string{"c.yaml:AT(meets: [certification.aapc]):", `"certification.aapc" is not a requirement`}},
 		{"unknown credential", strings.Replace(good, "  - id: cca\n", "  - id: cpc\n", 1), []string{"c.yaml:LINE:", `unknown credential "cpc"`, "credential cca is missing"}},
+		{"exam's grade", strings.Replace(good, "grade: P\n    recommended:", "grade: Q\n    recommended:", 1), []string{"c.yaml:AT(grade: Q):", `cca: exam: grade must be P (the body's own page) or S (as reported); got "Q"`}},
 		{"secondhand rule deciding", strings.Replace(good, "grade: P\n        rules:\n          - question: education.level\n            in: [high-school", "grade: S\n        rules:\n          - question: education.level\n            in: [high-school", 1), []string{"may not decide eligibility"}},
 		{"empty", "", []string{"c.yaml: is empty"}},
 		{"control characters", strings.Replace(good, "name: Certified Coding Associate (AHIMA)", `name: "Certified \e[2J Coding Associate"`, 1), []string{"cca: credentials.name holds \\x1b (a control character); credentials file text must be printable"}},
@@ -368,6 +370,10 @@ func TestCredentialsAndStepsFilesAreStrict(t *testing.T) {
 			}
 			for _, w := range tt.want {
 				w = strings.ReplaceAll(w, "LINE", ccaLine)
+				if at, text, ok := strings.Cut(w, "AT("); ok {
+					text, rest, _ := strings.Cut(text, ")")
+					w = at + strconv.Itoa(strings.Count(tt.data[:strings.Index(tt.data, text)], "\n")+1) + rest
+				}
 				if !strings.Contains(err.Error(), w) {
 					t.Errorf("%q lacks %q", err, w)
 				}

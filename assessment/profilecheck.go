@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -113,8 +114,8 @@ func (p *Profile) checkRequirement(f *yamlFile, i int, areas map[string]float64)
 	}
 	factorsOK := true
 	for j := range r.Credit {
-		if msg := p.checkFactor(&r.Credit[j]); msg != "" {
-			f.addText(f.line("requirements", i, "credit", j), r.ID, "credit: "+msg)
+		if msg, at := p.checkFactor(&r.Credit[j]); msg != "" {
+			f.addText(f.line(append([]any{"requirements", i, "credit", j}, at...)...), r.ID, "credit: "+msg)
 			factorsOK = false
 		}
 	}
@@ -138,16 +139,16 @@ func (p *Profile) checkRequirement(f *yamlFile, i int, areas map[string]float64)
 	}
 }
 
-func (p *Profile) checkFactor(f *Factor) string {
+func (p *Profile) checkFactor(f *Factor) (msg string, at []any) {
 	l := p.bank.Words()
 	q, ok := p.bank.Question(f.Question)
 	if !ok {
-		return l.T("errors.profile.unknown-question", i18n.Args{"Question": strconv.Quote(f.Question)})
+		return l.T("errors.profile.unknown-question", i18n.Args{"Question": strconv.Quote(f.Question)}), nil
 	}
 	if q.Optional {
 		// An optional question may go unanswered by anyone; scoring it would mark down a person
 		// for skipping what they were told they could skip.
-		return l.T("errors.profile.optional-question", i18n.Args{"Question": q.ID})
+		return l.T("errors.profile.optional-question", i18n.Args{"Question": q.ID}), nil
 	}
 	set := 0
 	for _, given := range []bool{f.Values != nil, f.Includes != "", f.Target != nil} {
@@ -156,39 +157,41 @@ func (p *Profile) checkFactor(f *Factor) string {
 		}
 	}
 	if set != 1 {
-		return l.T("errors.profile.factor-one-of", i18n.Args{"Question": q.ID})
+		return l.T("errors.profile.factor-one-of", i18n.Args{"Question": q.ID}), nil
 	}
 	switch q.Kind {
 	case questions.OneOf:
 		if f.Values == nil {
-			return l.T("errors.profile.factor-values", i18n.Args{"Question": q.ID, "Values": strings.Join(q.ValueNames(), ", ")})
+			return l.T("errors.profile.factor-values", i18n.Args{"Question": q.ID, "Values": strings.Join(q.ValueNames(), ", ")}), nil
+		}
+		// A value the question does not have first: it is most often one misspelt, whose
+		// right spelling then lacks its credit.
+		for _, v := range slices.Sorted(maps.Keys(f.Values)) {
+			if _, ok := q.Choice(v); !ok {
+				return "values: " + valueNotAllowed(l, v, q), []any{"values", v}
+			}
 		}
 		for _, v := range q.ValueNames() {
 			if _, ok := f.Values[v]; !ok {
-				return "values: " + l.T("errors.profile.no-credit-for", i18n.Args{"Value": strconv.Quote(v), "Question": q.ID})
-			}
-		}
-		for v := range f.Values {
-			if _, ok := q.Choice(v); !ok {
-				return "values: " + valueNotAllowed(l, v, q)
+				return "values: " + l.T("errors.profile.no-credit-for", i18n.Args{"Value": strconv.Quote(v), "Question": q.ID}), []any{"values"}
 			}
 		}
 	case questions.AnyOf:
 		if f.Includes == "" {
-			return l.T("errors.profile.factor-includes", i18n.Args{"Question": q.ID, "Values": strings.Join(q.ValueNames(), ", ")})
+			return l.T("errors.profile.factor-includes", i18n.Args{"Question": q.ID, "Values": strings.Join(q.ValueNames(), ", ")}), nil
 		}
 		if _, ok := q.Choice(f.Includes); !ok {
-			return "includes: " + valueNotAllowed(l, f.Includes, q)
+			return "includes: " + valueNotAllowed(l, f.Includes, q), []any{"includes"}
 		}
 	case questions.Rating:
 		if f.Target == nil {
-			return l.T("errors.profile.factor-target", i18n.Args{"Question": q.ID, "Min": q.Scale.Min + 1, "Max": q.Scale.Max})
+			return l.T("errors.profile.factor-target", i18n.Args{"Question": q.ID, "Min": q.Scale.Min + 1, "Max": q.Scale.Max}), nil
 		}
 		if t := int(*f.Target); t <= q.Scale.Min || t > q.Scale.Max {
-			return l.T("errors.profile.target-outside", i18n.Args{"Question": q.ID, "Min": q.Scale.Min + 1, "Max": q.Scale.Max, "Target": t})
+			return l.T("errors.profile.target-outside", i18n.Args{"Question": q.ID, "Min": q.Scale.Min + 1, "Max": q.Scale.Max, "Target": t}), nil
 		}
 	}
-	return ""
+	return "", nil
 }
 
 // valueNotAllowed says that v is not a value of q, and which are, in l's language.
