@@ -309,7 +309,7 @@ func pathSection(b *strings.Builder, r assessment.Report, opts Options, p painte
 				names = append(names, closedTitles(s, titles)...)
 			}
 			label := "  " + l.T("report.path.later") + " "
-			wrapped(b, label, l.T("report.path.later-steps", i18n.Args{"Titles": strings.Join(names, ", "), "Steps": stepNumbers(later, l)}), width)
+			wrapped(b, label, l.N("report.path.later-steps", len(later), i18n.Args{"Titles": strings.Join(names, ", "), "Steps": stepNumbers(later, l)}), width)
 			b.WriteString(allGapsHint(opts, strings.Repeat(" ", textWidth(label))) + "\n")
 		}
 	}
@@ -410,7 +410,7 @@ func closingSection(b *strings.Builder, r assessment.Report, opts Options, p pai
 	l := labelled{indent: map[bool]string{true: "  "}[opts.Plain]}
 	verdict := verdictWords(r.Verdict, loc)
 	if blocking := blockingTitles(r); len(blocking) > 0 {
-		verdict = loc.T("report.closing.blocked", i18n.Args{"Verdict": verdict, "Titles": strings.Join(blocking, ", ")})
+		verdict = loc.N("report.closing.blocked", len(blocking), i18n.Args{"Verdict": verdict, "Titles": strings.Join(blocking, ", ")})
 	}
 	l.add(loc.T("report.closing.verdict"), verdict)
 	l.add(loc.T("report.closing.score"), scoreValue(r, loc))
