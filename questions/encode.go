@@ -15,11 +15,10 @@ import (
 	"github.com/hitready/hitready/internal/inputerr"
 )
 
-// answersHeader heads every YAML answers file hitready writes. It says who wrote the file and
-// that a session rewrites it, which no file a person fills in says (the template begins
-// otherwise), so a person knows their comments would not survive.
-const answersHeader = "hitready answers file, written by hitready: a session rewrites it after every answer.\n" +
-	"Continue or score it with: hitready assess --answers FILE"
+// answersHeader heads every YAML answers file hitready writes, in the session's language. It says
+// who wrote the file and that a session rewrites it, which no file a person fills in says (the
+// template begins otherwise), so a person knows their comments would not survive.
+func answersHeader(l *i18n.Localizer) string { return l.T("questions.answers-file.header") }
 
 // legacyHeaders are the heads of answers files earlier versions wrote.
 var legacyHeaders = []string{"# hitready answers file. Continue or score it with: hitready assess --answers FILE\n"}
@@ -40,8 +39,10 @@ func SplitAnswersHeader(data []byte) (head, body []byte) {
 // IsAnswersHeader tells whether head, the leading comment lines of a file, is the head of an
 // answers file hitready wrote, in this version or an earlier one.
 func IsAnswersHeader(head []byte) bool {
-	if string(head) == "# "+strings.ReplaceAll(answersHeader, "\n", "\n# ")+"\n" {
-		return true
+	for _, l := range i18n.Langs() {
+		if string(head) == "# "+strings.ReplaceAll(answersHeader(i18n.For(l)), "\n", "\n# ")+"\n" {
+			return true
+		}
 	}
 	return slices.Contains(legacyHeaders, string(head))
 }
@@ -58,7 +59,7 @@ func (b *Bank) EncodeAnswers(a *Answers) ([]byte, error) {
 		}
 		answers.Content = append(answers.Content, scalar("!!str", q.ID), valueNode(ans))
 	}
-	root := &yaml.Node{Kind: yaml.MappingNode, HeadComment: answersHeader}
+	root := &yaml.Node{Kind: yaml.MappingNode, HeadComment: answersHeader(b.Words())}
 	if a.Respondent != "" {
 		root.Content = append(root.Content, scalar("!!str", "respondent"), scalar("!!str", a.Respondent))
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/hitready/hitready/internal/fileio"
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -146,6 +147,33 @@ func TestOurs(t *testing.T) {
 	} {
 		if got := Ours(bank, "a.yaml", []byte(tt.data)); got != tt.want {
 			t.Errorf("%s: Ours = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A Spanish session heads the file in Spanish, and a session in either language knows a file the
+// other wrote as its own.
+func TestOursInEitherLanguage(t *testing.T) {
+	en, err := questions.LoadIn(i18n.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := questions.LoadIn(i18n.Spanish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spanish, _ := es.EncodeAnswers(oneAnswer())
+	english, _ := en.EncodeAnswers(oneAnswer())
+	if !strings.HasPrefix(string(spanish), "# archivo de respuestas de hitready") || !strings.HasPrefix(string(english), "# hitready answers file") {
+		t.Fatalf("headers:\n%s\n%s", spanish, english)
+	}
+	for _, tt := range []struct {
+		name string
+		bank *questions.Bank
+		data []byte
+	}{{"Spanish file, English session", en, spanish}, {"English file, Spanish session", es, english}} {
+		if !Ours(tt.bank, "a.yaml", tt.data) {
+			t.Errorf("%s: not ours", tt.name)
 		}
 	}
 }
