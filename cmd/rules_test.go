@@ -38,6 +38,7 @@ func TestRulesGolden(t *testing.T) {
 	}
 	// The bank in Spanish: its texts, and each quote (why) with its rendering (why_translation).
 	cases = append(cases, c{"questions-es.yaml", []string{"questions", "--lang", "es", "--format", "yaml"}})
+	cases = append(cases, c{"questions-es.template", []string{"questions", "--lang", "es", "--template"}})
 	for _, tt := range cases {
 		t.Run(tt.golden, func(t *testing.T) {
 			r := run(t, "", tt.args...)

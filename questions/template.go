@@ -49,10 +49,10 @@ func Template(w io.Writer, b *Bank, width int) error {
 		comment("  ", "%s", q.Text)
 		switch q.Kind {
 		case OneOf:
-			comment("  ", "%s", l.T("questions.template.one-of", i18n.Args{"Values": strings.Join(q.ValueNames(), ", ")}))
+			comment("  ", "%s", l.T("questions.template.one-of", i18n.Args{"Values": templateValues(q, l)}))
 		case AnyOf:
 			comment("  ", "%s", l.T("questions.template.any-of", i18n.Args{
-				"Values": strings.Join(q.ValueNames(), ", "), "Example": strings.Join(q.ValueNames()[:2], ", ")}))
+				"Values": templateValues(q, l), "Example": strings.Join(q.ValueNames()[:2], ", ")}))
 		case Rating:
 			comment("  ", "%s", l.T("questions.template.rating", i18n.Args{
 				"Min": q.Scale.Min, "Low": q.Scale.Low, "Max": q.Scale.Max, "High": q.Scale.High}))
@@ -74,4 +74,18 @@ func Template(w io.Writer, b *Bank, width int) error {
 	}
 	_, err := io.WriteString(w, sb.String())
 	return err
+}
+
+// templateValues lists the values a question allows, as the file is written: in English, where a
+// value says what it means, the values alone; in another language each with its label, which
+// says it in that language ("none (Ninguno), high-school (Diploma de escuela secundaria…)").
+func templateValues(q *Question, l *i18n.Localizer) string {
+	if l.Lang() == i18n.English {
+		return strings.Join(q.ValueNames(), ", ")
+	}
+	var out []string
+	for _, c := range q.Values {
+		out = append(out, c.Value+" ("+c.Label+")")
+	}
+	return strings.Join(out, ", ")
 }
