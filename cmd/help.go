@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -110,7 +111,7 @@ func flagUsages(flags *pflag.FlagSet, width int, l *i18n.Localizer) string {
 	list := pflag.NewFlagSet("", pflag.ContinueOnError)
 	flags.VisitAll(func(f *pflag.Flag) {
 		shown := *f
-		shown.Value, shown.DefValue = foreignValue{f.Value}, ""
+		shown.Value, shown.DefValue = foreignValue{Value: f.Value, typ: placeholder(f, l)}, ""
 		switch f.DefValue {
 		case "", "0", "false", "[]", "<nil>", "0s": // what pflag takes for no default
 		default:
@@ -126,8 +127,44 @@ func flagUsages(flags *pflag.FlagSet, width int, l *i18n.Localizer) string {
 }
 
 // foreignValue hides a flag's value type from pflag, which otherwise decides from it whether a
-// default is worth showing; its type name, shown in the list, stays.
-type foreignValue struct{ pflag.Value }
+// default is worth showing; the name pflag shows after the flag is typ.
+type foreignValue struct {
+	pflag.Value
+	typ string
+}
+
+func (v foreignValue) Type() string { return v.typ }
+
+// placeholders name what each flag takes, by the message of its placeholder. English help keeps
+// pflag's type names (--answers string), as it always has; another language shows its own word
+// (--answers ARCHIVO), where "string" would be English the reader has to guess at.
+var placeholders = map[string]string{
+	"answers": "help.placeholder.file", "output": "help.placeholder.file", "save-answers": "help.placeholder.file",
+	"profile": "help.placeholder.file", "format": "help.placeholder.format", "set": "help.placeholder.set",
+	"fail-under": "help.placeholder.number", "jobs": "help.placeholder.number",
+	"max-files": "help.placeholder.number", "max-total-mib": "help.placeholder.number",
+}
+
+// placeholder is the name shown after flag f in the help in l's language. pflag lines the
+// usages up by counting bytes, so a placeholder that is not ASCII (the pseudo-language's) would
+// push them out of line: the type name stays then.
+func placeholder(f *pflag.Flag, l *i18n.Localizer) string {
+	if id, ok := placeholders[f.Name]; ok && l.Lang() != i18n.English {
+		if name := l.T(id); isASCII(name) {
+			return name
+		}
+	}
+	return f.Value.Type()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // localizeCobraFlags puts the usages of the flags cobra adds by itself, --help on every command
 // and --version on the root, in the help's language.
