@@ -13,12 +13,15 @@ import (
 
 // An answers file saved as Latin-1 ("ANSI" in Windows Notepad) is refused before it is parsed,
 // in the reader's language, with the line and column of the first bad byte and how to save the
-// file as UTF-8: through assess --answers (YAML, JSON, standard input) and score.
+// file as UTF-8: through assess --answers (YAML, JSON, standard input), score (and its --profile)
+// and compare (a saved report).
 func TestAnswersNotUTF8(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"latin1.yaml": "respondent: Jos\xe9\nanswers:\n  skills.empathy: 4\n",
-		"latin1.json": "{\"respondent\": \"Ana\",\n \"answers\": {\"education.field\": \"inform\xe1tica\"}}",
+		"latin1.yaml":  "respondent: Jos\xe9\nanswers:\n  skills.empathy: 4\n",
+		"latin1.json":  "{\"respondent\": \"Ana\",\n \"answers\": {\"education.field\": \"inform\xe1tica\"}}",
+		"profile.yaml": "# Perfil de T\xe9cnico\nid: hit-technician\n",
+		"report.json":  "{\"schema\": \"hitready.report/v1\",\n \"respondent\": \"Jos\xe9\"}",
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o600); err != nil {
@@ -40,6 +43,10 @@ func TestAnswersNotUTF8(t *testing.T) {
 		{"assess json", "", []string{"assess", "--answers", jsonPath}, jsonPath + ":2: ", "2", "40", "0xE1"},
 		{"assess stdin", files["latin1.yaml"], []string{"assess", "--answers", "-"}, "-:1: ", "1", "16", "0xE9"},
 		{"score", "", []string{"score", yamlPath, "--format", "csv"}, yamlPath + ":1: ", "1", "16", "0xE9"},
+		{"score --profile", "", []string{"score", filepath.Join("..", "examples", "ready.yaml"), "--profile", filepath.Join(dir, "profile.yaml")},
+			filepath.Join(dir, "profile.yaml") + ":1: ", "1", "14", "0xE9"},
+		{"compare a saved report", "", []string{"compare", filepath.Join(dir, "report.json"), filepath.Join("..", "examples", "ready.yaml")},
+			filepath.Join(dir, "report.json") + ":2: ", "2", "20", "0xE9"},
 	}
 	for _, lang := range i18n.Langs() {
 		for _, tt := range tests {

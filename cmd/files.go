@@ -23,7 +23,17 @@ func readInput(ctx context.Context, ios *iostreams.IOStreams, path string) ([]by
 		// A person who typed "-" by mistake would otherwise wait at a silent terminal.
 		fmt.Fprintln(ios.ErrOut, i18n.For(ios.Lang()).T("session.reading-stdin"))
 	}
-	return fileio.Read(ctx, path, ios.In, questions.MaxFileSize, i18n.For(ios.Lang()))
+	data, err := fileio.Read(ctx, path, ios.In, questions.MaxFileSize, i18n.For(ios.Lang()))
+	if err != nil {
+		return nil, err
+	}
+	// Every file given is YAML or JSON, which is UTF-8: one saved as Latin-1 is refused here,
+	// before a parser words it in English.
+	if bad, found := textsafe.FirstBadByte(data); found {
+		return nil, &inputerr.InvalidError{Lang: ios.Lang(), Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path, Line: bad.Line},
+			Message: questions.NotUTF8Message(i18n.For(ios.Lang()), bad)}}}
+	}
+	return data, nil
 }
 
 // scoreAnswers scores answers that must be complete: an open question is refused, not prompted.
