@@ -63,7 +63,7 @@ func scoreCompareBadInput(dir string) []struct {
 		{"score with a huge --jobs", []string{"score", ready, "--jobs", "99999999999999999999"}, []string{`--jobs "99999999999999999999" no es válido: demasiado grande; se permite: de 1 a 256, o 0 para uno por CPU`}},
 		{"score with a bad format", []string{"score", ready, "--format", "xlsx"}, []string{`--format "xlsx" no es válido; se permite: table, json, yaml, csv, markdown`}},
 		{"score below --fail-under", []string{"score", ready, "--fail-under", "100"}, []string{"1 de 1: hay puntuaciones por debajo de --fail-under 100"}},
-		{"compare with one file", []string{"compare", autumn}, []string{"compare recibe dos archivos, OLD y NEW; se recibieron 1"}},
+		{"compare with one file", []string{"compare", autumn}, []string{"compare recibe dos archivos, el ANTERIOR y el NUEVO; se recibieron 1"}},
 		{"compare with another document", []string{"compare", other, autumn}, []string{other + `: es un documento "something/v9"; compare lee archivos de respuestas e informes "hitready.report/v1"`}},
 		{"compare with an incomplete file", []string{"compare", half, autumn}, []string{half + ": está incompleto: falta la respuesta a coursework",
 			"compare solo da puntuación a archivos de respuestas completos"}},
@@ -74,7 +74,7 @@ func scoreCompareBadInput(dir string) []struct {
 		{"compare with an English report without answers", []string{"compare", en, autumn}, []string{
 			en + ":1: lang: el informe está en en y esta ejecución en es; un informe guardado sin sus respuestas se compara en su propio idioma: --lang en"}},
 		{"compare with another profile's report", []string{"compare", profile, autumn}, []string{
-			profile + `:1: profile: se calculó con el perfil "other", no con "hit-technician" (el perfil en uso); compárelo con --profile FILE, donde FILE es el perfil "other"`}},
+			profile + `:1: profile: se calculó con el perfil "other", no con "hit-technician" (el perfil en uso); compárelo con --profile ARCHIVO, donde ARCHIVO es el perfil "other"`}},
 		{"compare with a folder", []string{"compare", dir, autumn}, []string{dir + ": es una carpeta, no un archivo"}},
 		{"compare with standard input twice", []string{"compare", "-", "-"}, []string{"OLD - y NEW - indican los dos la entrada estándar"}},
 		{"score into a missing folder", []string{"score", ready, "--output", filepath.Join(dir, "nodir", "x.csv")}, []string{
