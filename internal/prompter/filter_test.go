@@ -27,3 +27,26 @@ func TestFilterOption(t *testing.T) {
 		}
 	}
 }
+
+// The arrow-key lists filter with filterOption: a choice without accents typed into the Spanish
+// coursework list finds its option, in a list and in a checklist alike.
+func TestSurveyListsFilterWithoutAccents(t *testing.T) {
+	s := &survey{width: 80}
+	options := []string{"Anatomía", "Codificación médica (ICD, CPT)", "Estadística o bioestadística"}
+	filters := map[string]func(filter, value string, index int) bool{
+		"list":      s.list("¿Qué cursos ha terminado?", "", options).Filter,
+		"checklist": s.checklist("¿Qué cursos ha terminado?", "", options).Filter,
+	}
+	for name, filter := range filters {
+		if filter == nil {
+			t.Fatalf("%s: no filter: survey's own counts accents", name)
+		}
+		for typed, want := range map[string]int{"estadistica": 2, "codificacion": 1, "ANATOMIA": 0} {
+			for i, o := range options {
+				if got := filter(typed, o, i); got != (i == want) {
+					t.Errorf("%s: %q on %q = %v", name, typed, o, got)
+				}
+			}
+		}
+	}
+}

@@ -46,7 +46,7 @@ func (s *survey) ask(p sv.Prompt, response any) error {
 }
 
 func (s *survey) Select(message, help string, options []string, def int) (int, error) {
-	p := &sv.Select{Message: s.fit(message), Help: help, Options: options, Filter: filterOption}
+	p := s.list(message, help, options)
 	if def >= 0 && def < len(options) {
 		p.Default = def
 	}
@@ -57,8 +57,18 @@ func (s *survey) Select(message, help string, options []string, def int) (int, e
 	return index, nil
 }
 
+// list and checklist are the prompts of Select and MultiSelect, with the filter that ignores case
+// and accents.
+func (s *survey) list(message, help string, options []string) *sv.Select {
+	return &sv.Select{Message: s.fit(message), Help: help, Options: options, Filter: filterOption}
+}
+
+func (s *survey) checklist(message, help string, options []string) *sv.MultiSelect {
+	return &sv.MultiSelect{Message: s.fit(message), Help: help, Options: options, Filter: filterOption}
+}
+
 func (s *survey) MultiSelect(message, help string, options []string, defaults []int) ([]int, error) {
-	p := &sv.MultiSelect{Message: s.fit(message), Help: help, Options: options, Filter: filterOption}
+	p := s.checklist(message, help, options)
 	if len(defaults) > 0 {
 		p.Default = defaults
 	}
