@@ -3,6 +3,8 @@ package assessment
 import (
 	"bytes"
 	"errors"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -22,19 +24,33 @@ import (
 func (f *yamlFile) localized(data []byte, l i18n.Lang) ([]byte, error) {
 	var texts []*yaml.Node
 	var starts []int // the line of every node, keys included
-	var visit func(n *yaml.Node)
-	visit = func(n *yaml.Node) {
+	var misplaced *yaml.Node
+	var visit func(n *yaml.Node, field string)
+	visit = func(n *yaml.Node, field string) {
 		starts = append(starts, n.Line)
 		if isBilingual(n) {
 			texts = append(texts, n)
+			if !textsOfEmbedded().fields[field] && misplaced == nil {
+				misplaced = n
+			}
 		}
-		for _, c := range n.Content {
-			visit(c)
+		for i, c := range n.Content {
+			if n.Kind == yaml.MappingNode && i%2 == 1 {
+				visit(c, n.Content[i-1].Value)
+			} else {
+				visit(c, field)
+			}
 		}
 	}
-	visit(f.root)
+	visit(f.root, "")
 	if len(texts) == 0 {
 		return data, nil
+	}
+	if misplaced != nil {
+		// An id, a value or a number is the same in every language: in two, a profile would mean
+		// one thing in English and another in Spanish.
+		return nil, errors.New(f.words.T("errors.profile.text-not-here", i18n.Args{"Line": misplaced.Line,
+			"Fields": strings.Join(slices.Sorted(maps.Keys(textsOfEmbedded().fields)), ", ")}))
 	}
 	// YAML breaks lines at these too, so its line numbers would not be the lines of the text.
 	if bytes.ContainsAny(data, "\u2028\u2029\u0085") {
@@ -130,7 +146,7 @@ func replaceText(lines []string, n *yaml.Node, quoted string, starts []int) (str
 	row := n.Line - 1
 	if n.Style&yaml.FlowStyle != 0 {
 		line := lines[row]
-		open := n.Column - 1
+		open := byteOffset(line, n.Column-1) // YAML counts columns in characters
 		if i := strings.IndexByte(line[min(open, len(line)):], '{'); i >= 0 {
 			open += i // past an anchor
 		}
@@ -156,11 +172,24 @@ func replaceText(lines []string, n *yaml.Node, quoted string, starts []int) (str
 	if row < 1 {
 		return "errors.profile.text-needs-key", n.Line
 	}
-	lines[row-1] = strings.TrimRight(lines[row-1], " ") + " " + quoted
+	// A comment after the key would take the text in with it.
+	key, _, _ := strings.Cut(lines[row-1], " #")
+	lines[row-1] = strings.TrimRight(key, " ") + " " + quoted
 	for i := row; i < next-1 && i < len(lines); i++ {
 		lines[i] = ""
 	}
 	return "", 0
+}
+
+// byteOffset is where the character at index i of line starts, in bytes.
+func byteOffset(line string, i int) int {
+	for at := range line {
+		if i == 0 {
+			return at
+		}
+		i--
+	}
+	return len(line)
 }
 
 // flowEnd is the index of the brace that closes the flow mapping opening at line[open], outside

@@ -67,6 +67,9 @@ func readStrict[T any](path string, data []byte, kind fileKind) (*T, *yamlFile, 
 // The decoder reads the file with each such text replaced by its string on the same lines
 // (localized), so that every message names the line it names in the file.
 func readStrictIn[T any](path string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error) {
+	// YAML ends a line at CR LF, LF or a lone CR (old Mac files): one kind of break, so that the
+	// texts in two languages are found on the lines the parser counts.
+	data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
 	f := &yamlFile{path: path, kind: kind, words: i18n.For(l), reported: map[int]bool{}}
 	if !f.parse(data) || !f.screen() {
 		return nil, f, f.err()

@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"reflect"
+	"strings"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
@@ -16,60 +17,75 @@ import (
 // one language is therefore read as that text in the run's language: what the program kept is
 // translated as hitready translates it, what it wrote is shown as written.
 
-// knownTexts maps each text of the embedded profile, credentials and steps in one language to
-// the same text in the other, for each language a run may read them in. Read once, when a
-// custom file is first read.
-var knownTexts = sync.OnceValue(func() map[i18n.Lang]map[string]string {
-	known := map[i18n.Lang]map[string]string{i18n.English: {}, i18n.Spanish: {}}
-	var visit func(n *yaml.Node)
-	visit = func(n *yaml.Node) {
+// embeddedTexts are the texts of the embedded profile, credentials and steps: for each language
+// a run may read them in, each text in the other language mapped to its text in this one; and
+// the fields that hold them (title, requirement, because, …), the only fields where a custom file
+// may write a text in two languages and the only ones translated. An id, a value or a file name
+// is never a text, even when it reads like one ("Skills"). Read once, when a custom file is first
+// read.
+type embeddedTexts struct {
+	known  map[i18n.Lang]map[string]string
+	fields map[string]bool
+}
+
+var textsOfEmbedded = sync.OnceValue(func() embeddedTexts {
+	e := embeddedTexts{known: map[i18n.Lang]map[string]string{i18n.English: {}, i18n.Spanish: {}}, fields: map[string]bool{}}
+	var visit func(n *yaml.Node, field string)
+	visit = func(n *yaml.Node, field string) {
 		if isBilingual(n) {
+			e.fields[field] = true
 			var t i18n.Text
 			if t.UnmarshalYAML(n) == nil && t.Translated() && t.En != t.Es {
-				known[i18n.Spanish][t.En] = t.Es
-				known[i18n.English][t.Es] = t.En
+				e.known[i18n.Spanish][t.En] = t.Es
+				e.known[i18n.English][t.Es] = t.En
 			}
 			return
 		}
-		for _, c := range n.Content {
-			visit(c)
+		for i, c := range n.Content {
+			if n.Kind == yaml.MappingNode && i%2 == 1 {
+				visit(c, n.Content[i-1].Value)
+			} else if n.Kind != yaml.MappingNode {
+				visit(c, field)
+			}
 		}
 	}
 	for _, data := range [][]byte{profileYAML, credentialsYAML, stepsYAML} {
 		var doc yaml.Node
 		if yaml.Unmarshal(data, &doc) == nil { // embedded: parsed by every test
-			visit(&doc)
+			visit(&doc, "")
 		}
 	}
-	return known
+	return e
 })
 
-// translateKnown replaces, in every string field of v at any depth, a text of the embedded data
-// in the other language with the same text in l.
+// translateKnown replaces, in every text field of v at any depth, a text of the embedded data in
+// the other language with the same text in l.
 func translateKnown(v any, l i18n.Lang) {
-	if known := knownTexts()[l]; len(known) > 0 {
-		translateValue(reflect.ValueOf(v), known)
+	e := textsOfEmbedded()
+	if known := e.known[l]; len(known) > 0 {
+		translateValue(reflect.ValueOf(v), false, known, e.fields)
 	}
 }
 
-func translateValue(v reflect.Value, known map[string]string) {
+func translateValue(v reflect.Value, text bool, known map[string]string, fields map[string]bool) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			translateValue(v.Elem(), known)
+			translateValue(v.Elem(), text, known, fields)
 		}
 	case reflect.String:
-		if t, ok := known[v.String()]; ok && v.CanSet() {
+		if t, ok := known[v.String()]; ok && text && v.CanSet() {
 			v.SetString(t)
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			translateValue(v.Index(i), known)
+			translateValue(v.Index(i), text, known, fields)
 		}
 	case reflect.Struct:
 		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				translateValue(v.Field(i), known)
+			if f := v.Type().Field(i); f.IsExported() {
+				name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+				translateValue(v.Field(i), fields[name], known, fields)
 			}
 		}
 	}

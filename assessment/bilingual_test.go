@@ -1,0 +1,76 @@
+package assessment
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hitready/hitready/internal/i18n"
+)
+
+// Texts in two languages in a custom file, as an attacker and a new-user tester wrote them: each
+// read as its text in the run's language, or refused at its line; never a crash, never another
+// text rewritten.
+func TestTextsInTwoLanguagesAsPeopleWriteThem(t *testing.T) {
+	type item struct {
+		Title string `yaml:"title"`
+		Text  string `yaml:"text"`
+		ID    string `yaml:"id"`
+	}
+	type file struct {
+		Items []item `yaml:"requirements"`
+	}
+	for _, tt := range []struct {
+		name, data string
+		want       []item // in Spanish
+		refused    string
+	}{
+		{"old Mac line ends (CR)", "requirements:\r  - title: {en: One, es: Uno}\r    text: plain\r",
+			[]item{{Title: "Uno", Text: "plain"}}, ""},
+		{"accents before a text on its line", "requirements: [{title: \"ééééé\", text: {en: Hello, es: Hola}, id: x}]\n",
+			[]item{{Title: "ééééé", Text: "Hola", ID: "x"}}, ""},
+		{"a comment after the key", "requirements:\n  - title: # ours\n      en: One\n      es: Uno\n    text: two\n",
+			[]item{{Title: "Uno", Text: "two"}}, ""},
+		{"an id in two languages", "requirements:\n  - id: {en: a, es: b}\n", nil, "line 2: only a text may be written in two languages"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.refused != "" {
+				_, _, err := readStrictIn[file]("f.yaml", []byte(tt.data), profileKind, i18n.English)
+				if err == nil || !strings.Contains(err.Error(), tt.refused) {
+					t.Fatalf("got %v, want a refusal with %q", err, tt.refused)
+				}
+				return
+			}
+			v, _, err := readStrictIn[file]("f.yaml", []byte(tt.data), profileKind, i18n.Spanish)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(v.Items) != len(tt.want) {
+				t.Fatalf("got %+v, want %+v", v.Items, tt.want)
+			}
+			for i := range tt.want {
+				if v.Items[i] != tt.want[i] {
+					t.Errorf("got %+v, want %+v", v.Items[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// A custom file's ids, values and file names are never translated, even when one reads as a text
+// of the embedded data; its texts are.
+func TestOnlyTextsAreTranslated(t *testing.T) {
+	type area struct {
+		ID    string `yaml:"id"`
+		Title string `yaml:"title"`
+	}
+	type file struct {
+		Areas []area `yaml:"areas"`
+	}
+	v, _, err := readStrictIn[file]("f.yaml", []byte("areas:\n  - id: Skills\n    title: Skills\n"), profileKind, i18n.Spanish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v.Areas[0]; got.ID != "Skills" || got.Title != "Habilidades" {
+		t.Errorf("got %+v, want the id as written and the title in Spanish", got)
+	}
+}
