@@ -26,8 +26,8 @@ func TestTextsInTwoLanguagesAsPeopleWriteThem(t *testing.T) {
 	}{
 		{"old Mac line ends (CR)", "requirements:\r  - title: {en: One, es: Uno}\r    text: plain\r",
 			[]item{{Title: "Uno", Text: "plain"}}, ""},
-		{"accents before a text on its line", "requirements: [{title: \"éééééééééé {x}\", text: {en: Hello, es: Hola}, id: x}]\n",
-			[]item{{Title: "éééééééééé {x}", Text: "Hola", ID: "x"}}, ""},
+		{"accents before a text on its line", "requirements: [{title: \"éééééééééééééééééééé {x}\", text: {en: Hello, es: Hola}, id: x}]\n",
+			[]item{{Title: "éééééééééééééééééééé {x}", Text: "Hola", ID: "x"}}, ""},
 		{"a comment after the key", "requirements:\n  - title: # ours\n      en: One\n      es: Uno\n    text: two\n",
 			[]item{{Title: "Uno", Text: "two"}}, ""},
 		{"an id in two languages", "requirements:\n  - id: {en: a, es: b}\n", nil, "line 2: only a text may be written in two languages"},
