@@ -69,3 +69,44 @@ func TestAnswersNotUTF8(t *testing.T) {
 		}
 	}
 }
+
+// A file in UTF-16 with its byte order mark (PowerShell 5's >, Notepad's "Unicode") reads as the
+// same answers in UTF-8 do, through assess and score.
+func TestAnswersInUTF16WithBOM(t *testing.T) {
+	utf8, err := os.ReadFile(filepath.Join("..", "examples", "not-ready.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	utf16 := func(name string, bigEndian bool) string {
+		b := []byte{0xFF, 0xFE}
+		if bigEndian {
+			b = []byte{0xFE, 0xFF}
+		}
+		for _, r := range string(utf8) { // the examples are in the Basic Multilingual Plane
+			lo, hi := byte(r), byte(r>>8)
+			if bigEndian {
+				lo, hi = hi, lo
+			}
+			b = append(b, lo, hi)
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	want := run(t, "", "assess", "--answers", filepath.Join("..", "examples", "not-ready.yaml"), "--format", "csv")
+	for _, path := range []string{utf16("le.yaml", false), utf16("be.yaml", true)} {
+		for _, args := range [][]string{{"assess", "--answers", path, "--format", "csv"}, {"score", path, "--format", "csv"}} {
+			r := run(t, "", args...)
+			if r.code != exitOK {
+				t.Fatalf("%v: exit %d: %s", args, r.code, r.stderr)
+			}
+			// The CSV's source column names the file: the rest is the same report.
+			if got, wantRow := strings.SplitN(r.stdout, "\n", 3)[1], strings.SplitN(want.stdout, "\n", 3)[1]; got[strings.Index(got, ","):] != wantRow[strings.Index(wantRow, ","):] {
+				t.Errorf("%v:\n%s\nwant\n%s", args, got, wantRow)
+			}
+		}
+	}
+}

@@ -14,6 +14,8 @@ import (
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // readInput is how every command reads a file it was given (answers, profile, saved report):
@@ -26,6 +28,13 @@ func readInput(ctx context.Context, ios *iostreams.IOStreams, path string) ([]by
 	data, err := fileio.Read(ctx, path, ios.In, questions.MaxFileSize, i18n.For(ios.Lang()))
 	if err != nil {
 		return nil, err
+	}
+	// PowerShell 5's > and Notepad's "Unicode" write UTF-16 with a byte order mark: read as the
+	// UTF-8 it says, as the YAML parser reads it.
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		if utf8, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), data); err == nil {
+			data = utf8
+		}
 	}
 	// Every file given is YAML or JSON, which is UTF-8: one saved as Latin-1 is refused here,
 	// before a parser words it in English.
