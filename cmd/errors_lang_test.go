@@ -70,7 +70,7 @@ func scoreCompareBadInput(dir string) []struct {
 		{"compare with a missing file", []string{"compare", missing, autumn}, []string{missing + ": no se puede leer: no existe"}},
 		{"compare with a report naming a field twice", []string{"compare", dup, autumn}, []string{
 			dup + `:3: "Respondent" y "respondent" (línea 2) nombran el mismo campo si no se cuentan las mayúsculas; un informe nombra cada campo una sola vez`}},
-		{"compare with a report in French", []string{"compare", fr, autumn}, []string{fr + `:1: lang: es "fr"; el idioma de un informe es en o es`}},
+		{"compare with a report in French", []string{"compare", fr, autumn}, []string{fr + `:1: lang: es "fr"; el idioma de un informe debe ser «en» (inglés) o «es» (español)`}},
 		{"compare with an English report without answers", []string{"compare", en, autumn}, []string{
 			en + ":1: lang: el informe está en en y esta ejecución en es; un informe guardado sin sus respuestas se compara en su propio idioma: --lang en"}},
 		{"compare with another profile's report", []string{"compare", profile, autumn}, []string{

@@ -103,7 +103,7 @@ func (p *plain) loop(message, help, hint string, parse func(string) (bool, strin
 			fmt.Fprintln(p.out)
 			return err
 		}
-		if line == "?" {
+		if line == "?" || line == "¿" { // a Spanish keyboard's question mark may be the opening one
 			fmt.Fprintln(p.out, prose.Wrap(help, p.width, ""))
 			continue
 		}
