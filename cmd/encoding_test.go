@@ -71,7 +71,7 @@ func TestAnswersNotUTF8(t *testing.T) {
 }
 
 // A file in UTF-16 with its byte order mark (PowerShell 5's >, Notepad's "Unicode") reads as the
-// same answers in UTF-8 do, through assess and score.
+// same answers in UTF-8 do, through assess and score; one without the mark is refused as UTF-16.
 func TestAnswersInUTF16WithBOM(t *testing.T) {
 	utf8, err := os.ReadFile(filepath.Join("..", "examples", "not-ready.yaml"))
 	if err != nil {
@@ -95,6 +95,18 @@ func TestAnswersInUTF16WithBOM(t *testing.T) {
 			t.Fatal(err)
 		}
 		return path
+	}
+	// Without the mark, it is told as UTF-16, with how to save it as UTF-8.
+	for _, big := range []bool{false, true} {
+		marked, _ := os.ReadFile(utf16("nomark.yaml", big))
+		path := filepath.Join(dir, "nomark.yaml")
+		if err := os.WriteFile(path, marked[2:], 0o600); err != nil {
+			t.Fatal(err)
+		}
+		r := run(t, "", "assess", "--answers", path)
+		if r.code != exitInvalid || !strings.Contains(r.stderr, path+": is UTF-16 text, not UTF-8; save the file as UTF-8") {
+			t.Errorf("without its mark (big-endian %v): exit %d: %s", big, r.code, r.stderr)
+		}
 	}
 	want := run(t, "", "assess", "--answers", filepath.Join("..", "examples", "not-ready.yaml"), "--format", "csv")
 	for _, path := range []string{utf16("le.yaml", false), utf16("be.yaml", true)} {

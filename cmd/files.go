@@ -36,6 +36,12 @@ func readInput(ctx context.Context, ios *iostreams.IOStreams, path string) ([]by
 			data = utf8
 		}
 	}
+	// Without its mark UTF-16 is a zero beside every ASCII letter: told as such, not as the
+	// control characters a parser sees.
+	if len(data) >= 2 && (data[0] == 0) != (data[1] == 0) {
+		return nil, &inputerr.InvalidError{Lang: ios.Lang(), Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path},
+			Message: i18n.For(ios.Lang()).T("errors.answers.utf16")}}}
+	}
 	// Every file given is YAML or JSON, which is UTF-8: one saved as Latin-1 is refused here,
 	// before a parser words it in English.
 	if bad, found := textsafe.FirstBadByte(data); found {
