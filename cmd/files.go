@@ -38,7 +38,7 @@ func readInput(ctx context.Context, ios *iostreams.IOStreams, path string) ([]by
 	}
 	// Without its mark UTF-16 is a zero beside every ASCII letter: told as such, not as the
 	// control characters a parser sees.
-	if len(data) >= 2 && (data[0] == 0) != (data[1] == 0) {
+	if looksUTF16(data) {
 		return nil, &inputerr.InvalidError{Lang: ios.Lang(), Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path},
 			Message: i18n.For(ios.Lang()).T("errors.answers.utf16")}}}
 	}
@@ -177,4 +177,21 @@ func stdinOnce(l *i18n.Localizer, inputs ...fileio.Path) error {
 // folder is missing, before the run reads or asks anything.
 func checkOutputs(ios *iostreams.IOStreams, outputs []fileio.Path, inputs ...fileio.Path) error {
 	return fileio.CheckOutputs(outputs, fileio.Inputs(inputs...), streams(ios))
+}
+
+// looksUTF16 tells whether data is UTF-16 without its mark: of its first bytes, those at even
+// places are all zero and the others none (big-endian), or the other way round, as the letters,
+// digits and punctuation an answers file begins with are in UTF-16.
+func looksUTF16(data []byte) bool {
+	n := min(len(data), 32) &^ 1
+	for zero := range 2 {
+		alternate := n >= 4
+		for i := 0; i < n && alternate; i++ {
+			alternate = (data[i] == 0) == (i%2 == zero)
+		}
+		if alternate {
+			return true
+		}
+	}
+	return false
 }
