@@ -29,6 +29,12 @@ func readInput(ctx context.Context, ios *iostreams.IOStreams, path string) ([]by
 	if err != nil {
 		return nil, err
 	}
+	return asUTF8(ios, path, data)
+}
+
+// asUTF8 is a file's text in UTF-8, which YAML and JSON are, or its refusal in the reader's
+// language with how to save it so, before a parser words it in English.
+func asUTF8(ios *iostreams.IOStreams, path string, data []byte) ([]byte, error) {
 	// PowerShell 5's > and Notepad's "Unicode" write UTF-16 with a byte order mark: read as the
 	// UTF-8 it says, as the YAML parser reads it.
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
@@ -42,8 +48,7 @@ func readInput(ctx context.Context, ios *iostreams.IOStreams, path string) ([]by
 		return nil, &inputerr.InvalidError{Lang: ios.Lang(), Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path},
 			Message: i18n.For(ios.Lang()).T("errors.answers.utf16")}}}
 	}
-	// Every file given is YAML or JSON, which is UTF-8: one saved as Latin-1 is refused here,
-	// before a parser words it in English.
+	// One saved as Latin-1 ("ANSI").
 	if bad, found := textsafe.FirstBadByte(data); found {
 		return nil, &inputerr.InvalidError{Lang: ios.Lang(), Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path, Line: bad.Line},
 			Message: questions.NotUTF8Message(i18n.For(ios.Lang()), bad)}}}
