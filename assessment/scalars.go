@@ -143,7 +143,7 @@ func decodeScalarRefusal(s string) (scalarRefusal, bool) {
 
 // args fills the refusal's message for the field name, in l's language.
 func (r scalarRefusal) args(l *i18n.Localizer, name string) i18n.Args {
-	args := i18n.Args{"Name": name, "Value": r.node.Value, "Got": questions.DescribeNodeIn(l, &r.node)}
+	args := i18n.Args{"Name": name, "Value": r.node.Value, "Got": questions.DescribeNode(l, &r.node)}
 	if r.allowed != "" {
 		args["Allowed"] = l.T(r.allowed, allowedArgs)
 	}

@@ -347,7 +347,7 @@ func (f *yamlFile) keys(n *yaml.Node, at *trail) {
 		case k.Tag == "!!merge":
 			f.add(k.Line, at.id, "errors.profile.merge-key", f.kindArgs(nil))
 		case k.Kind != yaml.ScalarNode:
-			f.add(k.Line, at.id, "errors.profile.key-not-text", i18n.Args{"Got": questions.DescribeNodeIn(f.words, k)})
+			f.add(k.Line, at.id, "errors.profile.key-not-text", i18n.Args{"Got": questions.DescribeNode(f.words, k)})
 		case dup:
 			f.add(k.Line, at.id, "errors.profile.key-twice", i18n.Args{"Field": at.field(k.Value), "First": line})
 		default:
@@ -435,7 +435,7 @@ func (f *yamlFile) refusal(line int, msg string, fields map[string]string, rootT
 		at, _ := f.find(func(n *yaml.Node) bool { return n.Kind == yaml.MappingNode && hasKeyAt(n, name, line) })
 		allowed := strings.Split(fields[goType], ", ")
 		f.add(line, at.id, "errors.profile.unknown-field", f.kindArgs(i18n.Args{"Field": name,
-			"Suggestion": inputerr.DidYouMeanIn(f.words, name, allowed), "Name": f.nameOr(at.name), "Fields": fields[goType]}))
+			"Suggestion": inputerr.DidYouMean(f.words, name, allowed), "Name": f.nameOr(at.name), "Fields": fields[goType]}))
 		return
 	}
 	if rest, ok := strings.CutPrefix(msg, "cannot unmarshal "); ok {
@@ -445,7 +445,7 @@ func (f *yamlFile) refusal(line int, msg string, fields map[string]string, rootT
 		root := goType == rootType
 		if at, got := f.find(func(n *yaml.Node) bool { return n.Line == line && n.Tag == tag && (n == f.root) == root }); got != nil {
 			f.add(line, at.id, "errors.profile.must-be", i18n.Args{"Name": f.nameOr(at.name),
-				"Allowed": f.words.T(kindOf(goType)), "Got": questions.DescribeNodeIn(f.words, got)})
+				"Allowed": f.words.T(kindOf(goType)), "Got": questions.DescribeNode(f.words, got)})
 			return
 		}
 	}

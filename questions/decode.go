@@ -183,7 +183,7 @@ func (d *decoder) addWorded(line int, id, msg string) {
 
 // got describes what a node is, for "got …", in the bank's language.
 func (d *decoder) got(n *yaml.Node) i18n.Args {
-	return i18n.Args{"Got": DescribeNodeIn(d.bank.Words(), n)}
+	return i18n.Args{"Got": DescribeNode(d.bank.Words(), n)}
 }
 
 func (d *decoder) document(doc *yaml.Node) {
@@ -227,7 +227,7 @@ func (d *decoder) document(doc *yaml.Node) {
 				continue
 			}
 			d.add(k.Line, "", "errors.answers.unknown-field", i18n.Args{"Field": strconv.Quote(name),
-				"Suggestion": inputerr.DidYouMeanIn(d.bank.Words(), name, topFields), "Fields": strings.Join(topFields, ", ")})
+				"Suggestion": inputerr.DidYouMean(d.bank.Words(), name, topFields), "Fields": strings.Join(topFields, ", ")})
 		}
 	}
 }
@@ -250,7 +250,7 @@ func (d *decoder) skipped(v *yaml.Node) {
 			d.add(item.Line, "", "errors.answers.skipped-not-id", d.got(item))
 		case !known:
 			d.add(item.Line, "", "errors.answers.skipped-unknown-id", i18n.Args{"Value": strconv.Quote(item.Value),
-				"Suggestion": inputerr.DidYouMeanIn(d.bank.Words(), item.Value, d.bank.IDs())})
+				"Suggestion": inputerr.DidYouMean(d.bank.Words(), item.Value, d.bank.IDs())})
 		case !q.Optional:
 			d.add(item.Line, q.ID, "errors.answers.skipped-not-optional", nil)
 		case seen[q.ID] > 0:
@@ -333,7 +333,7 @@ func (d *decoder) answerMap(m *yaml.Node) {
 				d.dropped++ // skips the search for a suggestion, the costly part
 				continue
 			}
-			d.add(k.Line, id, "errors.answers.unknown-id", i18n.Args{"Suggestion": inputerr.DidYouMeanIn(d.bank.Words(), id, d.bank.IDs())})
+			d.add(k.Line, id, "errors.answers.unknown-id", i18n.Args{"Suggestion": inputerr.DidYouMean(d.bank.Words(), id, d.bank.IDs())})
 			continue
 		}
 		ans, given, problem := parseValue(d.bank.Words(), q, v)
@@ -361,7 +361,7 @@ func parseValue(l *i18n.Localizer, q *Question, v *yaml.Node) (ans Answer, given
 	switch q.Kind {
 	case OneOf:
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
-			return Answer{}, false, l.T("errors.answer.expects", i18n.Args{"Allowed": q.AllowedIn(l), "Got": DescribeNodeIn(l, v)})
+			return Answer{}, false, l.T("errors.answer.expects", i18n.Args{"Allowed": q.AllowedIn(l), "Got": DescribeNode(l, v)})
 		}
 		if _, ok := q.Choice(v.Value); !ok {
 			return Answer{}, false, unknownValue(l, q, v.Value)
@@ -378,20 +378,20 @@ func parseValue(l *i18n.Localizer, q *Question, v *yaml.Node) (ans Answer, given
 
 func unknownValue(l *i18n.Localizer, q *Question, value string) string {
 	return l.T("errors.answer.unknown-value", i18n.Args{"Value": strconv.Quote(value),
-		"Suggestion": inputerr.DidYouMeanIn(l, value, q.ValueNames()), "Allowed": q.AllowedIn(l)})
+		"Suggestion": inputerr.DidYouMean(l, value, q.ValueNames()), "Allowed": q.AllowedIn(l)})
 }
 
 // parseList reads the answer to an any-of question: a list of its values, each once.
 func parseList(l *i18n.Localizer, q *Question, v *yaml.Node) (ans Answer, given bool, problem string) {
 	if v.Kind != yaml.SequenceNode {
 		return Answer{}, false, l.T("errors.answer.expects-list", i18n.Args{"Allowed": q.AllowedIn(l),
-			"Example": strings.Join(q.ValueNames()[:2], ", "), "Got": DescribeNodeIn(l, v)})
+			"Example": strings.Join(q.ValueNames()[:2], ", "), "Got": DescribeNode(l, v)})
 	}
 	ans = AnyOfAnswer()
 	for _, item := range v.Content {
 		if item.Kind != yaml.ScalarNode || item.Tag != "!!str" {
 			return Answer{}, false, l.T("errors.answer.list-item", i18n.Args{"Line": item.Line,
-				"Values": strings.Join(q.ValueNames(), ", "), "Got": DescribeNodeIn(l, item)})
+				"Values": strings.Join(q.ValueNames(), ", "), "Got": DescribeNode(l, item)})
 		}
 		if _, ok := q.Choice(item.Value); !ok {
 			return Answer{}, false, unknownValue(l, q, item.Value)
@@ -409,7 +409,7 @@ func parseList(l *i18n.Localizer, q *Question, v *yaml.Node) (ans Answer, given 
 // number beyond an int64, which YAML resolves as a float (1e30), is a slip of the keyboard.
 func parseRating(l *i18n.Localizer, q *Question, v *yaml.Node) (Answer, string) {
 	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
-		return Answer{}, l.T("errors.answer.expects", i18n.Args{"Allowed": q.AllowedIn(l), "Got": DescribeNodeIn(l, v)})
+		return Answer{}, l.T("errors.answer.expects", i18n.Args{"Allowed": q.AllowedIn(l), "Got": DescribeNode(l, v)})
 	}
 	problem := func(msg, value string) string {
 		return l.T(msg, i18n.Args{"Value": value, "Allowed": q.AllowedIn(l)})
@@ -459,13 +459,9 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
-// DescribeNode names what a YAML node is, for "got …" in messages about answers files and
-// profiles alike: its kind, or its type and value, cut to 40 characters and escaped. In English;
-// DescribeNodeIn says it in another language.
-func DescribeNode(n *yaml.Node) string { return DescribeNodeIn(i18n.For(i18n.English), n) }
-
-// DescribeNodeIn is DescribeNode in l's language.
-func DescribeNodeIn(l *i18n.Localizer, n *yaml.Node) string {
+// DescribeNode names what a YAML node is, in l's language, for "got …" in messages about answers
+// files and profiles alike: its kind, or its type and value, cut to 40 characters and escaped.
+func DescribeNode(l *i18n.Localizer, n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return l.T("errors.node.mapping")

@@ -205,7 +205,7 @@ func (b *Bank) ParseSet(arg string) (string, Answer, error) {
 	q, known := b.Question(id)
 	if !known {
 		return "", Answer{}, b.refuse(inputerr.Problem{Origin: origin, ID: id,
-			Message: l.T("errors.set.unknown-id", i18n.Args{"Suggestion": inputerr.DidYouMeanIn(l, id, b.IDs())})})
+			Message: l.T("errors.set.unknown-id", i18n.Args{"Suggestion": inputerr.DidYouMean(l, id, b.IDs())})})
 	}
 	ans, given, problem := parseValue(l, q, setNode(q, strings.TrimSpace(value)))
 	if problem == "" && !given {

@@ -46,13 +46,9 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// DidYouMean formats a suggestion for a message in English, or nothing.
-func DidYouMean(s string, options []string) string {
-	return DidYouMeanIn(i18n.For(i18n.English), s, options)
-}
-
-// DidYouMeanIn is DidYouMean in l's language: " (did you mean "x"?)", " (¿quiso decir "x"?)".
-func DidYouMeanIn(l *i18n.Localizer, s string, options []string) string {
+// DidYouMean formats a suggestion for a message in l's language, or nothing: " (did you mean
+// "x"?)", " (¿quiso decir "x"?)".
+func DidYouMean(l *i18n.Localizer, s string, options []string) string {
 	if m := Suggest(s, options); m != "" && m != s {
 		return l.T("errors.did-you-mean", i18n.Args{"Name": strconv.Quote(m)})
 	}
