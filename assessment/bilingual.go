@@ -23,26 +23,22 @@ import (
 // data itself when it has none. Its refusals are worded in the run's language.
 func (f *yamlFile) localized(data []byte, l i18n.Lang) ([]byte, error) {
 	var texts []*yaml.Node
-	var starts []int // the line of every node, keys included
 	var misplaced *yaml.Node
-	var visit func(n *yaml.Node, field string)
-	visit = func(n *yaml.Node, field string) {
-		starts = append(starts, n.Line)
-		if isBilingual(n) {
-			texts = append(texts, n)
-			if !textsOfEmbedded().fields[field] && misplaced == nil {
-				misplaced = n
-			}
+	eachText(f.root, "", func(n *yaml.Node, field string) {
+		texts = append(texts, n)
+		if !textsOfEmbedded().fields[field] && misplaced == nil {
+			misplaced = n
 		}
-		for i, c := range n.Content {
-			if n.Kind == yaml.MappingNode && i%2 == 1 {
-				visit(c, n.Content[i-1].Value)
-			} else {
-				visit(c, field)
-			}
+	})
+	var starts []int // the line of every node, keys included
+	var visit func(n *yaml.Node)
+	visit = func(n *yaml.Node) {
+		starts = append(starts, n.Line)
+		for _, c := range n.Content {
+			visit(c)
 		}
 	}
-	visit(f.root, "")
+	visit(f.root)
 	if len(texts) == 0 {
 		return data, nil
 	}

@@ -74,3 +74,33 @@ func TestOnlyTextsAreTranslated(t *testing.T) {
 		t.Errorf("got %+v, want the id as written and the title in Spanish", got)
 	}
 }
+
+// A text for each value of a question (missing_when) may be written in two languages whatever the
+// value, and a kept one reads in the run's language: the texts belong to missing_when, not to the
+// values they are keyed by.
+func TestTextsForEachValue(t *testing.T) {
+	type rule struct {
+		MissingWhen map[string]string `yaml:"missing_when"`
+	}
+	type file struct {
+		Rules []rule `yaml:"rules"`
+	}
+	var kept string
+	for en := range textsOfEmbedded().known[i18n.Spanish] {
+		if strings.HasPrefix(en, "A health information program: your degree is in another field") {
+			kept = en
+		}
+	}
+	if kept == "" {
+		t.Fatal("no missing_when text of the embedded credentials to keep")
+	}
+	data := "rules:\n  - missing_when:\n      master: {en: Ours, es: Nuestro}\n      other: \"" + kept + "\"\n"
+	v, _, err := readStrictIn[file]("c.yaml", []byte(data), credentialsKind, i18n.Spanish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := v.Rules[0].MissingWhen
+	if got["master"] != "Nuestro" || got["other"] == kept || !strings.HasPrefix(got["other"], "Un programa de información de salud") {
+		t.Errorf("got %q", got)
+	}
+}

@@ -18,24 +18,17 @@ import (
 // page asks.
 var EnglishPassages = sync.OnceValue(func() []string {
 	var out []string
-	var visit func(n *yaml.Node)
-	visit = func(n *yaml.Node) {
-		if isBilingual(n) {
+	for _, data := range [][]byte{profileYAML, credentialsYAML, stepsYAML, outlookYAML} {
+		var doc yaml.Node
+		if yaml.Unmarshal(data, &doc) != nil { // embedded: parsed by every test
+			continue
+		}
+		eachText(&doc, "", func(n *yaml.Node, _ string) {
 			var t i18n.Text
 			if t.UnmarshalYAML(n) == nil {
 				out = append(out, t.Kept()...)
 			}
-			return
-		}
-		for _, c := range n.Content {
-			visit(c)
-		}
-	}
-	for _, data := range [][]byte{profileYAML, credentialsYAML, stepsYAML, outlookYAML} {
-		var doc yaml.Node
-		if yaml.Unmarshal(data, &doc) == nil { // embedded: parsed by every test
-			visit(&doc)
-		}
+		})
 	}
 	slices.SortFunc(out, func(a, b string) int { return cmp.Or(len(b)-len(a), cmp.Compare(a, b)) })
 	return slices.Compact(out)

@@ -19,10 +19,10 @@ import (
 
 // embeddedTexts are the texts of the embedded profile, credentials and steps: for each language
 // a run may read them in, each text in the other language mapped to its text in this one; and
-// the fields that hold them (title, requirement, because, …), the only fields where a custom file
-// may write a text in two languages and the only ones translated. An id, a value or a file name
-// is never a text, even when it reads like one ("Skills"). Read once, when a custom file is first
-// read.
+// the fields that hold them (title, requirement, because, missing_when, …), the only fields where
+// a custom file may write a text in two languages and the only ones translated. An id, a value or
+// a file name is never a text, even when it reads like one ("Skills"). Read once, when a custom
+// file is first read.
 type embeddedTexts struct {
 	known  map[i18n.Lang]map[string]string
 	fields map[string]bool
@@ -30,33 +30,46 @@ type embeddedTexts struct {
 
 var textsOfEmbedded = sync.OnceValue(func() embeddedTexts {
 	e := embeddedTexts{known: map[i18n.Lang]map[string]string{i18n.English: {}, i18n.Spanish: {}}, fields: map[string]bool{}}
-	var visit func(n *yaml.Node, field string)
-	visit = func(n *yaml.Node, field string) {
-		if isBilingual(n) {
+	for _, data := range [][]byte{profileYAML, credentialsYAML, stepsYAML} {
+		var doc yaml.Node
+		if yaml.Unmarshal(data, &doc) != nil { // embedded: parsed by every test
+			continue
+		}
+		eachText(&doc, "", func(n *yaml.Node, field string) {
 			e.fields[field] = true
 			var t i18n.Text
 			if t.UnmarshalYAML(n) == nil && t.Translated() && t.En != t.Es {
 				e.known[i18n.Spanish][t.En] = t.Es
 				e.known[i18n.English][t.Es] = t.En
 			}
-			return
-		}
-		for i, c := range n.Content {
-			if n.Kind == yaml.MappingNode && i%2 == 1 {
-				visit(c, n.Content[i-1].Value)
-			} else if n.Kind != yaml.MappingNode {
-				visit(c, field)
-			}
-		}
-	}
-	for _, data := range [][]byte{profileYAML, credentialsYAML, stepsYAML} {
-		var doc yaml.Node
-		if yaml.Unmarshal(data, &doc) == nil { // embedded: parsed by every test
-			visit(&doc, "")
-		}
+		})
 	}
 	return e
 })
+
+// mapsOfTexts are the fields whose mapping holds a text for each value of a question
+// (missing_when: {associate: …, related: …}): such a text belongs to the field, not to the value
+// it is keyed by.
+var mapsOfTexts = map[string]bool{"missing_when": true}
+
+// eachText calls visit with every text in two languages under n, the value of field, and the
+// field it is a text of.
+func eachText(n *yaml.Node, field string, visit func(text *yaml.Node, field string)) {
+	if isBilingual(n) {
+		visit(n, field)
+		return
+	}
+	for i, c := range n.Content {
+		switch {
+		case n.Kind != yaml.MappingNode:
+			eachText(c, field, visit)
+		case i%2 == 1 && mapsOfTexts[field]:
+			eachText(c, field, visit)
+		case i%2 == 1:
+			eachText(c, n.Content[i-1].Value, visit)
+		}
+	}
+}
 
 // translateKnown replaces, in every text field of v at any depth, a text of the embedded data in
 // the other language with the same text in l.
@@ -80,6 +93,14 @@ func translateValue(v reflect.Value, text bool, known map[string]string, fields 
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
 			translateValue(v.Index(i), text, known, fields)
+		}
+	case reflect.Map:
+		if text && v.Type().Elem().Kind() == reflect.String {
+			for _, k := range v.MapKeys() {
+				if t, ok := known[v.MapIndex(k).String()]; ok {
+					v.SetMapIndex(k, reflect.ValueOf(t).Convert(v.Type().Elem()))
+				}
+			}
 		}
 	case reflect.Struct:
 		for i := range v.NumField() {
