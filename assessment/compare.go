@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hitready/hitready/internal/prose"
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 // CompareSchema names the JSON shape of a comparison.
@@ -166,6 +166,10 @@ func Compare(old, new Report) Comparison {
 // another (the CCA), or could never have sat that one. The step's credential field still names
 // the exam the older plan proposed; only the words change.
 func passedExam(new Report) string {
+	l := new.words
+	if l == nil { // a report read from a file and not scored again: in its own language
+		l = i18n.For(i18n.Lang(cmp.Or(new.Lang, string(i18n.English))))
+	}
 	var held []string
 	for _, cs := range new.Credentials {
 		if cs.Status == Held {
@@ -173,9 +177,9 @@ func passedExam(new Report) string {
 		}
 	}
 	if len(held) == 0 {
-		return "Passed an AHIMA exam"
+		return l.T("compare.passed-exam")
 	}
-	return "Passed an AHIMA exam (" + prose.And(held) + " held)"
+	return l.T("compare.passed-exam-held", i18n.Args{"Held": l.And(held)})
 }
 
 // differentPeople tells whether two respondent labels name two people: both given, and not the

@@ -65,6 +65,9 @@ type Report struct {
 	// Answers are the answers the report was scored from, in JSON only (the YAML report is as it
 	// was): compare scores them again under the profile in force rather than trust the report.
 	Answers *questions.Answers `json:"answers,omitempty" yaml:"-"`
+	// words speak the run's language (the pseudo-language too, whose reports say "en"): what is
+	// worded from the report later, a comparison's steps, is worded in it.
+	words *i18n.Localizer
 }
 
 // SettingOutlook is one chosen work setting and its employment figure, if a source gives one.
@@ -153,6 +156,7 @@ func (p *Profile) scoreOnly(a *questions.Answers) Report {
 	r := Report{
 		Schema:       Schema,
 		Lang:         reportLang(p.bank),
+		words:        p.bank.Words(),
 		Respondent:   a.Respondent,
 		Profile:      p.ID,
 		Thresholds:   p.Thresholds,

@@ -189,3 +189,21 @@ func TestPseudoLanguageBadInput(t *testing.T) {
 		})
 	}
 }
+
+// A comparison words the exam passed in the run's language: in Spanish, and in the
+// pseudo-language, whose reports say "en".
+func TestComparedExamInTheRunsLanguage(t *testing.T) {
+	old, newer := filepath.Join("..", "examples", "not-ready.yaml"), filepath.Join("..", "examples", "ready.yaml")
+	for _, tt := range []struct {
+		lang i18n.Lang
+		want string
+	}{
+		{i18n.Spanish, "+ Aprobó un examen de AHIMA (tiene RHIT)"},
+		{i18n.Pseudo, i18n.PseudoOpen + "Ṗȧşşėđ ȧñ ȦĦǏṀȦ ėẋȧṁ (RHIT ħėĺđ)" + i18n.PseudoClose},
+	} {
+		r := runWith(t, func(ios *iostreams.IOStreams) { ios.SetLang(tt.lang) }, "", "compare", old, newer)
+		if r.code != exitOK || !strings.Contains(r.stdout, tt.want) || strings.Contains(r.stdout, "Passed an") {
+			t.Errorf("%s: exit %d, want %q in:\n%s", tt.lang, r.code, tt.want, r.stdout)
+		}
+	}
+}
