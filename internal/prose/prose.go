@@ -1,6 +1,6 @@
 // Package prose holds the rules hitready's sentences follow wherever they are shown: lines
 // broken on spaces at a width (measured in the columns characters take, never inside a word
-// unless a table cell leaves no choice), text cut to a width, plural forms and lists. The
+// unless a table cell leaves no choice), a title's capital and a list of choices. The
 // report, the questionnaire and the prompters all write through it, so a rule changes in one
 // place.
 package prose
@@ -110,32 +110,6 @@ func firstCharacter(s string) string {
 // character of two columns, where counting rune by rune makes it one column or six.
 func Width(s string) int { return displaywidth.String(s) }
 
-// Truncate shortens s to at most width columns, ending in "…" when it was cut. It cuts at the
-// last space that keeps at least half the room, so a reader sees whole words ("you have …", not
-// "you have com…"); a line with no such space (one long word) is cut inside the word.
-func Truncate(s string, width int) string {
-	if width < 10 || Width(s) <= width {
-		return s
-	}
-	room := width - 1
-	head := displaywidth.TruncateString(s, room, "")
-	// A space just after the cut means head already ends on a whole word.
-	if !strings.HasPrefix(s[len(head):], " ") {
-		if i := strings.LastIndexByte(head, ' '); i >= 0 && Width(strings.TrimRight(head[:i], " ")) >= room/2 {
-			head = head[:i]
-		}
-	}
-	return strings.TrimRight(head, " ") + "…"
-}
-
-// Plural is one when n is 1 and many otherwise: "1 gap", "2 gaps".
-func Plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // LowerFirst puts a title in the middle of a sentence: "Calm under pressure" becomes "calm under
 // pressure", while "AHIMA exam" keeps its capitals (a second capital says the first is part of a
 // name). Text that is not UTF-8 is read rune by rune, each bad byte a U+FFFD.
@@ -155,19 +129,10 @@ func LowerFirst(title string) string {
 	return string(unicode.ToLower(first)) + title[n:]
 }
 
-// And joins items as a sentence lists them: "a", "a and b", "a, b and c".
-func And(items []string) string {
-	return joinLast(items, " and ")
-}
-
 // Or joins items as a choice: "a", "a or b", "a, b or c".
 func Or(items []string) string {
-	return joinLast(items, " or ")
-}
-
-func joinLast(items []string, last string) string {
 	if len(items) <= 1 {
 		return strings.Join(items, "")
 	}
-	return strings.Join(items[:len(items)-1], ", ") + last + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }

@@ -26,33 +26,6 @@ func TestWrap(t *testing.T) {
 	}
 }
 
-func TestTruncate(t *testing.T) {
-	tests := []struct {
-		in    string
-		width int
-		want  string
-	}{
-		{"short", 20, "short"},
-		{"What is the highest level of education you have completed?", 30, "What is the highest level of…"},
-		{"Ärztliche Dokumentation und Kodierung", 12, "Ärztliche…"},
-		// the review's change list: whole words, not "you have com…", "— P…", "— High-schoo…"
-		{"What is the highest level of education you have completed?", 52, "What is the highest level of education you have…"},
-		{"Pass the RHIT exam — Passed", 22, "Pass the RHIT exam —…"},
-		{"Diploma — High-school diploma or GED", 32, "Diploma — High-school diploma…"},
-		// a cut exactly before a space keeps the whole word before it
-		{"alpha beta gamma delta", 11, "alpha beta…"},
-		// the last space leaves less than half the room: cut inside the word
-		{"ab supercalifragilisticexpialidocious", 20, "ab supercalifragili…"},
-		{"Supercalifragilisticexpialidocious", 12, "Supercalifr…"},
-		{"漢字 漢字漢字漢字漢字漢字漢字", 12, "漢字 漢字漢…"},
-	}
-	for _, tt := range tests {
-		if got := Truncate(tt.in, tt.width); got != tt.want {
-			t.Errorf("Truncate(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
-		}
-	}
-}
-
 func TestWrapKeepsNoBreakSpaces(t *testing.T) {
 	got := Wrap("How well do you show empathy towards patients? — 4\u00a0of\u00a05", 50, "")
 	if !strings.HasSuffix(got, "\n4\u00a0of\u00a05") {
@@ -85,15 +58,11 @@ func TestLines(t *testing.T) {
 	}
 }
 
-func TestPluralAndLists(t *testing.T) {
+func TestOr(t *testing.T) {
 	tests := []struct{ got, want string }{
-		{Plural(1, "gap", "gaps"), "gap"},
-		{Plural(0, "gap", "gaps"), "gaps"},
-		{Plural(2, "gap", "gaps"), "gaps"},
-		{And(nil), ""},
-		{And([]string{"the degree"}), "the degree"},
-		{And([]string{"the degree", "an AHIMA exam"}), "the degree and an AHIMA exam"},
-		{And([]string{"a", "b", "c"}), "a, b and c"},
+		{Or(nil), ""},
+		{Or([]string{"associate"}), "associate"},
+		{Or([]string{"associate", "bachelor"}), "associate or bachelor"},
 		{Or([]string{"associate", "bachelor", "master"}), "associate, bachelor or master"},
 	}
 	for i, tt := range tests {
@@ -132,9 +101,6 @@ func TestWidthAndCutsByGraphemeCluster(t *testing.T) {
 				t.Errorf("width %d: line %q (%d wide) splits a flag or overflows", width, l, Width(l))
 			}
 		}
-	}
-	if got := Truncate(strings.Repeat(family, 8), 12); got != strings.Repeat(family, 5)+"…" {
-		t.Errorf("Truncate kept %q", got)
 	}
 }
 
