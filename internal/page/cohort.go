@@ -2,6 +2,7 @@ package page
 
 import (
 	"bytes"
+	"cmp"
 	"html/template"
 	"io"
 	"strings"
@@ -133,9 +134,4 @@ func (c *Cohort) Close(s *assessment.Summary) error {
 }
 
 // gapTitle is a gap's short title, or its id for a profile that gives none.
-func gapTitle(g assessment.Gap) string {
-	if g.Title != "" {
-		return g.Title
-	}
-	return g.ID
-}
+func gapTitle(g assessment.Gap) string { return cmp.Or(g.Title, g.ID) }

@@ -40,7 +40,7 @@ func CohortFormats() Formats[StreamMaker] {
 		{"json", documentStream(func(w io.Writer, _ []string) Stream { return &jsonStream{w: w} })},
 		{"yaml", documentStream(func(w io.Writer, _ []string) Stream { return &yamlStream{w: w} })},
 		{"csv", documentStream(func(w io.Writer, areas []string) Stream {
-			return &csvStream{w: w, c: newCSVReport(io.Discard, areas)}
+			return &csvStream{w: w, c: newCSVReport(w, areas)}
 		})},
 		{"markdown", func(w io.Writer, _ []string, o Options) Stream { return &markdownStream{w: w, l: o.loc()} }},
 		{"html", func(w io.Writer, _ []string, o Options) Stream { return page.NewCohort(w, o.Page) }},
@@ -123,9 +123,8 @@ func (s *yamlStream) Close(*assessment.Summary) error {
 
 // csvStream writes the header, then one row per report.
 type csvStream struct {
-	w           io.Writer
-	c           *csvReport // for its header and row layout
-	wroteHeader bool
+	w io.Writer
+	c *csvReport // the row layout, and the header it writes to w
 }
 
 func (s *csvStream) Render(r assessment.Report) ([]byte, error) {
@@ -138,28 +137,15 @@ func (s *csvStream) Render(r assessment.Report) ([]byte, error) {
 	return buf.Bytes(), w.Error()
 }
 
-func (s *csvStream) header() error {
-	if s.wroteHeader {
-		return nil
-	}
-	s.wroteHeader = true
-	w := csv.NewWriter(s.w)
-	if err := w.Write(s.c.Header()); err != nil {
-		return err
-	}
-	w.Flush()
-	return w.Error()
-}
-
 func (s *csvStream) Add(rendered []byte) error {
-	if err := s.header(); err != nil {
+	if err := s.c.Flush(); err != nil { // the header, before the first row
 		return err
 	}
 	_, err := s.w.Write(rendered)
 	return err
 }
 
-func (s *csvStream) Close(*assessment.Summary) error { return s.header() }
+func (s *csvStream) Close(*assessment.Summary) error { return s.c.Flush() }
 
 // cohortRow is what the cohort view shows of one person.
 func cohortRow(r assessment.Report, l *i18n.Localizer) (student, score, verdict, blocking, next string) {

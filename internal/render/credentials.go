@@ -105,7 +105,7 @@ func upperFirst(s string) string {
 
 func quote(texts []string) {
 	for i := range texts {
-		texts[i] = "\u201c" + texts[i] + "\u201d"
+		texts[i] = quoted(texts[i])
 	}
 }
 
@@ -200,12 +200,7 @@ func credentialsMarkdown(w io.Writer, cs *assessment.Credentials, opts Options) 
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", row[0], mdCell(row[1]), mdCell(row[2]), mdCell(row[3]), row[4])
 		}
 	}
-	if used := wordsUsed(b.String()); len(used) > 0 {
-		fmt.Fprintf(&b, "\n### %s\n\n", opts.loc().T("report.words.md"))
-		for _, abbr := range used {
-			fmt.Fprintf(&b, "- **%s**: %s\n", abbr, mdText(opts.loc().T("word."+abbr)))
-		}
-	}
+	mdWords(&b, "###", loc)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -42,12 +42,18 @@ func (c *csvReport) Header() []string {
 	return append(h, "blocking_gaps", "gaps", "first_step")
 }
 
+// writeHeader writes the header, once, before the first row or at the end if no row came.
+func (c *csvReport) writeHeader() error {
+	if c.wroteHeader {
+		return nil
+	}
+	c.wroteHeader = true
+	return c.w.Write(c.Header())
+}
+
 func (c *csvReport) Write(r assessment.Report) error {
-	if !c.wroteHeader {
-		c.wroteHeader = true
-		if err := c.w.Write(c.Header()); err != nil {
-			return err
-		}
+	if err := c.writeHeader(); err != nil {
+		return err
 	}
 	return c.w.Write(c.Row(r))
 }
@@ -67,11 +73,8 @@ func (c *csvReport) Row(r assessment.Report) []string {
 
 // Flush writes the header if no row came, and everything buffered.
 func (c *csvReport) Flush() error {
-	if !c.wroteHeader {
-		c.wroteHeader = true
-		if err := c.w.Write(c.Header()); err != nil {
-			return err
-		}
+	if err := c.writeHeader(); err != nil {
+		return err
 	}
 	c.w.Flush()
 	return c.w.Error()

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
@@ -51,4 +53,17 @@ func mdBlockStart(s string) string {
 		return s[:digits] + `\` + s[digits:]
 	}
 	return s
+}
+
+// mdWords spells out, under a heading of the given level ("##", "###"), the abbreviations the
+// Markdown in b uses (wordsUsed); it writes nothing when it uses none.
+func mdWords(b *strings.Builder, level string, l *i18n.Localizer) {
+	used := wordsUsed(b.String())
+	if len(used) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n%s %s\n\n", level, l.T("report.words.md"))
+	for _, abbr := range used {
+		fmt.Fprintf(b, "- **%s**: %s\n", abbr, mdText(l.T("word."+abbr)))
+	}
 }

@@ -140,12 +140,7 @@ func questionsForm(w io.Writer, b *questions.Bank) error {
 			}
 		}
 	}
-	if used := wordsUsed(sb.String()); len(used) > 0 {
-		fmt.Fprintf(&sb, "\n## %s\n\n", l.T("report.words.md"))
-		for _, abbr := range used {
-			fmt.Fprintf(&sb, "- **%s**: %s\n", abbr, mdText(l.T("word."+abbr)))
-		}
-	}
+	mdWords(&sb, "##", l)
 	_, err := io.WriteString(w, sb.String())
 	return err
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math"
@@ -220,12 +221,7 @@ func stepsClosing(gaps []assessment.Gap, plan []assessment.PlanStep) []assessmen
 }
 
 // gapTitle is the gap's short title, or its id for a profile that gives none.
-func gapTitle(g assessment.Gap) string {
-	if g.Title != "" {
-		return g.Title
-	}
-	return g.ID
-}
+func gapTitle(g assessment.Gap) string { return cmp.Or(g.Title, g.ID) }
 
 // gapColumns: the short title says what the gap is, with its severity under it; the target says
 // what counts as closing it, so the full requirement sentence is left to JSON and the stacked

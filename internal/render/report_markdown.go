@@ -49,12 +49,7 @@ func reportMarkdown(w io.Writer, r assessment.Report, o Options) error {
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "\n> **%s** %s\n", l.T("report.note"), mdText(n.Text))
 	}
-	if used := wordsUsed(b.String()); len(used) > 0 {
-		fmt.Fprintf(&b, "\n### %s\n\n", l.T("report.words.md"))
-		for _, abbr := range used {
-			fmt.Fprintf(&b, "- **%s**: %s\n", abbr, mdText(l.T("word."+abbr)))
-		}
-	}
+	mdWords(&b, "###", l)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
