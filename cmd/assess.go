@@ -108,7 +108,7 @@ func assessRun(opts *AssessOptions) error {
 	if err := checkOutputs(opts.IO, assessOutputs(opts), inputs...); err != nil {
 		return err
 	}
-	profile, err := loadProfileFor(ctx, opts.IO, opts.Profile, assessOutputs(opts))
+	profile, err := loadProfile(ctx, opts.IO, opts.Profile, assessOutputs(opts))
 	if err != nil {
 		return err
 	}
@@ -281,7 +281,7 @@ func assessOutputs(opts *AssessOptions) []fileio.Path {
 
 // writeReport writes one report in its format to standard output or --output.
 func writeReport(ctx context.Context, ios *iostreams.IOStreams, path, format string, report assessment.Report, opts render.Options) error {
-	return writeOutputContext(ctx, ios, path, func(w io.Writer) error {
+	return writeOutput(ctx, ios, path, func(w io.Writer) error {
 		return render.Report(w, format, report, opts)
 	})
 }

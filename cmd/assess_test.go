@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -14,6 +15,11 @@ import (
 	"github.com/hitready/hitready/internal/prompter"
 	"github.com/hitready/hitready/internal/render"
 )
+
+// runStreams runs hitready with the given arguments against the given streams.
+func runStreams(ios *iostreams.IOStreams, args []string) int {
+	return runContext(context.Background(), ios, args)
+}
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 

@@ -76,7 +76,7 @@ func compareRun(opts *CompareOptions) error {
 	if err := checkOutputs(opts.IO, []fileio.Path{{Flag: "--output", Name: opts.Output}}, inputs...); err != nil {
 		return err
 	}
-	profile, err := loadProfileFor(ctx, opts.IO, opts.Profile, []fileio.Path{{Flag: "--output", Name: opts.Output}})
+	profile, err := loadProfile(ctx, opts.IO, opts.Profile, []fileio.Path{{Flag: "--output", Name: opts.Output}})
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func compareRun(opts *CompareOptions) error {
 		}
 		fmt.Fprintln(opts.IO.ErrOut, warning)
 	}
-	if err := writeOutputContext(ctx, opts.IO, opts.Output, func(w io.Writer) error {
+	if err := writeOutput(ctx, opts.IO, opts.Output, func(w io.Writer) error {
 		topts := outputOptions(opts.IO, opts.Output)
 		topts.Page.Requirements = requirementsSource(profile)
 		return render.Comparison(w, opts.Format, comparison, topts)

@@ -49,11 +49,12 @@ func NewCmdCredentials(ios *iostreams.IOStreams, runF func(*CredentialsOptions) 
 }
 
 func credentialsRun(opts *CredentialsOptions) error {
-	profile, err := loadProfile(orBackground(opts.ctx), opts.IO, opts.Profile)
+	ctx := orBackground(opts.ctx)
+	profile, err := loadProfile(ctx, opts.IO, opts.Profile, nil)
 	if err != nil {
 		return err
 	}
-	return writeOutput(opts.IO, "", func(w io.Writer) error {
+	return writeOutput(ctx, opts.IO, "", func(w io.Writer) error {
 		return render.Credentials(w, opts.Format, profile.Credentials(), outputOptions(opts.IO, ""))
 	})
 }

@@ -127,31 +127,21 @@ func (e *missingAnswersError) Error() string {
 
 func (e *missingAnswersError) Is(target error) bool { return target == inputerr.ErrInvalid }
 
-// openOutput starts the output of a command: standard output for "" or "-", else the file,
-// through fileio.Create.
-func openOutput(ctx context.Context, ios *iostreams.IOStreams, path string) (*fileio.Output, error) {
-	return fileio.Create(ctx, path, streams(ios))
-}
-
 // streams are the command's standard streams, for the writer and the output checks: a name for
 // standard output is written through it, standard input is compared with the outputs.
 func streams(ios *iostreams.IOStreams) fileio.Streams {
 	return fileio.Streams{In: ios.In, Out: ios.Out, Err: ios.ErrOut, Lang: ios.Lang()}
 }
 
-// writeOutput is writeOutputContext for the commands that read nothing and ask nothing.
-func writeOutput(ios *iostreams.IOStreams, path string, draw func(io.Writer) error) error {
-	return writeOutputContext(context.Background(), ios, path, draw)
-}
-
-// writeOutputContext draws a whole output first, then writes it to standard output or to path:
-// a failed draw never leaves half a report behind.
-func writeOutputContext(ctx context.Context, ios *iostreams.IOStreams, path string, draw func(io.Writer) error) error {
+// writeOutput draws a whole output first, then writes it to standard output or to path (""
+// or "-" for standard output, through fileio.Create): a failed draw never leaves half a report
+// behind.
+func writeOutput(ctx context.Context, ios *iostreams.IOStreams, path string, draw func(io.Writer) error) error {
 	var buf bytes.Buffer
 	if err := draw(&buf); err != nil {
 		return fmt.Errorf("rendering: %w", err)
 	}
-	out, err := openOutput(ctx, ios, path)
+	out, err := fileio.Create(ctx, path, streams(ios))
 	if err != nil {
 		return err
 	}

@@ -133,13 +133,7 @@ func credentialsFlags(opts *AssessOptions) []string {
 // reportFlags are the flags that change what a report says, which every hint that shows it
 // again repeats: the profile, the language, the plain layout.
 func reportFlags(opts *AssessOptions) []string {
-	var flags []string
-	if opts.Profile != "" {
-		flags = append(flags, "--profile", opts.Profile)
-	}
-	if opts.Lang != "" {
-		flags = append(flags, "--lang", opts.Lang)
-	}
+	flags := credentialsFlags(opts)
 	if opts.Plain {
 		flags = append(flags, "--plain")
 	}

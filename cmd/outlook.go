@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -52,7 +53,7 @@ func outlookRun(opts *OutlookOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(opts.IO, "", func(w io.Writer) error {
+	return writeOutput(context.Background(), opts.IO, "", func(w io.Writer) error {
 		return render.Outlook(w, opts.Format, outlook, outputOptions(opts.IO, ""))
 	})
 }

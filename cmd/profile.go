@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -17,15 +18,10 @@ import (
 // loadProfile loads the question bank and the requirement profile in path, or the embedded one
 // for "". The profile carries the bank it was checked against (Profile.Bank). It is read like
 // every input, through readInput: never hanging on a FIFO, with the one size limit; so are the
-// credentials and steps files it names.
-func loadProfile(ctx context.Context, ios *iostreams.IOStreams, path string) (*assessment.Profile, error) {
-	return loadProfileFor(ctx, ios, path, nil)
-}
-
-// loadProfileFor is loadProfile for a command that writes outputs: the files the profile names
-// are inputs too, and are checked against outputs (checkOutputs) as soon as their names are
-// known, before they are read and before anything is written.
-func loadProfileFor(ctx context.Context, ios *iostreams.IOStreams, path string, outputs []fileio.Path) (*assessment.Profile, error) {
+// credentials and steps files it names. For a command that writes outputs, the files the profile
+// names are inputs too, and are checked against outputs (checkOutputs) as soon as their names
+// are known, before they are read and before anything is written.
+func loadProfile(ctx context.Context, ios *iostreams.IOStreams, path string, outputs []fileio.Path) (*assessment.Profile, error) {
 	if path == "" {
 		return assessment.LoadDefault(ios.Lang())
 	}
@@ -86,12 +82,9 @@ func profileFile(profilePath, name string) string {
 func useProfileFiles(ctx context.Context, ios *iostreams.IOStreams, p *assessment.Profile, profilePath string) error {
 	var cs *assessment.Credentials
 	if p.CredentialsFile != "" {
-		path := profileFile(profilePath, p.CredentialsFile)
-		data, err := readInput(ctx, ios, path)
+		path, data, err := readNamedFile(ctx, ios, profilePath, p.CredentialsFile, "errors.profile.credentials-named-by")
 		if err != nil {
-			// The profile named it: say so, or "/dev/zero: is a character device" leaves
-			// the person wondering why hitready read that file at all.
-			return fmt.Errorf("%s: %w", i18n.For(ios.Lang()).T("errors.profile.credentials-named-by", i18n.Args{"Profile": profilePath}), err)
+			return err
 		}
 		if cs, err = assessment.ParseCredentials(path, data, p); err != nil {
 			return err
@@ -99,22 +92,27 @@ func useProfileFiles(ctx context.Context, ios *iostreams.IOStreams, p *assessmen
 	}
 	var steps *assessment.Steps
 	if p.StepsFile != "" {
-		path := profileFile(profilePath, p.StepsFile)
-		data, err := readInput(ctx, ios, path)
+		path, data, err := readNamedFile(ctx, ios, profilePath, p.StepsFile, "errors.profile.steps-named-by")
 		if err != nil {
-			// The profile named it: say so, or "/dev/zero: is a character device" leaves
-			// the person wondering why hitready read that file at all.
-			return fmt.Errorf("%s: %w", i18n.For(ios.Lang()).T("errors.profile.steps-named-by", i18n.Args{"Profile": profilePath}), err)
+			return err
 		}
-		credentials := cs
-		if credentials == nil {
-			credentials = p.Credentials()
-		}
-		if steps, err = assessment.ParseSteps(path, data, p, credentials); err != nil {
+		if steps, err = assessment.ParseSteps(path, data, p, cmp.Or(cs, p.Credentials())); err != nil {
 			return err
 		}
 	}
 	return p.UseCredentialsAndSteps(cs, steps)
+}
+
+// readNamedFile reads a file the profile at profilePath names, and returns its path (profileFile).
+// A failure says that the profile named it (namedBy, the message that says so), or "/dev/zero:
+// is a character device" leaves the person wondering why hitready read that file at all.
+func readNamedFile(ctx context.Context, ios *iostreams.IOStreams, profilePath, name, namedBy string) (string, []byte, error) {
+	path := profileFile(profilePath, name)
+	data, err := readInput(ctx, ios, path)
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: %w", i18n.For(ios.Lang()).T(namedBy, i18n.Args{"Profile": profilePath}), err)
+	}
+	return path, data, nil
 }
 
 // orBackground is the command's context, or a background one for the tests that call a run

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -55,7 +56,7 @@ func questionsRun(opts *QuestionsOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeOutput(opts.IO, "", func(w io.Writer) error {
+	return writeOutput(context.Background(), opts.IO, "", func(w io.Writer) error {
 		if opts.Template {
 			return questions.Template(w, bank, outputOptions(opts.IO, "").Width)
 		}

@@ -50,11 +50,12 @@ func NewCmdRequirements(ios *iostreams.IOStreams, runF func(*RequirementsOptions
 }
 
 func requirementsRun(opts *RequirementsOptions) error {
-	profile, err := loadProfile(orBackground(opts.ctx), opts.IO, opts.Profile)
+	ctx := orBackground(opts.ctx)
+	profile, err := loadProfile(ctx, opts.IO, opts.Profile, nil)
 	if err != nil {
 		return err
 	}
-	return writeOutput(opts.IO, "", func(w io.Writer) error {
+	return writeOutput(ctx, opts.IO, "", func(w io.Writer) error {
 		return render.Requirements(w, opts.Format, profile, outputOptions(opts.IO, ""))
 	})
 }

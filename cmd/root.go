@@ -177,12 +177,6 @@ func saveTerminal(f *os.File) (restore func()) {
 	return func() { _ = term.Restore(fd, state) }
 }
 
-// runStreams runs hitready with the given arguments against the given streams. Tests call it
-// directly.
-func runStreams(ios *iostreams.IOStreams, args []string) int {
-	return runContext(context.Background(), ios, args)
-}
-
 // runContext is Run with a context whose cancellation stops the command (a signal, in Execute).
 func runContext(ctx context.Context, ios *iostreams.IOStreams, args []string) int {
 	langFromArgs(ios, args)

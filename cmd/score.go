@@ -149,11 +149,11 @@ func scoreRun(opts *ScoreOptions) error {
 	if err := checkScoreOutput(opts); err != nil {
 		return err
 	}
-	profile, err := loadProfileFor(ctx, opts.IO, opts.Profile, []fileio.Path{{Flag: "--output", Name: opts.Output}})
+	profile, err := loadProfile(ctx, opts.IO, opts.Profile, []fileio.Path{{Flag: "--output", Name: opts.Output}})
 	if err != nil {
 		return err
 	}
-	out, err := openOutput(ctx, opts.IO, opts.Output)
+	out, err := fileio.Create(ctx, opts.Output, streams(opts.IO))
 	if err != nil {
 		return err
 	}
