@@ -2,6 +2,7 @@ package textsafe
 
 import (
 	"fmt"
+	"unicode/utf16"
 	"unsafe"
 )
 
@@ -21,47 +22,31 @@ func EscapeJSON(js []byte) []byte {
 	}
 	// A view of the bytes as a string, not a copy: the walk only reads them.
 	text := unsafe.String(&js[0], len(js))
-	first := -1
+	var out []byte // made at the first rune to escape
+	done := 0      // js[:done] is in out
 	for i := 0; i < len(js); {
 		if js[i] < 0x7f {
 			i++
 			continue
 		}
-		_, size, bad := unsafeAt(text, i)
+		r, size, bad := unsafeAt(text, i)
 		if bad {
-			first = i
-			break
+			if out == nil {
+				out = make([]byte, 0, len(js)+32)
+			}
+			out = append(out, js[done:i]...)
+			if r > 0xffff {
+				r1, r2 := utf16.EncodeRune(r)
+				out = fmt.Appendf(out, `\u%04x\u%04x`, r1, r2)
+			} else {
+				out = fmt.Appendf(out, `\u%04x`, r)
+			}
+			done = i + size
 		}
 		i += size
 	}
-	if first < 0 {
+	if out == nil {
 		return js
 	}
-	out := make([]byte, 0, len(js)+32)
-	out = append(out, js[:first]...)
-	for i := first; i < len(js); {
-		if js[i] < 0x7f {
-			out = append(out, js[i])
-			i++
-			continue
-		}
-		r, size, bad := unsafeAt(text, i)
-		switch {
-		case !bad:
-			out = append(out, js[i:i+size]...)
-		case r > 0xffff:
-			r1, r2 := utf16Pair(r)
-			out = fmt.Appendf(out, `\u%04x\u%04x`, r1, r2)
-		default:
-			out = fmt.Appendf(out, `\u%04x`, r)
-		}
-		i += size
-	}
-	return out
-}
-
-// utf16Pair is r, beyond U+FFFF, as its UTF-16 surrogates.
-func utf16Pair(r rune) (rune, rune) {
-	r -= 0x10000
-	return 0xd800 + (r>>10)&0x3ff, 0xdc00 + r&0x3ff
+	return append(out, js[done:]...)
 }

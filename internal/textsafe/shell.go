@@ -25,15 +25,7 @@ func ShellQuote(s string) string {
 // quoting, else in single quotes. A word with controls (IsControl) or bytes that are not UTF-8
 // is written in bash's and zsh's ANSI-C quoting, $'…' (\e, \a, \n, \xNN): it shows nothing
 // that could drive the terminal, and pasted it names the same file.
-func POSIXQuote(s string) string {
-	if s != "" && strings.Trim(s, shellSafe) == "" {
-		return s
-	}
-	if _, bad := Unsafe(s); bad {
-		return ansiC(s)
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
+func POSIXQuote(s string) string { return posixQuoter(s)(s) }
 
 // ansiC writes s as $'…': printable text as it is (' and \ escaped), control runes and bytes that
 // are not UTF-8 as escapes bash and zsh read back. A control rune above 0x7f is written as its
@@ -45,8 +37,8 @@ func ansiC(s string) string {
 		b.WriteString(strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(text))
 	}, func(r rune, raw string) {
 		switch {
-		case cEscape(r) != "":
-			b.WriteString(cEscape(r))
+		case cEscapes[r] != "":
+			b.WriteString(cEscapes[r])
 		case r == 0x1b:
 			b.WriteString(`\e`)
 		default:
@@ -75,8 +67,7 @@ func FitCommand(head string, args []string, width int, indent string) string {
 	f.col = runewidth.StringWidth(indent + head)
 	units := commandUnits(args)
 	for i, u := range units {
-		last := i == len(units)-1
-		f.add(u, last)
+		f.add(u, i == len(units)-1)
 	}
 	f.out.WriteString(f.line.String())
 	return f.out.String()
@@ -167,7 +158,7 @@ func (f *fitter) breakLine() {
 // cut writes arg in pieces, each quoted as the whole would be, that fill the lines; a piece ends
 // its line with a bare "\" and the next one starts at the first column.
 func (f *fitter) cut(arg string, last bool) {
-	quote := pieceQuoter(arg)
+	quote := posixQuoter(arg)
 	for {
 		room := f.room(last)
 		if runewidth.StringWidth(quote(arg)) <= room {
@@ -184,12 +175,13 @@ func (f *fitter) cut(arg string, last bool) {
 	}
 }
 
-// pieceQuoter is how each piece of arg is quoted: the way the whole of it needs.
-func pieceQuoter(arg string) func(string) string {
+// posixQuoter is how POSIXQuote quotes s, as a function: FitCommand quotes each piece of an
+// argument it cuts the way the whole of it needs.
+func posixQuoter(s string) func(string) string {
 	switch {
-	case arg != "" && strings.Trim(arg, shellSafe) == "":
+	case s != "" && strings.Trim(s, shellSafe) == "":
 		return func(s string) string { return s }
-	case func() bool { _, bad := Unsafe(arg); return bad }():
+	case hasUnsafe(s):
 		return ansiC
 	}
 	return func(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }

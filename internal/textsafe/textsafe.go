@@ -150,12 +150,10 @@ func Escape(s string) string {
 	var b strings.Builder
 	each(s, func(text string) { b.WriteString(text) }, func(r rune, raw string) {
 		switch {
-		case r == utf8.RuneError:
+		case cEscapes[r] != "":
+			b.WriteString(cEscapes[r])
+		case r == utf8.RuneError || r < 0x80: // a byte that is not UTF-8, or an ASCII control
 			fmt.Fprintf(&b, `\x%02x`, raw[0])
-		case cEscape(r) != "":
-			b.WriteString(cEscape(r))
-		case r < 0x80:
-			fmt.Fprintf(&b, `\x%02x`, r)
 		case r > 0xffff: // the tag characters: \U and eight digits, as Go writes them
 			fmt.Fprintf(&b, `\U%08x`, r)
 		default:
@@ -186,27 +184,9 @@ func each(s string, text func(string), unsafe func(r rune, raw string)) {
 	}
 }
 
-// cEscape is the C escape of the controls that have one (\a \b \f \n \r \t \v), which Go, bash's
-// $'…' and a reader alike know; "" for any other rune.
-func cEscape(r rune) string {
-	switch r {
-	case '\a':
-		return `\a`
-	case '\b':
-		return `\b`
-	case '\f':
-		return `\f`
-	case '\n':
-		return `\n`
-	case '\r':
-		return `\r`
-	case '\t':
-		return `\t`
-	case '\v':
-		return `\v`
-	}
-	return ""
-}
+// cEscapes are the C escapes of the controls that have one (\a \b \f \n \r \t \v), which Go,
+// bash's $'…' and a reader alike know.
+var cEscapes = map[rune]string{'\a': `\a`, '\b': `\b`, '\f': `\f`, '\n': `\n`, '\r': `\r`, '\t': `\t`, '\v': `\v`}
 
 // isBidi reports whether r is one of the bidirectional marks, embeddings, overrides and isolates.
 func isBidi(r rune) bool {
