@@ -137,15 +137,15 @@ func (p *plain) listOptions(options []string) {
 func (p *plain) Select(message, help string, options []string, def int) (int, error) {
 	p.say(message)
 	p.listOptions(options)
-	hint := selectHint(p.l, len(options))
+	hint := p.l.T("session.plain.hint.select", i18n.Args{"Count": len(options)})
 	enter := -1 // what Enter alone chooses
 	switch {
 	case def >= 0 && def < len(options):
 		enter = def
-		hint = selectHintDefault(p.l, len(options), def+1)
+		hint = p.l.T("session.plain.hint.select-default", i18n.Args{"Count": len(options), "Default": def + 1})
 	case len(options) > 0 && options[len(options)-1] == p.skip:
 		enter = len(options) - 1
-		hint = selectHintSkip(p.l, len(options))
+		hint = p.l.T("session.plain.hint.select-skip", i18n.Args{"Count": len(options)})
 	}
 	var index int
 	err := p.loop(p.l.T("session.plain.your-choice"), help, hint, func(line string) (bool, string) {
@@ -155,7 +155,7 @@ func (p *plain) Select(message, help string, options []string, def int) (int, er
 		}
 		n, err := strconv.Atoi(line)
 		if err != nil || n < 1 || n > len(options) {
-			return false, typeANumber(p.l, len(options))
+			return false, p.l.T("session.plain.type-a-number", i18n.Args{"Count": len(options)})
 		}
 		index = n - 1
 		return true, ""
@@ -176,7 +176,7 @@ func (p *plain) MultiSelect(message, help string, options []string, defaults []i
 		for _, field := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == ' ' }) {
 			n, err := strconv.Atoi(field)
 			if err != nil || n < 1 || n > len(options) {
-				return false, notAChoice(p.l, field, len(options))
+				return false, p.l.T("session.plain.not-a-choice", i18n.Args{"Typed": quoted(field), "Count": len(options)})
 			}
 			if !slices.Contains(indices, n-1) {
 				indices = append(indices, n-1)
@@ -194,15 +194,15 @@ func (p *plain) Rating(message, help string, min, max, def int, labels []string)
 	p.say(message)
 	for i, l := range labels {
 		if l != "" {
-			prefix := "  " + means(p.l, min+i)
+			prefix := "  " + p.l.T("session.plain.means", i18n.Args{"N": min + i}) + " "
 			fmt.Fprintln(p.out, prefix+prose.Wrap(l, p.width-len(prefix), strings.Repeat(" ", len(prefix))))
 		}
 	}
 	var rating int
-	err := p.loop(p.l.T("session.plain.your-rating"), help, ratingHint(p.l, min, max), func(line string) (bool, string) {
+	err := p.loop(p.l.T("session.plain.your-rating"), help, p.l.T("session.plain.hint.rating", i18n.Args{"Min": min, "Max": max}), func(line string) (bool, string) {
 		n, err := strconv.Atoi(line)
 		if err != nil || n < min || n > max {
-			return false, typeAWholeNumber(p.l, min, max)
+			return false, p.l.T("session.plain.type-a-whole-number", i18n.Args{"Min": min, "Max": max})
 		}
 		rating = n
 		return true, ""
@@ -213,7 +213,7 @@ func (p *plain) Rating(message, help string, min, max, def int, labels []string)
 func (p *plain) Input(message, help, def string) (string, error) {
 	hint := p.l.T("session.plain.hint.input")
 	if def != "" {
-		hint = inputHintKeep(p.l, def)
+		hint = p.l.T("session.plain.hint.input-keep", i18n.Args{"Default": quoted(def)})
 	}
 	var text string
 	err := p.loop(message, help, hint, func(line string) (bool, string) {

@@ -90,11 +90,7 @@ const answerIndent = "  "
 // columns, the lines after the first indented. message is as drawn: already wrapped, its first
 // line after survey's "? ".
 func fitAnswer(message, answer string, width int) string {
-	lines := strings.Split(message, "\n")
-	col := runewidth.StringWidth(lines[len(lines)-1])
-	if len(lines) == 1 {
-		col += 2 // "? "
-	}
+	col := endColumn(message)
 	if col >= width {
 		return "\n" + answerIndent + prose.Wrap(answer, width-len(answerIndent), answerIndent)
 	}
@@ -103,6 +99,16 @@ func fitAnswer(message, answer string, width int) string {
 	stand := strings.Repeat("x", col)
 	wrapped := prose.Wrap(stand+" "+answer, width, answerIndent)
 	return strings.TrimPrefix(wrapped, stand)
+}
+
+// endColumn is the column a message as drawn ends at: the width of its last line, after survey's
+// "? " when that is its first.
+func endColumn(message string) int {
+	i := strings.LastIndexByte(message, '\n')
+	if i < 0 {
+		return 2 + runewidth.StringWidth(message)
+	}
+	return runewidth.StringWidth(message[i+1:])
 }
 
 // fitHint is survey's key hint: text, then moreHelp (", ? for more help") when withHelp is true
@@ -145,18 +151,7 @@ func selectTemplate(width int, k keys) string {
       {{- hitreadyOption .CurrentOpt.Value ($.GetDescription .CurrentOpt) 2 %[1]d }}
     {{- end}}
     {{- color "reset"}}
-{{end}}
-{{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
-{{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
-{{- color "default+hb"}}{{ .Message }}{{ .FilterMessage }}{{color "reset"}}
-{{- if .ShowAnswer}}{{color "cyan"}}{{ hitreadyAnswer .Message .Answer %[1]d }}{{color "reset"}}{{"\n"}}
-{{- else}}
-  {{- "\n"}}{{- color "cyan"}}{{ hitreadyHint %[2]s (and .Help (not .ShowHelp)) .Config.HelpInput %[3]s %[1]d }}{{color "reset"}}
-  {{- "\n"}}
-  {{- range $ix, $option := .PageEntries}}
-    {{- template "option" $.IterateOption $ix $option}}
-  {{- end}}
-{{- end}}`, width, k.selectHint, k.moreHelp)
+{{end}}`+listTemplate, width, k.selectHint, k.moreHelp)
 }
 
 // multiSelectTemplate is survey's MultiSelectQuestionTemplate (v2.3.7), changed as selectTemplate.
@@ -174,19 +169,24 @@ func multiSelectTemplate(width int, k keys) string {
     {{- else }}
       {{- hitreadyOption .CurrentOpt.Value ($.GetDescription .CurrentOpt) 7 %[1]d }}
     {{- end}}
-{{end}}
+{{end}}`+listTemplate, width, k.multiSelectHint, k.moreHelp)
+}
+
+// listTemplate is what survey's select and multi-select templates share after their "option"
+// template: the help, the question, and then the answer wrapped, or the hint on its own line and
+// the options. %[1]d is the width, %[2]s the hint, %[3]s its "? for more help".
+const listTemplate = `
 {{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
 {{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
 {{- color "default+hb"}}{{ .Message }}{{ .FilterMessage }}{{color "reset"}}
 {{- if .ShowAnswer}}{{color "cyan"}}{{ hitreadyAnswer .Message .Answer %[1]d }}{{color "reset"}}{{"\n"}}
-{{- else }}
+{{- else}}
   {{- "\n"}}{{- color "cyan"}}{{ hitreadyHint %[2]s (and .Help (not .ShowHelp)) .Config.HelpInput %[3]s %[1]d }}{{color "reset"}}
   {{- "\n"}}
   {{- range $ix, $option := .PageEntries}}
     {{- template "option" $.IterateOption $ix $option}}
   {{- end}}
-{{- end}}`, width, k.multiSelectHint, k.moreHelp)
-}
+{{- end}}`
 
 // inputRoom is the room a typed line needs: survey's line editor loses track of a line it has
 // wrapped, and on Enter erases the line above the question instead of its own.
@@ -195,12 +195,7 @@ const inputRoom = 40
 // inputBreak is what comes between a text question and the typing: a space when the rest of the
 // message's last line leaves room to type, else a new line, indented.
 func inputBreak(message string, width, helpWidth int) string {
-	lines := strings.Split(message, "\n")
-	col := runewidth.StringWidth(lines[len(lines)-1])
-	if len(lines) == 1 {
-		col += 2 // "? "
-	}
-	if col+helpWidth+inputRoom > width {
+	if endColumn(message)+helpWidth+inputRoom > width {
 		return "\n" + answerIndent
 	}
 	return " "
