@@ -358,11 +358,7 @@ func (c *reportChecker) rescore(r *Report, saved *savedAnswers) {
 		if name == "source" || name == "answers" || name == "lang" {
 			continue
 		}
-		g, w := got.Field(i), wanted.Field(i)
-		if otherLang {
-			g, w = withoutSentences(g), withoutSentences(w)
-		}
-		if where, says, gives, differ := c.difference(name, g, w); differ && c.line(where) == 0 {
+		if where, says, gives, differ := c.difference(name, got.Field(i), wanted.Field(i), otherLang); differ && c.line(where) == 0 {
 			c.add(where, "errors.report.missing-per-answers", i18n.Args{"Profile": c.profile.ID, "Gives": gives})
 		} else if differ {
 			c.add(where, "errors.report.differs", i18n.Args{"Says": says, "Profile": c.profile.ID, "Gives": gives})
@@ -387,39 +383,13 @@ var sentenceFields = map[string]bool{
 	"source": true, "duration": true, "duration_source": true, "industry": true,
 }
 
-// withoutSentences is a copy of v with every sentence field emptied, at any depth.
-func withoutSentences(v reflect.Value) reflect.Value {
-	switch v.Kind() {
-	case reflect.Slice:
-		if v.IsNil() {
-			return v
-		}
-		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-		for i := range v.Len() {
-			out.Index(i).Set(withoutSentences(v.Index(i)))
-		}
-		return out
-	case reflect.Struct:
-		out := reflect.New(v.Type()).Elem()
-		out.Set(v)
-		for i, name := range jsonFields(v.Type()) {
-			if sentenceFields[name] {
-				out.Field(i).SetZero()
-			} else {
-				out.Field(i).Set(withoutSentences(v.Field(i)))
-			}
-		}
-		return out
-	}
-	return v
-}
-
-// difference finds the first field under field where got and want differ, and words each side.
-func (c *reportChecker) difference(field string, got, want reflect.Value) (where, says, gives string, differ bool) {
+// difference finds the first field under field where got and want differ, and words each side;
+// without sentences, it passes over the sentence fields at any depth.
+func (c *reportChecker) difference(field string, got, want reflect.Value, withoutSentences bool) (where, says, gives string, differ bool) {
 	switch got.Kind() {
 	case reflect.Slice:
 		for i := range min(got.Len(), want.Len()) {
-			if where, says, gives, differ := c.difference(fmt.Sprintf("%s[%d]", field, i), got.Index(i), want.Index(i)); differ {
+			if where, says, gives, differ := c.difference(fmt.Sprintf("%s[%d]", field, i), got.Index(i), want.Index(i), withoutSentences); differ {
 				return where, says, gives, true
 			}
 		}
@@ -428,7 +398,10 @@ func (c *reportChecker) difference(field string, got, want reflect.Value) (where
 		}
 	case reflect.Struct:
 		for i, name := range jsonFields(got.Type()) {
-			if where, says, gives, differ := c.difference(field+"."+name, got.Field(i), want.Field(i)); differ {
+			if withoutSentences && sentenceFields[name] {
+				continue
+			}
+			if where, says, gives, differ := c.difference(field+"."+name, got.Field(i), want.Field(i), withoutSentences); differ {
 				return where, says, gives, true
 			}
 		}
