@@ -447,7 +447,8 @@ func reportedSentence(bank *questions.Bank, r Route, a *questions.Answers) strin
 func (c *Credential) missing(bank *questions.Bank, a *questions.Answers) []string {
 	out := missing(c.nearest(bank, a), a)
 	for _, r := range c.Early {
-		if rule, ok := onlyFailing(r, a); ok && answered(a, rule.Question) {
+		failing := slices.DeleteFunc(slices.Clone(r.Rules), func(rule Rule) bool { return rule.holds(a) })
+		if len(failing) == 1 && answered(a, failing[0].Question) {
 			out = appendNew(out, missing(r, a)...)
 		}
 	}
@@ -475,20 +476,6 @@ func (c *Credential) nearest(bank *questions.Bank, a *questions.Answers) Route {
 		}
 	}
 	return best
-}
-
-// onlyFailing is the one rule of a route that fails while all the others hold.
-func onlyFailing(r Route, a *questions.Answers) (Rule, bool) {
-	var failing []Rule
-	for _, rule := range r.Rules {
-		if !rule.holds(a) {
-			failing = append(failing, rule)
-		}
-	}
-	if len(failing) != 1 {
-		return Rule{}, false
-	}
-	return failing[0], true
 }
 
 // failingRules are the rules of a route that fail for a person, as missing words them: after the
