@@ -57,15 +57,9 @@ func (f *planFor) gapRequirements() []*Requirement {
 	return out
 }
 
-// met tells whether the answers earn a requirement's full credit.
-func (p *Profile) met(r *Requirement, a *questions.Answers) bool {
-	for _, f := range r.Credit {
-		if credit, applies := p.factorCredit(f, a); applies && credit < 1 {
-			return false
-		}
-	}
-	return true
-}
+// met tells whether the answers earn a requirement's full credit: a product of credits from 0 to
+// 1 is 1 only when each is.
+func (p *Profile) met(r *Requirement, a *questions.Answers) bool { return p.credit(r, a) >= 1 }
 
 // apply makes a step's changes to the answers, then forgets answers to questions the new answers
 // no longer ask, as a person's file would. Within raise, set and include the order of the
