@@ -310,6 +310,11 @@ func (p *Profile) conditionQuestions(r *Requirement) []*questions.Question {
 func (p *Profile) creditOn(r *Requirement, id, v string) float64 {
 	a := questions.NewAnswers()
 	a.Set(id, questions.OneOfAnswer(v))
+	return p.factorsOn(r, id, a)
+}
+
+// factorsOn is the product of r's factors on question id for the answers a, asked or not.
+func (p *Profile) factorsOn(r *Requirement, id string, a *questions.Answers) float64 {
 	credit := 1.0
 	for _, f := range r.Credit {
 		if f.Question == id {
@@ -341,13 +346,7 @@ func (p *Profile) worstCredit(r *Requirement, q *questions.Question, dep, v stri
 		a := questions.NewAnswers()
 		a.Set(dep, questions.OneOfAnswer(v))
 		a.Set(q.ID, ans)
-		credit := 1.0
-		for _, f := range r.Credit {
-			if f.Question == q.ID {
-				c, _ := p.factorCredit(f, a)
-				credit *= c
-			}
-		}
+		credit := p.factorsOn(r, q.ID, a)
 		if i == 0 || credit < worst {
 			worst, answer = credit, ans.String()
 		}
