@@ -35,18 +35,11 @@ const (
 	NotYet        Status = "not-yet"
 )
 
+// statuses are the statuses, held first, as messages list them.
+var statuses = []Status{Held, Eligible, EligibleEarly, NotYet}
+
 // Rank orders statuses from furthest (0) to held.
-func (s Status) Rank() int {
-	switch s {
-	case Held:
-		return 3
-	case Eligible:
-		return 2
-	case EligibleEarly:
-		return 1
-	}
-	return 0
-}
+func (s Status) Rank() int { return rankIn(statuses, s) }
 
 // MaySit tells whether the person may sit the exam now, early testing included.
 func (s Status) MaySit() bool { return s == Eligible || s == EligibleEarly }

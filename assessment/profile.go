@@ -4,6 +4,7 @@ package assessment
 
 import (
 	_ "embed"
+	"slices"
 
 	"github.com/hitready/hitready/questions"
 )
@@ -23,15 +24,23 @@ const (
 	Minor    Severity = "minor"
 )
 
-// rank orders severities for sorting gaps: blocking first.
+// severities are the severities, the most severe first, as gaps are sorted and messages list them.
+var severities = []Severity{Blocking, Major, Minor}
+
+// rank orders severities for sorting gaps: blocking first; a word not a severity ranks as minor.
 func (s Severity) rank() int {
-	switch s {
-	case Blocking:
-		return 0
-	case Major:
-		return 1
+	if i := slices.Index(severities, s); i >= 0 {
+		return i
 	}
 	return 2
+}
+
+// rankIn is v's rank in order, which lists the best first: 0 for the last, as for a word not in it.
+func rankIn[T comparable](order []T, v T) int {
+	if i := slices.Index(order, v); i >= 0 {
+		return len(order) - 1 - i
+	}
+	return 0
 }
 
 // Thresholds are the scores at which a person with nothing blocking is ready or nearly ready.

@@ -288,7 +288,7 @@ func jsonFields(t reflect.Type) iter.Seq2[int, string] {
 // inRange refuses numbers outside their range and words hitready does not write.
 func (c *reportChecker) inRange(r *Report) {
 	c.number("score", r.Score, 0, 100)
-	oneOf(c, "verdict", "errors.report.not-verdict", r.Verdict, r.Verdict.Rank() > 0 || r.Verdict == NotReady, Ready, NearlyReady, NotReady)
+	oneOf(c, "verdict", "errors.report.not-verdict", r.Verdict, verdicts)
 	c.number("thresholds.ready", r.Thresholds.Ready, 0, 100)
 	c.number("thresholds.nearly_ready", r.Thresholds.NearlyReady, 0, r.Thresholds.Ready)
 	for i, a := range r.Areas {
@@ -299,10 +299,10 @@ func (c *reportChecker) inRange(r *Report) {
 		c.number(fmt.Sprintf("requirements[%d].credit", i), req.Credit, 0, 1)
 	}
 	for i, g := range r.Gaps {
-		oneOf(c, fmt.Sprintf("gaps[%d].severity", i), "errors.report.not-severity", g.Severity, g.Severity.rank() < 2 || g.Severity == Minor, Blocking, Major, Minor)
+		oneOf(c, fmt.Sprintf("gaps[%d].severity", i), "errors.report.not-severity", g.Severity, severities)
 	}
 	for i, cr := range r.Credentials {
-		oneOf(c, fmt.Sprintf("credentials[%d].status", i), "errors.report.not-status", cr.Status, cr.Status.Rank() > 0 || cr.Status == NotYet, Held, Eligible, EligibleEarly, NotYet)
+		oneOf(c, fmt.Sprintf("credentials[%d].status", i), "errors.report.not-status", cr.Status, statuses)
 	}
 	for i, s := range r.Plan {
 		if s.Step != i+1 {
@@ -317,9 +317,9 @@ func (c *reportChecker) number(field string, x, lo, hi float64) {
 	}
 }
 
-// oneOf refuses a word of field that is not one hitready writes (!ok), naming those it does.
-func oneOf[W ~string](c *reportChecker, field, id string, word W, ok bool, allowed ...W) {
-	if !ok {
+// oneOf refuses a word of field that is not one hitready writes, naming those it does.
+func oneOf[W ~string](c *reportChecker, field, id string, word W, allowed []W) {
+	if !slices.Contains(allowed, word) {
 		names := make([]string, len(allowed))
 		for i, w := range allowed {
 			names[i] = string(w)

@@ -25,16 +25,11 @@ const (
 	NotReady    Verdict = "not-ready"
 )
 
+// verdicts are the verdicts, the best first, as messages list them.
+var verdicts = []Verdict{Ready, NearlyReady, NotReady}
+
 // Rank orders verdicts from worst (0) to best.
-func (v Verdict) Rank() int {
-	switch v {
-	case Ready:
-		return 2
-	case NearlyReady:
-		return 1
-	}
-	return 0
-}
+func (v Verdict) Rank() int { return rankIn(verdicts, v) }
 
 // Report is the outcome of scoring one person's answers. Its JSON form is the contract's report.
 type Report struct {
