@@ -36,8 +36,8 @@ func (s PlanStep) Label() string {
 	return s.Action
 }
 
-// Plan orders the steps that close every gap of a person, and is pure: the same profile,
-// credentials, steps and answers give the same plan.
+// plan orders the steps that close every gap of a person (gaps, which Score has just worked out),
+// and is pure: the same profile, credentials, steps and answers give the same plan.
 //
 // The rules, in order:
 //  1. Each gap is closed by exactly one step. Steps are chosen greedily, the step that closes
@@ -57,11 +57,6 @@ func (s PlanStep) Label() string {
 //     severity, then more gaps in all, then catalogue order.
 //  4. The plan is replayed on the answers: each step's changes are applied in order, and its
 //     closes are the gaps that become met by it, so no step claims a requirement that is met.
-func Plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers) []PlanStep {
-	return plan(p, cs, steps, a, p.scoreOnly(a).Gaps)
-}
-
-// plan is Plan for the gaps of a's score: Score has just worked them out.
 func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps []Gap) []PlanStep {
 	if len(gaps) == 0 || steps == nil {
 		return []PlanStep{}
@@ -70,7 +65,7 @@ func plan(p *Profile, cs *Credentials, steps *Steps, a *questions.Answers, gaps 
 	return person.replay(steps.ExamReasons, person.choose(steps)) // rule 4
 }
 
-// choose picks the steps that close the person's gaps and orders them (Plan, rules 1 to 3).
+// choose picks the steps that close the person's gaps and orders them (plan, rules 1 to 3).
 func (person *planFor) choose(steps *Steps) []*candidate {
 	offers := person.offer(steps)
 

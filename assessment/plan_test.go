@@ -478,7 +478,7 @@ func checkLivable(t testing.TB, p *Profile, a *questions.Answers, r Report) {
 	}
 }
 
-func ExamplePlan() {
+func ExampleScore_plan() {
 	bank, _ := questions.Load()
 	p, _ := DefaultProfile(bank)
 	a := questions.NewAnswers()
@@ -488,7 +488,7 @@ func ExamplePlan() {
 	for _, id := range skillIDs {
 		a.Set(id, questions.RatingAnswer(4))
 	}
-	for _, s := range Plan(p, p.Credentials(), p.Steps(), a) {
+	for _, s := range Score(p, a).Plan {
 		fmt.Printf("%d. %s (closes %d)\n", s.Step, s.Action, len(s.Closes))
 	}
 	// Output:

@@ -50,7 +50,7 @@ func (f *planFor) findExam(exams []*candidate, a *questions.Answers, needPrep bo
 	return examFit{}, false
 }
 
-// pickExam chooses the exam (Plan, rule 2) and why it may be sat where it is: the one booked;
+// pickExam chooses the exam (plan, rule 2) and why it may be sat where it is: the one booked;
 // else one the person may sit now, prepared; else the first that a chosen step (in order) makes
 // them eligible and prepared for; else one they may sit now, unprepared.
 func (f *planFor) pickExam(exams, chosen []*candidate) *candidate {

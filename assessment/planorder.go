@@ -98,7 +98,7 @@ func (f *planFor) gapIndices(ids []string) []int {
 }
 
 // fallbackFor makes the fallback step for each uncovered gap, in the order of the gaps, and
-// removes them from uncovered (Plan, rule 1: the fallback closes only what nothing else closes).
+// removes them from uncovered (plan, rule 1: the fallback closes only what nothing else closes).
 func (f *planFor) fallbackFor(o offers, uncovered *gapSet) []*candidate {
 	var out []*candidate
 	for k := range f.gaps {
@@ -124,7 +124,7 @@ func (o *offers) examGaps() []int {
 }
 
 // cover picks candidates greedily, the one closing the most uncovered gaps first, until none
-// closes anything more (Plan, rule 1); a chosen candidate keeps only the gaps it covers, and they
+// closes anything more (plan, rule 1); a chosen candidate keeps only the gaps it covers, and they
 // are removed from uncovered.
 func cover(cands []*candidate, uncovered *gapSet) []*candidate {
 	var chosen []*candidate
@@ -157,12 +157,12 @@ func countIn(gaps []int, set *gapSet) int {
 	return n
 }
 
-// order sorts candidates by Plan's rule 3.
+// order sorts candidates by the plan's rule 3.
 func (f *planFor) order(cands []*candidate) {
 	slices.SortStableFunc(cands, f.compare)
 }
 
-// compare says which of two candidates comes first (Plan, rule 3): the one whose most severe gap
+// compare says which of two candidates comes first (plan, rule 3): the one whose most severe gap
 // is more severe; an exam the person may sit now; the one closing more gaps of that severity;
 // more gaps in all; catalogue order.
 func (f *planFor) compare(x, y *candidate) int {

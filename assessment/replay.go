@@ -8,7 +8,7 @@ import (
 )
 
 // replay applies the steps in order and keeps, for each, the gaps it meets; steps that meet
-// nothing are dropped, their changes with them (Plan, rule 4). Exam steps are worded by why the person may sit them at
+// nothing are dropped, their changes with them (plan, rule 4). Exam steps are worded by why the person may sit them at
 // that point.
 func (f *planFor) replay(reasons ExamReasons, chosen []*candidate) []PlanStep {
 	plan := make([]PlanStep, 0, len(chosen))

@@ -104,7 +104,7 @@ func ParseSteps(path string, data []byte, p *Profile, cs *Credentials) (*Steps, 
 	return s, f.err()
 }
 
-// check refuses what Plan relies on; strict also refuses requirement ids the profile lacks.
+// check refuses what the plan relies on; strict also refuses requirement ids the profile lacks.
 func (s *Steps) check(f *yamlFile, p *Profile, cs *Credentials, strict bool) {
 	if r := s.ExamReasons; r.Now == "" || r.Early == "" || r.After == "" {
 		f.add(f.line("exam_reasons"), "", "errors.profile.exam-reasons", nil)
