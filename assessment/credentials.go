@@ -169,11 +169,7 @@ const credentialQuestion = "certification.credential"
 // left out of meets rather than refused.
 func defaultCredentials(p *Profile, decoding func() (decoded[Credentials], error)) (*Credentials, error) {
 	d, err := decoding()
-	if err != nil {
-		return nil, err
-	}
-	d.v.check(d.f, p, false)
-	return d.v, d.f.err()
+	return checked(d.v, d.f, err, func(cs *Credentials, f *yamlFile) { cs.check(f, p, false) })
 }
 
 // ParseCredentials reads a credentials file strictly (readStrict) and checks it against the
@@ -182,11 +178,17 @@ func defaultCredentials(p *Profile, decoding func() (decoded[Credentials], error
 // inputerr.ErrInvalid and name the file and line.
 func ParseCredentials(path string, data []byte, p *Profile) (*Credentials, error) {
 	cs, f, err := readStrictIn[Credentials](path, data, credentialsKind, p.bank.Lang())
+	return checked(cs, f, err, func(cs *Credentials, f *yamlFile) { cs.check(f, p, true) })
+}
+
+// checked is v, read from f (err the reader's refusal), once check has found nothing wrong with
+// it: the end of reading a credentials or steps file, embedded or given.
+func checked[T any](v *T, f *yamlFile, err error, check func(v *T, f *yamlFile)) (*T, error) {
 	if err != nil {
 		return nil, err
 	}
-	cs.check(f, p, true)
-	return cs, f.err()
+	check(v, f)
+	return v, f.err()
 }
 
 // check refuses what the rest relies on; strict also refuses requirement ids the profile lacks.

@@ -86,22 +86,14 @@ type Steps struct {
 // lacks never apply, and the fallback step closes that profile's gaps with its own next steps.
 func defaultSteps(p *Profile, cs *Credentials, decoding func() (decoded[Steps], error)) (*Steps, error) {
 	d, err := decoding()
-	if err != nil {
-		return nil, err
-	}
-	d.v.check(d.f, p, cs, false)
-	return d.v, d.f.err()
+	return checked(d.v, d.f, err, func(s *Steps, f *yamlFile) { s.check(f, p, cs, false) })
 }
 
 // ParseSteps reads a steps file strictly (readStrict) and checks it against the profile, its
 // bank and the credentials. Refusals match inputerr.ErrInvalid and name the file and line.
 func ParseSteps(path string, data []byte, p *Profile, cs *Credentials) (*Steps, error) {
 	s, f, err := readStrictIn[Steps](path, data, stepsKind, p.bank.Lang())
-	if err != nil {
-		return nil, err
-	}
-	s.check(f, p, cs, true)
-	return s, f.err()
+	return checked(s, f, err, func(s *Steps, f *yamlFile) { s.check(f, p, cs, true) })
 }
 
 // check refuses what the plan relies on; strict also refuses requirement ids the profile lacks.
