@@ -243,9 +243,11 @@ func scoreRun(opts *ScoreOptions) error {
 // says: a link in the folder past the limit to the file --output names is still that file.
 func checkScoreOutput(opts *ScoreOptions) error {
 	inputs := func(yield func(fileio.Path) bool) {
-		named := append([]fileio.Path{{Flag: "--profile", Name: opts.Profile}}, pathsAsInputs(opts.Paths)...)
-		for _, p := range named {
-			if !yield(p) {
+		if !yield(fileio.Path{Flag: "--profile", Name: opts.Profile}) {
+			return
+		}
+		for _, p := range opts.Paths {
+			if !yield(fileio.Path{Flag: "PATH", Name: p}) {
 				return
 			}
 		}
@@ -265,13 +267,4 @@ func checkScoreOutput(opts *ScoreOptions) error {
 		}
 	}
 	return nil
-}
-
-// pathsAsInputs are score's PATH arguments as inputs of the output check.
-func pathsAsInputs(paths []string) []fileio.Path {
-	in := make([]fileio.Path, len(paths))
-	for i, p := range paths {
-		in[i] = fileio.Path{Flag: "PATH", Name: p}
-	}
-	return in
 }

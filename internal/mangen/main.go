@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -93,10 +94,7 @@ func insertBefore(page []byte, marker string, section []byte) []byte {
 	if i < 0 {
 		return append(page, section...)
 	}
-	i++
-	out := append([]byte{}, page[:i]...)
-	out = append(out, section...)
-	return append(out, page[i:]...)
+	return slices.Concat(page[:i+1], section, page[i+1:])
 }
 
 // roffEscape keeps text from being read as roff: a backslash starts an escape, and a line that

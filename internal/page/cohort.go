@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/hitready/hitready/assessment"
 )
@@ -68,7 +69,7 @@ func (c *Cohort) Add(rendered []byte) error {
 
 // cohortView is the summary of the page with its charts.
 type cohortView struct {
-	dated
+	Date         time.Time // the day the page says it was made; zero for none
 	Count        int
 	Median, Mean float64
 	Verdicts     []countRow
@@ -105,7 +106,7 @@ func (c *Cohort) Close(s *assessment.Summary) error {
 	if c.err != nil {
 		return c.err
 	}
-	v := cohortView{dated: newDated(c.opts.Date), Count: s.Count, Median: s.Median(), Mean: s.Mean(), Histogram: newHistogram(s.Histogram(10)),
+	v := cohortView{Date: c.opts.Date, Count: s.Count, Median: s.Median(), Mean: s.Mean(), Histogram: newHistogram(s.Histogram(10)),
 		Rows: template.HTML(c.rows.String())} // #nosec: rows drawn by html/template in Render
 	for _, verdict := range []assessment.Verdict{assessment.Ready, assessment.NearlyReady, assessment.NotReady} {
 		n := s.Verdicts[verdict]

@@ -4,13 +4,14 @@ import (
 	"cmp"
 	"io"
 	"slices"
+	"time"
 
 	"github.com/hitready/hitready/assessment"
 )
 
 // compareView is what the progress page shows of a comparison.
 type compareView struct {
-	dated
+	Date                 time.Time // the day the page says it was made; zero for none
 	Who                  string
 	OldSource, NewSource string
 	Old, New             assessment.Snapshot
@@ -55,7 +56,7 @@ func Comparison(w io.Writer, c assessment.Comparison, opts Options) error {
 	if err != nil {
 		return err
 	}
-	v := compareView{dated: newDated(opts.Date),
+	v := compareView{Date: opts.Date,
 		Who: fileText(cmp.Or(c.New.Respondent, c.Old.Respondent)), OldSource: fileText(c.Old.Source),
 		NewSource: fileText(c.New.Source), Old: c.Old, New: c.New, ScoreChange: c.ScoreChange,
 		VerdictChange: c.VerdictChange, DifferentPeople: c.DifferentRespondents,

@@ -163,14 +163,6 @@ func median(x float64) string {
 // pairOf hands two values to a template: a path's before and after, a list and its kind.
 type pairOf struct{ Old, New any }
 
-// dated is the date a page says it was made, for the line under its title.
-type dated struct {
-	Date    time.Time
-	HasDate bool
-}
-
-func newDated(t time.Time) dated { return dated{Date: t, HasDate: !t.IsZero()} }
-
 // cssString quotes text as a CSS string, every character but letters, digits and spaces of ASCII
 // written as an escape, so that nothing in it can end the string, the rule or the style element.
 // html/template would treat a CSS string it fills in as a URL and refuse text with a colon in it.

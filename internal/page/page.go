@@ -119,7 +119,6 @@ type frame struct {
 	Body     template.HTML // the page's body, drawn first so that the words it uses are known
 	Words    []explained   // the abbreviations the body uses, explained
 	Sources  []string
-	HasDate  bool
 	Generous bool // the cohort and compare pages; the student's page is held to two sheets
 }
 
@@ -140,7 +139,7 @@ func write(w io.Writer, set *pageSet, body string, data any, f frame, sources []
 	if err := set.t.ExecuteTemplate(&b, body, data); err != nil {
 		return fmt.Errorf("drawing the page: %w", err)
 	}
-	f.Lang, f.Style, f.HasDate = set.lang.Tag().String(), style(), !f.Date.IsZero()
+	f.Lang, f.Style = set.lang.Tag().String(), style()
 	f.Body = template.HTML(b.String()) // #nosec: drawn by html/template just above
 	text := tags.ReplaceAllString(b.String(), " ")
 	for _, src := range sources {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/i18n"
@@ -14,7 +15,7 @@ import (
 // reportView is what the student's page shows of a report, worked out once so that the
 // templates only place it.
 type reportView struct {
-	dated
+	Date                 time.Time // the day the page says it was made; zero for none
 	Who, Source, Profile string
 	Verdict              assessment.Verdict
 	Score                float64
@@ -68,7 +69,7 @@ func Report(w io.Writer, r assessment.Report, opts Options) error {
 		return err
 	}
 	v := newReportView(r)
-	v.dated = newDated(opts.Date)
+	v.Date = opts.Date
 	v.Headline = headline(set.w.l, r)
 	f := frame{Kind: "report", Title: titleOf(set.w.l, "page.title.report", "page.title.report-of", cmp.Or(v.Who, v.Source)),
 		Date: opts.Date}

@@ -318,15 +318,10 @@ func unscoredItems(s *assessment.Summary, l *i18n.Localizer) []string {
 	return items
 }
 
-// unscoredWord is the reason a file could not be scored, in a word for a person.
+// unscoredWord is the reason a file could not be scored, in a word for a person: the catalogue
+// has one for each reason (cohort.unscored.invalid, .incomplete, .unread).
 func unscoredWord(r assessment.UnscoredReason, l *i18n.Localizer) string {
-	switch r {
-	case assessment.Incomplete:
-		return l.T("cohort.unscored.incomplete")
-	case assessment.Unread:
-		return l.T("cohort.unscored.unread")
-	}
-	return l.T("cohort.unscored.invalid")
+	return l.T("cohort.unscored." + string(r))
 }
 
 // topUnmet is how many requirements the summary lists as most often unmet.
