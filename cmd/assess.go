@@ -11,7 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
@@ -137,7 +136,9 @@ func assessRun(opts *AssessOptions) error {
 	}
 	topts := assessOutputOptions(opts, kept)
 	topts.Page.Requirements = requirementsSource(profile)
-	if err := writeReport(ctx, opts.IO, opts.Output, opts.Format, report, topts); err != nil {
+	if err := writeOutput(ctx, opts.IO, opts.Output, func(w io.Writer) error {
+		return render.Report(w, opts.Format, report, topts)
+	}); err != nil {
 		return err
 	}
 	reportWritten(opts.IO, opts.Output, "session.written.report")
@@ -277,13 +278,6 @@ func assessOutputs(opts *AssessOptions) []fileio.Path {
 		report = fileio.StdStream
 	}
 	return []fileio.Path{{Flag: "--output", Name: report}, {Flag: "--save-answers", Name: opts.SaveAnswers}}
-}
-
-// writeReport writes one report in its format to standard output or --output.
-func writeReport(ctx context.Context, ios *iostreams.IOStreams, path, format string, report assessment.Report, opts render.Options) error {
-	return writeOutput(ctx, ios, path, func(w io.Writer) error {
-		return render.Report(w, format, report, opts)
-	})
 }
 
 // outputOptions fit the output to where it goes: the terminal's width when it goes to the

@@ -67,18 +67,9 @@ func scoreAnswers(profile *assessment.Profile, answers *questions.Answers, sourc
 	return report, nil
 }
 
-// scoreAnswersFile is the one way an answers file is scored without prompting: read with the size
-// limit, then scoreAnswersData. score uses it; compare, which must first see whether the file is a
-// saved report, reads it and calls scoreAnswersData.
-func scoreAnswersFile(ctx context.Context, ios *iostreams.IOStreams, profile *assessment.Profile, path, command string) (assessment.Report, error) {
-	data, err := readInput(ctx, ios, path)
-	if err != nil {
-		return assessment.Report{}, err
-	}
-	return scoreAnswersData(profile, path, data, command)
-}
-
-// scoreAnswersData decodes an answers file already read, checks nothing asked is missing, scores.
+// scoreAnswersData is the one way an answers file is scored without prompting, once read with the
+// size limit (readInput): it decodes the file, checks nothing asked is missing, scores. compare
+// reads a file first to see whether it is a saved report; score reads each file on a worker.
 func scoreAnswersData(profile *assessment.Profile, path string, data []byte, command string) (assessment.Report, error) {
 	answers, err := profile.Bank().DecodeAnswers(path, data)
 	if err != nil {

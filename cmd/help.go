@@ -150,20 +150,11 @@ var placeholders = map[string]string{
 // push them out of line: the type name stays then.
 func placeholder(f *pflag.Flag, l *i18n.Localizer) string {
 	if id, ok := placeholders[f.Name]; ok && l.Lang() != i18n.English {
-		if name := l.T(id); isASCII(name) {
+		if name := l.T(id); !strings.ContainsFunc(name, func(r rune) bool { return r >= utf8.RuneSelf }) {
 			return name
 		}
 	}
 	return f.Value.Type()
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // localizeCobraFlags puts the usages of the flags cobra adds by itself, --help on every command

@@ -197,11 +197,6 @@ func stoppedMessage(l *i18n.Localizer, savedTo string, lost error, hint string, 
 	return "\n" + prose.Wrap(said, width, "") + "\n" + l.T("session.continue-with") + "\n" + hint
 }
 
-// notAllKept says that the latest answers could not be written to path, and why.
-func notAllKept(l *i18n.Localizer, path string, lost error) string {
-	return l.T("session.not-all-kept", notAllKeptArgs(path, lost))
-}
-
 func notAllKeptArgs(path string, lost error) i18n.Args {
 	return i18n.Args{"Reason": textsafe.Escape(questionnaire.Reason(path, lost)), "File": textsafe.Escape(path)}
 }

@@ -59,7 +59,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 	case err != nil:
 		return "", err
 	case behind != "":
-		fmt.Fprintln(ios.ErrOut, "\n"+prose.Wrap(notAllKept(l, behind, lost), width, ""))
+		fmt.Fprintln(ios.ErrOut, "\n"+prose.Wrap(l.T("session.not-all-kept", notAllKeptArgs(behind, lost)), width, ""))
 	}
 	kept := keeper.Kept()
 	if kept != "" {

@@ -138,7 +138,7 @@ type scored struct {
 }
 
 // scoreRun is discover -> pool -> reorder (internal/batch) with the work of one file handed in:
-// scoreAnswersFile, then the stream's Render.
+// readInput and scoreAnswersData, then the stream's Render.
 //
 // The output is committed only when at least one file was scored: a run where nothing could be
 // scored (a bad folder, an empty one, every file refused) leaves an existing --output as it was
@@ -170,7 +170,11 @@ func scoreRun(opts *ScoreOptions) error {
 	}
 
 	work := func(ctx context.Context, path string) (scored, error) {
-		report, err := scoreAnswersFile(ctx, opts.IO, profile, path, "score")
+		data, err := readInput(ctx, opts.IO, path)
+		if err != nil {
+			return scored{}, err
+		}
+		report, err := scoreAnswersData(profile, path, data, "score")
 		if err != nil {
 			return scored{}, err
 		}

@@ -250,9 +250,9 @@ func (s *tableStream) Render(r assessment.Report) ([]byte, error) {
 	// One line per student: a name is cut at its end, as its start tells students apart; a file
 	// without a name is shown by its path, cut at its start, as its end names the file.
 	if r.Respondent != "" {
-		student = cutEnd(student, s.rows.width(0))
+		student = cutEnd(student, s.rows.widths[0])
 	} else {
-		student = cutStart(student, s.rows.width(0))
+		student = cutStart(student, s.rows.widths[0])
 	}
 	return []byte(strings.Join([]string{student, score, verdict, blocking, next}, cellSeparator)), nil
 }

@@ -92,7 +92,7 @@ func verdictSection(b *strings.Builder, r assessment.Report, opts Options, p pai
 	for _, line := range prose.Lines(headline(r, l), opts.width()) {
 		b.WriteString(p.paint(ansiBold+verdictColor(r.Verdict), line) + "\n")
 	}
-	b.WriteString(scoreLine(r, l) + "\n")
+	b.WriteString(l.T("report.closing.score") + ": " + scoreValue(r, l) + "\n")
 }
 
 // areaSection draws a bar per area, or with Plain a labelled line; the score is always written
@@ -452,11 +452,6 @@ func verdictShort(v assessment.Verdict, l *i18n.Localizer) string {
 // scoreValue is the score out of 100 and the one that counts as ready.
 func scoreValue(r assessment.Report, l *i18n.Localizer) string {
 	return l.T("report.score.value", i18n.Args{"Score": formatScore(r.Score), "Ready": formatScore(r.Thresholds.Ready)})
-}
-
-// scoreLine is scoreValue under its label, under the headline.
-func scoreLine(r assessment.Report, l *i18n.Localizer) string {
-	return l.T("report.closing.score") + ": " + scoreValue(r, l)
 }
 
 // settingFigure says what the sources give for a work setting.

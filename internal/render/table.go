@@ -223,9 +223,6 @@ func (t table) stream(w io.Writer, width int) (s *streamedTable, ok bool) {
 	return &streamedTable{t: t, w: w, widths: widths}, true
 }
 
-// width is the content width of column i.
-func (s *streamedTable) width(i int) int { return s.widths[i] }
-
 // append draws one row, with the table's head before the first.
 func (s *streamedTable) append(row []string) error {
 	if s.tbl == nil {
