@@ -111,10 +111,7 @@ func parseYAML(l *i18n.Localizer, data []byte) (*yaml.Node, *inputerr.Problem) {
 
 func yamlProblem(l *i18n.Localizer, err error) *inputerr.Problem {
 	line, msg := SplitYAMLLine(err.Error())
-	if id, known := yamlReasons[msg]; known {
-		msg = l.T(id)
-	}
-	return &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: l.T("errors.answers.bad-yaml", i18n.Args{"Reason": msg})}
+	return &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: l.T("errors.answers.bad-yaml", i18n.Args{"Reason": YAMLReason(l, msg)})}
 }
 
 // yamlReasons are the YAML parser's words a hand-edited answers file meets most, and their
@@ -135,6 +132,16 @@ var yamlReasons = map[string]string{
 	"did not find expected node content":                     "errors.yaml.expected-content",
 	"found a tab character that violates indentation":        "errors.yaml.tab-indentation",
 	"control characters are not allowed":                     "errors.yaml.control-characters",
+}
+
+// YAMLReason is the YAML parser's words msg in l's language when they are among those a
+// hand-edited file meets most (yamlReasons), else as the parser wrote them: the answers decoder
+// and the readers of other YAML files (a custom profile) word a parse error alike.
+func YAMLReason(l *i18n.Localizer, msg string) string {
+	if id, known := yamlReasons[msg]; known {
+		return l.T(id)
+	}
+	return msg
 }
 
 // SplitYAMLLine splits one of yaml.v3's messages, "yaml: line N: message" (the "yaml: " is not
