@@ -479,11 +479,7 @@ func DescribeNode(l *i18n.Localizer, n *yaml.Node) string {
 	case yaml.DocumentNode:
 		return l.T("errors.node.document")
 	}
-	value := n.Value
-	if r := []rune(value); len(r) > 40 {
-		value = string(r[:40]) + "…"
-	}
-	value = textsafe.Escape(value)
+	value := textsafe.Escape(shorten(n.Value))
 	switch n.Tag {
 	case "!!null":
 		return l.T("errors.node.null")
