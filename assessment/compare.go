@@ -96,14 +96,7 @@ func Compare(old, new Report) Comparison {
 		SeverityChanges:      []SeverityChange{},
 		DifferentRespondents: differentPeople(old.Respondent, new.Respondent),
 	}
-	switch d := new.Verdict.Rank() - old.Verdict.Rank(); {
-	case d > 0:
-		c.VerdictChange = "better"
-	case d < 0:
-		c.VerdictChange = "worse"
-	default:
-		c.VerdictChange = "same"
-	}
+	c.VerdictChange = change(new.Verdict.Rank(), old.Verdict.Rank())
 	oldAreas := map[string]float64{}
 	for _, a := range old.Areas {
 		oldAreas[a.ID] = a.Score
@@ -120,12 +113,8 @@ func Compare(old, new Report) Comparison {
 		if was, ok := oldGaps[g.ID]; ok {
 			c.Remaining = append(c.Remaining, g)
 			if was.Severity != g.Severity {
-				change := "better"
-				if g.Severity.rank() < was.Severity.rank() {
-					change = "worse"
-				}
 				c.SeverityChanges = append(c.SeverityChanges, SeverityChange{ID: g.ID, Requirement: g.Requirement,
-					Old: was.Severity, New: g.Severity, Change: change})
+					Old: was.Severity, New: g.Severity, Change: change(g.Severity.rank(), was.Severity.rank())})
 			}
 		} else {
 			c.Opened = append(c.Opened, g)
@@ -187,6 +176,11 @@ func passedExam(new Report) string {
 func differentPeople(a, b string) bool {
 	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
 	return a != "" && b != "" && !strings.EqualFold(a, b)
+}
+
+// change words a change from a rank then to a rank now, the higher the better.
+func change(now, then int) string {
+	return [...]string{"worse", "same", "better"}[cmp.Compare(now, then)+1]
 }
 
 func snapshot(r Report) Snapshot {
