@@ -93,6 +93,16 @@ func (b *Bank) EncodeAnswersJSON(a *Answers) ([]byte, error) {
 		enc, _ := json.Marshal(s) // a string always marshals
 		buf.Write(enc)
 	}
+	list := func(items []string) {
+		buf.WriteByte('[')
+		for i, s := range items {
+			if i > 0 {
+				buf.WriteString(", ")
+			}
+			str(s)
+		}
+		buf.WriteByte(']')
+	}
 	buf.WriteString("{\n")
 	if a.Respondent != "" {
 		buf.WriteString(`  "respondent": `)
@@ -116,14 +126,7 @@ func (b *Bank) EncodeAnswersJSON(a *Answers) ([]byte, error) {
 		buf.WriteString(": ")
 		switch ans.Kind {
 		case AnyOf:
-			buf.WriteByte('[')
-			for j, c := range ans.Choices {
-				if j > 0 {
-					buf.WriteString(", ")
-				}
-				str(c)
-			}
-			buf.WriteByte(']')
+			list(ans.Choices)
 		case Rating:
 			buf.WriteString(strconv.Itoa(ans.Rating))
 		default:
@@ -135,14 +138,8 @@ func (b *Bank) EncodeAnswersJSON(a *Answers) ([]byte, error) {
 	}
 	buf.WriteString("}")
 	if ids := b.skippedIDs(a); len(ids) > 0 {
-		buf.WriteString(",\n  \"skipped\": [")
-		for i, id := range ids {
-			if i > 0 {
-				buf.WriteString(", ")
-			}
-			str(id)
-		}
-		buf.WriteString("]")
+		buf.WriteString(",\n  \"skipped\": ")
+		list(ids)
 	}
 	buf.WriteString("\n}\n")
 	return buf.Bytes(), nil
