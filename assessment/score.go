@@ -377,9 +377,7 @@ func uniformRating(bank *questions.Bank, a *questions.Answers) (int, bool) {
 	return rating, count > 1
 }
 
-var powers = [...]float64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}
-
 func round(x float64, places int) float64 {
-	f := powers[places]
+	f := math.Pow10(places)
 	return math.Round(x*f) / f
 }
