@@ -52,10 +52,6 @@ type Rule struct {
 	MissingWhen map[string]string `yaml:"missing_when,omitempty" json:"missing_when,omitempty"`
 }
 
-func (r Rule) condition() questions.Condition {
-	return questions.Condition{Question: r.Question, In: r.In}
-}
-
 // Route is one way to become eligible: all its rules hold.
 type Route struct {
 	Text    string `yaml:"text" json:"text"`
@@ -307,7 +303,7 @@ func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []place
 	}
 	for k, rule := range r.Rules {
 		at := []any{"rules", k}
-		if msg := checkRule(bank, rule); msg != "" {
+		if msg := checkCondition(bank, questions.Condition{Question: rule.Question, In: rule.In}, true); msg != "" {
 			out = append(out, placed{at, msg})
 			continue
 		}
@@ -339,25 +335,6 @@ func (r Route) holds(a *questions.Answers) bool {
 func (r Rule) holds(a *questions.Answers) bool {
 	ans, ok := a.Get(r.Question)
 	return ok && (slices.Contains(r.In, ans.Choice) || slices.ContainsFunc(ans.Choices, func(v string) bool { return slices.Contains(r.In, v) }))
-}
-
-// checkRule checks a rule's question and values; unlike a step's or a next step's condition, a
-// rule may ask about a multiple-choice answer ("coursework includes medical-coding").
-func checkRule(bank *questions.Bank, r Rule) string {
-	q, ok := bank.Question(r.Question)
-	if !ok || q.Kind != questions.AnyOf {
-		return checkCondition(bank, r.condition())
-	}
-	l := bank.Words()
-	if len(r.In) == 0 {
-		return l.T("errors.profile.rule-values", i18n.Args{"Question": r.Question})
-	}
-	for _, v := range r.In {
-		if _, ok := q.Choice(v); !ok {
-			return l.T("errors.profile.not-a-value", i18n.Args{"Value": strconv.Quote(v), "Question": r.Question})
-		}
-	}
-	return ""
 }
 
 // prepared is the first route by which the person is prepared as the body recommends; ok is

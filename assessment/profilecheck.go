@@ -132,7 +132,7 @@ func (p *Profile) checkRequirement(f *yamlFile, i int, areas map[string]float64)
 			add("errors.profile.next-step-text", nil)
 		}
 		if s.When != nil {
-			if msg := checkCondition(p.bank, *s.When); msg != "" {
+			if msg := checkCondition(p.bank, *s.When, false); msg != "" {
 				f.addText(f.line("requirements", i), r.ID, "next_steps: when: "+msg)
 			}
 		}
@@ -374,14 +374,19 @@ func wordAsked(l *i18n.Localizer, asked []askedEarns) string {
 }
 
 // checkCondition is what is wrong with a condition (a next step's or a step's when, a rule), in
-// the bank's language, without the field it is under.
-func checkCondition(bank *questions.Bank, c questions.Condition) string {
+// the bank's language, without the field it is under. Unlike a step's or a next step's
+// condition, a rule (anyOf) may ask about a multiple-choice answer ("coursework includes
+// medical-coding").
+func checkCondition(bank *questions.Bank, c questions.Condition, anyOf bool) string {
 	l := bank.Words()
 	q, ok := bank.Question(c.Question)
-	if !ok {
+	switch {
+	case !ok:
 		return l.T("errors.profile.unknown-question", i18n.Args{"Question": strconv.Quote(c.Question)})
-	}
-	if q.Kind != questions.OneOf || len(c.In) == 0 {
+	case anyOf && q.Kind == questions.AnyOf && len(c.In) == 0:
+		return l.T("errors.profile.rule-values", i18n.Args{"Question": c.Question})
+	case anyOf && q.Kind == questions.AnyOf:
+	case q.Kind != questions.OneOf || len(c.In) == 0:
 		return l.T("errors.profile.not-one-of-in", i18n.Args{"Question": c.Question})
 	}
 	for _, v := range c.In {

@@ -129,7 +129,7 @@ func (st *Step) check(p *Profile, cs *Credentials, seen map[string]bool, strict 
 		add("errors.profile.duration", nil)
 	}
 	for _, c := range st.When {
-		if msg := checkCondition(bank, c); msg != "" {
+		if msg := checkCondition(bank, c, false); msg != "" {
 			msgs = append(msgs, "when: "+msg)
 		}
 	}
