@@ -98,7 +98,7 @@ func TestSignalDuringASlowSync(t *testing.T) {
 
 // signalDuringSync runs hitready in the slow group and sends sigs, a tenth of a second apart,
 // while it syncs a temporary file; caught is false when the run ended before any such Sync was
-// seen.
+// seen, or before the last signal was sent.
 func signalDuringSync(t *testing.T, enter func(int), sigs []syscall.Signal, stderr *bytes.Buffer, bin string, args ...string) (caught bool, err error) {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
@@ -123,6 +123,13 @@ func signalDuringSync(t *testing.T, enter func(int), sigs []syscall.Signal, stde
 	for i, sig := range sigs {
 		if i > 0 {
 			time.Sleep(100 * time.Millisecond)
+			// Its Sync may have ended early (the data written back by another program): a run
+			// that has already stopped on the first signal cannot be caught by the next.
+			select {
+			case err := <-done:
+				return false, err
+			default:
+			}
 		}
 		cmd.Process.Signal(sig)
 	}

@@ -1,6 +1,8 @@
 package assessment
 
 import (
+	_ "embed"
+
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/questions"
 )
@@ -9,6 +11,22 @@ import (
 // profile, and beside the profile the outlook, the credentials and the steps. None of them needs
 // another to be decoded, only to be checked, so each is decoded in a goroutine of its own and a
 // start waits for about the longest of them, not for all five in turn (BenchmarkLoadDefault).
+
+// embeddedTrees are the embedded files parsed when hitready was built (internal/yamltree), by the
+// name messages give each file; readEmbedded parses a file from its tree.
+var embeddedTrees = map[string]string{embeddedProfileName: profileTree, embeddedCredentialsName: credentialsTree,
+	embeddedStepsName: stepsTree, embeddedOutlookName: outlookTree}
+
+var (
+	//go:embed profile.yaml.tree
+	profileTree string
+	//go:embed credentials.yaml.tree
+	credentialsTree string
+	//go:embed steps.yaml.tree
+	stepsTree string
+	//go:embed outlook.yaml.tree
+	outlookTree string
+)
 
 // LoadDefault returns the embedded profile over the embedded question bank, in language l.
 func LoadDefault(l i18n.Lang) (*Profile, error) {

@@ -16,6 +16,7 @@ import (
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/textsafe"
+	"github.com/hitready/hitready/internal/yamltree"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -102,20 +103,20 @@ func readStrictIn[T any](path string, data []byte, kind fileKind, l i18n.Lang) (
 type reader[T any] func(path string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error)
 
 // readEmbedded reads a file built into hitready, which the tests hold to readStrict, in language
-// l: its texts in two languages made plain strings of l (i18n.Localize, as questions.LoadIn reads
+// l: parsed from its tree (embeddedTrees) when the tree is its parse, its texts in two languages made plain strings of l (i18n.Localize, as questions.LoadIn reads
 // the bank), then decoded strictly, without the screen, since every command reads it on start.
 // Its file keeps the localized tree, whose lines are the file's, for the checks of what the
 // values mean.
 func readEmbedded[T any](name string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	doc, err := yamltree.Parse(data, embeddedTrees[name])
+	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if err := i18n.Localize(&doc, l); err != nil {
+	if err := i18n.Localize(doc, l); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	var v T
-	if err := decodeEmbedded(&doc, &v); err != nil {
+	if err := decodeEmbedded(doc, &v); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	f := &yamlFile{path: name, kind: kind, words: i18n.For(l), reported: map[int]bool{}}

@@ -16,10 +16,16 @@ import (
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/prose"
+	"github.com/hitready/hitready/internal/yamltree"
 )
 
 //go:embed bank.yaml
 var bankYAML []byte
+
+// bankTree is bank.yaml parsed when hitready was built (internal/yamltree).
+//
+//go:embed bank.yaml.tree
+var bankTree string
 
 // Kind says how a question is answered.
 type Kind string
@@ -262,21 +268,21 @@ func Load() (*Bank, error) {
 // (WhyTranslation) unless l is English. Whoever draws the bank reads the language
 // from Lang.
 func LoadIn(l i18n.Lang) (*Bank, error) {
-	return parseBank(bankYAML, l)
+	return parseBank(bankYAML, bankTree, l)
 }
 
-// parseBank reads bank.yaml in language l: the quotes are split from their renderings
-// (splitQuotes), the texts written in two languages are made plain strings of l (i18n.Localize),
-// then the document is decoded strictly.
-func parseBank(data []byte, l i18n.Lang) (*Bank, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+// parseBank reads bank.yaml, from its tree when the tree is its parse, in language l: the quotes
+// are split from their renderings (splitQuotes), the texts written in two languages are made
+// plain strings of l (i18n.Localize), then the document is decoded strictly.
+func parseBank(data []byte, tree string, l i18n.Lang) (*Bank, error) {
+	doc, err := yamltree.Parse(data, tree)
+	if err != nil {
 		return nil, fmt.Errorf("question bank: %w", err)
 	}
-	if err := splitQuotes(&doc, l); err != nil {
+	if err := splitQuotes(doc, l); err != nil {
 		return nil, fmt.Errorf("question bank: %w", err)
 	}
-	if err := i18n.Localize(&doc, l); err != nil {
+	if err := i18n.Localize(doc, l); err != nil {
 		return nil, fmt.Errorf("question bank: %w", err)
 	}
 	b := Bank{lang: l, words: i18n.For(l)}

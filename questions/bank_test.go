@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hitready/hitready/internal/i18n"
+	"github.com/hitready/hitready/internal/yamltree"
 )
 
 func loadBank(t testing.TB) *Bank {
@@ -116,7 +117,7 @@ func TestBankCheckRefusesBrokenBanks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parseBank([]byte(tt.yaml), i18n.English)
+			_, err := parseBank([]byte(tt.yaml), "", i18n.English)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want it to contain %q", err, tt.want)
 			}
@@ -284,5 +285,12 @@ func TestHealthInformationProgramAboveTheDegreeIsRefused(t *testing.T) {
 	a.Set("education.level", OneOfAnswer("master"))
 	if got := b.Offered(q, a); got != q {
 		t.Errorf("offered with a master's: %v, want every value", got.ValueNames())
+	}
+}
+
+// TestBankIsReadFromItsTree: a start reads bank.yaml from its tree, never parsing the text.
+func TestBankIsReadFromItsTree(t *testing.T) {
+	if !yamltree.Fresh(bankYAML, bankTree) {
+		t.Error("bank.yaml.tree is not bank.yaml's tree (go test ./internal/yamltree -update)")
 	}
 }

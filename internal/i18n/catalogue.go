@@ -12,12 +12,16 @@ import (
 	"sync"
 	"text/template"
 
+	"github.com/hitready/hitready/internal/yamltree"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 )
 
-//go:embed messages/*.yaml
+// messageFiles are the message files, each with its tree (internal/yamltree): addFile reads a
+// file from its tree, its parse when hitready was built.
+//
+//go:embed messages/*.yaml messages/*.yaml.tree
 var messageFiles embed.FS
 
 // Args is the named data a message's template reads: {{.File}}, {{.ID}}. Names, not positions,
@@ -240,8 +244,9 @@ func loadCatalogue(fsys fs.FS, check bool) (*loaded, error) {
 }
 
 func (c *loaded) addFile(name string, data []byte, check bool) error {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	tree, _ := fs.ReadFile(c.fsys, name+".tree") // none: the text is parsed
+	doc, err := yamltree.Parse(data, string(tree))
+	if err != nil {
 		return err
 	}
 	if len(doc.Content) == 0 {

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/hitready/hitready/internal/yamltree"
 )
 
 func fixture(t *testing.T, files map[string]string) (*loaded, error) {
@@ -252,5 +254,21 @@ func TestLazyCatalogueParsesAFileWhenAsked(t *testing.T) {
 	}
 	if got, want := pseudo.T("late.id", Args{"File": "me.yaml"}), PseudoOpen+"Ĺȧţė me.yaml"+PseudoClose; got != want {
 		t.Errorf("pseudo late.id (parsed after): %q, want %q", got, want)
+	}
+}
+
+// TestMessageFilesAreReadFromTheirTrees: each message file is built in with its tree, which is
+// its parse, so that a run reads no message file's text.
+func TestMessageFilesAreReadFromTheirTrees(t *testing.T) {
+	names, err := fs.Glob(messageFiles, "messages/*.yaml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no message files: %v", err)
+	}
+	for _, name := range names {
+		text, _ := fs.ReadFile(messageFiles, name)
+		tree, err := fs.ReadFile(messageFiles, name+".tree")
+		if err != nil || !yamltree.Fresh(text, string(tree)) {
+			t.Errorf("%s: no tree of this text (go test ./internal/yamltree -update): %v", name, err)
+		}
 	}
 }
