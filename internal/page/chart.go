@@ -32,8 +32,8 @@ func pct1(x float64) string {
 
 // gauge is the overall score on a 0-100 track, with the two thresholds marked on it.
 type gauge struct {
-	Score, Nearly, Ready bar
-	NearlyAt, ReadyAt    string // the thresholds' positions, in percent
+	Score             bar
+	NearlyAt, ReadyAt string // the thresholds' positions, in percent
 }
 
 func newGauge(score float64, t assessment.Thresholds) gauge {
@@ -46,8 +46,6 @@ func clamp(x float64) float64 { return math.Max(0, math.Min(100, x)) }
 // width, so it fits any screen, and up in pixels, so its labels keep their size.
 type histogram struct {
 	Bins   []histBin
-	Most   int
-	Total  int
 	Height int // of the whole SVG, in pixels
 	Base   int // the y of the columns' foot
 }
@@ -72,9 +70,9 @@ const (
 
 func newHistogram(counts []int) histogram {
 	h := histogram{Base: histTop + histPlot, Height: histTop + histPlot + histFoot}
+	most := 0
 	for _, n := range counts {
-		h.Most = max(h.Most, n)
-		h.Total += n
+		most = max(most, n)
 	}
 	n := len(counts)
 	slot := 100.0 / float64(n)
@@ -84,8 +82,8 @@ func newHistogram(counts []int) histogram {
 			label = fmt.Sprintf("%d-100", i*100/n)
 		}
 		height := 0
-		if h.Most > 0 && c > 0 {
-			height = max(int(math.Round(histPlot*float64(c)/float64(h.Most))), 2)
+		if most > 0 && c > 0 {
+			height = max(int(math.Round(histPlot*float64(c)/float64(most))), 2)
 		}
 		h.Bins = append(h.Bins, histBin{
 			Label: label, From: i * 100 / n, Count: c, Nonzero: c > 0,

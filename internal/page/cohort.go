@@ -87,10 +87,10 @@ type cohortView struct {
 
 // countRow is a line of a chart drawn as a table: what is counted, how many, and a bar.
 type countRow struct {
-	Verdict      assessment.Verdict // the verdict counted, in the chart of verdicts
-	Text, Detail string
-	Count        int
-	Bar          bar
+	Verdict assessment.Verdict // the verdict counted, in the chart of verdicts
+	Text    string
+	Count   int
+	Bar     bar
 }
 
 type examRow struct {
@@ -122,7 +122,7 @@ func (c *Cohort) Close(s *assessment.Summary) error {
 			Eligible: count(e.Eligible), Early: count(e.Early), Held: count(e.Held)})
 	}
 	for _, u := range s.TopUnmet(topUnmet) {
-		v.Unmet = append(v.Unmet, countRow{Text: u.Title, Detail: u.Requirement, Count: u.Count,
+		v.Unmet = append(v.Unmet, countRow{Text: u.Title, Count: u.Count,
 			Bar: newBar(float64(u.Count), float64(s.Count))})
 	}
 	first, all := s.Unscored()
@@ -130,7 +130,7 @@ func (c *Cohort) Close(s *assessment.Summary) error {
 		v.Unscored = append(v.Unscored, assessment.Unscored{Source: fileText(u.Source), Reason: u.Reason})
 	}
 	v.UnscoredAll, v.UnscoredMore = all, all-len(first)
-	f := frame{Kind: "cohort", Title: c.set.w.l.T("page.title.cohort"), Date: c.opts.Date, Generous: true}
+	f := frame{Kind: "cohort", Title: c.set.w.l.T("page.title.cohort"), Date: c.opts.Date}
 	return write(c.w, c.set, "cohort", v, f, nil)
 }
 

@@ -104,5 +104,5 @@ func Comparison(w io.Writer, c assessment.Comparison, opts Options) error {
 	}
 	v.Closed, v.Opened, v.Remaining = gaps(c.Closed), gaps(c.Opened), gaps(c.Remaining)
 	pageTitle := titleOf(set.w.l, "page.title.compare", "page.title.compare-of", cmp.Or(v.Who, v.NewSource))
-	return write(w, set, "compare", v, frame{Kind: "compare", Title: pageTitle, Date: opts.Date, Generous: true}, nil)
+	return write(w, set, "compare", v, frame{Kind: "compare", Title: pageTitle, Date: opts.Date}, nil)
 }

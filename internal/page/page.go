@@ -111,15 +111,14 @@ var style = sync.OnceValue(func() template.CSS {
 
 // frame is what the layout template needs around a page's body.
 type frame struct {
-	Lang     string // the page's language, as HTML's lang attribute wants it
-	Kind     string // report, cohort or compare: the page's class and what only a report says
-	Title    string // the document's title and every printed sheet's running header
-	Date     time.Time
-	Style    template.CSS
-	Body     template.HTML // the page's body, drawn first so that the words it uses are known
-	Words    []explained   // the abbreviations the body uses, explained
-	Sources  []string
-	Generous bool // the cohort and compare pages; the student's page is held to two sheets
+	Lang    string // the page's language, as HTML's lang attribute wants it
+	Kind    string // report, cohort or compare: the page's class and what only a report says
+	Title   string // the document's title and every printed sheet's running header
+	Date    time.Time
+	Style   template.CSS
+	Body    template.HTML // the page's body, drawn first so that the words it uses are known
+	Words   []explained   // the abbreviations the body uses, explained
+	Sources []string
 }
 
 // explained is an abbreviation of the list of words used, and what it stands for.

@@ -56,9 +56,9 @@ type credentialRow struct {
 }
 
 type gapRow struct {
-	Title, Requirement, Current, Target, NextStep string
-	Severity                                      assessment.Severity
-	Step                                          int // the step of the path that closes it; 0 when none does
+	Title, Current, Target, NextStep string
+	Severity                         assessment.Severity
+	Step                             int // the step of the path that closes it; 0 when none does
 }
 
 // Report writes a student's page: what matters first (the verdict, the path, the credentials),
@@ -142,7 +142,7 @@ func newReportView(r assessment.Report) reportView {
 			Missing: c.Missing})
 	}
 	for _, g := range r.Gaps {
-		v.Gaps = append(v.Gaps, gapRow{Title: titles[g.ID], Requirement: g.Requirement, Current: g.Current,
+		v.Gaps = append(v.Gaps, gapRow{Title: titles[g.ID], Current: g.Current,
 			Target: g.Target, NextStep: g.NextStep, Severity: g.Severity, Step: step[g.ID]})
 	}
 	return v
