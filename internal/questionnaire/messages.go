@@ -95,26 +95,6 @@ func doesNotApply(l *i18n.Localizer, total int, text string) string {
 	return l.N("session.does-not-apply", total, i18n.Args{"Question": quoted(text)})
 }
 
-func sectionIntro(l *i18n.Localizer, title, intro, source string) string {
-	return l.T("session.section", i18n.Args{"Title": title, "Intro": intro, "Source": source})
-}
-
-func noLongerApplies(l *i18n.Localizer, text string) string {
-	return l.T("session.review.no-longer-applies", i18n.Args{"Question": quoted(text)})
-}
-
-func noLongerFits(l *i18n.Localizer, text string) string {
-	return l.T("session.review.no-longer-fits", i18n.Args{"Question": quoted(text)})
-}
-
-func appliesNow(l *i18n.Localizer, text string) string {
-	return l.T("session.review.applies-now", i18n.Args{"Question": quoted(text)})
-}
-
-func stillRight(l *i18n.Localizer, changed, text string) string {
-	return l.T("session.review.still-right", i18n.Args{"Changed": quoted(changed), "Question": quoted(text)})
-}
-
 func changing(l *i18n.Localizer, text string) string {
 	return l.T("session.review.change-prefix", i18n.Args{"Question": text})
 }

@@ -152,7 +152,7 @@ func (r *run) askOne(q *questions.Question) error {
 	if !r.introduced[q.Section] {
 		r.introduced[q.Section] = true
 		if s, ok := r.bank.Section(q.Section); ok {
-			fmt.Fprintf(r.out, "\n%s\n", prose.Wrap(sectionIntro(r.l, s.Title, s.Intro, r.bank.Source.Title), r.width, ""))
+			fmt.Fprintf(r.out, "\n%s\n", prose.Wrap(r.l.T("session.section", i18n.Args{"Title": s.Title, "Intro": s.Intro, "Source": r.bank.Source.Title}), r.width, ""))
 		}
 	}
 	ans, err := ask(r.p, r.l, r.bank.Offered(q, r.answers), counted(r.l, r.done+1, r.total, q.Text), nil, r.width)

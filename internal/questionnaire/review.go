@@ -169,57 +169,44 @@ func settle(p prompter.Prompter, bank *questions.Bank, answers, before *question
 		q := &bank.Questions[i]
 		_, answered := answers.Get(q.ID)
 		asks := bank.Asks(q, answers)
+		cond := movedCondition(bank, q, moved)
+		var why string // why q is asked again
 		switch {
 		case asks == questions.NotAsked && (answered || answers.Skipped(q.ID)):
 			answers.Delete(q.ID)
 			if answered {
-				fmt.Fprintln(out, prose.Wrap(noLongerApplies(l, q.Text), width, ""))
+				fmt.Fprintln(out, prose.Wrap(l.T("session.review.no-longer-applies", i18n.Args{"Question": quoted(q.Text)}), width, ""))
 			}
+			continue
 		case answered && q.Kind == questions.OneOf && !bank.Allows(q, choiceOf(answers, q.ID), answers):
 			// The change rules out this answer's value (a bachelor's program with an
 			// associate's degree): asked again among what the answers allow.
-			fmt.Fprintln(out, prose.Wrap(noLongerFits(l, q.Text), width, ""))
-			if err := reask(p, bank, answers, q, q.Text, width); err != nil {
-				return err
-			}
-			moved = append(moved, q.ID)
+			why = l.T("session.review.no-longer-fits", i18n.Args{"Question": quoted(q.Text)})
 		case !answered && q.AskedWhen != nil && asks == questions.Asked && bank.Asks(q, before) != questions.Asked:
-			fmt.Fprintln(out, prose.Wrap(appliesNow(l, q.Text), width, ""))
-			if err := reask(p, bank, answers, q, q.Text, width); err != nil {
-				return err
-			}
-			moved = append(moved, q.ID)
-		case answered && asks == questions.Asked && dependsOn(q, moved):
-			fmt.Fprintln(out, prose.Wrap(stillRight(l, questionText(bank, q, moved), q.Text), width, ""))
-			if err := reask(p, bank, answers, q, q.Text, width); err != nil {
-				return err
-			}
-			moved = append(moved, q.ID)
+			why = l.T("session.review.applies-now", i18n.Args{"Question": quoted(q.Text)})
+		case answered && asks == questions.Asked && cond != nil:
+			why = l.T("session.review.still-right", i18n.Args{"Changed": quoted(cond.Text), "Question": quoted(q.Text)})
+		default:
+			continue
 		}
+		fmt.Fprintln(out, prose.Wrap(why, width, ""))
+		if err := reask(p, bank, answers, q, q.Text, width); err != nil {
+			return err
+		}
+		moved = append(moved, q.ID)
 	}
 	return nil
 }
 
-// dependsOn tells whether q's condition names one of ids.
-func dependsOn(q *questions.Question, ids []string) bool {
+// movedCondition is the question among moved that q's condition names first, nil when it names
+// none.
+func movedCondition(bank *questions.Bank, q *questions.Question, moved []string) *questions.Question {
 	for _, c := range q.AskedWhen {
-		if slices.Contains(ids, c.Question) {
-			return true
+		if d, ok := bank.Question(c.Question); ok && slices.Contains(moved, c.Question) {
+			return d
 		}
 	}
-	return false
-}
-
-// questionText is the text of the question, among ids, that q's condition names first.
-func questionText(bank *questions.Bank, q *questions.Question, ids []string) string {
-	for _, c := range q.AskedWhen {
-		if slices.Contains(ids, c.Question) {
-			if d, ok := bank.Question(c.Question); ok {
-				return d.Text
-			}
-		}
-	}
-	return ""
+	return nil
 }
 
 // sameAnswer tells whether id has the same answer (or none) in a and b.
