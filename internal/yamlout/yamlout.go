@@ -10,7 +10,7 @@ import (
 	"math"
 	"reflect"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -141,7 +141,7 @@ func writeYAML(b *bytes.Buffer, v reflect.Value, indent int, inline bool) error 
 		}
 		if v.Kind() == reflect.Map {
 			keys := v.MapKeys()
-			sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+			slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
 			for _, k := range keys {
 				if err := entry(yamlString(k.String()), v.MapIndex(k)); err != nil {
 					return err
@@ -161,23 +161,15 @@ func writeYAML(b *bytes.Buffer, v reflect.Value, indent int, inline bool) error 
 		for i := range v.Len() {
 			item := v.Index(i)
 			pad(b, indent)
-			b.WriteByte('-')
-			switch shapeOf(item) {
-			case shapeInline:
-				b.WriteByte(' ')
-				if err := writeYAML(b, item, indent+2, false); err != nil {
-					return err
-				}
-			case shapeMapping:
-				b.WriteByte(' ')
-				if err := writeYAML(b, item, indent+2, true); err != nil {
-					return err
-				}
-			default:
-				b.WriteByte('\n')
-				if err := writeYAML(b, item, indent+2, false); err != nil {
-					return err
-				}
+			// A list below its dash; a scalar or a mapping's first key after it.
+			itemShape := shapeOf(item)
+			if itemShape == shapeList {
+				b.WriteString("-\n")
+			} else {
+				b.WriteString("- ")
+			}
+			if err := writeYAML(b, item, indent+2, itemShape == shapeMapping); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -201,7 +193,7 @@ func writeScalar(b *bytes.Buffer, v reflect.Value) error {
 	case reflect.Array:
 		b.WriteString("[]")
 	case reflect.String:
-		writeString(b, v.String())
+		b.WriteString(yamlString(v.String()))
 	case reflect.Bool:
 		b.WriteString(strconv.FormatBool(v.Bool()))
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
@@ -217,14 +209,6 @@ func writeScalar(b *bytes.Buffer, v reflect.Value) error {
 	}
 	b.WriteByte('\n')
 	return nil
-}
-
-func writeString(b *bytes.Buffer, s string) {
-	if plain(s) {
-		b.WriteString(s)
-		return
-	}
-	b.WriteString(yamlString(s))
 }
 
 // numberLike is what YAML 1.1 or 1.2 would resolve as a number or a date rather than text; it
@@ -245,15 +229,7 @@ func plain(s string) bool {
 
 // reservedWord tells whether s is a word YAML 1.1 or 1.2 reads as a boolean or null.
 func reservedWord(s string) bool {
-	if len(s) > 5 {
-		return false
-	}
-	for _, w := range reserved {
-		if strings.EqualFold(s, w) {
-			return true
-		}
-	}
-	return false
+	return len(s) <= 5 && slices.ContainsFunc(reserved, func(w string) bool { return strings.EqualFold(s, w) })
 }
 
 // plainRunes tells whether s starts with a letter, a digit, "(", "/" or "." (paths, checked by
