@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"golang.org/x/sync/errgroup"
@@ -175,13 +176,7 @@ func walk(l *i18n.Localizer, path string, send func(Item, int64) bool) bool {
 // IsAnswersFile tells whether a folder's walk takes the file p for an answers file: *.yaml, *.yml
 // or *.json, in any case.
 func IsAnswersFile(p string) bool {
-	ext := strings.ToLower(filepath.Ext(p))
-	for _, e := range answersExt {
-		if ext == e {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(answersExt, strings.ToLower(filepath.Ext(p)))
 }
 
 // unreadable turns a file-system error into a refusal of that input: for a cohort, a file that

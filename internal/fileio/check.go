@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -101,17 +102,13 @@ func keepGuard(out Path, inputs iter.Seq[Path], stdin fs.FileInfo) {
 	guardsMu.Lock()
 	defer guardsMu.Unlock()
 	if g, ok := guards[out.Name]; ok {
-		earlier := g.inputs
-		later := inputs
+		both := []iter.Seq[Path]{g.inputs, inputs}
 		inputs = func(yield func(Path) bool) {
-			for p := range earlier {
-				if !yield(p) {
-					return
-				}
-			}
-			for p := range later {
-				if !yield(p) {
-					return
+			for _, seq := range both {
+				for p := range seq {
+					if !yield(p) {
+						return
+					}
 				}
 			}
 		}
@@ -273,15 +270,7 @@ func inputInfo(in Path, stdin fs.FileInfo) fs.FileInfo {
 }
 
 // Inputs turns paths into the sequence CheckOutputs walks.
-func Inputs(paths ...Path) iter.Seq[Path] {
-	return func(yield func(Path) bool) {
-		for _, p := range paths {
-			if !yield(p) {
-				return
-			}
-		}
-	}
-}
+func Inputs(paths ...Path) iter.Seq[Path] { return slices.Values(paths) }
 
 // refusal is an output refused: its name, and the message by id with its data. It reads in
 // English until CheckOutputs, Create or Commit, which know the run's language, word it in that

@@ -52,13 +52,11 @@ func (p Problem) String() string {
 	return p.Origin.String() + ": " + textsafe.Escape(p.ID) + ": " + textsafe.Escape(p.Message)
 }
 
-// maxShown is how many problems of one file a message lists: a screenful. A file of thousands of
-// mistakes is better fixed from the first few than scrolled through.
-const maxShown = 20
-
-// MaxShown is maxShown for the decoders of other files (profiles, credentials, steps), which keep
-// as many problems of a file and count the rest in InvalidError.Dropped.
-const MaxShown = maxShown
+// MaxShown is how many problems of one file a message lists: a screenful. A file of thousands of
+// mistakes is better fixed from the first few than scrolled through. The decoders of profiles,
+// credentials and steps keep as many problems of a file and count the rest in
+// InvalidError.Dropped.
+const MaxShown = 20
 
 // InvalidError carries every problem found in a piece of input, so a person fixes a file in one
 // pass instead of one error per run; a screenful per file (MaxShown), then how many more.
@@ -84,7 +82,7 @@ func (e *InvalidError) Error() string {
 		if _, seen := shown[p.Origin.Path]; !seen {
 			order = append(order, p.Origin.Path)
 		}
-		if shown[p.Origin.Path] >= maxShown {
+		if shown[p.Origin.Path] >= MaxShown {
 			more[p.Origin.Path]++
 			continue
 		}
