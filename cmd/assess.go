@@ -273,11 +273,7 @@ func promptBlocker(opts *AssessOptions) string {
 // assessOutputs are the files assess writes. The report's standard output is named "-" so that
 // --save-answers - with no --output (both on standard output) is refused as one file.
 func assessOutputs(opts *AssessOptions) []fileio.Path {
-	report := opts.Output
-	if report == "" {
-		report = fileio.StdStream
-	}
-	return []fileio.Path{{Flag: "--output", Name: report}, {Flag: "--save-answers", Name: opts.SaveAnswers}}
+	return []fileio.Path{{Flag: "--output", Name: cmp.Or(opts.Output, fileio.StdStream)}, {Flag: "--save-answers", Name: opts.SaveAnswers}}
 }
 
 // outputOptions fit the output to where it goes: the terminal's width when it goes to the

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strconv"
@@ -41,11 +42,7 @@ const minHelpWidth = 40
 // writeHelp is cobra's help: the long description (or the short one), then the usage.
 func writeHelp(w io.Writer, c *cobra.Command, width int, l *i18n.Localizer) error {
 	width = max(width, minHelpWidth)
-	text := c.Long
-	if text == "" {
-		text = c.Short
-	}
-	if text = strings.TrimSpace(text); text != "" {
+	if text := strings.TrimSpace(cmp.Or(c.Long, c.Short)); text != "" {
 		if _, err := fmt.Fprintf(w, "%s\n\n", rewrap(text, width)); err != nil {
 			return err
 		}

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 )
@@ -55,28 +53,6 @@ func langFromArgs(ios *iostreams.IOStreams, args []string) {
 		}
 		if l, err := i18n.Parse(value); ok && err == nil {
 			ios.SetLang(l)
-		}
-	}
-}
-
-// localizeBuiltins puts cobra's own commands (help, completion and its shells) in the tree's
-// language; checkBuiltinArgs made them.
-func localizeBuiltins(root *cobra.Command, l *i18n.Localizer) {
-	data := i18n.Args{"Root": root.Name()}
-	for _, c := range root.Commands() {
-		switch c.Name() {
-		case "help":
-			c.Use = "help " + l.T("help.use-line.command")
-			c.Short, c.Long = l.T("help.help.short"), l.T("help.help.long", data)
-		case "completion":
-			c.Short, c.Long = l.T("help.completion.short"), l.T("help.completion.long", data)
-			for _, sh := range c.Commands() {
-				sh.Short = l.T("help.completion.shell.short", i18n.Args{"Shell": sh.Name()})
-				sh.Long = l.T("help.completion."+sh.Name()+".long", data)
-				if f := sh.Flags().Lookup("no-descriptions"); f != nil {
-					f.Usage = l.T("help.completion.flag.no-descriptions")
-				}
-			}
 		}
 	}
 }

@@ -297,21 +297,24 @@ func NewCmdRoot(ios *iostreams.IOStreams) *cobra.Command {
 	root.AddCommand(NewCmdCredentials(ios, nil))
 	root.AddCommand(NewCmdOutlook(ios, nil))
 	root.AddCommand(NewCmdVersion(ios))
-	checkBuiltinArgs(root, l)
-	localizeBuiltins(root, l)
+	setUpBuiltins(root, l)
 	return root
 }
 
-// checkBuiltinArgs gives cobra's own help and completion commands the argument checks every
-// other command has: a topic or shell that does not exist, or one argument too many, is bad
-// usage (exit 2), not help on standard output with exit 0 or a plain error with exit 1. The
-// commands are made now, as cobra would make them on Execute, so that they can be changed.
-func checkBuiltinArgs(root *cobra.Command, l *i18n.Localizer) {
+// setUpBuiltins puts cobra's own commands (help, completion and its shells) in the tree's
+// language, and gives them the argument checks every other command has: a topic or shell that
+// does not exist, or one argument too many, is bad usage (exit 2), not help on standard output
+// with exit 0 or a plain error with exit 1. The commands are made now, as cobra would make them
+// on Execute, so that they can be changed.
+func setUpBuiltins(root *cobra.Command, l *i18n.Localizer) {
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
+	data := i18n.Args{"Root": root.Name()}
 	for _, c := range root.Commands() {
 		switch c.Name() {
 		case "help":
+			c.Use = "help " + l.T("help.use-line.command")
+			c.Short, c.Long = l.T("help.help.short"), l.T("help.help.long", data)
 			c.Args = func(c *cobra.Command, args []string) error {
 				if len(args) == 0 {
 					return nil
@@ -323,9 +326,15 @@ func checkBuiltinArgs(root *cobra.Command, l *i18n.Localizer) {
 				return nil
 			}
 		case "completion":
+			c.Short, c.Long = l.T("help.completion.short"), l.T("help.completion.long", data)
 			shells := make([]string, 0, len(c.Commands()))
 			for _, sh := range c.Commands() {
 				shells = append(shells, sh.Name())
+				sh.Short = l.T("help.completion.shell.short", i18n.Args{"Shell": sh.Name()})
+				sh.Long = l.T("help.completion."+sh.Name()+".long", data)
+				if f := sh.Flags().Lookup("no-descriptions"); f != nil {
+					f.Usage = l.T("help.completion.flag.no-descriptions")
+				}
 				check := sh.Args
 				sh.Args = func(c *cobra.Command, args []string) error {
 					if check == nil {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -149,11 +150,7 @@ func (s *csvStream) Close(*assessment.Summary) error { return s.c.Flush() }
 
 // cohortRow is what the cohort view shows of one person.
 func cohortRow(r assessment.Report, l *i18n.Localizer) (student, score, verdict, blocking, next string) {
-	student = r.Respondent
-	if student == "" {
-		student = r.Source
-	}
-	student = textsafe.Escape(student)
+	student = textsafe.Escape(cmp.Or(r.Respondent, r.Source))
 	// Step 1 of the plan by its action: the CSV's first_step, which the summary groups by.
 	return student, formatScore(r.Score), verdictShort(r.Verdict, l), strings.Join(blockingTitles(r), ", "), firstStep(r)
 }

@@ -38,11 +38,7 @@ func signed(x float64) string {
 }
 
 func comparisonTitle(c assessment.Comparison, l *i18n.Localizer) string {
-	who := c.New.Respondent
-	if who == "" {
-		who = c.Old.Respondent
-	}
-	who = textsafe.Escape(who)
+	who := textsafe.Escape(cmp.Or(c.New.Respondent, c.Old.Respondent))
 	files := i18n.Args{"Old": textsafe.Escape(c.Old.Source), "New": textsafe.Escape(c.New.Source), "Who": who}
 	if who == "" {
 		return l.T("compare.title", files)
