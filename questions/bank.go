@@ -108,14 +108,14 @@ func (w When) In(l *i18n.Localizer) string {
 func (w *When) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.MappingNode {
 		var c Condition
-		if err := decodeStrict(n, &c); err != nil {
+		if err := decodeBank(n, &c); err != nil {
 			return err
 		}
 		*w = When{c}
 		return nil
 	}
 	var cs []Condition
-	if err := decodeStrict(n, &cs); err != nil {
+	if err := decodeBank(n, &cs); err != nil {
 		return err
 	}
 	*w = cs
@@ -139,14 +139,22 @@ func (w When) MarshalJSON() ([]byte, error) {
 	return json.Marshal([]Condition(w))
 }
 
-// decodeStrict decodes a node refusing unknown fields: yaml.Node.Decode alone forgets the
-// decoder's KnownFields, so the node is re-encoded and decoded by a strict decoder.
-// strictBank has the bank decoded refusing unknown fields, which yaml.v3 does only from text (the
-// localized tree written out and parsed again: twice the work). This package's tests set it
-// (strict_bank_test.go), so a misspelt field in bank.yaml fails them; a run, whose bank has
-// passed them, decodes the tree as it is.
+// strictBank has the bank, and each of its conditions (when), decoded refusing unknown fields,
+// which yaml.v3 does only from text (the localized tree written out and parsed again: twice the
+// work). This package's tests set it (strict_bank_test.go), so a misspelt field in bank.yaml
+// fails them; a run, whose bank has passed them, decodes the tree as it is.
 var strictBank = false
 
+// decodeBank decodes a node of the bank: strictly under the tests (strictBank), else as it is.
+func decodeBank(n *yaml.Node, v any) error {
+	if strictBank {
+		return decodeStrict(n, v)
+	}
+	return n.Decode(v)
+}
+
+// decodeStrict decodes a node refusing unknown fields: yaml.Node.Decode alone forgets the
+// decoder's KnownFields, so the node is re-encoded and decoded by a strict decoder.
 func decodeStrict(n *yaml.Node, v any) error {
 	data, err := yaml.Marshal(n)
 	if err != nil {
@@ -287,11 +295,7 @@ func parseBank(data []byte, tree string, l i18n.Lang) (*Bank, error) {
 	}
 	b := Bank{lang: l, words: i18n.For(l)}
 	if len(doc.Content) > 0 {
-		decode := doc.Content[0].Decode
-		if strictBank {
-			decode = func(v any) error { return decodeStrict(doc.Content[0], v) }
-		}
-		if err := decode(&b); err != nil {
+		if err := decodeBank(doc.Content[0], &b); err != nil {
 			return nil, fmt.Errorf("question bank: %w", err)
 		}
 	}
