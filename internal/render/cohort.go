@@ -307,18 +307,13 @@ func unscoredItems(s *assessment.Summary, l *i18n.Localizer) []string {
 	first, all := s.Unscored()
 	items := make([]string, 0, len(first)+1)
 	for _, u := range first {
-		items = append(items, textsafe.Escape(u.Source)+": "+unscoredWord(u.Reason, l))
+		// The reason in a word; the catalogue has one for each (cohort.unscored.invalid, ...).
+		items = append(items, textsafe.Escape(u.Source)+": "+l.T("cohort.unscored."+string(u.Reason)))
 	}
 	if all > len(first) {
 		items = append(items, l.T("cohort.unscored.more", i18n.Args{"Count": all - len(first)}))
 	}
 	return items
-}
-
-// unscoredWord is the reason a file could not be scored, in a word for a person: the catalogue
-// has one for each reason (cohort.unscored.invalid, .incomplete, .unread).
-func unscoredWord(r assessment.UnscoredReason, l *i18n.Localizer) string {
-	return l.T("cohort.unscored." + string(r))
 }
 
 // topUnmet is how many requirements the summary lists as most often unmet.

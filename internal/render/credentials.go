@@ -10,7 +10,6 @@ import (
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/i18n"
-	"github.com/hitready/hitready/internal/prose"
 )
 
 // Credentials writes the credentials in force: each with what a pass meets, the exam as the
@@ -123,11 +122,7 @@ func examText(c *assessment.Credential, l *i18n.Localizer) string {
 func credentialsTable(w io.Writer, cs *assessment.Credentials, opts Options) error {
 	var b strings.Builder
 	loc := opts.loc()
-	para := func(indent, text string) {
-		for _, l := range prose.Lines(text, max(opts.width()-len(indent), 20)) {
-			b.WriteString(indent + l + "\n")
-		}
-	}
+	para := func(indent, text string) { wrapped(&b, indent, text, opts.width()) }
 	para("", loc.T("credentials.intro"))
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]

@@ -290,11 +290,7 @@ func pathSection(b *strings.Builder, r assessment.Report, opts Options, p painte
 		numWidth := len(strconv.Itoa(len(r.Plan)))
 		indent := strings.Repeat(" ", 2+numWidth+2)
 		for _, s := range full {
-			lines := prose.Lines(s.Action, max(width-len(indent), 20))
-			fmt.Fprintf(b, "  %*d. %s\n", numWidth, s.Step, lines[0])
-			for _, line := range lines[1:] {
-				fmt.Fprintf(b, "%s%s\n", indent, line)
-			}
+			wrapped(b, fmt.Sprintf("  %*d. ", numWidth, s.Step), s.Action, width)
 			for _, line := range prose.Lines("("+closesText(s, titles, l)+")", max(width-len(indent), 20)) {
 				fmt.Fprintf(b, "%s%s\n", indent, p.paint(ansiDim, line))
 			}
@@ -315,14 +311,9 @@ func pathSection(b *strings.Builder, r assessment.Report, opts Options, p painte
 		for _, c := range r.Credentials {
 			nameWidth = max(nameWidth, len(shortName(c.ID)))
 		}
-		indent := strings.Repeat(" ", 2+nameWidth+2)
 		credentials, shared := sharedMissing(r.Credentials)
 		for _, c := range credentials {
-			lines := prose.Lines(statusText(c, l), max(width-len(indent), 20))
-			fmt.Fprintf(b, "  %-*s  %s\n", nameWidth, shortName(c.ID), lines[0])
-			for _, line := range lines[1:] {
-				fmt.Fprintf(b, "%s%s\n", indent, line)
-			}
+			wrapped(b, fmt.Sprintf("  %-*s  ", nameWidth, shortName(c.ID)), statusText(c, l), width)
 		}
 		for _, s := range shared {
 			wrapped(b, "  ", l.T("report.credentials.all", i18n.Args{"Credentials": l.And(s.names), "Text": s.text}), width)
