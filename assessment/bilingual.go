@@ -66,7 +66,7 @@ func (f *yamlFile) localized(data []byte, l i18n.Lang) ([]byte, error) {
 			return nil, errors.New(f.words.T(id, i18n.Args{"Line": line}))
 		}
 	}
-	if err := f.checkTexts(f.root); err != nil {
+	if err := f.checkTexts(); err != nil {
 		return nil, err
 	}
 	if err := i18n.Localize(f.root, l); err != nil {
@@ -87,29 +87,19 @@ func isBilingual(n *yaml.Node) bool {
 	return true
 }
 
-// checkTexts refuses, as i18n.Localize would in English, a text of the tree under n that it could
-// not read, in the run's language: every mapping with the key en is a text (i18n.Localize).
-func (f *yamlFile) checkTexts(n *yaml.Node) error {
-	switch n.Kind {
-	case yaml.DocumentNode, yaml.SequenceNode:
-		for _, c := range n.Content {
-			if err := f.checkTexts(c); err != nil {
-				return err
-			}
-		}
-	case yaml.MappingNode:
-		for i := 0; i < len(n.Content); i += 2 {
+// checkTexts refuses, as i18n.Localize would in English, a text of the file that it could not
+// read, in the run's language: every mapping with the key en is a text (i18n.Localize).
+func (f *yamlFile) checkTexts() (err error) {
+	f.walk(func(n *yaml.Node, _ *trail) bool {
+		for i := 0; err == nil && n.Kind == yaml.MappingNode && i < len(n.Content); i += 2 {
 			if n.Content[i].Value == "en" {
-				return f.checkText(n)
+				err = f.checkText(n)
+				return false // a text, not a mapping of fields
 			}
 		}
-		for i := 1; i < len(n.Content); i += 2 {
-			if err := f.checkTexts(n.Content[i]); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+		return err == nil
+	})
+	return err
 }
 
 // checkText refuses the text in two languages n, as i18n.Text reads it, in the run's language.
