@@ -109,24 +109,16 @@ func (c *reportChecker) line(field string) int {
 			if _, err := dec.ReadToken(); err != nil {
 				break
 			}
-			if ptr := string(dec.StackPointer()); c.lines[ptr] == 0 {
-				c.lines[ptr] = c.lineAt(int(dec.InputOffset()))
+			if at := fieldOf(dec.StackPointer()); c.lines[at] == 0 {
+				c.lines[at] = c.lineAt(int(dec.InputOffset()))
 			}
 		}
 	}
-	return c.lines[pointer(field)]
+	return c.lines[field]
 }
 
 func (c *reportChecker) lineAt(offset int) int {
 	return bytes.Count(c.data[:min(max(offset, 0), len(c.data))], []byte("\n")) + 1
-}
-
-// pointer is the JSON pointer of a field: "areas[1].score" is "/areas/1/score".
-func pointer(field string) string {
-	if field == "" {
-		return ""
-	}
-	return "/" + strings.NewReplacer("[", "/", "].", "/", "]", "", ".", "/").Replace(field)
 }
 
 // fieldOf is the field of a JSON pointer, as messages name it: "/areas/1/score" is "areas[1].score".
