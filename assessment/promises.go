@@ -216,16 +216,9 @@ func (p *Profile) nobodyReady() (*inputerr.Problem, *questions.Answers) {
 // bank's order).
 func (p *Profile) bestAnswers() *questions.Answers {
 	a := questions.NewAnswers()
-	p.fillBest(a, 0)
+	p.fill(a, 0, p.bestValue)
 	return a
 }
-
-// fillBest answers the questions from index from on the best way, after those before it.
-func (p *Profile) fillBest(a *questions.Answers, from int) { p.fill(a, from, p.bestValue) }
-
-// fillBestTopOnly is fillBest that takes, for a one-of question, its strongest value (the last
-// offered for an unordered one): the look-ahead of fillBest.
-func (p *Profile) fillBestTopOnly(a *questions.Answers, from int) { p.fill(a, from, p.topValue) }
 
 // fill answers every question asked from index from on with its best answer: every value of a
 // multiple choice, a rating's top, and for a one-of question the value oneOf picks.
@@ -247,13 +240,13 @@ func (p *Profile) fill(a *questions.Answers, from int, oneOf func(q *questions.Q
 }
 
 // bestValue is the value of the one-of question q (at index i) that scores highest when every
-// later question takes its strongest value.
+// later question takes its best answer, a one-of question its strongest value (topValue).
 func (p *Profile) bestValue(q *questions.Question, i int, a *questions.Answers) string {
 	best, bestScore := "", -1.0
 	for _, v := range p.bank.Offered(q, a).ValueNames() {
 		try := a.Clone()
 		try.Set(q.ID, questions.OneOfAnswer(v))
-		p.fillBestTopOnly(try, i+1)
+		p.fill(try, i+1, p.topValue)
 		if s := p.scoreOnly(try).Score; s > bestScore {
 			best, bestScore = v, s
 		}
@@ -261,7 +254,8 @@ func (p *Profile) bestValue(q *questions.Question, i int, a *questions.Answers) 
 	return best
 }
 
-// topValue is the strongest value of the one-of question q that the answers before it offer.
+// topValue is the strongest value of the one-of question q that the answers before it offer (the
+// last offered for an unordered one).
 func (p *Profile) topValue(q *questions.Question, _ int, a *questions.Answers) string {
 	values := p.bank.Offered(q, a).ValueNames()
 	slices.SortStableFunc(values, func(x, y string) int { return q.Rank(x) - q.Rank(y) })
