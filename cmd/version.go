@@ -14,12 +14,13 @@ import (
 	"github.com/hitready/hitready/internal/render"
 )
 
-// buildInfo is what a build of hitready knows about itself.
+// buildInfo is what a build of hitready knows about itself, in the shape of `hitready version
+// --format json`.
 type buildInfo struct {
-	Version   string // the module version, "(devel)" for a build from a work tree
-	Revision  string // the VCS revision, when the build recorded it
-	Modified  bool   // the work tree had uncommitted changes
-	GoVersion string
+	Version   string `json:"version"`  // the module version, "(devel)" for a build from a work tree
+	Revision  string `json:"commit"`   // the VCS revision, when the build recorded it
+	Modified  bool   `json:"modified"` // the work tree had uncommitted changes
+	GoVersion string `json:"go"`
 }
 
 // version is the release's version (1.2.3), stamped in by the release tool (internal/release)
@@ -68,17 +69,9 @@ func versionFormats() render.Formats[func(io.Writer, buildInfo) error] {
 		{Name: "json", Render: func(w io.Writer, b buildInfo) error {
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")
-			return enc.Encode(versionJSON{Version: b.Version, Commit: b.Revision, Modified: b.Modified, Go: b.GoVersion})
+			return enc.Encode(b)
 		}},
 	}
-}
-
-// versionJSON is the shape of `hitready version --format json`.
-type versionJSON struct {
-	Version  string `json:"version"`
-	Commit   string `json:"commit"`
-	Modified bool   `json:"modified"`
-	Go       string `json:"go"`
 }
 
 // NewCmdVersion builds `hitready version`; `hitready --version` prints the same as its text.

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
@@ -366,10 +367,7 @@ func writeCohortPath(b *strings.Builder, sum *assessment.Summary, markdown, plai
 	}
 	b.WriteString(l.T("cohort.distribution") + "\n")
 	hist := sum.Histogram(10)
-	most := 0
-	for _, n := range hist {
-		most = max(most, n)
-	}
+	most := slices.Max(hist) // Histogram(10): ten bins
 	const cells = 30
 	for i, n := range hist {
 		label := fmt.Sprintf("%d-%d", i*10, i*10+9)

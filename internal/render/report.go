@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -156,11 +157,7 @@ func levelColor(level string) string {
 // shownGaps splits the gaps into those drawn in full and the minor ones named in a line: with
 // bigger gaps to see to, minor ones are for later, unless every gap is asked for.
 func shownGaps(r assessment.Report, all bool) (full, summed []assessment.Gap) {
-	bigger := false
-	for _, g := range r.Gaps {
-		bigger = bigger || g.Severity != assessment.Minor
-	}
-	if all || !bigger {
+	if all || !slices.ContainsFunc(r.Gaps, func(g assessment.Gap) bool { return g.Severity != assessment.Minor }) {
 		return r.Gaps, nil
 	}
 	for _, g := range r.Gaps {
