@@ -126,17 +126,9 @@ func (p *plain) say(text string) {
 	fmt.Fprintln(p.out, prose.Wrap(text, p.width, ""))
 }
 
-func (p *plain) listOptions(options []string) {
-	digits := len(strconv.Itoa(len(options)))
-	for i, o := range options {
-		prefix := fmt.Sprintf("  %*d. ", digits, i+1)
-		fmt.Fprintln(p.out, prefix+prose.Wrap(o, p.width-len(prefix), strings.Repeat(" ", len(prefix))))
-	}
-}
-
 func (p *plain) Select(message, help string, options []string, def int) (int, error) {
 	p.say(message)
-	p.listOptions(options)
+	fmt.Fprint(p.out, prose.Numbered(options, p.width))
 	hint := p.l.T("session.plain.hint.select", i18n.Args{"Count": len(options)})
 	enter := -1 // what Enter alone chooses
 	switch {
@@ -165,7 +157,7 @@ func (p *plain) Select(message, help string, options []string, def int) (int, er
 
 func (p *plain) MultiSelect(message, help string, options []string, defaults []int) ([]int, error) {
 	p.say(message)
-	p.listOptions(options)
+	fmt.Fprint(p.out, prose.Numbered(options, p.width))
 	var indices []int
 	err := p.loop(p.l.T("session.plain.your-choices"), help, p.l.T("session.plain.hint.multi-select"), func(line string) (bool, string) {
 		indices = nil

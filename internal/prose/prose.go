@@ -6,6 +6,8 @@
 package prose
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,6 +32,18 @@ func Wrap(text string, width int, indent string) string {
 			first = width - iw
 		}
 		b.WriteString(strings.Join(lines(para, first, width-iw, false), "\n"+indent))
+	}
+	return b.String()
+}
+
+// Numbered lists items on numbered lines, "  1. text" (the numbers aligned on the right), each
+// wrapped to width under its own text.
+func Numbered(items []string, width int) string {
+	var b strings.Builder
+	digits := len(strconv.Itoa(len(items)))
+	for i, item := range items {
+		prefix := fmt.Sprintf("  %*d. ", digits, i+1)
+		b.WriteString(prefix + Wrap(item, width-len(prefix), strings.Repeat(" ", len(prefix))) + "\n")
 	}
 	return b.String()
 }

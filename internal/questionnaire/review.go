@@ -27,13 +27,13 @@ func Review(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 	out, width, l := opts.out(), opts.width(), i18n.For(bank.Lang())
 	for {
 		entries := reviewEntries(l, bank, answers, opts.AskName)
-		fmt.Fprintf(out, "\n%s\n", l.T("session.review.heading"))
-		digits := len(fmt.Sprint(len(entries)))
+		// Each answer whole, in the list and as an option: both prompters wrap an option too
+		// long for its line on words, so none is cut short.
+		options := make([]string, len(entries), len(entries)+1)
 		for i, e := range entries {
-			prefix := fmt.Sprintf("  %*d. ", digits, i+1)
-			indent := strings.Repeat(" ", len(prefix))
-			fmt.Fprintln(out, prefix+prose.Wrap(e.label+" — "+e.answer, width-len(prefix), indent))
+			options[i] = e.label + " — " + e.answer
 		}
+		fmt.Fprintf(out, "\n%s\n%s", l.T("session.review.heading"), prose.Numbered(options, width))
 		choice, err := p.Select(l.T("session.review.question"), l.T("session.review.help"),
 			[]string{l.T("session.review.score"), l.T("session.review.change")}, 0)
 		if err != nil {
@@ -41,12 +41,6 @@ func Review(p prompter.Prompter, bank *questions.Bank, answers *questions.Answer
 		}
 		if choice == 0 {
 			return nil
-		}
-		// Each answer whole: both prompters wrap an option too long for its line on words, so
-		// none is cut short.
-		options := make([]string, len(entries), len(entries)+1)
-		for i, e := range entries {
-			options[i] = e.label + " — " + e.answer
 		}
 		// A way back, for a person who opened the list only to look or changed their mind.
 		options = append(options, l.T("session.review.back"))
