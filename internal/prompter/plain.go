@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/hitready/hitready/internal/i18n"
-	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/prose"
 )
 
@@ -39,9 +38,6 @@ type lineOrErr struct {
 // close ends the goroutine. (A read under way when the person presses Ctrl-C stays blocked until
 // the process exits, which follows at once: a terminal's descriptor cannot be woken portably.)
 func newPlain(ctx context.Context, in io.Reader, out io.Writer, width int, lang i18n.Lang) *plain {
-	if width <= 0 {
-		width = iostreams.DefaultWidth
-	}
 	p := &plain{out: out, width: width, ctx: ctx, l: i18n.For(lang), skip: SkipOption(lang), want: make(chan struct{}), got: make(chan lineOrErr, 1),
 		quit: make(chan struct{}), done: make(chan struct{})}
 	go func() {

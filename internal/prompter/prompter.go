@@ -56,19 +56,19 @@ type Options struct {
 // New is also the one place survey's package-wide settings are made, once, before the first
 // question: survey only offers them as variables of its own packages.
 func New(ctx context.Context, opts Options) (Prompter, func()) {
+	width := opts.Width
+	if width <= 0 {
+		width = iostreams.DefaultWidth
+	}
 	in, inOK := opts.In.(terminal.FileReader)
 	out, outOK := opts.Out.(terminal.FileWriter)
 	if opts.Plain || !inOK || !outOK {
-		p := newPlain(ctx, opts.In, opts.Out, opts.Width, opts.Lang)
+		p := newPlain(ctx, opts.In, opts.Out, width, opts.Lang)
 		return p, p.close
 	}
 	// Assigned both ways, not only set: a second session in one process (tests) must not
 	// inherit the first one's choice.
 	core.DisableColor = opts.NoColor
-	width := opts.Width
-	if width <= 0 {
-		width = iostreams.DefaultWidth
-	}
 	installTemplates(width, opts.Lang)
 	in, release := suspendable(in, out)
 	return &survey{in: in, out: out, width: width}, release
