@@ -314,7 +314,7 @@ func worded(err error, l i18n.Lang) error {
 }
 
 func cannotWrite(name string, err error) error {
-	return refuseOutput(name, "errors.output.cannot-write", i18n.Args{"Reason": reason(err)})
+	return refuseOutput(name, "errors.output.cannot-write", i18n.Args{"Reason": reason(err).Error()})
 }
 
 func isFolder(name string) error {

@@ -138,7 +138,7 @@ func (r reader) openError(path string, err error) error {
 			return r.notRegular(path, info.Mode())
 		}
 	}
-	args := i18n.Args{"Reason": reason(err)}
+	args := i18n.Args{"Reason": reason(err).Error()}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		msg := r.l.T("errors.file.not-found", args)
@@ -174,20 +174,18 @@ func nearName(path string) string {
 
 // readError is a failure while reading what opened fine: an I/O error, exit 1.
 func readError(path string, err error) error {
-	return fmt.Errorf("reading %s: %w", path, reason0(err))
+	return fmt.Errorf("reading %s: %w", path, reason(err))
 }
 
 // reason is the system's words for err without the path the os package puts in front of them,
 // which may be a name the user never gave (a link's target, a temporary file).
-func reason(err error) string { return reason0(err).Error() }
-
-func reason0(err error) error {
+func reason(err error) error {
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
 	var le *os.LinkError
-	if errors.As(err, &le) {
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
 		return le.Err
 	}
 	return err

@@ -77,7 +77,7 @@ func create(ctx context.Context, name string, streams Streams) (*Output, error) 
 		}
 		return createInPlace(name, info)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
+		return nil, fmt.Errorf("writing %s: %w", name, reason(err))
 	}
 	return createReplacement(ctx, name, t.path, info)
 }
@@ -92,7 +92,7 @@ func createReplacement(ctx context.Context, name, target string, info fs.FileInf
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 			return nil, noFolder(name, filepath.Dir(name))
 		}
-		return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
+		return nil, fmt.Errorf("writing %s: %w", name, reason(err))
 	}
 	o := &Output{name: name, buf: bufio.NewWriterSize(f, 64<<10), file: f, temp: f.Name(), target: target}
 	if !temps.add(o) {
@@ -105,7 +105,7 @@ func createReplacement(ctx context.Context, name, target string, info fs.FileInf
 		keepOwner(f, info)
 		if err := keepMode(f, info); err != nil {
 			o.Discard()
-			return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
+			return nil, fmt.Errorf("writing %s: %w", name, reason(err))
 		}
 	}
 	return o, nil
@@ -169,7 +169,7 @@ func createInPlace(name string, info fs.FileInfo) (*Output, error) {
 		if errors.Is(err, syscall.ENXIO) {
 			return nil, &refusal{name: name, id: "errors.output.nobody-reading", kind: kindID(info.Mode())}
 		}
-		return nil, fmt.Errorf("writing %s: %w", name, reason0(err))
+		return nil, fmt.Errorf("writing %s: %w", name, reason(err))
 	}
 	return &Output{name: name, buf: bufio.NewWriterSize(f, 64<<10), file: f}, nil
 }
@@ -278,9 +278,9 @@ func (o *Output) Discard() {
 
 func (o *Output) fail(err error) error {
 	if o.name == "" || o.name == StdStream {
-		return fmt.Errorf("writing to standard output: %w", reason0(err))
+		return fmt.Errorf("writing to standard output: %w", reason(err))
 	}
-	return fmt.Errorf("writing %s: %w", o.name, reason0(err))
+	return fmt.Errorf("writing %s: %w", o.name, reason(err))
 }
 
 // WriteFile writes data to name through Create and Commit.
@@ -315,7 +315,7 @@ func Claim(dir, base, ext string, skip func(path string) bool) (string, error) {
 			continue
 		}
 		if err != nil {
-			return "", fmt.Errorf("creating %s: %w", path, reason0(err))
+			return "", fmt.Errorf("creating %s: %w", path, reason(err))
 		}
 		f.Close()
 		return path, nil
