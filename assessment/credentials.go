@@ -337,18 +337,21 @@ func (r Rule) holds(a *questions.Answers) bool {
 	return ok && (slices.Contains(r.In, ans.Choice) || slices.ContainsFunc(ans.Choices, func(v string) bool { return slices.Contains(r.In, v) }))
 }
 
+// holding is the first of routes that holds for the person, nil if none does.
+func holding(routes []Route, a *questions.Answers) *Route {
+	for i := range routes {
+		if routes[i].holds(a) {
+			return &routes[i]
+		}
+	}
+	return nil
+}
+
 // prepared is the first route by which the person is prepared as the body recommends; ok is
 // true too when the credential recommends nothing.
 func (c *Credential) prepared(a *questions.Answers) (route *Route, ok bool) {
-	if len(c.Prepared) == 0 {
-		return nil, true
-	}
-	for i := range c.Prepared {
-		if c.Prepared[i].holds(a) {
-			return &c.Prepared[i], true
-		}
-	}
-	return nil, false
+	route = holding(c.Prepared, a)
+	return route, route != nil || len(c.Prepared) == 0
 }
 
 // Status works out where the person stands with one credential.
@@ -380,15 +383,11 @@ func (c *Credential) standing(bank *questions.Bank, a *questions.Answers) Status
 	if held, ok := a.Get(credentialQuestion); ok && held.Choice == c.ID && asked(bank, credentialQuestion, a) {
 		return Held
 	}
-	for i := range c.Eligible {
-		if c.Eligible[i].holds(a) {
-			return Eligible
-		}
-	}
-	for i := range c.Early {
-		if c.Early[i].holds(a) {
-			return EligibleEarly
-		}
+	switch {
+	case holding(c.Eligible, a) != nil:
+		return Eligible
+	case holding(c.Early, a) != nil:
+		return EligibleEarly
 	}
 	return NotYet
 }

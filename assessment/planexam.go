@@ -178,10 +178,8 @@ func earlyInLastTerm(c *Credential, st *Step, before, after *questions.Answers) 
 // holdingRoute is why the person may sit the exam: the clause of the route that holds.
 func holdingRoute(c *Credential, a *questions.Answers) string {
 	for _, routes := range [2][]Route{c.Eligible, c.Early} {
-		for i := range routes {
-			if routes[i].holds(a) {
-				return routes[i].Because
-			}
+		if r := holding(routes, a); r != nil {
+			return r.Because
 		}
 	}
 	return ""
