@@ -71,13 +71,13 @@ func (person *planFor) choose(steps *Steps) []*candidate {
 
 	// Rule 1: every gap closed once, by the step that closes the most; the gaps an exam closes
 	// are left to the exam (rule 2).
-	uncovered := newGapSet(len(person.gaps))
+	uncovered := map[int]bool{} // the person's gaps no step closes yet, by index
 	for k := range person.gaps {
-		uncovered.add(k)
+		uncovered[k] = true
 	}
 	examGaps := offers.examGaps()
 	for _, k := range examGaps {
-		uncovered.remove(k)
+		delete(uncovered, k)
 	}
 	chosen := cover(offers.steps, uncovered)
 	person.order(chosen) // rule 3
@@ -89,7 +89,7 @@ func (person *planFor) choose(steps *Steps) []*candidate {
 			chosen = person.placeExam(chosen, exam)
 		} else {
 			for _, k := range examGaps {
-				uncovered.add(k)
+				uncovered[k] = true
 			}
 		}
 	}
@@ -107,26 +107,6 @@ type planFor struct {
 	cs   *Credentials
 	a    *questions.Answers
 	gaps []Gap
-}
-
-// gapSet is a set of a person's gaps, by index, with its size.
-type gapSet struct {
-	in []bool
-	n  int
-}
-
-func newGapSet(size int) *gapSet { return &gapSet{in: make([]bool, size)} }
-
-func (s *gapSet) add(k int) {
-	if !s.in[k] {
-		s.in[k], s.n = true, s.n+1
-	}
-}
-
-func (s *gapSet) remove(k int) {
-	if s.in[k] {
-		s.in[k], s.n = false, s.n-1
-	}
 }
 
 // booked tells whether the person has booked an exam.

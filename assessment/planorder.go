@@ -99,12 +99,12 @@ func (f *planFor) gapIndices(ids []string) []int {
 
 // fallbackFor makes the fallback step for each uncovered gap, in the order of the gaps, and
 // removes them from uncovered (plan, rule 1: the fallback closes only what nothing else closes).
-func (f *planFor) fallbackFor(o offers, uncovered *gapSet) []*candidate {
+func (f *planFor) fallbackFor(o offers, uncovered map[int]bool) []*candidate {
 	var out []*candidate
 	for k := range f.gaps {
-		if o.fallback != nil && uncovered.in[k] {
+		if o.fallback != nil && uncovered[k] {
 			out = append(out, &candidate{step: o.fallback, index: o.index, gap: &f.gaps[k], gaps: []int{k}})
-			uncovered.remove(k)
+			delete(uncovered, k)
 		}
 	}
 	return out
@@ -126,9 +126,9 @@ func (o *offers) examGaps() []int {
 // cover picks candidates greedily, the one closing the most uncovered gaps first, until none
 // closes anything more (plan, rule 1); a chosen candidate keeps only the gaps it covers, and they
 // are removed from uncovered.
-func cover(cands []*candidate, uncovered *gapSet) []*candidate {
+func cover(cands []*candidate, uncovered map[int]bool) []*candidate {
 	var chosen []*candidate
-	for uncovered.n > 0 {
+	for len(uncovered) > 0 {
 		best, most := (*candidate)(nil), 0
 		for _, c := range cands {
 			if n := countIn(c.gaps, uncovered); n > most {
@@ -138,19 +138,19 @@ func cover(cands []*candidate, uncovered *gapSet) []*candidate {
 		if best == nil {
 			break
 		}
-		best.gaps = slices.DeleteFunc(best.gaps, func(k int) bool { return !uncovered.in[k] })
+		best.gaps = slices.DeleteFunc(best.gaps, func(k int) bool { return !uncovered[k] })
 		for _, k := range best.gaps {
-			uncovered.remove(k)
+			delete(uncovered, k)
 		}
 		chosen = append(chosen, best)
 	}
 	return chosen
 }
 
-func countIn(gaps []int, set *gapSet) int {
+func countIn(gaps []int, set map[int]bool) int {
 	n := 0
 	for _, k := range gaps {
-		if set.in[k] {
+		if set[k] {
 			n++
 		}
 	}
