@@ -133,16 +133,12 @@ func loadReport(ctx context.Context, ios *iostreams.IOStreams, profile *assessme
 	var head struct {
 		Schema string `json:"schema"`
 	}
-	if json.Unmarshal(data, &head) == nil && head.Schema != "" {
-		return decodeReport(i18n.For(ios.Lang()), path, data, head.Schema, profile)
-	}
-	return scoreAnswersData(profile, path, data, "compare")
-}
-
-func decodeReport(l *i18n.Localizer, path string, data []byte, schema string, profile *assessment.Profile) (assessment.Report, error) {
-	if schema != assessment.Schema {
-		return assessment.Report{}, &inputerr.InvalidError{Lang: l.Lang(), Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path},
-			Message: l.T("errors.compare.not-report", i18n.Args{"Schema": strconv.Quote(schema), "Want": strconv.Quote(assessment.Schema)})}}}
+	switch {
+	case json.Unmarshal(data, &head) != nil || head.Schema == "":
+		return scoreAnswersData(profile, path, data, "compare")
+	case head.Schema != assessment.Schema:
+		return assessment.Report{}, &inputerr.InvalidError{Lang: ios.Lang(), Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path},
+			Message: i18n.For(ios.Lang()).T("errors.compare.not-report", i18n.Args{"Schema": strconv.Quote(head.Schema), "Want": strconv.Quote(assessment.Schema)})}}}
 	}
 	return assessment.DecodeReport(path, data, profile)
 }
