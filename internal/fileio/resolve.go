@@ -183,19 +183,16 @@ func shown(dir string) string {
 	if err != nil {
 		return dir
 	}
-	for _, base := range []string{wd, evalOr(wd)} {
+	real, err := filepath.EvalSymlinks(wd)
+	if err != nil {
+		real = wd
+	}
+	for _, base := range []string{wd, real} {
 		if rel, err := filepath.Rel(base, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return rel
 		}
 	}
 	return dir
-}
-
-func evalOr(p string) string {
-	if real, err := filepath.EvalSymlinks(p); err == nil {
-		return real
-	}
-	return p
 }
 
 // SameTarget tells whether two names lead to one file, existing or not: the same file by
