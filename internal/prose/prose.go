@@ -1,8 +1,8 @@
 // Package prose holds the rules hitready's sentences follow wherever they are shown: lines
 // broken on spaces at a width (measured in the columns characters take, never inside a word
-// unless a table cell leaves no choice), a title's capital and a list of choices. The
-// report, the questionnaire and the prompters all write through it, so a rule changes in one
-// place.
+// unless a table cell leaves no choice), numbered lists, a title's capital and a list of
+// choices. The report, the questionnaire and the prompters all write through it, so a rule
+// changes in one place.
 package prose
 
 import (

@@ -129,3 +129,26 @@ func TestLowerFirst(t *testing.T) {
 		}
 	}
 }
+
+// Numbered aligns the numbers on the right and wraps each item under its own text.
+func TestNumbered(t *testing.T) {
+	tests := []struct {
+		items []string
+		width int
+		want  string
+	}{
+		{nil, 80, ""},
+		{[]string{"Yes", "No"}, 80, "  1. Yes\n  2. No\n"},
+		{[]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}, 80,
+			"   1. a\n   2. b\n   3. c\n   4. d\n   5. e\n   6. f\n   7. g\n   8. h\n   9. i\n  10. j\n"},
+		// The lines under the first keep to width less the prefix, as the prompters' and the
+		// review's lists always have.
+		{[]string{"Medical terminology and anatomy, taken for credit"}, 30,
+			"  1. Medical terminology and\n     anatomy, taken for\n     credit\n"},
+	}
+	for _, tt := range tests {
+		if got := Numbered(tt.items, tt.width); got != tt.want {
+			t.Errorf("Numbered(%q, %d) =\n%q, want\n%q", tt.items, tt.width, got, tt.want)
+		}
+	}
+}
