@@ -103,8 +103,9 @@ func readStrictIn[T any](path string, data []byte, kind fileKind, l i18n.Lang) (
 type reader[T any] func(path string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error)
 
 // readEmbedded reads a file built into hitready, which the tests hold to readStrict, in language
-// l: parsed from its tree (embeddedTrees) when the tree is its parse, its texts in two languages made plain strings of l (i18n.Localize, as questions.LoadIn reads
-// the bank), then decoded strictly, without the screen, since every command reads it on start.
+// l: read from its tree (embeddedTrees) when the tree is its parse, its texts in two languages
+// made plain strings of l (i18n.Localize, as questions.LoadIn reads the bank), then decoded
+// strictly, without the screen, since every command reads it on start.
 // Its file keeps the localized tree, whose lines are the file's, for the checks of what the
 // values mean.
 func readEmbedded[T any](name string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error) {

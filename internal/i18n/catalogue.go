@@ -244,7 +244,7 @@ func loadCatalogue(fsys fs.FS, check bool) (*loaded, error) {
 }
 
 func (c *loaded) addFile(name string, data []byte, check bool) error {
-	tree, _ := fs.ReadFile(c.fsys, name+".tree") // none: the text is parsed
+	tree, _ := fs.ReadFile(c.fsys, name+".tree") // a test's files may have none: the text is parsed
 	doc, err := yamltree.Parse(data, string(tree))
 	if err != nil {
 		return err

@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 
 	"github.com/hitready/hitready/internal/yamltree"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 )
 
 func fixture(t *testing.T, files map[string]string) (*loaded, error) {
@@ -270,5 +271,20 @@ func TestMessageFilesAreReadFromTheirTrees(t *testing.T) {
 		if err != nil || !yamltree.Fresh(text, string(tree)) {
 			t.Errorf("%s: no tree of this text (go test ./internal/yamltree -update): %v", name, err)
 		}
+	}
+	// help.yaml read as a run reads it, from its tree, allocates far less than from its text.
+	text, _ := fs.ReadFile(messageFiles, "messages/help.yaml")
+	withoutTrees := fstest.MapFS{"messages/help.yaml": {Data: text}}
+	add := func(fsys fs.FS) func() {
+		return func() {
+			c := &loaded{bundle: goi18n.NewBundle(English.Tag()), ids: map[string]string{}, fsys: fsys, english: map[string]*goi18n.Message{}}
+			if err := c.addFile("messages/help.yaml", text, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	fromTree, fromText := testing.AllocsPerRun(3, add(messageFiles)), testing.AllocsPerRun(3, add(withoutTrees))
+	if fromText-fromTree < 2000 {
+		t.Errorf("help.yaml allocates %.0f times, parsing its text %.0f: its tree is not read", fromTree, fromText)
 	}
 }

@@ -11,7 +11,6 @@ package yamltree
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"hash/crc32"
 
@@ -78,22 +77,27 @@ func appendNode(out []byte, n *yaml.Node) ([]byte, error) {
 	return out, nil
 }
 
+// minNode is the fewest bytes a node takes in a tree: eight numbers of at least a byte each.
+const minNode = 8
+
 // decode reads tree back, if it is text's tree. Its strings are slices of tree, and its nodes and
-// their lists of children two allocations, which is most of what makes it fast.
+// their lists of children two allocations, which is most of what makes it fast. A tree that is
+// not whole, or holds a node no parse makes (a mapping with a key and no value), is not read:
+// the decoders index such nodes without a check, and a start must never crash on one.
 func decode(text []byte, tree string) (*yaml.Node, bool) {
 	r, ok := header(text, tree)
 	if !ok {
 		return nil, false
 	}
 	n := r.uint()
-	if n == 0 || n > uint64(len(tree)) {
+	if n == 0 || n > uint64(len(tree)/minNode) {
 		return nil, false
 	}
 	r.nodes = make([]yaml.Node, n)
 	r.kids = make([]*yaml.Node, n-1)
 	r.anchors = map[string]*yaml.Node{}
 	doc := r.node()
-	if r.err != nil || r.at != len(tree) {
+	if r.bad || r.at != len(tree) {
 		return nil, false
 	}
 	return doc, true
@@ -113,23 +117,21 @@ func header(text []byte, tree string) (*reader, bool) {
 	}
 	r := &reader{s: tree, at: len(magic) + 4}
 	sum := binary.LittleEndian.Uint32([]byte(tree[len(magic):r.at]))
-	return r, r.uint() == uint64(len(text)) && sum == crc32.ChecksumIEEE(text) && r.err == nil
+	return r, r.uint() == uint64(len(text)) && sum == crc32.ChecksumIEEE(text) && !r.bad
 }
 
 type reader struct {
 	s       string
 	at      int
-	err     error
+	bad     bool         // the tree ends early or holds what no parse makes
 	nodes   []yaml.Node  // every node, in the order the tree holds them
 	kids    []*yaml.Node // every node's children, one after another
 	anchors map[string]*yaml.Node
 }
 
-var errShort = errors.New("yamltree: a tree ends early or names an anchor it does not hold")
-
 func (r *reader) node() *yaml.Node {
 	if len(r.nodes) == 0 {
-		r.err = errShort
+		r.bad = true
 		return nil
 	}
 	n := &r.nodes[0]
@@ -141,29 +143,52 @@ func (r *reader) node() *yaml.Node {
 		r.anchors[n.Anchor] = n
 	}
 	if n.Kind == yaml.AliasNode {
-		if n.Alias = r.anchors[n.Value]; n.Alias == nil {
-			r.err = errShort
-			return nil
-		}
+		n.Alias = r.anchors[n.Value]
 	}
-	k := int(r.uint())
-	if r.err != nil || k > len(r.kids) {
-		r.err = errShort
+	k := int(min(r.uint(), uint64(len(r.kids)+1)))
+	if r.bad || k > len(r.kids) || !parsed(n, k) {
+		r.bad = true
 		return nil
 	}
-	if k > 0 {
-		n.Content, r.kids = r.kids[:k:k], r.kids[k:]
-		for i := range n.Content {
-			n.Content[i] = r.node()
+	if k == 0 {
+		return n // Content nil, as a parse leaves it
+	}
+	// The capacity ends at the node's own children, so that a caller's append never writes
+	// over the next node's.
+	n.Content, r.kids = r.kids[:k:k], r.kids[k:]
+	for i := range n.Content {
+		if n.Content[i] = r.node(); r.bad {
+			return nil
 		}
 	}
 	return n
 }
 
+// parsed tells whether a parse makes a node of n's kind with k children: a document has its one
+// node, or none when the text is empty (then it is the zero node); a mapping has pairs of key and
+// value; a scalar has none, and an alias none but the node of its anchor.
+func parsed(n *yaml.Node, k int) bool {
+	switch n.Kind {
+	case 0:
+		return k == 0
+	case yaml.DocumentNode:
+		return k <= 1
+	case yaml.SequenceNode:
+		return true
+	case yaml.MappingNode:
+		return k%2 == 0
+	case yaml.ScalarNode:
+		return k == 0
+	case yaml.AliasNode:
+		return k == 0 && n.Alias != nil
+	}
+	return false
+}
+
 func (r *reader) uint() uint64 {
 	v, size := binary.Uvarint([]byte(r.s[r.at:min(r.at+binary.MaxVarintLen64, len(r.s))]))
 	if size <= 0 {
-		r.err = errShort
+		r.bad = true
 		return 0
 	}
 	r.at += size
@@ -172,8 +197,8 @@ func (r *reader) uint() uint64 {
 
 func (r *reader) string() string {
 	n := r.uint()
-	if r.err != nil || n > uint64(len(r.s)-r.at) {
-		r.err = errShort
+	if r.bad || n > uint64(len(r.s)-r.at) {
+		r.bad = true
 		return ""
 	}
 	s := r.s[r.at : r.at+int(n)]
