@@ -197,7 +197,6 @@ var errSkipped = errors.New("skipped")
 // (prompter.SkipOption), and ask then returns errSkipped.
 func ask(p prompter.Prompter, l *i18n.Localizer, q *questions.Question, message string, current *questions.Answer, width int) (questions.Answer, error) {
 	help := prose.Wrap(q.Help+"\n"+whyItMatters(l, q.Why, q.WhyTranslation), width-2, "")
-	origin := inputerr.Origin{Path: "questionnaire"}
 	var ans questions.Answer
 	switch q.Kind {
 	case questions.OneOf:
@@ -240,7 +239,7 @@ func ask(p prompter.Prompter, l *i18n.Localizer, q *questions.Question, message 
 	default:
 		return questions.Answer{}, fmt.Errorf("question %s: kind %q cannot be asked", q.ID, q.Kind)
 	}
-	ans.Origin = origin
+	ans.Origin = inputerr.Origin{Path: "questionnaire"}
 	return ans, nil
 }
 
@@ -277,11 +276,15 @@ func askAnyOf(p prompter.Prompter, l *i18n.Localizer, q *questions.Question, mes
 			}
 			return values, nil
 		}
+		// The confirmation starts on "Choose again", except that the plain prompter's Enter
+		// skips an optional question (it takes Enter for SkipOption when no start is given).
 		options := []string{l.T("session.choose-again"), l.T("session.none-is-my-answer")}
+		start := 0
 		if q.Optional {
 			options = append(options, prompter.SkipOption(l.Lang()))
+			start = -1
 		}
-		confirm, err := p.Select(l.T("session.none-chosen"), l.T("session.none-chosen.help"), options, confirmStart(q))
+		confirm, err := p.Select(l.T("session.none-chosen"), l.T("session.none-chosen.help"), options, start)
 		if err != nil {
 			return nil, err
 		}
@@ -293,16 +296,6 @@ func askAnyOf(p prompter.Prompter, l *i18n.Localizer, q *questions.Question, mes
 		}
 		defaults = nil
 	}
-}
-
-// confirmStart is where the confirmation starts: on "Choose again", except that the plain
-// prompter's Enter skips an optional question (it takes Enter for SkipOption when no start is
-// given).
-func confirmStart(q *questions.Question) int {
-	if q.Optional {
-		return -1
-	}
-	return 0
 }
 
 // askForName asks for the respondent; what an answers file cannot hold (control characters,
