@@ -161,7 +161,7 @@ func settle(p prompter.Prompter, bank *questions.Bank, answers, before *question
 	}
 	for i := range bank.Questions {
 		q := &bank.Questions[i]
-		_, answered := answers.Get(q.ID)
+		ans, answered := answers.Get(q.ID)
 		asks := bank.Asks(q, answers)
 		cond := movedCondition(bank, q, moved)
 		var why string // why q is asked again
@@ -172,7 +172,7 @@ func settle(p prompter.Prompter, bank *questions.Bank, answers, before *question
 				fmt.Fprintln(out, prose.Wrap(l.T("session.review.no-longer-applies", i18n.Args{"Question": quoted(q.Text)}), width, ""))
 			}
 			continue
-		case answered && q.Kind == questions.OneOf && !bank.Allows(q, choiceOf(answers, q.ID), answers):
+		case answered && q.Kind == questions.OneOf && !bank.Allows(q, ans.Choice, answers):
 			// The change rules out this answer's value (a bachelor's program with an
 			// associate's degree): asked again among what the answers allow.
 			why = l.T("session.review.no-longer-fits", i18n.Args{"Question": quoted(q.Text)})
@@ -208,10 +208,4 @@ func sameAnswer(a, b *questions.Answers, id string) bool {
 	x, okA := a.Get(id)
 	y, okB := b.Get(id)
 	return okA == okB && x.String() == y.String()
-}
-
-// choiceOf is the person's choice for a one-of question, "" when unanswered.
-func choiceOf(answers *questions.Answers, id string) string {
-	ans, _ := answers.Get(id)
-	return ans.Choice
 }
