@@ -274,6 +274,9 @@ func rescoreRefusals(t *testing.T) []reportCase {
 		{"a credential held", edit(`"status": "eligible"`, `"status": "held"`), `.status: the report says held; its answers`},
 		{"an answer", edit(`"skills.empathy": 3`, `"skills.empathy": 5`), "old.json:6: score: the report says"},
 		{"an answer out of range", edit(`"skills.empathy": 3`, `"skills.empathy": 9`), "skills.empathy: answers: 9 is out of range; allowed: a whole number from 1 to 5"},
+		// A question's id holds dots: the line of its first answer is found all the same.
+		{"an answer given twice", edit(`"skills.empathy": 3`, `"skills.empathy": 3, "skills.empathy": 5`),
+			`old.json:531: "answers.skills.empathy" is given twice (first at line 531)`},
 		{"an answer to a question not asked", edit(`"education.field": "hit"`, `"education.field": "hit", "certification.credential": "rhit"`),
 			"certification.credential: answers: is asked only when certification.ahima is passed"},
 	}
