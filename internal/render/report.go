@@ -48,40 +48,26 @@ type reportSection func(b *strings.Builder, r assessment.Report, opts Options, p
 // first step so they are on screen when the rest has scrolled away.
 func reportTable(w io.Writer, r assessment.Report, opts Options) error {
 	p := painter(opts.Color && !opts.Plain)
+	draw := func(sections ...reportSection) (texts []string) {
+		for _, section := range sections {
+			var part strings.Builder
+			section(&part, r, opts, p)
+			if part.Len() > 0 {
+				texts = append(texts, part.String())
+			}
+		}
+		return texts
+	}
 	// What matters is at the end, on the last screen: the scores and the gaps first, then the
 	// words the report uses spelled out, the path that closes the gaps (each step naming its
 	// gaps), the credentials, and the closing block.
-	const words = 5 // the place of the words, known once every other section is written
-	sections := []reportSection{
-		verdictSection,
-		areaSection,
-		noteSection,
-		gapSection,
-		settingSection,
-		nil,
-		pathSection,
-		closingSection,
+	texts := draw(verdictSection, areaSection, noteSection, gapSection, settingSection)
+	end := draw(pathSection, closingSection)
+	// The words of the whole report, said before the path that uses most of them.
+	if words := wordsText(strings.Join(slices.Concat(texts, end), ""), opts); words != "" {
+		texts = append(texts, words)
 	}
-	texts := make([]string, len(sections))
-	for i, section := range sections {
-		var part strings.Builder
-		if section != nil {
-			section(&part, r, opts, p)
-		}
-		texts[i] = part.String()
-	}
-	var b strings.Builder
-	for i, text := range texts {
-		if i == words {
-			// The words of the whole report, said before the path that uses most of them.
-			text = wordsText(strings.Join(texts, ""), opts)
-		}
-		b.WriteString(text)
-		if text != "" && i < len(texts)-1 {
-			b.WriteString("\n")
-		}
-	}
-	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
+	_, err := io.WriteString(w, strings.TrimRight(strings.Join(append(texts, end...), "\n"), "\n")+"\n")
 	return err
 }
 
