@@ -185,7 +185,7 @@ func stepUnderWayText(s assessment.StepUnderWay, titles map[string]string, l *i1
 // writeStepsCompleted lists, in a comparison, the steps of the earlier plan now done, then those
 // under way.
 func writeStepsCompleted(b *strings.Builder, c assessment.Comparison, width int, l *i18n.Localizer) {
-	titles := gapTitles(append(slices.Clone(c.Closed), c.Remaining...))
+	titles := gapTitles(slices.Concat(c.Closed, c.Remaining))
 	b.WriteString("\n")
 	wrapped(b, "", l.T("compare.steps-done", i18n.Args{"Count": len(c.StepsCompleted)}), width)
 	if len(c.StepsCompleted) == 0 {
@@ -203,7 +203,7 @@ func writeStepsCompleted(b *strings.Builder, c assessment.Comparison, width int,
 }
 
 func writeStepsCompletedMarkdown(b *strings.Builder, c assessment.Comparison, l *i18n.Localizer) {
-	titles := gapTitles(append(slices.Clone(c.Closed), c.Remaining...))
+	titles := gapTitles(slices.Concat(c.Closed, c.Remaining))
 	fmt.Fprintf(b, "\n### %s\n\n", l.T("compare.steps-done-md", i18n.Args{"Count": len(c.StepsCompleted)}))
 	if len(c.StepsCompleted) == 0 {
 		b.WriteString(l.T("compare.no-steps-md") + "\n")
