@@ -195,18 +195,14 @@ func (d *decoder) got(n *yaml.Node) i18n.Args {
 
 func (d *decoder) document(doc *yaml.Node) {
 	root := doc
-	if root.Kind == yaml.DocumentNode {
-		if len(root.Content) == 0 {
-			d.add(root.Line, "", "errors.answers.no-answers", nil)
-			return
-		}
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
-	if isNull(root) {
+	switch {
+	case root.Kind == yaml.DocumentNode || isNull(root): // an empty document, or null
 		d.add(root.Line, "", "errors.answers.no-answers", nil)
 		return
-	}
-	if root.Kind != yaml.MappingNode {
+	case root.Kind != yaml.MappingNode:
 		d.add(root.Line, "", "errors.answers.not-mapping", d.got(root))
 		return
 	}
