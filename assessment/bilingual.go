@@ -14,7 +14,7 @@ import (
 	"github.com/hitready/hitready/internal/i18n"
 )
 
-// A profile's texts in two languages, read in one (readStrictIn), apart from the strict reader
+// A profile's texts in two languages, read in one (readStrict), apart from the strict reader
 // they feed: strict.go stays under 600 lines.
 
 // localized is the file's text with each text in two languages replaced by its string in l, on

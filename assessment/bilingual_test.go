@@ -34,13 +34,13 @@ func TestTextsInTwoLanguagesAsPeopleWriteThem(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.refused != "" {
-				_, _, err := readStrictIn[file]("f.yaml", []byte(tt.data), profileKind, i18n.English)
+				_, _, err := readStrict[file]("f.yaml", []byte(tt.data), profileKind, i18n.English)
 				if err == nil || !strings.Contains(err.Error(), tt.refused) {
 					t.Fatalf("got %v, want a refusal with %q", err, tt.refused)
 				}
 				return
 			}
-			v, _, err := readStrictIn[file]("f.yaml", []byte(tt.data), profileKind, i18n.Spanish)
+			v, _, err := readStrict[file]("f.yaml", []byte(tt.data), profileKind, i18n.Spanish)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -66,7 +66,7 @@ func TestOnlyTextsAreTranslated(t *testing.T) {
 	type file struct {
 		Areas []area `yaml:"areas"`
 	}
-	v, _, err := readStrictIn[file]("f.yaml", []byte("areas:\n  - id: Skills\n    title: Skills\n"), profileKind, i18n.Spanish)
+	v, _, err := readStrict[file]("f.yaml", []byte("areas:\n  - id: Skills\n    title: Skills\n"), profileKind, i18n.Spanish)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestTextsForEachValue(t *testing.T) {
 		t.Fatal("no missing_when text of the embedded credentials to keep")
 	}
 	data := "rules:\n  - missing_when:\n      master: {en: Ours, es: Nuestro}\n      other: \"" + kept + "\"\n"
-	v, _, err := readStrictIn[file]("c.yaml", []byte(data), credentialsKind, i18n.Spanish)
+	v, _, err := readStrict[file]("c.yaml", []byte(data), credentialsKind, i18n.Spanish)
 	if err != nil {
 		t.Fatal(err)
 	}

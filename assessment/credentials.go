@@ -173,7 +173,7 @@ func defaultCredentials(p *Profile, decoding func() (decoded[Credentials], error
 // a grade on every rule and no secondhand rule deciding eligibility. Refusals match
 // inputerr.ErrInvalid and name the file and line.
 func ParseCredentials(path string, data []byte, p *Profile) (*Credentials, error) {
-	cs, f, err := readStrictIn[Credentials](path, data, credentialsKind, p.bank.Lang())
+	cs, f, err := readStrict[Credentials](path, data, credentialsKind, p.bank.Lang())
 	return checked(cs, f, err, func(cs *Credentials, f *yamlFile) { cs.check(f, p, true) })
 }
 

@@ -67,7 +67,7 @@ func FuzzParseProfile(f *testing.F) {
 	f.Add([]byte("areas: &a [*a]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// The plan's promises have their own tests (promises_test.go): here, the profile's checks.
-		p, err := parseProfile("fuzz.yaml", data, bank.Lang(), given(bank), readStrictIn[Profile], false)
+		p, err := parseProfile("fuzz.yaml", data, bank.Lang(), given(bank), readStrict[Profile], false)
 		if err != nil {
 			if !errors.Is(err, inputerr.ErrInvalid) || !strings.HasPrefix(err.Error(), "fuzz.yaml") {
 				t.Fatalf("refusal %v", err)
@@ -139,7 +139,7 @@ func TestRandomCreditsAreRefusedOrMonotone(t *testing.T) {
 			}
 			return "question: " + sub[1] + sub[2] + "values: {" + strings.Join(pairs, ", ") + "}"
 		})
-		p, err := parseProfile("random.yaml", []byte(data), bank.Lang(), given(bank), readStrictIn[Profile], false)
+		p, err := parseProfile("random.yaml", []byte(data), bank.Lang(), given(bank), readStrict[Profile], false)
 		if err != nil {
 			if !strings.Contains(err.Error(), "must not fall") && !strings.Contains(err.Error(), "the credit falls") {
 				t.Fatalf("refused for another reason: %v", err)

@@ -42,15 +42,15 @@ type floodCase struct {
 func floodCases(t testing.TB, l i18n.Lang) []floodCase {
 	profile, credentials, steps := string(profileYAML), string(credentialsYAML), string(stepsYAML)
 	readProfile := func(data string) (*yamlFile, error) {
-		_, f, err := readStrictIn[Profile]("my.yaml", []byte(data), profileKind, l)
+		_, f, err := readStrict[Profile]("my.yaml", []byte(data), profileKind, l)
 		return f, err
 	}
 	readCredentials := func(data string) (*yamlFile, error) {
-		_, f, err := readStrictIn[Credentials]("my.yaml", []byte(data), credentialsKind, l)
+		_, f, err := readStrict[Credentials]("my.yaml", []byte(data), credentialsKind, l)
 		return f, err
 	}
 	readSteps := func(data string) (*yamlFile, error) {
-		_, f, err := readStrictIn[Steps]("my.yaml", []byte(data), stepsKind, l)
+		_, f, err := readStrict[Steps]("my.yaml", []byte(data), stepsKind, l)
 		return f, err
 	}
 	return []floodCase{

@@ -82,7 +82,7 @@ func TestPseudoLanguageRefusals(t *testing.T) {
 	for _, tt := range screenCases {
 		if tt.want != nil {
 			cases["screen: "+tt.doc] = func() error {
-				_, _, err := readStrictIn[screened]("f.yaml", []byte(tt.doc), profileKind, i18n.Pseudo)
+				_, _, err := readStrict[screened]("f.yaml", []byte(tt.doc), profileKind, i18n.Pseudo)
 				return err
 			}
 		}

@@ -92,7 +92,7 @@ func defaultSteps(p *Profile, cs *Credentials, decoding func() (decoded[Steps], 
 // ParseSteps reads a steps file strictly (readStrict) and checks it against the profile, its
 // bank and the credentials. Refusals match inputerr.ErrInvalid and name the file and line.
 func ParseSteps(path string, data []byte, p *Profile, cs *Credentials) (*Steps, error) {
-	s, f, err := readStrictIn[Steps](path, data, stepsKind, p.bank.Lang())
+	s, f, err := readStrict[Steps](path, data, stepsKind, p.bank.Lang())
 	return checked(s, f, err, func(s *Steps, f *yamlFile) { s.check(f, p, cs, true) })
 }
 

@@ -59,15 +59,12 @@ type yamlFile struct {
 // not have (KnownFields), and T's typed scalars (Weight, Credit, Whole, Flag) values they do not
 // hold. Every problem names the file, the line, the field and what is allowed, and the error
 // matches inputerr.ErrInvalid. The file is returned for the checks of what the values mean.
-func readStrict[T any](path string, data []byte, kind fileKind) (*T, *yamlFile, error) {
-	return readStrictIn[T](path, data, kind, i18n.English)
-}
-
-// readStrictIn is readStrict in language l: a text written in two languages ({en: …, es: …},
-// i18n.Text) is read as its text in l, so the Go types keep plain strings whatever the language.
-// The decoder reads the file with each such text replaced by its string on the same lines
-// (localized), so that every message names the line it names in the file.
-func readStrictIn[T any](path string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error) {
+//
+// It reads in language l, which words the messages: a text written in two languages ({en: …,
+// es: …}, i18n.Text) is read as its text in l, so the Go types keep plain strings whatever the
+// language. The decoder reads the file with each such text replaced by its string on the same
+// lines (localized), so that every message names the line it names in the file.
+func readStrict[T any](path string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error) {
 	// YAML ends a line at CR LF, LF or a lone CR (old Mac files): one kind of break, so that the
 	// texts in two languages are found on the lines the parser counts.
 	data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
@@ -99,7 +96,7 @@ func readStrictIn[T any](path string, data []byte, kind fileKind, l i18n.Lang) (
 	return &v, f, nil
 }
 
-// reader reads a YAML input file into a T (readStrictIn, readEmbedded).
+// reader reads a YAML input file into a T (readStrict, readEmbedded).
 type reader[T any] func(path string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error)
 
 // readEmbedded reads a file built into hitready, which the tests hold to readStrict, in language

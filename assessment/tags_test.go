@@ -3,6 +3,8 @@ package assessment
 import (
 	"strings"
 	"testing"
+
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 // screened is a small file type for the tests of the screen: text, a number, a list, a mapping.
@@ -18,7 +20,7 @@ type screened struct {
 // line and the field; the plain tags, which name what YAML resolves anyway, and anchors pass.
 func TestScreen(t *testing.T) {
 	for _, tt := range screenCases {
-		_, _, err := readStrict[screened]("f.yaml", []byte(tt.doc), profileKind)
+		_, _, err := readStrict[screened]("f.yaml", []byte(tt.doc), profileKind, i18n.English)
 		if tt.want == nil {
 			if err != nil {
 				t.Errorf("%q: refused: %v", tt.doc, err)
