@@ -18,12 +18,12 @@ import (
 // page asks.
 var EnglishPassages = sync.OnceValue(func() []string {
 	var out []string
-	for _, data := range [][]byte{profileYAML, credentialsYAML, stepsYAML, outlookYAML} {
-		var doc yaml.Node
-		if yaml.Unmarshal(data, &doc) != nil { // embedded: parsed by every test
+	for _, f := range []embeddedFile{embeddedProfile, embeddedCredentials, embeddedSteps, embeddedOutlook} {
+		doc, err := f.parse()
+		if err != nil { // embedded: parsed by every test
 			continue
 		}
-		eachText(&doc, "", func(n *yaml.Node, _ string) {
+		eachText(doc, "", func(n *yaml.Node, _ string) {
 			var t i18n.Text
 			if t.UnmarshalYAML(n) == nil {
 				out = append(out, t.Kept()...)

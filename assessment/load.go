@@ -3,7 +3,10 @@ package assessment
 import (
 	_ "embed"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/hitready/hitready/internal/i18n"
+	"github.com/hitready/hitready/internal/yamltree"
 	"github.com/hitready/hitready/questions"
 )
 
@@ -16,6 +19,25 @@ import (
 // name messages give each file; readEmbedded parses a file from its tree.
 var embeddedTrees = map[string]string{embeddedProfileName: profileTree, embeddedCredentialsName: credentialsTree,
 	embeddedStepsName: stepsTree, embeddedOutlookName: outlookTree}
+
+// embeddedFile is an embedded file by its name and text, for the walks of all their texts
+// (EnglishPassages, textsOfEmbedded).
+type embeddedFile struct {
+	name string
+	text []byte
+}
+
+var (
+	embeddedProfile     = embeddedFile{embeddedProfileName, profileYAML}
+	embeddedCredentials = embeddedFile{embeddedCredentialsName, credentialsYAML}
+	embeddedSteps       = embeddedFile{embeddedStepsName, stepsYAML}
+	embeddedOutlook     = embeddedFile{embeddedOutlookName, outlookYAML}
+)
+
+// parse is the file's tree, read from the one written when hitready was built.
+func (f embeddedFile) parse() (*yaml.Node, error) {
+	return yamltree.Parse(f.text, embeddedTrees[f.name])
+}
 
 var (
 	//go:embed profile.yaml.tree
@@ -43,7 +65,7 @@ func DefaultProfile(bank *questions.Bank) (*Profile, error) {
 // ParseProfile reads a profile strictly (readStrict), checked against the bank and the plan's
 // promises (promises.go); a refusal matches inputerr.ErrInvalid, naming file, line and requirement.
 func ParseProfile(path string, data []byte, bank *questions.Bank) (*Profile, error) {
-	return parseProfile(path, data, bank.Lang(), given(bank), readStrictIn[Profile], true)
+	return parseProfile(path, data, bank.Lang(), given(bank), readStrict[Profile], true)
 }
 
 // given is a bank already loaded, for parseProfile, which waits for one.

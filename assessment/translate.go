@@ -30,12 +30,12 @@ type embeddedTexts struct {
 
 var textsOfEmbedded = sync.OnceValue(func() embeddedTexts {
 	e := embeddedTexts{known: map[i18n.Lang]map[string]string{i18n.English: {}, i18n.Spanish: {}}, fields: map[string]bool{}}
-	for _, data := range [][]byte{profileYAML, credentialsYAML, stepsYAML} {
-		var doc yaml.Node
-		if yaml.Unmarshal(data, &doc) != nil { // embedded: parsed by every test
+	for _, f := range []embeddedFile{embeddedProfile, embeddedCredentials, embeddedSteps} {
+		doc, err := f.parse()
+		if err != nil { // embedded: parsed by every test
 			continue
 		}
-		eachText(&doc, "", func(n *yaml.Node, field string) {
+		eachText(doc, "", func(n *yaml.Node, field string) {
 			e.fields[field] = true
 			var t i18n.Text
 			if t.UnmarshalYAML(n) == nil && t.Translated() && t.En != t.Es {
