@@ -268,30 +268,9 @@ func (p *Profile) topValue(q *questions.Question, _ int, a *questions.Answers) s
 func (p *Profile) samplePeople(n int) []*questions.Answers {
 	rng := rand.New(rand.NewPCG(2026, 12))
 	people := []*questions.Answers{p.worstAnswers(), p.bestAnswers()}
+	skipOneInFour := func(q *questions.Question) bool { return q.Optional && rng.IntN(4) == 0 }
 	for range n {
-		a := questions.NewAnswers()
-		for i := range p.bank.Questions {
-			q := &p.bank.Questions[i]
-			if p.bank.Asks(q, a) != questions.Asked || (q.Optional && rng.IntN(4) == 0) {
-				continue
-			}
-			switch q.Kind {
-			case questions.OneOf:
-				values := p.bank.Offered(q, a).Values
-				a.Set(q.ID, questions.OneOfAnswer(values[rng.IntN(len(values))].Value))
-			case questions.AnyOf:
-				var picked []string
-				for _, v := range q.ValueNames() {
-					if rng.IntN(2) == 0 {
-						picked = append(picked, v)
-					}
-				}
-				a.Set(q.ID, questions.AnyOfAnswer(picked...))
-			case questions.Rating:
-				a.Set(q.ID, questions.RatingAnswer(q.Scale.Min+rng.IntN(q.Scale.Max-q.Scale.Min+1)))
-			}
-		}
-		people = append(people, a)
+		people = append(people, p.bank.Draw(rng, skipOneInFour))
 	}
 	return people
 }

@@ -39,29 +39,7 @@ func Generate(bank *questions.Bank, dir string, n int, seed uint64) ([]string, e
 	return paths, nil
 }
 
-// Person draws one complete, consistent set of answers.
+// Person draws one complete, consistent set of answers: every question asked is answered.
 func Person(bank *questions.Bank, rng *rand.Rand) *questions.Answers {
-	a := questions.NewAnswers()
-	for i := range bank.Questions {
-		q := &bank.Questions[i]
-		if bank.Asks(q, a) != questions.Asked {
-			continue
-		}
-		switch q.Kind {
-		case questions.OneOf:
-			values := bank.Offered(q, a).Values // only what the answers so far allow
-			a.Set(q.ID, questions.OneOfAnswer(values[rng.IntN(len(values))].Value))
-		case questions.AnyOf:
-			var picked []string
-			for _, v := range q.ValueNames() {
-				if rng.IntN(2) == 0 {
-					picked = append(picked, v)
-				}
-			}
-			a.Set(q.ID, questions.AnyOfAnswer(picked...))
-		case questions.Rating:
-			a.Set(q.ID, questions.RatingAnswer(q.Scale.Min+rng.IntN(q.Scale.Max-q.Scale.Min+1)))
-		}
-	}
-	return a
+	return bank.Draw(rng, func(*questions.Question) bool { return false })
 }
