@@ -37,13 +37,14 @@ func Wrap(text string, width int, indent string) string {
 }
 
 // Numbered lists items on numbered lines, "  1. text" (the numbers aligned on the right), each
-// wrapped to width under its own text.
+// wrapped to width under its own text: every line of an item has the room the number leaves.
 func Numbered(items []string, width int) string {
 	var b strings.Builder
 	digits := len(strconv.Itoa(len(items)))
 	for i, item := range items {
 		prefix := fmt.Sprintf("  %*d. ", digits, i+1)
-		b.WriteString(prefix + Wrap(item, width-len(prefix), strings.Repeat(" ", len(prefix))) + "\n")
+		text := Wrap(item, width-len(prefix), "")
+		b.WriteString(prefix + strings.ReplaceAll(text, "\n", "\n"+strings.Repeat(" ", len(prefix))) + "\n")
 	}
 	return b.String()
 }

@@ -141,10 +141,11 @@ func TestNumbered(t *testing.T) {
 		{[]string{"Yes", "No"}, 80, "  1. Yes\n  2. No\n"},
 		{[]string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}, 80,
 			"   1. a\n   2. b\n   3. c\n   4. d\n   5. e\n   6. f\n   7. g\n   8. h\n   9. i\n  10. j\n"},
-		// The lines under the first keep to width less the prefix, as the prompters' and the
-		// review's lists always have.
+		// Every line of an item has the room the number leaves: 30 columns less "  1. ".
 		{[]string{"Medical terminology and anatomy, taken for credit"}, 30,
-			"  1. Medical terminology and\n     anatomy, taken for\n     credit\n"},
+			"  1. Medical terminology and\n     anatomy, taken for credit\n"},
+		{[]string{"Sí, en el último período (o con los cursos terminados, en espera de graduarse)"}, 40,
+			"  1. Sí, en el último período (o con los\n     cursos terminados, en espera de\n     graduarse)\n"},
 	}
 	for _, tt := range tests {
 		if got := Numbered(tt.items, tt.width); got != tt.want {
