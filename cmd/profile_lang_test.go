@@ -11,7 +11,6 @@ import (
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
-	"github.com/hitready/hitready/questions"
 )
 
 // profileRun is a command run with a custom --profile (PROFILE in args) that is refused: the
@@ -124,14 +123,7 @@ func profileAllow(t *testing.T) []string {
 	for _, t := range []reflect.Type{reflect.TypeFor[assessment.Profile](), reflect.TypeFor[assessment.Credentials](), reflect.TypeFor[assessment.Steps]()} {
 		fields(t)
 	}
-	bank, err := questions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := assessment.DefaultProfile(bank)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := embeddedProfile(t)
 	allow = append(allow, p.ID)
 	for _, a := range p.Areas {
 		allow = append(allow, a.ID)

@@ -50,14 +50,7 @@ var pseudoWalk = []struct {
 func namesAllowed(t *testing.T) []string {
 	t.Helper()
 	words := []string{"Alex", "Chen", "Okafor", "Riley", "Park", "Jordan", "Rivera", "Sam"} // the examples' respondents
-	bank, err := questions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := assessment.DefaultProfile(bank)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := embeddedProfile(t)
 	for _, c := range p.Credentials().Credentials {
 		words = append(words, strings.FieldsFunc(c.Name, func(r rune) bool { return !unicode.IsLetter(r) })...)
 	}
@@ -69,14 +62,7 @@ func namesAllowed(t *testing.T) []string {
 // quotation marks that tell Leaks so elsewhere.
 func withoutSourceSentences(t *testing.T, out string) string {
 	t.Helper()
-	bank, err := questions.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := assessment.DefaultProfile(bank)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := embeddedProfile(t)
 	for _, r := range p.Requirements {
 		out = strings.ReplaceAll(out, r.Source, " ")
 	}
@@ -164,4 +150,18 @@ func TestPseudoLanguageLeavesNoEnglish(t *testing.T) {
 			})
 		}
 	}
+}
+
+// embeddedProfile is the embedded profile over the embedded question bank.
+func embeddedProfile(t *testing.T) *assessment.Profile {
+	t.Helper()
+	bank, err := questions.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := assessment.DefaultProfile(bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
