@@ -45,12 +45,12 @@ func (f *yamlFile) localized(data []byte, l i18n.Lang) ([]byte, error) {
 	if misplaced != nil {
 		// An id, a value or a number is the same in every language: in two, a profile would mean
 		// one thing in English and another in Spanish.
-		return nil, errors.New(f.words.T("errors.profile.text-not-here", i18n.Args{"Line": misplaced.Line,
+		return nil, errors.New(f.Words.T("errors.profile.text-not-here", i18n.Args{"Line": misplaced.Line,
 			"Fields": strings.Join(slices.Sorted(maps.Keys(textsOfEmbedded().fields)), ", ")}))
 	}
 	// YAML breaks lines at these too, so its line numbers would not be the lines of the text.
 	if bytes.ContainsAny(data, "\u2028\u2029\u0085") {
-		return nil, errors.New(f.words.T("errors.profile.line-separator"))
+		return nil, errors.New(f.Words.T("errors.profile.line-separator"))
 	}
 	lines := strings.Split(string(data), "\n")
 	for _, n := range texts {
@@ -63,7 +63,7 @@ func (f *yamlFile) localized(data []byte, l i18n.Lang) ([]byte, error) {
 		}
 		quoted := strconv.Quote(t.In(l))
 		if id, line := replaceText(lines, n, quoted, starts); id != "" {
-			return nil, errors.New(f.words.T(id, i18n.Args{"Line": line}))
+			return nil, errors.New(f.Words.T(id, i18n.Args{"Line": line}))
 		}
 	}
 	if err := f.checkTexts(); err != nil {
@@ -104,7 +104,7 @@ func (f *yamlFile) checkTexts() (err error) {
 
 // checkText refuses the text in two languages n, as i18n.Text reads it, in the run's language.
 func (f *yamlFile) checkText(n *yaml.Node) error {
-	refuse := func(id string, args i18n.Args) error { return errors.New(f.words.T(id, args)) }
+	refuse := func(id string, args i18n.Args) error { return errors.New(f.Words.T(id, args)) }
 	var en, es string
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]

@@ -184,13 +184,13 @@ func checked[T any](v *T, f *yamlFile, err error, check func(v *T, f *yamlFile))
 		return nil, err
 	}
 	check(v, f)
-	return v, f.err()
+	return v, f.Err()
 }
 
 // check refuses what the rest relies on; strict also refuses requirement ids the profile lacks.
 func (cs *Credentials) check(f *yamlFile, p *Profile, strict bool) {
 	seen := map[string]bool{}
-	cs.origin, cs.bank, cs.titles = fileOrigin{path: f.path}, p.bank, map[string]string{}
+	cs.origin, cs.bank, cs.titles = fileOrigin{path: f.Path}, p.bank, map[string]string{}
 	for _, r := range p.Requirements {
 		cs.titles[r.ID] = r.Title
 	}
@@ -198,13 +198,13 @@ func (cs *Credentials) check(f *yamlFile, p *Profile, strict bool) {
 		c := &cs.Credentials[i]
 		cs.origin.lines = append(cs.origin.lines, f.line("credentials", i))
 		for _, pr := range c.check(p, seen, strict) {
-			f.addText(f.line(append([]any{"credentials", i}, pr.at...)...), c.ID, pr.msg)
+			f.AddText(f.line(append([]any{"credentials", i}, pr.at...)...), c.ID, pr.msg)
 		}
 		seen[c.ID] = true
 	}
 	for _, id := range requiredCredentials {
 		if !seen[id] {
-			f.add(0, id, "errors.profile.credential-missing", i18n.Args{"ID": id, "IDs": strings.Join(requiredCredentials, ", ")})
+			f.Add(0, id, "errors.profile.credential-missing", i18n.Args{"ID": id, "IDs": strings.Join(requiredCredentials, ", ")})
 		}
 	}
 }

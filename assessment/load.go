@@ -84,8 +84,8 @@ func parseProfile(path string, data []byte, l i18n.Lang, bank func() (*questions
 	if p.bank, err = bank(); err != nil {
 		return nil, err
 	}
-	if p.check(f); len(f.problems) > 0 {
-		return nil, f.err()
+	if p.check(f); len(f.Problems) > 0 {
+		return nil, f.Err()
 	}
 	p.origin = newFileOrigin(f, "thresholds", "requirements", len(p.Requirements))
 	p.derive()

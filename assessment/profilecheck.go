@@ -20,18 +20,18 @@ import (
 // something, advice for every gap.
 func (p *Profile) check(f *yamlFile) {
 	if p.ID == "" {
-		f.add(f.line("id"), "", "errors.profile.id-required", nil)
+		f.Add(f.line("id"), "", "errors.profile.id-required", nil)
 	}
 	p.checkThresholds(f)
 	if len(p.Requirements) == 0 {
-		f.add(f.line("requirements"), "", "errors.profile.no-requirements", nil)
+		f.Add(f.line("requirements"), "", "errors.profile.no-requirements", nil)
 	}
 	areaWeight := p.checkAreas(f)
 	seen := map[string]bool{}
 	for i := range p.Requirements {
 		r := &p.Requirements[i]
 		if r.ID == "" || seen[r.ID] {
-			f.add(f.line("requirements", i), r.ID, "errors.profile.requirement-id", nil)
+			f.Add(f.line("requirements", i), r.ID, "errors.profile.requirement-id", nil)
 		}
 		seen[r.ID] = true
 		if _, ok := areaWeight[r.Area]; ok {
@@ -41,7 +41,7 @@ func (p *Profile) check(f *yamlFile) {
 	}
 	for i, a := range p.Areas {
 		if a.Weight > 0 && areaWeight[a.ID] <= 0 {
-			f.add(f.line("areas", i), "", "errors.profile.area-unused", i18n.Args{"Area": strconv.Quote(a.ID)})
+			f.Add(f.line("areas", i), "", "errors.profile.area-unused", i18n.Args{"Area": strconv.Quote(a.ID)})
 		}
 	}
 }
@@ -51,40 +51,40 @@ func (p *Profile) checkThresholds(f *yamlFile) {
 	t := p.Thresholds
 	switch {
 	case !f.has("thresholds"):
-		f.add(f.line("thresholds"), "", "errors.profile.thresholds-missing", nil)
+		f.Add(f.line("thresholds"), "", "errors.profile.thresholds-missing", nil)
 	case !f.has("thresholds", "ready") || !f.has("thresholds", "nearly_ready"):
 		for _, field := range []string{"ready", "nearly_ready"} {
 			if !f.has("thresholds", field) {
-				f.add(f.line("thresholds", field), "", "errors.profile.threshold-missing", i18n.Args{"Field": field})
+				f.Add(f.line("thresholds", field), "", "errors.profile.threshold-missing", i18n.Args{"Field": field})
 			}
 		}
 	case !inRange(t.Ready, 0, 100) || !inRange(t.NearlyReady, 0, 100) || t.NearlyReady > t.Ready:
-		f.add(f.line("thresholds"), "", "errors.profile.thresholds-order", i18n.Args{"Nearly": fmt.Sprint(t.NearlyReady), "Ready": fmt.Sprint(t.Ready)})
+		f.Add(f.line("thresholds"), "", "errors.profile.thresholds-order", i18n.Args{"Nearly": fmt.Sprint(t.NearlyReady), "Ready": fmt.Sprint(t.Ready)})
 	}
 	if !f.has("major_below") {
-		f.add(f.line("major_below"), "", "errors.profile.major-below-missing", nil)
+		f.Add(f.line("major_below"), "", "errors.profile.major-below-missing", nil)
 	}
 }
 
 // checkAreas checks the areas and returns each area's weight of requirements, 0 for now.
 func (p *Profile) checkAreas(f *yamlFile) map[string]float64 {
 	if len(p.Areas) == 0 {
-		f.add(f.line("areas"), "", "errors.profile.no-areas", nil)
+		f.Add(f.line("areas"), "", "errors.profile.no-areas", nil)
 	}
 	areaWeight := map[string]float64{}
 	var total float64
 	for i, a := range p.Areas {
 		if _, dup := areaWeight[a.ID]; dup || a.ID == "" {
-			f.add(f.line("areas", i), "", "errors.profile.area-id", i18n.Args{"Area": strconv.Quote(a.ID)})
+			f.Add(f.line("areas", i), "", "errors.profile.area-id", i18n.Args{"Area": strconv.Quote(a.ID)})
 		}
 		if !f.has("areas", i, "weight") {
-			f.add(f.line("areas", i), "", "errors.profile.weight-missing", i18n.Args{"Field": "areas.weight", "Allowed": f.words.T(allowedWeight, allowedArgs)})
+			f.Add(f.line("areas", i), "", "errors.profile.weight-missing", i18n.Args{"Field": "areas.weight", "Allowed": f.Words.T(allowedWeight, allowedArgs)})
 		}
 		areaWeight[a.ID] = 0
 		total += float64(a.Weight)
 	}
 	if len(p.Areas) > 0 && total <= 0 {
-		f.add(f.line("areas"), "", "errors.profile.area-weights-zero", nil)
+		f.Add(f.line("areas"), "", "errors.profile.area-weights-zero", nil)
 	}
 	return areaWeight
 }
@@ -92,12 +92,12 @@ func (p *Profile) checkAreas(f *yamlFile) map[string]float64 {
 // checkRequirement checks requirement i: its area, texts, severity, credit and advice.
 func (p *Profile) checkRequirement(f *yamlFile, i int, areas map[string]float64) {
 	r := &p.Requirements[i]
-	add := func(msg string, args i18n.Args) { f.add(f.line("requirements", i), r.ID, msg, args) }
+	add := func(msg string, args i18n.Args) { f.Add(f.line("requirements", i), r.ID, msg, args) }
 	if _, ok := areas[r.Area]; !ok {
 		add("errors.profile.unknown-area", i18n.Args{"Area": strconv.Quote(r.Area)})
 	}
 	if !f.has("requirements", i, "weight") {
-		add("errors.profile.weight-missing", i18n.Args{"Field": "requirements.weight", "Allowed": f.words.T(allowedWeight, allowedArgs)})
+		add("errors.profile.weight-missing", i18n.Args{"Field": "requirements.weight", "Allowed": f.Words.T(allowedWeight, allowedArgs)})
 	}
 	if r.Requirement == "" || r.Target == "" || r.Source == "" {
 		add("errors.profile.requirement-texts", nil)
@@ -115,13 +115,13 @@ func (p *Profile) checkRequirement(f *yamlFile, i int, areas map[string]float64)
 	factorsOK := true
 	for j := range r.Credit {
 		if msg, at := p.checkFactor(&r.Credit[j]); msg != "" {
-			f.addText(f.line(append([]any{"requirements", i, "credit", j}, at...)...), r.ID, "credit: "+msg)
+			f.AddText(f.line(append([]any{"requirements", i, "credit", j}, at...)...), r.ID, "credit: "+msg)
 			factorsOK = false
 		}
 	}
 	if factorsOK {
 		for _, msg := range p.checkMonotone(r) {
-			f.addText(f.line("requirements", i, "credit", msg.factor), r.ID, "credit: "+msg.text)
+			f.AddText(f.line("requirements", i, "credit", msg.factor), r.ID, "credit: "+msg.text)
 		}
 	}
 	if n := len(r.NextSteps); n == 0 || r.NextSteps[n-1].When != nil {
@@ -133,7 +133,7 @@ func (p *Profile) checkRequirement(f *yamlFile, i int, areas map[string]float64)
 		}
 		if s.When != nil {
 			if msg := checkCondition(p.bank, *s.When, false); msg != "" {
-				f.addText(f.line("requirements", i), r.ID, "next_steps: when: "+msg)
+				f.AddText(f.line("requirements", i), r.ID, "next_steps: when: "+msg)
 			}
 		}
 	}

@@ -41,7 +41,7 @@ type fileOrigin struct {
 // newFileOrigin is where f was read: the line of its field top, and of each of the n items of its
 // list.
 func newFileOrigin(f *yamlFile, top, list string, n int) fileOrigin {
-	o := fileOrigin{path: f.path, top: f.line(top)}
+	o := fileOrigin{path: f.Path, top: f.line(top)}
 	for i := range n {
 		o.lines = append(o.lines, f.line(list, i))
 	}

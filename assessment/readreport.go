@@ -47,9 +47,7 @@ func DecodeReport(path string, data []byte, p *Profile) (Report, error) {
 		c.check(&r, &answers)
 	}
 	if len(c.problems) > 0 {
-		err := screenful(c.problems, 0).(*inputerr.InvalidError)
-		err.Lang = c.words.Lang()
-		return Report{}, err
+		return Report{}, inputerr.Screenful(c.problems, 0, c.words.Lang())
 	}
 	r.Source = path
 	return r, nil

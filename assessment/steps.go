@@ -99,14 +99,14 @@ func ParseSteps(path string, data []byte, p *Profile, cs *Credentials) (*Steps, 
 // check refuses what the plan relies on; strict also refuses requirement ids the profile lacks.
 func (s *Steps) check(f *yamlFile, p *Profile, cs *Credentials, strict bool) {
 	if r := s.ExamReasons; r.Now == "" || r.Early == "" || r.After == "" {
-		f.add(f.line("exam_reasons"), "", "errors.profile.exam-reasons", nil)
+		f.Add(f.line("exam_reasons"), "", "errors.profile.exam-reasons", nil)
 	}
 	seen := map[string]bool{}
-	s.origin = fileOrigin{path: f.path}
+	s.origin = fileOrigin{path: f.Path}
 	for i := range s.Steps {
 		st := &s.Steps[i]
 		for _, msg := range st.check(p, cs, seen, strict) {
-			f.addText(f.line("steps", i), st.ID, msg)
+			f.AddText(f.line("steps", i), st.ID, msg)
 		}
 		seen[st.ID] = true
 		s.origin.lines = append(s.origin.lines, f.line("steps", i))

@@ -40,18 +40,21 @@ var (
 )
 
 // yamlFile is a YAML input file as readStrict read it: its name and its node tree, kept so that
-// what a check of the decoded values finds is reported at its line, and the problems found.
+// what a check of the decoded values finds is reported at its line, and the problems found,
+// worded in the run's language.
 type yamlFile struct {
-	path     string
+	inputerr.Collector
 	kind     fileKind
-	words    *i18n.Localizer // the run's language, which every message is worded in
-	root     *yaml.Node      // the document's top node
-	problems []inputerr.Problem
-	dropped  int          // problems past a screenful, counted and not kept
+	root     *yaml.Node   // the document's top node
 	reported map[int]bool // lines the screen found a problem on
 	// keyPairs counts the pairs of keys the decoder compares (it compares every key of a mapping
 	// with every other), at most maxMapKeys per key: the tests show the work linear by it.
 	keyPairs int
+}
+
+// newYAMLFile is the file at path, of kind, whose problems are worded in l.
+func newYAMLFile(path string, kind fileKind, l i18n.Lang) *yamlFile {
+	return &yamlFile{Collector: inputerr.Collector{Path: path, Words: i18n.For(l)}, kind: kind, reported: map[int]bool{}}
 }
 
 // readStrict reads a file of one YAML document into a T. What YAML allows and hitready refuses is
@@ -68,9 +71,9 @@ func readStrict[T any](path string, data []byte, kind fileKind, l i18n.Lang) (*T
 	// YAML ends a line at CR LF, LF or a lone CR (old Mac files): one kind of break, so that the
 	// texts in two languages are found on the lines the parser counts.
 	data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
-	f := &yamlFile{path: path, kind: kind, words: i18n.For(l), reported: map[int]bool{}}
+	f := newYAMLFile(path, kind, l)
 	if !f.parse(data) || !f.screen() {
-		return nil, f, f.err()
+		return nil, f, f.Err()
 	}
 	f.walk(func(n *yaml.Node, _ *trail) bool {
 		if n.Kind == yaml.MappingNode {
@@ -80,8 +83,8 @@ func readStrict[T any](path string, data []byte, kind fileKind, l i18n.Lang) (*T
 	})
 	src, err := f.localized(data, l)
 	if err != nil {
-		f.addText(0, "", err.Error())
-		return nil, f, f.err()
+		f.AddText(0, "", err.Error())
+		return nil, f, f.Err()
 	}
 	var v T
 	dec := yaml.NewDecoder(bytes.NewReader(src))
@@ -89,7 +92,7 @@ func readStrict[T any](path string, data []byte, kind fileKind, l i18n.Lang) (*T
 	if err := dec.Decode(&v); err != nil {
 		f.decodeErrors(err, reflect.TypeFor[T]())
 	}
-	if err := f.err(); err != nil {
+	if err := f.Err(); err != nil {
 		return nil, f, err
 	}
 	translateKnown(&v, l)
@@ -117,7 +120,7 @@ func readEmbedded[T any](name string, data []byte, kind fileKind, l i18n.Lang) (
 	if err := decodeEmbedded(doc, &v); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	f := &yamlFile{path: name, kind: kind, words: i18n.For(l), reported: map[int]bool{}}
+	f := newYAMLFile(name, kind, l)
 	if len(doc.Content) > 0 {
 		f.root = doc.Content[0]
 	}
@@ -146,49 +149,29 @@ func decodeEmbedded(doc *yaml.Node, v any) error {
 // parse reads the one document of the file into f.root.
 func (f *yamlFile) parse(data []byte) bool {
 	if len(bytes.TrimSpace(data)) == 0 {
-		f.add(0, "", "errors.profile.empty", i18n.Args{"Expected": f.words.T(f.kind.empty)})
+		f.Add(0, "", "errors.profile.empty", i18n.Args{"Expected": f.Words.T(f.kind.empty)})
 		return false
 	}
 	var doc, extra yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	switch err := dec.Decode(&doc); {
 	case err == io.EOF:
-		f.add(0, "", "errors.profile.no-document", i18n.Args{"Expected": f.words.T(f.kind.empty)})
+		f.Add(0, "", "errors.profile.no-document", i18n.Args{"Expected": f.Words.T(f.kind.empty)})
 		return false
 	case err != nil:
 		f.invalid(questions.SplitYAMLLine(err.Error()))
 		return false
 	}
 	if err := dec.Decode(&extra); err != io.EOF {
-		f.add(extra.Line, "", "errors.profile.documents", f.kindArgs(nil))
+		f.Add(extra.Line, "", "errors.profile.documents", f.kindArgs(nil))
 		return false
 	}
 	f.root = doc.Content[0]
 	return true
 }
 
-// add records a problem at a line: the message msg (errors.profile.*) in the run's language, its
-// template filled from args. Past a screenful it is counted, not kept, and not worded, so that a
-// megabyte of mistakes costs no more than the file.
-func (f *yamlFile) add(line int, id, msg string, args i18n.Args) {
-	if len(f.problems) >= inputerr.MaxShown {
-		f.dropped++
-		return
-	}
-	f.addText(line, id, f.words.T(msg, args))
-}
-
-// addText records a problem already worded.
-func (f *yamlFile) addText(line int, id, text string) {
-	if len(f.problems) >= inputerr.MaxShown {
-		f.dropped++
-		return
-	}
-	f.problems = append(f.problems, inputerr.Problem{Origin: inputerr.Origin{Path: f.path, Line: line}, ID: id, Message: text})
-}
-
 // kindName is the file's kind in words: "profile", "perfil".
-func (f *yamlFile) kindName() string { return f.words.T(f.kind.name) }
+func (f *yamlFile) kindName() string { return f.Words.T(f.kind.name) }
 
 // kindArgs is args (or new ones) with Kind, the file's kind in words.
 func (f *yamlFile) kindArgs(args i18n.Args) i18n.Args {
@@ -204,34 +187,13 @@ func (f *yamlFile) nameOr(name string) string {
 	if name != "" {
 		return name
 	}
-	return f.words.T("errors.profile.the-file", i18n.Args{"Kind": f.kindName()})
+	return f.Words.T("errors.profile.the-file", i18n.Args{"Kind": f.kindName()})
 }
 
 // invalid adds the YAML parser's or decoder's refusal msg at line, its frequent words in the
 // run's language (questions.YAMLReason).
 func (f *yamlFile) invalid(line int, msg string) {
-	f.add(line, "", "errors.profile.invalid", f.kindArgs(i18n.Args{"Reason": questions.YAMLReason(f.words, msg)}))
-}
-
-// err is the refusal of the file, in line order, or nil.
-func (f *yamlFile) err() error {
-	if len(f.problems) == 0 && f.dropped == 0 {
-		return nil
-	}
-	invalid := screenful(f.problems, f.dropped).(*inputerr.InvalidError)
-	invalid.Lang = f.words.Lang() // for the line that counts the problems not shown
-	return invalid
-}
-
-// screenful is the refusal of one file's problems: in line order, the first inputerr.MaxShown
-// kept and the rest counted with those already dropped, as the answers decoder reports them.
-func screenful(problems []inputerr.Problem, dropped int) error {
-	slices.SortStableFunc(problems, func(a, b inputerr.Problem) int { return a.Origin.Line - b.Origin.Line })
-	if len(problems) > inputerr.MaxShown {
-		dropped += len(problems) - inputerr.MaxShown
-		problems = problems[:inputerr.MaxShown]
-	}
-	return &inputerr.InvalidError{Problems: problems, Dropped: dropped}
+	f.Add(line, "", "errors.profile.invalid", f.kindArgs(i18n.Args{"Reason": questions.YAMLReason(f.Words, msg)}))
 }
 
 // trail is where a walk of the tree is: the keys from the top to the node, and the id of the
@@ -321,7 +283,7 @@ func (f *yamlFile) screen() bool {
 			f.text(n, at.id, at.name(), "errors.profile.text")
 		case yaml.MappingNode:
 			if keys := len(n.Content) / 2; keys > maxMapKeys {
-				f.add(n.Line, at.id, "errors.profile.flood", f.kindArgs(i18n.Args{"Name": f.nameOr(at.name()), "Keys": keys, "Max": maxMapKeys}))
+				f.Add(n.Line, at.id, "errors.profile.flood", f.kindArgs(i18n.Args{"Name": f.nameOr(at.name()), "Keys": keys, "Max": maxMapKeys}))
 				flood = true
 				return false
 			}
@@ -329,7 +291,7 @@ func (f *yamlFile) screen() bool {
 		}
 		return true
 	})
-	for _, p := range f.problems {
+	for _, p := range f.Problems {
 		f.reported[p.Origin.Line] = true
 	}
 	return !flood
@@ -344,11 +306,11 @@ func (f *yamlFile) keys(n *yaml.Node, at *trail) {
 		f.tag(k, at)
 		switch line, dup := first[k.Value]; {
 		case k.Tag == "!!merge":
-			f.add(k.Line, at.id, "errors.profile.merge-key", f.kindArgs(nil))
+			f.Add(k.Line, at.id, "errors.profile.merge-key", f.kindArgs(nil))
 		case k.Kind != yaml.ScalarNode:
-			f.add(k.Line, at.id, "errors.profile.key-not-text", i18n.Args{"Got": questions.DescribeNode(f.words, k)})
+			f.Add(k.Line, at.id, "errors.profile.key-not-text", i18n.Args{"Got": questions.DescribeNode(f.Words, k)})
 		case dup:
-			f.add(k.Line, at.id, "errors.profile.key-twice", i18n.Args{"Field": at.field(k.Value), "First": line})
+			f.Add(k.Line, at.id, "errors.profile.key-twice", i18n.Args{"Field": at.field(k.Value), "First": line})
 		default:
 			first[k.Value] = k.Line
 			f.text(k, at.id, "", "errors.profile.a-key")
@@ -362,9 +324,9 @@ func (f *yamlFile) keys(n *yaml.Node, at *trail) {
 func (f *yamlFile) text(n *yaml.Node, id, name, unnamed string) {
 	if r, bad := textsafe.Unsafe(n.Value); bad {
 		if name == "" {
-			name = f.words.T(unnamed)
+			name = f.Words.T(unnamed)
 		}
-		f.add(n.Line, id, "errors.profile.unsafe-text", f.kindArgs(i18n.Args{"Name": name, "Char": questions.DescribeRune(f.words, r)}))
+		f.Add(n.Line, id, "errors.profile.unsafe-text", f.kindArgs(i18n.Args{"Name": name, "Char": questions.DescribeRune(f.Words, r)}))
 	}
 }
 
@@ -380,7 +342,7 @@ func (f *yamlFile) tag(n *yaml.Node, at *trail) {
 	case "!!str", "!!int", "!!float", "!!bool", "!!null", "!!map", "!!seq":
 		return
 	}
-	f.add(n.Line, at.id, "errors.profile.tag", f.kindArgs(i18n.Args{"Tag": textsafe.Escape(n.Tag)}))
+	f.Add(n.Line, at.id, "errors.profile.tag", f.kindArgs(i18n.Args{"Tag": textsafe.Escape(n.Tag)}))
 }
 
 // decodeErrors adds what the decoder refused, a screenful: the typed scalars' refusals and
@@ -407,7 +369,7 @@ func (f *yamlFile) decodeErrors(err error, t reflect.Type) {
 	var fields map[string]string
 	for i, r := range refusals {
 		if i >= inputerr.MaxShown {
-			f.dropped += len(refusals) - i
+			f.Dropped += len(refusals) - i
 			break
 		}
 		if fields == nil {
@@ -423,9 +385,9 @@ func (f *yamlFile) refusal(line int, msg string, fields map[string]string, rootT
 	if col, rest := splitColumn(msg); col > 0 {
 		at, _ := f.find(func(n *yaml.Node) bool { return n.Line == line && n.Column == col })
 		if r, ok := decodeScalarRefusal(rest); ok {
-			f.add(line, at.id, r.msg, r.args(f.words, f.nameOr(at.name)))
+			f.Add(line, at.id, r.msg, r.args(f.Words, f.nameOr(at.name)))
 		} else {
-			f.addText(line, at.id, f.nameOr(at.name)+" "+rest) // no typed scalar of hitready's words it so
+			f.AddText(line, at.id, f.nameOr(at.name)+" "+rest) // no typed scalar of hitready's words it so
 		}
 		return
 	}
@@ -433,8 +395,8 @@ func (f *yamlFile) refusal(line int, msg string, fields map[string]string, rootT
 		name, goType, _ := strings.Cut(rest, " not found in type ")
 		at, _ := f.find(func(n *yaml.Node) bool { return n.Kind == yaml.MappingNode && hasKeyAt(n, name, line) })
 		allowed := strings.Split(fields[goType], ", ")
-		f.add(line, at.id, "errors.profile.unknown-field", f.kindArgs(i18n.Args{"Field": name,
-			"Suggestion": inputerr.DidYouMean(f.words, name, allowed), "Name": f.nameOr(at.name), "Fields": fields[goType]}))
+		f.Add(line, at.id, "errors.profile.unknown-field", f.kindArgs(i18n.Args{"Field": name,
+			"Suggestion": inputerr.DidYouMean(f.Words, name, allowed), "Name": f.nameOr(at.name), "Fields": fields[goType]}))
 		return
 	}
 	if rest, ok := strings.CutPrefix(msg, "cannot unmarshal "); ok {
@@ -443,8 +405,8 @@ func (f *yamlFile) refusal(line int, msg string, fields map[string]string, rootT
 		// The file's own mapping is on that line too when the value is on its first line.
 		root := goType == rootType
 		if at, got := f.find(func(n *yaml.Node) bool { return n.Line == line && n.Tag == tag && (n == f.root) == root }); got != nil {
-			f.add(line, at.id, "errors.profile.must-be", i18n.Args{"Name": f.nameOr(at.name),
-				"Allowed": f.words.T(kindOf(goType)), "Got": questions.DescribeNode(f.words, got)})
+			f.Add(line, at.id, "errors.profile.must-be", i18n.Args{"Name": f.nameOr(at.name),
+				"Allowed": f.Words.T(kindOf(goType)), "Got": questions.DescribeNode(f.Words, got)})
 			return
 		}
 	}

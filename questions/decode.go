@@ -58,15 +58,15 @@ func (b *Bank) DecodeAnswers(path string, data []byte) (answers *Answers, err er
 		problem.Origin.Path = path
 		return nil, b.refuse(*problem)
 	}
-	d := &decoder{bank: b, path: path, answers: NewAnswers()}
+	d := &decoder{Collector: inputerr.Collector{Path: path, Words: b.Words()}, bank: b, answers: NewAnswers()}
 	d.document(root)
-	if len(d.problems) == 0 {
+	if len(d.Problems) == 0 {
 		if err := b.CheckConsistency(d.answers); err != nil {
 			return nil, err
 		}
 		return d.answers, nil
 	}
-	e := &inputerr.InvalidError{Problems: d.problems, Dropped: d.dropped, Lang: b.lang}
+	e := inputerr.Screenful(d.Problems, d.Dropped, b.lang)
 	if d.unknownID {
 		e.Notes = append(e.Notes, inputerr.Problem{Origin: inputerr.Origin{Path: path},
 			Message: b.Words().T("errors.answers.known-ids", i18n.Args{"IDs": strings.Join(b.IDs(), ", ")})})
@@ -158,34 +158,11 @@ func SplitYAMLLine(s string) (int, string) {
 
 // decoder walks a parsed file and turns it into Answers, collecting problems as it goes.
 type decoder struct {
-	bank     *Bank
-	path     string
-	answers  *Answers
-	problems []inputerr.Problem
-	// dropped counts the problems after the first inputerr.MaxShown, which are counted, not kept: a
-	// 1 MiB file of mistakes would otherwise cost far more memory than the file.
-	dropped int
+	inputerr.Collector
+	bank    *Bank
+	answers *Answers
 	// unknownID is set when an id is not in the bank; the known ids are then listed once.
 	unknownID bool
-}
-
-// add keeps a problem at line about question id (or none): the message msg in the bank's
-// language, its template filled from args.
-func (d *decoder) add(line int, id, msg string, args i18n.Args) {
-	if len(d.problems) >= inputerr.MaxShown {
-		d.dropped++
-		return
-	}
-	d.problems = append(d.problems, inputerr.Problem{Origin: inputerr.Origin{Path: d.path, Line: line}, ID: id, Message: d.bank.Words().T(msg, args)})
-}
-
-// addWorded keeps a problem whose message is already worded (parseValue's).
-func (d *decoder) addWorded(line int, id, msg string) {
-	if len(d.problems) >= inputerr.MaxShown {
-		d.dropped++
-		return
-	}
-	d.problems = append(d.problems, inputerr.Problem{Origin: inputerr.Origin{Path: d.path, Line: line}, ID: id, Message: msg})
 }
 
 // got describes what a node is, for "got …", in the bank's language.
@@ -200,10 +177,10 @@ func (d *decoder) document(doc *yaml.Node) {
 	}
 	switch {
 	case root.Kind == yaml.DocumentNode || isNull(root): // an empty document, or null
-		d.add(root.Line, "", "errors.answers.no-answers", nil)
+		d.Add(root.Line, "", "errors.answers.no-answers", nil)
 		return
 	case root.Kind != yaml.MappingNode:
-		d.add(root.Line, "", "errors.answers.not-mapping", d.got(root))
+		d.Add(root.Line, "", "errors.answers.not-mapping", d.got(root))
 		return
 	}
 	seen := map[string]int{}
@@ -222,14 +199,14 @@ func (d *decoder) document(doc *yaml.Node) {
 			d.skipped(v)
 		case "schema":
 			// Every field of a report would be an unknown field: say the one thing that explains it.
-			d.add(k.Line, "", "errors.answers.is-report", nil)
+			d.Add(k.Line, "", "errors.answers.is-report", nil)
 			return
 		default:
 			if _, isQuestion := d.bank.Question(name); isQuestion {
-				d.add(k.Line, "", "errors.answers.field-is-question", i18n.Args{"Field": strconv.Quote(name)})
+				d.Add(k.Line, "", "errors.answers.field-is-question", i18n.Args{"Field": strconv.Quote(name)})
 				continue
 			}
-			d.add(k.Line, "", "errors.answers.unknown-field", i18n.Args{"Field": strconv.Quote(name),
+			d.Add(k.Line, "", "errors.answers.unknown-field", i18n.Args{"Field": strconv.Quote(name),
 				"Suggestion": inputerr.DidYouMean(d.bank.Words(), name, topFields), "Fields": strings.Join(topFields, ", ")})
 		}
 	}
@@ -242,7 +219,7 @@ func (d *decoder) skipped(v *yaml.Node) {
 		return
 	}
 	if v.Kind != yaml.SequenceNode {
-		d.add(v.Line, "", "errors.answers.skipped-not-list", d.got(v))
+		d.Add(v.Line, "", "errors.answers.skipped-not-list", d.got(v))
 		return
 	}
 	seen := map[string]int{}
@@ -250,14 +227,14 @@ func (d *decoder) skipped(v *yaml.Node) {
 		q, known := d.bank.Question(item.Value)
 		switch {
 		case item.Kind != yaml.ScalarNode:
-			d.add(item.Line, "", "errors.answers.skipped-not-id", d.got(item))
+			d.Add(item.Line, "", "errors.answers.skipped-not-id", d.got(item))
 		case !known:
-			d.add(item.Line, "", "errors.answers.skipped-unknown-id", i18n.Args{"Value": strconv.Quote(item.Value),
+			d.Add(item.Line, "", "errors.answers.skipped-unknown-id", i18n.Args{"Value": strconv.Quote(item.Value),
 				"Suggestion": inputerr.DidYouMean(d.bank.Words(), item.Value, d.bank.IDs())})
 		case !q.Optional:
-			d.add(item.Line, q.ID, "errors.answers.skipped-not-optional", nil)
+			d.Add(item.Line, q.ID, "errors.answers.skipped-not-optional", nil)
 		case seen[q.ID] > 0:
-			d.add(item.Line, q.ID, "errors.answers.skipped-twice", i18n.Args{"First": seen[q.ID]})
+			d.Add(item.Line, q.ID, "errors.answers.skipped-twice", i18n.Args{"First": seen[q.ID]})
 		default:
 			seen[q.ID] = item.Line
 			if _, answered := d.answers.Get(q.ID); !answered {
@@ -270,11 +247,11 @@ func (d *decoder) skipped(v *yaml.Node) {
 // key reads a mapping key and refuses keys that are not plain text or that repeat.
 func (d *decoder) key(k *yaml.Node, seen map[string]int, isID bool) (string, bool) {
 	if k.Tag == "!!merge" {
-		d.add(k.Line, "", "errors.answers.merge-key", nil)
+		d.Add(k.Line, "", "errors.answers.merge-key", nil)
 		return "", false
 	}
 	if k.Kind != yaml.ScalarNode {
-		d.add(k.Line, "", "errors.answers.key-not-text", d.got(k))
+		d.Add(k.Line, "", "errors.answers.key-not-text", d.got(k))
 		return "", false
 	}
 	id := ""
@@ -282,7 +259,7 @@ func (d *decoder) key(k *yaml.Node, seen map[string]int, isID bool) (string, boo
 		id = k.Value
 	}
 	if first, dup := seen[k.Value]; dup {
-		d.add(k.Line, id, "errors.answers.key-twice", i18n.Args{"Key": strconv.Quote(k.Value), "First": first})
+		d.Add(k.Line, id, "errors.answers.key-twice", i18n.Args{"Key": strconv.Quote(k.Value), "First": first})
 		return "", false
 	}
 	seen[k.Value] = k.Line
@@ -295,22 +272,22 @@ func (d *decoder) respondent(v *yaml.Node) {
 	case v.Kind == yaml.ScalarNode && (v.Tag == "!!str" || v.Tag == "!!int"):
 		name := strings.TrimSpace(v.Value)
 		if n := utf8.RuneCountInString(name); n > maxRespondent {
-			d.add(v.Line, "", "errors.answers.respondent-too-long", i18n.Args{"Length": n, "Max": maxRespondent})
+			d.Add(v.Line, "", "errors.answers.respondent-too-long", i18n.Args{"Length": n, "Max": maxRespondent})
 			return
 		}
 		if strings.ContainsAny(name, "\n\r") {
-			d.add(v.Line, "", "errors.answers.respondent-lines", nil)
+			d.Add(v.Line, "", "errors.answers.respondent-lines", nil)
 			return
 		}
 		// The respondent is printed in reports and on screens: a control character in it could
 		// recolour, move or clear a terminal.
 		if r, bad := textsafe.Unsafe(name); bad {
-			d.add(v.Line, "", "errors.answers.respondent-control", i18n.Args{"Char": DescribeRune(d.bank.Words(), r)})
+			d.Add(v.Line, "", "errors.answers.respondent-control", i18n.Args{"Char": DescribeRune(d.bank.Words(), r)})
 			return
 		}
 		d.answers.Respondent = name
 	default:
-		d.add(v.Line, "", "errors.answers.respondent-not-text", d.got(v))
+		d.Add(v.Line, "", "errors.answers.respondent-not-text", d.got(v))
 	}
 }
 
@@ -319,7 +296,7 @@ func (d *decoder) answerMap(m *yaml.Node) {
 		return
 	}
 	if m.Kind != yaml.MappingNode {
-		d.add(m.Line, "", "errors.answers.answers-not-mapping", d.got(m))
+		d.Add(m.Line, "", "errors.answers.answers-not-mapping", d.got(m))
 		return
 	}
 	seen := map[string]int{}
@@ -332,20 +309,20 @@ func (d *decoder) answerMap(m *yaml.Node) {
 		q, known := d.bank.Question(id)
 		if !known {
 			d.unknownID = true
-			if len(d.problems) >= inputerr.MaxShown {
-				d.dropped++ // skips the search for a suggestion, the costly part
+			if d.Full() {
+				d.Dropped++ // skips the search for a suggestion, the costly part
 				continue
 			}
-			d.add(k.Line, id, "errors.answers.unknown-id", i18n.Args{"Suggestion": inputerr.DidYouMean(d.bank.Words(), id, d.bank.IDs())})
+			d.Add(k.Line, id, "errors.answers.unknown-id", i18n.Args{"Suggestion": inputerr.DidYouMean(d.bank.Words(), id, d.bank.IDs())})
 			continue
 		}
 		ans, given, problem := parseValue(d.bank.Words(), q, v)
 		if problem != "" {
-			d.addWorded(v.Line, id, problem)
+			d.AddText(v.Line, id, problem)
 			continue
 		}
 		if given {
-			ans.Origin = inputerr.Origin{Path: d.path, Line: k.Line}
+			ans.Origin = inputerr.Origin{Path: d.Path, Line: k.Line}
 			d.answers.Set(id, ans)
 		}
 	}

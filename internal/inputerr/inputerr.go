@@ -7,6 +7,7 @@ package inputerr
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hitready/hitready/internal/i18n"
@@ -104,6 +105,58 @@ func (e *InvalidError) Error() string {
 }
 
 func (e *InvalidError) Is(target error) bool { return target == ErrInvalid }
+
+// Screenful is the refusal of one file's problems, in lang: in line order, the first MaxShown
+// kept and the rest counted with the dropped ones.
+func Screenful(problems []Problem, dropped int, lang i18n.Lang) *InvalidError {
+	slices.SortStableFunc(problems, func(a, b Problem) int { return a.Origin.Line - b.Origin.Line })
+	if len(problems) > MaxShown {
+		dropped += len(problems) - MaxShown
+		problems = problems[:MaxShown]
+	}
+	return &InvalidError{Problems: problems, Dropped: dropped, Lang: lang}
+}
+
+// Collector gathers the problems of one file as a reader finds them, worded in the run's
+// language: a screenful kept, the rest counted and not worded, so that a megabyte of mistakes
+// costs no more than the file. The readers of answers files and of profiles share it.
+type Collector struct {
+	Path     string
+	Words    *i18n.Localizer
+	Problems []Problem
+	Dropped  int // problems past a screenful, counted and not kept
+}
+
+// Add keeps a problem at line about id (or none): the message msg in the collector's language,
+// its template filled from args.
+func (c *Collector) Add(line int, id, msg string, args i18n.Args) {
+	if c.Full() {
+		c.Dropped++
+		return
+	}
+	c.AddText(line, id, c.Words.T(msg, args))
+}
+
+// AddText keeps a problem already worded.
+func (c *Collector) AddText(line int, id, text string) {
+	if c.Full() {
+		c.Dropped++
+		return
+	}
+	c.Problems = append(c.Problems, Problem{Origin: Origin{Path: c.Path, Line: line}, ID: id, Message: text})
+}
+
+// Full tells whether a screenful is kept: a problem found now is only counted, and a reader need
+// not do the work of wording it.
+func (c *Collector) Full() bool { return len(c.Problems) >= MaxShown }
+
+// Err is the refusal of the file (Screenful), or nil when nothing is wrong.
+func (c *Collector) Err() error {
+	if len(c.Problems) == 0 {
+		return nil
+	}
+	return Screenful(c.Problems, c.Dropped, c.Words.Lang())
+}
 
 // Of returns nil for no problems, so callers can return it unconditionally.
 func Of(problems []Problem) error {

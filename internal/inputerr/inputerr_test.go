@@ -3,6 +3,8 @@ package inputerr
 import (
 	"strings"
 	"testing"
+
+	"github.com/hitready/hitready/internal/i18n"
 )
 
 // InvalidError caps each file's problems on its own, whoever built it (a profile, several --set).
@@ -47,5 +49,27 @@ func TestSuggest(t *testing.T) {
 		if got := Suggest(tt.in, ids); got != tt.want {
 			t.Errorf("Suggest(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// A collector keeps a screenful of problems, counts the rest without wording them, and refuses
+// the file in line order.
+func TestCollectorKeepsAScreenfulInLineOrder(t *testing.T) {
+	var c Collector
+	if c.Err() != nil {
+		t.Fatal("a collector with no problems refuses the file")
+	}
+	c = Collector{Path: "a.yaml", Words: i18n.For(i18n.English)}
+	c.AddText(3, "", "third")
+	c.AddText(1, "q", "first")
+	for i := range MaxShown {
+		c.AddText(10+i, "", "more")
+	}
+	if len(c.Problems) != MaxShown || c.Dropped != 2 || !c.Full() {
+		t.Fatalf("kept %d, dropped %d; want %d and 2", len(c.Problems), c.Dropped, MaxShown)
+	}
+	lines := strings.Split(c.Err().Error(), "\n")
+	if lines[0] != "a.yaml:1: q: first" || lines[1] != "a.yaml:3: third" || !strings.Contains(lines[MaxShown], "and 2 more problems") {
+		t.Errorf("got:\n%s", strings.Join(lines, "\n"))
 	}
 }
