@@ -170,8 +170,9 @@ func (s *markdownStream) Render(r assessment.Report) ([]byte, error) {
 
 func (s *markdownStream) Add(rendered []byte) error {
 	if s.count == 0 {
-		h := cohortTable(s.l).headers()
-		if _, err := fmt.Fprintf(s.w, "| %s |\n| --- | ---: | --- | --- | --- |\n", strings.Join(h, " | ")); err != nil {
+		var head strings.Builder
+		mdHead(&head, "lrlll", cohortTable(s.l).headers()...)
+		if _, err := io.WriteString(s.w, head.String()); err != nil {
 			return err
 		}
 	}
@@ -190,9 +191,10 @@ func (s *markdownStream) Close(sum *assessment.Summary) error {
 	fmt.Fprintf(&b, "\n%s\n", mdText(verdictLine(sum, l)))
 	summaryList(&b, unscoredTitle(sum, l), unscoredItems(sum, l), true, 0)
 	if top := sum.TopUnmet(topUnmet); len(top) > 0 {
-		fmt.Fprintf(&b, "\n| %s | %s | %s |\n| --- | ---: | --- |\n", l.T("cohort.md.unmet"), l.T("cohort.md.students"), l.T("report.gap.requirement"))
+		b.WriteString("\n")
+		mdHead(&b, "lrl", l.T("cohort.md.unmet"), l.T("cohort.md.students"), l.T("report.gap.requirement"))
 		for _, u := range top {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(u.Title), l.T("cohort.of", i18n.Args{"Count": u.Count, "All": sum.Count}), mdCell(u.Requirement))
+			mdRow(&b, mdCell(u.Title), l.T("cohort.of", i18n.Args{"Count": u.Count, "All": sum.Count}), mdCell(u.Requirement))
 		}
 	}
 	writeCohortPath(&b, sum, true, false, 0, l)

@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
@@ -117,19 +116,12 @@ func gapIDs(gaps []assessment.Gap) []string {
 }
 
 func comparisonCSV(w io.Writer, c assessment.Comparison) error {
-	cw := csv.NewWriter(w)
-	rows := [][]string{
-		{"old_source", "new_source", "respondent", "old_score", "new_score", "score_change", "old_verdict", "new_verdict",
-			"verdict_change", "gaps_closed", "gaps_opened", "gaps_remaining", "steps_completed", "steps_under_way"},
-		{cell(c.Old.Source), cell(c.New.Source), cell(c.New.Respondent), number(c.Old.Score), number(c.New.Score),
+	return writeCSV(w, []string{"old_source", "new_source", "respondent", "old_score", "new_score", "score_change", "old_verdict", "new_verdict",
+		"verdict_change", "gaps_closed", "gaps_opened", "gaps_remaining", "steps_completed", "steps_under_way"},
+		[][]string{{cell(c.Old.Source), cell(c.New.Source), cell(c.New.Respondent), number(c.Old.Score), number(c.New.Score),
 			number(c.ScoreChange), string(c.Old.Verdict), string(c.New.Verdict), c.VerdictChange,
 			strings.Join(gapIDs(c.Closed), ";"), strings.Join(gapIDs(c.Opened), ";"), strconv.Itoa(len(c.Remaining)),
-			strconv.Itoa(len(c.StepsCompleted)), strconv.Itoa(len(c.StepsUnderWay))},
-	}
-	if err := cw.WriteAll(rows); err != nil {
-		return err
-	}
-	return cw.Error()
+			strconv.Itoa(len(c.StepsCompleted)), strconv.Itoa(len(c.StepsUnderWay))}})
 }
 
 func comparisonMarkdown(w io.Writer, c assessment.Comparison, o Options) error {
@@ -137,11 +129,10 @@ func comparisonMarkdown(w io.Writer, c assessment.Comparison, o Options) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", mdText(comparisonTitle(c, l)))
 	fmt.Fprintf(&b, "| | %s | %s | %s |\n| --- | ---: | ---: | ---: |\n", l.T("compare.before"), l.T("compare.after"), l.T("compare.change"))
-	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", l.T("report.closing.score"), formatScore(c.Old.Score), formatScore(c.New.Score), signed(c.ScoreChange))
-	fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", l.T("report.closing.verdict"), verdictShort(c.Old.Verdict, l), verdictShort(c.New.Verdict, l),
-		l.T("compare.change."+c.VerdictChange))
+	mdRow(&b, l.T("report.closing.score"), formatScore(c.Old.Score), formatScore(c.New.Score), signed(c.ScoreChange))
+	mdRow(&b, l.T("report.closing.verdict"), verdictShort(c.Old.Verdict, l), verdictShort(c.New.Verdict, l), l.T("compare.change."+c.VerdictChange))
 	for _, a := range c.Areas {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", mdCell(a.Title), formatScore(a.Old), formatScore(a.New), signed(a.Change))
+		mdRow(&b, mdCell(a.Title), formatScore(a.Old), formatScore(a.New), signed(a.Change))
 	}
 	writeStepsCompletedMarkdown(&b, c, l)
 	for _, part := range []struct {
@@ -153,9 +144,9 @@ func comparisonMarkdown(w io.Writer, c assessment.Comparison, o Options) error {
 			b.WriteString(l.T("compare.none-md") + "\n")
 			continue
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s |\n| --- | --- | --- |\n", l.T("report.gap.requirement"), l.T("report.md.severity"), l.T("report.gap.next"))
+		mdHead(&b, "lll", l.T("report.gap.requirement"), l.T("report.md.severity"), l.T("report.gap.next"))
 		for _, g := range part.gaps {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", mdCell(gapTitle(g)), severityNow(c, g, l), mdCell(g.NextStep))
+			mdRow(&b, mdCell(gapTitle(g)), severityNow(c, g, l), mdCell(g.NextStep))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

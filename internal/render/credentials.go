@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -157,20 +156,14 @@ func credentialsTable(w io.Writer, cs *assessment.Credentials, opts Options) err
 }
 
 func credentialsCSV(w io.Writer, cs *assessment.Credentials, opts Options) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"id", "name", "meets", "route", "text", "rules", "source", "grade"}); err != nil {
-		return err
-	}
+	var rows [][]string
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
 		for _, row := range routeRows(cs, c, opts.loc(), false) {
-			if err := cw.Write(append([]string{c.ID, c.Name, strings.Join(c.Meets, ";")}, row...)); err != nil {
-				return err
-			}
+			rows = append(rows, append([]string{c.ID, c.Name, strings.Join(c.Meets, ";")}, row...))
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return writeCSV(w, []string{"id", "name", "meets", "route", "text", "rules", "source", "grade"}, rows)
 }
 
 func credentialsMarkdown(w io.Writer, cs *assessment.Credentials, opts Options) error {
@@ -189,10 +182,11 @@ func credentialsMarkdown(w io.Writer, cs *assessment.Credentials, opts Options) 
 		if c.Undecided != "" {
 			fmt.Fprintf(&b, "\n%s\n", mdText(loc.T("credentials.undecided", i18n.Args{"Text": c.Undecided})))
 		}
-		fmt.Fprintf(&b, "\n| %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- |\n", loc.T("credentials.md.route"), loc.T("credentials.md.who"),
-			loc.T("credentials.md.when"), loc.T("credentials.md.source"), loc.T("credentials.md.grade"))
+		b.WriteString("\n")
+		mdHead(&b, "lllll", loc.T("credentials.md.route"), loc.T("credentials.md.who"), loc.T("credentials.md.when"),
+			loc.T("credentials.md.source"), loc.T("credentials.md.grade"))
 		for _, row := range routeRows(cs, c, loc, true) {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", row[0], mdCell(row[1]), mdCell(row[2]), mdCell(row[3]), row[4])
+			mdRow(&b, row[0], mdCell(row[1]), mdCell(row[2]), mdCell(row[3]), row[4])
 		}
 	}
 	mdWords(&b, "###", loc)

@@ -90,6 +90,11 @@ func cell(s string) string {
 	return s
 }
 
+// writeCSV writes a header and its rows as CSV.
+func writeCSV(w io.Writer, header []string, rows [][]string) error {
+	return csv.NewWriter(w).WriteAll(append([][]string{header}, rows...))
+}
+
 func number(x float64) string {
 	return strconv.FormatFloat(x, 'f', -1, 64)
 }

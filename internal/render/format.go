@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/hitready/hitready/internal/i18n"
@@ -48,24 +49,21 @@ func (fs Formats[R]) Names() []string {
 // Canonical is the name of the format that name stands for, in any case ("CSV" is csv), or a
 // usage message naming the allowed ones.
 func (fs Formats[R]) Canonical(name string) (string, error) {
-	for _, f := range fs {
-		if strings.EqualFold(f.Name, name) {
-			return f.Name, nil
-		}
-	}
-	return "", fmt.Errorf("invalid --format %q; allowed: %s", name, strings.Join(fs.Names(), ", "))
+	f, err := fs.find(name)
+	return f.Name, err
 }
 
 // Lookup is the renderer of the format name (in any case).
 func (fs Formats[R]) Lookup(name string) (R, error) {
-	for _, f := range fs {
-		if strings.EqualFold(f.Name, name) {
-			return f.Render, nil
-		}
+	f, err := fs.find(name)
+	return f.Render, err
+}
+
+func (fs Formats[R]) find(name string) (Format[R], error) {
+	if i := slices.IndexFunc(fs, func(f Format[R]) bool { return strings.EqualFold(f.Name, name) }); i >= 0 {
+		return fs[i], nil
 	}
-	var none R
-	_, err := fs.Canonical(name)
-	return none, err
+	return Format[R]{}, fmt.Errorf("invalid --format %q; allowed: %s", name, strings.Join(fs.Names(), ", "))
 }
 
 // writeFormat writes v in the format name of the table fs.

@@ -55,6 +55,22 @@ func mdBlockStart(s string) string {
 	return s
 }
 
+// mdRow writes one row of a Markdown table, its cells as given (text from a file through mdCell).
+func mdRow(b *strings.Builder, cells ...string) {
+	fmt.Fprintf(b, "| %s |\n", strings.Join(cells, " | "))
+}
+
+// mdHead writes a Markdown table's header row and the row under it that aligns each column:
+// align has an 'l' (left) or an 'r' (right, for numbers) per column.
+func mdHead(b *strings.Builder, align string, headers ...string) {
+	mdRow(b, headers...)
+	rule := make([]string, len(align))
+	for i, a := range align {
+		rule[i] = map[rune]string{'l': "---", 'r': "---:"}[a]
+	}
+	mdRow(b, rule...)
+}
+
 // mdWords spells out, under a heading of the given level ("##", "###"), the abbreviations the
 // Markdown in b uses (wordsUsed); it writes nothing when it uses none.
 func mdWords(b *strings.Builder, level string, l *i18n.Localizer) {

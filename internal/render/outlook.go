@@ -87,21 +87,20 @@ func outlookMarkdown(w io.Writer, o *assessment.Outlook, opts Options) error {
 	l := opts.loc()
 	fmt.Fprintf(&b, "## %s\n\n", mdText(l.T("outlook.md.heading", i18n.Args{"Title": o.Occupation.Title})))
 	fmt.Fprintf(&b, "%s\n\n", mdText(l.T("outlook.md.officially", i18n.Args{"Official": o.Occupation.Official, "Code": o.Occupation.Code, "Source": o.Occupation.Source})))
-	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- |\n", l.T("outlook.column.topic"), l.T("outlook.column.figure"),
-		l.T("outlook.column.period"), l.T("outlook.column.what"), l.T("outlook.column.source"))
+	mdHead(&b, "lllll", outlookFigures(l).headers()...)
 	for _, f := range byTopic(o.Figures) {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdCell(f.Topic), mdCell(f.Figure), mdCell(f.Period), mdCell(f.Detail), mdCell(f.Source))
+		mdRow(&b, mdCell(f.Topic), mdCell(f.Figure), mdCell(f.Period), mdCell(f.Detail), mdCell(f.Source))
 	}
 	for _, n := range o.Notes {
 		fmt.Fprintf(&b, "\n> **%s** %s\n", l.T("outlook.md.note"), mdText(n))
 	}
 	fmt.Fprintf(&b, "\n### %s\n\n%s\n\n", l.T("outlook.md.settings"), mdText(l.T("outlook.md.source", i18n.Args{"Source": o.SettingsSource})))
-	fmt.Fprintf(&b, "| %s | %s |\n| --- | --- |\n", l.T("outlook.md.setting"), l.T("outlook.md.employment"))
+	mdHead(&b, "ll", l.T("outlook.md.setting"), l.T("outlook.md.employment"))
 	for _, s := range o.Settings {
-		fmt.Fprintf(&b, "| %s | %s |\n", mdCell(s.Title), mdCell(settingText(s, l)))
+		mdRow(&b, mdCell(s.Title), mdCell(settingText(s, l)))
 	}
 	for _, i := range o.OtherIndustries {
-		fmt.Fprintf(&b, "| %s | %s |\n", mdCell(l.T("outlook.md.also", i18n.Args{"Industry": i.Industry})), mdCell(l.T("outlook.md.employed", i18n.Args{"Employment": i.Employment})))
+		mdRow(&b, mdCell(l.T("outlook.md.also", i18n.Args{"Industry": i.Industry})), mdCell(l.T("outlook.md.employed", i18n.Args{"Employment": i.Employment})))
 	}
 	fmt.Fprintf(&b, "\n%s\n", mdText(l.T("outlook.employment-source", i18n.Args{"Source": o.EmploymentSource})))
 	_, err := io.WriteString(w, b.String())

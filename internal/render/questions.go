@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -78,22 +77,16 @@ func questionsTable(w io.Writer, b *questions.Bank, opts Options) error {
 
 func questionsCSV(w io.Writer, b *questions.Bank) error {
 	l := i18n.For(b.Lang())
-	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"id", "section", "kind", "values", "asked", "optional", "text"}); err != nil {
-		return err
-	}
+	rows := make([][]string, len(b.Questions))
 	for i := range b.Questions {
 		q := &b.Questions[i]
 		values := strings.Join(q.ValueNames(), ";")
 		if q.Kind == questions.Rating {
 			values = allowedShort(q)
 		}
-		if err := cw.Write([]string{q.ID, q.Section, string(q.Kind), values, askedWhen(q, l), strconv.FormatBool(q.Optional), q.Text}); err != nil {
-			return err
-		}
+		rows[i] = []string{q.ID, q.Section, string(q.Kind), values, askedWhen(q, l), strconv.FormatBool(q.Optional), q.Text}
 	}
-	cw.Flush()
-	return cw.Error()
+	return writeCSV(w, []string{"id", "section", "kind", "values", "asked", "optional", "text"}, rows)
 }
 
 // questionsForm is the bank as a paper form to print and hand out: each section with why it

@@ -22,22 +22,22 @@ func reportMarkdown(w io.Writer, r assessment.Report, o Options) error {
 	fmt.Fprintf(&b, "**%s**\n\n", mdText(headline(r, l)))
 	fmt.Fprintf(&b, "%s: **%s** / 100 (%s)\n\n", l.T("report.closing.score"), formatScore(r.Score),
 		l.T("report.score.ready-at", i18n.Args{"Ready": formatScore(r.Thresholds.Ready)}))
-	fmt.Fprintf(&b, "| %s | %s | %s |\n| --- | ---: | ---: |\n", l.T("report.md.area"), l.T("report.closing.score"), l.T("report.md.weight"))
+	mdHead(&b, "lrr", l.T("report.md.area"), l.T("report.closing.score"), l.T("report.md.weight"))
 	for _, a := range r.Areas {
-		fmt.Fprintf(&b, "| %s | %s | %s%% |\n", mdCell(a.Title), formatScore(a.Score), areaShare(r, a))
+		mdRow(&b, mdCell(a.Title), formatScore(a.Score), areaShare(r, a)+"%")
 	}
 	writePathMarkdown(&b, r, l)
 	if len(r.Gaps) == 0 {
 		b.WriteString("\n" + l.T("report.gaps.none") + "\n")
 	} else {
 		fmt.Fprintf(&b, "\n### %s\n\n", mdText(l.N("report.md.gaps", len(r.Gaps))))
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- | --- |\n", l.T("report.md.area"),
-			l.T("report.gap.requirement"), l.T("report.gap.now"), l.T("report.gap.target"), l.T("report.md.severity"), l.T("report.gap.next"))
+		mdHead(&b, "llllll", l.T("report.md.area"), l.T("report.gap.requirement"), l.T("report.gap.now"), l.T("report.gap.target"),
+			l.T("report.md.severity"), l.T("report.gap.next"))
 		titles := areaTitles(r)
 		steps := stepOfGap(r.Plan) // a gap points to the step of the path that closes it
 		for _, g := range r.Gaps {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(titles[g.Area]), mdCell(gapTitle(g)), mdCell(g.Current),
-				mdCell(g.Target), severityWords(g.Severity, l), mdCell(gapNextStep(g, steps, l)))
+			mdRow(&b, mdCell(titles[g.Area]), mdCell(gapTitle(g)), mdCell(g.Current), mdCell(g.Target), severityWords(g.Severity, l),
+				mdCell(gapNextStep(g, steps, l)))
 		}
 	}
 	if len(r.Settings) > 0 {
@@ -64,11 +64,11 @@ func writePathMarkdown(b *strings.Builder, r assessment.Report, l *i18n.Localize
 		}
 	}
 	if len(r.Credentials) > 0 {
-		fmt.Fprintf(b, "\n### %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n", l.T("report.md.credentials"),
-			l.T("report.md.credential"), l.T("report.md.status"), l.T("report.md.source"))
+		fmt.Fprintf(b, "\n### %s\n\n", l.T("report.md.credentials"))
+		mdHead(b, "lll", l.T("report.md.credential"), l.T("report.md.status"), l.T("report.md.source"))
 		credentials, shared := sharedMissing(r.Credentials)
 		for _, c := range credentials {
-			fmt.Fprintf(b, "| %s | %s | %s |\n", mdCell(c.Name), mdCell(statusText(c, l)), mdCell(c.Source))
+			mdRow(b, mdCell(c.Name), mdCell(statusText(c, l)), mdCell(c.Source))
 		}
 		if len(shared) > 0 {
 			b.WriteString("\n")

@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -108,18 +107,11 @@ func areaTitle(p *assessment.Profile, id string) string {
 }
 
 func requirementsCSV(w io.Writer, p *assessment.Profile) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"id", "area", "weight", "share", "blocking", "target", "requirement", "source"}); err != nil {
-		return err
+	rows := make([][]string, len(p.Requirements))
+	for i, r := range p.Requirements {
+		rows[i] = []string{r.ID, r.Area, number(float64(r.Weight)), number(p.Share(r.ID)), strconv.FormatBool(bool(r.Blocking)), r.Target, r.Requirement, r.Source}
 	}
-	for _, r := range p.Requirements {
-		row := []string{r.ID, r.Area, number(float64(r.Weight)), number(p.Share(r.ID)), strconv.FormatBool(bool(r.Blocking)), r.Target, r.Requirement, r.Source}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
+	return writeCSV(w, []string{"id", "area", "weight", "share", "blocking", "target", "requirement", "source"}, rows)
 }
 
 func requirementsMarkdown(w io.Writer, p *assessment.Profile, opts Options) error {
@@ -127,12 +119,10 @@ func requirementsMarkdown(w io.Writer, p *assessment.Profile, opts Options) erro
 	l := opts.loc()
 	fmt.Fprintf(&b, "## %s\n\n%s\n\n%s\n\n", mdText(l.T("requirements.md.heading", i18n.Args{"Title": p.Title})), mdText(thresholdLine(p, l)),
 		mdText(l.T("requirements.md.source", i18n.Args{"Title": p.Source.Title, "Kind": p.Source.Kind})))
-	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n| --- | --- | ---: | --- | --- | --- |\n", l.T("requirements.column.requirement"),
-		l.T("requirements.column.area"), l.T("requirements.column.weight"), l.T("requirements.column.blocks"), l.T("requirements.column.target"),
-		l.T("requirements.column.source"))
+	mdHead(&b, "llrlll", requirementTable(l).headers()...)
 	for _, r := range p.Requirements {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", mdCell(r.Requirement), mdCell(areaTitle(p, r.Area)), percent(p.Share(r.ID)),
-			yesNo(bool(r.Blocking), l), mdCell(r.Target), mdCell(quoted(r.Source)))
+		mdRow(&b, mdCell(r.Requirement), mdCell(areaTitle(p, r.Area)), percent(p.Share(r.ID)), yesNo(bool(r.Blocking), l),
+			mdCell(r.Target), mdCell(quoted(r.Source)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
