@@ -30,21 +30,27 @@ type Stream interface {
 // StreamMaker starts the Stream of a cohort; areas are the profile's area ids, for CSV columns.
 type StreamMaker func(w io.Writer, areas []string, o Options) Stream
 
-// documentStream is the StreamMaker of a format that nothing of where it is shown changes.
-func documentStream(start func(w io.Writer, areas []string) Stream) StreamMaker {
-	return func(w io.Writer, areas []string, _ Options) Stream { return start(w, areas) }
-}
-
 // CohortFormats are the formats of score.
 func CohortFormats() Formats[StreamMaker] {
 	return Formats[StreamMaker]{
 		{"table", func(w io.Writer, _ []string, opts Options) Stream { return newTableStream(w, opts) }},
-		{"json", documentStream(func(w io.Writer, _ []string) Stream { return &jsonStream{w: w} })},
-		{"yaml", documentStream(func(w io.Writer, _ []string) Stream { return &yamlStream{w: w} })},
-		{"csv", documentStream(func(w io.Writer, areas []string) Stream {
-			return &csvStream{w: w, c: newCSVReport(w, areas)}
-		})},
-		{"markdown", func(w io.Writer, _ []string, o Options) Stream { return &markdownStream{w: w, l: o.loc()} }},
+		// One report per element and per line, in input order.
+		{"json", func(w io.Writer, _ []string, _ Options) Stream {
+			return &listStream{w: w, render: jsonLine, head: "[\n  ", sep: ",\n  ", tail: "\n]\n", empty: "[]\n"}
+		}},
+		{"yaml", func(w io.Writer, _ []string, _ Options) Stream {
+			return &listStream{w: w, render: func(r assessment.Report) ([]byte, error) {
+				return yamlout.Marshal([]assessment.Report{r})
+			}, empty: "[]\n"}
+		}},
+		// The header, then one row per report; the header alone when no report came.
+		{"csv", func(w io.Writer, areas []string, _ Options) Stream {
+			c := csvReport{areas: areas}
+			header, _ := csvLine(c.Header()) // into a bytes.Buffer, which does not fail
+			return &listStream{w: w, render: func(r assessment.Report) ([]byte, error) { return csvLine(c.Row(r)) },
+				head: string(header), empty: string(header)}
+		}},
+		{"markdown", func(w io.Writer, _ []string, o Options) Stream { return newMarkdownStream(w, o.loc()) }},
 		{"html", func(w io.Writer, _ []string, o Options) Stream { return page.NewCohort(w, o.Page) }},
 	}
 }
@@ -58,16 +64,51 @@ func NewStream(w io.Writer, format string, areas []string, opts Options) (Stream
 	return start(w, areas, opts), nil
 }
 
-// jsonStream writes a JSON array, one report per element and per line, in input order.
-type jsonStream struct {
-	w     io.Writer
-	count int
+// listStream writes a cohort as a list of what render draws of each report: head before the
+// first, sep between the others, then tail, or empty in place of a list with none; summary, when
+// there is one, writes the cohort's summary after it.
+type listStream struct {
+	w           io.Writer
+	render      func(assessment.Report) ([]byte, error)
+	head, sep   string
+	tail, empty string
+	summary     func(b *strings.Builder, s *assessment.Summary)
+	count       int
 }
 
-func (s *jsonStream) Render(r assessment.Report) ([]byte, error) {
-	// One compact line per report: a cohort's JSON is for programs, and indenting it tripled the
-	// cost of writing it. HTML escaping is off and controls are escaped as in writeJSON, so texts
-	// read the same.
+func (s *listStream) Render(r assessment.Report) ([]byte, error) { return s.render(r) }
+
+func (s *listStream) Add(rendered []byte) error {
+	before := s.sep
+	if s.count == 0 {
+		before = s.head
+	}
+	s.count++
+	if _, err := io.WriteString(s.w, before); err != nil {
+		return err
+	}
+	_, err := s.w.Write(rendered)
+	return err
+}
+
+func (s *listStream) Close(sum *assessment.Summary) error {
+	var b strings.Builder
+	b.WriteString(s.tail)
+	if s.count == 0 {
+		b.Reset()
+		b.WriteString(s.empty)
+	}
+	if s.summary != nil {
+		s.summary(&b, sum)
+	}
+	_, err := io.WriteString(s.w, b.String())
+	return err
+}
+
+// jsonLine is a report on one compact line: a cohort's JSON is for programs, and indenting it
+// tripled the cost of writing it. HTML escaping is off and controls are escaped as in writeJSON,
+// so texts read the same.
+func jsonLine(r assessment.Report) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -77,77 +118,16 @@ func (s *jsonStream) Render(r assessment.Report) ([]byte, error) {
 	return textsafe.EscapeJSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
 }
 
-func (s *jsonStream) Add(rendered []byte) error {
-	sep := ",\n  "
-	if s.count == 0 {
-		sep = "[\n  "
-	}
-	s.count++
-	if _, err := io.WriteString(s.w, sep); err != nil {
-		return err
-	}
-	_, err := s.w.Write(rendered)
-	return err
-}
-
-func (s *jsonStream) Close(*assessment.Summary) error {
-	end := "\n]\n"
-	if s.count == 0 {
-		end = "[]\n"
-	}
-	_, err := io.WriteString(s.w, end)
-	return err
-}
-
-// yamlStream writes a YAML list, one report per item.
-type yamlStream struct {
-	w     io.Writer
-	count int
-}
-
-func (s *yamlStream) Render(r assessment.Report) ([]byte, error) {
-	return yamlout.Marshal([]assessment.Report{r})
-}
-
-func (s *yamlStream) Add(rendered []byte) error {
-	s.count++
-	_, err := s.w.Write(rendered)
-	return err
-}
-
-func (s *yamlStream) Close(*assessment.Summary) error {
-	if s.count == 0 {
-		_, err := io.WriteString(s.w, "[]\n")
-		return err
-	}
-	return nil
-}
-
-// csvStream writes the header, then one row per report.
-type csvStream struct {
-	w io.Writer
-	c *csvReport // the row layout, and the header it writes to w
-}
-
-func (s *csvStream) Render(r assessment.Report) ([]byte, error) {
+// csvLine is one row of a CSV.
+func csvLine(row []string) ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	if err := w.Write(s.c.Row(r)); err != nil {
+	if err := w.Write(row); err != nil {
 		return nil, err
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
 }
-
-func (s *csvStream) Add(rendered []byte) error {
-	if err := s.c.Flush(); err != nil { // the header, before the first row
-		return err
-	}
-	_, err := s.w.Write(rendered)
-	return err
-}
-
-func (s *csvStream) Close(*assessment.Summary) error { return s.c.Flush() }
 
 // cohortRow is what the cohort view shows of one person.
 func cohortRow(r assessment.Report, l *i18n.Localizer) (student, score, verdict, blocking, next string) {
@@ -156,50 +136,30 @@ func cohortRow(r assessment.Report, l *i18n.Localizer) (student, score, verdict,
 	return student, formatScore(r.Score), verdictShort(r.Verdict, l), strings.Join(blockingTitles(r), ", "), firstStep(r)
 }
 
-// markdownStream writes the cohort as a Markdown table, then the summary.
-type markdownStream struct {
-	w     io.Writer
-	l     *i18n.Localizer
-	count int
-}
-
-func (s *markdownStream) Render(r assessment.Report) ([]byte, error) {
-	student, score, verdict, blocking, next := cohortRow(r, s.l)
-	return fmt.Appendf(nil, "| %s | %s | %s | %s | %s |\n", mdCell(student), score, verdict, mdCell(blocking), mdCell(next)), nil
-}
-
-func (s *markdownStream) Add(rendered []byte) error {
-	if s.count == 0 {
-		var head strings.Builder
-		mdHead(&head, "lrlll", cohortTable(s.l).headers()...)
-		if _, err := io.WriteString(s.w, head.String()); err != nil {
-			return err
-		}
+// newMarkdownStream writes the cohort as a Markdown table, then the summary.
+func newMarkdownStream(w io.Writer, l *i18n.Localizer) Stream {
+	var head strings.Builder
+	mdHead(&head, "lrlll", cohortTable(l).headers()...)
+	render := func(r assessment.Report) ([]byte, error) {
+		student, score, verdict, blocking, next := cohortRow(r, l)
+		return fmt.Appendf(nil, "| %s | %s | %s | %s | %s |\n", mdCell(student), score, verdict, mdCell(blocking), mdCell(next)), nil
 	}
-	s.count++
-	_, err := s.w.Write(rendered)
-	return err
+	summary := func(b *strings.Builder, sum *assessment.Summary) { markdownSummary(b, sum, l) }
+	return &listStream{w: w, render: render, head: head.String(), tail: "\n", summary: summary}
 }
 
-func (s *markdownStream) Close(sum *assessment.Summary) error {
-	var b strings.Builder
-	if s.count > 0 {
-		b.WriteString("\n")
-	}
-	l := s.l
-	fmt.Fprintf(&b, "### %s\n\n%s\n", l.T("cohort.md.summary"), mdText(summaryLine(sum, l)))
-	fmt.Fprintf(&b, "\n%s\n", mdText(verdictLine(sum, l)))
-	summaryList(&b, unscoredTitle(sum, l), unscoredItems(sum, l), true, 0)
+func markdownSummary(b *strings.Builder, sum *assessment.Summary, l *i18n.Localizer) {
+	fmt.Fprintf(b, "### %s\n\n%s\n", l.T("cohort.md.summary"), mdText(summaryLine(sum, l)))
+	fmt.Fprintf(b, "\n%s\n", mdText(verdictLine(sum, l)))
+	summaryList(b, unscoredTitle(sum, l), unscoredItems(sum, l), true, 0)
 	if top := sum.TopUnmet(topUnmet); len(top) > 0 {
 		b.WriteString("\n")
-		mdHead(&b, "lrl", l.T("cohort.md.unmet"), l.T("cohort.md.students"), l.T("report.gap.requirement"))
+		mdHead(b, "lrl", l.T("cohort.md.unmet"), l.T("cohort.md.students"), l.T("report.gap.requirement"))
 		for _, u := range top {
-			mdRow(&b, mdCell(u.Title), l.T("cohort.of", i18n.Args{"Count": u.Count, "All": sum.Count}), mdCell(u.Requirement))
+			mdRow(b, mdCell(u.Title), l.T("cohort.of", i18n.Args{"Count": u.Count, "All": sum.Count}), mdCell(u.Requirement))
 		}
 	}
-	writeCohortPath(&b, sum, true, false, 0, l)
-	_, err := io.WriteString(s.w, b.String())
-	return err
+	writeCohortPath(b, sum, true, false, 0, l)
 }
 
 // tableStream is the cohort view for a person at a terminal or an advisor's log: a table that

@@ -10,31 +10,21 @@ import (
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
-// csvReport writes one row per report under a header, for spreadsheets: source, respondent, score,
-// verdict, one score column per area, the ids of the blocking gaps (separated by ";") and the
-// number of gaps.
+// csvReport is the CSV of reports, one row per report under a header, for spreadsheets: source,
+// respondent, score, verdict, one score column per area (areas, in that order), the ids of the
+// blocking gaps (separated by ";"), the number of gaps and the first step.
 type csvReport struct {
-	w           *csv.Writer
-	areas       []string
-	wroteHeader bool
-}
-
-// newCSVReport starts a CSV with a column for each of the areas, in that order.
-func newCSVReport(w io.Writer, areas []string) *csvReport {
-	return &csvReport{w: csv.NewWriter(w), areas: areas}
+	areas []string
 }
 
 // reportCSV writes one report as a CSV of one row under the header.
 func reportCSV(w io.Writer, r assessment.Report) error {
-	c := newCSVReport(w, areaIDs(r))
-	if err := c.Write(r); err != nil {
-		return err
-	}
-	return c.Flush()
+	c := csvReport{areas: areaIDs(r)}
+	return writeCSV(w, c.Header(), [][]string{c.Row(r)})
 }
 
 // Header is the CSV's first row.
-func (c *csvReport) Header() []string {
+func (c csvReport) Header() []string {
 	h := []string{"source", "respondent", "score", "verdict"}
 	for _, a := range c.areas {
 		h = append(h, a+"_score")
@@ -42,24 +32,8 @@ func (c *csvReport) Header() []string {
 	return append(h, "blocking_gaps", "gaps", "first_step")
 }
 
-// writeHeader writes the header, once, before the first row or at the end if no row came.
-func (c *csvReport) writeHeader() error {
-	if c.wroteHeader {
-		return nil
-	}
-	c.wroteHeader = true
-	return c.w.Write(c.Header())
-}
-
-func (c *csvReport) Write(r assessment.Report) error {
-	if err := c.writeHeader(); err != nil {
-		return err
-	}
-	return c.w.Write(c.Row(r))
-}
-
 // Row is a report's row, in the columns of Header.
-func (c *csvReport) Row(r assessment.Report) []string {
+func (c csvReport) Row(r assessment.Report) []string {
 	areaScore := map[string]float64{}
 	for _, a := range r.Areas {
 		areaScore[a.ID] = a.Score
@@ -69,15 +43,6 @@ func (c *csvReport) Row(r assessment.Report) []string {
 		row = append(row, number(areaScore[a]))
 	}
 	return append(row, strings.Join(blockingIDs(r), ";"), strconv.Itoa(len(r.Gaps)), cell(firstStep(r)))
-}
-
-// Flush writes the header if no row came, and everything buffered.
-func (c *csvReport) Flush() error {
-	if err := c.writeHeader(); err != nil {
-		return err
-	}
-	c.w.Flush()
-	return c.w.Error()
 }
 
 // cell keeps a spreadsheet from running text as a formula: a respondent typed as "=HYPERLINK(…)"

@@ -33,7 +33,7 @@ func TestMarkdownEscapesTextFromFiles(t *testing.T) {
 	if err := reportMarkdown(&report, r, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	s := &markdownStream{w: &cohort, l: Options{}.loc()}
+	s := newMarkdownStream(&cohort, Options{}.loc())
 	rendered, err := s.Render(r)
 	if err != nil {
 		t.Fatal(err)

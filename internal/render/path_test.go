@@ -58,7 +58,7 @@ func TestCohortSummaryReads(t *testing.T) {
 	for range 300 {
 		r := assessment.Score(p, cohort.Person(bank, rng))
 		sum.Add(r)
-		row := newCSVReport(nil, nil).Row(r)
+		row := csvReport{}.Row(r)
 		actions[row[len(row)-1]] = true // first_step
 	}
 	lone := regexp.MustCompile(`^\s*[0-9]+\s*$`)

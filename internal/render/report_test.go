@@ -123,11 +123,18 @@ func TestMarkdownCellsStayCells(t *testing.T) {
 
 func TestCSVNeutralisesFormulas(t *testing.T) {
 	var buf bytes.Buffer
-	c := newCSVReport(&buf, []string{"skills"})
-	if err := c.Write(assessment.Report{Respondent: "=HYPERLINK(\"http://x\")", Source: "+a.yaml", Verdict: assessment.Ready}); err != nil {
+	c, err := NewStream(&buf, "csv", []string{"skills"}, Options{})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Flush(); err != nil {
+	rendered, err := c.Render(assessment.Report{Respondent: "=HYPERLINK(\"http://x\")", Source: "+a.yaml", Verdict: assessment.Ready})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Add(rendered); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Close(&assessment.Summary{}); err != nil {
 		t.Fatal(err)
 	}
 	want := "source,respondent,score,verdict,skills_score,blocking_gaps,gaps,first_step\n'+a.yaml,\"'=HYPERLINK(\"\"http://x\"\")\",0,ready,0,,0,\n"
