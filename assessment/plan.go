@@ -85,7 +85,7 @@ func (person *planFor) choose(steps *Steps) []*candidate {
 	// Rule 2: the exam the person may sit, where they may sit it; with none, its gaps are
 	// closed like any other.
 	if len(examGaps) > 0 {
-		if exam := person.pickExam(offers.exams, chosen); exam != nil {
+		if exam := person.pickExam(steps.ExamReasons, offers.exams, chosen); exam != nil {
 			chosen = person.placeExam(chosen, exam)
 		} else {
 			for _, k := range examGaps {

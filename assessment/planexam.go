@@ -1,23 +1,10 @@
 package assessment
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/hitready/hitready/questions"
-)
-
-// examReason says which of ExamReasons words an exam step.
-type examReason int
-
-const (
-	reasonNow examReason = iota
-	reasonNowPrepared
-	reasonNowUnprepared
-	reasonEarly
-	reasonAfter
-	reasonAfterEarly
-	reasonAfterPrepared
-	reasonBooked
 )
 
 // examFit is an exam the person may sit with some answers, and why.
@@ -50,43 +37,46 @@ func (f *planFor) findExam(exams []*candidate, a *questions.Answers, needPrep bo
 	return examFit{}, false
 }
 
-// pickExam chooses the exam (plan, rule 2) and why it may be sat where it is: the one booked;
-// else one the person may sit now, prepared; else the first that a chosen step (in order) makes
-// them eligible and prepared for; else one they may sit now, unprepared.
-func (f *planFor) pickExam(exams, chosen []*candidate) *candidate {
+// pickExam chooses the exam (plan, rule 2) and why it may be sat where it is, in r's words: the
+// one booked; else one the person may sit now, prepared; else the first that a chosen step (in
+// order) makes them eligible and prepared for; else one they may sit now, unprepared. The
+// optional reasons fall back on now or after.
+func (f *planFor) pickExam(r ExamReasons, exams, chosen []*candidate) *candidate {
 	if f.booked() {
 		if fit, ok := f.findExam(exams, f.a, false); ok {
-			return fit.now(reasonBooked)
+			e := fit.now(r.Now) // the reason when the steps file words no booked exam
+			e.booked = true
+			return e
 		}
 	}
 	if fit, ok := f.findExam(exams, f.a, true); ok {
 		switch {
 		case fit.status == EligibleEarly:
-			return fit.now(reasonEarly)
+			return fit.now(r.Early)
 		case fit.prep != nil:
-			return fit.now(reasonNowPrepared)
+			return fit.now(cmp.Or(r.NowPrepared, r.Now))
 		}
-		return fit.now(reasonNow)
+		return fit.now(r.Now)
 	}
-	if exam := f.examAfterAStep(exams, chosen); exam != nil {
+	if exam := f.examAfterAStep(r, exams, chosen); exam != nil {
 		return exam
 	}
 	if fit, ok := f.findExam(exams, f.a, false); ok {
-		return fit.now(reasonNowUnprepared)
+		return fit.now(cmp.Or(r.NowUnprepared, r.Now))
 	}
 	return nil
 }
 
 // now makes the exam one the person sits now, for this reason.
-func (fit examFit) now(reason examReason) *candidate {
+func (fit examFit) now(reason string) *candidate {
 	e := fit.exam
 	e.now, e.route, e.prep, e.reason = true, fit.route, fit.prep, reason
 	return e
 }
 
 // examAfterAStep replays the chosen steps in order and returns the first exam one of them makes
-// the person eligible and prepared for, to be sat right after it.
-func (f *planFor) examAfterAStep(exams, chosen []*candidate) *candidate {
+// the person eligible and prepared for, to be sat right after it, with its reason in r's words.
+func (f *planFor) examAfterAStep(r ExamReasons, exams, chosen []*candidate) *candidate {
 	state := f.a.Clone()
 	for _, c := range chosen {
 		apply(f.p, c, state)
@@ -95,14 +85,15 @@ func (f *planFor) examAfterAStep(exams, chosen []*candidate) *candidate {
 			continue
 		}
 		e := fit.exam
-		e.after, e.route, e.prep = c, fit.route, fit.prep
+		e.after, e.route, e.prep, e.reason = c, fit.route, fit.prep, r.After
 		switch {
 		case fit.prep != nil && fit.cred.standing(f.p.bank, f.a).MaySit():
-			e.reason = reasonAfterPrepared // eligible all along: the step prepares them
+			// Eligible all along: the step prepares them, as the prepared route words it.
+			if fit.prep.After != "" {
+				e.reason = fit.prep.After + "."
+			}
 		case earlyInLastTerm(fit.cred, c.step, f.a, state):
-			e.reason = reasonAfterEarly
-		default:
-			e.reason = reasonAfter
+			e.reason = cmp.Or(r.AfterEarly, r.After)
 		}
 		return e
 	}

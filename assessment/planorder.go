@@ -21,7 +21,8 @@ type candidate struct {
 	enables *candidate
 	now     bool   // an exam the person may sit now
 	route   string // why the person may sit the exam: the clause of the route that holds
-	reason  examReason
+	reason  string // why, as ExamReasons words it, before its placeholders are filled
+	booked  bool   // the exam the person has booked
 	prep    *Route // the prepared route that holds at the exam, if the credential has any
 	// position is the candidate's step number once replay has kept it; 0 before, or if dropped.
 	position int

@@ -32,7 +32,7 @@ func (c *candidate) words() (action, label string) {
 // there (ExamReasons); and its label, the same for everyone.
 func examAction(r ExamReasons, cs *Credentials, c *candidate) (action, label string) {
 	action, label = c.words()
-	if c.reason == reasonBooked && r.Booked != "" {
+	if c.booked && r.Booked != "" {
 		action = fill(r.Booked, "{exam}", strings.ToUpper(c.step.Credential), "{because}", c.route)
 		label, _, _ = strings.Cut(action, ";")
 		return action, label
@@ -47,32 +47,9 @@ func examAction(r ExamReasons, cs *Credentials, c *candidate) (action, label str
 	if cred, ok := cs.Get(c.step.Credential); ok {
 		recommended = cred.Recommended
 	}
-	reason := fill(c.reasonText(r), "{step}", step, "{prepared}", prepared, "{recommended}", recommended, "{because}", c.route)
+	reason := fill(c.reason, "{step}", step, "{prepared}", prepared, "{recommended}", recommended, "{because}", c.route)
 	// A semicolon rather than a colon: report texts stay plain YAML scalars.
 	return action + "; " + reason, label
-}
-
-// reasonText is the exam reason's text, before its placeholders are filled; the optional ones
-// fall back on now or after.
-func (c *candidate) reasonText(r ExamReasons) string {
-	switch c.reason {
-	case reasonNowPrepared:
-		return cmp.Or(r.NowPrepared, r.Now)
-	case reasonNowUnprepared:
-		return cmp.Or(r.NowUnprepared, r.Now)
-	case reasonEarly:
-		return r.Early
-	case reasonAfterEarly:
-		return cmp.Or(r.AfterEarly, r.After)
-	case reasonAfterPrepared:
-		if c.prep != nil && c.prep.After != "" {
-			return c.prep.After + "."
-		}
-		return r.After
-	case reasonAfter:
-		return r.After
-	}
-	return r.Now // now, and booked when the steps file words no booked exam
 }
 
 // fill replaces each placeholder of a text with its value, in the order given.
