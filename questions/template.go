@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hitready/hitready/internal/i18n"
+	"github.com/hitready/hitready/internal/prose"
 )
 
 // Template is a commented answers file to fill in: every question with its allowed values and
@@ -18,17 +18,10 @@ func Template(w io.Writer, b *Bank, width int) error {
 	l := i18n.For(b.Lang())
 	var sb strings.Builder
 	width = max(width, 40)
+	// A comment's lines after the first are indented two more columns, under its first word.
 	comment := func(indent, format string, args ...any) {
-		text := fmt.Sprintf(format, args...)
-		line := indent + "#"
-		for _, word := range strings.Fields(text) {
-			if n := utf8.RuneCountInString(line); n > len(indent)+1 && n+1+utf8.RuneCountInString(word) > width {
-				sb.WriteString(line + "\n")
-				line = indent + "#  "
-			}
-			line += " " + word
-		}
-		sb.WriteString(line + "\n")
+		text := prose.Wrap(fmt.Sprintf(format, args...), width-len(indent)-len("# "), "  ")
+		sb.WriteString(indent + "# " + strings.ReplaceAll(text, "\n", "\n"+indent+"# ") + "\n")
 	}
 	comment("", "%s", l.T("questions.template.head"))
 	sb.WriteString("#   hitready assess --answers " + l.T("questions.template.this-file") + "\n")
