@@ -141,10 +141,8 @@ func (q *Question) Rank(v string) int {
 	}
 }
 
-// Allowed describes the values a question takes, for messages in English: "one of: a, b, c".
-func (q *Question) Allowed() string { return q.AllowedIn(i18n.For(i18n.English)) }
-
-// AllowedIn is Allowed in l's language: "uno de: a, b, c".
+// AllowedIn describes the values a question takes, for messages in l's language: "one of: a, b,
+// c", "uno de: a, b, c".
 func (q *Question) AllowedIn(l *i18n.Localizer) string {
 	values := strings.Join(q.ValueNames(), ", ")
 	switch q.Kind {
