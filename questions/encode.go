@@ -50,6 +50,30 @@ func IsAnswersHeader(head []byte) bool {
 // EncodeAnswers writes answers as a YAML answers file, questions in bank order, that
 // DecodeAnswers reads back to the same answers.
 func (b *Bank) EncodeAnswers(a *Answers) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{b.answersTree(a)}}); err != nil {
+		return nil, fmt.Errorf("encoding answers: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("encoding answers: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// EncodeAnswersJSON writes answers as a JSON answers file, the same tree as EncodeAnswers
+// (respondent, then answers in bank order), that DecodeAnswers reads back to the same answers.
+func (b *Bank) EncodeAnswersJSON(a *Answers) ([]byte, error) {
+	var buf bytes.Buffer
+	writeJSON(&buf, b.answersTree(a), "")
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+// answersTree is the top mapping of an answers file: the respondent, the answers in bank order
+// and the questions skipped.
+func (b *Bank) answersTree(a *Answers) *yaml.Node {
 	answers := &yaml.Node{Kind: yaml.MappingNode}
 	for i := range b.Questions {
 		q := &b.Questions[i]
@@ -71,78 +95,46 @@ func (b *Bank) EncodeAnswers(a *Answers) ([]byte, error) {
 		}
 		root.Content = append(root.Content, scalar("!!str", "skipped"), seq)
 	}
-
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}); err != nil {
-		return nil, fmt.Errorf("encoding answers: %w", err)
-	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("encoding answers: %w", err)
-	}
-	return buf.Bytes(), nil
+	return root
 }
 
-// EncodeAnswersJSON writes answers as a JSON answers file, the same shape as EncodeAnswers
-// (respondent, then answers in bank order), that DecodeAnswers reads back to the same answers.
-// The order is written by hand: a Go map would sort the ids.
-func (b *Bank) EncodeAnswersJSON(a *Answers) ([]byte, error) {
-	var buf bytes.Buffer
-	str := func(s string) {
-		enc, _ := json.Marshal(s) // a string always marshals
-		buf.Write(enc)
-	}
-	list := func(items []string) {
+// writeJSON writes a node of answersTree as JSON laid out for a person: a member of a mapping a
+// line, indented under it, and a list on one line. The order is the tree's: a Go map would sort
+// the ids. Texts are quoted as encoding/json quotes them.
+func writeJSON(buf *bytes.Buffer, n *yaml.Node, indent string) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		buf.WriteByte('{')
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			buf.WriteString("\n" + indent + "  ")
+			writeJSON(buf, n.Content[i], "")
+			buf.WriteString(": ")
+			writeJSON(buf, n.Content[i+1], indent+"  ")
+		}
+		if len(n.Content) > 0 {
+			buf.WriteString("\n" + indent)
+		}
+		buf.WriteByte('}')
+	case yaml.SequenceNode:
 		buf.WriteByte('[')
-		for i, s := range items {
+		for i, item := range n.Content {
 			if i > 0 {
 				buf.WriteString(", ")
 			}
-			str(s)
+			writeJSON(buf, item, indent)
 		}
 		buf.WriteByte(']')
-	}
-	buf.WriteString("{\n")
-	if a.Respondent != "" {
-		buf.WriteString(`  "respondent": `)
-		str(a.Respondent)
-		buf.WriteString(",\n")
-	}
-	buf.WriteString(`  "answers": {`)
-	first := true
-	for i := range b.Questions {
-		q := &b.Questions[i]
-		ans, ok := a.Get(q.ID)
-		if !ok {
-			continue
+	case yaml.ScalarNode:
+		if n.Tag == "!!int" {
+			buf.WriteString(n.Value)
+			return
 		}
-		if !first {
-			buf.WriteByte(',')
-		}
-		first = false
-		buf.WriteString("\n    ")
-		str(q.ID)
-		buf.WriteString(": ")
-		switch ans.Kind {
-		case AnyOf:
-			list(ans.Choices)
-		case Rating:
-			buf.WriteString(strconv.Itoa(ans.Rating))
-		default:
-			str(ans.Choice)
-		}
+		enc, _ := json.Marshal(n.Value) // a string always marshals
+		buf.Write(enc)
 	}
-	if !first {
-		buf.WriteString("\n  ")
-	}
-	buf.WriteString("}")
-	if ids := b.skippedIDs(a); len(ids) > 0 {
-		buf.WriteString(",\n  \"skipped\": ")
-		list(ids)
-	}
-	buf.WriteString("\n}\n")
-	return buf.Bytes(), nil
 }
 
 // skippedIDs are the optional questions the person skipped that are still asked, in bank order:

@@ -145,3 +145,29 @@ func TestSkippedRoundTrips(t *testing.T) {
 		}
 	}
 }
+
+// The JSON answers file is laid out for a person, in bank order: a member of a mapping a line, a
+// list on one line, texts quoted as encoding/json quotes them.
+func TestEncodeAnswersJSONLayout(t *testing.T) {
+	b := loadBank(t)
+	a := NewAnswers()
+	a.Respondent = "Ana <A&B>"
+	a.Set("skills.empathy", RatingAnswer(4))
+	a.Set("education.level", OneOfAnswer("associate"))
+	a.Set("coursework", AnyOfAnswer("physiology", "anatomy"))
+	const want = `{
+  "respondent": "Ana \u003cA\u0026B\u003e",
+  "answers": {
+    "education.level": "associate",
+    "coursework": ["physiology", "anatomy"],
+    "skills.empathy": 4
+  }
+}
+`
+	if got, _ := b.EncodeAnswersJSON(a); string(got) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if got, _ := b.EncodeAnswersJSON(NewAnswers()); string(got) != "{\n  \"answers\": {}\n}\n" {
+		t.Errorf("no answers written as:\n%s", got)
+	}
+}
