@@ -59,7 +59,7 @@ func TestBankHoldsTheContractsCoreQuestions(t *testing.T) {
 			}
 			got := ""
 			if q.AskedWhen != nil {
-				got = q.AskedWhen.String()
+				got = q.AskedWhen.In(i18n.For(i18n.English))
 			}
 			if got != w.when {
 				t.Errorf("asked when %q, want %q", got, w.when)
@@ -163,7 +163,7 @@ func TestOpenListsWhatIsStillToAsk(t *testing.T) {
 func TestAskedWhenThisOrThat(t *testing.T) {
 	b := loadBank(t)
 	q, _ := b.Question("education.accredited")
-	if len(q.AskedWhen) != 3 || q.AskedWhen.String() != "education.field is hit, or education.him is associate, bachelor, master or certificate, or education.program is yes or final-term" {
+	if len(q.AskedWhen) != 3 || q.AskedWhen.In(i18n.For(i18n.English)) != "education.field is hit, or education.him is associate, bachelor, master or certificate, or education.program is yes or final-term" {
 		t.Fatalf("asked_when = %q", q.AskedWhen)
 	}
 	type answer struct{ id, value string }

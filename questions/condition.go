@@ -8,18 +8,12 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/hitready/hitready/internal/i18n"
-	"github.com/hitready/hitready/internal/prose"
 )
 
 // Condition makes a question depend on another question's answer.
 type Condition struct {
 	Question string   `yaml:"question" json:"question"`
 	In       []string `yaml:"in" json:"in"`
-}
-
-// String reads as the rest of "asked only when …".
-func (c Condition) String() string {
-	return c.Question + " is " + prose.Or(c.In)
 }
 
 // Holds tells whether the answers meet the condition: its question is answered with one of the
@@ -35,16 +29,8 @@ func (c Condition) Holds(a *Answers) bool {
 // working.
 type When []Condition
 
-// String reads as the rest of "asked only when …": "a is x, or b is y or z".
-func (w When) String() string {
-	parts := make([]string, len(w))
-	for i, c := range w {
-		parts[i] = c.String()
-	}
-	return strings.Join(parts, ", or ")
-}
-
-// In is String in l's language: "education.level es associate, bachelor o master".
+// In reads as the rest of "asked only when …" in l's language: "education.field is hit, or
+// education.him is associate or bachelor"; "education.level es associate, bachelor o master".
 func (w When) In(l *i18n.Localizer) string {
 	parts := make([]string, len(w))
 	for i, c := range w {
