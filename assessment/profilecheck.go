@@ -13,7 +13,7 @@ import (
 
 // The checks of a profile's values, apart from the profile's types: what scoring relies on, and
 // that a better answer never earns less. Every refusal is worded in the run's language
-// (messages/profile.yaml).
+// (messages/errors.profile.yaml).
 
 // check lists everything wrong with a profile, read from f, in f. Scoring relies on what it
 // guarantees: known areas and questions, factors that fit their question, weights that sum to

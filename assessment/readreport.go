@@ -33,7 +33,7 @@ import (
 // wherever it says otherwise. An older report, saved without its answers, can only be checked for
 // consistency (its areas, score, thresholds and verdict follow from each other and from p); see
 // Rescored. Refusals match inputerr.ErrInvalid, name the file, the line and the field, and are
-// worded in the language of p's bank, the run's (messages/savedreport.yaml). Source is set to path.
+// worded in the language of p's bank, the run's (messages/errors.report.yaml). Source is set to path.
 func DecodeReport(path string, data []byte, p *Profile) (Report, error) {
 	// A byte order mark is not JSON; an editor may have put one in front of a saved report.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))

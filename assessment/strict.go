@@ -27,7 +27,7 @@ import (
 const maxMapKeys = 256
 
 // fileKind is a kind of YAML input file, by the ids of its words in the catalogue
-// (messages/profile.yaml): its name in messages and what an empty one is told was expected.
+// (messages/errors.profile.yaml): its name in messages and what an empty one is told was expected.
 type fileKind struct {
 	name  string // errors.profile.kind.*: "profile"
 	empty string // errors.profile.expected.*

@@ -1,7 +1,7 @@
 package i18n
 
 import (
-	"bytes"
+	"cmp"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -137,19 +137,44 @@ func (l *Localizer) localize(lc *goi18n.LocalizeConfig) string {
 
 // Has tells whether the catalogue has a message with this id.
 func Has(id string) bool {
-	_, ok := catalogue().ids[id]
+	c := catalogue()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if name, ok := c.fileOf(id); ok {
+		c.parse(name)
+	}
+	_, ok := c.ids[id]
 	return ok
 }
 
-// IDs lists every message id of the catalogue, sorted.
-func IDs() []string {
-	return slices.Sorted(maps.Keys(catalogue().ids))
+// IDs lists the message ids that begin with prefix ("page.word."), sorted: those of the file the
+// prefix names, or of every file for "".
+func IDs(prefix string) []string {
+	c := catalogue()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for name := range c.files {
+		// Its ids begin "errors.report.": the prefix "errors." has some of them, "errors.report.x." too.
+		stem := strings.TrimSuffix(strings.TrimPrefix(name, "messages/"), "yaml")
+		if strings.HasPrefix(prefix, stem) || strings.HasPrefix(stem, prefix) {
+			c.parse(name)
+		}
+	}
+	var ids []string
+	for id := range c.ids {
+		if strings.HasPrefix(id, prefix) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
-// loaded is the catalogue: which file holds each id, and the messages of the files parsed so far.
+// loaded is the catalogue: its files, which file holds each id parsed so far, and their messages.
 type loaded struct {
 	bundle *goi18n.Bundle
-	ids    map[string]string // id -> the file it is in
+	files  map[string]bool   // the message files, "messages/help.yaml"
+	ids    map[string]string // id -> the file it is in, for the files parsed so far
 	fsys   fs.FS
 	mu     sync.Mutex      // the bundle and parsed, as a file is added while others are read
 	parsed map[string]bool // the files whose messages are in the bundle
@@ -161,8 +186,8 @@ type loaded struct {
 	localizers sync.Map // Lang -> *Localizer, made once each (For)
 }
 
-// catalogue indexes the message files once; a file is parsed the first time one of its messages
-// is asked for. A mistake in them is a bug in hitready that every test meets at once, so it panics
+// catalogue lists the message files once; a file is parsed the first time one of its messages is
+// asked for. A mistake in them is a bug in hitready that every test meets at once, so it panics
 // with the file and the id.
 var catalogue = sync.OnceValue(func() *loaded {
 	c, err := loadCatalogue(messageFiles, false)
@@ -177,63 +202,75 @@ var catalogue = sync.OnceValue(func() *loaded {
 func (c *loaded) localize(loc *goi18n.Localizer, lc *goi18n.LocalizeConfig) (string, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if name, ok := c.ids[lc.MessageID]; ok && !c.parsed[name] {
-		data, err := fs.ReadFile(c.fsys, name)
-		if err == nil {
-			err = c.addFile(name, data, false)
-		}
-		if err != nil {
-			panic(fmt.Sprintf("i18n: %s: %v", name, err))
-		}
-		c.parsed[name] = true
+	if name, ok := c.fileOf(lc.MessageID); ok {
+		c.parse(name)
 	}
 	return loc.Localize(lc)
 }
 
-// indexFile adds the ids of a message file to the index without parsing it: an id is the key of
-// a line at the left margin, before its colon (TestIndexIsTheParse holds it to the parse).
-func (c *loaded) indexFile(name string, data []byte) {
-	for line := range bytes.Lines(data) {
-		if len(line) == 0 || line[0] == ' ' || line[0] == '#' || line[0] == '\n' || line[0] == '\t' {
-			continue
+// fileOf is the file an id is in: the one its longest run of leading segments names, as
+// "errors.report.bad-json" is in messages/errors.report.yaml and "errors.flag.unknown" in
+// messages/errors.yaml. So a run finds a message's file without reading the others, and a person
+// finds it by its id (the checked load refuses a message in another file).
+func (c *loaded) fileOf(id string) (string, bool) {
+	for prefix := id; ; {
+		i := strings.LastIndexByte(prefix, '.')
+		if i < 0 {
+			return "", false
 		}
-		if key, _, found := bytes.Cut(line, []byte(":")); found {
-			c.ids[string(key)] = name
+		prefix = prefix[:i]
+		if name := "messages/" + prefix + ".yaml"; c.files[name] {
+			return name, true
 		}
 	}
 }
 
-// entry is one message as a file gives it: its text in each language, side by side, so that
-// whoever edits the Spanish reads the English above it. A text is a string or, for a message
-// that counts, a mapping of CLDR plural forms (one, other; Spanish may add many).
-type entry struct {
-	En   yaml.Node `yaml:"en"`
-	Es   yaml.Node `yaml:"es"`
-	Note string    `yaml:"note"` // for translators: where the message shows, what fills it
+// parse adds the messages of a file not parsed yet. The files are built in and checked by the
+// tests, so a mistake is a bug.
+func (c *loaded) parse(name string) {
+	if c.parsed[name] {
+		return
+	}
+	data, err := fs.ReadFile(c.fsys, name)
+	if err == nil {
+		err = c.addFile(name, data, false)
+	}
+	if err != nil {
+		panic(fmt.Sprintf("i18n: %s: %v", name, err))
+	}
+	c.parsed[name] = true
 }
+
+// An entry is one message as a file gives it: its text in each language, side by side (en, es),
+// so that whoever edits the Spanish reads the English above it, and a note for translators
+// (where the message shows, what fills it). A text is a string or, for a message that counts, a
+// mapping of CLDR plural forms (one, other; Spanish may add many).
+var entryFields, pluralForms = []string{"en", "es", "note"}, []string{"one", "many", "other"}
 
 // loadCatalogue reads the message files. With check, every rule of the files is enforced (unknown
 // fields, plural forms, templates that parse, both languages reading the same data): the tests
 // load the embedded files so, and a mistake fails them all. A run loads without the checks, which
 // cost about 30 ms of start-up on every command, --help included.
 //
-// A run only indexes the files (the ids each holds) and parses a file when one of its messages is
-// first asked for (loaded.localize); with check, every file is parsed at once.
+// A run only lists the files and parses a file when one of its messages is first asked for
+// (loaded.localize); with check, every file is parsed at once.
 func loadCatalogue(fsys fs.FS, check bool) (*loaded, error) {
-	c := &loaded{bundle: goi18n.NewBundle(English.Tag()), ids: map[string]string{}, fsys: fsys, parsed: map[string]bool{},
-		english: map[string]*goi18n.Message{}}
+	c := &loaded{bundle: goi18n.NewBundle(English.Tag()), files: map[string]bool{}, ids: map[string]string{}, fsys: fsys,
+		parsed: map[string]bool{}, english: map[string]*goi18n.Message{}}
 	names, err := fs.Glob(fsys, "messages/*.yaml")
 	if err != nil {
 		return nil, err
 	}
 	for _, name := range names {
+		c.files[name] = true
+	}
+	for _, name := range names {
+		if !check {
+			break
+		}
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
-		}
-		if !check {
-			c.indexFile(name, data)
-			continue
 		}
 		if err := c.addFile(name, data, check); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
@@ -261,6 +298,10 @@ func (c *loaded) addFile(name string, data []byte, check bool) error {
 		id := key.Value
 		if prev, dup := c.ids[id]; dup && check {
 			return fmt.Errorf("line %d: message %q is already in %s", key.Line, id, prev)
+		}
+		if want, _ := c.fileOf(id); want != name && check {
+			return fmt.Errorf("line %d: message %q belongs in the file its id names (%s)", key.Line, id,
+				cmp.Or(want, "messages/"+strings.Split(id, ".")[0]+".yaml, which there is not"))
 		}
 		en, es, err := decodeEntry(id, value, check)
 		if err != nil {
@@ -294,20 +335,20 @@ func (c *loaded) addPseudo(en *goi18n.Message) {
 		One: pseudoTemplate(en.One), Many: pseudoTemplate(en.Many), Other: pseudoTemplate(en.Other)})
 }
 
-// decodeEntry turns one entry into its English and Spanish messages; with check, strictly.
+// decodeEntry turns one entry into its English and Spanish messages; with check, their
+// templates are parsed and must read the same data.
 func decodeEntry(id string, value *yaml.Node, check bool) (en, es *goi18n.Message, err error) {
-	var e entry
-	decode := value.Decode
-	if check {
-		decode = func(v any) error { return decodeStrict(value, v) }
-	}
-	if err := decode(&e); err != nil {
+	e, err := fields(value, entryFields)
+	if err != nil {
 		return nil, nil, err
 	}
-	if en, err = message(id, &e.En, English, check); err != nil {
+	if note := e["note"]; note != nil && note.Kind != yaml.ScalarNode {
+		return nil, nil, fmt.Errorf("line %d: a note is a text", note.Line)
+	}
+	if en, err = message(id, e["en"], English, check); err != nil {
 		return nil, nil, err
 	}
-	if es, err = message(id, &e.Es, Spanish, check); err != nil {
+	if es, err = message(id, e["es"], Spanish, check); err != nil {
 		return nil, nil, err
 	}
 	if check {
@@ -318,49 +359,55 @@ func decodeEntry(id string, value *yaml.Node, check bool) (en, es *goi18n.Messag
 	return en, es, nil
 }
 
-// decodeStrict decodes a node refusing unknown fields (yaml.Node.Decode alone does not).
-func decodeStrict(n *yaml.Node, v any) error {
-	data, err := yaml.Marshal(n)
-	if err != nil {
-		return err
+// fields are the values of a mapping by key, each key one of names: another is refused, as
+// yaml.v3's KnownFields would.
+func fields(n *yaml.Node, names []string) (map[string]*yaml.Node, error) {
+	if n.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("line %d: want a mapping of %s", n.Line, strings.Join(names, ", "))
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	return dec.Decode(v)
+	values := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key := n.Content[i]
+		if !slices.Contains(names, key.Value) {
+			return nil, fmt.Errorf("line %d: field %s not found (want %s)", key.Line, key.Value, strings.Join(names, ", "))
+		}
+		values[key.Value] = n.Content[i+1]
+	}
+	return values, nil
 }
 
 // message turns one language's text of an entry into a go-i18n message, checking that it is
-// there, that its plural forms are the language's and that its templates parse.
+// there, that its plural forms are the language's and, with check, that its templates parse.
 func message(id string, n *yaml.Node, l Lang, check bool) (*goi18n.Message, error) {
 	m := &goi18n.Message{ID: id}
-	switch n.Kind {
-	case 0:
+	switch {
+	case n == nil:
 		return nil, fmt.Errorf("no %s text (every message has both en and es)", l)
-	case yaml.ScalarNode:
+	case n.Kind == yaml.ScalarNode:
 		m.Other = n.Value
-	case yaml.MappingNode:
-		var forms struct {
-			One, Many, Other string
-		}
-		decode := n.Decode
-		if check {
-			decode = func(v any) error { return decodeStrict(n, v) }
-		}
-		if err := decode(&forms); err != nil {
+	case n.Kind == yaml.MappingNode:
+		forms, err := fields(n, pluralForms)
+		if err != nil {
 			return nil, fmt.Errorf("%s: plural forms are one, other (and, in Spanish, many): %w", l, err)
 		}
-		if forms.One == "" || forms.Other == "" {
+		text := func(form string) string {
+			if f := forms[form]; f != nil {
+				return f.Value
+			}
+			return ""
+		}
+		if text("one") == "" || text("other") == "" {
 			return nil, fmt.Errorf("%s: a counted message needs both one and other", l)
 		}
-		if strings.TrimSpace(forms.One) == "" {
+		if strings.TrimSpace(text("one")) == "" {
 			return nil, fmt.Errorf("%s: empty text", l)
 		}
-		if forms.Many != "" && l != Spanish {
+		if text("many") != "" && l != Spanish {
 			return nil, fmt.Errorf("%s: English has no plural form many", l)
 		}
 		// Spanish's many is for a million and more ("1 000 000 de …"); without its own text it
 		// reads as other, rather than go-i18n's error.
-		m.One, m.Many, m.Other = forms.One, cmpOr(forms.Many, forms.Other), forms.Other
+		m.One, m.Many, m.Other = text("one"), cmp.Or(text("many"), text("other")), text("other")
 	default:
 		return nil, fmt.Errorf("%s: want a text or plural forms", l)
 	}
@@ -376,13 +423,6 @@ func message(id string, n *yaml.Node, l Lang, check bool) (*goi18n.Message, erro
 		}
 	}
 	return m, nil
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // fieldRe finds the data a template reads: {{.File}}, {{ .Count }}. Only the tests' checked load

@@ -5,7 +5,6 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,14 +27,14 @@ func fixture(t *testing.T, files map[string]string) (*loaded, error) {
 }
 
 const counted = `
-gaps.count:
+a.gaps:
   en: {one: "{{.Count}} gap", other: "{{.Count}} gaps"}
   es: {one: "{{.Count}} brecha", other: "{{.Count}} brechas"}
-file.missing:
+a.missing:
   note: a file named on the command line is not there
   en: "{{.File}}: no such file"
   es: "{{.File}}: no existe ese archivo"
-plain:
+a.plain:
   en: Ready
   es: Listo
 `
@@ -50,22 +49,22 @@ func TestLocalizer(t *testing.T) {
 		got  func(l *Localizer) string
 		want string
 	}{
-		{English, func(l *Localizer) string { return l.T("plain") }, "Ready"},
-		{Spanish, func(l *Localizer) string { return l.T("plain") }, "Listo"},
-		{English, func(l *Localizer) string { return l.N("gaps.count", 1) }, "1 gap"},
-		{English, func(l *Localizer) string { return l.N("gaps.count", 0) }, "0 gaps"},
-		{English, func(l *Localizer) string { return l.N("gaps.count", 3) }, "3 gaps"},
-		{Spanish, func(l *Localizer) string { return l.N("gaps.count", 1) }, "1 brecha"},
-		{Spanish, func(l *Localizer) string { return l.N("gaps.count", 2) }, "2 brechas"},
-		{Spanish, func(l *Localizer) string { return l.N("gaps.count", 0) }, "0 brechas"},
+		{English, func(l *Localizer) string { return l.T("a.plain") }, "Ready"},
+		{Spanish, func(l *Localizer) string { return l.T("a.plain") }, "Listo"},
+		{English, func(l *Localizer) string { return l.N("a.gaps", 1) }, "1 gap"},
+		{English, func(l *Localizer) string { return l.N("a.gaps", 0) }, "0 gaps"},
+		{English, func(l *Localizer) string { return l.N("a.gaps", 3) }, "3 gaps"},
+		{Spanish, func(l *Localizer) string { return l.N("a.gaps", 1) }, "1 brecha"},
+		{Spanish, func(l *Localizer) string { return l.N("a.gaps", 2) }, "2 brechas"},
+		{Spanish, func(l *Localizer) string { return l.N("a.gaps", 0) }, "0 brechas"},
 		// Spanish's CLDR form many (a million): without a text of its own it reads as other.
-		{Spanish, func(l *Localizer) string { return l.N("gaps.count", 1_000_000) }, "1000000 brechas"},
-		{Spanish, func(l *Localizer) string { return l.T("file.missing", Args{"File": "me.yaml"}) }, "me.yaml: no existe ese archivo"},
-		{English, func(l *Localizer) string { return l.T("file.missing", struct{ File string }{"a b.yaml"}) }, "a b.yaml: no such file"},
-		{Pseudo, func(l *Localizer) string { return l.T("plain") }, "⟦Ŕėȧđẏ⟧"},
-		{Pseudo, func(l *Localizer) string { return l.N("gaps.count", 2) }, "⟦2 ģȧṗş⟧"},
+		{Spanish, func(l *Localizer) string { return l.N("a.gaps", 1_000_000) }, "1000000 brechas"},
+		{Spanish, func(l *Localizer) string { return l.T("a.missing", Args{"File": "me.yaml"}) }, "me.yaml: no existe ese archivo"},
+		{English, func(l *Localizer) string { return l.T("a.missing", struct{ File string }{"a b.yaml"}) }, "a b.yaml: no such file"},
+		{Pseudo, func(l *Localizer) string { return l.T("a.plain") }, "⟦Ŕėȧđẏ⟧"},
+		{Pseudo, func(l *Localizer) string { return l.N("a.gaps", 2) }, "⟦2 ģȧṗş⟧"},
 		// The data filling a message stays as the program gives it.
-		{Pseudo, func(l *Localizer) string { return l.T("file.missing", Args{"File": "a.yaml"}) }, "⟦a.yaml: ñȯ şǔçħ ḟǐĺė⟧"},
+		{Pseudo, func(l *Localizer) string { return l.T("a.missing", Args{"File": "a.yaml"}) }, "⟦a.yaml: ñȯ şǔçħ ḟǐĺė⟧"},
 		// An id the catalogue lacks is a bug: the id shows instead of nothing.
 		{Spanish, func(l *Localizer) string { return l.T("no.such.id") }, "no.such.id"},
 	}
@@ -82,16 +81,19 @@ func TestCatalogueRefusesMistakes(t *testing.T) {
 		files map[string]string
 		want  string
 	}{
-		{"no Spanish", map[string]string{"a.yaml": "x:\n  en: Ready\n"}, `a.yaml: line 1: message "x": no es text`},
-		{"no English", map[string]string{"a.yaml": "x:\n  es: Listo\n"}, `message "x": no en text`},
-		{"empty Spanish", map[string]string{"a.yaml": "x:\n  en: Ready\n  es: ' '\n"}, "es: empty text"},
-		{"a third language", map[string]string{"a.yaml": "x:\n  en: Ready\n  es: Listo\n  fr: Prêt\n"}, "field fr not found"},
-		{"a plural form English lacks", map[string]string{"a.yaml": "x:\n  en: {one: a, many: b, other: c}\n  es: {one: a, other: c}\n"}, "English has no plural form many"},
-		{"a plural without one", map[string]string{"a.yaml": "x:\n  en: {other: c}\n  es: {one: a, other: c}\n"}, "needs both one and other"},
-		{"an unknown plural form", map[string]string{"a.yaml": "x:\n  en: {one: a, few: b, other: c}\n  es: {one: a, other: c}\n"}, "plural forms are one, other"},
-		{"a bad template", map[string]string{"a.yaml": "x:\n  en: '{{.File'\n  es: '{{.File}}'\n"}, "en: template"},
-		{"a translation that drops a field", map[string]string{"a.yaml": "x:\n  en: '{{.File}}: {{.Line}}'\n  es: '{{.File}}'\n"}, "en reads [File Line] but es reads [File]"},
-		{"one id in two files", map[string]string{"a.yaml": "x:\n  en: a\n  es: a\n", "b.yaml": "x:\n  en: b\n  es: b\n"}, `b.yaml: line 1: message "x" is already in messages/a.yaml`},
+		{"no Spanish", map[string]string{"a.yaml": "a.x:\n  en: Ready\n"}, `a.yaml: line 1: message "a.x": no es text`},
+		{"no English", map[string]string{"a.yaml": "a.x:\n  es: Listo\n"}, `message "a.x": no en text`},
+		{"empty Spanish", map[string]string{"a.yaml": "a.x:\n  en: Ready\n  es: ' '\n"}, "es: empty text"},
+		{"a third language", map[string]string{"a.yaml": "a.x:\n  en: Ready\n  es: Listo\n  fr: Prêt\n"}, "field fr not found"},
+		{"a plural form English lacks", map[string]string{"a.yaml": "a.x:\n  en: {one: a, many: b, other: c}\n  es: {one: a, other: c}\n"}, "English has no plural form many"},
+		{"a plural without one", map[string]string{"a.yaml": "a.x:\n  en: {other: c}\n  es: {one: a, other: c}\n"}, "needs both one and other"},
+		{"an unknown plural form", map[string]string{"a.yaml": "a.x:\n  en: {one: a, few: b, other: c}\n  es: {one: a, other: c}\n"}, "plural forms are one, other"},
+		{"a bad template", map[string]string{"a.yaml": "a.x:\n  en: '{{.File'\n  es: '{{.File}}'\n"}, "en: template"},
+		{"a translation that drops a field", map[string]string{"a.yaml": "a.x:\n  en: '{{.File}}: {{.Line}}'\n  es: '{{.File}}'\n"}, "en reads [File Line] but es reads [File]"},
+		{"one id twice", map[string]string{"a.yaml": "a.x:\n  en: a\n  es: a\na.x:\n  en: b\n  es: b\n"}, `a.yaml: line 4: message "a.x" is already in messages/a.yaml`},
+		{"an id in another file than it names", map[string]string{"a.yaml": "a.x:\n  en: a\n  es: a\n", "a.b.yaml": "a.y:\n  en: b\n  es: b\n"},
+			`a.b.yaml: line 1: message "a.y" belongs in the file its id names (messages/a.yaml)`},
+		{"an id no file names", map[string]string{"a.yaml": "b.x:\n  en: a\n  es: a\n"}, `(messages/b.yaml, which there is not)`},
 		{"not a mapping", map[string]string{"a.yaml": "- x\n"}, "want a mapping of message ids"},
 	}
 	for _, tt := range tests {
@@ -179,41 +181,12 @@ func TestEveryIDUsedExists(t *testing.T) {
 	}
 }
 
-// A run indexes the message files by scanning their lines and parses a file only when one of its
-// messages is asked for: the index must name the same file for every id as the parse does, or a
-// message would be looked up in the wrong file and its id shown instead.
-func TestIndexIsTheParse(t *testing.T) {
-	checked, err := loadCatalogue(messageFiles, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lazy, err := loadCatalogue(messageFiles, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !maps.Equal(lazy.ids, checked.ids) {
-		for id, file := range checked.ids {
-			if lazy.ids[id] != file {
-				t.Errorf("%s is in %s; the index says %q", id, file, lazy.ids[id])
-			}
-		}
-		for id := range lazy.ids {
-			if _, ok := checked.ids[id]; !ok {
-				t.Errorf("the index has %q, which no file defines", id)
-			}
-		}
-	}
-	if len(lazy.parsed) != 0 {
-		t.Errorf("indexing parsed %v", lazy.parsed)
-	}
-}
-
 // The first message asked for parses its own file and no other; each language reads it.
 func TestLazyCatalogueParsesAFileWhenAsked(t *testing.T) {
 	fsys := fstest.MapFS{
 		"messages/a.yaml": &fstest.MapFile{Data: []byte(counted)},
-		"messages/b.yaml": &fstest.MapFile{Data: []byte("other.id:\n  en: Other\n  es: Otro\n")},
-		"messages/c.yaml": &fstest.MapFile{Data: []byte("late.id:\n  en: Late {{.File}}\n  es: Tarde {{.File}}\n")},
+		"messages/b.yaml": &fstest.MapFile{Data: []byte("b.other:\n  en: Other\n  es: Otro\n")},
+		"messages/c.yaml": &fstest.MapFile{Data: []byte("c.late:\n  en: Late {{.File}}\n  es: Tarde {{.File}}\n")},
 	}
 	c, err := loadCatalogue(fsys, false)
 	if err != nil {
@@ -225,9 +198,9 @@ func TestLazyCatalogueParsesAFileWhenAsked(t *testing.T) {
 		n    int
 		want string
 	}{
-		{Spanish, "gaps.count", 2, "2 brechas"},
-		{English, "gaps.count", 1, "1 gap"},
-		{Spanish, "plain", -1, "Listo"},
+		{Spanish, "a.gaps", 2, "2 brechas"},
+		{English, "a.gaps", 1, "1 gap"},
+		{Spanish, "a.plain", -1, "Listo"},
 	} {
 		l := c.localizer(tt.lang)
 		got := l.T(tt.id)
@@ -241,8 +214,8 @@ func TestLazyCatalogueParsesAFileWhenAsked(t *testing.T) {
 	if !c.parsed["messages/a.yaml"] || c.parsed["messages/b.yaml"] {
 		t.Errorf("parsed %v; want a.yaml only", c.parsed)
 	}
-	if got := c.localizer(English).T("other.id"); got != "Other" || !c.parsed["messages/b.yaml"] {
-		t.Errorf("other.id: %q, parsed %v", got, c.parsed)
+	if got := c.localizer(English).T("b.other"); got != "Other" || !c.parsed["messages/b.yaml"] {
+		t.Errorf("b.other: %q, parsed %v", got, c.parsed)
 	}
 	// The pseudo-language's messages are made when it is first asked for: of the messages
 	// parsed before, and of those parsed after.
@@ -250,11 +223,11 @@ func TestLazyCatalogueParsesAFileWhenAsked(t *testing.T) {
 		t.Error("the pseudo-language's messages were made before it was asked for")
 	}
 	pseudo := c.localizer(Pseudo)
-	if got, want := pseudo.T("plain"), PseudoOpen+"Ŕėȧđẏ"+PseudoClose; got != want {
+	if got, want := pseudo.T("a.plain"), PseudoOpen+"Ŕėȧđẏ"+PseudoClose; got != want {
 		t.Errorf("pseudo plain (parsed before): %q, want %q", got, want)
 	}
-	if got, want := pseudo.T("late.id", Args{"File": "me.yaml"}), PseudoOpen+"Ĺȧţė me.yaml"+PseudoClose; got != want {
-		t.Errorf("pseudo late.id (parsed after): %q, want %q", got, want)
+	if got, want := pseudo.T("c.late", Args{"File": "me.yaml"}), PseudoOpen+"Ĺȧţė me.yaml"+PseudoClose; got != want {
+		t.Errorf("pseudo c.late (parsed after): %q, want %q", got, want)
 	}
 }
 

@@ -12,7 +12,10 @@
 //
 // A string of the program: give it an id in the part's file of messages/ (one file per part:
 // help.yaml, questions.yaml; add yours), English and Spanish side by side, and ask for it by id.
-// Data goes in by name, never glued on, so that a translation can reorder it:
+// The id names its file: the file is the one named by the id's longest run of leading segments
+// that has one ("errors.report.bad-json" is in errors.report.yaml, "errors.flag.unknown" in
+// errors.yaml), so a run reads only the files whose messages it shows, and the tests refuse a
+// message put elsewhere. Data goes in by name, never glued on, so that a translation can reorder it:
 //
 //	# messages/render.yaml
 //	render.gaps:
@@ -49,7 +52,7 @@
 // from the bank (bank.Words(): the bank is loaded in the run's language); cmd from the streams
 // (i18n.For(ios.Lang()), or words(c) where cobra gives only the command); fileio from
 // Streams.Lang (outputs) or Read's localizer; batch from Limits.Lang; the reader of a custom
-// profile and of the credentials and steps files it names (messages/profile.yaml) from the bank
+// profile and of the credentials and steps files it names (messages/errors.profile.yaml) from the bank
 // the profile is checked against, which cmd loads in the run's language: a typed scalar, which
 // yaml.v3 calls without it, carries the ids of its words for the reader. An InvalidError carries
 // its Lang for the line that counts the problems not shown. The file, its line and the question

@@ -19,10 +19,8 @@ import (
 func englishPassages(l *i18n.Localizer) []string {
 	out := slices.Clone(assessment.EnglishPassages())
 	en := i18n.For(i18n.English)
-	for _, id := range i18n.IDs() {
-		if strings.HasPrefix(id, glossaryPrefix) {
-			out = append(out, i18n.Text{En: en.T(id), Es: l.T(id)}.Kept()...)
-		}
+	for _, id := range i18n.IDs(glossaryPrefix) {
+		out = append(out, i18n.Text{En: en.T(id), Es: l.T(id)}.Kept()...)
 	}
 	slices.SortFunc(out, func(a, b string) int { return cmp.Or(len(b)-len(a), cmp.Compare(a, b)) })
 	return slices.Compact(out)

@@ -91,10 +91,9 @@ func templatesFor(lang i18n.Lang) (*pageSet, error) {
 		return nil, fmt.Errorf("page templates (%s): %w", lang, err)
 	}
 	s := &pageSet{lang: lang, w: w, t: t}
-	for _, id := range i18n.IDs() { // sorted, so the list of words used is in order
-		if abbr, ok := strings.CutPrefix(id, glossaryPrefix); ok {
-			s.glossary = append(s.glossary, glossaryWord{Abbr: abbr, find: regexp.MustCompile(`\b` + regexp.QuoteMeta(abbr) + `\b`)})
-		}
+	for _, id := range i18n.IDs(glossaryPrefix) { // sorted, so the list of words used is in order
+		abbr := strings.TrimPrefix(id, glossaryPrefix)
+		s.glossary = append(s.glossary, glossaryWord{Abbr: abbr, find: regexp.MustCompile(`\b` + regexp.QuoteMeta(abbr) + `\b`)})
 	}
 	sets[lang] = s
 	return s, nil
