@@ -51,39 +51,27 @@ type AssessOptions struct {
 func NewCmdAssess(ios *iostreams.IOStreams, runF func(*AssessOptions) error) *cobra.Command {
 	opts := &AssessOptions{IO: ios}
 	l := i18n.For(ios.Lang())
-	c := &cobra.Command{
-		Use:   "assess",
-		Short: l.T("help.assess.short"),
-		Long:  l.T("help.assess.long"),
-		Example: `  hitready assess
+	c := newFormatCmd(ios, "assess", &opts.Format, render.ReportFormats(), func(c *cobra.Command, _ []string) error {
+		opts.ctx = c.Context()
+		opts.FailUnderSet = c.Flags().Changed("fail-under")
+		if l := c.Flag("lang"); l != nil && l.Changed {
+			opts.Lang = l.Value.String()
+		}
+		return runOr(opts, runF, assessRun)
+	})
+	c.Args = assessArgs
+	c.Example = `  hitready assess
   hitready assess --format json > me.json
   hitready assess --answers hitready-answers.yaml
   hitready assess --answers me.yaml --review
   hitready assess --answers examples/ready.yaml
   hitready assess --answers me.yaml --set skills.computer=4 --format json
-  cat me.yaml | hitready assess --answers - --no-input --fail-under 85`,
-		Args: assessArgs,
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.ctx = c.Context()
-			if err := checkFormat(l, &opts.Format, render.ReportFormats()); err != nil {
-				return err
-			}
-			opts.FailUnderSet = c.Flags().Changed("fail-under")
-			if l := c.Flag("lang"); l != nil && l.Changed {
-				opts.Lang = l.Value.String()
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return assessRun(opts)
-		},
-	}
+  cat me.yaml | hitready assess --answers - --no-input --fail-under 85`
 	f := c.Flags()
 	f.StringVar(&opts.AnswersPath, "answers", "", l.T("help.assess.flag.answers"))
 	// StringArray, not StringSlice: a multi-choice value is itself comma-separated.
 	f.StringArrayVar(&opts.Sets, "set", nil, l.T("help.assess.flag.set"))
 	f.BoolVar(&opts.NoInput, "no-input", false, l.T("help.assess.flag.no-input"))
-	addFormatFlag(c, l, &opts.Format, render.ReportFormats())
 	f.StringVarP(&opts.Output, "output", "o", "", l.T("help.assess.flag.output"))
 	f.StringVar(&opts.SaveAnswers, "save-answers", "", l.T("help.assess.flag.save-answers"))
 	f.Var(newScoreValue(&opts.FailUnder, l), "fail-under", l.T("help.assess.flag.fail-under"))

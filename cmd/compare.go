@@ -36,33 +36,20 @@ type CompareOptions struct {
 func NewCmdCompare(ios *iostreams.IOStreams, runF func(*CompareOptions) error) *cobra.Command {
 	opts := &CompareOptions{IO: ios}
 	l := i18n.For(ios.Lang())
-	c := &cobra.Command{
-		Use:   "compare OLD NEW",
-		Short: l.T("help.compare.short"),
-		Long:  l.T("help.compare.long"),
-		Example: `  hitready compare spring.yaml autumn.yaml
-  hitready compare spring-report.json autumn.yaml --format json`,
-		Args: func(c *cobra.Command, args []string) error {
-			if len(args) != 2 {
-				return usageErrorIn(l, "errors.compare.args", i18n.Args{"Count": len(args)})
-			}
-			return nil
-		},
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.Old, opts.New = args[0], args[1]
-			opts.ctx = c.Context()
-			if err := checkFormat(l, &opts.Format, render.ComparisonFormats()); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return compareRun(opts)
-		},
+	c := newFormatCmd(ios, "compare OLD NEW", &opts.Format, render.ComparisonFormats(), func(c *cobra.Command, args []string) error {
+		opts.Old, opts.New = args[0], args[1]
+		opts.ctx = c.Context()
+		return runOr(opts, runF, compareRun)
+	})
+	c.Example = `  hitready compare spring.yaml autumn.yaml
+  hitready compare spring-report.json autumn.yaml --format json`
+	c.Args = func(c *cobra.Command, args []string) error {
+		if len(args) != 2 {
+			return usageErrorIn(l, "errors.compare.args", i18n.Args{"Count": len(args)})
+		}
+		return nil
 	}
-	f := c.Flags()
-	addFormatFlag(c, l, &opts.Format, render.ComparisonFormats())
-	f.StringVarP(&opts.Output, "output", "o", "", l.T("help.compare.flag.output"))
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", l.T("help.compare.flag.output"))
 	addProfileFlag(c, l, &opts.Profile)
 	return c
 }
@@ -137,8 +124,8 @@ func loadReport(ctx context.Context, ios *iostreams.IOStreams, profile *assessme
 	case json.Unmarshal(data, &head) != nil || head.Schema == "":
 		return scoreAnswersData(profile, path, data, "compare")
 	case head.Schema != assessment.Schema:
-		return assessment.Report{}, &inputerr.InvalidError{Lang: ios.Lang(), Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path},
-			Message: i18n.For(ios.Lang()).T("errors.compare.not-report", i18n.Args{"Schema": strconv.Quote(head.Schema), "Want": strconv.Quote(assessment.Schema)})}}}
+		return assessment.Report{}, inputerr.Refuse(inputerr.Origin{Path: path},
+			i18n.For(ios.Lang()).T("errors.compare.not-report", i18n.Args{"Schema": strconv.Quote(head.Schema), "Want": strconv.Quote(assessment.Schema)}))
 	}
 	return assessment.DecodeReport(path, data, profile)
 }

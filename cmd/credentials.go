@@ -23,28 +23,14 @@ type CredentialsOptions struct {
 // NewCmdCredentials builds `hitready credentials`.
 func NewCmdCredentials(ios *iostreams.IOStreams, runF func(*CredentialsOptions) error) *cobra.Command {
 	opts := &CredentialsOptions{IO: ios}
-	l := i18n.For(ios.Lang())
-	c := &cobra.Command{
-		Use:   "credentials",
-		Short: l.T("help.credentials.short"),
-		Long:  l.T("help.credentials.long"),
-		Example: `  hitready credentials
+	c := newFormatCmd(ios, "credentials", &opts.Format, render.CredentialFormats(), func(c *cobra.Command, _ []string) error {
+		opts.ctx = c.Context()
+		return runOr(opts, runF, credentialsRun)
+	})
+	c.Example = `  hitready credentials
   hitready credentials --format yaml > my-credentials.yaml
-  hitready credentials --profile my-program.yaml`,
-		Args: noArgs,
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.ctx = c.Context()
-			if err := checkFormat(l, &opts.Format, render.CredentialFormats()); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return credentialsRun(opts)
-		},
-	}
-	addFormatFlag(c, l, &opts.Format, render.CredentialFormats())
-	addProfileFlag(c, l, &opts.Profile)
+  hitready credentials --profile my-program.yaml`
+	addProfileFlag(c, i18n.For(ios.Lang()), &opts.Profile)
 	return c
 }
 

@@ -45,13 +45,11 @@ func asUTF8(ios *iostreams.IOStreams, path string, data []byte) ([]byte, error) 
 	// Without its mark UTF-16 is a zero beside every ASCII letter: told as such, not as the
 	// control characters a parser sees.
 	if looksUTF16(data) {
-		return nil, &inputerr.InvalidError{Lang: ios.Lang(), Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path},
-			Message: i18n.For(ios.Lang()).T("errors.answers.utf16")}}}
+		return nil, inputerr.Refuse(inputerr.Origin{Path: path}, i18n.For(ios.Lang()).T("errors.answers.utf16"))
 	}
 	// One saved as Latin-1 ("ANSI").
 	if bad, found := textsafe.FirstBadByte(data); found {
-		return nil, &inputerr.InvalidError{Lang: ios.Lang(), Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path, Line: bad.Line},
-			Message: questions.NotUTF8Message(i18n.For(ios.Lang()), bad)}}}
+		return nil, inputerr.Refuse(inputerr.Origin{Path: path, Line: bad.Line}, questions.NotUTF8Message(i18n.For(ios.Lang()), bad))
 	}
 	return data, nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hitready/hitready/internal/i18n"
+	"github.com/hitready/hitready/internal/iostreams"
 )
 
 // formatTable is what cmd needs of a kind of output's one table of formats (render.Formats):
@@ -33,4 +34,35 @@ func checkFormat(l *i18n.Localizer, format *string, formats formatTable) error {
 	}
 	*format = name
 	return nil
+}
+
+// newFormatCmd builds a command that writes in one of formats (--format, into format), its help
+// texts the catalogue's help.NAME.short and help.NAME.long, NAME being use's first word. It takes
+// no arguments unless the caller sets Args; run is called once the format is checked.
+func newFormatCmd(ios *iostreams.IOStreams, use string, format *string, formats formatTable, run func(*cobra.Command, []string) error) *cobra.Command {
+	l := i18n.For(ios.Lang())
+	name, _, _ := strings.Cut(use, " ")
+	c := &cobra.Command{
+		Use:   use,
+		Short: l.T("help." + name + ".short"),
+		Long:  l.T("help." + name + ".long"),
+		Args:  noArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := checkFormat(l, format, formats); err != nil {
+				return err
+			}
+			return run(c, args)
+		},
+	}
+	addFormatFlag(c, l, format, formats)
+	return c
+}
+
+// runOr runs a command whose flags are checked: runF, which tests of flag handling give, or else
+// its run function.
+func runOr[O any](opts *O, runF, run func(*O) error) error {
+	if runF != nil {
+		return runF(opts)
+	}
+	return run(opts)
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hitready/hitready/assessment"
-	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 	"github.com/hitready/hitready/internal/render"
 	"github.com/hitready/hitready/questions"
@@ -22,25 +21,11 @@ type OutlookOptions struct {
 // NewCmdOutlook builds `hitready outlook`.
 func NewCmdOutlook(ios *iostreams.IOStreams, runF func(*OutlookOptions) error) *cobra.Command {
 	opts := &OutlookOptions{IO: ios}
-	l := i18n.For(ios.Lang())
-	c := &cobra.Command{
-		Use:   "outlook",
-		Short: l.T("help.outlook.short"),
-		Long:  l.T("help.outlook.long"),
-		Example: `  hitready outlook
-  hitready outlook --format markdown > outlook.md`,
-		Args: noArgs,
-		RunE: func(c *cobra.Command, args []string) error {
-			if err := checkFormat(l, &opts.Format, render.OutlookFormats()); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return outlookRun(opts)
-		},
-	}
-	addFormatFlag(c, l, &opts.Format, render.OutlookFormats())
+	c := newFormatCmd(ios, "outlook", &opts.Format, render.OutlookFormats(), func(*cobra.Command, []string) error {
+		return runOr(opts, runF, outlookRun)
+	})
+	c.Example = `  hitready outlook
+  hitready outlook --format markdown > outlook.md`
 	return c
 }
 

@@ -23,31 +23,17 @@ type QuestionsOptions struct {
 func NewCmdQuestions(ios *iostreams.IOStreams, runF func(*QuestionsOptions) error) *cobra.Command {
 	opts := &QuestionsOptions{IO: ios}
 	l := i18n.For(ios.Lang())
-	c := &cobra.Command{
-		Use:   "questions",
-		Short: l.T("help.questions.short"),
-		Long:  l.T("help.questions.long"),
-		Example: `  hitready questions
+	c := newFormatCmd(ios, "questions", &opts.Format, render.QuestionFormats(), func(c *cobra.Command, _ []string) error {
+		if opts.Template && c.Flags().Changed("format") {
+			return usageErrorIn(l, "errors.usage.template-format", nil)
+		}
+		return runOr(opts, runF, questionsRun)
+	})
+	c.Example = `  hitready questions
   hitready questions --template > me.yaml
   hitready questions --format markdown > form.md
-  hitready questions --format json-schema > hitready-answers.schema.json`,
-		Args: noArgs,
-		RunE: func(c *cobra.Command, args []string) error {
-			if err := checkFormat(l, &opts.Format, render.QuestionFormats()); err != nil {
-				return err
-			}
-			if opts.Template && c.Flags().Changed("format") {
-				return usageErrorIn(l, "errors.usage.template-format", nil)
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return questionsRun(opts)
-		},
-	}
-	f := c.Flags()
-	addFormatFlag(c, l, &opts.Format, render.QuestionFormats())
-	f.BoolVar(&opts.Template, "template", false, l.T("help.questions.flag.template"))
+  hitready questions --format json-schema > hitready-answers.schema.json`
+	c.Flags().BoolVar(&opts.Template, "template", false, l.T("help.questions.flag.template"))
 	return c
 }
 

@@ -23,29 +23,15 @@ type RequirementsOptions struct {
 // NewCmdRequirements builds `hitready requirements`.
 func NewCmdRequirements(ios *iostreams.IOStreams, runF func(*RequirementsOptions) error) *cobra.Command {
 	opts := &RequirementsOptions{IO: ios}
-	l := i18n.For(ios.Lang())
-	c := &cobra.Command{
-		Use:   "requirements",
-		Short: l.T("help.requirements.short"),
-		Long:  l.T("help.requirements.long"),
-		Example: `  hitready requirements
+	c := newFormatCmd(ios, "requirements", &opts.Format, render.RequirementFormats(), func(c *cobra.Command, _ []string) error {
+		opts.ctx = c.Context()
+		return runOr(opts, runF, requirementsRun)
+	})
+	c.Example = `  hitready requirements
   hitready requirements --format yaml > my-program.yaml
   hitready requirements --profile my-program.yaml
-  hitready assess --profile my-program.yaml --answers me.yaml`,
-		Args: noArgs,
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.ctx = c.Context()
-			if err := checkFormat(l, &opts.Format, render.RequirementFormats()); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return requirementsRun(opts)
-		},
-	}
-	addFormatFlag(c, l, &opts.Format, render.RequirementFormats())
-	addProfileFlag(c, l, &opts.Profile)
+  hitready assess --profile my-program.yaml --answers me.yaml`
+	addProfileFlag(c, i18n.For(ios.Lang()), &opts.Profile)
 	return c
 }
 

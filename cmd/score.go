@@ -41,43 +41,31 @@ type ScoreOptions struct {
 func NewCmdScore(ios *iostreams.IOStreams, runF func(*ScoreOptions) error) *cobra.Command {
 	opts := &ScoreOptions{IO: ios}
 	l := i18n.For(ios.Lang())
-	c := &cobra.Command{
-		Use:   "score PATH...",
-		Short: l.T("help.score.short"),
-		Long:  l.T("help.score.long"),
-		Example: `  hitready score answers/
+	c := newFormatCmd(ios, "score PATH...", &opts.Format, render.CohortFormats(), func(c *cobra.Command, args []string) error {
+		opts.Paths = args
+		opts.ctx = c.Context()
+		opts.FailUnderSet = c.Flags().Changed("fail-under")
+		if opts.MaxFiles < 1 || opts.MaxMiB < 1 {
+			return usageErrorIn(l, "errors.score.limits", nil)
+		}
+		if opts.MaxMiB > math.MaxInt64>>20 { // in bytes it would wrap round to a small bound
+			return usageErrorIn(l, "errors.score.max-mib", i18n.Args{"Value": opts.MaxMiB, "Max": int64(math.MaxInt64 >> 20)})
+		}
+		if opts.Jobs < 0 || opts.Jobs > maxJobs {
+			return usageErrorIn(l, "errors.score.jobs", i18n.Args{"Value": opts.Jobs, "Max": maxJobs})
+		}
+		return runOr(opts, runF, scoreRun)
+	})
+	c.Example = `  hitready score answers/
   hitready score answers/ --format csv --output cohort.csv
-  hitready score a.yaml b.json --format json --fail-under 60`,
-		Args: func(c *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return usageErrorIn(l, "errors.score.no-paths", nil)
-			}
-			return nil
-		},
-		RunE: func(c *cobra.Command, args []string) error {
-			opts.Paths = args
-			opts.ctx = c.Context()
-			if err := checkFormat(l, &opts.Format, render.CohortFormats()); err != nil {
-				return err
-			}
-			opts.FailUnderSet = c.Flags().Changed("fail-under")
-			if opts.MaxFiles < 1 || opts.MaxMiB < 1 {
-				return usageErrorIn(l, "errors.score.limits", nil)
-			}
-			if opts.MaxMiB > math.MaxInt64>>20 { // in bytes it would wrap round to a small bound
-				return usageErrorIn(l, "errors.score.max-mib", i18n.Args{"Value": opts.MaxMiB, "Max": int64(math.MaxInt64 >> 20)})
-			}
-			if opts.Jobs < 0 || opts.Jobs > maxJobs {
-				return usageErrorIn(l, "errors.score.jobs", i18n.Args{"Value": opts.Jobs, "Max": maxJobs})
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return scoreRun(opts)
-		},
+  hitready score a.yaml b.json --format json --fail-under 60`
+	c.Args = func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return usageErrorIn(l, "errors.score.no-paths", nil)
+		}
+		return nil
 	}
 	f := c.Flags()
-	addFormatFlag(c, l, &opts.Format, render.CohortFormats())
 	f.StringVarP(&opts.Output, "output", "o", "", l.T("help.score.flag.output"))
 	f.Var(newScoreValue(&opts.FailUnder, l), "fail-under", l.T("help.score.flag.fail-under"))
 	f.IntVar(&opts.Jobs, "jobs", 0, l.T("help.score.flag.jobs", i18n.Args{"CPUs": runtime.GOMAXPROCS(0)}))
@@ -266,8 +254,8 @@ func checkScoreOutput(opts *ScoreOptions) error {
 	}
 	for _, p := range opts.Paths {
 		if _, ok := fileio.Under(opts.Output, p, batch.IsAnswersFile); ok {
-			return &inputerr.InvalidError{Lang: opts.IO.Lang(), Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: opts.Output},
-				Message: i18n.For(opts.IO.Lang()).T("errors.score.output-in-folder", i18n.Args{"Folder": textsafe.Escape(p)})}}}
+			return inputerr.Refuse(inputerr.Origin{Path: opts.Output},
+				i18n.For(opts.IO.Lang()).T("errors.score.output-in-folder", i18n.Args{"Folder": textsafe.Escape(p)}))
 		}
 	}
 	return nil
