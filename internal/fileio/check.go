@@ -14,6 +14,7 @@ import (
 
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
+	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // Path is a file named on the command line, with the flag or argument that named it, for
@@ -174,17 +175,17 @@ func classify(p Path, streams Streams) (output, error) {
 	case err == nil && info.IsDir():
 		return o, isFolder(p.Name)
 	case t.fd == 0 && err == nil && info.Mode().IsRegular():
-		return o, refuseOutput(p.Name, "errors.output.stdin-file", nil)
+		return o, refuse(p.Name, "errors.output.stdin-file", nil)
 	case t.fd == 0 || err == nil && isStdin(info, statStream(streams.In)):
 		// A pipe the run reads from (/dev/stdin, /proc/self/fd/0, the FIFO < names): the
 		// report would go into it, where nobody reads it, or the run would wait on itself.
-		return o, refuseOutput(p.Name, "errors.output.stdin", nil)
+		return o, refuse(p.Name, "errors.output.stdin", nil)
 	case t.fd == 1 || t.fd == 2:
 		// Written through the descriptor itself, where it stands (>> appends): never
 		// replaced, and no folder to probe.
 		o.stream, o.info = true, info
 	case t.fd >= 0 && err == nil && info.Mode().IsRegular():
-		return o, refuseOutput(p.Name, "errors.output.descriptor", i18n.Args{"FD": t.fd})
+		return o, refuse(p.Name, "errors.output.descriptor", i18n.Args{"FD": t.fd})
 	case err == nil && !info.Mode().IsRegular():
 		o.stream, o.info = true, info // written in place
 	case err == nil:
@@ -227,7 +228,7 @@ func distinct(list []output) error {
 				a.info != nil && b.info != nil && os.SameFile(a.info, b.info) && (devNull == nil || !os.SameFile(a.info, devNull)) ||
 				a.target != "" && a.target == b.target
 			if same {
-				return refuseOutput(b.Name, "errors.output.same-file", i18n.Args{"First": a.String(), "Second": b.String()})
+				return refuse(b.Name, "errors.output.same-file", i18n.Args{"First": a.String(), "Second": b.String()})
 			}
 		}
 	}
@@ -244,9 +245,9 @@ func notAnInput(list []output, inputs iter.Seq[Path], stdin fs.FileInfo) error {
 		for _, o := range list {
 			if o.destroys() && os.SameFile(o.info, info) {
 				if in.Name == StdStream {
-					return refuseOutput(o.Name, "errors.output.is-stdin-input", i18n.Args{"Input": in.Flag, "Flag": o.Flag})
+					return refuse(o.Name, "errors.output.is-stdin-input", i18n.Args{"Input": in.Flag, "Flag": o.Flag})
 				}
-				return refuseOutput(o.Name, "errors.output.is-input", i18n.Args{"Input": in.String(), "Flag": o.Flag})
+				return refuse(o.Name, "errors.output.is-input", i18n.Args{"Input": in.String(), "Flag": o.Flag})
 			}
 		}
 	}
@@ -272,17 +273,19 @@ func inputInfo(in Path, stdin fs.FileInfo) fs.FileInfo {
 // Inputs turns paths into the sequence CheckOutputs walks.
 func Inputs(paths ...Path) iter.Seq[Path] { return slices.Values(paths) }
 
-// refusal is an output refused: its name, and the message by id with its data. It reads in
-// English until CheckOutputs, Create or Commit, which know the run's language, word it in that
-// language (worded): the functions that find what is wrong need not carry the language.
+// refusal is an input or output refused: its name, and the message by id with its data. It
+// reads in English until Read, CheckOutputs, Create or Commit, which know the run's language,
+// word it in that language (worded): the functions that find what is wrong need not carry the
+// language.
 type refusal struct {
 	name string
 	id   string
 	args i18n.Args
 	kind string // a file type (errors.file.kind.*), as Kind, named in the language
+	near string // a name close to one not found, for "did you mean" after the message
 }
 
-func refuseOutput(name, id string, args i18n.Args) error {
+func refuse(name, id string, args i18n.Args) error {
 	return &refusal{name: name, id: id, args: args}
 }
 
@@ -302,7 +305,11 @@ func (r *refusal) in(lang i18n.Lang) error {
 		}
 		args["Kind"] = l.T("errors.file.kind." + r.kind)
 	}
-	return &inputerr.InvalidError{Problems: []inputerr.Problem{{Origin: origin(r.name), Message: l.T(r.id, args)}}, Lang: lang}
+	msg := l.T(r.id, args)
+	if r.near != "" {
+		msg += l.T("errors.file.did-you-mean", i18n.Args{"Name": textsafe.Escape(r.near)})
+	}
+	return &inputerr.InvalidError{Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: r.name}, Message: msg}}, Lang: lang}
 }
 
 // worded is err in language l when it is a refusal, as it is otherwise.
@@ -314,11 +321,11 @@ func worded(err error, l i18n.Lang) error {
 }
 
 func cannotWrite(name string, err error) error {
-	return refuseOutput(name, "errors.output.cannot-write", i18n.Args{"Reason": reason(err).Error()})
+	return refuse(name, "errors.output.cannot-write", i18n.Args{"Reason": reason(err).Error()})
 }
 
 func isFolder(name string) error {
-	return refuseOutput(name, "errors.output.folder", nil)
+	return refuse(name, "errors.output.folder", nil)
 }
 
 // replaceable refuses, before anything is asked or written, an existing file that the rename at
@@ -329,13 +336,13 @@ func isFolder(name string) error {
 // only for others.
 func replaceable(name, path string, info fs.FileInfo) error {
 	if dirInfo, err := os.Stat(filepath.Dir(path)); err == nil && stickyForbids(info, dirInfo) {
-		return refuseOutput(name, "errors.output.sticky", nil)
+		return refuse(name, "errors.output.sticky", nil)
 	}
 	if isMountPoint(path) {
-		return refuseOutput(name, mountPointRefusal, nil)
+		return refuse(name, mountPointRefusal, nil)
 	}
 	if id := replaceRefusal(path, info); id != "" {
-		return refuseOutput(name, id, nil)
+		return refuse(name, id, nil)
 	}
 	return nil
 }

@@ -17,7 +17,6 @@ import (
 
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
-	"github.com/hitready/hitready/internal/textsafe"
 )
 
 // StdStream is the name that means standard input to the reader and standard output to the
@@ -34,70 +33,64 @@ const StdStream = "-"
 // and the open is caught too. On Linux the Go runtime reads a pipe through its poller, so a pipe
 // with a writer (--answers <(cat f)) reads as usual and the read can be cut short when ctx is
 // cancelled (Ctrl-C).
-func Read(ctx context.Context, path string, stdin io.Reader, limit int64, l *i18n.Localizer) ([]byte, error) {
+func Read(ctx context.Context, path string, stdin io.Reader, limit int64, l *i18n.Localizer) (_ []byte, err error) {
+	lang := i18n.English
+	if l != nil {
+		lang = l.Lang()
+	}
+	defer func() { err = worded(err, lang) }()
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
-	r := reader{l: l}
-	if l == nil {
-		r.l = i18n.For(i18n.English)
-	}
 	if path == StdStream {
-		return r.stream(ctx, path, stdin, nil, limit)
+		return stream(ctx, path, stdin, nil, limit)
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|nonBlock, 0)
 	if err != nil {
-		return nil, r.openError(path, err)
+		return nil, openError(path, err)
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, r.openError(path, err)
+		return nil, openError(path, err)
 	}
 	mode := info.Mode()
 	switch {
 	case mode.IsDir():
-		return nil, r.refuse(path, "errors.file.folder", nil)
+		return nil, refuse(path, "errors.file.folder", nil)
 	case mode.IsRegular():
 		if info.Size() > limit {
-			return nil, r.tooLarge(path, limit)
+			return nil, tooLarge(path, limit)
 		}
 		data, err := io.ReadAll(io.LimitReader(f, limit+1))
 		if err != nil {
 			return nil, readError(path, err)
 		}
 		if int64(len(data)) > limit { // it grew while being read
-			return nil, r.tooLarge(path, limit)
+			return nil, tooLarge(path, limit)
 		}
 		return data, nil
 	case mode&fs.ModeNamedPipe != 0:
-		data, err := r.stream(ctx, path, f, f, limit)
+		data, err := stream(ctx, path, f, f, limit)
 		if err == nil && len(data) == 0 {
 			// A FIFO nobody has opened for writing reads as empty at once: say so, rather than
 			// "is empty", which would send the person looking at a file that is not there.
-			return nil, r.refuse(path, "errors.file.empty-pipe", nil)
+			return nil, refuse(path, "errors.file.empty-pipe", nil)
 		}
 		return data, err
 	}
-	return nil, r.notRegular(path, mode)
+	return nil, notRegular(path, mode)
 }
 
-// reader words Read's refusals in its language.
-type reader struct{ l *i18n.Localizer }
-
-func (r reader) refuse(path, msg string, args i18n.Args) error {
-	return &inputerr.InvalidError{Problems: []inputerr.Problem{{Origin: origin(path), Message: r.l.T(msg, args)}}, Lang: r.l.Lang()}
-}
-
-func (r reader) notRegular(path string, mode fs.FileMode) error {
-	return r.refuse(path, "errors.file.not-regular", i18n.Args{"Kind": r.l.T("errors.file.kind." + kindID(mode))})
+func notRegular(path string, mode fs.FileMode) error {
+	return &refusal{name: path, id: "errors.file.not-regular", kind: kindID(mode)}
 }
 
 // stream reads a pipe or standard input, which may never end: the read runs on its own
 // goroutine so that a cancelled ctx returns at once. For a pipe opened here the read is also cut
 // short (a deadline in the past), so the goroutine ends; standard input cannot be cut short, and
 // its reader is left to end with the process, which is about to exit.
-func (rd reader) stream(ctx context.Context, path string, r io.Reader, f *os.File, limit int64) ([]byte, error) {
+func stream(ctx context.Context, path string, r io.Reader, f *os.File, limit int64) ([]byte, error) {
 	type result struct {
 		data []byte
 		err  error
@@ -113,7 +106,7 @@ func (rd reader) stream(ctx context.Context, path string, r io.Reader, f *os.Fil
 			return nil, readError(path, res.err)
 		}
 		if int64(len(res.data)) > limit {
-			return nil, rd.tooLarge(path, limit)
+			return nil, tooLarge(path, limit)
 		}
 		return res.data, nil
 	case <-ctx.Done():
@@ -124,32 +117,26 @@ func (rd reader) stream(ctx context.Context, path string, r io.Reader, f *os.Fil
 	}
 }
 
-func origin(path string) inputerr.Origin { return inputerr.Origin{Path: path} }
-
-func (r reader) tooLarge(path string, limit int64) error {
-	return r.refuse(path, "errors.file.too-large", i18n.Args{"KiB": limit >> 10})
+func tooLarge(path string, limit int64) error {
+	return refuse(path, "errors.file.too-large", i18n.Args{"KiB": limit >> 10})
 }
 
 // openError refuses a path that cannot be opened: for every command it is a mistake in the input
 // (a typo, a file not shared with this user), not a failure of the program.
-func (r reader) openError(path string, err error) error {
+func openError(path string, err error) error {
 	if errors.Is(err, syscall.ENXIO) { // a socket
 		if info, serr := os.Stat(path); serr == nil {
-			return r.notRegular(path, info.Mode())
+			return notRegular(path, info.Mode())
 		}
 	}
 	args := i18n.Args{"Reason": reason(err).Error()}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		msg := r.l.T("errors.file.not-found", args)
-		if near := nearName(path); near != "" {
-			msg += r.l.T("errors.file.did-you-mean", i18n.Args{"Name": textsafe.Escape(near)})
-		}
-		return &inputerr.InvalidError{Problems: []inputerr.Problem{{Origin: origin(path), Message: msg}}, Lang: r.l.Lang()}
+		return &refusal{name: path, id: "errors.file.not-found", args: args, near: nearName(path)}
 	case errors.Is(err, fs.ErrPermission):
-		return r.refuse(path, "errors.file.denied", args)
+		return refuse(path, "errors.file.denied", args)
 	}
-	return r.refuse(path, "errors.file.cannot-read", args)
+	return refuse(path, "errors.file.cannot-read", args)
 }
 
 // nearName is a file in path's folder whose name is close to path's (a typo, a wrong extension),

@@ -160,17 +160,17 @@ func folderError(name, dir string, err error) error {
 	if errors.Is(err, syscall.ELOOP) || strings.Contains(err.Error(), "too many links") {
 		// filepath.EvalSymlinks says "EvalSymlinks: too many links", in its own name: the
 		// person gets the kernel's words, which a shell would show them too.
-		return refuseOutput(name, "errors.output.loop", i18n.Args{"Reason": syscall.ELOOP.Error(), "Folder": shown(dir)})
+		return refuse(name, "errors.output.loop", i18n.Args{"Reason": syscall.ELOOP.Error(), "Folder": shown(dir)})
 	}
 	return cannotWrite(name, err)
 }
 
 func notAFolder(name, dir string) error {
-	return refuseOutput(name, "errors.output.not-a-folder", i18n.Args{"Folder": shown(dir)})
+	return refuse(name, "errors.output.not-a-folder", i18n.Args{"Folder": shown(dir)})
 }
 
 func noFolder(name, dir string) error {
-	return refuseOutput(name, "errors.output.no-folder", i18n.Args{"Folder": shown(dir)})
+	return refuse(name, "errors.output.no-folder", i18n.Args{"Folder": shown(dir)})
 }
 
 // shown is a folder as a message names it: relative to the current folder when it is inside it

@@ -67,7 +67,7 @@ func create(ctx context.Context, name string, streams Streams) (*Output, error) 
 	case err == nil && info.IsDir():
 		return nil, isFolder(name)
 	case t.fd >= 0 && err == nil && info.Mode().IsRegular():
-		return nil, refuseOutput(name, "errors.output.descriptor", i18n.Args{"FD": t.fd})
+		return nil, refuse(name, "errors.output.descriptor", i18n.Args{"FD": t.fd})
 	case err == nil && !info.Mode().IsRegular():
 		// Any name for the pipe or terminal standard output already is, is written through
 		// it: reopening a pipe another user created (a supervisor's, a test harness's) is not
@@ -245,9 +245,9 @@ func (o *Output) replace(ctx context.Context) error {
 	case errors.Is(err, syscall.EBUSY):
 		// The file is a mount point (a bind-mounted file): it cannot be replaced, and
 		// writing it in place could leave half a report. Nothing was changed.
-		return worded(refuseOutput(o.name, mountPointRefusal, nil), o.lang)
+		return worded(refuse(o.name, mountPointRefusal, nil), o.lang)
 	case replaceBlocked(err):
-		return worded(refuseOutput(o.name, heldOpenRefusal, nil), o.lang)
+		return worded(refuse(o.name, heldOpenRefusal, nil), o.lang)
 	case err != nil:
 		return o.fail(err)
 	}
