@@ -43,39 +43,25 @@ var addTemplateFuncs = sync.OnceFunc(func() {
 // from New, the one place survey's globals are set.
 func installTemplates(width int, lang i18n.Lang) {
 	addTemplateFuncs()
-	k := keyWords(lang)
-	sv.SelectQuestionTemplate = selectTemplate(width, k)
-	sv.MultiSelectQuestionTemplate = multiSelectTemplate(width, k)
-	sv.InputQuestionTemplate = inputTemplate(width, k)
-}
-
-// keys are survey's hints in one language, each quoted as a template's string constant: the
-// words are written into the template's text (a session in another language gets templates of
-// its own, as one at another width does). The key a hint names (survey's HelpInput, "?") is
-// keyMark in them until the template puts it in (withKey).
-type keys struct {
-	selectHint, multiSelectHint, moreHelp, inputHelp, inputSuggestions, inputSuggest string
-	// inputHelpWidth is the columns " [? for help] " takes.
-	inputHelpWidth int
+	sv.SelectQuestionTemplate, sv.MultiSelectQuestionTemplate, sv.InputQuestionTemplate = templatesFor(width, lang)
 }
 
 // keyMark stands for a key in a hint: a character of Unicode's private use area, which no
 // message holds.
 const keyMark = "\ue000"
 
-func keyWords(lang i18n.Lang) keys {
+// templatesFor is survey's select, multi-select and input templates drawing at width columns, with survey's hints in language
+// lang. Each hint is written into the template's text as a string constant (a session in another
+// language gets templates of its own, as one at another width does); the key a hint names
+// (survey's HelpInput, "?") is keyMark in it until the template puts it in (withKey).
+func templatesFor(width int, lang i18n.Lang) (sel, multi, input string) {
 	l := i18n.For(lang)
-	key := i18n.Args{"Key": keyMark}
-	help := l.T("session.keys.input-help", key)
-	return keys{
-		selectHint:       strconv.Quote(l.T("session.keys.select")),
-		multiSelectHint:  strconv.Quote(l.T("session.keys.multi-select")),
-		moreHelp:         strconv.Quote(l.T("session.keys.more-help", key)),
-		inputHelp:        strconv.Quote(help),
-		inputSuggestions: strconv.Quote(l.T("session.keys.input-suggestions", key)),
-		inputSuggest:     strconv.Quote(l.T("session.keys.input-suggest")),
-		inputHelpWidth:   runewidth.StringWidth(" [" + withKey(help, "?") + "] "),
-	}
+	hint := func(id string) string { return strconv.Quote(l.T(id, i18n.Args{"Key": keyMark})) }
+	help := l.T("session.keys.input-help", i18n.Args{"Key": keyMark})
+	return fmt.Sprintf(selectOption+listTemplate, width, hint("session.keys.select"), hint("session.keys.more-help")),
+		fmt.Sprintf(multiSelectOption+listTemplate, width, hint("session.keys.multi-select"), hint("session.keys.more-help")),
+		fmt.Sprintf(inputTemplate, width, strconv.Quote(help), hint("session.keys.input-suggestions"),
+			hint("session.keys.input-suggest"), runewidth.StringWidth(" ["+withKey(help, "?")+"] "))
 }
 
 // withKey is a hint with its key put in.
@@ -139,10 +125,10 @@ func fitOption(value, description string, prefix, width int) string {
 	return prose.Wrap(value, width-prefix, strings.Repeat(" ", prefix))
 }
 
-// selectTemplate is survey's SelectQuestionTemplate (v2.3.7) with the hint on its own line and
-// the answer wrapped.
-func selectTemplate(width int, k keys) string {
-	return fmt.Sprintf(`
+// selectOption is the "option" template of survey's SelectQuestionTemplate (v2.3.7), an option
+// too long for its line wrapped; listTemplate follows it, with the hint on its own line and the
+// answer wrapped.
+const selectOption = `
 {{- define "option"}}
     {{- if eq .SelectedIndex .CurrentIndex }}{{color .Config.Icons.SelectFocus.Format }}{{ .Config.Icons.SelectFocus.Text }} {{else}}{{color "default"}}  {{end}}
     {{- if hitreadyFits .CurrentOpt.Value ($.GetDescription .CurrentOpt) 2 %[1]d }}
@@ -151,14 +137,12 @@ func selectTemplate(width int, k keys) string {
       {{- hitreadyOption .CurrentOpt.Value ($.GetDescription .CurrentOpt) 2 %[1]d }}
     {{- end}}
     {{- color "reset"}}
-{{end}}`+listTemplate, width, k.selectHint, k.moreHelp)
-}
+{{end}}`
 
-// multiSelectTemplate is survey's MultiSelectQuestionTemplate (v2.3.7), changed as selectTemplate.
-// The hint names <right> and <left> always: hitready never sets RemoveSelectAll or
-// RemoveSelectNone.
-func multiSelectTemplate(width int, k keys) string {
-	return fmt.Sprintf(`
+// multiSelectOption is the "option" template of survey's MultiSelectQuestionTemplate (v2.3.7),
+// changed as selectOption. The hint names <right> and <left> always: hitready never sets
+// RemoveSelectAll or RemoveSelectNone.
+const multiSelectOption = `
 {{- define "option"}}
     {{- if eq .SelectedIndex .CurrentIndex }}{{color .Config.Icons.SelectFocus.Format }}{{ .Config.Icons.SelectFocus.Text }}{{color "reset"}}{{else}} {{end}}
     {{- if index .Checked .CurrentOpt.Index }}{{color .Config.Icons.MarkedOption.Format }} {{ .Config.Icons.MarkedOption.Text }} {{else}}{{color .Config.Icons.UnmarkedOption.Format }} {{ .Config.Icons.UnmarkedOption.Text }} {{end}}
@@ -169,8 +153,7 @@ func multiSelectTemplate(width int, k keys) string {
     {{- else }}
       {{- hitreadyOption .CurrentOpt.Value ($.GetDescription .CurrentOpt) 7 %[1]d }}
     {{- end}}
-{{end}}`+listTemplate, width, k.multiSelectHint, k.moreHelp)
-}
+{{end}}`
 
 // listTemplate is what survey's select and multi-select templates share after their "option"
 // template: the help, the question, and then the answer wrapped, or the hint on its own line and
@@ -202,9 +185,10 @@ func inputBreak(message string, width, helpWidth int) string {
 }
 
 // inputTemplate is survey's InputQuestionTemplate (v2.3.7) with the answer wrapped and the
-// typing moved to a line of its own when the question leaves it no room.
-func inputTemplate(width int, k keys) string {
-	return fmt.Sprintf(`
+// typing moved to a line of its own when the question leaves it no room. %[1]d is the width,
+// %[2]s the help hint, %[3]s and %[4]s the suggestion hints, %[5]d the columns " [? for help] "
+// takes.
+const inputTemplate = `
 {{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
 {{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
 {{- if .ShowAnswer}}
@@ -226,5 +210,4 @@ func inputTemplate(width int, k keys) string {
     {{- if and .Suggest }}{{color "cyan"}}{{ hitreadyKey %[3]s .Config.SuggestInput }}{{end -}}
   ]{{color "reset"}} {{end}}
   {{- if .Default}}{{color "white"}}({{.Default}}) {{color "reset"}}{{end}}
-{{- end}}`, width, k.inputHelp, k.inputSuggestions, k.inputSuggest, k.inputHelpWidth)
-}
+{{- end}}`

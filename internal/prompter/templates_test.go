@@ -35,6 +35,7 @@ func TestTemplatesFitTheWidth(t *testing.T) {
 	addTemplateFuncs()
 	for _, width := range []int{60, 80, 120} {
 		s := &survey{width: width}
+		sel, multi, input := templatesFor(width, i18n.English)
 		msg := s.fit(longMessage)
 		long := "Yes, in its last term (or courses done, waiting to graduate) and some words more, so that it is over 80"
 		opts := core.OptionAnswerList([]string{"Medical terminology", "Anatomy and Physiology", long})
@@ -43,31 +44,31 @@ func TestTemplatesFitTheWidth(t *testing.T) {
 			data       any
 			words      string // must appear whole
 		}{
-			{"select asking", selectTemplate(width, keyWords(i18n.English)), sv.SelectTemplateData{
+			{"select asking", sel, sv.SelectTemplateData{
 				Select: sv.Select{Message: msg, Help: "why"}, PageEntries: opts, Config: testConfig()},
 				"[Use arrows to move, type to filter, ? for more help]"},
-			{"select, a long option", selectTemplate(width, keyWords(i18n.English)), sv.SelectTemplateData{
+			{"select, a long option", sel, sv.SelectTemplateData{
 				Select: sv.Select{Message: msg, Help: "why"}, PageEntries: opts, Config: testConfig()},
 				long},
-			{"rating, a long description", selectTemplate(width, keyWords(i18n.English)), sv.SelectTemplateData{
+			{"rating, a long description", sel, sv.SelectTemplateData{
 				Select: sv.Select{Message: msg}, Description: func(string, int) string { return long }, PageEntries: opts[:1], Config: testConfig()},
 				"Medical terminology - " + long},
-			{"multiselect, a long option", multiSelectTemplate(width, keyWords(i18n.English)), sv.MultiSelectTemplateData{
+			{"multiselect, a long option", multi, sv.MultiSelectTemplateData{
 				MultiSelect: sv.MultiSelect{Message: msg, Help: "why"}, PageEntries: opts, Checked: map[int]bool{}, Config: testConfig()},
 				long},
-			{"select answered", selectTemplate(width, keyWords(i18n.English)), sv.SelectTemplateData{
+			{"select answered", sel, sv.SelectTemplateData{
 				Select: sv.Select{Message: msg}, Answer: "Yes, CAHIIM-accredited (a program the Commission has accredited)", ShowAnswer: true, Config: testConfig()},
 				"Yes, CAHIIM-accredited (a program the Commission has accredited)"},
-			{"multiselect asking", multiSelectTemplate(width, keyWords(i18n.English)), sv.MultiSelectTemplateData{
+			{"multiselect asking", multi, sv.MultiSelectTemplateData{
 				MultiSelect: sv.MultiSelect{Message: msg, Help: "why"}, PageEntries: opts, Checked: map[int]bool{}, Config: testConfig()},
 				"[Use arrows to move, space to select, <right> to all, <left> to none, type to filter, ? for more help]"},
-			{"multiselect answered", multiSelectTemplate(width, keyWords(i18n.English)), sv.MultiSelectTemplateData{
+			{"multiselect answered", multi, sv.MultiSelectTemplateData{
 				MultiSelect: sv.MultiSelect{Message: msg}, Answer: longAnswer, ShowAnswer: true, Checked: map[int]bool{}, Config: testConfig()},
 				longAnswer},
-			{"input asking", inputTemplate(width, keyWords(i18n.English)), sv.InputTemplateData{
+			{"input asking", input, sv.InputTemplateData{
 				Input: sv.Input{Message: s.fit("[21/21] Your name for the report (optional)"), Help: "why"}, Config: testConfig()},
 				"[? for help]"},
-			{"input answered", inputTemplate(width, keyWords(i18n.English)), sv.InputTemplateData{
+			{"input answered", input, sv.InputTemplateData{
 				Input: sv.Input{Message: s.fit("[21/21] Your name for the report (optional)")}, Answer: "Maria Guadalupe Fernández-Oyelaran de la Cruz Whitfield", ShowAnswer: true, Config: testConfig()},
 				"Maria Guadalupe Fernández-Oyelaran de la Cruz Whitfield"},
 		}
@@ -145,16 +146,16 @@ func TestTemplatesInSpanish(t *testing.T) {
 		{i18n.Pseudo, nil},
 	} {
 		for _, width := range []int{60, 80} {
-			k := keyWords(tt.lang)
+			sel, multi, input := templatesFor(width, tt.lang)
 			var shown []string
 			for _, c := range []struct {
 				tmpl string
 				data any
 			}{
-				{selectTemplate(width, k), sv.SelectTemplateData{Select: sv.Select{Message: "[1/3] ¿Nivel?", Help: "por qué"}, PageEntries: opts, Config: testConfig()}},
-				{multiSelectTemplate(width, k), sv.MultiSelectTemplateData{MultiSelect: sv.MultiSelect{Message: "[2/3] ¿Temas?", Help: "por qué"},
+				{sel, sv.SelectTemplateData{Select: sv.Select{Message: "[1/3] ¿Nivel?", Help: "por qué"}, PageEntries: opts, Config: testConfig()}},
+				{multi, sv.MultiSelectTemplateData{MultiSelect: sv.MultiSelect{Message: "[2/3] ¿Temas?", Help: "por qué"},
 					PageEntries: opts, Checked: map[int]bool{}, Config: testConfig()}},
-				{inputTemplate(width, k), sv.InputTemplateData{Input: sv.Input{Message: "[3/3] Su nombre para el informe (opcional)", Help: "por qué"}, Config: testConfig()}},
+				{input, sv.InputTemplateData{Input: sv.Input{Message: "[3/3] Su nombre para el informe (opcional)", Help: "por qué"}, Config: testConfig()}},
 			} {
 				_, layout, err := core.RunTemplate(c.tmpl, c.data)
 				if err != nil {
