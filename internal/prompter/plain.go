@@ -16,15 +16,13 @@ import (
 // plain prompts line by line: numbered choices, a typed answer, Enter. It never moves the cursor
 // or draws colour, so screen readers and dumb terminals (TERM=dumb) read it as plain text.
 type plain struct {
+	in    *bufio.Reader
 	out   io.Writer
 	width int // columns to wrap to, on words
 	l     *i18n.Localizer
 	skip  string // SkipOption in l
 	ctx   context.Context
-	want  chan struct{}  // a question asks the reader for one line
-	got   chan lineOrErr // the reader's answer
-	quit  chan struct{}  // closed by close: the reader ends
-	done  chan struct{}  // closed when the reader has ended
+	ended bool // the input ended (or failed): nothing more is read
 }
 
 type lineOrErr struct {
@@ -32,57 +30,33 @@ type lineOrErr struct {
 	err  error
 }
 
-// newPlain returns a plain prompter reading answers from in and writing questions to out. The
-// reader runs apart from the questions so that an interrupt does not wait for a line, and it
-// reads only when a question asks: once the questionnaire is over nothing is waiting on in, and
-// close ends the goroutine. (A read under way when the person presses Ctrl-C stays blocked until
-// the process exits, which follows at once: a terminal's descriptor cannot be woken portably.)
+// newPlain returns a plain prompter reading answers from in and writing questions to out.
 func newPlain(ctx context.Context, in io.Reader, out io.Writer, width int, lang i18n.Lang) *plain {
-	p := &plain{out: out, width: width, ctx: ctx, l: i18n.For(lang), skip: SkipOption(lang), want: make(chan struct{}), got: make(chan lineOrErr, 1),
-		quit: make(chan struct{}), done: make(chan struct{})}
-	go func() {
-		defer close(p.done)
-		r := bufio.NewReader(in)
-		for {
-			select {
-			case <-p.quit:
-				return
-			case <-p.want:
-			}
-			line, err := r.ReadString('\n')
-			if err == io.EOF && line != "" {
-				err = nil // a last line without its newline is still an answer
-			}
-			p.got <- lineOrErr{line: strings.TrimRight(line, "\r\n"), err: err}
-			if err != nil {
-				return
-			}
-		}
-	}()
-	return p
+	return &plain{in: bufio.NewReader(in), out: out, width: width, ctx: ctx, l: i18n.For(lang), skip: SkipOption(lang)}
 }
 
-// close ends the reader goroutine unless a read is under way (see newPlain).
-func (p *plain) close() {
-	select {
-	case <-p.quit:
-	default:
-		close(p.quit)
-	}
-}
-
+// readLine reads one line on a goroutine of its own, so that an interrupt does not wait for the
+// line; it reads only when a question asks, so once the questionnaire is over nothing is waiting
+// on the input. (A read under way when the person presses Ctrl-C stays blocked until the process
+// exits, which follows at once: a terminal's descriptor cannot be woken portably. No read starts
+// after it.)
 func (p *plain) readLine() (string, error) {
-	select {
-	case <-p.ctx.Done():
-		return "", ErrInterrupted
-	case <-p.done:
-		return "", ErrInterrupted // the input ended earlier
-	case p.want <- struct{}{}:
+	if p.ended || p.ctx.Err() != nil {
+		return "", ErrInterrupted // the input ended earlier, or the person stopped
 	}
+	got := make(chan lineOrErr, 1)
+	go func() {
+		line, err := p.in.ReadString('\n')
+		if err == io.EOF && line != "" {
+			err = nil // a last line without its newline is still an answer
+		}
+		got <- lineOrErr{line: strings.TrimRight(line, "\r\n"), err: err}
+	}()
 	select {
 	case <-p.ctx.Done():
 		return "", ErrInterrupted
-	case l := <-p.got:
+	case l := <-got:
+		p.ended = l.err != nil
 		if l.err == io.EOF {
 			return "", ErrInterrupted
 		}

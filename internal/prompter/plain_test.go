@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -66,7 +67,6 @@ func TestPlain(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var out bytes.Buffer
 			p := newPlain(context.Background(), strings.NewReader(tt.input), &out, 80, i18n.English)
-			defer p.close()
 			got, err := tt.ask(p)
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("err = %v, want %v", err, tt.wantErr)
@@ -117,23 +117,32 @@ func TestPlainInterruptedWhileWaiting(t *testing.T) {
 	}
 }
 
-// After the last question nothing may be left reading standard input: the reader reads only on
-// demand, and close ends it.
-func TestPlainReaderEndsOnClose(t *testing.T) {
+// After the last question nothing may be left reading standard input: the prompter reads only
+// when a question asks.
+func TestPlainReadsOnlyWhenAsked(t *testing.T) {
 	r, w := io.Pipe()
 	defer w.Close()
-	p := newPlain(context.Background(), r, io.Discard, 80, i18n.English)
+	in := &countingReader{r: r}
+	p := newPlain(context.Background(), in, io.Discard, 80, i18n.English)
 	go func() { _, _ = io.WriteString(w, "1\n") }()
 	if _, err := p.Select("Pick", "help", []string{"a", "b"}, -1); err != nil {
 		t.Fatal(err)
 	}
-	p.close()
-	p.close() // twice is harmless
-	select {
-	case <-p.done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("the reader goroutine did not end after close")
+	if n := in.reading.Load(); n != 0 {
+		t.Errorf("%d reads under way after the question was answered", n)
 	}
+}
+
+// countingReader counts the reads under way.
+type countingReader struct {
+	r       io.Reader
+	reading atomic.Int32
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	c.reading.Add(1)
+	defer c.reading.Add(-1)
+	return c.r.Read(p)
 }
 
 func TestNewPicksPlainForStreamsThatAreNotFiles(t *testing.T) {
@@ -154,7 +163,6 @@ func TestNewPicksPlainForStreamsThatAreNotFiles(t *testing.T) {
 func TestPlainWrapsToTheWidth(t *testing.T) {
 	var out bytes.Buffer
 	p := newPlain(context.Background(), strings.NewReader("?\n9\n1\n"), &out, 40, i18n.English)
-	defer p.close()
 	long := "A related health field (for example nursing, health administration or public health)"
 	if _, err := p.Select("[1/17] What is the highest level of education you have completed?",
 		"Count only what you have finished; a degree you are still studying for counts as some college.",

@@ -49,8 +49,8 @@ type Options struct {
 	Lang i18n.Lang
 }
 
-// New returns the prompter the options call for, and a function that releases it: the plain
-// prompter's reader goroutine ends there. When ctx is cancelled (the caller cancels it on
+// New returns the prompter the options call for, and a function that releases it: survey's
+// watch for Ctrl-Z ends there. When ctx is cancelled (the caller cancels it on
 // SIGINT) a pending plain question returns ErrInterrupted; survey reads Ctrl-C as a key itself.
 //
 // New is also the one place survey's package-wide settings are made, once, before the first
@@ -63,8 +63,7 @@ func New(ctx context.Context, opts Options) (Prompter, func()) {
 	in, inOK := opts.In.(terminal.FileReader)
 	out, outOK := opts.Out.(terminal.FileWriter)
 	if opts.Plain || !inOK || !outOK {
-		p := newPlain(ctx, opts.In, opts.Out, width, opts.Lang)
-		return p, p.close
+		return newPlain(ctx, opts.In, opts.Out, width, opts.Lang), func() {}
 	}
 	// Assigned both ways, not only set: a second session in one process (tests) must not
 	// inherit the first one's choice.
