@@ -77,7 +77,7 @@ func verdictSection(b *strings.Builder, r assessment.Report, opts Options, p pai
 		wrapped(b, "", p.paint(ansiDim, who), opts.width())
 	}
 	for _, line := range prose.Lines(headline(r, l), opts.width()) {
-		b.WriteString(p.paint(ansiBold+verdictColor(r.Verdict), line) + "\n")
+		b.WriteString(p.paint(ansiBold+verdictColor[r.Verdict], line) + "\n")
 	}
 	b.WriteString(l.T("report.closing.score") + ": " + scoreValue(r, l) + "\n")
 }
@@ -100,7 +100,7 @@ func areaSection(b *strings.Builder, r assessment.Report, opts Options, p painte
 			continue
 		}
 		fmt.Fprintf(b, "  %s%s  %s  %5s  %s\n", a.Title, strings.Repeat(" ", titleWidth-textWidth(a.Title)),
-			bar(a.Score, levelColor(areaLevel(r, a.Score)), p), formatScore(a.Score),
+			bar(a.Score, levelColor[areaLevel(r, a.Score)], p), formatScore(a.Score),
 			l.T("report.area.weight", i18n.Args{"Share": areaShare(r, a)}))
 	}
 }
@@ -130,15 +130,12 @@ func areaLevel(r assessment.Report, score float64) string {
 	return "high"
 }
 
-func levelColor(level string) string {
-	switch level {
-	case "low":
-		return ansiRed
-	case "middle":
-		return ansiYellow
-	}
-	return ansiGreen
-}
+// The colours of an area's level, a verdict and a gap's severity (a minor gap has none).
+var (
+	levelColor    = map[string]string{"low": ansiRed, "middle": ansiYellow, "high": ansiGreen}
+	verdictColor  = map[assessment.Verdict]string{assessment.Ready: ansiGreen, assessment.NearlyReady: ansiYellow, assessment.NotReady: ansiRed}
+	severityColor = map[assessment.Severity]string{assessment.Blocking: ansiBold + ansiRed, assessment.Major: ansiYellow}
+)
 
 // shownGaps splits the gaps into those drawn in full and the minor ones named in a line: with
 // bigger gaps to see to, minor ones are for later, unless every gap is asked for.
@@ -242,12 +239,12 @@ func gapTable(w io.Writer, gaps []assessment.Gap, steps map[string]int, opts Opt
 	loc := opts.loc()
 	rows := make([][]string, len(gaps))
 	for i, g := range gaps {
-		rows[i] = []string{gapTitle(g) + "\n" + p.paint(severityColor(g.Severity), severityWords(g.Severity, loc)), g.Current, g.Target,
+		rows[i] = []string{gapTitle(g) + "\n" + p.paint(severityColor[g.Severity], severityWords(g.Severity, loc)), g.Current, g.Target,
 			gapNextStep(g, steps, loc)}
 	}
 	block := func(b *strings.Builder, i int, width int) {
 		g := gaps[i]
-		fmt.Fprintf(b, "%s (%s)\n", p.paint(ansiBold, gapTitle(g)), p.paint(severityColor(g.Severity), severityWords(g.Severity, loc)))
+		fmt.Fprintf(b, "%s (%s)\n", p.paint(ansiBold, gapTitle(g)), p.paint(severityColor[g.Severity], severityWords(g.Severity, loc)))
 		if g.Requirement != "" {
 			wrapped(b, "  ", g.Requirement, width)
 		}
@@ -474,26 +471,6 @@ func describeRespondent(r assessment.Report, l *i18n.Localizer) string {
 		return r.Respondent
 	case r.Source != "":
 		return l.T("report.answers-from", i18n.Args{"Source": r.Source})
-	}
-	return ""
-}
-
-func verdictColor(v assessment.Verdict) string {
-	switch v {
-	case assessment.Ready:
-		return ansiGreen
-	case assessment.NearlyReady:
-		return ansiYellow
-	}
-	return ansiRed
-}
-
-func severityColor(s assessment.Severity) string {
-	switch s {
-	case assessment.Blocking:
-		return ansiBold + ansiRed
-	case assessment.Major:
-		return ansiYellow
 	}
 	return ""
 }

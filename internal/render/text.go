@@ -36,18 +36,15 @@ func formatScore(x float64) string {
 }
 
 // textWidth is the display width of the widest line of s, colour aside.
-func textWidth(s string) int {
-	w := 0
-	for _, line := range strings.Split(s, "\n") {
-		w = max(w, prose.Width(stripANSI(line)))
-	}
-	return w
-}
+func textWidth(s string) int { return widest(strings.Split(s, "\n")) }
 
-func longestWord(s string) int {
+// longestWord is the display width of the widest word of s, colour aside.
+func longestWord(s string) int { return widest(strings.Fields(s)) }
+
+func widest(texts []string) int {
 	w := 0
-	for _, word := range strings.Fields(s) {
-		w = max(w, prose.Width(stripANSI(word)))
+	for _, t := range texts {
+		w = max(w, prose.Width(stripANSI(t)))
 	}
 	return w
 }
