@@ -125,7 +125,7 @@ func assessRun(opts *AssessOptions) error {
 	topts := assessOutputOptions(opts, kept)
 	topts.Page.Requirements = requirementsSource(profile)
 	if err := writeOutput(ctx, opts.IO, opts.Output, func(w io.Writer) error {
-		return render.Report(w, opts.Format, report, topts)
+		return render.Write(render.ReportFormats(), w, opts.Format, report, topts)
 	}); err != nil {
 		return err
 	}

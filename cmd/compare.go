@@ -99,7 +99,7 @@ func compareRun(opts *CompareOptions) error {
 	if err := writeOutput(ctx, opts.IO, opts.Output, func(w io.Writer) error {
 		topts := outputOptions(opts.IO, opts.Output)
 		topts.Page.Requirements = requirementsSource(profile)
-		return render.Comparison(w, opts.Format, comparison, topts)
+		return render.Write(render.ComparisonFormats(), w, opts.Format, comparison, topts)
 	}); err != nil {
 		return err
 	}

@@ -46,6 +46,6 @@ func questionsRun(opts *QuestionsOptions) error {
 		if opts.Template {
 			return questions.Template(w, bank, outputOptions(opts.IO, "").Width)
 		}
-		return render.Questions(w, opts.Format, bank, outputOptions(opts.IO, ""))
+		return render.Write(render.QuestionFormats(), w, opts.Format, bank, outputOptions(opts.IO, ""))
 	})
 }

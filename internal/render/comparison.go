@@ -15,11 +15,6 @@ import (
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
-// Comparison writes what changed between two reports in the given format.
-func Comparison(w io.Writer, format string, c assessment.Comparison, opts Options) error {
-	return writeFormat(ComparisonFormats(), w, format, c, opts)
-}
-
 // ComparisonFormats are the formats of compare.
 func ComparisonFormats() Formats[Renderer[assessment.Comparison]] {
 	return Formats[Renderer[assessment.Comparison]]{

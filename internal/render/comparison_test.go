@@ -21,7 +21,7 @@ func TestComparisonSaysNoneInItsGender(t *testing.T) {
 		{"markdown", []string{"\n\nNinguno.\n", "\n\nNinguna.\n"}},
 	} {
 		var b bytes.Buffer
-		if err := Comparison(&b, tt.format, c, Options{Lang: i18n.Spanish, Width: 80}); err != nil {
+		if err := Write(ComparisonFormats(), &b, tt.format, c, Options{Lang: i18n.Spanish, Width: 80}); err != nil {
 			t.Fatal(err)
 		}
 		for _, w := range tt.want {

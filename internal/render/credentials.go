@@ -11,14 +11,9 @@ import (
 	"github.com/hitready/hitready/internal/i18n"
 )
 
-// Credentials writes the credentials in force: each with what a pass meets, the exam as the
-// sources give it, and every rule with its source and grade.
-func Credentials(w io.Writer, format string, cs *assessment.Credentials, opts Options) error {
-	return writeFormat(CredentialFormats(), w, format, cs, opts)
-}
-
-// CredentialFormats are the formats of `credentials`. YAML is the form a profile's
-// "credentials: FILE" reads.
+// CredentialFormats are the formats of `credentials`, which writes the credentials in force: each
+// with what a pass meets, the exam as the sources give it, and every rule with its source and
+// grade. YAML is the form a profile's "credentials: FILE" reads.
 func CredentialFormats() Formats[Renderer[*assessment.Credentials]] {
 	return Formats[Renderer[*assessment.Credentials]]{
 		{"table", credentialsTable},

@@ -66,8 +66,9 @@ func (fs Formats[R]) find(name string) (Format[R], error) {
 	return Format[R]{}, fmt.Errorf("invalid --format %q; allowed: %s", name, strings.Join(fs.Names(), ", "))
 }
 
-// writeFormat writes v in the format name of the table fs.
-func writeFormat[T any](fs Formats[Renderer[T]], w io.Writer, name string, v T, opts Options) error {
+// Write writes v in the format name of the table fs: render.Write(render.ReportFormats(), w,
+// "json", report, opts).
+func Write[T any](fs Formats[Renderer[T]], w io.Writer, name string, v T, opts Options) error {
 	render, err := fs.Lookup(name)
 	if err != nil {
 		return err

@@ -33,7 +33,7 @@ func TestFormatsLookUpInAnyCase(t *testing.T) {
 // A format a table does not have is refused, never written as nothing: outlook has no CSV.
 func TestWriteRefusesAFormatItDoesNotHave(t *testing.T) {
 	var buf bytes.Buffer
-	err := Outlook(&buf, "csv", &assessment.Outlook{}, Options{})
+	err := Write(OutlookFormats(), &buf, "csv", &assessment.Outlook{}, Options{})
 	if err == nil || buf.Len() != 0 {
 		t.Fatalf("Outlook csv: err %v, wrote %q", err, buf.String())
 	}

@@ -39,10 +39,10 @@ func TestJSONAndYAMLEscapeControls(t *testing.T) {
 		var outputs []output
 		for _, format := range []string{"json", "yaml"} {
 			var report, comparison bytes.Buffer
-			if err := Report(&report, format, r, Options{}); err != nil {
+			if err := Write(ReportFormats(), &report, format, r, Options{}); err != nil {
 				t.Fatal(err)
 			}
-			if err := Comparison(&comparison, format, c, Options{}); err != nil {
+			if err := Write(ComparisonFormats(), &comparison, format, c, Options{}); err != nil {
 				t.Fatal(err)
 			}
 			unmarshal := json.Unmarshal
@@ -109,7 +109,7 @@ func TestJSONAndYAMLEscapeControls(t *testing.T) {
 // table, CSV and Markdown outputs show the bytes escaped (TestSourcePathsAreEscaped).
 func TestJSONInvalidUTF8BecomesReplacement(t *testing.T) {
 	var out bytes.Buffer
-	if err := Report(&out, "json", assessment.Report{Source: "bad\xff.yaml", Areas: []assessment.AreaScore{}}, Options{}); err != nil {
+	if err := Write(ReportFormats(), &out, "json", assessment.Report{Source: "bad\xff.yaml", Areas: []assessment.AreaScore{}}, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), `"source": "bad\ufffd.yaml"`) {

@@ -11,11 +11,6 @@ import (
 	"github.com/hitready/hitready/internal/i18n"
 )
 
-// Outlook writes the job outlook in the given format.
-func Outlook(w io.Writer, format string, o *assessment.Outlook, opts Options) error {
-	return writeFormat(OutlookFormats(), w, format, o, opts)
-}
-
 // OutlookFormats are the formats of outlook: a list of dated figures has no rows for a
 // spreadsheet worth a CSV.
 func OutlookFormats() Formats[Renderer[*assessment.Outlook]] {

@@ -10,13 +10,8 @@ import (
 	"github.com/hitready/hitready/questions"
 )
 
-// Questions writes the question bank in the given format, in the bank's language.
-func Questions(w io.Writer, format string, b *questions.Bank, opts Options) error {
-	return writeFormat(QuestionFormats(), w, format, b, opts)
-}
-
-// QuestionFormats are the formats of questions: the report formats and the answers file's JSON
-// Schema.
+// QuestionFormats are the formats of questions, which writes the question bank in the bank's
+// language: the report formats and the answers file's JSON Schema.
 func QuestionFormats() Formats[Renderer[*questions.Bank]] {
 	return Formats[Renderer[*questions.Bank]]{
 		{"table", questionsTable},

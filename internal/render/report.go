@@ -16,11 +16,6 @@ import (
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
-// Report writes one report in the given format.
-func Report(w io.Writer, format string, r assessment.Report, opts Options) error {
-	return writeFormat(ReportFormats(), w, format, r, opts)
-}
-
 // ReportFormats are the formats of one report (assess).
 func ReportFormats() Formats[Renderer[assessment.Report]] {
 	return Formats[Renderer[assessment.Report]]{

@@ -11,11 +11,6 @@ import (
 	"github.com/hitready/hitready/internal/i18n"
 )
 
-// Requirements writes the requirement profile in the given format.
-func Requirements(w io.Writer, format string, p *assessment.Profile, opts Options) error {
-	return writeFormat(RequirementFormats(), w, format, p, opts)
-}
-
 // RequirementFormats are the formats of requirements. YAML is exactly the form --profile reads,
 // so a program can dump the profile, edit it and use it.
 func RequirementFormats() Formats[Renderer[*assessment.Profile]] {

@@ -21,10 +21,10 @@ func TestSourcePathsAreEscaped(t *testing.T) {
 	c := assessment.Comparison{Old: assessment.Snapshot{Source: evil}, New: assessment.Snapshot{Source: "b.yaml"}, VerdictChange: "same"}
 	for _, format := range []string{"table", "markdown", "csv"} {
 		var report, comparison bytes.Buffer
-		if err := Report(&report, format, r, Options{Width: 100}); err != nil {
+		if err := Write(ReportFormats(), &report, format, r, Options{Width: 100}); err != nil {
 			t.Fatal(err)
 		}
-		if err := Comparison(&comparison, format, c, Options{Width: 100}); err != nil {
+		if err := Write(ComparisonFormats(), &comparison, format, c, Options{Width: 100}); err != nil {
 			t.Fatal(err)
 		}
 		for name, out := range map[string]string{"report": report.String(), "comparison": comparison.String()} {
