@@ -18,6 +18,7 @@ import (
 
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
+	"github.com/hitready/hitready/internal/strictyaml"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/questions"
 )
@@ -251,7 +252,7 @@ func (c *reportChecker) texts(field string, v reflect.Value) {
 	switch v.Kind() {
 	case reflect.String:
 		if r, bad := textsafe.Unsafe(v.String()); bad && field != "source" {
-			c.add(field, "errors.report.control", i18n.Args{"Char": questions.DescribeRune(c.words, r)})
+			c.add(field, "errors.report.control", i18n.Args{"Char": strictyaml.DescribeRune(c.words, r)})
 		}
 	case reflect.Slice:
 		for i := range v.Len() {

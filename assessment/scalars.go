@@ -10,7 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/hitready/hitready/internal/i18n"
-	"github.com/hitready/hitready/questions"
+	"github.com/hitready/hitready/internal/strictyaml"
 )
 
 // The typed scalars of the files a profile is made of. yaml.v3 is lenient where these files must
@@ -143,7 +143,7 @@ func decodeScalarRefusal(s string) (scalarRefusal, bool) {
 
 // args fills the refusal's message for the field name, in l's language.
 func (r scalarRefusal) args(l *i18n.Localizer, name string) i18n.Args {
-	args := i18n.Args{"Name": name, "Value": r.node.Value, "Got": questions.DescribeNode(l, &r.node)}
+	args := i18n.Args{"Name": name, "Value": r.node.Value, "Got": strictyaml.DescribeNode(l, &r.node)}
 	if r.allowed != "" {
 		args["Allowed"] = l.T(r.allowed, allowedArgs)
 	}

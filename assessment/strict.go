@@ -8,16 +8,15 @@ import (
 	"io"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
+	"github.com/hitready/hitready/internal/strictyaml"
 	"github.com/hitready/hitready/internal/textsafe"
 	"github.com/hitready/hitready/internal/yamltree"
-	"github.com/hitready/hitready/questions"
 )
 
 // maxMapKeys bounds the keys of any one mapping of a profile, credentials or steps file. A real
@@ -159,7 +158,7 @@ func (f *yamlFile) parse(data []byte) bool {
 		f.Add(0, "", "errors.profile.no-document", i18n.Args{"Expected": f.Words.T(f.kind.empty)})
 		return false
 	case err != nil:
-		f.invalid(questions.SplitYAMLLine(err.Error()))
+		f.invalid(strictyaml.SplitLine(err.Error()))
 		return false
 	}
 	if err := dec.Decode(&extra); err != io.EOF {
@@ -191,9 +190,9 @@ func (f *yamlFile) nameOr(name string) string {
 }
 
 // invalid adds the YAML parser's or decoder's refusal msg at line, its frequent words in the
-// run's language (questions.YAMLReason).
+// run's language (strictyaml.Reason).
 func (f *yamlFile) invalid(line int, msg string) {
-	f.Add(line, "", "errors.profile.invalid", f.kindArgs(i18n.Args{"Reason": questions.YAMLReason(f.Words, msg)}))
+	f.Add(line, "", "errors.profile.invalid", f.kindArgs(i18n.Args{"Reason": strictyaml.Reason(f.Words, msg)}))
 }
 
 // trail is where a walk of the tree is: the keys from the top to the node, and the id of the
@@ -308,7 +307,7 @@ func (f *yamlFile) keys(n *yaml.Node, at *trail) {
 		case k.Tag == "!!merge":
 			f.Add(k.Line, at.id, "errors.profile.merge-key", f.kindArgs(nil))
 		case k.Kind != yaml.ScalarNode:
-			f.Add(k.Line, at.id, "errors.profile.key-not-text", i18n.Args{"Got": questions.DescribeNode(f.Words, k)})
+			f.Add(k.Line, at.id, "errors.profile.key-not-text", i18n.Args{"Got": strictyaml.DescribeNode(f.Words, k)})
 		case dup:
 			f.Add(k.Line, at.id, "errors.profile.key-twice", i18n.Args{"Field": at.field(k.Value), "First": line})
 		default:
@@ -326,7 +325,7 @@ func (f *yamlFile) text(n *yaml.Node, id, name, unnamed string) {
 		if name == "" {
 			name = f.Words.T(unnamed)
 		}
-		f.Add(n.Line, id, "errors.profile.unsafe-text", f.kindArgs(i18n.Args{"Name": name, "Char": questions.DescribeRune(f.Words, r)}))
+		f.Add(n.Line, id, "errors.profile.unsafe-text", f.kindArgs(i18n.Args{"Name": name, "Char": strictyaml.DescribeRune(f.Words, r)}))
 	}
 }
 
@@ -352,7 +351,7 @@ func (f *yamlFile) tag(n *yaml.Node, at *trail) {
 func (f *yamlFile) decodeErrors(err error, t reflect.Type) {
 	var te *yaml.TypeError
 	if !errors.As(err, &te) {
-		f.invalid(questions.SplitYAMLLine(err.Error()))
+		f.invalid(strictyaml.SplitLine(err.Error()))
 		return
 	}
 	type refusal struct {
@@ -361,7 +360,7 @@ func (f *yamlFile) decodeErrors(err error, t reflect.Type) {
 	}
 	var refusals []refusal
 	for _, e := range te.Errors {
-		if line, msg := questions.SplitYAMLLine(e); !f.reported[line] {
+		if line, msg := strictyaml.SplitLine(e); !f.reported[line] {
 			refusals = append(refusals, refusal{line, msg})
 		}
 	}
@@ -382,7 +381,7 @@ func (f *yamlFile) decodeErrors(err error, t reflect.Type) {
 
 // refusal adds one refusal of the decoder at line, worded with its field.
 func (f *yamlFile) refusal(line int, msg string, fields map[string]string, rootType string) {
-	if col, rest := splitColumn(msg); col > 0 {
+	if col, rest := strictyaml.CutNumber(msg, "column "); col > 0 {
 		at, _ := f.find(func(n *yaml.Node) bool { return n.Line == line && n.Column == col })
 		if r, ok := decodeScalarRefusal(rest); ok {
 			f.Add(line, at.id, r.msg, r.args(f.Words, f.nameOr(at.name)))
@@ -406,21 +405,11 @@ func (f *yamlFile) refusal(line int, msg string, fields map[string]string, rootT
 		root := goType == rootType
 		if at, got := f.find(func(n *yaml.Node) bool { return n.Line == line && n.Tag == tag && (n == f.root) == root }); got != nil {
 			f.Add(line, at.id, "errors.profile.must-be", i18n.Args{"Name": f.nameOr(at.name),
-				"Allowed": f.Words.T(kindOf(goType)), "Got": questions.DescribeNode(f.Words, got)})
+				"Allowed": f.Words.T(kindOf(goType)), "Got": strictyaml.DescribeNode(f.Words, got)})
 			return
 		}
 	}
 	f.invalid(line, msg)
-}
-
-// splitColumn splits a typed scalar's "column N: message".
-func splitColumn(s string) (int, string) {
-	if num, msg, ok := strings.Cut(strings.TrimPrefix(s, "column "), ": "); ok && strings.HasPrefix(s, "column ") {
-		if col, err := strconv.Atoi(num); err == nil {
-			return col, msg
-		}
-	}
-	return 0, s
 }
 
 // find is the first node for which match holds, and where it is.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
+	"github.com/hitready/hitready/internal/strictyaml"
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
@@ -110,50 +111,8 @@ func parseYAML(l *i18n.Localizer, data []byte) (*yaml.Node, *inputerr.Problem) {
 }
 
 func yamlProblem(l *i18n.Localizer, err error) *inputerr.Problem {
-	line, msg := SplitYAMLLine(err.Error())
-	return &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: l.T("errors.answers.bad-yaml", i18n.Args{"Reason": YAMLReason(l, msg)})}
-}
-
-// yamlReasons are the YAML parser's words a hand-edited answers file meets most, and their
-// message ids: the catalogue's English is the parser's, word for word, so English reads as the
-// parser wrote it and another language reads its own. Other words of the parser are shown as
-// they are.
-var yamlReasons = map[string]string{
-	"did not find expected key":                              "errors.yaml.expected-key",
-	"mapping values are not allowed in this context":         "errors.yaml.mapping-values",
-	"mapping keys are not allowed in this context":           "errors.yaml.mapping-keys",
-	"block sequence entries are not allowed in this context": "errors.yaml.sequence-entries",
-	"found character that cannot start any token":            "errors.yaml.cannot-start-token",
-	"found unexpected end of stream":                         "errors.yaml.end-of-stream",
-	"did not find expected ',' or ']'":                       "errors.yaml.expected-list-end",
-	"did not find expected ',' or '}'":                       "errors.yaml.expected-mapping-end",
-	"did not find expected '-' indicator":                    "errors.yaml.expected-dash",
-	"could not find expected ':'":                            "errors.yaml.expected-colon",
-	"did not find expected node content":                     "errors.yaml.expected-content",
-	"found a tab character that violates indentation":        "errors.yaml.tab-indentation",
-	"control characters are not allowed":                     "errors.yaml.control-characters",
-}
-
-// YAMLReason is the YAML parser's words msg in l's language when they are among those a
-// hand-edited file meets most (yamlReasons), else as the parser wrote them: the answers decoder
-// and the readers of other YAML files (a custom profile) word a parse error alike.
-func YAMLReason(l *i18n.Localizer, msg string) string {
-	if id, known := yamlReasons[msg]; known {
-		return l.T(id)
-	}
-	return msg
-}
-
-// SplitYAMLLine splits one of yaml.v3's messages, "yaml: line N: message" (the "yaml: " is not
-// always there), into N and the message; N is 0 when there is none.
-func SplitYAMLLine(s string) (int, string) {
-	s = strings.TrimPrefix(s, "yaml: ")
-	if num, msg, ok := strings.Cut(strings.TrimPrefix(s, "line "), ": "); ok && strings.HasPrefix(s, "line ") {
-		if line, err := strconv.Atoi(num); err == nil {
-			return line, msg
-		}
-	}
-	return 0, s
+	line, msg := strictyaml.SplitLine(err.Error())
+	return &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: l.T("errors.answers.bad-yaml", i18n.Args{"Reason": strictyaml.Reason(l, msg)})}
 }
 
 // decoder walks a parsed file and turns it into Answers, collecting problems as it goes.
@@ -167,7 +126,7 @@ type decoder struct {
 
 // got describes what a node is, for "got …", in the bank's language.
 func (d *decoder) got(n *yaml.Node) i18n.Args {
-	return i18n.Args{"Got": DescribeNode(d.bank.Words(), n)}
+	return i18n.Args{"Got": strictyaml.DescribeNode(d.bank.Words(), n)}
 }
 
 func (d *decoder) document(doc *yaml.Node) {
@@ -282,7 +241,7 @@ func (d *decoder) respondent(v *yaml.Node) {
 		// The respondent is printed in reports and on screens: a control character in it could
 		// recolour, move or clear a terminal.
 		if r, bad := textsafe.Unsafe(name); bad {
-			d.Add(v.Line, "", "errors.answers.respondent-control", i18n.Args{"Char": DescribeRune(d.bank.Words(), r)})
+			d.Add(v.Line, "", "errors.answers.respondent-control", i18n.Args{"Char": strictyaml.DescribeRune(d.bank.Words(), r)})
 			return
 		}
 		d.answers.Respondent = name
@@ -341,7 +300,7 @@ func parseValue(l *i18n.Localizer, q *Question, v *yaml.Node) (ans Answer, given
 	switch q.Kind {
 	case OneOf:
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
-			return Answer{}, false, l.T("errors.answer.expects", i18n.Args{"Allowed": q.AllowedIn(l), "Got": DescribeNode(l, v)})
+			return Answer{}, false, l.T("errors.answer.expects", i18n.Args{"Allowed": q.AllowedIn(l), "Got": strictyaml.DescribeNode(l, v)})
 		}
 		if _, ok := q.Choice(v.Value); !ok {
 			return Answer{}, false, unknownValue(l, q, v.Value)
@@ -365,13 +324,13 @@ func unknownValue(l *i18n.Localizer, q *Question, value string) string {
 func parseList(l *i18n.Localizer, q *Question, v *yaml.Node) (ans Answer, given bool, problem string) {
 	if v.Kind != yaml.SequenceNode {
 		return Answer{}, false, l.T("errors.answer.expects-list", i18n.Args{"Allowed": q.AllowedIn(l),
-			"Example": strings.Join(q.ValueNames()[:2], ", "), "Got": DescribeNode(l, v)})
+			"Example": strings.Join(q.ValueNames()[:2], ", "), "Got": strictyaml.DescribeNode(l, v)})
 	}
 	ans = AnyOfAnswer()
 	for _, item := range v.Content {
 		if item.Kind != yaml.ScalarNode || item.Tag != "!!str" {
 			return Answer{}, false, l.T("errors.answer.list-item", i18n.Args{"Line": item.Line,
-				"Values": strings.Join(q.ValueNames(), ", "), "Got": DescribeNode(l, item)})
+				"Values": strings.Join(q.ValueNames(), ", "), "Got": strictyaml.DescribeNode(l, item)})
 		}
 		if _, ok := q.Choice(item.Value); !ok {
 			return Answer{}, false, unknownValue(l, q, item.Value)
@@ -389,7 +348,7 @@ func parseList(l *i18n.Localizer, q *Question, v *yaml.Node) (ans Answer, given 
 // number beyond an int64, which YAML resolves as a float (1e30), is a slip of the keyboard.
 func parseRating(l *i18n.Localizer, q *Question, v *yaml.Node) (Answer, string) {
 	if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") {
-		return Answer{}, l.T("errors.answer.expects", i18n.Args{"Allowed": q.AllowedIn(l), "Got": DescribeNode(l, v)})
+		return Answer{}, l.T("errors.answer.expects", i18n.Args{"Allowed": q.AllowedIn(l), "Got": strictyaml.DescribeNode(l, v)})
 	}
 	problem := func(msg, value string) string {
 		return l.T(msg, i18n.Args{"Value": value, "Allowed": q.AllowedIn(l)})
@@ -402,11 +361,11 @@ func parseRating(l *i18n.Localizer, q *Question, v *yaml.Node) (Answer, string) 
 		f, err := strconv.ParseFloat(text, 64)
 		switch {
 		case err != nil && !errors.Is(err, strconv.ErrRange), f != math.Trunc(f) && !math.IsInf(f, 0), !exactlyWhole(text):
-			return Answer{}, problem("errors.answer.not-whole", shorten(v.Value))
+			return Answer{}, problem("errors.answer.not-whole", strictyaml.Shorten(v.Value))
 		case f >= math.MaxInt64:
-			return Answer{}, problem("errors.answer.too-large", shorten(v.Value))
+			return Answer{}, problem("errors.answer.too-large", strictyaml.Shorten(v.Value))
 		case f <= math.MinInt64:
-			return Answer{}, problem("errors.answer.too-small", shorten(v.Value))
+			return Answer{}, problem("errors.answer.too-small", strictyaml.Shorten(v.Value))
 		}
 		n = int64(f)
 	}
@@ -427,47 +386,6 @@ func exactlyWhole(text string) bool {
 	return !ok || r.IsInt()
 }
 
-// shorten keeps a long value from filling a message.
-func shorten(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
-}
-
 func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
-}
-
-// DescribeNode names what a YAML node is, in l's language, for "got …" in messages about answers
-// files and profiles alike: its kind, or its type and value, cut to 40 characters and escaped.
-func DescribeNode(l *i18n.Localizer, n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return l.T("errors.node.mapping")
-	case yaml.SequenceNode:
-		return l.T("errors.node.list")
-	case yaml.AliasNode:
-		return l.T("errors.node.alias", i18n.Args{"Name": textsafe.Escape(n.Value)})
-	case yaml.DocumentNode:
-		return l.T("errors.node.document")
-	}
-	value := textsafe.Escape(shorten(n.Value))
-	switch n.Tag {
-	case "!!null":
-		return l.T("errors.node.null")
-	case "!!bool":
-		return l.T("errors.node.bool", i18n.Args{"Value": value})
-	case "!!int", "!!float":
-		return l.T("errors.node.number", i18n.Args{"Value": value})
-	case "!!str":
-		return l.T("errors.node.text", i18n.Args{"Value": value})
-	}
-	return l.T("errors.node.other", i18n.Args{"Value": value, "Tag": textsafe.Escape(n.Tag)})
-}
-
-// DescribeRune is textsafe.Describe in l's language: a character found by textsafe.Unsafe,
-// escaped, with what it is.
-func DescribeRune(l *i18n.Localizer, r rune) string {
-	return l.T("errors.char."+string(textsafe.Classify(r)), i18n.Args{"Char": textsafe.Escape(string(r))})
 }

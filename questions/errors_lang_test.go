@@ -150,14 +150,3 @@ func TestMoreProblemsInSpanish(t *testing.T) {
 		t.Errorf("message lacks %q:\n%s", want, msg)
 	}
 }
-
-// The parser's words are translated only where the catalogue's English is them, word for word:
-// English reads as the parser wrote it.
-func TestYAMLReasonsAreTheParsersWords(t *testing.T) {
-	en := i18n.For(i18n.English)
-	for words, id := range yamlReasons {
-		if got := en.T(id); got != words {
-			t.Errorf("%s reads %q in English, the parser %q", id, got, words)
-		}
-	}
-}

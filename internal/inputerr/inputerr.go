@@ -76,26 +76,23 @@ type InvalidError struct {
 
 func (e *InvalidError) Error() string {
 	var lines []string
-	shown := map[string]int{}
-	more := map[string]int{}
-	var order []string
+	found := map[string]int{} // problems per file
+	var paths []string        // the files, in the order of their first problem
 	for _, p := range e.Problems {
-		if _, seen := shown[p.Origin.Path]; !seen {
-			order = append(order, p.Origin.Path)
+		if found[p.Origin.Path] == 0 {
+			paths = append(paths, p.Origin.Path)
 		}
-		if shown[p.Origin.Path] >= MaxShown {
-			more[p.Origin.Path]++
-			continue
+		if found[p.Origin.Path]++; found[p.Origin.Path] <= MaxShown {
+			lines = append(lines, p.String())
 		}
-		shown[p.Origin.Path]++
-		lines = append(lines, p.String())
 	}
-	if e.Dropped > 0 && len(order) > 0 {
-		more[order[len(order)-1]] += e.Dropped
-	}
-	for _, path := range order {
-		if n := more[path]; n > 0 {
-			lines = append(lines, Origin{Path: path}.String()+": "+i18n.For(e.Lang).N("errors.more-problems", n))
+	for i, path := range paths {
+		more := max(found[path]-MaxShown, 0)
+		if i == len(paths)-1 {
+			more += e.Dropped
+		}
+		if more > 0 {
+			lines = append(lines, Origin{Path: path}.String()+": "+i18n.For(e.Lang).N("errors.more-problems", more))
 		}
 	}
 	for _, n := range e.Notes {
