@@ -6,11 +6,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -31,8 +34,7 @@ import (
 // removed, an existing output left as it was) and the exit code says which signal stopped the
 // run (128 + its number: 130, 143, 129, 131). A signal that arrives while the command runs
 // decides the exit code whatever the command returned: a script must be able to tell that the
-// run was cut short. One context per signal, nested, so that which signal it was is known
-// without parsing the cause's text.
+// run was cut short.
 func Execute() int {
 	if os.Getenv("GOGC") == "" {
 		// A start decodes the embedded data: about 5 MB of YAML trees, garbage a moment later.
@@ -41,14 +43,11 @@ func Execute() int {
 		// three times what it holds rather than twice.
 		debug.SetGCPercent(200)
 	}
-	ctx := context.Background()
-	var watched []watchedSignal
-	for _, s := range stopSignals() {
-		var stop context.CancelFunc
-		ctx, stop = signal.NotifyContext(ctx, s.sig)
-		defer stop()
-		watched = append(watched, watchedSignal{s, ctx, stop})
-	}
+	ctx, stop := context.WithCancelCause(context.Background())
+	defer stop(nil)
+	var caught atomic.Value // the signal that stopped the run
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, slices.Collect(maps.Keys(stopCodes))...)
 	restore := saveTerminal(os.Stdin)
 	giveBack := func() {
 		restore()
@@ -56,31 +55,27 @@ func Execute() int {
 			fmt.Fprint(os.Stderr, "\x1b[?25h") // the cursor, which a prompt hides
 		}
 	}
-	context.AfterFunc(ctx, func() {
+	go func() {
 		// The first signal asks the command to stop and clean up. Should it be stuck all the
 		// same (a question waiting for a key, which survey cannot be told to stop waiting for;
 		// a write to a pipe nobody reads; a Sync on a slow disk), a second signal ends the
 		// process as it would any program, and after stopGrace hitready ends itself; either
 		// way the temporary files go first (a Sync can outlast the grace: no rename follows)
 		// and the terminal is given back in the mode it was found in.
-		second := make(chan os.Signal, 1)
-		signal.Notify(second, signalsOf(watched)...) // before the contexts let go: no gap
-		for _, w := range watched {
-			w.stop()
-		}
-		go func() {
-			sig := <-second
-			fileio.RemoveTemporaryFiles()
-			giveBack()
-			endBy(sig, codeOf(watched, sig))
-		}()
+		sig := <-signals
+		caught.Store(sig)
+		stop(stoppedBy{sig})
 		time.AfterFunc(stopGrace, func() {
 			fileio.RemoveTemporaryFiles()
 			giveBack()
 			fmt.Fprintf(os.Stderr, "\nStopped: %v.\n", context.Cause(ctx))
-			os.Exit(signalCode(watched))
+			os.Exit(stopCodes[sig])
 		})
-	})
+		second := <-signals
+		fileio.RemoveTemporaryFiles()
+		giveBack()
+		endBy(second, stopCodes[second])
+	}()
 	ios := iostreams.System()
 	if speaksVT = virtualTerminal(); !speaksVT {
 		ios.SetNoColor(true) // an old Windows console would print the escapes as text
@@ -91,8 +86,8 @@ func Execute() int {
 		ios.Out = lost
 	}
 	code := runContext(ctx, ios, os.Args[1:])
-	if sc := signalCode(watched); sc != 0 {
-		return sc
+	if sig, ok := caught.Load().(os.Signal); ok {
+		return stopCodes[sig]
 	}
 	if lost != nil && lost.written && code == exitOK {
 		// A command that wrote to standard output and did not check (cobra's help) would
@@ -102,6 +97,14 @@ func Execute() int {
 	}
 	return code
 }
+
+// stoppedBy is the cause of the run's context when a signal stopped it, as signal.NotifyContext
+// gives it: in its words ("interrupt signal received"), and a context.Canceled.
+type stoppedBy struct{ sig os.Signal }
+
+func (s stoppedBy) Error() string { return s.sig.String() + " signal received" }
+
+func (stoppedBy) Is(target error) bool { return target == context.Canceled }
 
 // speaksVT is false on a Windows console that cannot take escape sequences (before Windows 10):
 // no colour, and no escape to show the cursor.
@@ -121,51 +124,6 @@ var errStdoutClosed = errors.New("standard output was closed when hitready start
 
 // stopGrace is how long a command has to return after a signal before hitready ends itself.
 const stopGrace = 2 * time.Second
-
-// stopSignal is a signal that stops a run, and the exit code it calls for.
-type stopSignal struct {
-	sig  os.Signal
-	code int
-}
-
-// watchedSignal is one signal's context in Execute's nest.
-type watchedSignal struct {
-	stopSignal
-	ctx  context.Context
-	stop context.CancelFunc
-}
-
-// signalsOf are the signals watched.
-func signalsOf(watched []watchedSignal) []os.Signal {
-	sigs := make([]os.Signal, len(watched))
-	for i, w := range watched {
-		sigs[i] = w.sig
-	}
-	return sigs
-}
-
-// codeOf is the exit code sig calls for.
-func codeOf(watched []watchedSignal, sig os.Signal) int {
-	for _, w := range watched {
-		if w.sig == sig {
-			return w.code
-		}
-	}
-	return exitInterrupted
-}
-
-// signalCode is the exit code the signal that stopped the run calls for, 0 when no signal came.
-// Stopping a NotifyContext cancels it too, with the plain context.Canceled as its cause, and a
-// cancelled context passes its cause to those inside it: the outermost context whose cause is a
-// signal is the one that caught it.
-func signalCode(watched []watchedSignal) int {
-	for _, w := range watched {
-		if w.ctx.Err() != nil && context.Cause(w.ctx) != context.Canceled {
-			return w.code
-		}
-	}
-	return 0
-}
 
 // saveTerminal notes the mode of the terminal f is, if it is one, and returns what puts it back.
 func saveTerminal(f *os.File) (restore func()) {

@@ -9,14 +9,12 @@ import (
 	"time"
 )
 
-// stopSignals are the signals Execute turns into a clean stop, outermost first.
-func stopSignals() []stopSignal {
-	return []stopSignal{
-		{syscall.SIGTERM, exitTerminated},
-		{syscall.SIGHUP, exitHangUp},
-		{syscall.SIGQUIT, exitQuit},
-		{os.Interrupt, exitInterrupted},
-	}
+// stopCodes are the signals Execute turns into a clean stop, each with the exit code it calls for.
+var stopCodes = map[os.Signal]int{
+	syscall.SIGTERM: exitTerminated,
+	syscall.SIGHUP:  exitHangUp,
+	syscall.SIGQUIT: exitQuit,
+	os.Interrupt:    exitInterrupted,
 }
 
 // endBy ends the process by sig, as if hitready had not caught it: a shell running a loop of
