@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
@@ -122,8 +123,7 @@ func assessRun(opts *AssessOptions) error {
 	if err != nil {
 		return err
 	}
-	topts := assessOutputOptions(opts, kept)
-	topts.Page.Requirements = requirementsSource(profile)
+	topts := assessOutputOptions(opts, kept, profile)
 	if err := writeOutput(ctx, opts.IO, opts.Output, func(w io.Writer) error {
 		return render.Write(render.ReportFormats(), w, opts.Format, report, topts)
 	}); err != nil {
@@ -184,8 +184,8 @@ func saveAnswers(ctx context.Context, opts *AssessOptions, bank *questions.Bank,
 
 // assessOutputOptions are outputOptions with assess's flags, and the file that holds the answers
 // scored when it is a regular file a hint can name.
-func assessOutputOptions(opts *AssessOptions, kept string) render.Options {
-	topts := outputOptions(opts.IO, opts.Output)
+func assessOutputOptions(opts *AssessOptions, kept string, profile *assessment.Profile) render.Options {
+	topts := outputOptions(opts.IO, opts.Output, profile)
 	topts.Plain = topts.Plain || opts.Plain
 	topts.AllGaps = opts.AllGaps
 	if kept != "" && kept != fileio.StdStream {
@@ -266,11 +266,12 @@ func assessOutputs(opts *AssessOptions) []fileio.Path {
 
 // outputOptions fit the output to where it goes: the terminal's width when it goes to the
 // terminal (standard output a terminal, no --output), else COLUMNS, else 80; colour only on a
-// terminal; no box drawing on a dumb one.
-func outputOptions(ios *iostreams.IOStreams, outputPath string) render.Options {
+// terminal; no box drawing on a dumb one. The HTML page names the document the requirements of
+// profile rest on (none for nil).
+func outputOptions(ios *iostreams.IOStreams, outputPath string, profile *assessment.Profile) render.Options {
 	toStdout := outputPath == "" || outputPath == fileio.StdStream
 	opts := render.Options{Width: ios.TerminalWidth(), Plain: ios.IsDumbTerminal(), Command: commandName(),
-		Lang: ios.Lang(), Page: page.Options{Date: runDate(), Lang: ios.Lang()}}
+		Lang: ios.Lang(), Page: page.Options{Date: runDate(), Lang: ios.Lang(), Requirements: requirementsSource(profile)}}
 	if !toStdout {
 		opts.Width = ios.FileWidth()
 	}

@@ -91,14 +91,13 @@ func compareRun(opts *CompareOptions) error {
 		warning := l.T("errors.compare.different-respondents", i18n.Args{"Old": textsafe.Escape(opts.Old), "OldName": strconv.Quote(old.Respondent),
 			"New": textsafe.Escape(opts.New), "NewName": strconv.Quote(new.Respondent)})
 		// Wrapped to the terminal it is read on; in a log it stays one line, for grep.
-		if w, ok := stderrTerminalWidth(opts.IO); ok {
+		if w := stderrTerminalWidth(opts.IO); w > 0 {
 			warning = prose.Wrap(warning, w, "  ")
 		}
 		fmt.Fprintln(opts.IO.ErrOut, warning)
 	}
 	if err := writeOutput(ctx, opts.IO, opts.Output, func(w io.Writer) error {
-		topts := outputOptions(opts.IO, opts.Output)
-		topts.Page.Requirements = requirementsSource(profile)
+		topts := outputOptions(opts.IO, opts.Output, profile)
 		return render.Write(render.ComparisonFormats(), w, opts.Format, comparison, topts)
 	}); err != nil {
 		return err

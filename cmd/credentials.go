@@ -41,6 +41,6 @@ func credentialsRun(opts *CredentialsOptions) error {
 		return err
 	}
 	return writeOutput(ctx, opts.IO, "", func(w io.Writer) error {
-		return render.Write(render.CredentialFormats(), w, opts.Format, profile.Credentials(), outputOptions(opts.IO, ""))
+		return render.Write(render.CredentialFormats(), w, opts.Format, profile.Credentials(), outputOptions(opts.IO, "", nil))
 	})
 }

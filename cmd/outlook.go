@@ -39,6 +39,6 @@ func outlookRun(opts *OutlookOptions) error {
 		return err
 	}
 	return writeOutput(context.Background(), opts.IO, "", func(w io.Writer) error {
-		return render.Write(render.OutlookFormats(), w, opts.Format, outlook, outputOptions(opts.IO, ""))
+		return render.Write(render.OutlookFormats(), w, opts.Format, outlook, outputOptions(opts.IO, "", nil))
 	})
 }

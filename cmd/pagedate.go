@@ -22,8 +22,11 @@ func runDate() time.Time {
 }
 
 // requirementsSource names the document a profile's requirements rest on, for the page's
-// sources: "Becoming a Health Information Technician, career-guide article (...)".
+// sources: "Becoming a Health Information Technician, career-guide article (...)"; "" for nil.
 func requirementsSource(p *assessment.Profile) string {
+	if p == nil {
+		return ""
+	}
 	parts := []string{}
 	for _, s := range []string{p.Source.Title, p.Source.Kind} {
 		if s = strings.TrimSpace(s); s != "" {

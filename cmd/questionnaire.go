@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -101,20 +102,18 @@ func setArgs(a *questions.Answers, save string) []string {
 // stderrWidth is the width the questionnaire wraps its text to: standard error's, where it is
 // drawn, or iostreams.DefaultWidth when that is not a terminal whose size can be read.
 func stderrWidth(ios *iostreams.IOStreams) int {
-	if w, ok := stderrTerminalWidth(ios); ok {
-		return w
-	}
-	return iostreams.DefaultWidth
+	return cmp.Or(stderrTerminalWidth(ios), iostreams.DefaultWidth)
 }
 
-// stderrTerminalWidth is standard error's width when it is a terminal whose size can be read.
-func stderrTerminalWidth(ios *iostreams.IOStreams) (int, bool) {
+// stderrTerminalWidth is standard error's width when it is a terminal whose size can be read,
+// else 0.
+func stderrTerminalWidth(ios *iostreams.IOStreams) int {
 	if f, ok := ios.ErrOut.(interface{ Fd() uintptr }); ok {
 		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
-			return w, true
+			return w
 		}
 	}
-	return 0, false
+	return 0
 }
 
 // interruptedError is the person stopping the questionnaire. Its message tells how to go on.

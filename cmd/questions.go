@@ -44,8 +44,8 @@ func questionsRun(opts *QuestionsOptions) error {
 	}
 	return writeOutput(context.Background(), opts.IO, "", func(w io.Writer) error {
 		if opts.Template {
-			return questions.Template(w, bank, outputOptions(opts.IO, "").Width)
+			return questions.Template(w, bank, outputOptions(opts.IO, "", nil).Width)
 		}
-		return render.Write(render.QuestionFormats(), w, opts.Format, bank, outputOptions(opts.IO, ""))
+		return render.Write(render.QuestionFormats(), w, opts.Format, bank, outputOptions(opts.IO, "", nil))
 	})
 }

@@ -42,6 +42,6 @@ func requirementsRun(opts *RequirementsOptions) error {
 		return err
 	}
 	return writeOutput(ctx, opts.IO, "", func(w io.Writer) error {
-		return render.Write(render.RequirementFormats(), w, opts.Format, profile, outputOptions(opts.IO, ""))
+		return render.Write(render.RequirementFormats(), w, opts.Format, profile, outputOptions(opts.IO, "", nil))
 	})
 }

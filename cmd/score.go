@@ -150,8 +150,7 @@ func scoreRun(opts *ScoreOptions) error {
 	for i, a := range profile.Areas {
 		areas[i] = a.ID
 	}
-	topts := outputOptions(opts.IO, opts.Output)
-	topts.Page.Requirements = requirementsSource(profile)
+	topts := outputOptions(opts.IO, opts.Output, profile)
 	stream, err := render.NewStream(out, opts.Format, areas, topts)
 	if err != nil {
 		return err

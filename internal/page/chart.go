@@ -3,6 +3,7 @@ package page
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/hitready/hitready/assessment"
 )
@@ -70,10 +71,7 @@ const (
 
 func newHistogram(counts []int) histogram {
 	h := histogram{Base: histTop + histPlot, Height: histTop + histPlot + histFoot}
-	most := 0
-	for _, n := range counts {
-		most = max(most, n)
-	}
+	most := slices.Max(counts) // Histogram(10): ten bins
 	n := len(counts)
 	slot := 100.0 / float64(n)
 	for i, c := range counts {

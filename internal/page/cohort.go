@@ -108,22 +108,23 @@ func (c *Cohort) Close(s *assessment.Summary) error {
 	}
 	v := cohortView{Date: c.opts.Date, Count: s.Count, Median: s.Median(), Mean: s.Mean(), Histogram: newHistogram(s.Histogram(10)),
 		Rows: template.HTML(c.rows.String())} // #nosec: rows drawn by html/template in Render
+	count := func(text string, n int) countRow {
+		return countRow{Text: text, Count: n, Bar: newBar(float64(n), float64(s.Count))}
+	}
 	for _, verdict := range []assessment.Verdict{assessment.Ready, assessment.NearlyReady, assessment.NotReady} {
-		n := s.Verdicts[verdict]
-		v.Verdicts = append(v.Verdicts, countRow{Verdict: verdict, Count: n, Bar: newBar(float64(n), float64(s.Count))})
+		row := count("", s.Verdicts[verdict])
+		row.Verdict = verdict
+		v.Verdicts = append(v.Verdicts, row)
 	}
 	for _, st := range s.FirstSteps() {
-		v.FirstSteps = append(v.FirstSteps, countRow{Text: strings.TrimSuffix(st.Action, "."), Count: st.Count,
-			Bar: newBar(float64(st.Count), float64(s.Count))})
+		v.FirstSteps = append(v.FirstSteps, count(strings.TrimSuffix(st.Action, "."), st.Count))
 	}
 	for _, e := range s.Eligibility() {
-		count := func(n int) countRow { return countRow{Count: n, Bar: newBar(float64(n), float64(s.Count))} }
 		v.Exams = append(v.Exams, examRow{Abbr: strings.ToUpper(e.ID), Name: e.Name,
-			Eligible: count(e.Eligible), Early: count(e.Early), Held: count(e.Held)})
+			Eligible: count("", e.Eligible), Early: count("", e.Early), Held: count("", e.Held)})
 	}
 	for _, u := range s.TopUnmet(topUnmet) {
-		v.Unmet = append(v.Unmet, countRow{Text: u.Title, Count: u.Count,
-			Bar: newBar(float64(u.Count), float64(s.Count))})
+		v.Unmet = append(v.Unmet, count(u.Title, u.Count))
 	}
 	first, all := s.Unscored()
 	for _, u := range first {

@@ -44,8 +44,13 @@ type Options struct {
 	Requirements string
 }
 
-//go:embed templates/*.tmpl style.css
+//go:embed templates/*.tmpl
 var files embed.FS
+
+// style is the page's style sheet, inlined into every page.
+//
+//go:embed style.css
+var style template.CSS
 
 // pageSet is the templates of one language: the same templates for every language, parsed with
 // that language's words (funcs) bound.
@@ -99,15 +104,6 @@ func templatesFor(lang i18n.Lang) (*pageSet, error) {
 	return s, nil
 }
 
-// style is the page's style sheet, inlined into every page.
-var style = sync.OnceValue(func() template.CSS {
-	data, err := files.ReadFile("style.css")
-	if err != nil {
-		panic(err) // embedded: present by construction
-	}
-	return template.CSS(data)
-})
-
 // frame is what the layout template needs around a page's body.
 type frame struct {
 	Lang    string // the page's language, as HTML's lang attribute wants it
@@ -137,7 +133,7 @@ func write(w io.Writer, set *pageSet, body string, data any, f frame, sources []
 	if err := set.t.ExecuteTemplate(&b, body, data); err != nil {
 		return fmt.Errorf("drawing the page: %w", err)
 	}
-	f.Lang, f.Style = set.lang.Tag().String(), style()
+	f.Lang, f.Style = set.lang.Tag().String(), style
 	f.Body = template.HTML(b.String()) // #nosec: drawn by html/template just above
 	text := tags.ReplaceAllString(b.String(), " ")
 	for _, src := range sources {
