@@ -1,7 +1,9 @@
 package assessment
 
 import (
+	"cmp"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -21,31 +23,49 @@ import (
 // a run may read them in, each text in the other language mapped to its text in this one; and
 // the fields that hold them (title, requirement, because, missing_when, …), the only fields where
 // a custom file may write a text in two languages and the only ones translated. An id, a value or
-// a file name is never a text, even when it reads like one ("Skills"). Read once, when a custom
-// file is first read.
+// a file name is never a text, even when it reads like one ("Skills"). And english, the passages
+// those files and the outlook keep in English inside their Spanish texts (EnglishPassages). Read
+// once, when a custom file is first read or a page asks.
 type embeddedTexts struct {
-	known  map[i18n.Lang]map[string]string
-	fields map[string]bool
+	known   map[i18n.Lang]map[string]string
+	fields  map[string]bool
+	english []string
 }
 
 var textsOfEmbedded = sync.OnceValue(func() embeddedTexts {
 	e := embeddedTexts{known: map[i18n.Lang]map[string]string{i18n.English: {}, i18n.Spanish: {}}, fields: map[string]bool{}}
-	for _, f := range []embeddedFile{embeddedProfile, embeddedCredentials, embeddedSteps} {
+	for _, f := range []embeddedFile{embeddedProfile, embeddedCredentials, embeddedSteps, embeddedOutlook} {
 		doc, err := f.parse()
 		if err != nil { // embedded: parsed by every test
 			continue
 		}
+		custom := f.name != embeddedOutlookName // the outlook is never a custom file's
 		eachText(doc, "", func(n *yaml.Node, field string) {
-			e.fields[field] = true
+			if custom {
+				e.fields[field] = true
+			}
 			var t i18n.Text
-			if t.UnmarshalYAML(n) == nil && t.Translated() && t.En != t.Es {
+			if t.UnmarshalYAML(n) != nil {
+				return
+			}
+			e.english = append(e.english, t.Kept()...)
+			if custom && t.Translated() && t.En != t.Es {
 				e.known[i18n.Spanish][t.En] = t.Es
 				e.known[i18n.English][t.Es] = t.En
 			}
 		})
 	}
+	slices.SortFunc(e.english, func(a, b string) int { return cmp.Or(len(b)-len(a), cmp.Compare(a, b)) })
+	e.english = slices.Compact(e.english)
 	return e
 })
+
+// EnglishPassages are the passages the embedded data keeps in English inside its Spanish texts
+// (i18n.Text.Kept): the titles of quoted sources, quotes, the names of bodies ("Becoming a Health
+// Information Technician", "Occupational Outlook Handbook"), each once, the longest first so
+// that a longer one is found before a passage it holds. A page in Spanish marks them lang="en".
+// A credential's name, English in every language, is marked where it stands.
+func EnglishPassages() []string { return textsOfEmbedded().english }
 
 // mapsOfTexts are the fields whose mapping holds a text for each value of a question
 // (missing_when: {associate: …, related: …}): such a text belongs to the field, not to the value
