@@ -75,7 +75,10 @@ func (person *planFor) choose(steps *Steps) []*candidate {
 	for k := range person.gaps {
 		uncovered[k] = true
 	}
-	examGaps := offers.examGaps()
+	var examGaps []int // the gaps some offered exam closes, some maybe twice
+	for _, e := range offers.exams {
+		examGaps = append(examGaps, e.gaps...)
+	}
 	for _, k := range examGaps {
 		delete(uncovered, k)
 	}
@@ -94,8 +97,14 @@ func (person *planFor) choose(steps *Steps) []*candidate {
 		}
 	}
 
-	// Rule 1, last part: what no step closes falls to the fallback, after everything else.
-	rest := person.fallbackFor(offers, uncovered)
+	// Rule 1, last part: what no step closes falls to the fallback, one for each such gap in the
+	// order of the gaps, after everything else.
+	var rest []*candidate
+	for k := range person.gaps {
+		if offers.fallback != nil && uncovered[k] {
+			rest = append(rest, &candidate{step: offers.fallback, index: offers.index, gap: &person.gaps[k], gaps: []int{k}})
+		}
+	}
 	person.order(rest)
 	return append(chosen, rest...)
 }

@@ -98,32 +98,6 @@ func (f *planFor) gapIndices(ids []string) []int {
 	return out
 }
 
-// fallbackFor makes the fallback step for each uncovered gap, in the order of the gaps, and
-// removes them from uncovered (plan, rule 1: the fallback closes only what nothing else closes).
-func (f *planFor) fallbackFor(o offers, uncovered map[int]bool) []*candidate {
-	var out []*candidate
-	for k := range f.gaps {
-		if o.fallback != nil && uncovered[k] {
-			out = append(out, &candidate{step: o.fallback, index: o.index, gap: &f.gaps[k], gaps: []int{k}})
-			delete(uncovered, k)
-		}
-	}
-	return out
-}
-
-// examGaps are the gaps some offered exam closes.
-func (o *offers) examGaps() []int {
-	var out []int
-	for _, e := range o.exams {
-		for _, k := range e.gaps {
-			if !slices.Contains(out, k) {
-				out = append(out, k)
-			}
-		}
-	}
-	return out
-}
-
 // cover picks candidates greedily, the one closing the most uncovered gaps first, until none
 // closes anything more (plan, rule 1); a chosen candidate keeps only the gaps it covers, and they
 // are removed from uncovered.
