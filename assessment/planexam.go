@@ -132,19 +132,12 @@ func (f *planFor) placeAfter(chosen []*candidate, exam *candidate, moveUp bool) 
 // sittable replays the steps before the exam and tells whether the person may sit it there,
 // prepared as recommended.
 func (f *planFor) sittable(plan []*candidate, exam *candidate) bool {
-	c, ok := f.cs.Get(exam.step.Credential)
-	if !ok {
-		return false
-	}
 	state := f.a.Clone()
-	for _, s := range plan {
-		if s == exam {
-			break
-		}
+	for _, s := range plan[:slices.Index(plan, exam)] {
 		apply(f.p, s, state)
 	}
-	_, prepared := c.prepared(state)
-	return c.standing(f.p.bank, state).MaySit() && prepared
+	_, ok := f.findExam([]*candidate{exam}, state, true)
+	return ok
 }
 
 // earlyInLastTerm tells whether the step completes a program in whose last term the credential
