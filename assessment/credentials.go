@@ -136,10 +136,8 @@ func (cs *Credentials) RuleWords(r Rule) (question string, choices []string, sev
 
 // Get returns the credential with this id.
 func (cs *Credentials) Get(id string) (*Credential, bool) {
-	for i := range cs.Credentials {
-		if cs.Credentials[i].ID == id {
-			return &cs.Credentials[i], true
-		}
+	if i := slices.IndexFunc(cs.Credentials, func(c Credential) bool { return c.ID == id }); i >= 0 {
+		return &cs.Credentials[i], true
 	}
 	return nil, false
 }

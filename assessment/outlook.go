@@ -3,6 +3,7 @@ package assessment
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 
 	"github.com/hitready/hitready/questions"
 )
@@ -96,10 +97,8 @@ func checkOutlook(decoding func() (decoded[Outlook], error), bank *questions.Ban
 
 // Setting returns the setting with this id.
 func (o *Outlook) Setting(id string) (Setting, bool) {
-	for _, s := range o.Settings {
-		if s.ID == id {
-			return s, true
-		}
+	if i := slices.IndexFunc(o.Settings, func(s Setting) bool { return s.ID == id }); i >= 0 {
+		return o.Settings[i], true
 	}
 	return Setting{}, false
 }

@@ -133,10 +133,8 @@ type Profile struct {
 
 // Share is a requirement's weight in the overall score, from 0 to 1 (0 for an unknown id).
 func (p *Profile) Share(id string) float64 {
-	for i, r := range p.Requirements {
-		if r.ID == id {
-			return p.share[i]
-		}
+	if i := slices.IndexFunc(p.Requirements, func(r Requirement) bool { return r.ID == id }); i >= 0 {
+		return p.share[i]
 	}
 	return 0
 }
@@ -171,10 +169,8 @@ func (p *Profile) hasRequirement(id string) bool {
 
 // requirement is the requirement with this id.
 func (p *Profile) requirement(id string) (*Requirement, bool) {
-	for i := range p.Requirements {
-		if p.Requirements[i].ID == id {
-			return &p.Requirements[i], true
-		}
+	if i := slices.IndexFunc(p.Requirements, func(r Requirement) bool { return r.ID == id }); i >= 0 {
+		return &p.Requirements[i], true
 	}
 	return nil, false
 }

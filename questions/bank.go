@@ -374,10 +374,8 @@ func (b *Bank) IDs() []string {
 
 // Section returns the section with this id.
 func (b *Bank) Section(id string) (*Section, bool) {
-	for i := range b.Sections {
-		if b.Sections[i].ID == id {
-			return &b.Sections[i], true
-		}
+	if i := slices.IndexFunc(b.Sections, func(s Section) bool { return s.ID == id }); i >= 0 {
+		return &b.Sections[i], true
 	}
 	return nil, false
 }
