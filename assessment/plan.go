@@ -75,24 +75,24 @@ func (person *planFor) choose(steps *Steps) []*candidate {
 	for k := range person.gaps {
 		uncovered[k] = true
 	}
-	var examGaps []int // the gaps some offered exam closes, some maybe twice
 	for _, e := range offers.exams {
-		examGaps = append(examGaps, e.gaps...)
-	}
-	for _, k := range examGaps {
-		delete(uncovered, k)
+		for _, k := range e.gaps {
+			delete(uncovered, k)
+		}
 	}
 	chosen := cover(offers.steps, uncovered)
 	person.order(chosen) // rule 3
 
 	// Rule 2: the exam the person may sit, where they may sit it; with none, its gaps are
-	// closed like any other.
-	if len(examGaps) > 0 {
+	// closed like any other. (Every exam offered closes a gap.)
+	if len(offers.exams) > 0 {
 		if exam := person.pickExam(steps.ExamReasons, offers.exams, chosen); exam != nil {
 			chosen = person.placeExam(chosen, exam)
 		} else {
-			for _, k := range examGaps {
-				uncovered[k] = true
+			for _, e := range offers.exams {
+				for _, k := range e.gaps {
+					uncovered[k] = true
+				}
 			}
 		}
 	}
