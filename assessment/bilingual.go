@@ -132,7 +132,11 @@ func replaceText(lines []string, n *yaml.Node, quoted string, starts []int) (str
 	row := n.Line - 1
 	if n.Style&yaml.FlowStyle != 0 {
 		line := lines[row]
-		open := byteOffset(line, n.Column-1) // YAML counts columns in characters
+		// YAML counts columns in characters; open is where the text starts, in bytes.
+		open := len(line)
+		if r := []rune(line); n.Column-1 < len(r) {
+			open = len(string(r[:n.Column-1]))
+		}
 		if i := strings.IndexByte(line[min(open, len(line)):], '{'); i >= 0 {
 			open += i // past an anchor
 		}
@@ -165,17 +169,6 @@ func replaceText(lines []string, n *yaml.Node, quoted string, starts []int) (str
 		lines[i] = ""
 	}
 	return "", 0
-}
-
-// byteOffset is where the character at index i of line starts, in bytes.
-func byteOffset(line string, i int) int {
-	for at := range line {
-		if i == 0 {
-			return at
-		}
-		i--
-	}
-	return len(line)
 }
 
 // flowEnd is the index of the brace that closes the flow mapping opening at line[open], outside

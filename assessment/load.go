@@ -73,9 +73,10 @@ func given(bank *questions.Bank) func() (*questions.Bank, error) {
 	return func() (*questions.Bank, error) { return bank, nil }
 }
 
-// parseProfile reads a profile in language l with read, checks it against the bank, and checks
-// the plan's promises when promises is set.
-func parseProfile(path string, data []byte, l i18n.Lang, bank func() (*questions.Bank, error), read reader[Profile], promises bool) (*Profile, error) {
+// parseProfile reads a profile in language l with read (readStrict, readEmbedded), checks it
+// against the bank, and checks the plan's promises when promises is set.
+func parseProfile(path string, data []byte, l i18n.Lang, bank func() (*questions.Bank, error),
+	read func(string, []byte, fileKind, i18n.Lang) (*Profile, *yamlFile, error), promises bool) (*Profile, error) {
 	p, f, err := read(path, data, profileKind, l)
 	if err != nil {
 		return nil, err

@@ -98,9 +98,6 @@ func readStrict[T any](path string, data []byte, kind fileKind, l i18n.Lang) (*T
 	return &v, f, nil
 }
 
-// reader reads a YAML input file into a T (readStrict, readEmbedded).
-type reader[T any] func(path string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error)
-
 // readEmbedded reads a file built into hitready, which the tests hold to readStrict, in language
 // l: read from its tree (embeddedTrees) when the tree is its parse, its texts in two languages
 // made plain strings of l (i18n.Localize, as questions.LoadIn reads the bank), then decoded
@@ -136,13 +133,7 @@ func decodeEmbedded(doc *yaml.Node, v any) error {
 	if !strictEmbedded {
 		return doc.Decode(v)
 	}
-	localized, err := yaml.Marshal(doc)
-	if err != nil {
-		return err
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(localized))
-	dec.KnownFields(true)
-	return dec.Decode(v)
+	return strictyaml.DecodeKnown(doc, v)
 }
 
 // parse reads the one document of the file into f.root.

@@ -4,7 +4,6 @@
 package questions
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
+	"github.com/hitready/hitready/internal/strictyaml"
 	"github.com/hitready/hitready/internal/yamltree"
 )
 
@@ -69,22 +69,10 @@ var strictBank = false
 
 // decodeBank decodes a node of the bank: strictly under the tests (strictBank), else as it is.
 func decodeBank(n *yaml.Node, v any) error {
-	if strictBank {
-		return decodeStrict(n, v)
+	if !strictBank {
+		return n.Decode(v)
 	}
-	return n.Decode(v)
-}
-
-// decodeStrict decodes a node refusing unknown fields: yaml.Node.Decode alone forgets the
-// decoder's KnownFields, so the node is re-encoded and decoded by a strict decoder.
-func decodeStrict(n *yaml.Node, v any) error {
-	data, err := yaml.Marshal(n)
-	if err != nil {
-		return err
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(v); err != nil {
+	if err := strictyaml.DecodeKnown(n, v); err != nil {
 		return fmt.Errorf("line %d: %w", n.Line, err)
 	}
 	return nil

@@ -145,7 +145,7 @@ func (d *decoder) document(doc *yaml.Node) {
 	seen := map[string]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		name, ok := d.key(k, seen, false)
+		name, ok := d.key(k, seen, "")
 		if !ok {
 			continue
 		}
@@ -203,26 +203,21 @@ func (d *decoder) skipped(v *yaml.Node) {
 	}
 }
 
-// key reads a mapping key and refuses keys that are not plain text or that repeat.
-func (d *decoder) key(k *yaml.Node, seen map[string]int, isID bool) (string, bool) {
-	if k.Tag == "!!merge" {
+// key reads a mapping key and refuses keys that are not plain text or that repeat; a repeated
+// question id (id) leads its message.
+func (d *decoder) key(k *yaml.Node, seen map[string]int, id string) (string, bool) {
+	switch first, dup := seen[k.Value]; {
+	case k.Tag == "!!merge":
 		d.Add(k.Line, "", "errors.answers.merge-key", nil)
-		return "", false
-	}
-	if k.Kind != yaml.ScalarNode {
+	case k.Kind != yaml.ScalarNode:
 		d.Add(k.Line, "", "errors.answers.key-not-text", d.got(k))
-		return "", false
-	}
-	id := ""
-	if isID {
-		id = k.Value
-	}
-	if first, dup := seen[k.Value]; dup {
+	case dup:
 		d.Add(k.Line, id, "errors.answers.key-twice", i18n.Args{"Key": strconv.Quote(k.Value), "First": first})
-		return "", false
+	default:
+		seen[k.Value] = k.Line
+		return k.Value, true
 	}
-	seen[k.Value] = k.Line
-	return k.Value, true
+	return "", false
 }
 
 func (d *decoder) respondent(v *yaml.Node) {
@@ -261,7 +256,7 @@ func (d *decoder) answerMap(m *yaml.Node) {
 	seen := map[string]int{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		id, ok := d.key(k, seen, true)
+		id, ok := d.key(k, seen, k.Value)
 		if !ok {
 			continue
 		}

@@ -5,6 +5,7 @@
 package strictyaml
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -100,4 +101,17 @@ func DescribeNode(l *i18n.Localizer, n *yaml.Node) string {
 // escaped, with what it is.
 func DescribeRune(l *i18n.Localizer, r rune) string {
 	return l.T("errors.char."+string(textsafe.Classify(r)), i18n.Args{"Char": textsafe.Escape(string(r))})
+}
+
+// DecodeKnown decodes n into v refusing fields v does not have, which yaml.v3 does only from text
+// (yaml.Node.Decode forgets the decoder's KnownFields): n is written out and read again by a
+// strict decoder, twice the work of decoding it. The tests decode the embedded data so.
+func DecodeKnown(n *yaml.Node, v any) error {
+	data, err := yaml.Marshal(n)
+	if err != nil {
+		return err
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	return dec.Decode(v)
 }
