@@ -238,8 +238,9 @@ func NewCmdRoot(ios *iostreams.IOStreams) *cobra.Command {
 		RunE: func(c *cobra.Command, args []string) error { return c.Help() },
 	}
 	root.SuggestionsMinimumDistance = 2
-	root.Version = readBuildInfo().Version
-	root.SetVersionTemplate(readBuildInfo().String())
+	build := readBuildInfo()
+	root.Version = build.Version
+	root.SetVersionTemplate(build.String())
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
