@@ -95,7 +95,7 @@ func TestJSONAndYAMLEscapeControls(t *testing.T) {
 		for _, o := range outputs {
 			for _, line := range strings.Split(string(o.text), "\n") {
 				if r, bad := textsafe.Unsafe(line); bad {
-					t.Errorf("%s of %q holds %s raw:\n%q", o.name, name, textsafe.Describe(r), line)
+					t.Errorf("%s of %q holds %s raw:\n%q", o.name, name, textsafe.Escape(string(r)), line)
 				}
 			}
 			if got := o.back(t); got != name {

@@ -97,7 +97,7 @@ func DescribeNode(l *i18n.Localizer, n *yaml.Node) string {
 	return l.T("errors.node.other", i18n.Args{"Value": value, "Tag": textsafe.Escape(n.Tag)})
 }
 
-// DescribeRune is textsafe.Describe in l's language: a character found by textsafe.Unsafe,
+// DescribeRune names, in l's language, a character found by textsafe.Unsafe:
 // escaped, with what it is.
 func DescribeRune(l *i18n.Localizer, r rune) string {
 	return l.T("errors.char."+string(textsafe.Classify(r)), i18n.Args{"Char": textsafe.Escape(string(r))})

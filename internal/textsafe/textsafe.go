@@ -103,21 +103,7 @@ func Clean(s string) string {
 	}
 }
 
-// Describe names a rune found by Unsafe for a message: `"\x1b" (a control character)`.
-func Describe(r rune) string {
-	switch Classify(r) {
-	case NotUTF8:
-		return "a byte that is not UTF-8"
-	case Joiner:
-		return fmt.Sprintf("%s (a zero-width joiner out of place: one belongs only between two letters of a word or two emoji)", Escape(string(r)))
-	case Format:
-		return fmt.Sprintf("%s (an invisible format character)", Escape(string(r)))
-	}
-	return fmt.Sprintf("%s (a control character)", Escape(string(r)))
-}
-
-// RuneClass is what kind of unsafe rune Unsafe found, for a message in any language (Describe's
-// words are English).
+// RuneClass is what kind of unsafe rune Unsafe found, for a message in any language.
 type RuneClass string
 
 const (

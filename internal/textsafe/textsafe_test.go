@@ -86,14 +86,10 @@ func TestUnsafe(t *testing.T) {
 			t.Errorf("Unsafe(%q) = %q, %v; want %q, %v", tt.in, r, bad, tt.want, tt.bad)
 		}
 	}
-	if got := Describe('\x1b'); got != `\x1b (a control character)` {
-		t.Errorf("Describe(ESC) = %q", got)
-	}
-	if got := Describe('\u200b'); got != `\u200b (an invisible format character)` {
-		t.Errorf("Describe(ZWSP) = %q", got)
-	}
-	if got := Describe('\u202e'); got != `\u202e (a control character)` {
-		t.Errorf("Describe(RLO) = %q", got)
+	for r, want := range map[rune]RuneClass{'\x1b': Control, '\u200b': Format, '\u202e': Control, '\u200d': Joiner, utf8.RuneError: NotUTF8} {
+		if got := Classify(r); got != want {
+			t.Errorf("Classify(%q) = %s, want %s", r, got, want)
+		}
 	}
 }
 

@@ -119,7 +119,7 @@ func assertNoControls(t *testing.T, text []byte) {
 	t.Helper()
 	for _, line := range strings.Split(string(text), "\n") {
 		if r, bad := textsafe.Unsafe(line); bad {
-			t.Fatalf("raw %s in %q", textsafe.Describe(r), line)
+			t.Fatalf("raw %s in %q", textsafe.Escape(string(r)), line)
 		}
 	}
 }
