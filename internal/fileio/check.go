@@ -93,7 +93,7 @@ var (
 
 type guard struct {
 	out    Path
-	inputs iter.Seq[Path]
+	inputs []iter.Seq[Path]
 	stdin  fs.FileInfo
 }
 
@@ -102,22 +102,12 @@ type guard struct {
 func keepGuard(out Path, inputs iter.Seq[Path], stdin fs.FileInfo) {
 	guardsMu.Lock()
 	defer guardsMu.Unlock()
-	if g, ok := guards[out.Name]; ok {
-		both := []iter.Seq[Path]{g.inputs, inputs}
-		inputs = func(yield func(Path) bool) {
-			for _, seq := range both {
-				for p := range seq {
-					if !yield(p) {
-						return
-					}
-				}
-			}
-		}
-		if stdin == nil {
-			stdin = g.stdin
-		}
+	g := guards[out.Name]
+	g.out, g.inputs = out, append(g.inputs, inputs)
+	if stdin != nil {
+		g.stdin = stdin
 	}
-	guards[out.Name] = guard{out: out, inputs: inputs, stdin: stdin}
+	guards[out.Name] = g
 }
 
 // recheck refuses a rename over target, the file name leads to, when target is now one of the
@@ -134,7 +124,12 @@ func recheck(name, target string) error {
 	if err != nil || !info.Mode().IsRegular() {
 		return nil
 	}
-	return notAnInput([]output{{Path: g.out, info: info, replaced: true}}, g.inputs, g.stdin)
+	for _, inputs := range g.inputs {
+		if err := notAnInput([]output{{Path: g.out, info: info, replaced: true}}, inputs, g.stdin); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // output is one output of a run as CheckOutputs found it.
