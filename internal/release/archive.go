@@ -9,8 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"slices"
-	"strings"
+	"testing/fstest"
 	"time"
 )
 
@@ -22,85 +21,42 @@ type file struct {
 }
 
 // writeArchive packs files under the folder top (an archive that unpacks into one folder of its
-// own) as a .zip for Windows, a .tar.gz for the others. The bytes depend only on the files and
-// when: entries come in sorted order, each folder before what it holds, every entry dated when,
-// owned by no one (uid and gid 0, no names), with the mode given (folders 0755).
+// own) as a .zip for Windows, a .tar.gz for the others, with archive/zip's and archive/tar's
+// AddFS over the files in memory. The bytes depend only on the files and when: AddFS walks in
+// sorted order, each folder before what it holds; every entry is dated when, owned by no one
+// (uid and gid 0, no names: an in-memory file has no owner), with the mode given (folders 0755).
 func writeArchive(t target, top string, files []file, when time.Time) ([]byte, error) {
-	entries := withFolders(top, files)
-	if t.OS == "windows" {
-		return writeZip(entries, when)
-	}
-	return writeTarGz(entries, when)
-}
-
-// withFolders is files under top, with an entry for each folder, sorted by path: a folder's
-// name ends in "/", and sorts before its contents.
-func withFolders(top string, files []file) []file {
-	seen := map[string]bool{}
-	var out []file
+	fsys := fstest.MapFS{}
 	for _, f := range files {
 		name := top + "/" + f.Name
-		for dir := path.Dir(name); dir != "." && !seen[dir]; dir = path.Dir(dir) {
-			seen[dir] = true
-			out = append(out, file{Name: dir + "/", Mode: fs.ModeDir | 0o755})
+		fsys[name] = &fstest.MapFile{Data: f.Data, Mode: f.Mode, ModTime: when}
+		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+			fsys[dir] = &fstest.MapFile{Mode: fs.ModeDir | 0o755, ModTime: when}
 		}
-		out = append(out, file{Name: name, Data: f.Data, Mode: f.Mode})
 	}
-	slices.SortFunc(out, func(a, b file) int { return strings.Compare(a.Name, b.Name) })
-	return out
-}
-
-func writeTarGz(entries []file, when time.Time) ([]byte, error) {
 	var buf bytes.Buffer
+	if t.OS == "windows" {
+		zw := zip.NewWriter(&buf)
+		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(w, flate.BestCompression)
+		})
+		if err := zw.AddFS(fsys); err != nil {
+			return nil, err
+		}
+		err := zw.Close()
+		return buf.Bytes(), err
+	}
 	gz, err := gzip.NewWriterLevel(&buf, gzip.BestCompression) // no name, time 0: nothing of the run
 	if err != nil {
 		return nil, err
 	}
 	tw := tar.NewWriter(gz)
-	for _, e := range entries {
-		h := &tar.Header{Name: e.Name, Mode: int64(e.Mode.Perm()), ModTime: when, Format: tar.FormatPAX, Typeflag: tar.TypeReg, Size: int64(len(e.Data))}
-		if e.Mode.IsDir() {
-			h.Typeflag, h.Size = tar.TypeDir, 0
-		}
-		// PAX would add access and change times when set; they are left zero, so it does not.
-		if err := tw.WriteHeader(h); err != nil {
-			return nil, err
-		}
-		if _, err := tw.Write(e.Data); err != nil {
-			return nil, err
-		}
+	if err := tw.AddFS(fsys); err != nil {
+		return nil, err
 	}
 	if err := tw.Close(); err != nil {
 		return nil, err
 	}
-	if err := gz.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-func writeZip(entries []file, when time.Time) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestCompression)
-	})
-	for _, e := range entries {
-		h := &zip.FileHeader{Name: e.Name, Method: zip.Deflate, Modified: when}
-		h.SetMode(e.Mode)
-		if e.Mode.IsDir() {
-			h.Method = zip.Store
-		}
-		w, err := zw.CreateHeader(h)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(e.Data); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	err = gz.Close()
+	return buf.Bytes(), err
 }
