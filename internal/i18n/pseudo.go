@@ -21,19 +21,12 @@ const (
 	PseudoClose = "⟧"
 )
 
-// pseudoLetters maps each English letter to the pseudo-language's, so that no English word, not
-// even "P" or "Ctrl", is left without one. Each has one code point, one column and simple case
-// mappings (so not İ, whose lower case is two code points).
-var pseudoLetters, isPseudo = func() (map[rune]rune, map[rune]bool) {
-	m, is := map[rune]rune{}, map[rune]bool{}
-	plain := []rune("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-	for i, p := range []rune("ȧḃçđėḟģħǐĵķĺṁñȯṗɋŕşţǔṿŵẋẏżȦḂÇĐĖḞĢĦǏĴĶĹṀÑȮṖɊŔŞŢǓṾŴẊẎŻ") {
-		m[plain[i]], is[p] = p, true
-	}
-	return m, is
-}()
+// pseudoAlphabet is the pseudo-language's letter for each English letter, a to z then A to Z,
+// so that no English word, not even "P" or "Ctrl", is left without one. Each has one code point,
+// one column and simple case mappings (so not İ, whose lower case is two code points).
+const pseudoAlphabet = "ȧḃçđėḟģħǐĵķĺṁñȯṗɋŕşţǔṿŵẋẏżȦḂÇĐĖḞĢĦǏĴĶĹṀÑȮṖɊŔŞŢǓṾŴẊẎŻ"
 
-func isPseudoLetter(r rune) bool { return isPseudo[r] }
+var pseudoLetters = []rune(pseudoAlphabet)
 
 // pseudo is s in the pseudo-language, between markers.
 func pseudo(s string) string {
@@ -42,8 +35,11 @@ func pseudo(s string) string {
 
 func pseudoLettersOf(s string) string {
 	return strings.Map(func(r rune) rune {
-		if p, ok := pseudoLetters[r]; ok {
-			return p
+		switch {
+		case r >= 'a' && r <= 'z':
+			return pseudoLetters[r-'a']
+		case r >= 'A' && r <= 'Z':
+			return pseudoLetters[26+r-'A']
 		}
 		return r
 	}, s)
@@ -55,12 +51,8 @@ func pseudoTemplate(s string) string {
 	var b strings.Builder
 	for {
 		open := strings.Index(s, "{{")
-		if open < 0 {
-			b.WriteString(pseudoLettersOf(s))
-			return b.String()
-		}
-		end := strings.Index(s[open:], "}}")
-		if end < 0 {
+		end := strings.Index(s[max(open, 0):], "}}")
+		if open < 0 || end < 0 {
 			b.WriteString(pseudoLettersOf(s))
 			return b.String()
 		}
@@ -126,7 +118,7 @@ func Leaks(text string, allow ...string) []string {
 	var leaks []string
 	for _, w := range strings.FieldsFunc(outside.String(), notInWord) {
 		w = strings.TrimRight(strings.TrimLeft(w, "._:='’"), ".-_:='’")
-		if !strings.ContainsFunc(w, unicode.IsLetter) || strings.ContainsFunc(w, isPseudoLetter) ||
+		if !strings.ContainsFunc(w, unicode.IsLetter) || strings.ContainsAny(w, pseudoAlphabet) ||
 			notWords().MatchString(w) || slices.Contains(pseudoAllowed, w) || slices.Contains(allow, w) {
 			continue
 		}
