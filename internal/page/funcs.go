@@ -42,10 +42,10 @@ func (w words) funcs() template.FuncMap {
 		"andList":  w.l.And,
 		"date":     w.date,
 		"made":     w.made,
-		"verdict":  w.verdict,
-		"severity": w.severity,
-		"status":   w.status,
-		"change":   w.change,
+		"verdict":  func(v assessment.Verdict) string { return w.l.T(verdictIDs[v]) },
+		"severity": func(s assessment.Severity) string { return w.l.T(severityIDs[s]) },
+		"status":   func(s assessment.Status) string { return w.l.T(statusIDs[s]) },
+		"change":   func(c string) string { return w.l.T(changeIDs[c]) },
 		"english":  w.marked,
 	}
 }
@@ -90,48 +90,16 @@ func (w words) made(d time.Time) template.HTML {
 	return template.HTML(strings.Replace(msg, madeSlot, tag, 1)) // #nosec: the message and the date escaped
 }
 
-func (w words) verdict(v assessment.Verdict) string {
-	switch v {
-	case assessment.Ready:
-		return w.l.T("page.verdict.ready")
-	case assessment.NearlyReady:
-		return w.l.T("page.verdict.nearly-ready")
-	}
-	return w.l.T("page.verdict.not-ready")
-}
-
-func (w words) severity(s assessment.Severity) string {
-	switch s {
-	case assessment.Blocking:
-		return w.l.T("page.severity.blocking")
-	case assessment.Major:
-		return w.l.T("page.severity.major")
-	}
-	return w.l.T("page.severity.minor")
-}
-
-func (w words) status(s assessment.Status) string {
-	switch s {
-	case assessment.Held:
-		return w.l.T("page.status.held")
-	case assessment.Eligible:
-		return w.l.T("page.status.eligible")
-	case assessment.EligibleEarly:
-		return w.l.T("page.status.eligible-early")
-	}
-	return w.l.T("page.status.not-yet")
-}
-
-// change is how a verdict changed between two sessions (assessment.Comparison's VerdictChange).
-func (w words) change(c string) string {
-	switch c {
-	case "better":
-		return w.l.T("page.change.better")
-	case "worse":
-		return w.l.T("page.change.worse")
-	}
-	return w.l.T("page.change.same")
-}
+// The messages of a report's enumerated values (assessment.Comparison's VerdictChange among them).
+var (
+	verdictIDs = map[assessment.Verdict]string{assessment.Ready: "page.verdict.ready",
+		assessment.NearlyReady: "page.verdict.nearly-ready", assessment.NotReady: "page.verdict.not-ready"}
+	severityIDs = map[assessment.Severity]string{assessment.Blocking: "page.severity.blocking",
+		assessment.Major: "page.severity.major", assessment.Minor: "page.severity.minor"}
+	statusIDs = map[assessment.Status]string{assessment.Held: "page.status.held", assessment.Eligible: "page.status.eligible",
+		assessment.EligibleEarly: "page.status.eligible-early", assessment.NotYet: "page.status.not-yet"}
+	changeIDs = map[string]string{"better": "page.change.better", "worse": "page.change.worse", "same": "page.change.same"}
+)
 
 // sentenceCase capitalises the first letter of a sentence whose first word came lower-cased from
 // a list ("the AHIMA exam ... stands in the way"), past any opening punctuation (¿, a marker).
