@@ -5,8 +5,6 @@ import (
 	"html/template"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/i18n"
@@ -100,17 +98,6 @@ var (
 		assessment.EligibleEarly: "page.status.eligible-early", assessment.NotYet: "page.status.not-yet"}
 	changeIDs = map[string]string{"better": "page.change.better", "worse": "page.change.worse", "same": "page.change.same"}
 )
-
-// sentenceCase capitalises the first letter of a sentence whose first word came lower-cased from
-// a list ("the AHIMA exam ... stands in the way"), past any opening punctuation (¿, a marker).
-func sentenceCase(s string) string {
-	i := strings.IndexFunc(s, unicode.IsLetter)
-	if i < 0 {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s[i:])
-	return s[:i] + string(unicode.ToUpper(r)) + s[i+n:]
-}
 
 // score prints a score as every format does, with one decimal.
 func score(x float64) string { return fmt.Sprintf("%.1f", x) }

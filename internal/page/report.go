@@ -99,7 +99,8 @@ func headline(l *i18n.Localizer, r assessment.Report) string {
 	scores := i18n.Args{"Score": score(r.Score), "Ready": score(r.Thresholds.Ready), "Nearly": score(r.Thresholds.NearlyReady)}
 	switch {
 	case len(blockers) > 0 && titled:
-		return sentenceCase(l.N("page.headline.blockers", len(blockers), i18n.Args{"List": l.And(blockers)}))
+		// The first title came lower-cased from the list ("the AHIMA exam ... stands in the way").
+		return prose.UpperFirst(l.N("page.headline.blockers", len(blockers), i18n.Args{"List": l.And(blockers)}))
 	case len(blockers) > 0:
 		return l.N("page.headline.blocked", len(blockers))
 	case r.Verdict == assessment.Ready:

@@ -125,6 +125,17 @@ func firstCharacter(s string) string {
 // character of two columns, where counting rune by rune makes it one column or six.
 func Width(s string) int { return displaywidth.String(s) }
 
+// UpperFirst capitalises the first letter of a text, past anything before it (opening
+// punctuation, a marker of the pseudo-language): "eligible" becomes "Eligible", "¿listo?" "¿Listo?".
+func UpperFirst(s string) string {
+	i := strings.IndexFunc(s, unicode.IsLetter)
+	if i < 0 {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return s[:i] + string(unicode.ToUpper(r)) + s[i+n:]
+}
+
 // LowerFirst puts a title in the middle of a sentence: "Calm under pressure" becomes "calm under
 // pressure", while "AHIMA exam" keeps its capitals (a second capital says the first is part of a
 // name). Text that is not UTF-8 is read rune by rune, each bad byte a U+FFFD.

@@ -130,6 +130,17 @@ func TestLowerFirst(t *testing.T) {
 	}
 }
 
+func TestUpperFirst(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"eligible", "Eligible"}, {"puede presentarlo", "Puede presentarlo"}, {"¿listo?", "¿Listo?"},
+		{"[ţĥé ÅĤÎṀÅ exam]", "[Ţĥé ÅĤÎṀÅ exam]"}, {"éxito", "Éxito"}, {"Already", "Already"}, {"", ""}, {"123 …", "123 …"},
+	} {
+		if got := UpperFirst(tt.in); got != tt.want {
+			t.Errorf("UpperFirst(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // Numbered aligns the numbers on the right and wraps each item under its own text.
 func TestNumbered(t *testing.T) {
 	tests := []struct {

@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/i18n"
+	"github.com/hitready/hitready/internal/prose"
 )
 
 // CredentialFormats are the formats of `credentials`, which writes the credentials in force: each
@@ -85,17 +84,6 @@ func rulesWords(cs *assessment.Credentials, rules []assessment.Rule, l *i18n.Loc
 	return strings.Join(parts, l.T("credentials.rule.and"))
 }
 
-// upperFirst capitalises the first letter of a text, past anything before it (a marker of the
-// pseudo-language): "eligible" becomes "Eligible", "puede presentarlo" "Puede presentarlo".
-func upperFirst(s string) string {
-	for i, r := range s {
-		if unicode.IsLetter(r) {
-			return s[:i] + string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
-		}
-	}
-	return s
-}
-
 func quote(texts []string) {
 	for i := range texts {
 		texts[i] = quoted(texts[i])
@@ -132,7 +120,7 @@ func credentialsTable(w io.Writer, cs *assessment.Credentials, opts Options) err
 			para("  ", loc.T("credentials.undecided", i18n.Args{"Text": c.Undecided}))
 		}
 		for _, row := range routeRows(cs, c, loc, true) {
-			label := loc.T("credentials.route", i18n.Args{"Kind": upperFirst(row[0]), "Text": row[1]})
+			label := loc.T("credentials.route", i18n.Args{"Kind": prose.UpperFirst(row[0]), "Text": row[1]})
 			if strings.HasPrefix(row[1], "As reported") {
 				label = row[1] // its text says so already
 			}
