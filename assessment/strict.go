@@ -47,7 +47,8 @@ type yamlFile struct {
 	root     *yaml.Node   // the document's top node
 	reported map[int]bool // lines the screen found a problem on
 	// keyPairs counts the pairs of keys the decoder compares (it compares every key of a mapping
-	// with every other), at most maxMapKeys per key: the tests show the work linear by it.
+	// with every other) in the mappings the screen let through, at most maxMapKeys per key: the
+	// tests show the work linear by it.
 	keyPairs int
 }
 
@@ -74,12 +75,6 @@ func readStrict[T any](path string, data []byte, kind fileKind, l i18n.Lang) (*T
 	if !f.parse(data) || !f.screen() {
 		return nil, f, f.Err()
 	}
-	f.walk(func(n *yaml.Node, _ *trail) bool {
-		if n.Kind == yaml.MappingNode {
-			f.keyPairs += len(n.Content) * len(n.Content) / 4
-		}
-		return true
-	})
 	src, err := f.localized(data, l)
 	if err != nil {
 		f.AddText(0, "", err.Error())
@@ -278,6 +273,7 @@ func (f *yamlFile) screen() bool {
 				return false
 			}
 			f.keys(n, at)
+			f.keyPairs += len(n.Content) * len(n.Content) / 4
 		}
 		return true
 	})
@@ -356,15 +352,12 @@ func (f *yamlFile) decodeErrors(err error, t reflect.Type) {
 		}
 	}
 	slices.SortStableFunc(refusals, func(a, b refusal) int { return a.line - b.line })
-	var fields map[string]string
+	fields := map[string]string{}
+	fieldsByType(t, fields)
 	for i, r := range refusals {
-		if i >= inputerr.MaxShown {
+		if f.Full() { // each refusal is one problem: the rest are counted, not worded
 			f.Dropped += len(refusals) - i
 			break
-		}
-		if fields == nil {
-			fields = map[string]string{}
-			fieldsByType(t, fields)
 		}
 		f.refusal(r.line, r.msg, fields, t.String())
 	}
