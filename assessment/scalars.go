@@ -120,25 +120,21 @@ type scalarRefusal struct {
 // refusalMark begins a refusal's text, as no message of yaml.v3 does: a NUL.
 const refusalMark = "\x00hitready"
 
+// refusalText is how typeError writes a refusal after the line and column, every part quoted: the
+// value may hold anything.
+const refusalText = refusalMark + " %q %q %d %q %q"
+
 // typeError is the refusal of a value by a typed scalar: yaml.v3 collects it with the others and
 // goes on. The column tells the value from others on its line ({question: x, target: 4.5}).
 func typeError(n *yaml.Node, msg, allowed string) error {
-	text := strings.Join([]string{refusalMark, msg, allowed, strconv.Itoa(int(n.Kind)), n.Tag, n.Value}, "\x00")
+	text := fmt.Sprintf(refusalText, msg, allowed, n.Kind, n.Tag, n.Value)
 	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: column %d: %s", n.Line, n.Column, text)}}
 }
 
 // decodeScalarRefusal reads what typeError wrote after the line and column.
-func decodeScalarRefusal(s string) (scalarRefusal, bool) {
-	rest, ok := strings.CutPrefix(s, refusalMark+"\x00")
-	parts := strings.SplitN(rest, "\x00", 5) // the value last: it may hold anything
-	if !ok || len(parts) != 5 {
-		return scalarRefusal{}, false
-	}
-	kind, err := strconv.Atoi(parts[2])
-	if err != nil {
-		return scalarRefusal{}, false
-	}
-	return scalarRefusal{msg: parts[0], allowed: parts[1], node: yaml.Node{Kind: yaml.Kind(kind), Tag: parts[3], Value: parts[4]}}, true
+func decodeScalarRefusal(s string) (r scalarRefusal, ok bool) {
+	_, err := fmt.Sscanf(s, refusalText, &r.msg, &r.allowed, &r.node.Kind, &r.node.Tag, &r.node.Value)
+	return r, err == nil
 }
 
 // args fills the refusal's message for the field name, in l's language.

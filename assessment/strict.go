@@ -191,14 +191,6 @@ type trail struct {
 
 func (t *trail) name() string { return strings.Join(t.keys, ".") }
 
-// field is the name of the field key under the node.
-func (t *trail) field(key string) string {
-	if len(t.keys) == 0 {
-		return key
-	}
-	return t.name() + "." + key
-}
-
 // spot is a trail kept: where a node was found.
 type spot struct{ name, id string }
 
@@ -296,7 +288,7 @@ func (f *yamlFile) keys(n *yaml.Node, at *trail) {
 		case k.Kind != yaml.ScalarNode:
 			f.Add(k.Line, at.id, "errors.profile.key-not-text", i18n.Args{"Got": strictyaml.DescribeNode(f.Words, k)})
 		case dup:
-			f.Add(k.Line, at.id, "errors.profile.key-twice", i18n.Args{"Field": at.field(k.Value), "First": line})
+			f.Add(k.Line, at.id, "errors.profile.key-twice", i18n.Args{"Field": strings.Join(append(slices.Clone(at.keys), k.Value), "."), "First": line})
 		default:
 			first[k.Value] = k.Line
 			f.text(k, at.id, "", "errors.profile.a-key")
