@@ -195,9 +195,9 @@ func (cs *Credentials) check(f *yamlFile, p *Profile, strict bool) {
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
 		cs.origin.lines = append(cs.origin.lines, f.line("credentials", i))
-		for _, pr := range c.check(p, seen, strict) {
-			f.AddText(f.line(append([]any{"credentials", i}, pr.at...)...), c.ID, pr.msg)
-		}
+		c.check(p, seen, strict, func(msg string, at ...any) {
+			f.AddText(f.line(append([]any{"credentials", i}, at...)...), c.ID, msg)
+		})
 		seen[c.ID] = true
 	}
 	for _, id := range requiredCredentials {
@@ -207,18 +207,14 @@ func (cs *Credentials) check(f *yamlFile, p *Profile, strict bool) {
 	}
 }
 
-// placed is a problem of a credential, in the bank's language, at the field it is about: a path
-// under the credential, as yamlFile.line takes it (none for the credential as a whole).
-type placed struct {
-	at  []any
-	msg string
-}
+// problemAt tells a problem of a credential, in the bank's language, at the field it is about: a
+// path under the credential, as yamlFile.line takes it (none for the credential as a whole).
+type problemAt func(msg string, at ...any)
 
-// check lists what is wrong with one credential; seen holds the ids before it.
-func (c *Credential) check(p *Profile, seen map[string]bool, strict bool) []placed {
-	var out []placed
+// check tells what is wrong with one credential; seen holds the ids before it.
+func (c *Credential) check(p *Profile, seen map[string]bool, strict bool, problem problemAt) {
 	l := p.bank.Words()
-	add := func(msg string, args i18n.Args, at ...any) { out = append(out, placed{at, l.T(msg, args)}) }
+	add := func(id string, args i18n.Args, at ...any) { problem(l.T(id, args), at...) }
 	credQ, _ := p.bank.Question(credentialQuestion)
 	switch {
 	case c.ID == "" || seen[c.ID]:
@@ -234,19 +230,19 @@ func (c *Credential) check(p *Profile, seen map[string]bool, strict bool) []plac
 	}
 	for k, id := range c.Meets {
 		if strict && !p.hasRequirement(id) {
-			out = append(out, placed{[]any{"meets", k}, "meets: " + notARequirement(l, id, p)})
+			problem("meets: "+notARequirement(l, id, p), "meets", k)
 		}
 	}
 	if e := c.Exam; e != nil && (e.Facts == "" || e.Source == "") {
 		add("errors.profile.exam-fields", nil, "exam")
 	}
 	if e := c.Exam; e != nil && !validGrade(e.Grade) {
-		out = append(out, placed{[]any{"exam", "grade"}, "exam: " + l.T("errors.profile.grade", i18n.Args{"Value": strconv.Quote(string(e.Grade))})})
+		problem("exam: "+l.T("errors.profile.grade", i18n.Args{"Value": strconv.Quote(string(e.Grade))}), "exam", "grade")
 	}
 	if len(c.Eligible) == 0 && c.Undecided == "" {
 		add("errors.profile.undecided", nil)
 	}
-	return append(out, c.checkRoutes(p.bank)...)
+	c.checkRoutes(p.bank, problem)
 }
 
 // notARequirement says that id is not a requirement of the profile, in l's language.
@@ -254,9 +250,8 @@ func notARequirement(l *i18n.Localizer, id string, p *Profile) string {
 	return l.T("errors.profile.not-a-requirement", i18n.Args{"ID": strconv.Quote(id), "Profile": p.ID})
 }
 
-// checkRoutes lists what is wrong with a credential's routes, each at its route or rule.
-func (c *Credential) checkRoutes(bank *questions.Bank) []placed {
-	var out []placed
+// checkRoutes tells what is wrong with a credential's routes, each at its route or rule.
+func (c *Credential) checkRoutes(bank *questions.Bank, problem problemAt) {
 	l := bank.Words()
 	for _, group := range []struct {
 		name     string
@@ -266,27 +261,25 @@ func (c *Credential) checkRoutes(bank *questions.Bank) []placed {
 		for j, r := range group.routes {
 			// Any eligible route may be the nearest, which says what is missing: each of its
 			// rules needs words.
-			for _, pr := range checkRoute(bank, r, group.deciding, group.name == "eligible") {
-				out = append(out, placed{append([]any{group.name, j}, pr.at...),
-					l.T("errors.profile.route", i18n.Args{"Group": group.name, "N": j + 1, "Problem": pr.msg})})
-			}
+			checkRoute(bank, r, group.deciding, group.name == "eligible", func(msg string, at ...any) {
+				msg = l.T("errors.profile.route", i18n.Args{"Group": group.name, "N": j + 1, "Problem": msg})
+				problem(msg, append([]any{group.name, j}, at...)...)
+			})
 		}
 	}
 	for j, r := range c.Unchecked {
 		if r.Text == "" || r.Source == "" || !validGrade(r.Grade) || len(r.Rules) > 0 || r.Because != "" {
-			out = append(out, placed{[]any{"unchecked", j}, l.T("errors.profile.unchecked-route", i18n.Args{"N": j + 1})})
+			problem(l.T("errors.profile.unchecked-route", i18n.Args{"N": j + 1}), "unchecked", j)
 		}
 	}
-	return out
 }
 
 func validGrade(g Grade) bool { return g == GradePrimary || g == GradeSecondary }
 
-// checkRoute lists what is wrong with a route, each at its field or rule under the route.
-func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []placed {
-	var out []placed
+// checkRoute tells what is wrong with a route, each at its field or rule under the route.
+func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool, problem problemAt) {
 	l := bank.Words()
-	add := func(msg string, args i18n.Args, at ...any) { out = append(out, placed{at, l.T(msg, args)}) }
+	add := func(id string, args i18n.Args, at ...any) { problem(l.T(id, args), at...) }
 	if r.Text == "" || r.Source == "" || (deciding && r.Because == "") {
 		add("errors.profile.route-texts", nil)
 	}
@@ -300,22 +293,20 @@ func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool) []place
 		add("errors.profile.no-rules", nil)
 	}
 	for k, rule := range r.Rules {
-		at := []any{"rules", k}
 		if msg := checkCondition(bank, questions.Condition{Question: rule.Question, In: rule.In}, true); msg != "" {
-			out = append(out, placed{at, msg})
+			problem(msg, "rules", k)
 			continue
 		}
 		q, _ := bank.Question(rule.Question)
 		for v := range rule.MissingWhen {
 			if _, ok := q.Choice(v); !ok {
-				out = append(out, placed{[]any{"rules", k, "missing_when"}, "missing_when: " + valueNotAllowed(l, v, q)})
+				problem("missing_when: "+valueNotAllowed(l, v, q), "rules", k, "missing_when")
 			}
 		}
 		if rule.Missing == "" && (needWords || len(rule.MissingWhen) > 0) {
 			add("errors.profile.missing-required", i18n.Args{"Question": rule.Question}, "rules", k)
 		}
 	}
-	return out
 }
 
 // holds tells whether every rule of the route holds.
