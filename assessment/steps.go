@@ -105,20 +105,18 @@ func (s *Steps) check(f *yamlFile, p *Profile, cs *Credentials, strict bool) {
 	s.origin = fileOrigin{path: f.Path}
 	for i := range s.Steps {
 		st := &s.Steps[i]
-		for _, msg := range st.check(p, cs, seen, strict) {
-			f.AddText(f.line("steps", i), st.ID, msg)
-		}
+		st.check(p, cs, seen, strict, func(msg string) { f.AddText(f.line("steps", i), st.ID, msg) })
 		seen[st.ID] = true
 		s.origin.lines = append(s.origin.lines, f.line("steps", i))
 	}
 }
 
-// check lists what is wrong with one step, in the bank's language; seen holds the ids before it.
-func (st *Step) check(p *Profile, cs *Credentials, seen map[string]bool, strict bool) []string {
-	var msgs []string
+// check tells problem what is wrong with one step, in the bank's language; seen holds the ids
+// before it.
+func (st *Step) check(p *Profile, cs *Credentials, seen map[string]bool, strict bool, problem func(msg string)) {
 	bank := p.bank
 	l := bank.Words()
-	add := func(msg string, args i18n.Args) { msgs = append(msgs, l.T(msg, args)) }
+	add := func(id string, args i18n.Args) { problem(l.T(id, args)) }
 	if st.ID == "" || seen[st.ID] {
 		add("errors.profile.step-id", nil)
 	}
@@ -130,12 +128,12 @@ func (st *Step) check(p *Profile, cs *Credentials, seen map[string]bool, strict 
 	}
 	for _, c := range st.When {
 		if msg := checkCondition(bank, c, false); msg != "" {
-			msgs = append(msgs, "when: "+msg)
+			problem("when: " + msg)
 		}
 	}
 	for _, id := range append(slices.Clone(st.OnlyIfGap), st.Closes...) {
 		if strict && !(id == anyRequirement && bool(st.PerGap)) && !p.hasRequirement(id) {
-			msgs = append(msgs, notARequirement(l, id, p))
+			problem(notARequirement(l, id, p))
 		}
 	}
 	if _, ok := cs.Get(st.Credential); st.Credential != "" && !ok {
@@ -144,40 +142,36 @@ func (st *Step) check(p *Profile, cs *Credentials, seen map[string]bool, strict 
 	if st.PerGap != st.Changes.Meet {
 		add("errors.profile.per-gap", nil)
 	}
-	for _, msg := range checkChanges(bank, st.Changes) {
-		msgs = append(msgs, "changes: "+msg)
-	}
+	checkChanges(bank, st.Changes, func(msg string) { problem("changes: " + msg) })
 	for _, id := range st.Changes.MeetRequirements {
 		if strict && !p.hasRequirement(id) {
-			msgs = append(msgs, "changes: meet_requirements: "+notARequirement(l, id, p))
+			problem("changes: meet_requirements: " + notARequirement(l, id, p))
 		}
 	}
 	if q, ok := bank.Question(programLevelQuestion); st.ProgramLevel != "" && ok {
 		if _, known := q.Choice(st.ProgramLevel); !known {
-			msgs = append(msgs, "program_level: "+valueNotAllowed(l, st.ProgramLevel, q))
+			problem("program_level: " + valueNotAllowed(l, st.ProgramLevel, q))
 		}
 	}
-	return msgs
 }
 
-// checkChanges lists what is wrong with a step's changes, each after the field it is in (set:,
-// raise:, include:), in the bank's language.
-func checkChanges(bank *questions.Bank, c Changes) []string {
-	var msgs []string
+// checkChanges tells problem what is wrong with a step's changes, each after the field it is in
+// (set:, raise:, include:), in the bank's language.
+func checkChanges(bank *questions.Bank, c Changes, problem func(msg string)) {
 	l := bank.Words()
 	oneOf := func(kind string, m map[string]string) {
 		for id, v := range m {
 			q, ok := bank.Question(id)
 			switch {
 			case !ok:
-				msgs = append(msgs, kind+": "+l.T("errors.profile.unknown-question", i18n.Args{"Question": strconv.Quote(id)}))
+				problem(kind + ": " + l.T("errors.profile.unknown-question", i18n.Args{"Question": strconv.Quote(id)}))
 			case q.Kind != questions.OneOf:
-				msgs = append(msgs, kind+": "+l.T("errors.profile.not-one-of", i18n.Args{"Question": id}))
+				problem(kind + ": " + l.T("errors.profile.not-one-of", i18n.Args{"Question": id}))
 			case kind == "raise" && q.Ordered == questions.Unordered:
-				msgs = append(msgs, "raise: "+l.T("errors.profile.no-rank", i18n.Args{"Question": id}))
+				problem("raise: " + l.T("errors.profile.no-rank", i18n.Args{"Question": id}))
 			default:
 				if _, ok := q.Choice(v); !ok {
-					msgs = append(msgs, kind+": "+valueNotAllowed(l, v, q))
+					problem(kind + ": " + valueNotAllowed(l, v, q))
 				}
 			}
 		}
@@ -187,14 +181,13 @@ func checkChanges(bank *questions.Bank, c Changes) []string {
 	for id, vs := range c.Include {
 		q, ok := bank.Question(id)
 		if !ok || q.Kind != questions.AnyOf {
-			msgs = append(msgs, "include: "+l.T("errors.profile.not-any-of", i18n.Args{"Question": strconv.Quote(id)}))
+			problem("include: " + l.T("errors.profile.not-any-of", i18n.Args{"Question": strconv.Quote(id)}))
 			continue
 		}
 		for _, v := range vs {
 			if _, ok := q.Choice(v); !ok {
-				msgs = append(msgs, "include: "+l.T("errors.profile.not-a-value", i18n.Args{"Value": strconv.Quote(v), "Question": id}))
+				problem("include: " + l.T("errors.profile.not-a-value", i18n.Args{"Value": strconv.Quote(v), "Question": id}))
 			}
 		}
 	}
-	return msgs
 }
