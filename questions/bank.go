@@ -432,12 +432,8 @@ func (b *Bank) CheckConsistency(a *Answers) error {
 		if !ok || b.Asks(q, a) != NotAsked {
 			continue
 		}
-		problems = append(problems, inputerr.Problem{
-			Origin: ans.Origin,
-			ID:     q.ID,
-			Message: l.T("errors.consistency.not-asked", i18n.Args{"When": q.AskedWhen.In(l),
-				"Settled": b.settled(l, q.AskedWhen, a), "Question": q.ID, "Conditions": l.Or(conditionIDs(q.AskedWhen))}),
-		})
+		problems = append(problems, inputerr.Problem{Origin: ans.Origin, ID: q.ID,
+			Message: l.T("errors.consistency.not-asked", unmet(l, q.AskedWhen, a, i18n.Args{"Question": q.ID}))})
 	}
 	for i := range b.Questions {
 		q := &b.Questions[i]
@@ -446,12 +442,8 @@ func (b *Bank) CheckConsistency(a *Answers) error {
 			continue
 		}
 		if c, known := q.Choice(ans.Choice); known && !b.allows(c, a) {
-			problems = append(problems, inputerr.Problem{
-				Origin: ans.Origin,
-				ID:     q.ID,
-				Message: l.T("errors.consistency.value-not-allowed", i18n.Args{"Value": ans.Choice, "When": c.AllowedWhen.In(l),
-					"Settled": b.settled(l, c.AllowedWhen, a), "Question": q.ID, "Conditions": l.Or(conditionIDs(c.AllowedWhen))}),
-			})
+			problems = append(problems, inputerr.Problem{Origin: ans.Origin, ID: q.ID, Message: l.T("errors.consistency.value-not-allowed",
+				unmet(l, c.AllowedWhen, a, i18n.Args{"Question": q.ID, "Value": ans.Choice}))})
 		}
 	}
 	if len(problems) == 0 {
@@ -486,24 +478,19 @@ func (b *Bank) Offered(q *Question, a *Answers) *Question {
 	return &offered
 }
 
-// settled says why each condition fails, for messages: "education.field is other (a.yaml:4) and
-// education.program is no (a.yaml:5)"; a question not asked at all is named as such.
-func (b *Bank) settled(l *i18n.Localizer, w When, a *Answers) string {
-	parts := make([]string, len(w))
-	for i, c := range w {
-		if dep, ok := a.Get(c.Question); ok {
-			parts[i] = l.T("errors.consistency.is", i18n.Args{"Question": c.Question, "Value": dep.Choice, "Where": dep.Origin.String()})
-		} else {
-			parts[i] = l.T("errors.consistency.dep-not-asked", i18n.Args{"Question": c.Question})
-		}
-	}
-	return l.And(parts)
-}
-
-func conditionIDs(w When) []string {
-	ids := make([]string, len(w))
+// unmet adds to args, for a message of l, the conditions w that the answers a leave unmet (When),
+// their questions (Conditions) and why each fails (Settled): "education.field is other
+// (a.yaml:4) and education.program is no (a.yaml:5)"; a question not asked at all is named as such.
+func unmet(l *i18n.Localizer, w When, a *Answers, args i18n.Args) i18n.Args {
+	settled, ids := make([]string, len(w)), make([]string, len(w))
 	for i, c := range w {
 		ids[i] = c.Question
+		if dep, ok := a.Get(c.Question); ok {
+			settled[i] = l.T("errors.consistency.is", i18n.Args{"Question": c.Question, "Value": dep.Choice, "Where": dep.Origin.String()})
+		} else {
+			settled[i] = l.T("errors.consistency.dep-not-asked", i18n.Args{"Question": c.Question})
+		}
 	}
-	return ids
+	args["When"], args["Settled"], args["Conditions"] = w.In(l), l.And(settled), l.Or(ids)
+	return args
 }
