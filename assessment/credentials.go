@@ -311,12 +311,7 @@ func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool, problem
 
 // holds tells whether every rule of the route holds.
 func (r Route) holds(a *questions.Answers) bool {
-	for _, rule := range r.Rules {
-		if !rule.holds(a) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(r.Rules, func(rule Rule) bool { return !rule.holds(a) })
 }
 
 // holds tells whether the person's answer is one of the rule's values; for a multiple-choice

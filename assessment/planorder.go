@@ -42,6 +42,8 @@ type offers struct {
 func (f *planFor) offer(steps *Steps) offers {
 	var o offers
 	var groups []string // groups whose step has been offered
+	fails := func(c questions.Condition) bool { return !c.Holds(f.a) }
+	closed := func(id string) bool { return f.gapIndex(id) < 0 }
 	for i := range steps.Steps {
 		st := &steps.Steps[i]
 		grouped := st.Group != "" && st.Credential == "" // exams of a group are each offered
@@ -50,7 +52,7 @@ func (f *planFor) offer(steps *Steps) offers {
 		}
 		// A step applies when its rules hold and every gap it is meant for is open; a requirement
 		// the profile does not have is never open, so such a step never applies.
-		if !allHold(st.When, f.a) || slices.ContainsFunc(st.OnlyIfGap, func(id string) bool { return f.gapIndex(id) < 0 }) {
+		if slices.ContainsFunc(st.When, fails) || slices.ContainsFunc(st.OnlyIfGap, closed) {
 			continue
 		}
 		if grouped {
@@ -186,13 +188,4 @@ func (f *planFor) countAt(c *candidate, t int) int {
 		}
 	}
 	return n
-}
-
-func allHold(cs []questions.Condition, a *questions.Answers) bool {
-	for _, c := range cs {
-		if !c.Holds(a) {
-			return false
-		}
-	}
-	return true
 }

@@ -408,13 +408,7 @@ func (b *Bank) Open(a *Answers) []*Question {
 	var open []*Question
 	for i := range b.Questions {
 		q := &b.Questions[i]
-		if q.Optional {
-			continue
-		}
-		if _, ok := a.Get(q.ID); ok {
-			continue
-		}
-		if b.Asks(q, a) != NotAsked {
+		if _, answered := a.Get(q.ID); !q.Optional && !answered && b.Asks(q, a) != NotAsked {
 			open = append(open, q)
 		}
 	}
