@@ -47,18 +47,14 @@ func outlookTable(w io.Writer, o *assessment.Outlook, opts Options) error {
 	wrapped(&b, "", fmt.Sprintf("%s (%s)", o.Occupation.Code, o.Occupation.Source), width)
 	b.WriteString("\n")
 	wrapped(&b, "", loc.T("outlook.side-by-side"), width)
-	if _, err := io.WriteString(w, b.String()); err != nil {
-		return err
-	}
 	figures := byTopic(o.Figures)
 	rows := make([][]string, len(figures))
 	for i, f := range figures {
 		rows[i] = []string{f.Topic, f.Figure, f.Period, f.Detail, f.Source}
 	}
-	if err := outlookFigures(loc).write(w, rows, opts); err != nil {
+	if err := outlookFigures(loc).write(&b, rows, opts); err != nil {
 		return err
 	}
-	b.Reset()
 	for _, n := range o.Notes {
 		wrapped(&b, "", loc.T("outlook.note", i18n.Args{"Note": n}), width)
 	}

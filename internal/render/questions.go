@@ -43,16 +43,6 @@ func askedWhen(q *questions.Question, l *i18n.Localizer) string {
 	return l.T("questions.asked.always")
 }
 
-func questionColumns(l *i18n.Localizer) []column {
-	return []column{
-		{header: l.T("questions.column.id"), min: 12, max: 25},
-		{header: l.T("questions.column.kind"), min: 6, max: 6},
-		{header: l.T("questions.column.values"), min: 14, max: 24},
-		{header: l.T("questions.column.asked"), min: 14, max: 24},
-		{header: l.T("questions.column.question"), min: 20},
-	}
-}
-
 func questionsTable(w io.Writer, b *questions.Bank, opts Options) error {
 	l := i18n.For(b.Lang())
 	rows := make([][]string, len(b.Questions))
@@ -60,10 +50,17 @@ func questionsTable(w io.Writer, b *questions.Bank, opts Options) error {
 		q := &b.Questions[i]
 		rows[i] = []string{q.ID, string(q.Kind), allowedShort(q), askedWhen(q, l), q.Text}
 	}
-	if err := (table{cols: questionColumns(l)}).write(w, rows, opts); err != nil {
+	t := table{cols: []column{
+		{header: l.T("questions.column.id"), min: 12, max: 25},
+		{header: l.T("questions.column.kind"), min: 6, max: 6},
+		{header: l.T("questions.column.values"), min: 14, max: 24},
+		{header: l.T("questions.column.asked"), min: 14, max: 24},
+		{header: l.T("questions.column.question"), min: 20},
+	}}
+	var sb strings.Builder
+	if err := t.write(&sb, rows, opts); err != nil {
 		return err
 	}
-	var sb strings.Builder
 	sb.WriteString("\n")
 	wrapped(&sb, "", l.T("questions.table.source", i18n.Args{"Title": b.Source.Title, "Kind": b.Source.Kind}), opts.width())
 	_, err := io.WriteString(w, sb.String())

@@ -370,7 +370,7 @@ func closingSection(b *strings.Builder, r assessment.Report, opts Options, p pai
 		b.WriteString(strings.Repeat("─", min(opts.width(), 40)) + "\n")
 	}
 	l := labelled{indent: map[bool]string{true: "  "}[opts.Plain]}
-	verdict := verdictWords(r.Verdict, loc)
+	verdict := loc.T("report.verdict." + string(r.Verdict)) // in words; the value (not-ready) never changes
 	if blocking := blockingTitles(r); len(blocking) > 0 {
 		verdict = loc.N("report.closing.blocked", len(blocking), i18n.Args{"Verdict": verdict, "Titles": strings.Join(blocking, ", ")})
 	}
@@ -403,11 +403,6 @@ func blockingTitles(r assessment.Report) []string {
 		}
 	}
 	return titles
-}
-
-// verdictWords is the verdict as a person reads it; the value (not-ready) never changes.
-func verdictWords(v assessment.Verdict, l *i18n.Localizer) string {
-	return l.T("report.verdict." + string(v))
 }
 
 // verdictShort is the verdict in a word or two, for a table's narrow column and compare.
