@@ -169,7 +169,6 @@ type Bank struct {
 
 	index map[string]int
 	lang  i18n.Lang
-	words *i18n.Localizer // the bank's language, for messages about answers
 }
 
 // Load parses and checks the embedded bank, in English. Each caller gets its own copy: there is
@@ -201,7 +200,7 @@ func parseBank(data []byte, tree string, l i18n.Lang) (*Bank, error) {
 	if err := i18n.Localize(doc, l); err != nil {
 		return nil, fmt.Errorf("question bank: %w", err)
 	}
-	b := Bank{lang: l, words: i18n.For(l)}
+	b := Bank{lang: l}
 	if len(doc.Content) > 0 {
 		if err := decodeBank(doc.Content[0], &b); err != nil {
 			return nil, fmt.Errorf("question bank: %w", err)
@@ -218,12 +217,7 @@ func (b *Bank) Lang() i18n.Lang { return b.lang }
 
 // Words speaks the bank's language: every message about answers (a file, --set, a contradiction)
 // is worded by it, so that one code path serves every language.
-func (b *Bank) Words() *i18n.Localizer {
-	if b.words == nil { // a Bank not made by LoadIn (a test's literal)
-		return i18n.For(b.lang)
-	}
-	return b.words
-}
+func (b *Bank) Words() *i18n.Localizer { return i18n.For(b.lang) }
 
 // check guarantees what the rest of the program assumes of a bank, so that a mistake in bank.yaml
 // fails every test at once rather than surfacing as an odd prompt.
