@@ -73,9 +73,7 @@ func (p *Profile) checkPromises() error {
 		pr.Message = p.bank.Words().T("errors.profile.promise.example", i18n.Args{"Problem": pr.Message, "Answers": p.describe(person)})
 		problems = append(problems, *pr)
 	}
-	if pr, best := p.nobodyReady(); pr != nil {
-		add(pr, best)
-	}
+	add(p.nobodyReady())
 	for _, a := range p.samplePeople(promiseSample) {
 		for _, pr := range p.brokenPromises(a) {
 			add(&pr, a)
