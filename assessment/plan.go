@@ -118,12 +118,6 @@ type planFor struct {
 	gaps []Gap
 }
 
-// booked tells whether the person has booked an exam.
-func (f *planFor) booked() bool {
-	ans, ok := f.a.Get(examQuestion)
-	return ok && ans.Choice == examBooked
-}
-
 // The answers the plan reads beyond the requirements: a booked exam, and the program question
 // whose last term opens early testing.
 const (

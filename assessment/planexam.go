@@ -42,7 +42,7 @@ func (f *planFor) findExam(exams []*candidate, a *questions.Answers, needPrep bo
 // order) makes them eligible and prepared for; else one they may sit now, unprepared. The
 // optional reasons fall back on now or after.
 func (f *planFor) pickExam(r ExamReasons, exams, chosen []*candidate) *candidate {
-	if f.booked() {
+	if booked, _ := f.a.Get(examQuestion); booked.Choice == examBooked {
 		if fit, ok := f.findExam(exams, f.a, false); ok {
 			e := fit.now(r.Now) // the reason when the steps file words no booked exam
 			e.booked = true
