@@ -96,7 +96,8 @@ func readStrict[T any](path string, data []byte, kind fileKind, l i18n.Lang) (*T
 // readEmbedded reads a file built into hitready, which the tests hold to readStrict, in language
 // l: read from its tree (embeddedTrees) when the tree is its parse, its texts in two languages
 // made plain strings of l (i18n.Localize, as questions.LoadIn reads the bank), then decoded
-// strictly, without the screen, since every command reads it on start.
+// without the screen and without refusing unknown fields, since every command reads it on start:
+// the tests hold the data to its types (TestEmbeddedDataHasOnlyKnownFields).
 // Its file keeps the localized tree, whose lines are the file's, for the checks of what the
 // values mean.
 func readEmbedded[T any](name string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error) {
@@ -108,7 +109,7 @@ func readEmbedded[T any](name string, data []byte, kind fileKind, l i18n.Lang) (
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	var v T
-	if err := decodeEmbedded(doc, &v); err != nil {
+	if err := doc.Decode(&v); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	f := newYAMLFile(name, kind, l)
@@ -116,19 +117,6 @@ func readEmbedded[T any](name string, data []byte, kind fileKind, l i18n.Lang) (
 		f.root = doc.Content[0]
 	}
 	return &v, f, nil
-}
-
-// strictEmbedded has the embedded data decoded refusing unknown fields, which yaml.v3 does only
-// from text: the localized tree written out and parsed again, twice the work of reading it. This
-// package's tests set it (strict_embedded_test.go), so a field misspelt in the data fails them
-// all; a run decodes the tree as it is, as the data it ships with has passed them.
-var strictEmbedded = false
-
-func decodeEmbedded(doc *yaml.Node, v any) error {
-	if !strictEmbedded {
-		return doc.Decode(v)
-	}
-	return strictyaml.DecodeKnown(doc, v)
 }
 
 // parse reads the one document of the file into f.root.

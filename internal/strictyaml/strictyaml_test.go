@@ -1,7 +1,10 @@
 package strictyaml
 
 import (
+	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/hitready/hitready/internal/i18n"
 )
@@ -34,5 +37,22 @@ func TestSplitLine(t *testing.T) {
 	}
 	if col, msg := CutNumber("column 7: not whole", "column "); col != 7 || msg != "not whole" {
 		t.Errorf("CutNumber = %d, %q", col, msg)
+	}
+}
+
+// DecodeKnown refuses a field the type does not have, which yaml.Node.Decode lets through.
+func TestDecodeKnown(t *testing.T) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte("a: one\nb: 2\n"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		A string `yaml:"a"`
+	}
+	if err := doc.Decode(&v); err != nil || v.A != "one" {
+		t.Fatalf("Node.Decode: %+v, %v", v, err)
+	}
+	if err := DecodeKnown(&doc, &v); err == nil || !strings.Contains(err.Error(), "field b not found") {
+		t.Errorf("DecodeKnown: %v", err)
 	}
 }
