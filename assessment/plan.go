@@ -1,6 +1,8 @@
 package assessment
 
 import (
+	"cmp"
+
 	"github.com/hitready/hitready/questions"
 )
 
@@ -29,12 +31,7 @@ func (s PlanStep) sameStep(o PlanStep) bool {
 
 // Label is the step's action without the reason an exam may be sat at that point, so that the
 // same step reads the same for every person of a cohort.
-func (s PlanStep) Label() string {
-	if s.label != "" {
-		return s.label
-	}
-	return s.Action
-}
+func (s PlanStep) Label() string { return cmp.Or(s.label, s.Action) }
 
 // plan orders the steps that close every gap of a person (gaps, which Score has just worked out),
 // and is pure: the same profile, credentials, steps and answers give the same plan.
