@@ -9,15 +9,13 @@ import (
 	"github.com/hitready/hitready/assessment"
 )
 
-// compareView is what the progress page shows of a comparison.
+// compareView is what the progress page shows of a comparison: its own fields (the snapshots,
+// the changes), with the names from files escaped and its lists as the page's rows.
 type compareView struct {
+	assessment.Comparison
 	Date                 time.Time // the day the page says it was made; zero for none
 	Who                  string
 	OldSource, NewSource string
-	Old, New             assessment.Snapshot
-	ScoreChange          float64
-	VerdictChange        string
-	DifferentPeople      bool
 	OldName, NewName     string
 	Areas                []areaChange
 	Done                 []doneStep
@@ -56,12 +54,9 @@ func Comparison(w io.Writer, c assessment.Comparison, opts Options) error {
 	if err != nil {
 		return err
 	}
-	v := compareView{Date: opts.Date,
-		Who: fileText(cmp.Or(c.New.Respondent, c.Old.Respondent)), OldSource: fileText(c.Old.Source),
-		NewSource: fileText(c.New.Source), Old: c.Old, New: c.New, ScoreChange: c.ScoreChange,
-		VerdictChange: c.VerdictChange, DifferentPeople: c.DifferentRespondents,
-		OldName: fileText(c.Old.Respondent), NewName: fileText(c.New.Respondent),
-	}
+	v := compareView{Comparison: c, Date: opts.Date, Who: fileText(cmp.Or(c.New.Respondent, c.Old.Respondent)),
+		OldSource: fileText(c.Old.Source), NewSource: fileText(c.New.Source),
+		OldName: fileText(c.Old.Respondent), NewName: fileText(c.New.Respondent)}
 	for _, a := range c.Areas {
 		v.Areas = append(v.Areas, areaChange{Title: a.Title, Old: a.Old, New: a.New, Change: a.Change,
 			OldBar: newBar(a.Old, 100), NewBar: newBar(a.New, 100)})

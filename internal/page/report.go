@@ -13,13 +13,12 @@ import (
 )
 
 // reportView is what the student's page shows of a report, worked out once so that the
-// templates only place it.
+// templates only place it: the report's own fields (its verdict, score, thresholds, settings and
+// notes), with the names from files escaped and its lists as the page's rows.
 type reportView struct {
+	assessment.Report
 	Date                 time.Time // the day the page says it was made; zero for none
 	Who, Source, Profile string
-	Verdict              assessment.Verdict
-	Score                float64
-	Thresholds           assessment.Thresholds
 	Gauge                gauge
 	Headline             string // what stands in the way, or how far the score is
 	FirstStep            string
@@ -27,8 +26,6 @@ type reportView struct {
 	Steps                []stepRow
 	Credentials          []credentialRow
 	Gaps                 []gapRow
-	Settings             []assessment.SettingOutlook
-	Notes                []assessment.Note
 }
 
 type areaRow struct {
@@ -112,11 +109,8 @@ func headline(l *i18n.Localizer, r assessment.Report) string {
 }
 
 func newReportView(r assessment.Report) reportView {
-	v := reportView{
-		Who: fileText(r.Respondent), Source: fileText(r.Source), Profile: fileText(r.Profile),
-		Verdict: r.Verdict, Score: r.Score, Thresholds: r.Thresholds,
-		Gauge: newGauge(r.Score, r.Thresholds), Settings: r.Settings, Notes: r.Notes,
-	}
+	v := reportView{Report: r, Who: fileText(r.Respondent), Source: fileText(r.Source), Profile: fileText(r.Profile),
+		Gauge: newGauge(r.Score, r.Thresholds)}
 	titles := map[string]string{}
 	for _, g := range r.Gaps {
 		titles[g.ID] = cmp.Or(g.Title, g.ID)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -106,16 +105,10 @@ func (s *listStream) Close(sum *assessment.Summary) error {
 }
 
 // jsonLine is a report on one compact line: a cohort's JSON is for programs, and indenting it
-// tripled the cost of writing it. HTML escaping is off and controls are escaped as in writeJSON,
-// so texts read the same.
+// tripled the cost of writing it. It is encoded as writeJSON encodes, so texts read the same.
 func jsonLine(r assessment.Report) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r); err != nil {
-		return nil, err
-	}
-	return textsafe.EscapeJSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))), nil
+	data, err := encodeJSON(r, "")
+	return bytes.TrimSuffix(data, []byte("\n")), err
 }
 
 // csvLine is one row of a CSV.
