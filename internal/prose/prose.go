@@ -154,11 +154,3 @@ func LowerFirst(title string) string {
 	}
 	return string(unicode.ToLower(first)) + title[n:]
 }
-
-// Or joins items as a choice: "a", "a or b", "a, b or c".
-func Or(items []string) string {
-	if len(items) <= 1 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
-}

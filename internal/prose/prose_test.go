@@ -58,20 +58,6 @@ func TestLines(t *testing.T) {
 	}
 }
 
-func TestOr(t *testing.T) {
-	tests := []struct{ got, want string }{
-		{Or(nil), ""},
-		{Or([]string{"associate"}), "associate"},
-		{Or([]string{"associate", "bachelor"}), "associate or bachelor"},
-		{Or([]string{"associate", "bachelor", "master"}), "associate, bachelor or master"},
-	}
-	for i, tt := range tests {
-		if tt.got != tt.want {
-			t.Errorf("case %d: %q, want %q", i, tt.got, tt.want)
-		}
-	}
-}
-
 // Width counts what a person sees: a flag, a keycap and a family joined by zero-width joiners
 // are each one character of two columns; cutting a word never splits one.
 func TestWidthAndCutsByGraphemeCluster(t *testing.T) {
