@@ -349,10 +349,7 @@ func (p *Profile) severity(req *Requirement, credit float64) Severity {
 // step has none, so there is always one.
 func (p *Profile) nextStep(req *Requirement, a *questions.Answers) string {
 	for _, s := range req.NextSteps {
-		if s.When == nil {
-			return s.Text
-		}
-		if ans, ok := a.Get(s.When.Question); ok && slices.Contains(s.When.In, ans.Choice) {
+		if s.When == nil || s.When.Holds(a) {
 			return s.Text
 		}
 	}
