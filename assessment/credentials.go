@@ -323,10 +323,8 @@ func (r Rule) holds(a *questions.Answers) bool {
 
 // holding is the first of routes that holds for the person, nil if none does.
 func holding(routes []Route, a *questions.Answers) *Route {
-	for i := range routes {
-		if routes[i].holds(a) {
-			return &routes[i]
-		}
+	if i := slices.IndexFunc(routes, func(r Route) bool { return r.holds(a) }); i >= 0 {
+		return &routes[i]
 	}
 	return nil
 }
