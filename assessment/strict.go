@@ -143,15 +143,12 @@ func (f *yamlFile) parse(data []byte) bool {
 	return true
 }
 
-// kindName is the file's kind in words: "profile", "perfil".
-func (f *yamlFile) kindName() string { return f.Words.T(f.kind.name) }
-
-// kindArgs is args (or new ones) with Kind, the file's kind in words.
+// kindArgs is args (or new ones) with Kind, the file's kind in words: "profile", "perfil".
 func (f *yamlFile) kindArgs(args i18n.Args) i18n.Args {
 	if args == nil {
 		args = i18n.Args{}
 	}
-	args["Kind"] = f.kindName()
+	args["Kind"] = f.Words.T(f.kind.name)
 	return args
 }
 
@@ -160,7 +157,7 @@ func (f *yamlFile) nameOr(name string) string {
 	if name != "" {
 		return name
 	}
-	return f.Words.T("errors.profile.the-file", i18n.Args{"Kind": f.kindName()})
+	return f.Words.T("errors.profile.the-file", f.kindArgs(nil))
 }
 
 // invalid adds the YAML parser's or decoder's refusal msg at line, its frequent words in the
