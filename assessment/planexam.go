@@ -32,7 +32,11 @@ func (f *planFor) findExam(exams []*candidate, a *questions.Answers, needPrep bo
 		if needPrep && !prepared {
 			continue
 		}
-		return examFit{exam: e, cred: c, status: st, route: holdingRoute(c, a), prep: prep}, true
+		route := holding(c.Eligible, a) // why the person may sit it: the clause of the route that holds
+		if st == EligibleEarly {
+			route = holding(c.Early, a)
+		}
+		return examFit{exam: e, cred: c, status: st, route: route.Because, prep: prep}, true
 	}
 	return examFit{}, false
 }
@@ -157,14 +161,4 @@ func earlyInLastTerm(c *Credential, st *Step, before, after *questions.Answers) 
 		last.Set(programLevelQuestion, level)
 	}
 	return slices.ContainsFunc(c.Early, func(r Route) bool { return r.holds(last) })
-}
-
-// holdingRoute is why the person may sit the exam: the clause of the route that holds.
-func holdingRoute(c *Credential, a *questions.Answers) string {
-	for _, routes := range [2][]Route{c.Eligible, c.Early} {
-		if r := holding(routes, a); r != nil {
-			return r.Because
-		}
-	}
-	return ""
 }
