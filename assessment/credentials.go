@@ -466,12 +466,8 @@ func appendNew(out []string, texts ...string) []string {
 func missing(r Route, a *questions.Answers) []string {
 	out := []string{}
 	for _, rule := range failingRules(r, a) {
-		ans, given := a.Get(rule.Question)
-		text := rule.Missing
-		if given && rule.MissingWhen[ans.Choice] != "" {
-			text = rule.MissingWhen[ans.Choice]
-		}
-		out = appendNew(out, text)
+		ans, _ := a.Get(rule.Question) // unanswered, its choice is "", which no missing_when names
+		out = appendNew(out, cmp.Or(rule.MissingWhen[ans.Choice], rule.Missing))
 	}
 	return out
 }
