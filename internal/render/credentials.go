@@ -25,10 +25,7 @@ func CredentialFormats() Formats[Renderer[*assessment.Credentials]] {
 
 // credentialsYAML is the credentials in the form a profile's "credentials: FILE" reads.
 func credentialsYAML(w io.Writer, cs *assessment.Credentials, opts Options) error {
-	if _, err := io.WriteString(w, "# "+opts.loc().T("credentials.yaml.comment")+"\n"); err != nil {
-		return err
-	}
-	return writeYAML(w, cs)
+	return commentedYAML(w, opts.loc().T("credentials.yaml.comment"), cs)
 }
 
 // routeRows flattens a credential's routes into one row each: kind (credentials.kind.*), text,
@@ -90,13 +87,21 @@ func quote(texts []string) {
 	}
 }
 
-// examText is what the sources say of a credential's exam, in a sentence; empty when they say
-// nothing.
-func examText(c *assessment.Credential, l *i18n.Localizer) string {
-	if c.Exam == nil {
-		return ""
+// aboutCredential is what the table and the Markdown say of a credential before its routes: what
+// a pass meets (the message meets), what the sources say of its exam, and the body's
+// recommendation and what it has not decided, each as they have one.
+func aboutCredential(cs *assessment.Credentials, c *assessment.Credential, meets string, l *i18n.Localizer) []string {
+	about := []string{l.T(meets, i18n.Args{"Meets": strings.Join(cs.MeetsWords(c), ", ")})}
+	if c.Exam != nil {
+		about = append(about, l.T("credentials.exam", i18n.Args{"Facts": c.Exam.Facts, "Source": c.Exam.Source, "Grade": string(c.Exam.Grade)}))
 	}
-	return l.T("credentials.exam", i18n.Args{"Facts": c.Exam.Facts, "Source": c.Exam.Source, "Grade": string(c.Exam.Grade)})
+	if c.Recommended != "" {
+		about = append(about, l.T("credentials.recommended", i18n.Args{"Text": c.Recommended}))
+	}
+	if c.Undecided != "" {
+		about = append(about, l.T("credentials.undecided", i18n.Args{"Text": c.Undecided}))
+	}
+	return about
 }
 
 // credentialsTable lists each credential and its routes as wrapped lines rather than a box, so it
@@ -109,15 +114,8 @@ func credentialsTable(w io.Writer, cs *assessment.Credentials, opts Options) err
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
 		fmt.Fprintf(&b, "\n%s: %s\n", shortName(c.ID), c.Name)
-		para("  ", loc.T("credentials.meets", i18n.Args{"Meets": strings.Join(cs.MeetsWords(c), ", ")}))
-		if e := examText(c, loc); e != "" {
-			para("  ", e)
-		}
-		if c.Recommended != "" {
-			para("  ", loc.T("credentials.recommended", i18n.Args{"Text": c.Recommended}))
-		}
-		if c.Undecided != "" {
-			para("  ", loc.T("credentials.undecided", i18n.Args{"Text": c.Undecided}))
+		for _, text := range aboutCredential(cs, c, "credentials.meets", loc) {
+			para("  ", text)
 		}
 		for _, row := range routeRows(cs, c, loc, true) {
 			label := loc.T("credentials.route", i18n.Args{"Kind": prose.UpperFirst(row[0]), "Text": row[1]})
@@ -155,15 +153,9 @@ func credentialsMarkdown(w io.Writer, cs *assessment.Credentials, opts Options) 
 	fmt.Fprintf(&b, "## %s\n\n%s\n", loc.T("credentials.md.heading"), mdText(loc.T("credentials.md.intro")))
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
-		fmt.Fprintf(&b, "\n### %s\n\n%s\n", mdText(c.Name), mdText(loc.T("credentials.md.meets", i18n.Args{"Meets": strings.Join(cs.MeetsWords(c), ", ")})))
-		if e := examText(c, loc); e != "" {
-			fmt.Fprintf(&b, "\n%s\n", mdText(e))
-		}
-		if c.Recommended != "" {
-			fmt.Fprintf(&b, "\n%s\n", mdText(loc.T("credentials.recommended", i18n.Args{"Text": c.Recommended})))
-		}
-		if c.Undecided != "" {
-			fmt.Fprintf(&b, "\n%s\n", mdText(loc.T("credentials.undecided", i18n.Args{"Text": c.Undecided})))
+		fmt.Fprintf(&b, "\n### %s\n", mdText(c.Name))
+		for _, text := range aboutCredential(cs, c, "credentials.md.meets", loc) {
+			fmt.Fprintf(&b, "\n%s\n", mdText(text))
 		}
 		b.WriteString("\n")
 		mdHead(&b, "lllll", loc.T("credentials.md.route"), loc.T("credentials.md.who"), loc.T("credentials.md.when"),

@@ -25,11 +25,7 @@ func RequirementFormats() Formats[Renderer[*assessment.Profile]] {
 
 // profileYAML is the profile in exactly the form --profile reads, under a comment that says so.
 func profileYAML(w io.Writer, p *assessment.Profile, opts Options) error {
-	comment := opts.loc().T("requirements.yaml.comment", i18n.Args{"ID": p.ID})
-	if _, err := io.WriteString(w, "# "+strings.ReplaceAll(comment, "\n", "\n# ")+"\n"); err != nil {
-		return err
-	}
-	return writeYAML(w, p)
+	return commentedYAML(w, opts.loc().T("requirements.yaml.comment", i18n.Args{"ID": p.ID}), p)
 }
 
 func thresholdLine(p *assessment.Profile, l *i18n.Localizer) string {

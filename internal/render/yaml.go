@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -16,6 +17,15 @@ func writeYAML[T any](w io.Writer, v T) error {
 		return err
 	}
 	return enc.Close()
+}
+
+// commentedYAML writes v as YAML under comment, each of its lines a YAML comment: what the file
+// is and how to use it, in the reader's language.
+func commentedYAML[T any](w io.Writer, comment string, v T) error {
+	if _, err := io.WriteString(w, "# "+strings.ReplaceAll(comment, "\n", "\n# ")+"\n"); err != nil {
+		return err
+	}
+	return writeYAML(w, v)
 }
 
 // fastYAML writes a report or a comparison with the one YAML writer of reports.
