@@ -81,7 +81,10 @@ func parseProfile(path string, data []byte, l i18n.Lang, bank func() (*questions
 	if err != nil {
 		return nil, err
 	}
-	side := decodeBeside(l)
+	// What a profile is read with, decoding meanwhile: the embedded outlook, credentials and steps.
+	outlook := decodeLater[Outlook](embeddedOutlookName, outlookYAML, outlookKind, l)
+	credentials := decodeLater[Credentials](embeddedCredentialsName, credentialsYAML, credentialsKind, l)
+	steps := decodeLater[Steps](embeddedStepsName, stepsYAML, stepsKind, l)
 	if p.bank, err = bank(); err != nil {
 		return nil, err
 	}
@@ -90,13 +93,13 @@ func parseProfile(path string, data []byte, l i18n.Lang, bank func() (*questions
 	}
 	p.origin = newFileOrigin(f, "thresholds", "requirements", len(p.Requirements))
 	p.derive()
-	if p.outlook, err = checkOutlook(side.outlook, p.bank); err != nil {
+	if p.outlook, err = checkOutlook(outlook, p.bank); err != nil {
 		return nil, err
 	}
-	if p.credentials, err = defaultCredentials(p, side.credentials); err != nil {
+	if p.credentials, err = defaultCredentials(p, credentials); err != nil {
 		return nil, err
 	}
-	if p.steps, err = defaultSteps(p, p.credentials, side.steps); err != nil {
+	if p.steps, err = defaultSteps(p, p.credentials, steps); err != nil {
 		return nil, err
 	}
 	// With its own credentials and steps, UseCredentialsAndSteps checks the promises.
@@ -136,19 +139,4 @@ func decodeLater[T any](name string, data []byte, kind fileKind, l i18n.Lang) fu
 		v, f, err := readEmbedded[T](name, data, kind, l)
 		return decoded[T]{v, f}, err
 	})
-}
-
-// beside is what a profile is read with: the embedded outlook, credentials and steps, decoding.
-type beside struct {
-	outlook     func() (decoded[Outlook], error)
-	credentials func() (decoded[Credentials], error)
-	steps       func() (decoded[Steps], error)
-}
-
-func decodeBeside(l i18n.Lang) beside {
-	return beside{
-		outlook:     decodeLater[Outlook](embeddedOutlookName, outlookYAML, outlookKind, l),
-		credentials: decodeLater[Credentials](embeddedCredentialsName, credentialsYAML, credentialsKind, l),
-		steps:       decodeLater[Steps](embeddedStepsName, stepsYAML, stepsKind, l),
-	}
 }
