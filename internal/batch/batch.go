@@ -221,45 +221,39 @@ func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 // per item, in input order, on the caller's goroutine. An item Discover could not list reaches
 // emit with its error, work not called. An error from emit, a panic in emit, or ctx cancelled
 // stops the run: no new work starts, and no goroutine is left blocked, since every worker hands
-// its one result to a channel with room for all the work in flight. Run returns emit's error, or
+// its one result to a channel of its own with room for it. Run returns emit's error, or
 // ctx's cause.
 func Run[T any](ctx context.Context, items iter.Seq[Item], workers int,
 	work func(ctx context.Context, path string) (T, error), emit func(Result[T]) error) (err error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	// window bounds the files in flight, and so the results waiting for an earlier, slower one.
-	window := workers * 4
-	type indexed struct {
-		index int
-		Result[T]
-	}
 	// stop is cancelled when Run returns, whatever the way: the discoverer and the workers then
 	// stop taking work. The errgroup's own context adds the parent's cancellation (Ctrl-C).
 	stop, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	g, gctx := errgroup.WithContext(stop)
-	slots := make(chan struct{}, window)
-	results := make(chan indexed, window)
+	// Each file's result comes on a channel of its own, queued in input order, and emit takes
+	// them in turn. The queue bounds the files in flight (workers*4, the one emit waits for
+	// included), and so the results waiting for an earlier, slower one.
+	queue := make(chan chan Result[T], workers*4-1)
 
 	g.Go(func() error { // discover -> pool
-		defer close(results)
+		defer close(queue)
 		pool, workCtx := errgroup.WithContext(gctx)
 		pool.SetLimit(workers)
 		defer pool.Wait()
-		index := 0
 		for it := range items {
+			result := make(chan Result[T], 1)
 			select {
-			case slots <- struct{}{}:
+			case queue <- result:
 			case <-gctx.Done():
 				return nil
 			}
-			i := index
-			index++
 			pool.Go(func() error { // blocks while every worker is busy
 				// A file's failure is its result, never the group's: one bad file does not
 				// stop the others.
-				results <- indexed{i, process(workCtx, it, work)}
+				result <- process(workCtx, it, work)
 				return nil
 			})
 		}
@@ -269,26 +263,13 @@ func Run[T any](ctx context.Context, items iter.Seq[Item], workers int,
 		// On every way out, the producers are told to stop and waited for; they cannot block,
 		// so this ends (at once, but for work in progress, which its context cuts short).
 		cancel(errStopped)
-		for range results {
+		for range queue {
 		}
 		g.Wait()
 	}()
-
-	pending := map[int]Result[T]{}
-	next := 0
-	for r := range results {
-		pending[r.index] = r.Result
-		for {
-			ready, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			<-slots
-			if err := emit(ready); err != nil {
-				return err
-			}
+	for result := range queue {
+		if err := emit(<-result); err != nil {
+			return err
 		}
 	}
 	if ctx.Err() != nil {
