@@ -42,11 +42,8 @@ func (p Path) String() string {
 //
 // inputs is walked only when an output exists as a regular file: a file that does not exist yet
 // cannot be an input, and the walk (every file under score's folders) is then saved.
-func CheckOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) error {
-	return worded(checkOutputs(outputs, inputs, streams), streams.Lang)
-}
-
-func checkOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) error {
+func CheckOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) (err error) {
+	defer func() { err = worded(err, streams.Lang) }()
 	var list []output
 	replacing := false
 	for _, p := range outputs {

@@ -203,12 +203,9 @@ func SameTarget(a, b string) bool {
 	if erra != nil || errb != nil {
 		return false
 	}
-	if ta.path == tb.path {
-		return true
-	}
 	ia, erra := os.Stat(ta.path)
 	ib, errb := os.Stat(tb.path)
-	return erra == nil && errb == nil && os.SameFile(ia, ib)
+	return ta.path == tb.path || erra == nil && errb == nil && os.SameFile(ia, ib)
 }
 
 // InPlace tells whether name is written into rather than replaced: standard output or error by
