@@ -104,10 +104,9 @@ func parseProfile(path string, data []byte, l i18n.Lang, bank func() (*questions
 	}
 	// With its own credentials and steps, UseCredentialsAndSteps checks the promises.
 	if promises && p.CredentialsFile == "" && p.StepsFile == "" {
-		err = p.checkPromises()
-	}
-	if err != nil {
-		return nil, err
+		if err := p.checkPromises(); err != nil {
+			return nil, err
+		}
 	}
 	return p, nil
 }

@@ -96,9 +96,6 @@ func (a *Answers) Skip(id string) {
 // Skipped reports whether question id was skipped.
 func (a *Answers) Skipped(id string) bool { return a.skipped[id] }
 
-// SkippedIDs lists the skipped question ids, sorted.
-func (a *Answers) SkippedIDs() []string { return slices.Sorted(maps.Keys(a.skipped)) }
-
 // Delete forgets the answer to question id, or that it was skipped.
 func (a *Answers) Delete(id string) {
 	a.record(id)

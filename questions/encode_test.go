@@ -2,6 +2,8 @@ package questions
 
 import (
 	"bytes"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -171,3 +173,6 @@ func TestEncodeAnswersJSONLayout(t *testing.T) {
 		t.Errorf("no answers written as:\n%s", got)
 	}
 }
+
+// SkippedIDs lists the skipped question ids, sorted: what the tests of skipped questions compare.
+func (a *Answers) SkippedIDs() []string { return slices.Sorted(maps.Keys(a.skipped)) }
