@@ -9,11 +9,8 @@ import (
 	"slices"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
-	"github.com/hitready/hitready/internal/strictyaml"
 	"github.com/hitready/hitready/internal/yamltree"
 )
 
@@ -59,23 +56,6 @@ type Scale struct {
 	Max  int    `yaml:"max" json:"max"`
 	Low  string `yaml:"low" json:"low"`
 	High string `yaml:"high" json:"high"`
-}
-
-// strictBank has the bank, and each of its conditions (when), decoded refusing unknown fields,
-// which yaml.v3 does only from text (the localized tree written out and parsed again: twice the
-// work). This package's tests set it (strict_bank_test.go), so a misspelt field in bank.yaml
-// fails them; a run, whose bank has passed them, decodes the tree as it is.
-var strictBank = false
-
-// decodeBank decodes a node of the bank: strictly under the tests (strictBank), else as it is.
-func decodeBank(n *yaml.Node, v any) error {
-	if !strictBank {
-		return n.Decode(v)
-	}
-	if err := strictyaml.DecodeKnown(n, v); err != nil {
-		return fmt.Errorf("line %d: %w", n.Line, err)
-	}
-	return nil
 }
 
 // Question is one entry of the bank.
@@ -188,7 +168,9 @@ func LoadIn(l i18n.Lang) (*Bank, error) {
 
 // parseBank reads bank.yaml, from its tree when the tree is its parse, in language l: the quotes
 // are split from their renderings (splitQuotes), the texts written in two languages are made
-// plain strings of l (i18n.Localize), then the document is decoded strictly.
+// plain strings of l (i18n.Localize), then the document is decoded from its tree without refusing
+// unknown fields, since every command reads it on start: the tests hold bank.yaml to its types
+// (TestBankHasOnlyKnownFields).
 func parseBank(data []byte, tree string, l i18n.Lang) (*Bank, error) {
 	doc, err := yamltree.Parse(data, tree)
 	if err != nil {
@@ -202,7 +184,7 @@ func parseBank(data []byte, tree string, l i18n.Lang) (*Bank, error) {
 	}
 	b := Bank{lang: l}
 	if len(doc.Content) > 0 {
-		if err := decodeBank(doc.Content[0], &b); err != nil {
+		if err := doc.Content[0].Decode(&b); err != nil {
 			return nil, fmt.Errorf("question bank: %w", err)
 		}
 	}

@@ -107,7 +107,6 @@ func TestBankCheckRefusesBrokenBanks(t *testing.T) {
 		{"rating without scale", q("- {id: b, section: s, kind: rating, text: T, help: H, why: {en: W, es: V}}\n"), "needs a scale"},
 		{"unknown kind", q("- {id: b, section: s, kind: slider, text: T, help: H, why: {en: W, es: V}}\n"), `kind "slider"`},
 		{"no help", q("- {id: b, section: s, kind: one-of, text: T, why: {en: W, es: V}, values: [{value: x, label: X}]}\n"), "help and why are all required"},
-		{"unknown field", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: {en: W, es: V}, colour: red, values: [{value: x, label: X}]}\n"), "colour"},
 		// A why is a quote with its Spanish rendering: never one language alone, in any session.
 		{"why in English alone", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: W, values: [{value: x, label: X}]}\n"), "line 5: why is a quoted source: write it {en: the words as written, es: a Spanish rendering}"},
 		{"why without its Spanish", q("- {id: b, section: s, kind: one-of, text: T, help: H, why: {en: W}, values: [{value: x, label: X}]}\n"), "why: line 5: a text in two languages needs both en and es"},

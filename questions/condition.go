@@ -42,14 +42,14 @@ func (w When) In(l *i18n.Localizer) string {
 func (w *When) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.MappingNode {
 		var c Condition
-		if err := decodeBank(n, &c); err != nil {
+		if err := n.Decode(&c); err != nil {
 			return err
 		}
 		*w = When{c}
 		return nil
 	}
 	var cs []Condition
-	if err := decodeBank(n, &cs); err != nil {
+	if err := n.Decode(&cs); err != nil {
 		return err
 	}
 	*w = cs
