@@ -167,7 +167,8 @@ func (k *Keeper) Keep(a *questions.Answers) error {
 		if fallback, cerr := k.claim(); cerr == nil {
 			k.path, k.claimed, k.written = fallback, true, false
 			if k.write(a) == nil {
-				k.say(keptInstead(k.l(), CannotWrite(k.l(), k.failed, err), fallback))
+				k.say("session.keep.instead",
+					i18n.Args{"Failure": CannotWrite(k.l(), k.failed, err), "File": fallback})
 				k.written, k.lost = true, nil
 				return nil
 			}
@@ -177,14 +178,14 @@ func (k *Keeper) Keep(a *questions.Answers) error {
 	case err != nil && k.lost == nil:
 		k.lost = err
 		if k.written {
-			k.say(latestNotKept(k.l(), k.path, err))
+			k.say("session.keep.latest-lost", i18n.Args{"Reason": Reason(k.path, err), "File": k.path})
 		} else if !k.warned {
 			k.warnCannotKeep(err)
 		}
 	case err == nil && k.lost != nil:
 		k.lost = nil
 		if k.written {
-			k.say(keptAgain(k.l(), k.path))
+			k.say("session.keep.again", i18n.Args{"File": k.path})
 		}
 	}
 	if err == nil {
@@ -212,7 +213,11 @@ func (k *Keeper) Announce(review bool) {
 	if info, err := os.Stat(r); err != nil || !info.Mode().IsRegular() {
 		return // a pipe or a device: nothing to leave as it is
 	}
-	k.say(keptElsewhere(k.l(), k.path, r, review))
+	id := "session.keep.elsewhere"
+	if review {
+		id = "session.keep.elsewhere-review"
+	}
+	k.say(id, i18n.Args{"File": k.path, "Source": r})
 }
 
 // Close removes a file claimed for the answers and never written: with nothing kept in it, it
@@ -226,8 +231,8 @@ func (k *Keeper) Close() {
 // l speaks the bank's language, the session's.
 func (k *Keeper) l() *i18n.Localizer { return i18n.For(k.opts.Bank.Lang()) }
 
-func (k *Keeper) say(text string) {
-	fmt.Fprintln(k.opts.Out, prose.Wrap(text, k.opts.Width, ""))
+func (k *Keeper) say(id string, args i18n.Args) {
+	fmt.Fprintln(k.opts.Out, prose.Wrap(keeperSays(k.l(), id, args), k.opts.Width, ""))
 }
 
 // warnCannotKeep says, once, that the answers cannot be kept. Only this warning silences a
@@ -235,5 +240,5 @@ func (k *Keeper) say(text string) {
 // that a first write that fails (a full disk) is always said.
 func (k *Keeper) warnCannotKeep(err error) {
 	k.warned = true
-	k.say(cannotKeep(k.l(), err))
+	k.say("session.keep.cannot", i18n.Args{"Reason": err.Error()})
 }

@@ -169,9 +169,12 @@ func TestPseudoKeeperLeavesNoEnglish(t *testing.T) {
 	l := i18n.For(i18n.Pseudo)
 	err := errors.New("EACCES")
 	for _, said := range []string{
-		cannotKeep(l, err), keptInstead(l, CannotWrite(l, "me.yaml", err), "hitready-answers.yaml"),
-		latestNotKept(l, "me.yaml", err), keptAgain(l, "me.yaml"),
-		keptElsewhere(l, "hitready-answers.yaml", "me.yaml", false), keptElsewhere(l, "hitready-answers.yaml", "me.yaml", true),
+		keeperSays(l, "session.keep.cannot", i18n.Args{"Reason": err.Error()}),
+		keeperSays(l, "session.keep.instead", i18n.Args{"Failure": CannotWrite(l, "me.yaml", err), "File": "hitready-answers.yaml"}),
+		keeperSays(l, "session.keep.latest-lost", i18n.Args{"Reason": Reason("me.yaml", err), "File": "me.yaml"}),
+		keeperSays(l, "session.keep.again", i18n.Args{"File": "me.yaml"}),
+		keeperSays(l, "session.keep.elsewhere", i18n.Args{"File": "hitready-answers.yaml", "Source": "me.yaml"}),
+		keeperSays(l, "session.keep.elsewhere-review", i18n.Args{"File": "hitready-answers.yaml", "Source": "me.yaml"}),
 	} {
 		if leaks := i18n.Leaks(said); len(leaks) > 0 {
 			t.Errorf("untranslated: %q in %q", leaks, said)

@@ -7,32 +7,14 @@ import (
 	"github.com/hitready/hitready/internal/textsafe"
 )
 
-// The sentences the keeping of answers says, in one place, in the language of the session
-// (messages/session.yaml). Names from the file system are escaped (textsafe): they may hold
-// anything but NUL.
-
-func cannotKeep(l *i18n.Localizer, err error) string {
-	return l.T("session.keep.cannot", i18n.Args{"Reason": textsafe.Escape(err.Error())})
-}
-
-func keptInstead(l *i18n.Localizer, failure, kept string) string {
-	return l.T("session.keep.instead", i18n.Args{"Failure": textsafe.Escape(failure), "File": textsafe.Escape(kept)})
-}
-
-func latestNotKept(l *i18n.Localizer, path string, err error) string {
-	return l.T("session.keep.latest-lost", i18n.Args{"Reason": textsafe.Escape(Reason(path, err)), "File": textsafe.Escape(path)})
-}
-
-func keptAgain(l *i18n.Localizer, path string) string {
-	return l.T("session.keep.again", i18n.Args{"File": textsafe.Escape(path)})
-}
-
-func keptElsewhere(l *i18n.Localizer, kept, source string, review bool) string {
-	args := i18n.Args{"File": textsafe.Escape(kept), "Source": textsafe.Escape(source)}
-	if review {
-		return l.T("session.keep.elsewhere-review", args)
+// keeperSays is one of the sentences the keeping of answers says (id in messages/session.yaml),
+// in the language of the session. Every argument is a name from the file system or a reason
+// that holds one, and is escaped (textsafe): it may hold anything but NUL.
+func keeperSays(l *i18n.Localizer, id string, args i18n.Args) string {
+	for k, v := range args {
+		args[k] = textsafe.Escape(v.(string))
 	}
-	return l.T("session.keep.elsewhere", args)
+	return l.T(id, args)
 }
 
 // CannotWrite words a failure to write name as "cannot write NAME: REASON", in l's language.

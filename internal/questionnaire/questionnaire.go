@@ -168,25 +168,15 @@ func (r *run) askOne(q *questions.Question) error {
 	if err := r.opts.answered(r.answers); err != nil {
 		return err
 	}
-	for _, dropped := range dropNotAsked(r.bank, r.answers, r.possible) {
-		r.total--
-		fmt.Fprintln(r.out, prose.Wrap(doesNotApply(r.l, r.total, dropped.Text), r.width, ""))
-	}
-	return nil
-}
-
-// dropNotAsked removes from possible, and returns in bank order, the questions the answers now
-// say are not asked.
-func dropNotAsked(bank *questions.Bank, answers *questions.Answers, possible map[string]bool) []*questions.Question {
-	var dropped []*questions.Question
-	for i := range bank.Questions {
-		q := &bank.Questions[i]
-		if possible[q.ID] && bank.Asks(q, answers) == questions.NotAsked {
-			delete(possible, q.ID)
-			dropped = append(dropped, q)
+	// The questions the answers now say are not asked leave the count, in bank order.
+	for i := range r.bank.Questions {
+		if d := &r.bank.Questions[i]; r.possible[d.ID] && r.bank.Asks(d, r.answers) == questions.NotAsked {
+			delete(r.possible, d.ID)
+			r.total--
+			fmt.Fprintln(r.out, prose.Wrap(doesNotApply(r.l, r.total, d.Text), r.width, ""))
 		}
 	}
-	return dropped
+	return nil
 }
 
 // errSkipped is ask's answer when the person skips an optional question: it stays unanswered.
