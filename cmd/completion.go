@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -40,13 +39,9 @@ func completeSet(_ *cobra.Command, _ []string, toComplete string) ([]string, cob
 			chosen = strings.Split(value[:i], ",")
 		}
 	}
-	var values []string
+	values := q.ValueNames()
 	if q.Kind == questions.Rating {
-		for n := q.Scale.Min; n <= q.Scale.Max; n++ {
-			values = append(values, fmt.Sprint(n))
-		}
-	} else {
-		values = q.ValueNames()
+		values = q.Scale.Values()
 	}
 	var out []string
 	for _, v := range values {

@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hitready/hitready/internal/i18n"
@@ -56,6 +57,15 @@ type Scale struct {
 	Max  int    `yaml:"max" json:"max"`
 	Low  string `yaml:"low" json:"low"`
 	High string `yaml:"high" json:"high"`
+}
+
+// Values are the scale's whole numbers, Min to Max, as an answer writes them.
+func (s *Scale) Values() []string {
+	var values []string
+	for n := s.Min; n <= s.Max; n++ {
+		values = append(values, strconv.Itoa(n))
+	}
+	return values
 }
 
 // Question is one entry of the bank.

@@ -120,7 +120,7 @@ func questionsForm(w io.Writer, b *questions.Bank) error {
 					fmt.Fprintf(&sb, "- [ ] %s `%s`\n", mdText(c.Label), c.Value)
 				}
 			case questions.Rating:
-				fmt.Fprintf(&sb, "%s %s\n\n", l.T("questions.form.circle-one"), ratingBoxes(q.Scale))
+				fmt.Fprintf(&sb, "%s %s\n\n", l.T("questions.form.circle-one"), strings.Join(q.Scale.Values(), "   "))
 				fmt.Fprintf(&sb, "%d = %s; %d = %s\n", q.Scale.Min, mdText(q.Scale.Low), q.Scale.Max, mdText(q.Scale.High))
 			}
 		}
@@ -128,14 +128,6 @@ func questionsForm(w io.Writer, b *questions.Bank) error {
 	mdWords(&sb, "##", l)
 	_, err := io.WriteString(w, sb.String())
 	return err
-}
-
-func ratingBoxes(s *questions.Scale) string {
-	var parts []string
-	for n := s.Min; n <= s.Max; n++ {
-		parts = append(parts, strconv.Itoa(n))
-	}
-	return strings.Join(parts, "   ")
 }
 
 // formNumbers numbers the questions as the paper form does: section by section.
