@@ -67,7 +67,7 @@ func Report(w io.Writer, r assessment.Report, opts Options) error {
 	}
 	v := newReportView(r)
 	v.Date = opts.Date
-	v.Headline = headline(set.w.l, r)
+	v.Headline = Headline(set.w.l, r, pageHeadline)
 	f := frame{Kind: "report", Title: titleOf(set.w.l, "page.title.report", "page.title.report-of", cmp.Or(v.Who, v.Source)),
 		Date: opts.Date}
 	return write(w, set, "report", v, f, reportSources(set.w.l, r, opts))
@@ -81,15 +81,25 @@ func titleOf(l *i18n.Localizer, alone, of, who string) string {
 	return l.T(of, i18n.Args{"Who": who})
 }
 
-// headline is the sentence under the verdict: the blocking gaps that stand in the way, by title
-// (or counted, when a profile of one's own gives them none), else how the score compares with the
-// thresholds.
-func headline(l *i18n.Localizer, r assessment.Report) string {
+// HeadlineIDs are the messages a headline is made of: one blocking gap in a list (Blocker), the
+// gaps that block (Blocked, or Untitled when one has no title), and the score beside the
+// thresholds when nothing blocks (Ready, Nearly, Low).
+type HeadlineIDs struct{ Blocker, Blocked, Untitled, Ready, Nearly, Low string }
+
+// pageHeadline are the page's, under a verdict of its own.
+var pageHeadline = HeadlineIDs{Blocker: "page.headline.blocker", Blocked: "page.headline.blockers",
+	Untitled: "page.headline.blocked", Ready: "page.headline.ready", Nearly: "page.headline.nearly-ready",
+	Low: "page.headline.not-ready"}
+
+// Headline is the verdict in one sentence a person understands at a glance, in the messages of
+// ids: the blocking gaps that stand in the way, by title (or counted, when a profile of one's own
+// gives them none), else how the score compares with the thresholds.
+func Headline(l *i18n.Localizer, r assessment.Report, ids HeadlineIDs) string {
 	var blockers []string
 	titled := true
 	for _, g := range r.Gaps {
 		if g.Severity == assessment.Blocking {
-			blockers = append(blockers, l.T("page.headline.blocker", i18n.Args{"Title": prose.LowerFirst(g.Title)}))
+			blockers = append(blockers, l.T(ids.Blocker, i18n.Args{"Title": prose.LowerFirst(g.Title)}))
 			titled = titled && g.Title != ""
 		}
 	}
@@ -97,15 +107,15 @@ func headline(l *i18n.Localizer, r assessment.Report) string {
 	switch {
 	case len(blockers) > 0 && titled:
 		// The first title came lower-cased from the list ("the AHIMA exam ... stands in the way").
-		return prose.UpperFirst(l.N("page.headline.blockers", len(blockers), i18n.Args{"List": l.And(blockers)}))
+		return prose.UpperFirst(l.N(ids.Blocked, len(blockers), i18n.Args{"Blockers": l.And(blockers)}))
 	case len(blockers) > 0:
-		return l.N("page.headline.blocked", len(blockers))
+		return l.N(ids.Untitled, len(blockers))
 	case r.Verdict == assessment.Ready:
-		return l.T("page.headline.ready", scores)
+		return l.T(ids.Ready, scores)
 	case r.Verdict == assessment.NearlyReady:
-		return l.T("page.headline.nearly-ready", scores)
+		return l.T(ids.Nearly, scores)
 	}
-	return l.T("page.headline.not-ready", scores)
+	return l.T(ids.Low, scores)
 }
 
 func newReportView(r assessment.Report) reportView {

@@ -71,7 +71,7 @@ func verdictSection(b *strings.Builder, r assessment.Report, opts Options, p pai
 	if who := describeRespondent(r, l); who != "" {
 		wrapped(b, "", p.paint(ansiDim, who), opts.width())
 	}
-	for _, line := range prose.Lines(headline(r, l), opts.width()) {
+	for _, line := range prose.Lines(page.Headline(l, r, reportHeadline), opts.width()) {
 		b.WriteString(p.paint(ansiBold+verdictColor[r.Verdict], line) + "\n")
 	}
 	b.WriteString(l.T("report.closing.score") + ": " + scoreValue(r, l) + "\n")
@@ -423,31 +423,11 @@ func settingFigure(s assessment.SettingOutlook, l *i18n.Localizer) string {
 	return l.T("report.settings.figure", i18n.Args{"Employment": s.Employment, "Industry": s.Industry, "Source": s.Source})
 }
 
-// headline is the verdict in one sentence a person understands at a glance: when something
-// blocks, what it is ("Not yet ready: the associate's degree and the AHIMA exam stand in the
-// way.").
-func headline(r assessment.Report, l *i18n.Localizer) string {
-	var blockers []string
-	titled := true
-	for _, g := range r.Gaps {
-		if g.Severity == assessment.Blocking {
-			blockers = append(blockers, l.T("report.headline.blocker", i18n.Args{"Title": prose.LowerFirst(g.Title)}))
-			titled = titled && g.Title != ""
-		}
-	}
-	scores := i18n.Args{"Score": formatScore(r.Score), "Ready": formatScore(r.Thresholds.Ready), "Nearly": formatScore(r.Thresholds.NearlyReady)}
-	switch {
-	case len(blockers) > 0 && titled:
-		return l.N("report.headline.blocked", len(blockers), i18n.Args{"Blockers": l.And(blockers)})
-	case len(blockers) > 0:
-		return l.N("report.headline.blocked-untitled", len(blockers))
-	case r.Verdict == assessment.Ready:
-		return l.T("report.headline.ready", scores)
-	case r.Verdict == assessment.NearlyReady:
-		return l.T("report.headline.nearly", scores)
-	}
-	return l.T("report.headline.low", scores)
-}
+// reportHeadline are the messages of the report's headline, which says the verdict too ("Not yet
+// ready: the associate's degree and the AHIMA exam stand in the way.").
+var reportHeadline = page.HeadlineIDs{Blocker: "report.headline.blocker", Blocked: "report.headline.blocked",
+	Untitled: "report.headline.blocked-untitled", Ready: "report.headline.ready", Nearly: "report.headline.nearly",
+	Low: "report.headline.low"}
 
 func describeRespondent(r assessment.Report, l *i18n.Localizer) string {
 	// The source is a name from the file system, which may hold any byte: shown escaped. The

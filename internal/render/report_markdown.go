@@ -7,6 +7,7 @@ import (
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/i18n"
+	"github.com/hitready/hitready/internal/page"
 )
 
 // reportMarkdown writes a report as Markdown that pastes into a document: a heading, the verdict, a
@@ -19,7 +20,7 @@ func reportMarkdown(w io.Writer, r assessment.Report, o Options) error {
 		title += ": " + who
 	}
 	fmt.Fprintf(&b, "## %s\n\n", mdText(title))
-	fmt.Fprintf(&b, "**%s**\n\n", mdText(headline(r, l)))
+	fmt.Fprintf(&b, "**%s**\n\n", mdText(page.Headline(l, r, reportHeadline)))
 	fmt.Fprintf(&b, "%s: **%s** / 100 (%s)\n\n", l.T("report.closing.score"), formatScore(r.Score),
 		l.T("report.score.ready-at", i18n.Args{"Ready": formatScore(r.Thresholds.Ready)}))
 	mdHead(&b, "lrr", l.T("report.md.area"), l.T("report.closing.score"), l.T("report.md.weight"))

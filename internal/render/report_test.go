@@ -10,6 +10,7 @@ import (
 
 	"github.com/hitready/hitready/assessment"
 	"github.com/hitready/hitready/internal/i18n"
+	"github.com/hitready/hitready/internal/page"
 )
 
 func TestHeadline(t *testing.T) {
@@ -49,7 +50,7 @@ func TestHeadline(t *testing.T) {
 			"Not yet ready: the A, the bb and the cc stand in the way."},
 	}...)
 	for _, tt := range tests {
-		if got := headline(tt.r, i18n.For(i18n.English)); got != tt.want {
+		if got := page.Headline(i18n.For(i18n.English), tt.r, reportHeadline); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
