@@ -258,23 +258,15 @@ func (p *Profile) checkMonotone(r *Requirement) []factorMessage {
 
 // dependsOn tells whether one of q's conditions looks at question id.
 func dependsOn(q *questions.Question, id string) bool {
-	for _, c := range q.AskedWhen {
-		if c.Question == id {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(q.AskedWhen, func(c questions.Condition) bool { return c.Question == id })
 }
 
 // newlyAsked tells whether question id improving from lo to hi can start asking q: one of q's
 // conditions on id leaves lo out and lets hi in.
 func newlyAsked(q *questions.Question, id, lo, hi string) bool {
-	for _, c := range q.AskedWhen {
-		if c.Question == id && !slices.Contains(c.In, lo) && slices.Contains(c.In, hi) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(q.AskedWhen, func(c questions.Condition) bool {
+		return c.Question == id && !slices.Contains(c.In, lo) && slices.Contains(c.In, hi)
+	})
 }
 
 // weakestFirst lists an ordered question's values from the weakest answer to the best.

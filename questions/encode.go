@@ -39,12 +39,9 @@ func SplitAnswersHeader(data []byte) (head, body []byte) {
 // IsAnswersHeader tells whether head, the leading comment lines of a file, is the head of an
 // answers file hitready wrote, in this version or an earlier one.
 func IsAnswersHeader(head []byte) bool {
-	for _, l := range i18n.Langs() {
-		if string(head) == "# "+strings.ReplaceAll(answersHeader(i18n.For(l)), "\n", "\n# ")+"\n" {
-			return true
-		}
-	}
-	return slices.Contains(legacyHeaders, string(head))
+	return slices.ContainsFunc(i18n.Langs(), func(l i18n.Lang) bool {
+		return string(head) == "# "+strings.ReplaceAll(answersHeader(i18n.For(l)), "\n", "\n# ")+"\n"
+	}) || slices.Contains(legacyHeaders, string(head))
 }
 
 // EncodeAnswers writes answers as a YAML answers file, questions in bank order, that
