@@ -117,17 +117,10 @@ func cellLines(cell string, width int) []string {
 func wrapped(b *strings.Builder, prefix, text string, width int) {
 	indent := strings.Repeat(" ", textWidth(prefix))
 	room := max(width-textWidth(prefix), 20)
-	first := true
 	for _, para := range strings.Split(text, "\n") {
 		for _, line := range prose.Lines(para, room) {
-			if first {
-				b.WriteString(prefix)
-				first = false
-			} else {
-				b.WriteString(indent)
-			}
-			b.WriteString(strings.TrimRight(line, " "))
-			b.WriteString("\n")
+			b.WriteString(prefix + strings.TrimRight(line, " ") + "\n")
+			prefix = indent
 		}
 	}
 }
