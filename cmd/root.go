@@ -296,10 +296,7 @@ func setUpBuiltins(root *cobra.Command, l *i18n.Localizer) {
 				}
 				check := sh.Args
 				sh.Args = func(c *cobra.Command, args []string) error {
-					if check == nil {
-						return nil
-					}
-					if err := check(c, args); err != nil {
+					if check != nil && check(c, args) != nil {
 						return noArgs(c, args)
 					}
 					return nil
