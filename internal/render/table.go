@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/clipperhouse/displaywidth"
@@ -317,15 +318,9 @@ func mismeasuredGraphemes(s string) bool {
 }
 
 func (s *standIns) add(line string) string {
-	var key []byte
-	for n := len(s.lines); ; n /= 8 {
-		key = append(key, byte(standInDigit+n%8))
-		if n < 8 {
-			break
-		}
-	}
+	key := strings.Map(func(r rune) rune { return r - '0' + standInDigit }, strconv.FormatInt(int64(len(s.lines)), 8))
 	s.lines = append(s.lines, line)
-	return string(standInOpen) + string(key) + string(standInClose) + strings.Repeat("x", textWidth(line))
+	return string(standInOpen) + key + string(standInClose) + strings.Repeat("x", textWidth(line))
 }
 
 // restore puts the lines back in place of their stand-ins.
@@ -341,13 +336,11 @@ func (s *standIns) restore(drawn []byte) []byte {
 			return out.Bytes()
 		}
 		out.Write(drawn[:open])
-		n, i, scale := 0, open+1, 1
-		for ; drawn[i] != standInClose; i++ {
-			n += int(drawn[i]-standInDigit) * scale
-			scale *= 8
-		}
+		end := open + bytes.IndexByte(drawn[open:], standInClose)
+		key := strings.Map(func(r rune) rune { return r - standInDigit + '0' }, string(drawn[open+1:end]))
+		n, _ := strconv.ParseInt(key, 8, 0) // a key add wrote: octal digits
 		line := s.lines[n]
 		out.WriteString(line)
-		drawn = drawn[i+1+textWidth(line):]
+		drawn = drawn[end+1+textWidth(line):]
 	}
 }
