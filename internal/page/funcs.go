@@ -14,9 +14,9 @@ import (
 // funcs are the helpers the templates use: numbers as the page prints them, and the arithmetic
 // of lists. None of them holds a word of the page: those are the words' funcs.
 var funcs = template.FuncMap{
-	"score":      score,
+	"score":      Score,
 	"signed":     func(x float64) string { return fmt.Sprintf("%+.1f", x) },
-	"median":     median,
+	"median":     Median,
 	"num":        func(x float64) string { return trimFloat(x) },
 	"lowerFirst": prose.LowerFirst,
 	"cssString":  cssString,
@@ -99,16 +99,16 @@ var (
 	changeIDs = map[string]string{"better": "page.change.better", "worse": "page.change.worse", "same": "page.change.same"}
 )
 
-// score prints a score as every format does, with one decimal.
-func score(x float64) string { return fmt.Sprintf("%.1f", x) }
+// Score prints a score as every format does, with one decimal, the precision scores are rounded to.
+func Score(x float64) string { return fmt.Sprintf("%.1f", x) }
 
 // trimFloat prints a weight or a count without a useless ".0".
 func trimFloat(x float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", x), "0"), ".")
 }
 
-// median prints a median, which may fall between two scores, with as many decimals as it has.
-func median(x float64) string {
+// Median prints a median, which may fall between two scores, with as many decimals as it has.
+func Median(x float64) string {
 	if x*10 == float64(int(x*10)) {
 		return fmt.Sprintf("%.1f", x)
 	}

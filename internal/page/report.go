@@ -103,7 +103,7 @@ func Headline(l *i18n.Localizer, r assessment.Report, ids HeadlineIDs) string {
 			titled = titled && g.Title != ""
 		}
 	}
-	scores := i18n.Args{"Score": score(r.Score), "Ready": score(r.Thresholds.Ready), "Nearly": score(r.Thresholds.NearlyReady)}
+	scores := i18n.Args{"Score": Score(r.Score), "Ready": Score(r.Thresholds.Ready), "Nearly": Score(r.Thresholds.NearlyReady)}
 	switch {
 	case len(blockers) > 0 && titled:
 		// The first title came lower-cased from the list ("the AHIMA exam ... stands in the way").

@@ -126,7 +126,7 @@ func csvLine(row []string) ([]byte, error) {
 func cohortRow(r assessment.Report, l *i18n.Localizer) (student, score, verdict, blocking, next string) {
 	student = textsafe.Escape(cmp.Or(r.Respondent, r.Source))
 	// Step 1 of the plan by its action: the CSV's first_step, which the summary groups by.
-	return student, formatScore(r.Score), verdictShort(r.Verdict, l), strings.Join(blockingTitles(r), ", "), firstStep(r)
+	return student, page.Score(r.Score), verdictShort(r.Verdict, l), strings.Join(blockingTitles(r), ", "), firstStep(r)
 }
 
 // newMarkdownStream writes the cohort as a Markdown table, then the summary.
@@ -279,20 +279,12 @@ func summaryLine(s *assessment.Summary, l *i18n.Localizer) string {
 	if s.Count == 0 {
 		return l.T("cohort.summary.none")
 	}
-	return l.T("cohort.summary", i18n.Args{"Count": s.Count, "Median": trimScore(s.Median()), "Mean": formatScore(s.Mean())})
+	return l.T("cohort.summary", i18n.Args{"Count": s.Count, "Median": page.Median(s.Median()), "Mean": page.Score(s.Mean())})
 }
 
 func verdictLine(s *assessment.Summary, l *i18n.Localizer) string {
 	return l.T("cohort.verdicts", i18n.Args{"Ready": s.Verdicts[assessment.Ready], "Nearly": s.Verdicts[assessment.NearlyReady],
 		"Not": s.Verdicts[assessment.NotReady]})
-}
-
-// trimScore prints a median, which may fall between two scores, with as many decimals as it has.
-func trimScore(x float64) string {
-	if x*10 == float64(int(x*10)) {
-		return formatScore(x)
-	}
-	return fmt.Sprintf("%.2f", x)
 }
 
 // writeCohortPath adds to a cohort summary what an advisor plans a term around: the students

@@ -90,12 +90,12 @@ func areaSection(b *strings.Builder, r assessment.Report, opts Options, p painte
 	}
 	for _, a := range r.Areas {
 		if opts.Plain {
-			b.WriteString("  " + l.T("report.area.plain", i18n.Args{"Area": a.Title, "Score": formatScore(a.Score),
+			b.WriteString("  " + l.T("report.area.plain", i18n.Args{"Area": a.Title, "Score": page.Score(a.Score),
 				"Level": l.T("report.level." + areaLevel(r, a.Score)), "Share": areaShare(r, a)}) + "\n")
 			continue
 		}
 		fmt.Fprintf(b, "  %s%s  %s  %5s  %s\n", a.Title, strings.Repeat(" ", titleWidth-textWidth(a.Title)),
-			bar(a.Score, levelColor[areaLevel(r, a.Score)], p), formatScore(a.Score),
+			bar(a.Score, levelColor[areaLevel(r, a.Score)], p), page.Score(a.Score),
 			l.T("report.area.weight", i18n.Args{"Share": areaShare(r, a)}))
 	}
 }
@@ -412,7 +412,7 @@ func verdictShort(v assessment.Verdict, l *i18n.Localizer) string {
 
 // scoreValue is the score out of 100 and the one that counts as ready.
 func scoreValue(r assessment.Report, l *i18n.Localizer) string {
-	return l.T("report.score.value", i18n.Args{"Score": formatScore(r.Score), "Ready": formatScore(r.Thresholds.Ready)})
+	return l.T("report.score.value", i18n.Args{"Score": page.Score(r.Score), "Ready": page.Score(r.Thresholds.Ready)})
 }
 
 // settingFigure says what the sources give for a work setting.

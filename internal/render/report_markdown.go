@@ -21,11 +21,11 @@ func reportMarkdown(w io.Writer, r assessment.Report, o Options) error {
 	}
 	fmt.Fprintf(&b, "## %s\n\n", mdText(title))
 	fmt.Fprintf(&b, "**%s**\n\n", mdText(page.Headline(l, r, reportHeadline)))
-	fmt.Fprintf(&b, "%s: **%s** / 100 (%s)\n\n", l.T("report.closing.score"), formatScore(r.Score),
-		l.T("report.score.ready-at", i18n.Args{"Ready": formatScore(r.Thresholds.Ready)}))
+	fmt.Fprintf(&b, "%s: **%s** / 100 (%s)\n\n", l.T("report.closing.score"), page.Score(r.Score),
+		l.T("report.score.ready-at", i18n.Args{"Ready": page.Score(r.Thresholds.Ready)}))
 	mdHead(&b, "lrr", l.T("report.md.area"), l.T("report.closing.score"), l.T("report.md.weight"))
 	for _, a := range r.Areas {
-		mdRow(&b, mdCell(a.Title), formatScore(a.Score), areaShare(r, a)+"%")
+		mdRow(&b, mdCell(a.Title), page.Score(a.Score), areaShare(r, a)+"%")
 	}
 	writePathMarkdown(&b, r, l)
 	if len(r.Gaps) == 0 {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -28,11 +27,6 @@ func (p painter) paint(style, s string) string {
 		return s
 	}
 	return style + s + ansiReset
-}
-
-// formatScore prints one decimal, the precision scores are rounded to.
-func formatScore(x float64) string {
-	return fmt.Sprintf("%.1f", x)
 }
 
 // textWidth is the display width of the widest line of s, colour aside.
