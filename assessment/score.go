@@ -318,12 +318,11 @@ func (p *Profile) factorWords(f Factor, a *questions.Answers) string {
 // cohort has the same few for every person, and a template run for each was a tenth of scoring.
 func ratingWords(l *i18n.Localizer, rating, max int) string {
 	key := ratingKey{l.Lang(), rating, max}
-	if s, ok := ratingCache.Load(key); ok {
-		return s.(string)
+	s, ok := ratingCache.Load(key)
+	if !ok {
+		s, _ = ratingCache.LoadOrStore(key, l.T("assessment.current.rating", i18n.Args{"Rating": rating, "Max": max}))
 	}
-	s := l.T("assessment.current.rating", i18n.Args{"Rating": rating, "Max": max})
-	ratingCache.Store(key, s)
-	return s
+	return s.(string)
 }
 
 type ratingKey struct {

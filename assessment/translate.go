@@ -81,9 +81,7 @@ func eachText(n *yaml.Node, field string, visit func(text *yaml.Node, field stri
 	}
 	for i, c := range n.Content {
 		switch {
-		case n.Kind != yaml.MappingNode:
-			eachText(c, field, visit)
-		case i%2 == 1 && mapsOfTexts[field]:
+		case n.Kind != yaml.MappingNode, i%2 == 1 && mapsOfTexts[field]:
 			eachText(c, field, visit)
 		case i%2 == 1:
 			eachText(c, n.Content[i-1].Value, visit)
