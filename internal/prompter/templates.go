@@ -60,8 +60,7 @@ func templatesFor(width int, lang i18n.Lang) (sel, multi, input string) {
 	help := l.T("session.keys.input-help", i18n.Args{"Key": keyMark})
 	return fmt.Sprintf(selectOption+listTemplate, width, hint("session.keys.select"), hint("session.keys.more-help")),
 		fmt.Sprintf(multiSelectOption+listTemplate, width, hint("session.keys.multi-select"), hint("session.keys.more-help")),
-		fmt.Sprintf(inputTemplate, width, strconv.Quote(help), hint("session.keys.input-suggestions"),
-			hint("session.keys.input-suggest"), runewidth.StringWidth(" ["+withKey(help, "?")+"] "))
+		fmt.Sprintf(inputTemplate, width, strconv.Quote(help), runewidth.StringWidth(" ["+withKey(help, "?")+"] "))
 }
 
 // withKey is a hint with its key put in.
@@ -185,29 +184,17 @@ func inputBreak(message string, width, helpWidth int) string {
 }
 
 // inputTemplate is survey's InputQuestionTemplate (v2.3.7) with the answer wrapped and the
-// typing moved to a line of its own when the question leaves it no room. %[1]d is the width,
-// %[2]s the help hint, %[3]s and %[4]s the suggestion hints, %[5]d the columns " [? for help] "
-// takes.
+// typing moved to a line of its own when the question leaves it no room, and without the list of
+// suggestions and its hints: no question of hitready's offers suggestions. %[1]d is the width,
+// %[2]s the help hint, %[3]d the columns " [? for help] " takes.
 const inputTemplate = `
 {{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
 {{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
 {{- if .ShowAnswer}}
   {{- color "default+hb"}}{{ .Message }}{{color "reset"}}
   {{- color "cyan"}}{{ hitreadyAnswer .Message .Answer %[1]d }}{{color "reset"}}{{"\n"}}
-{{- else if .PageEntries -}}
-  {{- color "default+hb"}}{{ .Message }} {{color "reset"}}
-  {{- .Answer}} [{{ print %[4]s }}]
-  {{- "\n"}}
-  {{- range $ix, $choice := .PageEntries}}
-    {{- if eq $ix $.SelectedIndex }}{{color $.Config.Icons.SelectFocus.Format }}{{ $.Config.Icons.SelectFocus.Text }} {{else}}{{color "default"}}  {{end}}
-    {{- $choice.Value}}
-    {{- color "reset"}}{{"\n"}}
-  {{- end}}
 {{- else }}
-  {{- color "default+hb"}}{{ .Message }}{{color "reset"}}{{ hitreadyInputBreak .Message %[1]d %[5]d }}
-  {{- if or (and .Help (not .ShowHelp)) .Suggest }}{{color "cyan"}}[
-    {{- if and .Help (not .ShowHelp)}}{{ hitreadyKey %[2]s .Config.HelpInput }} {{- if and .Suggest}}, {{end}}{{end -}}
-    {{- if and .Suggest }}{{color "cyan"}}{{ hitreadyKey %[3]s .Config.SuggestInput }}{{end -}}
-  ]{{color "reset"}} {{end}}
+  {{- color "default+hb"}}{{ .Message }}{{color "reset"}}{{ hitreadyInputBreak .Message %[1]d %[3]d }}
+  {{- if and .Help (not .ShowHelp) }}{{color "cyan"}}[{{ hitreadyKey %[2]s .Config.HelpInput }}]{{color "reset"}} {{end}}
   {{- if .Default}}{{color "white"}}({{.Default}}) {{color "reset"}}{{end}}
 {{- end}}`
