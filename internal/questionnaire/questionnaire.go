@@ -5,6 +5,7 @@
 package questionnaire
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -37,12 +38,7 @@ type Options struct {
 	CannotKeep bool
 }
 
-func (o Options) out() io.Writer {
-	if o.Out == nil {
-		return io.Discard
-	}
-	return o.Out
-}
+func (o Options) out() io.Writer { return cmp.Or(o.Out, io.Discard) }
 
 func (o Options) width() int {
 	if o.Width <= 0 {

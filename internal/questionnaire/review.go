@@ -1,6 +1,7 @@
 package questionnaire
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -72,10 +73,7 @@ func reviewEntries(l *i18n.Localizer, bank *questions.Bank, answers *questions.A
 		entries = append(entries, reviewEntry{q: q, label: q.Text, answer: answer})
 	}
 	if withName || answers.Respondent != "" {
-		name := answers.Respondent
-		if name == "" {
-			name = l.T("session.review.no-name")
-		}
+		name := cmp.Or(answers.Respondent, l.T("session.review.no-name"))
 		entries = append(entries, reviewEntry{label: l.T("session.name.label"), answer: name})
 	}
 	return entries
