@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/hitready/hitready/assessment"
@@ -144,15 +145,11 @@ func writeOutput(ctx context.Context, ios *iostreams.IOStreams, path string, dra
 // stdinOnce refuses a run that names standard input ("-") for two inputs: it can be read only
 // once, and the second reader would see it empty ("-: is empty"), which says nothing useful.
 func stdinOnce(l *i18n.Localizer, inputs ...fileio.Path) error {
-	var first *fileio.Path
-	for i := range inputs {
-		if inputs[i].Name != fileio.StdStream {
-			continue
-		}
-		if first != nil {
-			return usageErrorIn(l, "errors.usage.stdin-twice", i18n.Args{"First": first.Flag, "Second": inputs[i].Flag})
-		}
-		first = &inputs[i]
+	isStdin := func(p fileio.Path) bool { return p.Name == fileio.StdStream }
+	first := slices.IndexFunc(inputs, isStdin)
+	if second := slices.IndexFunc(inputs[first+1:], isStdin); first >= 0 && second >= 0 {
+		return usageErrorIn(l, "errors.usage.stdin-twice",
+			i18n.Args{"First": inputs[first].Flag, "Second": inputs[first+1+second].Flag})
 	}
 	return nil
 }
