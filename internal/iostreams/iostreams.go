@@ -5,6 +5,7 @@ package iostreams
 
 import (
 	"bytes"
+	"cmp"
 	"io"
 	"os"
 	"strconv"
@@ -98,12 +99,7 @@ func (s *IOStreams) SetDebug(v bool) { s.debug = v }
 // Lang is the language everything a person reads is written in: --lang when given (the flag
 // sets it), else what the environment asks for. Test streams speak English, whatever the
 // environment of the test run.
-func (s *IOStreams) Lang() i18n.Lang {
-	if s.lang == "" {
-		return i18n.English
-	}
-	return s.lang
-}
+func (s *IOStreams) Lang() i18n.Lang { return cmp.Or(s.lang, i18n.English) }
 
 // SetLang sets the language: --lang, and tests (the pseudo-language among others).
 func (s *IOStreams) SetLang(l i18n.Lang) { s.lang = l }
@@ -131,12 +127,7 @@ func (s *IOStreams) TerminalWidth() int {
 
 // FileWidth is the width to fit output that goes to a file rather than the terminal: COLUMNS,
 // else DefaultWidth.
-func (s *IOStreams) FileWidth() int {
-	if s.columns > 0 {
-		return s.columns
-	}
-	return DefaultWidth
-}
+func (s *IOStreams) FileWidth() int { return cmp.Or(s.columns, DefaultWidth) }
 
 // SetTerminalWidth stands in for the terminal's width (or COLUMNS) in tests.
 func (s *IOStreams) SetTerminalWidth(n int) { s.termWidth = n }
