@@ -40,16 +40,11 @@ func (v *langValue) Type() string { return "en|es" }
 // tree exists. A value hitready does not have is left for the flag's own parsing to refuse.
 // Arguments after "--" are not flags.
 func langFromArgs(ios *iostreams.IOStreams, args []string) {
-	for i := 0; i < len(args); i++ {
-		value, ok := "", false
-		switch a := args[i]; {
-		case a == "--":
-			return
-		case a == "--lang" && i+1 < len(args):
+	for i := 0; i < len(args) && args[i] != "--"; i++ {
+		value, ok := strings.CutPrefix(args[i], "--lang=")
+		if args[i] == "--lang" && i+1 < len(args) {
 			value, ok = args[i+1], true
 			i++
-		case strings.HasPrefix(a, "--lang="):
-			value, ok = strings.TrimPrefix(a, "--lang="), true
 		}
 		if l, err := i18n.Parse(value); ok && err == nil {
 			ios.SetLang(l)
