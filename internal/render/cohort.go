@@ -92,11 +92,7 @@ func (s *listStream) Add(rendered []byte) error {
 
 func (s *listStream) Close(sum *assessment.Summary) error {
 	var b strings.Builder
-	b.WriteString(s.tail)
-	if s.count == 0 {
-		b.Reset()
-		b.WriteString(s.empty)
-	}
+	b.WriteString(map[bool]string{false: s.tail, true: s.empty}[s.count == 0])
 	if s.summary != nil {
 		s.summary(&b, sum)
 	}
