@@ -82,7 +82,10 @@ func writeUsage(w io.Writer, c *cobra.Command, width int, l *i18n.Localizer) err
 		for _, sub := range c.Commands() {
 			if sub.IsAvailableCommand() || sub.Name() == "help" {
 				name := fmt.Sprintf("  %-*s ", sub.NamePadding(), sub.Name())
-				b.WriteString("\n" + name + prose.Wrap(sub.Short, width-len(name), strings.Repeat(" ", len(name))))
+				// Every line of the description has the room the name leaves (Wrap's indent would
+				// count within it, leaving the lines after the first a name's width narrower).
+				short := prose.Wrap(sub.Short, width-len(name), "")
+				b.WriteString("\n" + name + strings.ReplaceAll(short, "\n", "\n"+strings.Repeat(" ", len(name))))
 			}
 		}
 	}

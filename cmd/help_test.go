@@ -58,6 +58,36 @@ func TestHelpFitsTheWidth(t *testing.T) {
 	}
 }
 
+// The list of commands wraps each description at the width, every line of it: a line is broken
+// only where the next word would not fit (its lines after the first were once a name's width
+// narrower).
+func TestCommandListFillsTheWidth(t *testing.T) {
+	for _, lang := range i18n.Langs() {
+		r := runWith(t, func(ios *iostreams.IOStreams) {
+			ios.SetTerminalWidth(60)
+			ios.SetLang(lang)
+		}, "", "--help")
+		_, list, _ := strings.Cut(r.stdout, i18n.For(lang).T("help.commands")+"\n")
+		list, _, _ = strings.Cut(list, "\n\n")
+		lines := strings.Split(list, "\n")
+		continued := 0
+		for i := 1; i < len(lines); i++ {
+			// A description's next line is indented past the column of the names.
+			if !strings.HasPrefix(lines[i], strings.Repeat(" ", 10)) {
+				continue
+			}
+			continued++
+			next := strings.Fields(lines[i])[0]
+			if w := runewidth.StringWidth(lines[i-1]) + 1 + runewidth.StringWidth(next); w <= 60 {
+				t.Errorf("%s: %q was broken before %q, which fits (%d columns)", lang, lines[i-1], next, w)
+			}
+		}
+		if continued == 0 {
+			t.Errorf("%s: no description took two lines at 60 columns; the test tests nothing:\n%s", lang, r.stdout)
+		}
+	}
+}
+
 // The texts are rewrapped, not cut: every word of the long description and of each flag's usage
 // is still there, whole, at 60 columns.
 func TestHelpKeepsEveryWord(t *testing.T) {
