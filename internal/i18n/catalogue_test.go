@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -178,6 +179,32 @@ func TestEveryIDUsedExists(t *testing.T) {
 	}
 	if checked < 5 {
 		t.Errorf("only %d uses found; the walk is not reading the module", checked)
+	}
+}
+
+// IDs lists the ids a prefix begins, from every file that holds some: "errors." spans
+// errors.yaml, errors.profile.yaml and errors.report.yaml; "page.word." is in page.yaml alone.
+func TestIDsOfAPrefix(t *testing.T) {
+	has := func(ids []string, prefix string) bool {
+		return slices.ContainsFunc(ids, func(id string) bool { return strings.HasPrefix(id, prefix) })
+	}
+	errs := IDs("errors.")
+	for _, part := range []string{"errors.flag.", "errors.profile.", "errors.report."} {
+		if !has(errs, part) {
+			t.Errorf("IDs(\"errors.\") has no %s… id", part)
+		}
+	}
+	words := IDs("page.word.")
+	if len(words) == 0 || !slices.IsSorted(words) {
+		t.Fatalf("IDs(\"page.word.\") = %v; want some, sorted", words)
+	}
+	for _, id := range words {
+		if !strings.HasPrefix(id, "page.word.") {
+			t.Errorf("IDs(\"page.word.\") has %q", id)
+		}
+	}
+	if all := IDs(""); len(all) <= len(errs)+len(words) || !has(all, "help.") {
+		t.Errorf("IDs(\"\") has %d ids; want every file's", len(all))
 	}
 }
 
