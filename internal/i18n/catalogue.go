@@ -135,18 +135,6 @@ func (l *Localizer) localize(lc *goi18n.LocalizeConfig) string {
 	return s
 }
 
-// Has tells whether the catalogue has a message with this id.
-func Has(id string) bool {
-	c := catalogue()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if name, ok := c.fileOf(id); ok {
-		c.parse(name)
-	}
-	_, ok := c.ids[id]
-	return ok
-}
-
 // IDs lists the message ids that begin with prefix ("page.word."), sorted: those of the file the
 // prefix names, or of every file for "".
 func IDs(prefix string) []string {

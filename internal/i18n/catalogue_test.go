@@ -288,3 +288,16 @@ func TestMessageFilesAreReadFromTheirTrees(t *testing.T) {
 		t.Errorf("help.yaml allocates %.0f times, parsing its text %.0f: its tree is not read", fromTree, fromText)
 	}
 }
+
+// Has tells whether the catalogue has a message with this id: TestEveryIDUsedExists asks it of
+// every literal that reads as an id.
+func Has(id string) bool {
+	c := catalogue()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if name, ok := c.fileOf(id); ok {
+		c.parse(name)
+	}
+	_, ok := c.ids[id]
+	return ok
+}
