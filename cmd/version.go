@@ -85,10 +85,11 @@ func NewCmdVersion(ios *iostreams.IOStreams) *cobra.Command {
   hitready version --format json`,
 		Args: noArgs,
 		RunE: func(c *cobra.Command, args []string) error {
-			write, err := versionFormats().Lookup(format)
-			if err != nil {
-				return &usageError{Err: err}
+			// Refused in the run's language, as every other command's --format is.
+			if err := checkFormat(l, &format, versionFormats()); err != nil {
+				return err
 			}
+			write, _ := versionFormats().Lookup(format) // checked: a name of the table
 			return write(ios.Out, readBuildInfo())
 		},
 	}
