@@ -219,7 +219,7 @@ func (p *Profile) checkMonotone(r *Requirement) []factorMessage {
 		if q.Kind != questions.OneOf || q.Ordered == questions.Unordered {
 			continue
 		}
-		order := weakestFirst(q)
+		order := q.WeakestFirst()
 		for i := 1; i < len(order); i++ {
 			lo, hi := order[i-1], order[i]
 			if f.Values[hi] < f.Values[lo] {
@@ -233,7 +233,7 @@ func (p *Profile) checkMonotone(r *Requirement) []factorMessage {
 		return problems
 	}
 	for _, d := range p.conditionQuestions(r) {
-		order := weakestFirst(d)
+		order := d.WeakestFirst()
 		for i := 1; i < len(order); i++ {
 			lo, hi := order[i-1], order[i]
 			before, after := p.creditOn(r, d.ID, lo), p.creditOn(r, d.ID, hi)
@@ -267,15 +267,6 @@ func newlyAsked(q *questions.Question, id, lo, hi string) bool {
 	return slices.ContainsFunc(q.AskedWhen, func(c questions.Condition) bool {
 		return c.Question == id && !slices.Contains(c.In, lo) && slices.Contains(c.In, hi)
 	})
-}
-
-// weakestFirst lists an ordered question's values from the weakest answer to the best.
-func weakestFirst(q *questions.Question) []string {
-	order := make([]string, len(q.Values))
-	for _, v := range q.ValueNames() {
-		order[q.Rank(v)] = v
-	}
-	return order
 }
 
 // conditionQuestions are the ordered questions that decide whether some factor's question of r

@@ -213,28 +213,42 @@ func (p *Profile) nobodyReady() (*inputerr.Problem, *questions.Answers) {
 // best of the rest, scores highest (the top value, for a profile whose credits rise with the
 // bank's order).
 func (p *Profile) bestAnswers() *questions.Answers {
-	a := questions.NewAnswers()
-	p.fill(a, 0, p.bestValue)
-	return a
+	return p.fill(questions.NewAnswers(), 0, true, p.bestValue)
 }
 
-// fill answers every question asked from index from on with its best answer: every value of a
-// multiple choice, a rating's top, and for a one-of question the value oneOf picks.
-func (p *Profile) fill(a *questions.Answers, from int, oneOf func(q *questions.Question, i int, a *questions.Answers) string) {
+// worstAnswers answers every question asked with its weakest answer: the first value offered of a
+// one-of question (the weakest of an ordered one), nothing of an any-of, the bottom of a rating.
+func (p *Profile) worstAnswers() *questions.Answers {
+	weakest := func(q *questions.Question, _ int, a *questions.Answers) string {
+		return p.bank.Offered(q, a).WeakestFirst()[0]
+	}
+	return p.fill(questions.NewAnswers(), 0, false, weakest)
+}
+
+// fill answers every question asked from index from on with its best answer (best) or its worst:
+// every value of a multiple choice or none, a rating's top or its bottom, and for a one-of
+// question the value oneOf picks. It returns a.
+func (p *Profile) fill(a *questions.Answers, from int, best bool,
+	oneOf func(q *questions.Question, i int, a *questions.Answers) string) *questions.Answers {
 	for i := from; i < len(p.bank.Questions); i++ {
 		q := &p.bank.Questions[i]
 		if p.bank.Asks(q, a) != questions.Asked {
 			continue
 		}
-		switch q.Kind {
-		case questions.AnyOf:
+		switch {
+		case q.Kind == questions.AnyOf && best:
 			a.Set(q.ID, questions.AnyOfAnswer(q.ValueNames()...))
-		case questions.Rating:
+		case q.Kind == questions.AnyOf:
+			a.Set(q.ID, questions.AnyOfAnswer())
+		case q.Kind == questions.Rating && best:
 			a.Set(q.ID, questions.RatingAnswer(q.Scale.Max))
-		case questions.OneOf:
+		case q.Kind == questions.Rating:
+			a.Set(q.ID, questions.RatingAnswer(q.Scale.Min))
+		case q.Kind == questions.OneOf:
 			a.Set(q.ID, questions.OneOfAnswer(oneOf(q, i, a)))
 		}
 	}
+	return a
 }
 
 // bestValue is the value of the one-of question q (at index i) that scores highest when every
@@ -244,7 +258,7 @@ func (p *Profile) bestValue(q *questions.Question, i int, a *questions.Answers) 
 	for _, v := range p.bank.Offered(q, a).ValueNames() {
 		try := a.Clone()
 		try.Set(q.ID, questions.OneOfAnswer(v))
-		p.fill(try, i+1, p.topValue)
+		p.fill(try, i+1, true, p.topValue)
 		if s := p.scoreOnly(try).Score; s > bestScore {
 			best, bestScore = v, s
 		}
@@ -255,8 +269,7 @@ func (p *Profile) bestValue(q *questions.Question, i int, a *questions.Answers) 
 // topValue is the strongest value of the one-of question q that the answers before it offer (the
 // last offered for an unordered one).
 func (p *Profile) topValue(q *questions.Question, _ int, a *questions.Answers) string {
-	values := p.bank.Offered(q, a).ValueNames()
-	slices.SortStableFunc(values, func(x, y string) int { return q.Rank(x) - q.Rank(y) })
+	values := p.bank.Offered(q, a).WeakestFirst()
 	return values[len(values)-1]
 }
 
@@ -271,29 +284,6 @@ func (p *Profile) samplePeople(n int) []*questions.Answers {
 		people = append(people, p.bank.Draw(rng, skipOneInFour))
 	}
 	return people
-}
-
-// worstAnswers answers every question asked with its weakest answer: the first value offered of a
-// one-of question (the weakest of an ordered one), nothing of an any-of, the bottom of a rating.
-func (p *Profile) worstAnswers() *questions.Answers {
-	a := questions.NewAnswers()
-	for i := range p.bank.Questions {
-		q := &p.bank.Questions[i]
-		if p.bank.Asks(q, a) != questions.Asked {
-			continue
-		}
-		switch q.Kind {
-		case questions.OneOf:
-			values := p.bank.Offered(q, a).ValueNames()
-			slices.SortStableFunc(values, func(x, y string) int { return q.Rank(x) - q.Rank(y) })
-			a.Set(q.ID, questions.OneOfAnswer(values[0]))
-		case questions.AnyOf:
-			a.Set(q.ID, questions.AnyOfAnswer())
-		case questions.Rating:
-			a.Set(q.ID, questions.RatingAnswer(q.Scale.Min))
-		}
-	}
-	return a
 }
 
 // describe is a person's answers as --set writes them, in bank order, for a message.

@@ -1,7 +1,6 @@
 package assessment
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/hitready/hitready/questions"
@@ -122,11 +121,7 @@ func weakestMeeting(q *questions.Question, f Factor, a *questions.Answers) (ques
 		if answered && f.Values[cur.Choice] >= 1 {
 			return questions.Answer{}, false
 		}
-		values := q.ValueNames()
-		if q.Ordered != questions.Unordered {
-			slices.SortStableFunc(values, func(x, y string) int { return cmp.Compare(q.Rank(x), q.Rank(y)) })
-		}
-		for _, v := range values {
+		for _, v := range q.WeakestFirst() {
 			if f.Values[v] >= 1 && (!answered || q.Rank(v) >= q.Rank(cur.Choice)) {
 				return questions.OneOfAnswer(v), true
 			}

@@ -119,6 +119,14 @@ func (q *Question) Rank(v string) int {
 	}
 }
 
+// WeakestFirst lists the values from the weakest answer to the strongest; in bank order for a
+// question whose values do not rank.
+func (q *Question) WeakestFirst() []string {
+	values := q.ValueNames()
+	slices.SortStableFunc(values, func(x, y string) int { return q.Rank(x) - q.Rank(y) })
+	return values
+}
+
 // AllowedIn describes the values a question takes, for messages in l's language: "one of: a, b,
 // c", "uno de: a, b, c".
 func (q *Question) AllowedIn(l *i18n.Localizer) string {
