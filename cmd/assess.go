@@ -45,7 +45,7 @@ type AssessOptions struct {
 	// plain with --plain or TERM=dumb). Tests put a fake here.
 	Prompter prompter.Prompter
 
-	ctx context.Context // the command's: cancelled by Ctrl-C
+	ctx context.Context // the command's: cancelled by Ctrl-C; nil when a test calls the run function
 }
 
 // NewCmdAssess builds `hitready assess`. runF replaces the run function in tests of flag handling.
@@ -86,7 +86,7 @@ func NewCmdAssess(ios *iostreams.IOStreams, runF func(*AssessOptions) error) *co
 }
 
 func assessRun(opts *AssessOptions) error {
-	ctx := orBackground(opts.ctx)
+	ctx := cmp.Or(opts.ctx, context.Background())
 	// Before any file is read or any question asked: an answers file to be lost after twenty
 	// questions (a missing folder) or an input about to be overwritten is refused now.
 	inputs := []fileio.Path{{Flag: "--answers", Name: opts.AnswersPath}, {Flag: "--profile", Name: opts.Profile}}

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -29,7 +30,7 @@ type CompareOptions struct {
 	Output   string
 	Profile  string
 
-	ctx context.Context // the command's: cancelled by Ctrl-C
+	ctx context.Context // the command's: cancelled by Ctrl-C; nil when a test calls the run function
 }
 
 // NewCmdCompare builds `hitready compare`.
@@ -55,7 +56,7 @@ func NewCmdCompare(ios *iostreams.IOStreams, runF func(*CompareOptions) error) *
 }
 
 func compareRun(opts *CompareOptions) error {
-	ctx := orBackground(opts.ctx)
+	ctx := cmp.Or(opts.ctx, context.Background())
 	inputs := []fileio.Path{{Flag: "OLD", Name: opts.Old}, {Flag: "NEW", Name: opts.New}, {Flag: "--profile", Name: opts.Profile}}
 	if err := stdinOnce(i18n.For(opts.IO.Lang()), inputs...); err != nil {
 		return err

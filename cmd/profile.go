@@ -115,15 +115,6 @@ func readNamedFile(ctx context.Context, ios *iostreams.IOStreams, profilePath, n
 	return path, data, nil
 }
 
-// orBackground is the command's context, or a background one for the tests that call a run
-// function directly, without cobra.
-func orBackground(ctx context.Context) context.Context {
-	if ctx == nil {
-		return context.Background()
-	}
-	return ctx
-}
-
 // addProfileFlag adds --profile to a command.
 func addProfileFlag(c *cobra.Command, l *i18n.Localizer, path *string) {
 	c.Flags().StringVar(path, "profile", "", l.T("help.flag.profile"))

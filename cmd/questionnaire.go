@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -29,7 +30,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		// is a signal: it is caught for as long as the questionnaire runs and turned into an
 		// interruption, so the answers are kept and the exit is 130. (Survey reads Ctrl-C as
 		// a key, in raw mode.)
-		ctx, stopSignals := signal.NotifyContext(orBackground(opts.ctx), os.Interrupt)
+		ctx, stopSignals := signal.NotifyContext(cmp.Or(opts.ctx, context.Background()), os.Interrupt)
 		defer stopSignals()
 		var release func()
 		p, release = prompter.New(ctx, prompter.Options{In: ios.In, Out: ios.ErrOut,
@@ -37,7 +38,7 @@ func runQuestionnaire(opts *AssessOptions, bank *questions.Bank, answers *questi
 		defer release()
 	}
 	width, l := stderrWidth(ios), i18n.For(bank.Lang())
-	keeper := questionnaire.NewKeeper(orBackground(opts.ctx), questionnaire.KeepOptions{
+	keeper := questionnaire.NewKeeper(cmp.Or(opts.ctx, context.Background()), questionnaire.KeepOptions{
 		Bank: bank, Save: opts.SaveAnswers, Resume: opts.AnswersPath, ResumeData: given, Changed: len(opts.Sets) > 0,
 		Output: opts.Output, Streams: streams(ios), Out: ios.ErrOut, Width: width,
 	})

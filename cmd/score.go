@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -34,7 +35,7 @@ type ScoreOptions struct {
 	MaxFiles     int
 	MaxMiB       int
 
-	ctx context.Context // the command's: cancelled by Ctrl-C
+	ctx context.Context // the command's: cancelled by Ctrl-C; nil when a test calls the run function
 }
 
 // NewCmdScore builds `hitready score`.
@@ -133,7 +134,7 @@ type scored struct {
 // and prints nothing on standard output, as does an interrupted or failed run. A run with some bad files writes the reports
 // of the good ones, as the contract says, and exits 2.
 func scoreRun(opts *ScoreOptions) error {
-	ctx := orBackground(opts.ctx)
+	ctx := cmp.Or(opts.ctx, context.Background())
 	if err := checkScoreOutput(opts); err != nil {
 		return err
 	}
