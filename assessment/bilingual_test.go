@@ -30,6 +30,15 @@ func TestTextsInTwoLanguagesAsPeopleWriteThem(t *testing.T) {
 			[]item{{Title: "éééééééééééééééééééé {x}", Text: "Hola", ID: "x"}}, ""},
 		{"a comment after the key", "requirements:\n  - title: # ours\n      en: One\n      es: Uno\n    text: two\n",
 			[]item{{Title: "Uno", Text: "two"}}, ""},
+		// Refused while the reader rewrote the file's lines (issue 15), read since it reads the tree.
+		{"a flow text over two lines", "requirements:\n  - title: {en: One,\n      es: Uno}\n    text: two\n",
+			[]item{{Title: "Uno", Text: "two"}}, ""},
+		{"a line separator in a comment", "# a\u2028\nrequirements:\n  - title: {en: One, es: Uno}\n",
+			[]item{{Title: "Uno"}}, ""},
+		{"a block text without a key of its own", "requirements: [{title: x}, {text:\n  {en: Two, es: Dos}}]\n",
+			[]item{{Title: "x"}, {Text: "Dos"}}, ""},
+		{"an anchored text and its alias", "requirements:\n  - title: &t\n      en: One\n      es: Uno\n    text: *t\n",
+			[]item{{Title: "Uno", Text: "Uno"}}, ""},
 		{"an id in two languages", "requirements:\n  - id: {en: a, es: b}\n", nil, "line 2: only a text may be written in two languages"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

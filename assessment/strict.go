@@ -65,25 +65,19 @@ func newYAMLFile(path string, kind fileKind, l i18n.Lang) *yamlFile {
 //
 // It reads in language l, which words the messages: a text written in two languages ({en: …,
 // es: …}, i18n.Text) is read as its text in l, so the Go types keep plain strings whatever the
-// language. The decoder reads the file with each such text replaced by its string on the same
-// lines (localized), so that every message names the line it names in the file.
+// language. The decoder reads the tree the screen and the checks read, with each such text made
+// its string (localize), so that every message names the line it names in the file.
 func readStrict[T any](path string, data []byte, kind fileKind, l i18n.Lang) (*T, *yamlFile, error) {
-	// YAML ends a line at CR LF, LF or a lone CR (old Mac files): one kind of break, so that the
-	// texts in two languages are found on the lines the parser counts.
-	data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
 	f := newYAMLFile(path, kind, l)
 	if !f.parse(data) || !f.screen() {
 		return nil, f, f.Err()
 	}
-	src, err := f.localized(data, l)
-	if err != nil {
+	if err := f.localize(l); err != nil {
 		f.AddText(0, "", err.Error())
 		return nil, f, f.Err()
 	}
 	var v T
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	dec.KnownFields(true)
-	if err := dec.Decode(&v); err != nil {
+	if err := strictyaml.DecodeKnown(f.root, &v); err != nil {
 		f.decodeErrors(err, reflect.TypeFor[T]())
 	}
 	if err := f.Err(); err != nil {

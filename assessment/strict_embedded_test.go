@@ -7,9 +7,9 @@ import (
 	"github.com/hitready/hitready/internal/strictyaml"
 )
 
-// A run decodes the embedded data from its tree without refusing unknown fields, which yaml.v3
-// does only from text (strictyaml.DecodeKnown, twice the work), for its start-up: so a field
-// misspelt in the data must fail here, in every language the data is read in.
+// A run decodes the embedded data from its tree without refusing unknown fields (the tests do,
+// strictyaml.DecodeKnown): so a field misspelt in the data must fail here, in every language the
+// data is read in.
 func TestEmbeddedDataHasOnlyKnownFields(t *testing.T) {
 	for _, l := range i18n.Langs() {
 		for _, e := range []struct {

@@ -51,9 +51,9 @@ func decodeConditionsKnown(n *yaml.Node) error {
 	return nil
 }
 
-// A run decodes the bank from its tree without refusing unknown fields, which yaml.v3 does only
-// from text (strictyaml.DecodeKnown, twice the work), for its start-up: so a field misspelt in
-// bank.yaml, or in one of its conditions, must fail here, in every language it is read in.
+// A run decodes the bank from its tree without refusing unknown fields (the tests do,
+// strictyaml.DecodeKnown): so a field misspelt in bank.yaml, or in one of its conditions, must
+// fail here, in every language it is read in.
 func TestBankHasOnlyKnownFields(t *testing.T) {
 	for _, l := range i18n.Langs() {
 		if err := decodeKnown(bankYAML, l); err != nil {

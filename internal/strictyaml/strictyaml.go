@@ -5,7 +5,6 @@
 package strictyaml
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 
@@ -103,15 +102,35 @@ func DescribeRune(l *i18n.Localizer, r rune) string {
 	return l.T("errors.char."+string(textsafe.Classify(r)), i18n.Args{"Char": textsafe.Escape(string(r))})
 }
 
-// DecodeKnown decodes n into v refusing fields v does not have, which yaml.v3 does only from text
-// (yaml.Node.Decode forgets the decoder's KnownFields): n is written out and read again by a
-// strict decoder, twice the work of decoding it. The tests decode the embedded data so.
+// DecodeKnown decodes the tree n into v refusing fields v does not have, which yaml.v3 does only
+// for a document its Decoder parses (KnownFields), not for a tree (yaml.Node.Decode). So a strict
+// Decoder parses an empty mapping and decodes it into a knownTree, an unmarshaler of yaml.v2's
+// kind: it is handed the decoder's own decode, puts n where the mapping was, and decodes it into
+// v with the decoder that refuses unknown fields. Every message names n's lines.
 func DecodeKnown(n *yaml.Node, v any) error {
-	data, err := yaml.Marshal(n)
-	if err != nil {
+	dec := yaml.NewDecoder(strings.NewReader("{}"))
+	dec.KnownFields(true)
+	return dec.Decode(&knownTree{n, v})
+}
+
+type knownTree struct {
+	n *yaml.Node
+	v any
+}
+
+func (t *knownTree) UnmarshalYAML(decode func(any) error) error {
+	var parsed nodeAt
+	if err := decode(&parsed); err != nil {
 		return err
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	return dec.Decode(v)
+	*parsed.n = *t.n
+	return decode(t.v)
+}
+
+// nodeAt holds the node it is decoded from: the decoder's own, not a copy.
+type nodeAt struct{ n *yaml.Node }
+
+func (a *nodeAt) UnmarshalYAML(n *yaml.Node) error {
+	a.n = n
+	return nil
 }
