@@ -95,49 +95,46 @@ func oneLine(args []string) string {
 // --set) are in the file the hint names; --save-answers is repeated only when it is not that
 // file.
 func runFlags(opts *AssessOptions, answersPath string) []string {
-	var flags []string
-	if opts.Format != "" && opts.Format != render.ReportFormats().Names()[0] {
-		flags = append(flags, "--format", opts.Format)
-	}
-	if opts.Output != "" {
-		flags = append(flags, "--output", opts.Output)
-	}
-	if opts.SaveAnswers != "" && opts.SaveAnswers != answersPath {
-		flags = append(flags, "--save-answers", opts.SaveAnswers)
-	}
-	if opts.FailUnderSet {
-		flags = append(flags, "--fail-under", strconv.FormatFloat(opts.FailUnder, 'f', -1, 64))
-	}
-	if opts.AllGaps {
-		flags = append(flags, "--all-gaps")
-	}
-	if opts.Review {
-		flags = append(flags, "--review") // a complete file asks nothing: the review is what goes on
-	}
-	return append(flags, reportFlags(opts)...)
+	return append(givenFlags(
+		givenFlag{"--format", opts.Format, opts.Format != "" && opts.Format != render.ReportFormats().Names()[0]},
+		givenFlag{"--output", opts.Output, opts.Output != ""},
+		givenFlag{"--save-answers", opts.SaveAnswers, opts.SaveAnswers != "" && opts.SaveAnswers != answersPath},
+		givenFlag{"--fail-under", strconv.FormatFloat(opts.FailUnder, 'f', -1, 64), opts.FailUnderSet},
+		givenFlag{"--all-gaps", "", opts.AllGaps},
+		givenFlag{"--review", "", opts.Review}, // a complete file asks nothing: the review is what goes on
+	), reportFlags(opts)...)
 }
 
 // credentialsFlags are the flags of `hitready credentials` that show the credentials a report
 // used: the profile and the language.
 func credentialsFlags(opts *AssessOptions) []string {
-	var flags []string
-	if opts.Profile != "" {
-		flags = append(flags, "--profile", opts.Profile)
-	}
-	if opts.Lang != "" {
-		flags = append(flags, "--lang", opts.Lang)
-	}
-	return flags
+	return givenFlags(givenFlag{"--profile", opts.Profile, opts.Profile != ""}, givenFlag{"--lang", opts.Lang, opts.Lang != ""})
 }
 
 // reportFlags are the flags that change what a report says, which every hint that shows it
 // again repeats: the profile, the language, the plain layout.
 func reportFlags(opts *AssessOptions) []string {
-	flags := credentialsFlags(opts)
-	if opts.Plain {
-		flags = append(flags, "--plain")
+	return append(credentialsFlags(opts), givenFlags(givenFlag{"--plain", "", opts.Plain})...)
+}
+
+// givenFlag is a flag a hint repeats when given: its name, and its value ("" for a switch).
+type givenFlag struct {
+	name, value string
+	given       bool
+}
+
+// givenFlags are the flags of fs that were given, as arguments, in order.
+func givenFlags(fs ...givenFlag) []string {
+	var args []string
+	for _, f := range fs {
+		if f.given {
+			args = append(args, f.name)
+		}
+		if f.given && f.value != "" {
+			args = append(args, f.value)
+		}
 	}
-	return flags
+	return args
 }
 
 // inFullArgs are the arguments of the command that shows this report with every gap in full
