@@ -15,7 +15,7 @@ import (
 // of lists. None of them holds a word of the page: those are the words' funcs.
 var funcs = template.FuncMap{
 	"score":      Score,
-	"signed":     func(x float64) string { return fmt.Sprintf("%+.1f", x) },
+	"signed":     Signed,
 	"median":     Median,
 	"num":        func(x float64) string { return trimFloat(x) },
 	"lowerFirst": prose.LowerFirst,
@@ -101,6 +101,9 @@ var (
 
 // Score prints a score as every format does, with one decimal, the precision scores are rounded to.
 func Score(x float64) string { return fmt.Sprintf("%.1f", x) }
+
+// Signed prints a change of score as every format does: its sign, then one decimal.
+func Signed(x float64) string { return fmt.Sprintf("%+.1f", x) }
 
 // trimFloat prints a weight or a count without a useless ".0".
 func trimFloat(x float64) string {

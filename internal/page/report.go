@@ -127,7 +127,7 @@ func newReportView(r assessment.Report) reportView {
 	}
 	for _, a := range r.Areas {
 		v.Areas = append(v.Areas, areaRow{Title: a.Title, Score: a.Score, Weight: a.Weight,
-			Level: level(a.Score, r.Thresholds), Bar: newBar(a.Score, 100)})
+			Level: Level(a.Score, r.Thresholds), Bar: newBar(a.Score, 100)})
 	}
 	step := map[string]int{}
 	for _, s := range r.Plan {
@@ -153,9 +153,10 @@ func newReportView(r assessment.Report) reportView {
 	return v
 }
 
-// level names how far a score is: low under the nearly-ready threshold, middle under the ready
-// one, high from there. The bars' colours follow it; the number is always beside them.
-func level(score float64, t assessment.Thresholds) string {
+// Level names how far a score is: low under the nearly-ready threshold, middle under the ready
+// one, high from there. The bars' colours follow it, on the page and at the terminal; the number
+// is always beside them.
+func Level(score float64, t assessment.Thresholds) string {
 	switch {
 	case score < t.NearlyReady:
 		return "low"

@@ -27,10 +27,6 @@ func ComparisonFormats() Formats[Renderer[assessment.Comparison]] {
 	}
 }
 
-func signed(x float64) string {
-	return fmt.Sprintf("%+.1f", x)
-}
-
 func comparisonTitle(c assessment.Comparison, l *i18n.Localizer) string {
 	who := textsafe.Escape(cmp.Or(c.New.Respondent, c.Old.Respondent))
 	files := i18n.Args{"Old": textsafe.Escape(c.Old.Source), "New": textsafe.Escape(c.New.Source), "Who": who}
@@ -49,7 +45,7 @@ func comparisonTable(w io.Writer, c assessment.Comparison, opts Options) error {
 		fmt.Fprintln(&b, p.paint(ansiBold, line))
 	}
 	head := labelled{}
-	head.add(l.T("report.closing.score"), fmt.Sprintf("%s -> %s (%s)", page.Score(c.Old.Score), page.Score(c.New.Score), signed(c.ScoreChange)))
+	head.add(l.T("report.closing.score"), fmt.Sprintf("%s -> %s (%s)", page.Score(c.Old.Score), page.Score(c.New.Score), page.Signed(c.ScoreChange)))
 	head.add(l.T("report.closing.verdict"), fmt.Sprintf("%s -> %s (%s)", verdictShort(c.Old.Verdict, l), verdictShort(c.New.Verdict, l),
 		p.paint(map[string]string{"better": ansiGreen, "worse": ansiRed}[c.VerdictChange], l.T("compare.change."+c.VerdictChange))))
 	head.write(&b, width)
@@ -78,7 +74,7 @@ func comparisonTable(w io.Writer, c assessment.Comparison, opts Options) error {
 func areaChanges(w io.Writer, c assessment.Comparison, opts Options, l *i18n.Localizer) error {
 	rows := make([][]string, len(c.Areas))
 	for i, a := range c.Areas {
-		rows[i] = []string{a.Title, page.Score(a.Old), page.Score(a.New), signed(a.Change)}
+		rows[i] = []string{a.Title, page.Score(a.Old), page.Score(a.New), page.Signed(a.Change)}
 	}
 	t := table{cols: []column{
 		{header: l.T("report.md.area"), min: 10, max: 20},
@@ -124,10 +120,10 @@ func comparisonMarkdown(w io.Writer, c assessment.Comparison, o Options) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", mdText(comparisonTitle(c, l)))
 	fmt.Fprintf(&b, "| | %s | %s | %s |\n| --- | ---: | ---: | ---: |\n", l.T("compare.before"), l.T("compare.after"), l.T("compare.change"))
-	mdRow(&b, l.T("report.closing.score"), page.Score(c.Old.Score), page.Score(c.New.Score), signed(c.ScoreChange))
+	mdRow(&b, l.T("report.closing.score"), page.Score(c.Old.Score), page.Score(c.New.Score), page.Signed(c.ScoreChange))
 	mdRow(&b, l.T("report.closing.verdict"), verdictShort(c.Old.Verdict, l), verdictShort(c.New.Verdict, l), l.T("compare.change."+c.VerdictChange))
 	for _, a := range c.Areas {
-		mdRow(&b, mdCell(a.Title), page.Score(a.Old), page.Score(a.New), signed(a.Change))
+		mdRow(&b, mdCell(a.Title), page.Score(a.Old), page.Score(a.New), page.Signed(a.Change))
 	}
 	writeStepsCompletedMarkdown(&b, c, l)
 	for _, part := range []struct {

@@ -91,11 +91,11 @@ func areaSection(b *strings.Builder, r assessment.Report, opts Options, p painte
 	for _, a := range r.Areas {
 		if opts.Plain {
 			b.WriteString("  " + l.T("report.area.plain", i18n.Args{"Area": a.Title, "Score": page.Score(a.Score),
-				"Level": l.T("report.level." + areaLevel(r, a.Score)), "Share": areaShare(r, a)}) + "\n")
+				"Level": l.T("report.level." + page.Level(a.Score, r.Thresholds)), "Share": areaShare(r, a)}) + "\n")
 			continue
 		}
 		fmt.Fprintf(b, "  %s%s  %s  %5s  %s\n", a.Title, strings.Repeat(" ", titleWidth-textWidth(a.Title)),
-			bar(a.Score, levelColor[areaLevel(r, a.Score)], p), page.Score(a.Score),
+			bar(a.Score, levelColor[page.Level(a.Score, r.Thresholds)], p), page.Score(a.Score),
 			l.T("report.area.weight", i18n.Args{"Share": areaShare(r, a)}))
 	}
 }
@@ -111,18 +111,6 @@ func areaShare(r assessment.Report, a assessment.AreaScore) string {
 		return "0"
 	}
 	return strconv.FormatFloat(math.Round(100*a.Weight/total), 'f', -1, 64)
-}
-
-// areaLevel names how far an area is: low under the nearly-ready threshold, middle under the
-// ready one, high from there.
-func areaLevel(r assessment.Report, score float64) string {
-	switch {
-	case score < r.Thresholds.NearlyReady:
-		return "low"
-	case score < r.Thresholds.Ready:
-		return "middle"
-	}
-	return "high"
 }
 
 // The colours of an area's level, a verdict and a gap's severity (a minor gap has none).
