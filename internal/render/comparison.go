@@ -18,11 +18,11 @@ import (
 // ComparisonFormats are the formats of compare.
 func ComparisonFormats() Formats[Renderer[assessment.Comparison]] {
 	return Formats[Renderer[assessment.Comparison]]{
-		{"table", comparisonTable},
+		{"table", drawn(comparisonTable)},
 		{"json", document(writeJSON[assessment.Comparison])},
 		{"yaml", document(fastYAML[assessment.Comparison])},
 		{"csv", document(comparisonCSV)},
-		{"markdown", comparisonMarkdown},
+		{"markdown", drawn(comparisonMarkdown)},
 		{"html", func(w io.Writer, c assessment.Comparison, o Options) error { return page.Comparison(w, c, o.Page) }},
 	}
 }
@@ -36,37 +36,34 @@ func comparisonTitle(c assessment.Comparison, l *i18n.Localizer) string {
 	return l.T("compare.title-who", files)
 }
 
-func comparisonTable(w io.Writer, c assessment.Comparison, opts Options) error {
+func comparisonTable(b *strings.Builder, c assessment.Comparison, opts Options) {
 	p := painter(opts.Color && !opts.Plain)
 	width := opts.width()
 	l := opts.loc()
-	var b strings.Builder
 	for _, line := range prose.Lines(comparisonTitle(c, l), width) {
-		fmt.Fprintln(&b, p.paint(ansiBold, line))
+		fmt.Fprintln(b, p.paint(ansiBold, line))
 	}
 	head := labelled{}
 	head.add(l.T("report.closing.score"), fmt.Sprintf("%s -> %s (%s)", page.Score(c.Old.Score), page.Score(c.New.Score), page.Signed(c.ScoreChange)))
 	head.add(l.T("report.closing.verdict"), fmt.Sprintf("%s -> %s (%s)", verdictShort(c.Old.Verdict, l), verdictShort(c.New.Verdict, l),
 		p.paint(map[string]string{"better": ansiGreen, "worse": ansiRed}[c.VerdictChange], l.T("compare.change."+c.VerdictChange))))
-	head.write(&b, width)
+	head.write(b, width)
 	b.WriteString("\n")
-	_ = areaChanges(&b, c, opts, l) // a strings.Builder does not fail
+	_ = areaChanges(b, c, opts, l) // a strings.Builder does not fail
 	// Each gap by its short title and severity; the sentences are in the JSON and in the report.
 	gapList := func(title, mark string, gaps []assessment.Gap) {
-		fmt.Fprintf(&b, "\n%s (%d):\n", l.T(title), len(gaps))
+		fmt.Fprintf(b, "\n%s (%d):\n", l.T(title), len(gaps))
 		if len(gaps) == 0 {
 			b.WriteString("  " + l.T("compare.none") + "\n")
 		}
 		for _, g := range gaps {
-			wrapped(&b, "  "+mark+" ", fmt.Sprintf("%s (%s)", gapTitle(g), severityNow(c, g, l)), width)
+			wrapped(b, "  "+mark+" ", fmt.Sprintf("%s (%s)", gapTitle(g), severityNow(c, g, l)), width)
 		}
 	}
-	writeStepsCompleted(&b, c, width, l)
+	writeStepsCompleted(b, c, width, l)
 	gapList("compare.closed", "+", c.Closed)
 	gapList("compare.opened", "-", c.Opened)
 	gapList("compare.remaining", " ", c.Remaining)
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // areaChanges draws each area's score before and after in a table; as blocks (plain output),
@@ -115,33 +112,30 @@ func comparisonCSV(w io.Writer, c assessment.Comparison) error {
 			strconv.Itoa(len(c.StepsCompleted)), strconv.Itoa(len(c.StepsUnderWay))}})
 }
 
-func comparisonMarkdown(w io.Writer, c assessment.Comparison, o Options) error {
+func comparisonMarkdown(b *strings.Builder, c assessment.Comparison, o Options) {
 	l := o.loc()
-	var b strings.Builder
-	fmt.Fprintf(&b, "## %s\n\n", mdText(comparisonTitle(c, l)))
-	fmt.Fprintf(&b, "| | %s | %s | %s |\n| --- | ---: | ---: | ---: |\n", l.T("compare.before"), l.T("compare.after"), l.T("compare.change"))
-	mdRow(&b, l.T("report.closing.score"), page.Score(c.Old.Score), page.Score(c.New.Score), page.Signed(c.ScoreChange))
-	mdRow(&b, l.T("report.closing.verdict"), verdictShort(c.Old.Verdict, l), verdictShort(c.New.Verdict, l), l.T("compare.change."+c.VerdictChange))
+	fmt.Fprintf(b, "## %s\n\n", mdText(comparisonTitle(c, l)))
+	fmt.Fprintf(b, "| | %s | %s | %s |\n| --- | ---: | ---: | ---: |\n", l.T("compare.before"), l.T("compare.after"), l.T("compare.change"))
+	mdRow(b, l.T("report.closing.score"), page.Score(c.Old.Score), page.Score(c.New.Score), page.Signed(c.ScoreChange))
+	mdRow(b, l.T("report.closing.verdict"), verdictShort(c.Old.Verdict, l), verdictShort(c.New.Verdict, l), l.T("compare.change."+c.VerdictChange))
 	for _, a := range c.Areas {
-		mdRow(&b, mdCell(a.Title), page.Score(a.Old), page.Score(a.New), page.Signed(a.Change))
+		mdRow(b, mdCell(a.Title), page.Score(a.Old), page.Score(a.New), page.Signed(a.Change))
 	}
-	writeStepsCompletedMarkdown(&b, c, l)
+	writeStepsCompletedMarkdown(b, c, l)
 	for _, part := range []struct {
 		title string
 		gaps  []assessment.Gap
 	}{{"compare.closed", c.Closed}, {"compare.opened", c.Opened}, {"compare.remaining", c.Remaining}} {
-		fmt.Fprintf(&b, "\n### %s (%d)\n\n", l.T(part.title), len(part.gaps))
+		fmt.Fprintf(b, "\n### %s (%d)\n\n", l.T(part.title), len(part.gaps))
 		if len(part.gaps) == 0 {
 			b.WriteString(l.T("compare.none-md") + "\n")
 			continue
 		}
-		mdHead(&b, "lll", l.T("report.gap.requirement"), l.T("report.md.severity"), l.T("report.gap.next"))
+		mdHead(b, "lll", l.T("report.gap.requirement"), l.T("report.md.severity"), l.T("report.gap.next"))
 		for _, g := range part.gaps {
-			mdRow(&b, mdCell(gapTitle(g)), severityNow(c, g, l), mdCell(g.NextStep))
+			mdRow(b, mdCell(gapTitle(g)), severityNow(c, g, l), mdCell(g.NextStep))
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // stepDoneText is a completed step in a comparison: its label, with what it closed when that is

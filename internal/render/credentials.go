@@ -15,11 +15,11 @@ import (
 // grade. YAML is the form a profile's "credentials: FILE" reads.
 func CredentialFormats() Formats[Renderer[*assessment.Credentials]] {
 	return Formats[Renderer[*assessment.Credentials]]{
-		{"table", credentialsTable},
+		{"table", drawn(credentialsTable)},
 		{"json", document(writeJSON[*assessment.Credentials])},
 		{"yaml", credentialsYAML},
 		{"csv", credentialsCSV},
-		{"markdown", credentialsMarkdown},
+		{"markdown", drawn(credentialsMarkdown)},
 	}
 }
 
@@ -106,14 +106,13 @@ func aboutCredential(cs *assessment.Credentials, c *assessment.Credential, meets
 
 // credentialsTable lists each credential and its routes as wrapped lines rather than a box, so it
 // reads at any width from 60 columns and in a screen reader.
-func credentialsTable(w io.Writer, cs *assessment.Credentials, opts Options) error {
-	var b strings.Builder
+func credentialsTable(b *strings.Builder, cs *assessment.Credentials, opts Options) {
 	loc := opts.loc()
-	para := func(indent, text string) { wrapped(&b, indent, text, opts.width()) }
+	para := func(indent, text string) { wrapped(b, indent, text, opts.width()) }
 	para("", loc.T("credentials.intro"))
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
-		fmt.Fprintf(&b, "\n%s: %s\n", shortName(c.ID), c.Name)
+		fmt.Fprintf(b, "\n%s: %s\n", shortName(c.ID), c.Name)
 		for _, text := range aboutCredential(cs, c, "credentials.meets", loc) {
 			para("  ", text)
 		}
@@ -132,8 +131,6 @@ func credentialsTable(w io.Writer, cs *assessment.Credentials, opts Options) err
 	if words := wordsText(b.String(), opts); words != "" {
 		b.WriteString("\n" + words)
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 func credentialsCSV(w io.Writer, cs *assessment.Credentials, opts Options) error {
@@ -147,24 +144,21 @@ func credentialsCSV(w io.Writer, cs *assessment.Credentials, opts Options) error
 	return writeCSV(w, []string{"id", "name", "meets", "route", "text", "rules", "source", "grade"}, rows)
 }
 
-func credentialsMarkdown(w io.Writer, cs *assessment.Credentials, opts Options) error {
-	var b strings.Builder
+func credentialsMarkdown(b *strings.Builder, cs *assessment.Credentials, opts Options) {
 	loc := opts.loc()
-	fmt.Fprintf(&b, "## %s\n\n%s\n", loc.T("credentials.md.heading"), mdText(loc.T("credentials.md.intro")))
+	fmt.Fprintf(b, "## %s\n\n%s\n", loc.T("credentials.md.heading"), mdText(loc.T("credentials.md.intro")))
 	for i := range cs.Credentials {
 		c := &cs.Credentials[i]
-		fmt.Fprintf(&b, "\n### %s\n", mdText(c.Name))
+		fmt.Fprintf(b, "\n### %s\n", mdText(c.Name))
 		for _, text := range aboutCredential(cs, c, "credentials.md.meets", loc) {
-			fmt.Fprintf(&b, "\n%s\n", mdText(text))
+			fmt.Fprintf(b, "\n%s\n", mdText(text))
 		}
 		b.WriteString("\n")
-		mdHead(&b, "lllll", loc.T("credentials.md.route"), loc.T("credentials.md.who"), loc.T("credentials.md.when"),
+		mdHead(b, "lllll", loc.T("credentials.md.route"), loc.T("credentials.md.who"), loc.T("credentials.md.when"),
 			loc.T("credentials.md.source"), loc.T("credentials.md.grade"))
 		for _, row := range routeRows(cs, c, loc, true) {
-			mdRow(&b, row[0], mdCell(row[1]), mdCell(row[2]), mdCell(row[3]), row[4])
+			mdRow(b, row[0], mdCell(row[1]), mdCell(row[2]), mdCell(row[3]), row[4])
 		}
 	}
-	mdWords(&b, "###", loc)
-	_, err := io.WriteString(w, b.String())
-	return err
+	mdWords(b, "###", loc)
 }

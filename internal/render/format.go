@@ -26,6 +26,17 @@ func document[T any](write func(io.Writer, T) error) Renderer[T] {
 	return func(w io.Writer, v T, _ Options) error { return write(w, v) }
 }
 
+// drawn is the Renderer of a format drawn whole into a builder (a person's view, a Markdown
+// document), then written at once.
+func drawn[T any](draw func(b *strings.Builder, v T, o Options)) Renderer[T] {
+	return func(w io.Writer, v T, o Options) error {
+		var b strings.Builder
+		draw(&b, v, o)
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+}
+
 // Format is one output format: the name --format takes, and what writes it.
 type Format[R any] struct {
 	Name   string

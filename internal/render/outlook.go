@@ -18,7 +18,7 @@ func OutlookFormats() Formats[Renderer[*assessment.Outlook]] {
 		{"table", outlookTable},
 		{"json", document(writeJSON[*assessment.Outlook])},
 		{"yaml", document(writeYAML[*assessment.Outlook])},
-		{"markdown", outlookMarkdown},
+		{"markdown", drawn(outlookMarkdown)},
 	}
 }
 
@@ -73,29 +73,26 @@ func outlookTable(w io.Writer, o *assessment.Outlook, opts Options) error {
 	return err
 }
 
-func outlookMarkdown(w io.Writer, o *assessment.Outlook, opts Options) error {
-	var b strings.Builder
+func outlookMarkdown(b *strings.Builder, o *assessment.Outlook, opts Options) {
 	l := opts.loc()
-	fmt.Fprintf(&b, "## %s\n\n", mdText(l.T("outlook.md.heading", i18n.Args{"Title": o.Occupation.Title})))
-	fmt.Fprintf(&b, "%s\n\n", mdText(l.T("outlook.md.officially", i18n.Args{"Official": o.Occupation.Official, "Code": o.Occupation.Code, "Source": o.Occupation.Source})))
-	mdHead(&b, "lllll", outlookFigures(l).headers()...)
+	fmt.Fprintf(b, "## %s\n\n", mdText(l.T("outlook.md.heading", i18n.Args{"Title": o.Occupation.Title})))
+	fmt.Fprintf(b, "%s\n\n", mdText(l.T("outlook.md.officially", i18n.Args{"Official": o.Occupation.Official, "Code": o.Occupation.Code, "Source": o.Occupation.Source})))
+	mdHead(b, "lllll", outlookFigures(l).headers()...)
 	for _, f := range byTopic(o.Figures) {
-		mdRow(&b, mdCell(f.Topic), mdCell(f.Figure), mdCell(f.Period), mdCell(f.Detail), mdCell(f.Source))
+		mdRow(b, mdCell(f.Topic), mdCell(f.Figure), mdCell(f.Period), mdCell(f.Detail), mdCell(f.Source))
 	}
 	for _, n := range o.Notes {
-		fmt.Fprintf(&b, "\n> **%s** %s\n", l.T("outlook.md.note"), mdText(n))
+		fmt.Fprintf(b, "\n> **%s** %s\n", l.T("outlook.md.note"), mdText(n))
 	}
-	fmt.Fprintf(&b, "\n### %s\n\n%s\n\n", l.T("outlook.md.settings"), mdText(l.T("outlook.md.source", i18n.Args{"Source": o.SettingsSource})))
-	mdHead(&b, "ll", l.T("outlook.md.setting"), l.T("outlook.md.employment"))
+	fmt.Fprintf(b, "\n### %s\n\n%s\n\n", l.T("outlook.md.settings"), mdText(l.T("outlook.md.source", i18n.Args{"Source": o.SettingsSource})))
+	mdHead(b, "ll", l.T("outlook.md.setting"), l.T("outlook.md.employment"))
 	for _, s := range o.Settings {
-		mdRow(&b, mdCell(s.Title), mdCell(settingText(s, l)))
+		mdRow(b, mdCell(s.Title), mdCell(settingText(s, l)))
 	}
 	for _, i := range o.OtherIndustries {
-		mdRow(&b, mdCell(l.T("outlook.md.also", i18n.Args{"Industry": i.Industry})), mdCell(l.T("outlook.md.employed", i18n.Args{"Employment": i.Employment})))
+		mdRow(b, mdCell(l.T("outlook.md.also", i18n.Args{"Industry": i.Industry})), mdCell(l.T("outlook.md.employed", i18n.Args{"Employment": i.Employment})))
 	}
-	fmt.Fprintf(&b, "\n%s\n", mdText(l.T("outlook.employment-source", i18n.Args{"Source": o.EmploymentSource})))
-	_, err := io.WriteString(w, b.String())
-	return err
+	fmt.Fprintf(b, "\n%s\n", mdText(l.T("outlook.employment-source", i18n.Args{"Source": o.EmploymentSource})))
 }
 
 // byTopic groups the figures by topic, in the order the topics first appear, each topic's figures

@@ -18,7 +18,7 @@ func QuestionFormats() Formats[Renderer[*questions.Bank]] {
 		{"json", document(writeJSON[*questions.Bank])},
 		{"yaml", document(writeYAML[*questions.Bank])},
 		{"csv", document(questionsCSV)},
-		{"markdown", document(questionsForm)},
+		{"markdown", drawn(questionsForm)},
 		{"json-schema", document(func(w io.Writer, b *questions.Bank) error { return writeJSON(w, questions.AnswersSchema(b)) })},
 	}
 }
@@ -83,32 +83,31 @@ func questionsCSV(w io.Writer, b *questions.Bank) error {
 
 // questionsForm is the bank as a paper form to print and hand out: each section with why it
 // matters, each question with boxes to tick and the id to copy into an answers file.
-func questionsForm(w io.Writer, b *questions.Bank) error {
+func questionsForm(sb *strings.Builder, b *questions.Bank, _ Options) {
 	l := i18n.For(b.Lang())
-	var sb strings.Builder
-	fmt.Fprintf(&sb, "# %s\n\n", mdText(l.T("questions.form.title")))
-	fmt.Fprintf(&sb, "%s\n\n", l.T("questions.form.name-date"))
-	fmt.Fprintf(&sb, "%s\n", l.T("questions.form.intro", i18n.Args{"Title": mdText(b.Source.Title), "Kind": mdText(b.Source.Kind)}))
+	fmt.Fprintf(sb, "# %s\n\n", mdText(l.T("questions.form.title")))
+	fmt.Fprintf(sb, "%s\n\n", l.T("questions.form.name-date"))
+	fmt.Fprintf(sb, "%s\n", l.T("questions.form.intro", i18n.Args{"Title": mdText(b.Source.Title), "Kind": mdText(b.Source.Kind)}))
 	n := 0
 	numbers := formNumbers(b) // each question's number on the form, for conditions in words
 	for _, s := range b.Sections {
-		fmt.Fprintf(&sb, "\n## %s\n\n%s\n", mdText(s.Title), mdText(s.Intro))
+		fmt.Fprintf(sb, "\n## %s\n\n%s\n", mdText(s.Title), mdText(s.Intro))
 		for i := range b.Questions {
 			q := &b.Questions[i]
 			if q.Section != s.ID {
 				continue
 			}
 			n++
-			fmt.Fprintf(&sb, "\n**%d. %s** `%s`\n", n, mdText(q.Text), q.ID)
+			fmt.Fprintf(sb, "\n**%d. %s** `%s`\n", n, mdText(q.Text), q.ID)
 			if q.AskedWhen != nil {
-				fmt.Fprintf(&sb, "*%s*\n", l.T("questions.form.only-if", i18n.Args{"Condition": mdText(tickedWords(b, q.AskedWhen, numbers, l))}))
+				fmt.Fprintf(sb, "*%s*\n", l.T("questions.form.only-if", i18n.Args{"Condition": mdText(tickedWords(b, q.AskedWhen, numbers, l))}))
 			}
 			sb.WriteString("\n")
 			switch q.Kind {
 			case questions.OneOf:
 				sb.WriteString(l.T("questions.form.tick-one") + "\n\n")
 				for _, c := range q.Values {
-					fmt.Fprintf(&sb, "- ( ) %s `%s`", mdText(c.Label), c.Value)
+					fmt.Fprintf(sb, "- ( ) %s `%s`", mdText(c.Label), c.Value)
 					if len(c.AllowedWhen) > 0 {
 						sb.WriteString(" " + l.T("questions.form.value-only-if", i18n.Args{"Condition": mdText(tickedWords(b, c.AllowedWhen, numbers, l))}))
 					}
@@ -117,17 +116,15 @@ func questionsForm(w io.Writer, b *questions.Bank) error {
 			case questions.AnyOf:
 				sb.WriteString(l.T("questions.form.tick-any") + "\n\n")
 				for _, c := range q.Values {
-					fmt.Fprintf(&sb, "- [ ] %s `%s`\n", mdText(c.Label), c.Value)
+					fmt.Fprintf(sb, "- [ ] %s `%s`\n", mdText(c.Label), c.Value)
 				}
 			case questions.Rating:
-				fmt.Fprintf(&sb, "%s %s\n\n", l.T("questions.form.circle-one"), strings.Join(q.Scale.Values(), "   "))
-				fmt.Fprintf(&sb, "%d = %s; %d = %s\n", q.Scale.Min, mdText(q.Scale.Low), q.Scale.Max, mdText(q.Scale.High))
+				fmt.Fprintf(sb, "%s %s\n\n", l.T("questions.form.circle-one"), strings.Join(q.Scale.Values(), "   "))
+				fmt.Fprintf(sb, "%d = %s; %d = %s\n", q.Scale.Min, mdText(q.Scale.Low), q.Scale.Max, mdText(q.Scale.High))
 			}
 		}
 	}
-	mdWords(&sb, "##", l)
-	_, err := io.WriteString(w, sb.String())
-	return err
+	mdWords(sb, "##", l)
 }
 
 // formNumbers numbers the questions as the paper form does: section by section.

@@ -19,7 +19,7 @@ func RequirementFormats() Formats[Renderer[*assessment.Profile]] {
 		{"json", document(writeJSON[*assessment.Profile])},
 		{"yaml", profileYAML},
 		{"csv", document(requirementsCSV)},
-		{"markdown", requirementsMarkdown},
+		{"markdown", drawn(requirementsMarkdown)},
 	}
 }
 
@@ -105,16 +105,13 @@ func requirementsCSV(w io.Writer, p *assessment.Profile) error {
 	return writeCSV(w, []string{"id", "area", "weight", "share", "blocking", "target", "requirement", "source"}, rows)
 }
 
-func requirementsMarkdown(w io.Writer, p *assessment.Profile, opts Options) error {
-	var b strings.Builder
+func requirementsMarkdown(b *strings.Builder, p *assessment.Profile, opts Options) {
 	l := opts.loc()
-	fmt.Fprintf(&b, "## %s\n\n%s\n\n%s\n\n", mdText(l.T("requirements.md.heading", i18n.Args{"Title": p.Title})), mdText(thresholdLine(p, l)),
+	fmt.Fprintf(b, "## %s\n\n%s\n\n%s\n\n", mdText(l.T("requirements.md.heading", i18n.Args{"Title": p.Title})), mdText(thresholdLine(p, l)),
 		mdText(l.T("requirements.md.source", i18n.Args{"Title": p.Source.Title, "Kind": p.Source.Kind})))
-	mdHead(&b, "llrlll", requirementTable(l).headers()...)
+	mdHead(b, "llrlll", requirementTable(l).headers()...)
 	for _, r := range p.Requirements {
-		mdRow(&b, mdCell(r.Requirement), mdCell(areaTitle(p, r.Area)), percent(p.Share(r.ID)), yesNo(bool(r.Blocking), l),
+		mdRow(b, mdCell(r.Requirement), mdCell(areaTitle(p, r.Area)), percent(p.Share(r.ID)), yesNo(bool(r.Blocking), l),
 			mdCell(r.Target), mdCell(quoted(r.Source)))
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
