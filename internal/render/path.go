@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -172,34 +173,16 @@ func sharedMissing(cs []assessment.CredentialStatus) ([]assessment.CredentialSta
 	return out, shared
 }
 
-// abbreviations are the words a report spells out once, where it uses them (FACTS.md: words to
-// explain on first use); their expansions are in the catalogue (word.*).
-var abbreviations = []string{"AHIMA", "CAHIIM", "CCA", "CCS", "HIM", "HIT", "RHIA", "RHIT"}
-
-// wordsUsed are the abbreviations a text uses, each as a whole word, in order.
+// wordsUsed are the abbreviations a text uses, each as a whole word, between non-letters ("HIT",
+// not "HITS" or "WHIT"), in order: those the catalogue spells out (word.*: FACTS.md's words to
+// explain on first use).
 func wordsUsed(text string) []string {
 	var used []string
-	for _, abbr := range abbreviations {
-		if wholeWord(text, abbr) {
+	for _, id := range i18n.IDs("word.") {
+		abbr := strings.TrimPrefix(id, "word.")
+		if regexp.MustCompile(`(^|[^A-Za-z])` + regexp.QuoteMeta(abbr) + `([^A-Za-z]|$)`).MatchString(text) {
 			used = append(used, abbr)
 		}
 	}
 	return used
 }
-
-// wholeWord tells whether word stands in text between non-letters ("HIT", not "HITS" or "WHIT").
-func wholeWord(text, word string) bool {
-	for i := 0; ; {
-		j := strings.Index(text[i:], word)
-		if j < 0 {
-			return false
-		}
-		start, end := i+j, i+j+len(word)
-		if (start == 0 || !isLetter(text[start-1])) && (end == len(text) || !isLetter(text[end])) {
-			return true
-		}
-		i = end
-	}
-}
-
-func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
