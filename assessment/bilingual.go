@@ -4,7 +4,6 @@ import (
 	"errors"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -77,24 +76,10 @@ func (f *yamlFile) checkTexts() (err error) {
 
 // checkText refuses the text in two languages n, as i18n.Text reads it, in the run's language.
 func (f *yamlFile) checkText(n *yaml.Node) error {
-	refuse := func(id string, args i18n.Args) error { return errors.New(f.Words.T(id, args)) }
-	var en, es string
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if v.Kind != yaml.ScalarNode {
-			return refuse("errors.profile.text-want-text", i18n.Args{"Line": v.Line, "Lang": k.Value})
-		}
-		switch k.Value {
-		case "en":
-			en = v.Value
-		case "es":
-			es = v.Value
-		default:
-			return refuse("errors.profile.text-not-language", i18n.Args{"Line": k.Line, "Lang": strconv.Quote(k.Value)})
-		}
-	}
-	if strings.TrimSpace(en) == "" || strings.TrimSpace(es) == "" {
-		return refuse("errors.profile.text-both", i18n.Args{"Line": n.Line})
+	var t i18n.Text
+	var r *i18n.Refusal
+	if errors.As(t.UnmarshalYAML(n), &r) {
+		return errors.New(f.Words.T(r.ID, r.Args))
 	}
 	return nil
 }

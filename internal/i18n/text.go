@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -37,7 +38,7 @@ func (t Text) In(l Lang) string {
 func (t Text) Translated() bool { return t.Es != "" }
 
 // UnmarshalYAML reads a plain string (English only) or a mapping of en and es, both required and
-// nothing else.
+// nothing else. A mapping it refuses is a *Refusal, which a reader words in its run's language.
 func (t *Text) UnmarshalYAML(n *yaml.Node) error {
 	switch n.Kind {
 	case yaml.ScalarNode:
@@ -48,7 +49,7 @@ func (t *Text) UnmarshalYAML(n *yaml.Node) error {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if v.Kind != yaml.ScalarNode {
-				return fmt.Errorf("line %d: %s: want a text", v.Line, k.Value)
+				return &Refusal{"errors.profile.text-want-text", Args{"Line": v.Line, "Lang": k.Value}}
 			}
 			switch k.Value {
 			case "en":
@@ -56,17 +57,26 @@ func (t *Text) UnmarshalYAML(n *yaml.Node) error {
 			case "es":
 				out.Es = v.Value
 			default:
-				return fmt.Errorf("line %d: %q is not a language of hitready's texts; allowed: en, es", k.Line, k.Value)
+				return &Refusal{"errors.profile.text-not-language", Args{"Line": k.Line, "Lang": strconv.Quote(k.Value)}}
 			}
 		}
 		if strings.TrimSpace(out.En) == "" || strings.TrimSpace(out.Es) == "" {
-			return fmt.Errorf("line %d: a text in two languages needs both en and es, neither empty", n.Line)
+			return &Refusal{"errors.profile.text-both", Args{"Line": n.Line}}
 		}
 		*t = out
 		return nil
 	}
 	return fmt.Errorf("line %d: want a text, or its en and es", n.Line)
 }
+
+// Refusal is a refusal worded by the catalogue: its message id and what fills it. As an error it
+// reads in English; a reader of a person's file words it in the run's language.
+type Refusal struct {
+	ID   string
+	Args Args
+}
+
+func (r *Refusal) Error() string { return For(English).T(r.ID, r.Args) }
 
 // MarshalYAML writes the text as UnmarshalYAML reads it: a plain string when it is English only.
 func (t Text) MarshalYAML() (any, error) {
