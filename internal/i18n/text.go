@@ -78,17 +78,6 @@ type Refusal struct {
 
 func (r *Refusal) Error() string { return For(English).T(r.ID, r.Args) }
 
-// MarshalYAML writes the text as UnmarshalYAML reads it: a plain string when it is English only.
-func (t Text) MarshalYAML() (any, error) {
-	if t.Es == "" {
-		return t.En, nil
-	}
-	return struct {
-		En string `yaml:"en"`
-		Es string `yaml:"es"`
-	}{t.En, t.Es}, nil
-}
-
 // Localize rewrites a parsed YAML document for language l: every text written in two languages
 // (a mapping whose keys include en) becomes the plain string of l, in place and on the same line.
 // The data's Go types then keep plain strings, and decode as they did before the data was
