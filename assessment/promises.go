@@ -103,22 +103,15 @@ func (p *Profile) brokenPromises(a *questions.Answers) []inputerr.Problem {
 			problems = append(problems, person.keepsItsWord(c, a, after)...)
 		}
 	}
-	// ... and in the plan, where the person has done the steps before it.
-	state, open := a.Clone(), person.gapRequirements()
-	for _, c := range person.choose(p.steps) {
-		next := state.Clone()
-		apply(p, c, next)
-		closes := p.closedBy(open, next)
-		if len(closes) == 0 {
-			continue // dropped from the plan, as replay drops it
-		}
-		if pr := person.sitsTooEarly(c, state); pr != nil {
+	// ... and in the plan, where the person has done the steps before it, as replay keeps them.
+	before := a // replaySteps changes a copy
+	open := person.replaySteps(person.choose(p.steps), func(c *candidate, _ []string, after *questions.Answers) {
+		if pr := person.sitsTooEarly(c, before); pr != nil {
 			problems = append(problems, *pr)
 		}
-		problems = append(problems, person.keepsItsWord(c, state, next)...)
-		state = next
-		open = slices.DeleteFunc(open, func(r *Requirement) bool { return slices.Contains(closes, r.ID) })
-	}
+		problems = append(problems, person.keepsItsWord(c, before, after)...)
+		before = after.Clone()
+	})
 	for _, r := range open {
 		problems = append(problems, p.unclosed(r))
 	}

@@ -7,22 +7,11 @@ import (
 )
 
 // replay applies the steps in order and keeps, for each, the gaps it meets; steps that meet
-// nothing are dropped, their changes with them (plan, rule 4). Exam steps are worded by why the person may sit them at
-// that point.
+// nothing are dropped, their changes with them (plan, rule 4). Exam steps are worded by why the
+// person may sit them at that point.
 func (f *planFor) replay(reasons ExamReasons, chosen []*candidate) []PlanStep {
 	plan := make([]PlanStep, 0, len(chosen))
-	state := f.a.Clone()
-	open := f.gapRequirements()
-	for _, c := range chosen {
-		state.Checkpoint()
-		apply(f.p, c, state)
-		closes := f.p.closedBy(open, state)
-		if len(closes) == 0 {
-			state.Rollback() // dropped, and so are its changes
-			continue
-		}
-		state.Commit()
-		open = slices.DeleteFunc(open, func(r *Requirement) bool { return slices.Contains(closes, r.ID) })
+	f.replaySteps(chosen, func(c *candidate, closes []string, _ *questions.Answers) {
 		action, label := c.words()
 		if c.step.Credential != "" {
 			action, label = examAction(reasons, f.cs, c)
@@ -30,30 +19,41 @@ func (f *planFor) replay(reasons ExamReasons, chosen []*candidate) []PlanStep {
 		c.position = len(plan) + 1
 		plan = append(plan, PlanStep{Step: c.position, ID: c.step.ID, Action: action, Closes: closes, label: label, group: c.step.Group,
 			Credential: c.step.Credential, Duration: c.step.Duration, DurationSource: c.step.DurationSource, Optional: bool(c.step.Optional)})
-	}
+	})
 	return plan
 }
 
-// closedBy are the ids of the open requirements the answers meet.
-func (p *Profile) closedBy(open []*Requirement, a *questions.Answers) []string {
-	var closes []string
-	for _, r := range open {
-		if p.met(r, a) {
-			closes = append(closes, r.ID)
-		}
-	}
-	return closes
-}
-
-// gapRequirements are the requirements of the person's gaps, in profile order.
-func (f *planFor) gapRequirements() []*Requirement {
-	var out []*Requirement
+// replaySteps applies the chosen steps to the person's answers in order, from their gaps' open
+// requirements (in profile order): a step that meets none of those still open is dropped, and so
+// are its changes; kept is told of every other step, the ids of the requirements it meets and the
+// answers after it, which it only reads. It returns the requirements no step met.
+func (f *planFor) replaySteps(chosen []*candidate,
+	kept func(c *candidate, closes []string, after *questions.Answers)) []*Requirement {
+	open := make([]*Requirement, 0, len(f.gaps)) // sized at once: it outlives the call
 	for i := range f.p.Requirements {
 		if r := &f.p.Requirements[i]; f.gapIndex(r.ID) >= 0 {
-			out = append(out, r)
+			open = append(open, r)
 		}
 	}
-	return out
+	state := f.a.Clone()
+	for _, c := range chosen {
+		state.Checkpoint()
+		apply(f.p, c, state)
+		var closes []string
+		for _, r := range open {
+			if f.p.met(r, state) {
+				closes = append(closes, r.ID)
+			}
+		}
+		if len(closes) == 0 {
+			state.Rollback() // dropped, and so are its changes
+			continue
+		}
+		state.Commit()
+		open = slices.DeleteFunc(open, func(r *Requirement) bool { return slices.Contains(closes, r.ID) })
+		kept(c, closes, state)
+	}
+	return open
 }
 
 // met tells whether the answers earn a requirement's full credit: a product of credits from 0 to
