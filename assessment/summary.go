@@ -13,12 +13,13 @@ type Summary struct {
 	Count    int
 	Verdicts map[Verdict]int
 
-	sum    float64
-	hist   [1001]int // hist[i] counts scores of i/10
-	unmet  map[string]int
-	order  map[string]int // profile order, to break ties among requirements unmet equally often
-	texts  map[string]string
-	titles map[string]string // short titles, as the tables of a report name requirements
+	sum  float64
+	hist [1001]int // hist[i] counts scores of i/10
+	// unmet counts each requirement's blocking and major gaps, in profile order (then in the order
+	// reports first name one the profile lacks), which breaks ties; byID indexes it. A title is
+	// the short one, as the tables of a report name requirements.
+	unmet []Unmet
+	byID  map[string]int
 
 	// firstSteps counts students by the first step of their plan, in the order first seen;
 	// eligible counts who may sit each credential's exam now (early testing apart).
@@ -80,11 +81,10 @@ type Unmet struct {
 
 // NewSummary starts an empty summary for reports scored against p.
 func NewSummary(p *Profile) *Summary {
-	s := &Summary{Verdicts: map[Verdict]int{}, unmet: map[string]int{}, order: map[string]int{}, texts: map[string]string{}, titles: map[string]string{}}
+	s := &Summary{Verdicts: map[Verdict]int{}, byID: map[string]int{}}
 	for i, r := range p.Requirements {
-		s.order[r.ID] = i
-		s.texts[r.ID] = r.Requirement
-		s.titles[r.ID] = cmp.Or(r.Title, r.ID)
+		s.byID[r.ID] = i
+		s.unmet = append(s.unmet, Unmet{ID: r.ID, Title: cmp.Or(r.Title, r.ID), Requirement: r.Requirement})
 	}
 	return s
 }
@@ -126,12 +126,12 @@ func (s *Summary) Add(r Report) {
 		if g.Severity == Minor {
 			continue
 		}
-		s.unmet[g.ID]++
-		if _, known := s.texts[g.ID]; !known {
-			s.texts[g.ID] = g.Requirement
-			s.titles[g.ID] = cmp.Or(g.Title, g.ID)
-			s.order[g.ID] = len(s.order)
+		i, known := s.byID[g.ID]
+		if !known {
+			i, s.byID[g.ID] = len(s.unmet), len(s.unmet)
+			s.unmet = append(s.unmet, Unmet{ID: g.ID, Title: cmp.Or(g.Title, g.ID), Requirement: g.Requirement})
 		}
+		s.unmet[i].Count++
 	}
 }
 
@@ -181,13 +181,8 @@ func (s *Summary) nth(k int) float64 {
 // TopUnmet lists up to n requirements most often unmet as blocking or major gaps, most often
 // first, ties in profile order.
 func (s *Summary) TopUnmet(n int) []Unmet {
-	var out []Unmet
-	for id, count := range s.unmet {
-		out = append(out, Unmet{ID: id, Title: s.titles[id], Requirement: s.texts[id], Count: count})
-	}
-	slices.SortFunc(out, func(a, b Unmet) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(s.order[a.ID], s.order[b.ID]))
-	})
+	out := slices.DeleteFunc(slices.Clone(s.unmet), func(u Unmet) bool { return u.Count == 0 })
+	slices.SortStableFunc(out, func(a, b Unmet) int { return cmp.Compare(b.Count, a.Count) })
 	return out[:min(n, len(out))]
 }
 
