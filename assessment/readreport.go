@@ -422,11 +422,12 @@ func (c *reportChecker) consistent(r *Report) {
 	if c.areas(r.Areas) && c.line("areas") > 0 {
 		c.weightedMean(r)
 	}
-	blocker := c.requirements(r.Requirements)
-	for _, g := range r.Gaps {
-		if g.Severity == Blocking && blocker == "" {
-			blocker = c.words.T("errors.report.blocker.gap", i18n.Args{"ID": g.ID})
-		}
+	c.requirements(r.Requirements)
+	blocker := "" // what makes the report not ready whatever its score, worded for a message
+	if i := slices.IndexFunc(r.Requirements, func(req Result) bool { return req.Blocking && !req.Met }); i >= 0 {
+		blocker = c.words.T("errors.report.blocker.requirement", i18n.Args{"ID": r.Requirements[i].ID})
+	} else if i := slices.IndexFunc(r.Gaps, func(g Gap) bool { return g.Severity == Blocking }); i >= 0 {
+		blocker = c.words.T("errors.report.blocker.gap", i18n.Args{"ID": r.Gaps[i].ID})
 	}
 	if want := verdict(r.Thresholds, r.Score, blocker != ""); want != r.Verdict && len(c.problems) == 0 {
 		id := "errors.report.verdict-unfounded"
@@ -488,9 +489,8 @@ func (c *reportChecker) weightedMean(r *Report) {
 	}
 }
 
-// requirements checks the report's requirements against the profile's and returns what makes
-// the report not ready whatever its score, worded for a message ("" when nothing does).
-func (c *reportChecker) requirements(results []Result) (blocker string) {
+// requirements checks the report's requirements against the profile's.
+func (c *reportChecker) requirements(results []Result) {
 	p := c.profile
 	seen := map[string]bool{}
 	for i, req := range results {
@@ -509,9 +509,5 @@ func (c *reportChecker) requirements(results []Result) (blocker string) {
 			c.add(f+".area", "errors.report.requirement-area", args)
 		}
 		seen[req.ID] = true
-		if req.Blocking && !req.Met && blocker == "" {
-			blocker = c.words.T("errors.report.blocker.requirement", i18n.Args{"ID": req.ID})
-		}
 	}
-	return blocker
 }
