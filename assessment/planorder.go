@@ -108,7 +108,7 @@ func cover(cands []*candidate, uncovered map[int]bool) []*candidate {
 	for len(uncovered) > 0 {
 		best, most := (*candidate)(nil), 0
 		for _, c := range cands {
-			if n := countIn(c.gaps, uncovered); n > most {
+			if n := count(c.gaps, func(k int) bool { return uncovered[k] }); n > most {
 				best, most = c, n
 			}
 		}
@@ -124,10 +124,11 @@ func cover(cands []*candidate, uncovered map[int]bool) []*candidate {
 	return chosen
 }
 
-func countIn(gaps []int, set map[int]bool) int {
+// count counts the gaps (by index) for which in holds.
+func count(gaps []int, in func(k int) bool) int {
 	n := 0
 	for _, k := range gaps {
-		if set[k] {
+		if in(k) {
 			n++
 		}
 	}
@@ -181,11 +182,5 @@ func (f *planFor) mostSevere(c *candidate) int {
 
 // countAt counts the gaps of severity rank t a candidate closes.
 func (f *planFor) countAt(c *candidate, t int) int {
-	n := 0
-	for _, k := range c.gaps {
-		if f.gaps[k].Severity.rank() == t {
-			n++
-		}
-	}
-	return n
+	return count(c.gaps, func(k int) bool { return f.gaps[k].Severity.rank() == t })
 }
