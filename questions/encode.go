@@ -85,12 +85,8 @@ func (b *Bank) answersTree(a *Answers) *yaml.Node {
 		root.Content = append(root.Content, scalar("!!str", "respondent"), scalar("!!str", a.Respondent))
 	}
 	root.Content = append(root.Content, scalar("!!str", "answers"), answers)
-	if ids := b.skippedIDs(a); len(ids) > 0 {
-		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-		for _, id := range ids {
-			seq.Content = append(seq.Content, scalar("!!str", id))
-		}
-		root.Content = append(root.Content, scalar("!!str", "skipped"), seq)
+	if ids := b.skippedIDs(a); len(ids) > 0 { // a list on one line, as an any-of answer is written
+		root.Content = append(root.Content, scalar("!!str", "skipped"), valueNode(AnyOfAnswer(ids...)))
 	}
 	return root
 }
