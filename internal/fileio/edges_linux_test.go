@@ -87,6 +87,14 @@ func TestCheckAndCreateOnTheEdges(t *testing.T) {
 		{"descriptor 0 by /proc", "/proc/self/fd/0", func(s *Streams) { r, _ := pipe(); onDescriptor(t, 0, r) },
 			"/proc/self/fd/0: is standard input, which hitready reads from", "in place"},
 		{"standard output given", "/dev/stdout", func(s *Streams) { onDescriptor(t, 1, file()) }, "", "stream"},
+		{"standard output given, a folder", "/dev/stdout", func(s *Streams) {
+			d, err := os.Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { d.Close() })
+			onDescriptor(t, 1, d)
+		}, "/dev/stdout: is a folder", "stream"},
 		{"standard output not given, a file", "/dev/stdout", func(s *Streams) { s.Out = nil; onDescriptor(t, 1, file()) },
 			"", "refused: /dev/stdout: names open descriptor 1"},
 		{"standard output not given, a pipe", "/dev/stdout", func(s *Streams) { s.Out = nil; _, w := pipe(); onDescriptor(t, 1, w) },
@@ -102,6 +110,19 @@ func TestCheckAndCreateOnTheEdges(t *testing.T) {
 			t.Cleanup(func() { r.Close() })
 			s.In = r
 		}, "in.fifo: is standard input, which hitready reads from", "in place"},
+		{"a FIFO that is standard output", "out.fifo", func(s *Streams) {
+			mkfifo(t, "out.fifo")
+			r, err := os.OpenFile("out.fifo", os.O_RDONLY|syscall.O_NONBLOCK, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, err := os.OpenFile("out.fifo", os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { r.Close(); w.Close() })
+			s.Out = w
+		}, "", "stream"},
 		{"a look-up that fails", long, func(*Streams) {},
 			long + ": cannot be written: file name too long", "error: writing " + long + ": file name too long"},
 		{"a new file", "new.csv", func(*Streams) {}, "", "replaced"},
