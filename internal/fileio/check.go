@@ -2,6 +2,8 @@ package fileio
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"iter"
 	"maps"
@@ -50,7 +52,7 @@ func CheckOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) (err e
 		if p.Name == "" {
 			continue
 		}
-		o, err := classify(p, streams)
+		o, err := classify(p, streams, true)
 		if err != nil {
 			return err
 		}
@@ -136,6 +138,7 @@ type output struct {
 	replaced bool        // a regular file that the write replaces by rename
 	target   string      // real folder and name, for outputs that do not exist yet
 	stream   bool        // standard output or error, or a device or pipe: written in place
+	w        io.Writer   // the command's own stream a stream is written through; nil: none
 }
 
 // destroys tells whether writing o would change a file an input may be: one replaced, or one
@@ -144,50 +147,73 @@ func (o output) destroys() bool {
 	return o.replaced || o.stream && o.info != nil && o.info.Mode().IsRegular()
 }
 
-// isStdin tells whether info, an output that is not a regular file, is standard input: a pipe,
-// FIFO or socket the run reads from. A terminal is left out: it is standard output too.
-func isStdin(info, stdin fs.FileInfo) bool {
-	return stdin != nil && !info.Mode().IsRegular() && info.Mode()&fs.ModeCharDevice == 0 && os.SameFile(info, stdin)
-}
-
-// classify finds what an output is: a stream written in place, a file to replace, or a file to
-// create; and refuses a folder, standard input, and an open descriptor that is a file.
-func classify(p Path, streams Streams) (output, error) {
+// classify finds what an output is, for CheckOutputs (check) or for Create: a stream written in
+// place (through w when it is one of the command's own streams), a file to replace, or a file to
+// create; and refuses a folder and an open descriptor that is a file. CheckOutputs, which judges
+// an output before anything is read, also refuses standard input, and takes a name for standard
+// output or error as that stream whether or not the command has it. Create writes where the name
+// leads: through the stream the command has, or to the descriptor as to any other.
+func classify(p Path, streams Streams, check bool) (output, error) {
 	o := output{Path: p}
-	if p.Name == StdStream {
-		o.stream, o.info = true, statStream(streams.Out)
+	if p.Name == StdStream || p.Name == "" {
+		o.stream, o.info, o.w = true, statStream(streams.Out), streams.Out
 		return o, nil
 	}
 	t, err := resolve(p.Name)
 	if err != nil {
 		return o, err
 	}
+	if o.w = map[int]io.Writer{1: streams.Out, 2: streams.Err}[t.fd]; o.w != nil && !check {
+		o.stream = true // written through the stream itself, where it stands (>> appends)
+		return o, nil
+	}
 	info, err := os.Stat(t.path)
+	regular := err == nil && info.Mode().IsRegular()
 	switch {
 	case err == nil && info.IsDir():
 		return o, isFolder(p.Name)
-	case t.fd == 0 && err == nil && info.Mode().IsRegular():
-		return o, refuse(p.Name, "errors.output.stdin-file", nil)
-	case t.fd == 0 || err == nil && isStdin(info, statStream(streams.In)):
+	case check && readsStdin(t.fd, info, streams.In):
+		if regular { // descriptor 0, a file: writing it would destroy it
+			return o, refuse(p.Name, "errors.output.stdin-file", nil)
+		}
 		// A pipe the run reads from (/dev/stdin, /proc/self/fd/0, the FIFO < names): the
 		// report would go into it, where nobody reads it, or the run would wait on itself.
 		return o, refuse(p.Name, "errors.output.stdin", nil)
-	case t.fd == 1 || t.fd == 2:
+	case check && (t.fd == 1 || t.fd == 2):
 		// Written through the descriptor itself, where it stands (>> appends): never
 		// replaced, and no folder to probe.
 		o.stream, o.info = true, info
-	case t.fd >= 0 && err == nil && info.Mode().IsRegular():
+	case t.fd >= 0 && regular:
 		return o, refuse(p.Name, "errors.output.descriptor", i18n.Args{"FD": t.fd})
-	case err == nil && !info.Mode().IsRegular():
+	case err == nil && !regular:
 		o.stream, o.info = true, info // written in place
+		// Any name for the pipe or terminal standard output already is, is written through
+		// it: reopening a pipe another user created (a supervisor's, a test harness's) is not
+		// allowed, writing into the one inherited is.
+		if si := statStream(streams.Out); si != nil && os.SameFile(si, info) {
+			o.w = streams.Out
+		}
 	case err == nil:
 		o.info, o.replaced, o.target = info, true, t.path
-	case !errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist):
+		o.target = t.path
+	case check:
 		return o, cannotWrite(p.Name, err)
 	default:
-		o.target = t.path
+		return o, fmt.Errorf("writing %s: %w", p.Name, reason(err))
 	}
 	return o, nil
+}
+
+// readsStdin tells whether an output, open descriptor fd (-1 for none) of this process that is
+// info (nil when it cannot be looked up), is standard input: its descriptor, or the pipe, FIFO or
+// socket the run reads from (stdin). A terminal is left out: it is standard output too.
+func readsStdin(fd int, info fs.FileInfo, stdin io.Reader) bool {
+	if fd == 0 {
+		return true
+	}
+	in := statStream(stdin)
+	return info != nil && in != nil && !info.Mode().IsRegular() && info.Mode()&fs.ModeCharDevice == 0 && os.SameFile(info, in)
 }
 
 // probe creates and removes a file where the output's temporary file will go: a folder the user

@@ -49,37 +49,16 @@ func create(ctx context.Context, name string, streams Streams) (*Output, error) 
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
-	if name == StdStream || name == "" {
-		return &Output{name: name, buf: bufio.NewWriter(streams.Out)}, nil
-	}
-	t, err := resolve(name)
-	if err != nil {
+	o, err := classify(Path{Name: name}, streams, false)
+	switch {
+	case err != nil:
 		return nil, err
+	case o.w != nil || name == StdStream || name == "":
+		return &Output{name: name, buf: bufio.NewWriter(o.w)}, nil
+	case o.stream:
+		return createInPlace(name, o.info)
 	}
-	switch {
-	case t.fd == 1 && streams.Out != nil:
-		return &Output{name: name, buf: bufio.NewWriter(streams.Out)}, nil
-	case t.fd == 2 && streams.Err != nil:
-		return &Output{name: name, buf: bufio.NewWriter(streams.Err)}, nil
-	}
-	info, err := os.Stat(t.path)
-	switch {
-	case err == nil && info.IsDir():
-		return nil, isFolder(name)
-	case t.fd >= 0 && err == nil && info.Mode().IsRegular():
-		return nil, refuse(name, "errors.output.descriptor", i18n.Args{"FD": t.fd})
-	case err == nil && !info.Mode().IsRegular():
-		// Any name for the pipe or terminal standard output already is, is written through
-		// it: reopening a pipe another user created (a supervisor's, a test harness's) is not
-		// allowed, writing into the one inherited is.
-		if si := statStream(streams.Out); si != nil && os.SameFile(si, info) {
-			return &Output{name: name, buf: bufio.NewWriter(streams.Out)}, nil
-		}
-		return createInPlace(name, info)
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("writing %s: %w", name, reason(err))
-	}
-	return createReplacement(ctx, name, t.path, info)
+	return createReplacement(ctx, name, o.target, o.info)
 }
 
 // createReplacement starts a regular file written whole: a temporary file beside target, known
