@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/hitready/hitready/internal/fileio"
 	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 	"github.com/hitready/hitready/internal/textsafe"
@@ -108,7 +109,7 @@ func discover(l *i18n.Localizer, path string, send func(Item, int64) bool) bool 
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return send(Item{Path: path, Err: unreadable(l, path, err)}, 0)
+		return send(Item{Path: path, Err: fileio.CannotRead(path, err, l.Lang())}, 0)
 	}
 	if !info.IsDir() {
 		// A file named on the command line is read whatever its name and kind: the reader
@@ -141,7 +142,7 @@ func walk(l *i18n.Localizer, path string, send func(Item, int64) bool) bool {
 		p = named(p)
 		if err != nil {
 			// An unreadable folder is a bad input like a bad file: reported, and the walk goes on.
-			keepGoing = send(Item{Path: p, Err: unreadable(l, p, err)}, 0)
+			keepGoing = send(Item{Path: p, Err: fileio.CannotRead(p, err, l.Lang())}, 0)
 			if !keepGoing {
 				return fs.SkipAll
 			}
@@ -156,7 +157,7 @@ func walk(l *i18n.Localizer, path string, send func(Item, int64) bool) bool {
 		info, err := os.Stat(p) // follows a link to what it names
 		switch {
 		case err != nil:
-			keepGoing = send(Item{Path: p, Err: unreadable(l, p, err)}, 0)
+			keepGoing = send(Item{Path: p, Err: fileio.CannotRead(p, err, l.Lang())}, 0)
 		case !info.Mode().IsRegular():
 			keepGoing = send(Item{Path: p, Err: refuse(l, p, l.T("errors.batch.not-regular"))}, 0)
 		default:
@@ -168,7 +169,7 @@ func walk(l *i18n.Localizer, path string, send func(Item, int64) bool) bool {
 		return nil
 	})
 	if walkErr != nil && keepGoing {
-		keepGoing = send(Item{Path: path, Err: unreadable(l, path, walkErr)}, 0)
+		keepGoing = send(Item{Path: path, Err: fileio.CannotRead(path, walkErr, l.Lang())}, 0)
 	}
 	return keepGoing
 }
@@ -177,24 +178,6 @@ func walk(l *i18n.Localizer, path string, send func(Item, int64) bool) bool {
 // or *.json, in any case.
 func IsAnswersFile(p string) bool {
 	return slices.Contains(answersExt, strings.ToLower(filepath.Ext(p)))
-}
-
-// unreadable turns a file-system error into a refusal of that input: for a cohort, a file that
-// cannot be read is a bad file like any other, reported with the rest still scored.
-// In the language of l, like the reader's (fileio): what does not exist says so.
-func unreadable(l *i18n.Localizer, path string, err error) error {
-	msg := "errors.file.cannot-read"
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		msg = "errors.file.not-found"
-	case errors.Is(err, fs.ErrPermission):
-		msg = "errors.file.denied"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return refuse(l, path, l.T(msg, i18n.Args{"Reason": err.Error()}))
 }
 
 // refuse is the refusal of the input path, worded by l.

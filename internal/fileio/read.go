@@ -129,14 +129,27 @@ func openError(path string, err error) error {
 			return notRegular(path, info.Mode())
 		}
 	}
-	args := i18n.Args{"Reason": reason(err).Error()}
+	r := cannotRead(path, err)
+	if errors.Is(err, fs.ErrNotExist) {
+		r.near = nearName(path)
+	}
+	return r
+}
+
+// CannotRead is the refusal, in language lang, of a path that cannot be looked at or opened:
+// what does not exist, what may not be read, else the system's words. For a cohort (batch) such
+// a file is a bad input like any other, reported with the rest still scored.
+func CannotRead(path string, err error, lang i18n.Lang) error { return cannotRead(path, err).in(lang) }
+
+func cannotRead(path string, err error) *refusal {
+	id := "errors.file.cannot-read"
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return &refusal{name: path, id: "errors.file.not-found", args: args, near: nearName(path)}
+		id = "errors.file.not-found"
 	case errors.Is(err, fs.ErrPermission):
-		return refuse(path, "errors.file.denied", args)
+		id = "errors.file.denied"
 	}
-	return refuse(path, "errors.file.cannot-read", args)
+	return &refusal{name: path, id: id, args: i18n.Args{"Reason": reason(err).Error()}}
 }
 
 // nearName is a file in path's folder whose name is close to path's (a typo, a wrong extension),
