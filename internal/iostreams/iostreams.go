@@ -116,14 +116,18 @@ func (s *IOStreams) CanPrompt() bool { return s.inTTY && s.errTTY && !s.noInput 
 // the one place that says 80, for reports, help, questions and prompts alike.
 const DefaultWidth = 80
 
-// TerminalWidth is the width to fit output to: the terminal's on standard output, else COLUMNS,
-// else DefaultWidth.
-func (s *IOStreams) TerminalWidth() int {
-	if s.termWidth > 0 {
-		return s.termWidth
+// Width is the width to fit text to when n columns were asked for: n, or DefaultWidth when n is
+// 0 (not known) or less.
+func Width(n int) int {
+	if n > 0 {
+		return n
 	}
 	return DefaultWidth
 }
+
+// TerminalWidth is the width to fit output to: the terminal's on standard output, else COLUMNS,
+// else DefaultWidth.
+func (s *IOStreams) TerminalWidth() int { return Width(s.termWidth) }
 
 // FileWidth is the width to fit output that goes to a file rather than the terminal: COLUMNS,
 // else DefaultWidth.

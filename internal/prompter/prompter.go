@@ -56,10 +56,7 @@ type Options struct {
 // New is also the one place survey's package-wide settings are made, once, before the first
 // question: survey only offers them as variables of its own packages.
 func New(ctx context.Context, opts Options) (Prompter, func()) {
-	width := opts.Width
-	if width <= 0 {
-		width = iostreams.DefaultWidth
-	}
+	width := iostreams.Width(opts.Width)
 	in, inOK := opts.In.(terminal.FileReader)
 	out, outOK := opts.Out.(terminal.FileWriter)
 	if opts.Plain || !inOK || !outOK {

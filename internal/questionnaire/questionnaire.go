@@ -40,12 +40,7 @@ type Options struct {
 
 func (o Options) out() io.Writer { return cmp.Or(o.Out, io.Discard) }
 
-func (o Options) width() int {
-	if o.Width <= 0 {
-		return iostreams.DefaultWidth
-	}
-	return o.Width
-}
+func (o Options) width() int { return iostreams.Width(o.Width) }
 
 func (o Options) answered(a *questions.Answers) error {
 	if o.Answered == nil {
