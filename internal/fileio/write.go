@@ -36,16 +36,8 @@ type Output struct {
 // (/dev/stdout, /dev/fd/2, /proc/self/fd/1) is written through that stream, at its offset: a
 // file it is (> log.txt, >> log.txt) is written into, never replaced. A missing folder, a folder,
 // and a pipe nobody reads are refused before anything is written.
-func Create(ctx context.Context, name string, streams Streams) (*Output, error) {
-	o, err := create(ctx, name, streams)
-	if err != nil {
-		return nil, worded(err, streams.Lang)
-	}
-	o.lang = streams.Lang
-	return o, nil
-}
-
-func create(ctx context.Context, name string, streams Streams) (*Output, error) {
+func Create(ctx context.Context, name string, streams Streams) (_ *Output, err error) {
+	defer func() { err = worded(err, streams.Lang) }()
 	if ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
@@ -58,12 +50,12 @@ func create(ctx context.Context, name string, streams Streams) (*Output, error) 
 	case o.stream:
 		return createInPlace(name, o.info)
 	}
-	return createReplacement(ctx, name, o.target, o.info)
+	return createReplacement(ctx, name, o.target, o.info, streams.Lang)
 }
 
 // createReplacement starts a regular file written whole: a temporary file beside target, known
-// to RemoveTemporaryFiles until it is renamed or discarded.
-func createReplacement(ctx context.Context, name, target string, info fs.FileInfo) (*Output, error) {
+// to RemoveTemporaryFiles until it is renamed or discarded. Commit's refusals are worded in lang.
+func createReplacement(ctx context.Context, name, target string, info fs.FileInfo, lang i18n.Lang) (*Output, error) {
 	// The temporary name does not grow with the target's: any name that can exist (up to 255
 	// bytes) can be written, and the probe in CheckOutputs tried one of the same length.
 	f, err := createTemp(filepath.Dir(target)) // created 0600
@@ -73,7 +65,7 @@ func createReplacement(ctx context.Context, name, target string, info fs.FileInf
 		}
 		return nil, fmt.Errorf("writing %s: %w", name, reason(err))
 	}
-	o := &Output{name: name, buf: bufio.NewWriterSize(f, 64<<10), file: f, temp: f.Name(), target: target}
+	o := &Output{name: name, buf: bufio.NewWriterSize(f, 64<<10), file: f, temp: f.Name(), target: target, lang: lang}
 	if !temps.add(o) {
 		return nil, cmp.Or(context.Cause(ctx), context.Canceled) // the process is ending: RemoveTemporaryFiles ran
 	}
