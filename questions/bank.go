@@ -88,10 +88,8 @@ type Question struct {
 
 // Choice returns the allowed value v of a one-of or any-of question.
 func (q *Question) Choice(v string) (Choice, bool) {
-	for _, c := range q.Values {
-		if c.Value == v {
-			return c, true
-		}
+	if i := slices.IndexFunc(q.Values, func(c Choice) bool { return c.Value == v }); i >= 0 {
+		return q.Values[i], true
 	}
 	return Choice{}, false
 }
