@@ -147,12 +147,10 @@ func (o output) destroys() bool {
 	return o.replaced || o.stream && o.info != nil && o.info.Mode().IsRegular()
 }
 
-// classify finds what an output is, for CheckOutputs (check) or for Create: a stream written in
-// place (through w when it is one of the command's own streams), a file to replace, or a file to
-// create; and refuses a folder and an open descriptor that is a file. CheckOutputs, which judges
-// an output before anything is read, also refuses standard input, and takes a name for standard
-// output or error as that stream whether or not the command has it. Create writes where the name
-// leads: through the stream the command has, or to the descriptor as to any other.
+// classify finds what an output is: a stream written in place (through w when it is one of the
+// command's streams), a file to replace, or one to create; it refuses a folder and a descriptor
+// that is a file. CheckOutputs (check) also refuses standard input, and takes a name for standard
+// output or error as that stream even where the command has none; Create writes the descriptor.
 func classify(p Path, streams Streams, check bool) (output, error) {
 	o := output{Path: p}
 	if p.Name == StdStream || p.Name == "" {
@@ -205,15 +203,12 @@ func classify(p Path, streams Streams, check bool) (output, error) {
 	return o, nil
 }
 
-// readsStdin tells whether an output, open descriptor fd (-1 for none) of this process that is
-// info (nil when it cannot be looked up), is standard input: its descriptor, or the pipe, FIFO or
-// socket the run reads from (stdin). A terminal is left out: it is standard output too.
+// readsStdin tells whether an output, descriptor fd (-1: none) that is info (nil: none), is standard
+// input: descriptor 0, or the pipe, FIFO or socket the run reads from (a terminal is output too).
 func readsStdin(fd int, info fs.FileInfo, stdin io.Reader) bool {
-	if fd == 0 {
-		return true
-	}
 	in := statStream(stdin)
-	return info != nil && in != nil && !info.Mode().IsRegular() && info.Mode()&fs.ModeCharDevice == 0 && os.SameFile(info, in)
+	return fd == 0 || info != nil && in != nil && !info.Mode().IsRegular() &&
+		info.Mode()&fs.ModeCharDevice == 0 && os.SameFile(info, in)
 }
 
 // probe creates and removes a file where the output's temporary file will go: a folder the user
