@@ -64,7 +64,6 @@ func FitCommand(head string, args []string, width int, indent string) string {
 	width = max(width, 20)
 	f := &fitter{width: width, next: indent + "  "}
 	f.line.WriteString(indent + head)
-	f.col = runewidth.StringWidth(indent + head)
 	units := commandUnits(args)
 	for i, u := range units {
 		f.add(u, i == len(units)-1)
@@ -94,7 +93,6 @@ type fitter struct {
 	next  string // how a continued line starts
 	out   strings.Builder
 	line  strings.Builder
-	col   int
 	// cutLast says the last argument was cut: what follows starts a line of its own, rather
 	// than trail the piece at the first column.
 	cutLast bool
@@ -103,10 +101,13 @@ type fitter struct {
 // room is what is left on the line, keeping two columns for " \" unless the unit is the last.
 func (f *fitter) room(last bool) int {
 	if last {
-		return f.width - f.col
+		return f.width - f.used()
 	}
-	return f.width - f.col - 2
+	return f.width - f.used() - 2
 }
+
+// used is the columns the line takes so far, as a terminal shows them.
+func (f *fitter) used() int { return runewidth.StringWidth(f.line.String()) }
 
 func (f *fitter) add(unit []string, last bool) {
 	quoted := make([]string, len(unit))
@@ -116,34 +117,29 @@ func (f *fitter) add(unit []string, last bool) {
 	text := strings.Join(quoted, " ")
 	w := runewidth.StringWidth(text)
 	if 1+w <= f.room(last) && !f.cutLast {
-		f.put(" " + text)
+		f.line.WriteString(" " + text)
 		return
 	}
-	if f.col > len(f.next) || f.cutLast {
+	if f.used() > len(f.next) || f.cutLast {
 		f.breakLine()
 	}
 	if w <= f.room(last) {
-		f.put(text)
+		f.line.WriteString(text)
 		return
 	}
 	// Too long for a line of its own: the flag, then its value on a line of its own, or, too
 	// long for that too, cut where the lines end.
 	value := unit[len(unit)-1]
 	if len(unit) == 2 {
-		f.put(quoted[0])
+		f.line.WriteString(quoted[0])
 		if runewidth.StringWidth(quoted[1]) <= f.width-len(f.next)-2 {
 			f.breakLine()
-			f.put(quoted[1])
+			f.line.WriteString(quoted[1])
 			return
 		}
-		f.put(" ")
+		f.line.WriteString(" ")
 	}
 	f.cut(value, last)
-}
-
-func (f *fitter) put(s string) {
-	f.line.WriteString(s)
-	f.col += runewidth.StringWidth(s)
 }
 
 // breakLine ends the line with a continuation and starts the next one.
@@ -152,7 +148,6 @@ func (f *fitter) breakLine() {
 	f.out.WriteString(f.line.String() + " \\\n")
 	f.line.Reset()
 	f.line.WriteString(f.next)
-	f.col = runewidth.StringWidth(f.next)
 }
 
 // cut writes arg in pieces, each quoted as the whole would be, that fill the lines; a piece ends
@@ -162,15 +157,14 @@ func (f *fitter) cut(arg string, last bool) {
 	for {
 		room := f.room(last)
 		if runewidth.StringWidth(quote(arg)) <= room {
-			f.put(quote(arg))
+			f.line.WriteString(quote(arg))
 			f.cutLast = true
 			return
 		}
 		n := longestPiece(arg, quote, room-1) // one column for the "\"
-		f.put(quote(arg[:n]) + "\\")
+		f.line.WriteString(quote(arg[:n]) + "\\")
 		f.out.WriteString(f.line.String() + "\n")
 		f.line.Reset()
-		f.col = 0
 		arg = arg[n:]
 	}
 }
