@@ -105,7 +105,8 @@ func Discover(paths []string, limits Limits) iter.Seq[Item] {
 func discover(l *i18n.Localizer, path string, send func(Item, int64) bool) bool {
 	if path == "" {
 		// os.Stat("") fails as a missing file, which a message would name as nothing at all.
-		return send(Item{Path: path, Err: refuse(l, `""`, l.T("errors.batch.empty-name"))}, 0)
+		empty := inputerr.Refuse(inputerr.Origin{Path: `""`}, l.T("errors.batch.empty-name"))
+		return send(Item{Path: path, Err: empty}, 0)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
@@ -159,7 +160,8 @@ func walk(l *i18n.Localizer, path string, send func(Item, int64) bool) bool {
 		case err != nil:
 			keepGoing = send(Item{Path: p, Err: fileio.CannotRead(p, err, l.Lang())}, 0)
 		case !info.Mode().IsRegular():
-			keepGoing = send(Item{Path: p, Err: refuse(l, p, l.T("errors.batch.not-regular"))}, 0)
+			notRegular := inputerr.Refuse(inputerr.Origin{Path: p}, l.T("errors.batch.not-regular"))
+			keepGoing = send(Item{Path: p, Err: notRegular}, 0)
 		default:
 			keepGoing = send(Item{Path: p}, info.Size())
 		}
@@ -178,11 +180,6 @@ func walk(l *i18n.Localizer, path string, send func(Item, int64) bool) bool {
 // or *.json, in any case.
 func IsAnswersFile(p string) bool {
 	return slices.Contains(answersExt, strings.ToLower(filepath.Ext(p)))
-}
-
-// refuse is the refusal of the input path, worded by l.
-func refuse(l *i18n.Localizer, path, msg string) error {
-	return &inputerr.InvalidError{Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: path}, Message: msg}}, Lang: l.Lang()}
 }
 
 // Result is one file's outcome: what the work made of it, or why it could not.
