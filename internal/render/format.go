@@ -120,12 +120,7 @@ type Options struct {
 	Page page.Options
 }
 
-func (o Options) width() int {
-	if o.Width <= 0 {
-		return iostreams.DefaultWidth
-	}
-	return o.Width
-}
+func (o Options) width() int { return iostreams.Width(o.Width) }
 
 // loc speaks the output's language: every string a person reads goes through it.
 func (o Options) loc() *i18n.Localizer { return i18n.For(cmp.Or(o.Lang, i18n.English)) }
