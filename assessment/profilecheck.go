@@ -120,9 +120,9 @@ func (p *Profile) checkRequirement(f *yamlFile, i int, areas map[string]float64)
 		}
 	}
 	if factorsOK {
-		for _, msg := range p.checkMonotone(r) {
-			f.AddText(f.line("requirements", i, "credit", msg.factor), r.ID, "credit: "+msg.text)
-		}
+		p.checkMonotone(r, func(factor int, msg string) {
+			f.AddText(f.line("requirements", i, "credit", factor), r.ID, "credit: "+msg)
+		})
 	}
 	if n := len(r.NextSteps); n == 0 || r.NextSteps[n-1].When != nil {
 		add("errors.profile.next-steps-fallback", nil)
@@ -199,21 +199,16 @@ func valueNotAllowed(l *i18n.Localizer, v string, q *questions.Question) string 
 	return l.T("errors.profile.value-not-allowed", i18n.Args{"Value": strconv.Quote(v), "Question": q.ID, "Values": strings.Join(q.ValueNames(), ", ")})
 }
 
-// factorMessage is a problem of a requirement's factor, by its index.
-type factorMessage struct {
-	factor int
-	text   string
-}
-
 // checkMonotone holds a requirement to the promise that improving an answer never lowers the
 // score. A credit is a product of factors, each from 0 to 1, so two things suffice: each factor's
 // credits do not fall along its question's order (a rating or an any-of factor cannot fall), and
 // where a better answer makes another question asked, the credit does not fall whatever the
 // answer to it (a question not asked counts 1; once asked, it may count less). The bank's
-// conditions are one level deep, which is what the second check covers.
-func (p *Profile) checkMonotone(r *Requirement) []factorMessage {
+// conditions are one level deep, which is what the second check covers, once the first holds.
+// Each problem is told with the index of its factor (the first, for the second check).
+func (p *Profile) checkMonotone(r *Requirement, problem func(factor int, msg string)) {
 	l := p.bank.Words()
-	var problems []factorMessage
+	falls := false
 	for j, f := range r.Credit {
 		q, _ := p.bank.Question(f.Question)
 		if q.Kind != questions.OneOf || q.Ordered == questions.Unordered {
@@ -223,14 +218,15 @@ func (p *Profile) checkMonotone(r *Requirement) []factorMessage {
 		for i := 1; i < len(order); i++ {
 			lo, hi := order[i-1], order[i]
 			if f.Values[hi] < f.Values[lo] {
-				problems = append(problems, factorMessage{j, l.T("errors.profile.values-fall", i18n.Args{"Question": q.ID,
-					"Order": strings.Join(order, ", "), "Better": hi, "Earns": g(float64(f.Values[hi])), "Less": g(float64(f.Values[lo])), "Worse": lo})})
+				problem(j, l.T("errors.profile.values-fall", i18n.Args{"Question": q.ID,
+					"Order": strings.Join(order, ", "), "Better": hi, "Earns": g(float64(f.Values[hi])), "Less": g(float64(f.Values[lo])), "Worse": lo}))
+				falls = true
 				break
 			}
 		}
 	}
-	if len(problems) > 0 {
-		return problems
+	if falls {
+		return
 	}
 	for _, d := range p.conditionQuestions(r) {
 		order := d.WeakestFirst()
@@ -248,12 +244,11 @@ func (p *Profile) checkMonotone(r *Requirement) []factorMessage {
 				newly = append(newly, askedEarns{q.ID, answer, worst})
 			}
 			if after < before {
-				problems = append(problems, factorMessage{0, l.T("errors.profile.credit-falls", i18n.Args{"Before": g(before), "After": g(after),
-					"Question": d.ID, "From": lo, "To": hi, "Asks": wordAsked(l, newly)})})
+				problem(0, l.T("errors.profile.credit-falls", i18n.Args{"Before": g(before), "After": g(after),
+					"Question": d.ID, "From": lo, "To": hi, "Asks": wordAsked(l, newly)}))
 			}
 		}
 	}
-	return problems
 }
 
 // dependsOn tells whether one of q's conditions looks at question id.
