@@ -75,24 +75,21 @@ func (p *Profile) checkPromises() error {
 	}
 	add(p.nobodyReady())
 	for _, a := range p.samplePeople(promiseSample) {
-		for _, pr := range p.brokenPromises(a) {
-			add(&pr, a)
-		}
+		p.brokenPromises(a, func(pr inputerr.Problem) { add(&pr, a) })
 	}
 	return inputerr.Of(problems)
 }
 
-// brokenPromises are the promises a person's plan breaks, each said at the file and line that
-// makes it break.
-func (p *Profile) brokenPromises(a *questions.Answers) []inputerr.Problem {
+// brokenPromises tells broken of each promise a person's plan breaks, said at the file and line
+// that makes it break.
+func (p *Profile) brokenPromises(a *questions.Answers, broken func(inputerr.Problem)) {
 	if p.steps == nil {
-		return nil
+		return
 	}
 	gaps := p.scoreOnly(a).Gaps
 	if len(gaps) == 0 {
-		return nil
+		return
 	}
-	var problems []inputerr.Problem
 	person := &planFor{p: p, cs: p.credentials, a: a, gaps: gaps}
 	// Every step offered to the person keeps its word on its own...
 	offers := person.offer(p.steps)
@@ -100,42 +97,39 @@ func (p *Profile) brokenPromises(a *questions.Answers) []inputerr.Problem {
 		if c.gap == nil {
 			after := a.Clone()
 			apply(p, c, after)
-			problems = append(problems, person.keepsItsWord(c, a, after)...)
+			person.keepsItsWord(c, a, after, broken)
 		}
 	}
 	// ... and in the plan, where the person has done the steps before it, as replay keeps them.
 	before := a // replaySteps changes a copy
 	open := person.replaySteps(person.choose(p.steps), func(c *candidate, _ []string, after *questions.Answers) {
 		if pr := person.sitsTooEarly(c, before); pr != nil {
-			problems = append(problems, *pr)
+			broken(*pr)
 		}
-		problems = append(problems, person.keepsItsWord(c, before, after)...)
+		person.keepsItsWord(c, before, after, broken)
 		before = after.Clone()
 	})
 	for _, r := range open {
-		problems = append(problems, p.unclosed(r))
+		broken(p.unclosed(r))
 	}
-	return problems
 }
 
-// keepsItsWord tells what a step breaks, from the answers before and after it: a gap it was
-// chosen for left unmet, a requirement whose credit it lowers.
-func (f *planFor) keepsItsWord(c *candidate, before, after *questions.Answers) []inputerr.Problem {
-	var problems []inputerr.Problem
+// keepsItsWord tells broken what a step breaks, from the answers before and after it: a gap it
+// was chosen for left unmet, a requirement whose credit it lowers.
+func (f *planFor) keepsItsWord(c *candidate, before, after *questions.Answers, broken func(inputerr.Problem)) {
 	for _, k := range c.gaps {
 		if r, ok := f.p.requirement(f.gaps[k].ID); ok && !f.p.met(r, after) && !f.p.met(r, before) {
-			problems = append(problems, f.stepProblem(c, r.ID, "errors.profile.promise.unmet", i18n.Args{"ID": r.ID}))
+			broken(f.stepProblem(c, r.ID, "errors.profile.promise.unmet", i18n.Args{"ID": r.ID}))
 		}
 	}
 	for i := range f.p.Requirements {
 		r := &f.p.Requirements[i]
 		was, now := f.p.credit(r, before), f.p.credit(r, after)
 		if now < was {
-			problems = append(problems, f.stepProblem(c, r.ID, "errors.profile.promise.lowers",
+			broken(f.stepProblem(c, r.ID, "errors.profile.promise.lowers",
 				i18n.Args{"ID": r.ID, "Was": fmt.Sprintf("%.3g", was), "Now": fmt.Sprintf("%.3g", now)}))
 		}
 	}
-	return problems
 }
 
 // sitsTooEarly is the problem of an exam step the person may not sit at its place in the plan.
