@@ -82,31 +82,24 @@ func CheckOutputs(outputs []Path, inputs iter.Seq[Path], streams Streams) (err e
 	return notAnInput(list, inputs, stdin)
 }
 
-// guards remember, by an output's name, the inputs CheckOutputs compared it with, so that Commit
-// compares again just before its rename (recheck): a name that became an input's during a long
-// session (a link made after the check) is refused then too. One run checks its outputs once.
+// guards remember, by an output's name, the checks CheckOutputs made of it against the inputs,
+// so that Commit makes them again just before its rename (recheck): a name that became an input's
+// during a long session (a link made after the check) is refused then too. One run checks its
+// outputs once.
 var (
 	guardsMu sync.Mutex
-	guards   = map[string]guard{}
+	guards   = map[string][]func(replaced fs.FileInfo) error{}
 )
 
-type guard struct {
-	out    Path
-	inputs []iter.Seq[Path]
-	stdin  fs.FileInfo
-}
-
-// keepGuard adds inputs to those out was checked against: a run checks its outputs against the
-// answers first, then against the files its profile names, once it has read the profile.
+// keepGuard adds the check of out against inputs (stdin is what standard input is) to those
+// Commit makes again: a run checks its outputs against the answers first, then against the files
+// its profile names, once it has read the profile.
 func keepGuard(out Path, inputs iter.Seq[Path], stdin fs.FileInfo) {
 	guardsMu.Lock()
 	defer guardsMu.Unlock()
-	g := guards[out.Name]
-	g.out, g.inputs = out, append(g.inputs, inputs)
-	if stdin != nil {
-		g.stdin = stdin
-	}
-	guards[out.Name] = g
+	guards[out.Name] = append(guards[out.Name], func(replaced fs.FileInfo) error {
+		return notAnInput([]output{{Path: out, info: replaced, replaced: true}}, inputs, stdin)
+	})
 }
 
 // recheck refuses a rename over target, the file name leads to, when target is now one of the
@@ -114,17 +107,17 @@ func keepGuard(out Path, inputs iter.Seq[Path], stdin fs.FileInfo) {
 // replaced, not followed), so that is what is compared.
 func recheck(name, target string) error {
 	guardsMu.Lock()
-	g, ok := guards[name]
+	checks := guards[name]
 	guardsMu.Unlock()
-	if !ok {
+	if len(checks) == 0 {
 		return nil
 	}
 	info, err := os.Lstat(target)
 	if err != nil || !info.Mode().IsRegular() {
 		return nil
 	}
-	for _, inputs := range g.inputs {
-		if err := notAnInput([]output{{Path: g.out, info: info, replaced: true}}, inputs, g.stdin); err != nil {
+	for _, check := range checks {
+		if err := check(info); err != nil {
 			return err
 		}
 	}
