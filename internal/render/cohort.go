@@ -151,19 +151,6 @@ func markdownSummary(b *strings.Builder, sum *assessment.Summary, l *i18n.Locali
 	writeCohortPath(b, sum, true, false, 0, l)
 }
 
-// tableStream is the cohort view for a person at a terminal or an advisor's log: a table that
-// is written row by row as reports come, then the summary. Where the table does not fit, or plain
-// output is asked for, each student is a block of labelled lines instead.
-type tableStream struct {
-	w     io.Writer
-	l     *i18n.Localizer
-	table table
-	rows  *streamedTable // nil when the students are written as blocks
-	plain bool           // no block characters in the summary either
-	width int
-	count int
-}
-
 // cohortTable is the cohort's table. A streamed table cannot measure rows it has not seen, so
 // each column's max stands for its longest cell.
 func cohortTable(l *i18n.Localizer) table {
@@ -176,26 +163,38 @@ func cohortTable(l *i18n.Localizer) table {
 	}}
 }
 
+// newTableStream is the cohort view for a person at a terminal or an advisor's log: a table that
+// is written row by row as reports come, then the summary. Where the table does not fit, or plain
+// output is asked for, each student is a block of labelled lines instead, a list of them.
+func newTableStream(w io.Writer, opts Options) Stream {
+	l, width, t := opts.loc(), opts.width(), cohortTable(opts.loc())
+	summary := func(b *strings.Builder, sum *assessment.Summary) { textSummary(b, sum, opts.Plain, width, l) }
+	rows, fits := t.stream(w, width)
+	if fits && !opts.Plain {
+		return &tableStream{rows: rows, l: l, summary: summary}
+	}
+	block := func(r assessment.Report) ([]byte, error) {
+		student, score, verdict, blocking, next := cohortRow(r, l)
+		var b strings.Builder
+		t.writeBlock(&b, 0, []string{student, score, verdict, blocking, next}, width)
+		return []byte(b.String()), nil
+	}
+	return &listStream{w: w, render: block, sep: "\n", tail: "\n", summary: summary}
+}
+
+// tableStream is the cohort's table, drawn a row at a time, then the summary.
+type tableStream struct {
+	rows    *streamedTable
+	l       *i18n.Localizer
+	summary func(b *strings.Builder, s *assessment.Summary)
+}
+
 // cellSeparator joins a row's cells between Render, on the workers, and Add, which hands them to
 // the one streamed table in order: no cell holds it (text from files is escaped).
 const cellSeparator = "\x1f"
 
-func newTableStream(w io.Writer, opts Options) *tableStream {
-	s := &tableStream{w: w, l: opts.loc(), plain: opts.Plain, width: opts.width()}
-	s.table = cohortTable(s.l)
-	if !opts.Plain {
-		s.rows, _ = s.table.stream(w, s.width)
-	}
-	return s
-}
-
 func (s *tableStream) Render(r assessment.Report) ([]byte, error) {
 	student, score, verdict, blocking, next := cohortRow(r, s.l)
-	if s.rows == nil {
-		var b strings.Builder
-		s.table.writeBlock(&b, 0, []string{student, score, verdict, blocking, next}, s.width)
-		return []byte(b.String()), nil
-	}
 	// One line per student: a name is cut at its end, as its start tells students apart; a file
 	// without a name is shown by its path, cut at its start, as its end names the file.
 	if r.Respondent != "" {
@@ -207,43 +206,37 @@ func (s *tableStream) Render(r assessment.Report) ([]byte, error) {
 }
 
 func (s *tableStream) Add(rendered []byte) error {
-	s.count++
-	if s.rows != nil {
-		return s.rows.append(strings.Split(string(rendered), cellSeparator))
-	}
-	if s.count > 1 {
-		if _, err := io.WriteString(s.w, "\n"); err != nil {
-			return err
-		}
-	}
-	_, err := s.w.Write(rendered)
-	return err
+	return s.rows.append(strings.Split(string(rendered), cellSeparator))
 }
 
+// Close ends the table, if a row was drawn, and writes the summary under it.
 func (s *tableStream) Close(sum *assessment.Summary) error {
-	if s.rows != nil {
+	var b strings.Builder
+	if s.rows.tbl != nil {
 		if err := s.rows.close(); err != nil {
 			return err
 		}
-	}
-	var b strings.Builder
-	if s.count > 0 {
 		b.WriteString("\n")
 	}
-	l := s.l
-	wrapped(&b, "", summaryLine(sum, l), s.width)
-	wrapped(&b, "", verdictLine(sum, l), s.width)
-	summaryList(&b, unscoredTitle(sum, l), unscoredItems(sum, l), false, s.width)
+	s.summary(&b, sum)
+	_, err := io.WriteString(s.rows.w, b.String())
+	return err
+}
+
+// textSummary is the cohort's summary for a person, under its table or its list; with plain, no
+// block characters.
+func textSummary(b *strings.Builder, sum *assessment.Summary, plain bool, width int, l *i18n.Localizer) {
+	wrapped(b, "", summaryLine(sum, l), width)
+	wrapped(b, "", verdictLine(sum, l), width)
+	summaryList(b, unscoredTitle(sum, l), unscoredItems(sum, l), false, width)
 	if top := sum.TopUnmet(topUnmet); len(top) > 0 {
 		items := make([]string, len(top))
 		for i, u := range top {
 			items[i] = u.Title + ": " + l.N("cohort.of-students", sum.Count, i18n.Args{"Unmet": u.Count})
 		}
-		summaryList(&b, l.T("cohort.unmet"), items, false, s.width)
+		summaryList(b, l.T("cohort.unmet"), items, false, width)
 	}
-	writeCohortPath(&b, sum, false, s.plain, s.width, l)
-	_, err := io.WriteString(s.w, b.String())
-	return err
+	writeCohortPath(b, sum, false, plain, width, l)
 }
 
 // unscoredTitle heads the list of the files that could not be scored, which standard error
