@@ -24,6 +24,16 @@ import (
 // a library: the schema is generated, the subset is fixed, and a dependency for a test is not
 // worth its weight. It returns why a value is refused, or "" when it is accepted.
 func schemaAccepts(schema map[string]any, v any) string {
+	for _, keywords := range []func(map[string]any, any) string{valueKeywords, containerKeywords, combinedKeywords} {
+		if why := keywords(schema, v); why != "" {
+			return why
+		}
+	}
+	return ""
+}
+
+// valueKeywords are those that judge the value itself: type, enum, minimum, maximum, maxLength, pattern.
+func valueKeywords(schema map[string]any, v any) string {
 	if t, ok := schema["type"]; ok {
 		types, isList := t.([]any)
 		if !isList {
@@ -63,6 +73,12 @@ func schemaAccepts(schema map[string]any, v any) string {
 			return fmt.Sprintf("%q does not match the pattern", s)
 		}
 	}
+	return ""
+}
+
+// containerKeywords judge an object's properties (properties, additionalProperties, required) and a
+// list's items (items, uniqueItems).
+func containerKeywords(schema map[string]any, v any) string {
 	if obj, ok := v.(map[string]any); ok {
 		props, _ := schema["properties"].(map[string]any)
 		for k, val := range obj {
@@ -103,6 +119,11 @@ func schemaAccepts(schema map[string]any, v any) string {
 			}
 		}
 	}
+	return ""
+}
+
+// combinedKeywords judge the value by other schemas: allOf, anyOf, if/then.
+func combinedKeywords(schema map[string]any, v any) string {
 	if all, ok := schema["allOf"].([]any); ok {
 		for _, sub := range all {
 			if why := schemaAccepts(sub.(map[string]any), v); why != "" {
