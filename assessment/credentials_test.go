@@ -99,12 +99,6 @@ func TestPropertyEligibilityRules(t *testing.T) {
 	if testing.Short() {
 		people = 400
 	}
-	status := func(a *questions.Answers, id string) Status {
-		c, _ := p.credentials.Get(id)
-		return c.standing(bank, a)
-	}
-	choice := func(a *questions.Answers, id string) string { ans, _ := a.Get(id); return ans.Choice }
-	has := func(a *questions.Answers, v string) bool { ans, _ := a.Get("coursework"); return ans.Has(v) }
 	counts := map[string]int{}
 	for range people {
 		a := cohort.Person(bank, rng)
@@ -113,67 +107,88 @@ func TestPropertyEligibilityRules(t *testing.T) {
 				a.Delete(id)
 			}
 		}
-		level, field, him := choice(a, "education.level"), choice(a, "education.field"), choice(a, "education.him")
-		accredited := choice(a, "education.accredited") == "yes"
-		held := choice(a, "certification.credential")
-		// The program that counts: the degree, when it is in the field; else education.him.
-		program := him
-		if field == "hit" {
-			program = level
-		}
-		lastTerm := choice(a, "education.program") == "final-term" && accredited
-		pl := choice(a, "education.program-level")
-		for _, want := range []struct {
-			id              string
-			eligible, early bool
-		}{
-			{"rhit", accredited && slices.Contains([]string{"associate", "bachelor", "master"}, program), lastTerm && pl == "associate"},
-			{"rhia", accredited && slices.Contains([]string{"bachelor", "master", "certificate"}, program), lastTerm && slices.Contains([]string{"bachelor", "master", "certificate"}, pl)},
-			{"cca", level != "none", false},
-			{"ccs", level != "none", false},
-		} {
-			got := status(a, want.id)
-			expect := NotYet
-			switch {
-			case held == want.id && choice(a, "certification.ahima") == "passed":
-				expect = Held
-			case want.eligible:
-				expect = Eligible
-			case want.early:
-				expect = EligibleEarly
-			}
-			if got != expect {
-				t.Fatalf("%s: %s, want %s, for %v", want.id, got, expect, describe(a))
-			}
-			counts[want.id+" "+string(got)]++
-			if want.id == "rhit" || want.id == "rhia" {
-				s := p.credentials.statuses(p, a)[slices.IndexFunc(p.credentials.Credentials, func(c Credential) bool { return c.ID == want.id })]
-				if (got == NotYet) != slices.ContainsFunc(s.Missing, func(m string) bool { return strings.HasPrefix(m, reciprocity) }) {
-					t.Fatalf("%s %s: missing %q", want.id, got, s.Missing)
-				}
-			}
-		}
-		// Prepared, as AHIMA recommends.
-		cca, _ := p.credentials.Get("cca")
-		_, prepared := cca.prepared(a)
-		training := has(a, "anatomy") && has(a, "physiology") && has(a, "medical-terminology") && has(a, "medical-coding")
-		coding := choice(a, "experience.coding")
-		if want := training || coding == "6-months-to-2-years" || coding == "2-years-or-more"; prepared != want {
-			t.Fatalf("CCA prepared %v, want %v, for %v", prepared, want, describe(a))
-		}
-		ccs, _ := p.credentials.Get("ccs")
-		_, prepared = ccs.prepared(a)
-		credential := ""
-		if choice(a, "certification.ahima") == "passed" {
-			credential = held
-		}
-		if want := slices.Contains([]string{"rhit", "rhia", "ccs-p"}, credential) || coding == "2-years-or-more"; prepared != want {
-			t.Fatalf("CCS prepared %v, want %v, for %v", prepared, want, describe(a))
-		}
+		checkEligibility(t, bank, p, a, counts)
+		checkPrepared(t, p, a)
 	}
 	for _, reached := range []string{"rhit eligible", "rhit eligible-early", "rhia eligible", "rhia eligible-early", "rhit not-yet", "ccs eligible", "ccs held", "cca not-yet"} {
 		if counts[reached] == 0 {
 			t.Errorf("no generated person is %s: %v", reached, counts)
 		}
+	}
+}
+
+// choiceOf is the choice a gives to question id, "" when it gives none.
+func choiceOf(a *questions.Answers, id string) string { ans, _ := a.Get(id); return ans.Choice }
+
+// checkEligibility holds the RHIT, RHIA, CCA and CCS statuses of one person, a, to the rules of
+// TestPropertyEligibilityRules, and counts each status reached.
+func checkEligibility(t *testing.T, bank *questions.Bank, p *Profile, a *questions.Answers, counts map[string]int) {
+	t.Helper()
+	choice := choiceOf
+	level, field, him := choice(a, "education.level"), choice(a, "education.field"), choice(a, "education.him")
+	accredited := choice(a, "education.accredited") == "yes"
+	held := choice(a, "certification.credential")
+	// The program that counts: the degree, when it is in the field; else education.him.
+	program := him
+	if field == "hit" {
+		program = level
+	}
+	lastTerm := choice(a, "education.program") == "final-term" && accredited
+	pl := choice(a, "education.program-level")
+	for _, want := range []struct {
+		id              string
+		eligible, early bool
+	}{
+		{"rhit", accredited && slices.Contains([]string{"associate", "bachelor", "master"}, program), lastTerm && pl == "associate"},
+		{"rhia", accredited && slices.Contains([]string{"bachelor", "master", "certificate"}, program), lastTerm && slices.Contains([]string{"bachelor", "master", "certificate"}, pl)},
+		{"cca", level != "none", false},
+		{"ccs", level != "none", false},
+	} {
+		c, _ := p.credentials.Get(want.id)
+		got := c.standing(bank, a)
+		expect := NotYet
+		switch {
+		case held == want.id && choice(a, "certification.ahima") == "passed":
+			expect = Held
+		case want.eligible:
+			expect = Eligible
+		case want.early:
+			expect = EligibleEarly
+		}
+		if got != expect {
+			t.Fatalf("%s: %s, want %s, for %v", want.id, got, expect, describe(a))
+		}
+		counts[want.id+" "+string(got)]++
+		if want.id == "rhit" || want.id == "rhia" {
+			s := p.credentials.statuses(p, a)[slices.IndexFunc(p.credentials.Credentials, func(c Credential) bool { return c.ID == want.id })]
+			if (got == NotYet) != slices.ContainsFunc(s.Missing, func(m string) bool { return strings.HasPrefix(m, reciprocity) }) {
+				t.Fatalf("%s %s: missing %q", want.id, got, s.Missing)
+			}
+		}
+	}
+}
+
+// checkPrepared holds whether one person, a, is prepared for the CCA and for the CCS to the
+// rules of TestPropertyEligibilityRules.
+func checkPrepared(t *testing.T, p *Profile, a *questions.Answers) {
+	t.Helper()
+	choice := choiceOf
+	has := func(v string) bool { ans, _ := a.Get("coursework"); return ans.Has(v) }
+	// Prepared, as AHIMA recommends.
+	cca, _ := p.credentials.Get("cca")
+	_, prepared := cca.prepared(a)
+	training := has("anatomy") && has("physiology") && has("medical-terminology") && has("medical-coding")
+	coding := choice(a, "experience.coding")
+	if want := training || coding == "6-months-to-2-years" || coding == "2-years-or-more"; prepared != want {
+		t.Fatalf("CCA prepared %v, want %v, for %v", prepared, want, describe(a))
+	}
+	ccs, _ := p.credentials.Get("ccs")
+	_, prepared = ccs.prepared(a)
+	credential := ""
+	if choice(a, "certification.ahima") == "passed" {
+		credential = choice(a, "certification.credential")
+	}
+	if want := slices.Contains([]string{"rhit", "rhia", "ccs-p"}, credential) || coding == "2-years-or-more"; prepared != want {
+		t.Fatalf("CCS prepared %v, want %v, for %v", prepared, want, describe(a))
 	}
 }
