@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -378,21 +377,6 @@ func isMountPoint(path string) bool {
 	return false
 }
 
-// unescapeMountinfo undoes the kernel's octal escapes (\040 for a space) in a mountinfo field.
-func unescapeMountinfo(s string) string {
-	if !strings.Contains(s, `\`) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+3 < len(s) {
-			if n, err := strconv.ParseUint(s[i+1:i+4], 8, 8); err == nil {
-				b.WriteByte(byte(n))
-				i += 3
-				continue
-			}
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
+// unescapeMountinfo undoes the kernel's escapes in a mountinfo field: it writes a space, a tab, a
+// newline and the backslash itself in octal (\040, \011, \012, \134), and nothing else.
+var unescapeMountinfo = strings.NewReplacer(`\040`, " ", `\011`, "\t", `\012`, "\n", `\134`, `\`).Replace
