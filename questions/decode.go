@@ -225,21 +225,19 @@ func (d *decoder) respondent(v *yaml.Node) {
 	case isNull(v):
 	case v.Kind == yaml.ScalarNode && (v.Tag == "!!str" || v.Tag == "!!int"):
 		name := strings.TrimSpace(v.Value)
-		if n := utf8.RuneCountInString(name); n > maxRespondent {
-			d.Add(v.Line, "", "errors.answers.respondent-too-long", i18n.Args{"Length": n, "Max": maxRespondent})
-			return
-		}
-		if strings.ContainsAny(name, "\n\r") {
-			d.Add(v.Line, "", "errors.answers.respondent-lines", nil)
-			return
-		}
 		// The respondent is printed in reports and on screens: a control character in it could
 		// recolour, move or clear a terminal.
-		if r, bad := textsafe.Unsafe(name); bad {
+		r, unsafe := textsafe.Unsafe(name)
+		switch n := utf8.RuneCountInString(name); {
+		case n > maxRespondent:
+			d.Add(v.Line, "", "errors.answers.respondent-too-long", i18n.Args{"Length": n, "Max": maxRespondent})
+		case strings.ContainsAny(name, "\n\r"):
+			d.Add(v.Line, "", "errors.answers.respondent-lines", nil)
+		case unsafe:
 			d.Add(v.Line, "", "errors.answers.respondent-control", i18n.Args{"Char": strictyaml.DescribeRune(d.bank.Words(), r)})
-			return
+		default:
+			d.answers.Respondent = name
 		}
-		d.answers.Respondent = name
 	default:
 		d.Add(v.Line, "", "errors.answers.respondent-not-text", d.got(v))
 	}
