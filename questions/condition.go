@@ -41,19 +41,10 @@ func (w When) In(l *i18n.Localizer) string {
 
 func (w *When) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.MappingNode {
-		var c Condition
-		if err := n.Decode(&c); err != nil {
-			return err
-		}
-		*w = When{c}
-		return nil
+		*w = make(When, 1)
+		return n.Decode(&(*w)[0])
 	}
-	var cs []Condition
-	if err := n.Decode(&cs); err != nil {
-		return err
-	}
-	*w = cs
-	return nil
+	return n.Decode((*[]Condition)(w))
 }
 
 func (w When) MarshalYAML() (any, error) {
