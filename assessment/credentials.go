@@ -3,6 +3,7 @@ package assessment
 import (
 	"cmp"
 	_ "embed"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -298,7 +299,7 @@ func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool, problem
 			continue
 		}
 		q, _ := bank.Question(rule.Question)
-		for v := range rule.MissingWhen {
+		for _, v := range slices.Sorted(maps.Keys(rule.MissingWhen)) { // by value, not a map's changing order
 			if _, ok := q.Choice(v); !ok {
 				problem("missing_when: "+valueNotAllowed(l, v, q), "rules", k, "missing_when")
 			}

@@ -649,3 +649,44 @@ func TestPropertyExamOnlyWhenPrepared(t *testing.T) {
 		t.Fatal("no generated person waited for the coding training: the property checks nothing")
 	}
 }
+
+// A step's changes and a rule's missing_when are mappings: several bad entries in one are told
+// in the order of their keys, the same on every run (a Go map's own order changes from run to run).
+func TestBadEntriesOfAMappingAreToldInOrder(t *testing.T) {
+	_, p := setup(t)
+	steps := strings.Replace(string(stepsYAML), "raise: {experience.coding: 6-months-to-2-years}",
+		"set: {zz.one: a, aa.two: b, mm.three: c, bb.four: d}", 1)
+	credentials := strings.Replace(string(credentialsYAML), "            missing_when:\n              certificate:",
+		"            missing_when:\n              zz: {en: a, es: a}\n              aa: {en: b, es: b}\n              mm: {en: c, es: c}\n              certificate:", 1)
+	for _, tt := range []struct {
+		name  string
+		parse func() error
+		want  []string
+	}{
+		{"set", func() error { _, err := ParseSteps("s.yaml", []byte(steps), p, p.credentials); return err },
+			[]string{`"aa.two"`, `"bb.four"`, `"mm.three"`, `"zz.one"`}},
+		{"missing_when", func() error { _, err := ParseCredentials("c.yaml", []byte(credentials), p); return err },
+			[]string{`"aa"`, `"mm"`, `"zz"`}},
+	} {
+		first := ""
+		for range 20 {
+			err := tt.parse()
+			switch {
+			case err == nil:
+				t.Fatalf("%s: accepted", tt.name)
+			case first == "":
+				first = err.Error()
+			case err.Error() != first:
+				t.Fatalf("%s: told in another order on another run:\n%s\n%s", tt.name, first, err)
+			}
+		}
+		at := -1
+		for _, w := range tt.want {
+			i := strings.Index(first, w)
+			if i <= at {
+				t.Errorf("%s: %s is not told after the one before it:\n%s", tt.name, w, first)
+			}
+			at = i
+		}
+	}
+}

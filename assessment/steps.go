@@ -2,6 +2,7 @@ package assessment
 
 import (
 	_ "embed"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -160,7 +161,7 @@ func (st *Step) check(p *Profile, cs *Credentials, seen map[string]bool, strict 
 func checkChanges(bank *questions.Bank, c Changes, problem func(msg string)) {
 	l := bank.Words()
 	oneOf := func(kind string, m map[string]string) {
-		for id, v := range m {
+		for _, id := range slices.Sorted(maps.Keys(m)) { // by id: a map's own order changes from run to run
 			q, ok := bank.Question(id)
 			switch {
 			case !ok:
@@ -170,21 +171,21 @@ func checkChanges(bank *questions.Bank, c Changes, problem func(msg string)) {
 			case kind == "raise" && q.Ordered == questions.Unordered:
 				problem("raise: " + l.T("errors.profile.no-rank", i18n.Args{"Question": id}))
 			default:
-				if _, ok := q.Choice(v); !ok {
-					problem(kind + ": " + valueNotAllowed(l, v, q))
+				if _, ok := q.Choice(m[id]); !ok {
+					problem(kind + ": " + valueNotAllowed(l, m[id], q))
 				}
 			}
 		}
 	}
 	oneOf("set", c.Set)
 	oneOf("raise", c.Raise)
-	for id, vs := range c.Include {
+	for _, id := range slices.Sorted(maps.Keys(c.Include)) {
 		q, ok := bank.Question(id)
 		if !ok || q.Kind != questions.AnyOf {
 			problem("include: " + l.T("errors.profile.not-any-of", i18n.Args{"Question": strconv.Quote(id)}))
 			continue
 		}
-		for _, v := range vs {
+		for _, v := range c.Include[id] {
 			if _, ok := q.Choice(v); !ok {
 				problem("include: " + l.T("errors.profile.not-a-value", i18n.Args{"Value": strconv.Quote(v), "Question": id}))
 			}
