@@ -108,7 +108,8 @@ func runFlags(opts *AssessOptions, answersPath string) []string {
 // credentialsFlags are the flags of `hitready credentials` that show the credentials a report
 // used: the profile and the language.
 func credentialsFlags(opts *AssessOptions) []string {
-	return givenFlags(givenFlag{"--profile", opts.Profile, opts.Profile != ""}, givenFlag{"--lang", opts.Lang, opts.Lang != ""})
+	return givenFlags(givenFlag{"--profile", opts.Profile, opts.Profile != ""},
+		givenFlag{"--lang", opts.Lang, opts.Lang != ""})
 }
 
 // reportFlags are the flags that change what a report says, which every hint that shows it

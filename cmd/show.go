@@ -28,14 +28,17 @@ type drawer func(w io.Writer, o render.Options) error
 // newShowCmd builds the command name, which writes in one of formats what load reads (with the
 // command, for its context and flags) once --format is checked. A failure to read is said as it
 // is; a failure to draw is a failure of rendering, and nothing is written.
-func newShowCmd(ios *iostreams.IOStreams, name string, formats formatTable, load func(*cobra.Command, *showOptions) (drawer, error)) (*cobra.Command, *showOptions) {
+func newShowCmd(ios *iostreams.IOStreams, name string, formats formatTable,
+	load func(*cobra.Command, *showOptions) (drawer, error)) (*cobra.Command, *showOptions) {
 	opts := &showOptions{}
 	c := newFormatCmd(ios, name, &opts.Format, formats, func(c *cobra.Command, _ []string) error {
 		draw, err := load(c, opts)
 		if err != nil {
 			return err
 		}
-		return writeOutput(c.Context(), ios, "", func(w io.Writer) error { return draw(w, outputOptions(ios, "", nil)) })
+		return writeOutput(c.Context(), ios, "", func(w io.Writer) error {
+			return draw(w, outputOptions(ios, "", nil))
+		})
 	})
 	return c, opts
 }
@@ -49,7 +52,7 @@ func drawIn[T any](fs render.Formats[render.Renderer[T]], name string, v T) draw
 func NewCmdQuestions(ios *iostreams.IOStreams) *cobra.Command {
 	l := i18n.For(ios.Lang())
 	var template bool
-	c, _ := newShowCmd(ios, "questions", render.QuestionFormats(), func(c *cobra.Command, o *showOptions) (drawer, error) {
+	load := func(c *cobra.Command, o *showOptions) (drawer, error) {
 		if template && c.Flags().Changed("format") {
 			return nil, usageErrorIn(l, "errors.usage.template-format", nil)
 		}
@@ -61,7 +64,8 @@ func NewCmdQuestions(ios *iostreams.IOStreams) *cobra.Command {
 			return func(w io.Writer, o render.Options) error { return questions.Template(w, bank, o.Width) }, nil
 		}
 		return drawIn(render.QuestionFormats(), o.Format, bank), nil
-	})
+	}
+	c, _ := newShowCmd(ios, "questions", render.QuestionFormats(), load)
 	c.Example = `  hitready questions
   hitready questions --template > me.yaml
   hitready questions --format markdown > form.md
@@ -72,13 +76,14 @@ func NewCmdQuestions(ios *iostreams.IOStreams) *cobra.Command {
 
 // NewCmdRequirements builds `hitready requirements`.
 func NewCmdRequirements(ios *iostreams.IOStreams) *cobra.Command {
-	c, opts := newShowCmd(ios, "requirements", render.RequirementFormats(), func(c *cobra.Command, o *showOptions) (drawer, error) {
+	load := func(c *cobra.Command, o *showOptions) (drawer, error) {
 		profile, err := loadProfile(c.Context(), ios, o.Profile, nil)
 		if err != nil {
 			return nil, err
 		}
 		return drawIn(render.RequirementFormats(), o.Format, profile), nil
-	})
+	}
+	c, opts := newShowCmd(ios, "requirements", render.RequirementFormats(), load)
 	c.Example = `  hitready requirements
   hitready requirements --format yaml > my-program.yaml
   hitready requirements --profile my-program.yaml
@@ -89,13 +94,14 @@ func NewCmdRequirements(ios *iostreams.IOStreams) *cobra.Command {
 
 // NewCmdCredentials builds `hitready credentials`.
 func NewCmdCredentials(ios *iostreams.IOStreams) *cobra.Command {
-	c, opts := newShowCmd(ios, "credentials", render.CredentialFormats(), func(c *cobra.Command, o *showOptions) (drawer, error) {
+	load := func(c *cobra.Command, o *showOptions) (drawer, error) {
 		profile, err := loadProfile(c.Context(), ios, o.Profile, nil)
 		if err != nil {
 			return nil, err
 		}
 		return drawIn(render.CredentialFormats(), o.Format, profile.Credentials()), nil
-	})
+	}
+	c, opts := newShowCmd(ios, "credentials", render.CredentialFormats(), load)
 	c.Example = `  hitready credentials
   hitready credentials --format yaml > my-credentials.yaml
   hitready credentials --profile my-program.yaml`
