@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -177,10 +176,10 @@ func sharedMissing(cs []assessment.CredentialStatus) ([]assessment.CredentialSta
 // not "HITS" or "WHIT"), in order: those the catalogue spells out (word.*: FACTS.md's words to
 // explain on first use).
 func wordsUsed(text string) []string {
+	words := strings.FieldsFunc(text, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') })
 	var used []string
 	for _, id := range i18n.IDs("word.") {
-		abbr := strings.TrimPrefix(id, "word.")
-		if regexp.MustCompile(`(^|[^A-Za-z])` + regexp.QuoteMeta(abbr) + `([^A-Za-z]|$)`).MatchString(text) {
+		if abbr := strings.TrimPrefix(id, "word."); slices.Contains(words, abbr) {
 			used = append(used, abbr)
 		}
 	}
