@@ -302,9 +302,12 @@ func checkRoute(bank *questions.Bank, r Route, deciding, needWords bool, problem
 		for _, v := range slices.Sorted(maps.Keys(rule.MissingWhen)) { // by value, not a map's changing order
 			if _, ok := q.Choice(v); !ok {
 				problem("missing_when: "+valueNotAllowed(l, v, q), "rules", k, "missing_when")
+			} else if strings.TrimSpace(rule.MissingWhen[v]) == "" { // "", ~ or spaces: a person would read nothing
+				add("errors.profile.missing-when-empty", i18n.Args{"Question": rule.Question, "Value": strconv.Quote(v)},
+					"rules", k, "missing_when", v)
 			}
 		}
-		if rule.Missing == "" && (needWords || len(rule.MissingWhen) > 0) {
+		if strings.TrimSpace(rule.Missing) == "" && (needWords || len(rule.MissingWhen) > 0) {
 			add("errors.profile.missing-required", i18n.Args{"Question": rule.Question}, "rules", k)
 		}
 	}

@@ -342,6 +342,10 @@ func strictCredentials() []fileCase {
 		{"exam's grade", strings.Replace(good, "grade: P\n    recommended:", "grade: Q\n    recommended:", 1), []string{"c.yaml:AT(grade: Q):", `cca: exam: grade must be P (the body's own page) or S (as reported); got "Q"`}},
 		{"secondhand rule deciding", strings.Replace(good, "grade: P\n        rules:\n          - question: education.level\n            in: [high-school", "grade: S\n        rules:\n          - question: education.level\n            in: [high-school", 1), []string{"may not decide eligibility"}},
 		{"empty", "", []string{"c.yaml: is empty"}},
+		{"empty missing_when", strings.Replace(good, "              certificate: {en: \"A health information program at the associate", "              certificate: \"  \"\n              x: {en: \"A health information program at the associate", 1),
+			[]string{"c.yaml:AT(certificate: \"  \"):", `education.him: missing_when "certificate" is empty`}},
+		{"missing_when of nothing", strings.Replace(good, "              certificate: {en: \"A health information program at the associate", "              certificate: ~\n              x: {en: \"A health information program at the associate", 1),
+			[]string{"c.yaml:AT(certificate: ~):", `missing_when "certificate" is empty`}},
 		{"control characters", strings.Replace(good, "name: Certified Coding Associate (AHIMA)", `name: "Certified \e[2J Coding Associate"`, 1), []string{"cca: credentials.name holds \\x1b (a control character); credentials file text must be printable"}},
 	}
 }
