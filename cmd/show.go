@@ -48,6 +48,19 @@ func drawIn[T any](fs render.Formats[render.Renderer[T]], name string, v T) draw
 	return func(w io.Writer, o render.Options) error { return render.Write(fs, w, name, v, o) }
 }
 
+// fromProfile reads what a command shows from the profile in force (--profile): pick takes its
+// part, which is drawn in a format of formats.
+func fromProfile[T any](ios *iostreams.IOStreams, formats render.Formats[render.Renderer[T]],
+	pick func(*assessment.Profile) T) func(*cobra.Command, *showOptions) (drawer, error) {
+	return func(c *cobra.Command, o *showOptions) (drawer, error) {
+		profile, err := loadProfile(c.Context(), ios, o.Profile, nil)
+		if err != nil {
+			return nil, err
+		}
+		return drawIn(formats, o.Format, pick(profile)), nil
+	}
+}
+
 // NewCmdQuestions builds `hitready questions`.
 func NewCmdQuestions(ios *iostreams.IOStreams) *cobra.Command {
 	l := i18n.For(ios.Lang())
@@ -76,13 +89,7 @@ func NewCmdQuestions(ios *iostreams.IOStreams) *cobra.Command {
 
 // NewCmdRequirements builds `hitready requirements`.
 func NewCmdRequirements(ios *iostreams.IOStreams) *cobra.Command {
-	load := func(c *cobra.Command, o *showOptions) (drawer, error) {
-		profile, err := loadProfile(c.Context(), ios, o.Profile, nil)
-		if err != nil {
-			return nil, err
-		}
-		return drawIn(render.RequirementFormats(), o.Format, profile), nil
-	}
+	load := fromProfile(ios, render.RequirementFormats(), func(p *assessment.Profile) *assessment.Profile { return p })
 	c, opts := newShowCmd(ios, "requirements", render.RequirementFormats(), load)
 	c.Example = `  hitready requirements
   hitready requirements --format yaml > my-program.yaml
@@ -94,13 +101,7 @@ func NewCmdRequirements(ios *iostreams.IOStreams) *cobra.Command {
 
 // NewCmdCredentials builds `hitready credentials`.
 func NewCmdCredentials(ios *iostreams.IOStreams) *cobra.Command {
-	load := func(c *cobra.Command, o *showOptions) (drawer, error) {
-		profile, err := loadProfile(c.Context(), ios, o.Profile, nil)
-		if err != nil {
-			return nil, err
-		}
-		return drawIn(render.CredentialFormats(), o.Format, profile.Credentials()), nil
-	}
+	load := fromProfile(ios, render.CredentialFormats(), (*assessment.Profile).Credentials)
 	c, opts := newShowCmd(ios, "credentials", render.CredentialFormats(), load)
 	c.Example = `  hitready credentials
   hitready credentials --format yaml > my-credentials.yaml
