@@ -131,9 +131,15 @@ func comparisonMarkdown(b *strings.Builder, c assessment.Comparison, o Options) 
 			b.WriteString(l.T("compare.none-md") + "\n")
 			continue
 		}
-		mdHead(b, "lll", l.T("report.gap.requirement"), l.T("report.md.severity"), l.T("report.gap.next"))
+		// A gap closed has no next step: its table has two columns, as the terminal's list.
+		headers := []string{l.T("report.gap.requirement"), l.T("report.md.severity"), l.T("report.gap.next")}
+		closed := part.title == "compare.closed"
+		if closed {
+			headers = headers[:2]
+		}
+		mdHead(b, strings.Repeat("l", len(headers)), headers...)
 		for _, g := range part.gaps {
-			mdRow(b, mdCell(gapTitle(g)), severityNow(c, g, l), mdCell(g.NextStep))
+			mdRow(b, []string{mdCell(gapTitle(g)), severityNow(c, g, l), mdCell(g.NextStep)}[:len(headers)]...)
 		}
 	}
 }
