@@ -119,6 +119,10 @@ func (f *yamlFile) parse(data []byte) bool {
 		f.Add(0, "", "errors.profile.empty", i18n.Args{"Expected": f.Words.T(f.kind.empty)})
 		return false
 	}
+	if line := strictyaml.LineSeparator(data); line > 0 {
+		f.Add(line, "", "errors.yaml.line-separator", nil)
+		return false
+	}
 	var doc, extra yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	switch err := dec.Decode(&doc); {

@@ -91,6 +91,9 @@ func isJSON(path string, data []byte) bool {
 }
 
 func parseYAML(l *i18n.Localizer, data []byte) (*yaml.Node, *inputerr.Problem) {
+	if line := strictyaml.LineSeparator(data); line > 0 {
+		return nil, &inputerr.Problem{Origin: inputerr.Origin{Line: line}, Message: l.T("errors.yaml.line-separator")}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {

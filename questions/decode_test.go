@@ -229,6 +229,10 @@ func TestDecodeRefusals(t *testing.T) {
 		{"YAML syntax error", "a.yaml", "answers:\n  education.level: [associate\n", []string{"a.yaml:", "is not valid YAML"}},
 		{"YAML bad indentation", "a.yaml", "answers:\n  education.level: associate\n bad: x\n", []string{"a.yaml:2:", "is not valid YAML", "did not find expected key"}},
 		{"second YAML document", "a.yaml", completeYAML + "---\nrespondent: B\n", []string{"a.yaml:18:", "second YAML document"}},
+		// YAML would count it as a line break, and name every later line a line too far.
+		{"a line separator in a comment", "a.yaml", "respondent: A\n# one\u2028two\nanswers:\n  education.level: [associate\n",
+			[]string{"a.yaml:2: holds a line separator (U+2028, U+2029 or U+0085)"}},
+		{"NEL after CR LF", "a.yaml", "respondent: A\r\n# one\r\n# two\u0085\r\n", []string{"a.yaml:3: holds a line separator"}},
 		{"YAML alias", "a.yaml", replace(replace(completeYAML, "skills.empathy: 5", "skills.empathy: &five 5"), "skills.ethics: 5", "skills.ethics: *five"),
 			[]string{"a.yaml:11:", "skills.ethics", "aliases (*name) are not allowed"}},
 		{"YAML alias bomb", "a.yaml", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nanswers: {coursework: *c}\n",

@@ -5,6 +5,7 @@
 package strictyaml
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -133,4 +134,17 @@ type nodeAt struct{ n *yaml.Node }
 func (a *nodeAt) UnmarshalYAML(n *yaml.Node) error {
 	a.n = n
 	return nil
+}
+
+// LineSeparator is the line, as an editor counts lines, of the first U+2028, U+2029 or U+0085 of
+// data, or 0 when it has none. YAML reads each as a line break where an editor shows none, so
+// every line a parser names after one would be a line too far: both readers refuse the file at
+// that line (errors.yaml.line-separator).
+func LineSeparator(data []byte) int {
+	i := bytes.IndexAny(data, "\u2028\u2029\u0085")
+	if i < 0 {
+		return 0
+	}
+	before := data[:i]
+	return 1 + bytes.Count(before, []byte("\n")) + bytes.Count(before, []byte("\r")) - bytes.Count(before, []byte("\r\n"))
 }
