@@ -268,7 +268,7 @@ func (f *yamlFile) keys(n *yaml.Node, at *trail) {
 		switch line, dup := first[k.Value]; {
 		case k.Tag == "!!merge":
 			f.Add(k.Line, at.id, "errors.profile.merge-key", f.kindArgs(nil))
-		case k.Kind != yaml.ScalarNode:
+		case k.Kind != yaml.ScalarNode || k.Tag == "!!null": // a null key (~:, null:) the decoder drops unseen
 			f.Add(k.Line, at.id, "errors.profile.key-not-text", i18n.Args{"Got": strictyaml.DescribeNode(f.Words, k)})
 		case dup:
 			f.Add(k.Line, at.id, "errors.profile.key-twice", i18n.Args{"Field": strings.Join(append(slices.Clone(at.keys), k.Value), "."), "First": line})

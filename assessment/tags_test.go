@@ -57,6 +57,8 @@ var screenCases = []struct {
 	{"title: a\ntitle: b\n", []string{"f.yaml:2: title is given twice (first at line 1); keep one"}},
 	{"<<: {title: a}\n", []string{"f.yaml:1: YAML merge keys (<<) are not allowed in a profile; write the fields out"}},
 	{"? [a]\n: b\n", []string{"f.yaml:1: a key must be plain text; got a list"}},
+	// A null key, which the decoder would drop without a word, unknown field or not.
+	{"title: a\n~: {anything: 1}\nitems:\n  - null: hidden\n", []string{"f.yaml:2: a key must be plain text; got nothing", "f.yaml:4: a key must be plain text; got nothing"}},
 	{"set:\n" + floodLines("  ", "x", 3000), []string{"f.yaml:2: is not a valid profile: set has 364 keys; a mapping has at most 256"}},
 	{"colour: red\n", []string{"f.yaml:1: is not a valid profile: unknown field colour; allowed in the profile: count, items, set, title, when"}},
 	{"items: [{id: a, titel: x}]\n", []string{`f.yaml:1: a: is not a valid profile: unknown field titel (did you mean "title"?); allowed in items:`}},

@@ -51,11 +51,15 @@ func (t *Text) UnmarshalYAML(n *yaml.Node) error {
 			if v.Kind != yaml.ScalarNode {
 				return &Refusal{"errors.profile.text-want-text", Args{"Line": v.Line, "Lang": k.Value}}
 			}
+			text := v.Value
+			if v.Tag == "!!null" { // ~ or nothing: no text, not the word "~"
+				text = ""
+			}
 			switch k.Value {
 			case "en":
-				out.En = v.Value
+				out.En = text
 			case "es":
-				out.Es = v.Value
+				out.Es = text
 			default:
 				return &Refusal{"errors.profile.text-not-language", Args{"Line": k.Line, "Lang": strconv.Quote(k.Value)}}
 			}

@@ -40,6 +40,8 @@ func TestTextYAML(t *testing.T) {
 		{in: "es: Listo\nen: Ready\n", want: Text{En: "Ready", Es: "Listo"}},
 		{in: "{en: Ready}", wantErr: "needs both en and es"},
 		{in: "{en: Ready, es: ''}", wantErr: "needs both en and es"},
+		{in: "{en: ~, es: ~}", wantErr: "needs both en and es"}, // null, not the word "~"
+		{in: "{en: Ready, es: }", wantErr: "needs both en and es"},
 		{in: "{en: Ready, es: Listo, fr: Prêt}", wantErr: `line 1: "fr" is not a language of hitready's texts; allowed: en, es`},
 		{in: "{en: [a], es: b}", wantErr: "en: want a text"},
 		{in: "[a, b]", wantErr: "want a text, or its en and es"},
