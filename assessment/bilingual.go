@@ -22,7 +22,9 @@ func (f *yamlFile) localize(l i18n.Lang) error {
 	var texts []*yaml.Node
 	var misplaced *yaml.Node
 	eachText(f.root, "", func(n *yaml.Node, field string) {
-		texts = append(texts, n)
+		if n.Kind != yaml.AliasNode { // an alias's text is checked at its anchor
+			texts = append(texts, n)
+		}
 		if !textsOfEmbedded().fields[field] && misplaced == nil {
 			misplaced = n
 		}

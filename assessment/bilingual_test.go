@@ -42,6 +42,8 @@ func TestTextsInTwoLanguagesAsPeopleWriteThem(t *testing.T) {
 		{"an anchored text and its alias", "requirements:\n  - title: &t\n      en: One\n      es: Uno\n    text: *t\n",
 			[]item{{Title: "Uno", Text: "Uno"}}, ""},
 		{"an id in two languages", "requirements:\n  - id: {en: a, es: b}\n", nil, "line 2: only a text may be written in two languages"},
+		{"an id that is an alias of a text", "requirements:\n  - title: &t {en: One, es: Uno}\n    id: *t\n", nil,
+			"line 3: only a text may be written in two languages"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.refused != "" {

@@ -75,7 +75,8 @@ var mapsOfTexts = map[string]bool{"missing_when": true}
 // eachText calls visit with every text in two languages under n, the value of field, and the
 // field it is a text of.
 func eachText(n *yaml.Node, field string, visit func(text *yaml.Node, field string)) {
-	if isBilingual(n) {
+	// An alias of a text (*t) is that text where the alias stands, and visited there.
+	if isBilingual(n) || n.Kind == yaml.AliasNode && n.Alias != nil && isBilingual(n.Alias) {
 		visit(n, field)
 		return
 	}
