@@ -82,7 +82,7 @@ func Execute() int {
 	}
 	var lost *closedOutput
 	if stdoutClosed() {
-		lost = &closedOutput{}
+		lost = &closedOutput{lang: ios.Lang}
 		ios.Out = lost
 	}
 	code := runContext(ctx, ios, os.Args[1:])
@@ -92,7 +92,7 @@ func Execute() int {
 	if lost != nil && lost.written && code == exitOK {
 		// A command that wrote to standard output and did not check (cobra's help) would
 		// otherwise end with 0, its output lost.
-		fmt.Fprintln(os.Stderr, errStdoutClosed)
+		fmt.Fprintln(os.Stderr, lost.err())
 		return exitFailure
 	}
 	return code
@@ -113,14 +113,19 @@ var speaksVT = true
 // closedOutput stands for a standard output that was closed when hitready started (>&-). The Go
 // runtime opens /dev/null in its place, so writes would succeed and the report be lost with exit
 // 0; every write fails instead, and names the cause.
-type closedOutput struct{ written bool }
+type closedOutput struct {
+	written bool
+	lang    func() i18n.Lang // the run's, known once --lang is read
+}
 
 func (c *closedOutput) Write(p []byte) (int, error) {
 	c.written = true
-	return 0, errStdoutClosed
+	return 0, c.err()
 }
 
-var errStdoutClosed = errors.New("standard output was closed when hitready started (>&-): nothing written there can be read; leave it open, or give --output FILE")
+func (c *closedOutput) err() error {
+	return errors.New(i18n.For(c.lang()).T("errors.output.stdout-closed"))
+}
 
 // stopGrace is how long a command has to return after a signal before hitready ends itself.
 const stopGrace = 2 * time.Second

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/iostreams"
 )
 
@@ -33,6 +34,24 @@ func TestPanicBecomesInternalError(t *testing.T) {
 		}
 		if out.Len() != 0 {
 			t.Errorf("standard output: %q", out)
+		}
+	}
+}
+
+// A standard output closed when hitready started (>&-) refuses every write in the run's language,
+// and names a way out that every command has (a redirection, not --output).
+func TestClosedOutputSpeaksTheRunsLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		lang i18n.Lang
+		want string
+	}{
+		{i18n.English, "standard output was closed when hitready started (>&-)"},
+		{i18n.Spanish, "la salida estándar estaba cerrada cuando hitready empezó (>&-)"},
+	} {
+		lost := &closedOutput{lang: func() i18n.Lang { return tt.lang }}
+		n, err := lost.Write([]byte("report"))
+		if n != 0 || err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "--output") || !lost.written {
+			t.Errorf("%s: wrote %d, %v (written %v)", tt.lang, n, err, lost.written)
 		}
 	}
 }
