@@ -241,6 +241,9 @@ func (f *yamlFile) screen() bool {
 		switch n.Kind {
 		case yaml.ScalarNode:
 			f.text(n, at.id, at.name(), "errors.profile.text")
+			if n.Value != "" && strings.TrimSpace(n.Value) == "" { // a person would read nothing
+				f.Add(n.Line, at.id, "errors.profile.blank", i18n.Args{"Name": f.nameOr(at.name())})
+			}
 		case yaml.MappingNode:
 			if keys := len(n.Content) / 2; keys > maxMapKeys {
 				f.Add(n.Line, at.id, "errors.profile.flood", f.kindArgs(i18n.Args{"Name": f.nameOr(at.name()), "Keys": keys, "Max": maxMapKeys}))

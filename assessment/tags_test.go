@@ -55,6 +55,8 @@ var screenCases = []struct {
 	{"items: [{title: \"a\u200bb\"}]\n", []string{`f.yaml:1: items.title holds \u200b (an invisible format character)`}},
 	{"set: {\"k\\u2028\": v}\n", []string{`f.yaml:1: a key holds \u2028`}},
 	{"title: a\ntitle: b\n", []string{"f.yaml:2: title is given twice (first at line 1); keep one"}},
+	{"title: '  '\nitems: [{title: \"\u00a0\"}, {title: x}]\n", []string{"f.yaml:1: title is only spaces", "f.yaml:2: items.title is only spaces"}},
+	{"title: ''\n", nil}, // empty, not blank: a field that may be empty says so itself
 	{"<<: {title: a}\n", []string{"f.yaml:1: YAML merge keys (<<) are not allowed in a profile; write the fields out"}},
 	{"? [a]\n: b\n", []string{"f.yaml:1: a key must be plain text; got a list"}},
 	// A null key, which the decoder would drop without a word, unknown field or not.
