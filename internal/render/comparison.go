@@ -133,8 +133,7 @@ func comparisonMarkdown(b *strings.Builder, c assessment.Comparison, o Options) 
 		}
 		// A gap closed has no next step: its table has two columns, as the terminal's list.
 		headers := []string{l.T("report.gap.requirement"), l.T("report.md.severity"), l.T("report.gap.next")}
-		closed := part.title == "compare.closed"
-		if closed {
+		if part.title == "compare.closed" {
 			headers = headers[:2]
 		}
 		mdHead(b, strings.Repeat("l", len(headers)), headers...)
