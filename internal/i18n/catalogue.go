@@ -55,7 +55,6 @@ func (c *loaded) localizer(l Lang) *Localizer {
 		tag = Spanish.Tag()
 	case Pseudo:
 		tag = pseudoTag
-		c.usePseudo()
 	}
 	return &Localizer{lang: l, cat: c, loc: goi18n.NewLocalizer(c.bundle, tag.String())}
 }
@@ -125,7 +124,7 @@ func templateData(data []any) any {
 // languages, every template parsed) and the ids a program uses by TestEveryIDUsedExists, so a
 // failure here is a bug: the id itself is shown rather than nothing, and the program goes on.
 func (l *Localizer) localize(lc *goi18n.LocalizeConfig) string {
-	s, err := l.cat.localize(l.loc, lc)
+	s, err := l.cat.localize(l.lang, l.loc, lc)
 	if err != nil && s == "" {
 		s = lc.MessageID
 	}
@@ -145,7 +144,7 @@ func IDs(prefix string) []string {
 		// Its ids begin "errors.report.": the prefix "errors." has some of them, "errors.report.x." too.
 		stem := strings.TrimSuffix(strings.TrimPrefix(name, "messages/"), "yaml")
 		if strings.HasPrefix(prefix, stem) || strings.HasPrefix(stem, prefix) {
-			c.parse(name)
+			c.parse(name, English)
 		}
 	}
 	var ids []string
@@ -160,18 +159,22 @@ func IDs(prefix string) []string {
 
 // loaded is the catalogue: its files, which file holds each id parsed so far, and their messages.
 type loaded struct {
-	bundle *goi18n.Bundle
-	files  map[string]bool   // the message files, "messages/help.yaml"
-	ids    map[string]string // id -> the file it is in, for the files parsed so far
-	fsys   fs.FS
-	mu     sync.Mutex      // the bundle and parsed, as a file is added while others are read
-	parsed map[string]bool // the files whose messages are in the bundle
-	// english keeps each parsed message's English, from which its pseudo-language message is
-	// made once a localizer of the pseudo-language, which only the tests use, is asked for.
-	english map[string]*goi18n.Message
-	pseudo  bool
+	bundle     *goi18n.Bundle
+	files      map[string]bool   // the message files, "messages/help.yaml"
+	ids        map[string]string // id -> the file it is in, for the files parsed so far
+	fsys       fs.FS
+	mu         sync.Mutex      // the bundle and parsed, as a file is added while others are read
+	parsed     map[inLang]bool // the files whose messages are in the bundle, in each language
+	localizers sync.Map        // Lang -> *Localizer, made once each (For)
+}
 
-	localizers sync.Map // Lang -> *Localizer, made once each (For)
+// inLang is a message file's messages in one language. A run speaks one language, and adds to
+// the bundle only that language's messages: go-i18n makes a template of each message it is
+// given and remakes its language matcher for each language it meets, which an English run
+// would otherwise pay for the Spanish too.
+type inLang struct {
+	file string
+	lang Lang
 }
 
 // catalogue lists the message files once; a file is parsed the first time one of its messages is
@@ -187,11 +190,11 @@ var catalogue = sync.OnceValue(func() *loaded {
 
 // localize looks a message up with loc, parsing its file first if no message of it was asked
 // for yet: --help reads help.yaml and leaves the report's and the page's files unparsed.
-func (c *loaded) localize(loc *goi18n.Localizer, lc *goi18n.LocalizeConfig) (string, error) {
+func (c *loaded) localize(lang Lang, loc *goi18n.Localizer, lc *goi18n.LocalizeConfig) (string, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if name, ok := c.fileOf(lc.MessageID); ok {
-		c.parse(name)
+		c.parse(name, lang)
 	}
 	return loc.Localize(lc)
 }
@@ -213,20 +216,19 @@ func (c *loaded) fileOf(id string) (string, bool) {
 	}
 }
 
-// parse adds the messages of a file not parsed yet. The files are built in and checked by the
-// tests, so a mistake is a bug.
-func (c *loaded) parse(name string) {
-	if c.parsed[name] {
+// parse adds the messages of a file in a language, if not added yet. The files are built in and
+// checked by the tests, so a mistake is a bug.
+func (c *loaded) parse(name string, l Lang) {
+	if c.parsed[inLang{name, l}] {
 		return
 	}
 	data, err := fs.ReadFile(c.fsys, name)
 	if err == nil {
-		err = c.addFile(name, data, false)
+		err = c.addFile(name, data, false, l)
 	}
 	if err != nil {
 		panic(fmt.Sprintf("i18n: %s: %v", name, err))
 	}
-	c.parsed[name] = true
 }
 
 // An entry is one message as a file gives it: its text in each language, side by side (en, es),
@@ -244,7 +246,7 @@ var entryFields, pluralForms = []string{"en", "es", "note"}, []string{"one", "ma
 // (loaded.localize); with check, every file is parsed at once.
 func loadCatalogue(fsys fs.FS, check bool) (*loaded, error) {
 	c := &loaded{bundle: goi18n.NewBundle(English.Tag()), files: map[string]bool{}, ids: map[string]string{}, fsys: fsys,
-		parsed: map[string]bool{}, english: map[string]*goi18n.Message{}}
+		parsed: map[inLang]bool{}}
 	names, err := fs.Glob(fsys, "messages/*.yaml")
 	if err != nil {
 		return nil, err
@@ -260,15 +262,15 @@ func loadCatalogue(fsys fs.FS, check bool) (*loaded, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := c.addFile(name, data, check); err != nil {
+		if err := c.addFile(name, data, check, English, Spanish); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		c.parsed[name] = true
 	}
 	return c, nil
 }
 
-func (c *loaded) addFile(name string, data []byte, check bool) error {
+// addFile reads a message file and adds its messages in the languages langs to the bundle.
+func (c *loaded) addFile(name string, data []byte, check bool, langs ...Lang) error {
 	tree, _ := fs.ReadFile(c.fsys, name+".tree") // a test's files may have none: the text is parsed
 	doc, err := yamltree.Parse(data, string(tree))
 	if err != nil {
@@ -284,43 +286,49 @@ func (c *loaded) addFile(name string, data []byte, check bool) error {
 	for i := 0; i < len(top.Content); i += 2 {
 		key, value := top.Content[i], top.Content[i+1]
 		id := key.Value
-		if prev, dup := c.ids[id]; dup && check {
-			return fmt.Errorf("line %d: message %q is already in %s", key.Line, id, prev)
-		}
-		if want, _ := c.fileOf(id); want != name && check {
-			return fmt.Errorf("line %d: message %q belongs in the file its id names (%s)", key.Line, id,
-				cmp.Or(want, "messages/"+strings.Split(id, ".")[0]+".yaml, which there is not"))
+		if check {
+			if err := c.checkPlace(id, name); err != nil {
+				return fmt.Errorf("line %d: %w", key.Line, err)
+			}
 		}
 		en, es, err := decodeEntry(id, value, check)
 		if err != nil {
 			return fmt.Errorf("line %d: message %q: %w", key.Line, id, err)
 		}
-		c.bundle.MustAddMessages(English.Tag(), en)
-		c.bundle.MustAddMessages(Spanish.Tag(), es)
-		c.english[id] = en
-		if c.pseudo {
-			c.addPseudo(en)
+		for _, l := range langs {
+			c.add(l, en, es)
 		}
 		c.ids[id] = name
+	}
+	for _, l := range langs {
+		c.parsed[inLang{name, l}] = true
 	}
 	return nil
 }
 
-// usePseudo adds the pseudo-language's messages, those parsed so far and every one parsed later.
-func (c *loaded) usePseudo() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.pseudo {
-		c.pseudo = true
-		for _, en := range c.english {
-			c.addPseudo(en)
-		}
+// checkPlace checks that a message is defined once, in the file its id names.
+func (c *loaded) checkPlace(id, file string) error {
+	if prev, dup := c.ids[id]; dup {
+		return fmt.Errorf("message %q is already in %s", id, prev)
 	}
+	if want, _ := c.fileOf(id); want != file {
+		return fmt.Errorf("message %q belongs in the file its id names (%s)", id,
+			cmp.Or(want, "messages/"+strings.Split(id, ".")[0]+".yaml, which there is not"))
+	}
+	return nil
 }
 
-func (c *loaded) addPseudo(en *goi18n.Message) {
-	c.bundle.MustAddMessages(pseudoTag, &goi18n.Message{ID: en.ID,
-		One: pseudoTemplate(en.One), Many: pseudoTemplate(en.Many), Other: pseudoTemplate(en.Other)})
+// add puts one message in the bundle in language l; the pseudo-language's is made from the English.
+func (c *loaded) add(l Lang, en, es *goi18n.Message) {
+	switch l {
+	case Spanish:
+		c.bundle.MustAddMessages(Spanish.Tag(), es)
+	case Pseudo:
+		c.bundle.MustAddMessages(pseudoTag, &goi18n.Message{ID: en.ID,
+			One: pseudoTemplate(en.One), Many: pseudoTemplate(en.Many), Other: pseudoTemplate(en.Other)})
+	default:
+		c.bundle.MustAddMessages(English.Tag(), en)
+	}
 }
 
 // decodeEntry turns one entry into its English and Spanish messages; with check, their

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -238,23 +239,28 @@ func TestLazyCatalogueParsesAFileWhenAsked(t *testing.T) {
 			t.Errorf("%s %s: %q, want %q", tt.lang, tt.id, got, tt.want)
 		}
 	}
-	if !c.parsed["messages/a.yaml"] || c.parsed["messages/b.yaml"] {
-		t.Errorf("parsed %v; want a.yaml only", c.parsed)
+	// A file is parsed in a language when one of its messages is first asked for in it.
+	parsed := func(want ...inLang) {
+		t.Helper()
+		if !maps.Equal(c.parsed, setOf(want)) {
+			t.Errorf("parsed %v; want %v", c.parsed, want)
+		}
 	}
-	if got := c.localizer(English).T("b.other"); got != "Other" || !c.parsed["messages/b.yaml"] {
-		t.Errorf("b.other: %q, parsed %v", got, c.parsed)
+	parsed(inLang{"messages/a.yaml", Spanish}, inLang{"messages/a.yaml", English})
+	if got := c.localizer(English).T("b.other"); got != "Other" {
+		t.Errorf("b.other: %q", got)
 	}
-	// The pseudo-language's messages are made when it is first asked for: of the messages
-	// parsed before, and of those parsed after.
-	if c.pseudo {
-		t.Error("the pseudo-language's messages were made before it was asked for")
+	parsed(inLang{"messages/a.yaml", Spanish}, inLang{"messages/a.yaml", English}, inLang{"messages/b.yaml", English})
+	if got := c.localizer(Spanish).T("b.other"); got != "Otro" {
+		t.Errorf("b.other in Spanish after English: %q", got)
 	}
+	// The pseudo-language's messages are made from the English when it is first asked for.
 	pseudo := c.localizer(Pseudo)
 	if got, want := pseudo.T("a.plain"), PseudoOpen+"Ŕėȧđẏ"+PseudoClose; got != want {
-		t.Errorf("pseudo plain (parsed before): %q, want %q", got, want)
+		t.Errorf("pseudo plain: %q, want %q", got, want)
 	}
 	if got, want := pseudo.T("c.late", Args{"File": "me.yaml"}), PseudoOpen+"Ĺȧţė me.yaml"+PseudoClose; got != want {
-		t.Errorf("pseudo c.late (parsed after): %q, want %q", got, want)
+		t.Errorf("pseudo c.late: %q, want %q", got, want)
 	}
 }
 
@@ -277,8 +283,8 @@ func TestMessageFilesAreReadFromTheirTrees(t *testing.T) {
 	withoutTrees := fstest.MapFS{"messages/help.yaml": {Data: text}}
 	add := func(fsys fs.FS) func() {
 		return func() {
-			c := &loaded{bundle: goi18n.NewBundle(English.Tag()), ids: map[string]string{}, fsys: fsys, english: map[string]*goi18n.Message{}}
-			if err := c.addFile("messages/help.yaml", text, false); err != nil {
+			c := &loaded{bundle: goi18n.NewBundle(English.Tag()), ids: map[string]string{}, fsys: fsys, parsed: map[inLang]bool{}}
+			if err := c.addFile("messages/help.yaml", text, false, English); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -296,8 +302,16 @@ func Has(id string) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if name, ok := c.fileOf(id); ok {
-		c.parse(name)
+		c.parse(name, English)
 	}
 	_, ok := c.ids[id]
 	return ok
+}
+
+func setOf[T comparable](items []T) map[T]bool {
+	set := make(map[T]bool, len(items))
+	for _, it := range items {
+		set[it] = true
+	}
+	return set
 }
