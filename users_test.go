@@ -305,6 +305,41 @@ func TestAnotherUsersFileInAStickyFolderIsRefusedUpFront(t *testing.T) {
 	}
 }
 
+// A device or FIFO named as an output that the user may not write is refused up front, exit 2,
+// saying so, as a file in a folder the user may not write is: not found only when the report is
+// written, after the questionnaire. Root may write both; the descriptor names stay written
+// through (/dev/stdout).
+func TestADeviceTheUserMayNotWriteIsRefusedUpFront(t *testing.T) {
+	setpriv, dir, bin := nobodysCopy(t)
+	fifo := filepath.Join(dir, "roots.fifo")
+	if err := unix.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chmod(fifo, 0o644)
+	for _, tt := range []struct {
+		output, stderr string
+		code           int
+	}{
+		{"roots.fifo", "roots.fifo: cannot be written: permission denied\n", 2},
+		{"/dev/stdout", "", 0},
+	} {
+		cmd := exec.Command(setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", bin, "assess", "--answers", "a.yaml",
+			"--format", "csv", "--output", tt.output)
+		cmd.Dir = dir
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		code := 0
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			code = exit.ExitCode()
+		}
+		if code != tt.code || stderr.String() != tt.stderr || (code == 0) != strings.Contains(stdout.String(), "a.yaml,") {
+			t.Errorf("--output %s: exit %d, stdout %q, stderr %q; want exit %d, stderr %q", tt.output, code, stdout.String(), stderr.String(), tt.code, tt.stderr)
+		}
+	}
+}
+
 // nobodysCopy is what a test that runs hitready as nobody needs: setpriv, a folder nobody may
 // use, and a copy of the binary there nobody may run. It skips, saying why, where the machine
 // cannot (not root, no setpriv).

@@ -182,6 +182,12 @@ func classify(p Path, streams Streams, check bool) (output, error) {
 		// allowed, writing into the one inherited is.
 		if si := statStream(streams.Out); si != nil && os.SameFile(si, info) {
 			o.w = streams.Out
+		} else if check && t.fd < 0 {
+			// A device named (/dev/kmsg for a user who may not write it) is found now, not
+			// after twenty questions. A descriptor's name is left to the open.
+			if err := mayWriteInPlace(t.path); err != nil {
+				return o, cannotWrite(p.Name, err)
+			}
 		}
 	case err == nil:
 		o.info, o.replaced, o.target = info, true, t.path

@@ -16,6 +16,15 @@ import (
 // nobody at the other end, the open returns at once and the pipe is refused instead of hanging.
 const nonBlock = syscall.O_NONBLOCK
 
+// mayWriteInPlace tells, without opening it, whether this user may write into a device, FIFO or
+// socket named path: opening a device can have effects of its own (a tape rewinds), and a FIFO
+// with nobody at the other end is refused when written. access(2) asks with the real user, as
+// the open will be made.
+func mayWriteInPlace(path string) error {
+	const wOK = 2 // W_OK
+	return syscall.Access(path, wOK)
+}
+
 // stickyForbids tells whether this process may not replace the file info describes in the
 // folder dir describes: the folder is sticky (/tmp, a shared drop folder) and neither the file
 // nor the folder is ours, so the rename at the end would fail with EPERM. Root may, so it is
