@@ -2,7 +2,6 @@ package fileio
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"iter"
@@ -196,7 +195,7 @@ func classify(p Path, streams Streams, check bool) (output, error) {
 	case check:
 		return o, cannotWrite(p.Name, err)
 	default:
-		return o, fmt.Errorf("writing %s: %w", p.Name, reason(err))
+		return o, failed("errors.output.write-failed", p.Name, err)
 	}
 	return o, nil
 }
@@ -323,13 +322,34 @@ func (r *refusal) in(lang i18n.Lang) error {
 	return &inputerr.InvalidError{Problems: []inputerr.Problem{{Origin: inputerr.Origin{Path: r.name}, Message: msg}}, Lang: lang}
 }
 
-// worded is err in language l when it is a refusal, as it is otherwise.
+// worded is err in language l when it is a refusal or a failure, as it is otherwise.
 func worded(err error, l i18n.Lang) error {
-	if r, ok := err.(*refusal); ok {
-		return r.in(l)
+	switch e := err.(type) {
+	case *refusal:
+		return e.in(l)
+	case *failure:
+		return &failure{id: e.id, name: e.name, err: e.err, lang: l}
 	}
 	return err
 }
+
+// failure is a read or write that failed where nothing was refused (a full disk, an I/O error):
+// exit 1, not bad input. Its message names the file and gives the system's reason; like a
+// refusal it reads in English until it is worded in the run's language.
+type failure struct {
+	id   string // errors.file.read-failed, errors.output.write-failed, errors.output.stdout-write-failed
+	name string
+	err  error // the system's reason, for errors.Is (ENOSPC, EPIPE)
+	lang i18n.Lang
+}
+
+func failed(id, name string, err error) error { return &failure{id: id, name: name, err: reason(err)} }
+
+func (f *failure) Error() string {
+	return i18n.For(f.lang).T(f.id, i18n.Args{"File": f.name, "Reason": f.err.Error()})
+}
+
+func (f *failure) Unwrap() error { return f.err }
 
 func cannotWrite(name string, err error) error {
 	return refuse(name, "errors.output.cannot-write", i18n.Args{"Reason": reason(err).Error()})

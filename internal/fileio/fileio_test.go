@@ -9,9 +9,11 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
+	"github.com/hitready/hitready/internal/i18n"
 	"github.com/hitready/hitready/internal/inputerr"
 )
 
@@ -254,9 +256,31 @@ func TestWriteToStandardOutputAndDevices(t *testing.T) {
 	if err := WriteFile(context.Background(), "/dev/null", Streams{}, []byte("x")); err != nil {
 		t.Error(err)
 	}
-	err := WriteFile(context.Background(), "/dev/full", Streams{}, []byte("x"))
-	if err == nil || err.Error() != "writing /dev/full: no space left on device" {
-		t.Errorf("/dev/full: %v", err)
+	// A write that fails where nothing was refused (a full disk) is worded in the run's
+	// language, the system's reason kept for errors.Is.
+	for _, tt := range []struct {
+		lang      i18n.Lang
+		name, out string
+		want      string
+	}{
+		{i18n.English, "/dev/full", "", "writing /dev/full: no space left on device"},
+		{i18n.Spanish, "/dev/full", "", "/dev/full: no se pudo escribir (no space left on device)"},
+		{i18n.English, "-", "/dev/full", "writing to standard output: no space left on device"},
+		{i18n.Spanish, "-", "/dev/full", "no se pudo escribir en la salida estándar (no space left on device)"},
+	} {
+		streams := Streams{Lang: tt.lang}
+		if tt.out != "" {
+			full, err := os.OpenFile(tt.out, os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer full.Close()
+			streams.Out = full
+		}
+		err := WriteFile(context.Background(), tt.name, streams, []byte("x"))
+		if err == nil || err.Error() != tt.want || !errors.Is(err, syscall.ENOSPC) || errors.Is(err, inputerr.ErrInvalid) {
+			t.Errorf("%s %s: %v; want %q, a failure (exit 1) that is ENOSPC", tt.lang, tt.name, err, tt.want)
+		}
 	}
 	for _, dev := range []string{"/dev/null", "/dev/full"} {
 		if info, err := os.Stat(dev); err != nil || info.Mode()&os.ModeCharDevice == 0 {

@@ -7,7 +7,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -174,7 +173,7 @@ func nearName(path string) string {
 
 // readError is a failure while reading what opened fine: an I/O error, exit 1.
 func readError(path string, err error) error {
-	return fmt.Errorf("reading %s: %w", path, reason(err))
+	return failed("errors.file.read-failed", path, err)
 }
 
 // reason is the system's words for err without the path the os package puts in front of them,

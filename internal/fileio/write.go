@@ -29,7 +29,7 @@ type Output struct {
 	temp   string   // the temporary file's path; "" when written in place
 	target string   // the regular file the temporary file replaces
 	done   bool
-	lang   i18n.Lang // of the refusals Commit may still make
+	lang   i18n.Lang // of the refusals and failures Write and Commit may still make
 }
 
 // Create starts writing name; "-" is standard output. A name for standard output or error
@@ -46,9 +46,9 @@ func Create(ctx context.Context, name string, streams Streams) (_ *Output, err e
 	case err != nil:
 		return nil, err
 	case o.w != nil || name == StdStream || name == "":
-		return &Output{name: name, buf: bufio.NewWriter(o.w)}, nil
+		return &Output{name: name, buf: bufio.NewWriter(o.w), lang: streams.Lang}, nil
 	case o.stream:
-		return createInPlace(name, o.info)
+		return createInPlace(name, o.info, streams.Lang)
 	}
 	return createReplacement(ctx, name, o.target, o.info, streams.Lang)
 }
@@ -63,7 +63,7 @@ func createReplacement(ctx context.Context, name, target string, info fs.FileInf
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 			return nil, noFolder(name, filepath.Dir(name))
 		}
-		return nil, fmt.Errorf("writing %s: %w", name, reason(err))
+		return nil, failed("errors.output.write-failed", name, err)
 	}
 	o := &Output{name: name, buf: bufio.NewWriterSize(f, 64<<10), file: f, temp: f.Name(), target: target, lang: lang}
 	if !temps.add(o) {
@@ -76,7 +76,7 @@ func createReplacement(ctx context.Context, name, target string, info fs.FileInf
 		keepOwner(f, info)
 		if err := keepMode(f, info); err != nil {
 			o.Discard()
-			return nil, fmt.Errorf("writing %s: %w", name, reason(err))
+			return nil, failed("errors.output.write-failed", name, err)
 		}
 	}
 	return o, nil
@@ -130,7 +130,7 @@ const tempPattern = ".hitready-*.tmp"
 // createInPlace opens a device, a pipe or /dev/stdout for writing, never replacing it. A FIFO is
 // opened with O_NONBLOCK: with nobody reading it, the open fails at once (ENXIO) instead of
 // waiting for ever.
-func createInPlace(name string, info fs.FileInfo) (*Output, error) {
+func createInPlace(name string, info fs.FileInfo, lang i18n.Lang) (*Output, error) {
 	flag := os.O_WRONLY
 	if info.Mode()&fs.ModeNamedPipe != 0 {
 		flag |= nonBlock
@@ -140,9 +140,9 @@ func createInPlace(name string, info fs.FileInfo) (*Output, error) {
 		if errors.Is(err, syscall.ENXIO) {
 			return nil, &refusal{name: name, id: "errors.output.nobody-reading", kind: kindID(info.Mode())}
 		}
-		return nil, fmt.Errorf("writing %s: %w", name, reason(err))
+		return nil, failed("errors.output.write-failed", name, err)
 	}
-	return &Output{name: name, buf: bufio.NewWriterSize(f, 64<<10), file: f}, nil
+	return &Output{name: name, buf: bufio.NewWriterSize(f, 64<<10), file: f, lang: lang}, nil
 }
 
 // Write buffers p; errors name the target.
@@ -249,9 +249,9 @@ func (o *Output) Discard() {
 
 func (o *Output) fail(err error) error {
 	if o.name == "" || o.name == StdStream {
-		return fmt.Errorf("writing to standard output: %w", reason(err))
+		return worded(failed("errors.output.stdout-write-failed", "", err), o.lang)
 	}
-	return fmt.Errorf("writing %s: %w", o.name, reason(err))
+	return worded(failed("errors.output.write-failed", o.name, err), o.lang)
 }
 
 // WriteFile writes data to name through Create and Commit.

@@ -213,11 +213,12 @@ func TestKeeperFallsBackInSpanish(t *testing.T) {
 // Reason drops the name and fileio's "cannot be written" in both languages.
 func TestReasonInBothLanguages(t *testing.T) {
 	for msg, want := range map[string]string{
-		"me.yaml: cannot be written: permission denied":      "permission denied",
-		"me.yaml: no se puede escribir (permission denied)":  "permission denied",
-		"me.yaml: no se puede escribir: d no es una carpeta": "d no es una carpeta",
-		"writing me.yaml: no space left on device":           "no space left on device",
-		"no se puede escribir (a medias":                     "no se puede escribir (a medias",
+		"me.yaml: cannot be written: permission denied":          "permission denied",
+		"me.yaml: no se puede escribir (permission denied)":      "permission denied",
+		"me.yaml: no se puede escribir: d no es una carpeta":     "d no es una carpeta",
+		"writing me.yaml: no space left on device":               "no space left on device",
+		"me.yaml: no se pudo escribir (no space left on device)": "no space left on device",
+		"no se puede escribir (a medias":                         "no se puede escribir (a medias",
 	} {
 		if got := Reason("me.yaml", errors.New(msg)); got != want {
 			t.Errorf("Reason(%q) = %q, want %q", msg, got, want)

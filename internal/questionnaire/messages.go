@@ -23,8 +23,9 @@ func CannotWrite(l *i18n.Localizer, name string, err error) string {
 }
 
 // Reason is why name could not be written, without the name when err already gives it
-// ("writing NAME: …", "NAME: …") and without fileio's "cannot be written" in either language
-// (errors.output.* in messages/errors.yaml), which the sentence it goes in says already.
+// ("writing NAME: …", "NAME: …") and without fileio's "cannot be written" or "could not be
+// written" in either language (errors.output.* in messages/errors.yaml), which the sentence it
+// goes in says already.
 func Reason(name string, err error) string {
 	msg := err.Error()
 	for _, prefix := range []string{"writing " + name + ": ", name + ": "} {
@@ -38,8 +39,10 @@ func Reason(name string, err error) string {
 			return rest
 		}
 	}
-	if rest, ok := strings.CutPrefix(msg, "no se puede escribir ("); ok && strings.HasSuffix(rest, ")") {
-		return strings.TrimSuffix(rest, ")")
+	for _, prefix := range []string{"no se puede escribir (", "no se pudo escribir ("} {
+		if rest, ok := strings.CutPrefix(msg, prefix); ok && strings.HasSuffix(rest, ")") {
+			return strings.TrimSuffix(rest, ")")
+		}
 	}
 	return msg
 }
