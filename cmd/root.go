@@ -48,6 +48,9 @@ func Execute() int {
 	var caught atomic.Value // the signal that stopped the run
 	signals := make(chan os.Signal, 1)
 	signal.Notify(signals, slices.Collect(maps.Keys(stopCodes))...)
+	ios := iostreams.System()
+	langFromArgs(ios, os.Args[1:])
+	lang := ios.Lang() // the run's: the grace below words its last line in it
 	restore := saveTerminal(os.Stdin)
 	giveBack := func() {
 		restore()
@@ -68,7 +71,7 @@ func Execute() int {
 		time.AfterFunc(stopGrace, func() {
 			fileio.RemoveTemporaryFiles()
 			giveBack()
-			fmt.Fprintf(os.Stderr, "\nStopped: %v.\n", context.Cause(ctx))
+			fmt.Fprintf(os.Stderr, "\n%s\n", stoppedBySignal(i18n.For(lang), context.Cause(ctx).Error()))
 			os.Exit(stopCodes[sig])
 		})
 		second := <-signals
@@ -76,7 +79,6 @@ func Execute() int {
 		giveBack()
 		endBy(second, stopCodes[second])
 	}()
-	ios := iostreams.System()
 	if speaksVT = virtualTerminal(); !speaksVT {
 		ios.SetNoColor(true) // an old Windows console would print the escapes as text
 	}
