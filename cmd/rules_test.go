@@ -36,6 +36,8 @@ func TestRulesGolden(t *testing.T) {
 	for _, command := range []string{"credentials", "requirements", "outlook"} {
 		cases = append(cases, c{command + "-es.markdown", []string{command, "--lang", "es", "--format", "markdown"}})
 	}
+	// A report in Spanish Markdown: its shares of the score in percent as Spanish writes them.
+	cases = append(cases, c{"nearly-ready-es.markdown", []string{"assess", "--lang", "es", "--answers", filepath.Join("..", "examples", "nearly-ready.yaml"), "--format", "markdown"}})
 	// The bank in Spanish: its texts, and each quote (why) with its rendering (why_translation).
 	cases = append(cases, c{"questions-es.yaml", []string{"questions", "--lang", "es", "--format", "yaml"}})
 	cases = append(cases, c{"questions-es.template", []string{"questions", "--lang", "es", "--template"}})

@@ -33,8 +33,9 @@ func thresholdLine(p *assessment.Profile, l *i18n.Localizer) string {
 		"Ready": strconv.FormatFloat(p.Thresholds.Ready, 'g', -1, 64), "Nearly": strconv.FormatFloat(p.Thresholds.NearlyReady, 'g', -1, 64)})
 }
 
-func percent(share float64) string {
-	return strconv.FormatFloat(share*100, 'f', 1, 64) + "%"
+// percent is a share (0.24) in percent as the language writes it: "24.0%", "24.0 %".
+func percent(share float64, l *i18n.Localizer) string {
+	return l.T("report.percent", i18n.Args{"N": strconv.FormatFloat(share*100, 'f', 1, 64)})
 }
 
 func yesNo(b bool, l *i18n.Localizer) string {
@@ -82,7 +83,7 @@ func requirementsTable(w io.Writer, p *assessment.Profile, opts Options) error {
 		} else {
 			quotedBy[r.Source] = title
 		}
-		rows[i] = []string{title, areaTitle(p, r.Area), percent(p.Share(r.ID)), yesNo(bool(r.Blocking), l), r.Target, source}
+		rows[i] = []string{title, areaTitle(p, r.Area), percent(p.Share(r.ID), l), yesNo(bool(r.Blocking), l), r.Target, source}
 	}
 	return requirementTable(l).write(w, rows, opts)
 }
@@ -111,7 +112,7 @@ func requirementsMarkdown(b *strings.Builder, p *assessment.Profile, opts Option
 		mdText(l.T("requirements.md.source", i18n.Args{"Title": p.Source.Title, "Kind": p.Source.Kind})))
 	mdHead(b, "llrlll", requirementTable(l).headers()...)
 	for _, r := range p.Requirements {
-		mdRow(b, mdCell(r.Requirement), mdCell(areaTitle(p, r.Area)), percent(p.Share(r.ID)), yesNo(bool(r.Blocking), l),
+		mdRow(b, mdCell(r.Requirement), mdCell(areaTitle(p, r.Area)), percent(p.Share(r.ID), l), yesNo(bool(r.Blocking), l),
 			mdCell(r.Target), mdCell(quoted(r.Source)))
 	}
 }
