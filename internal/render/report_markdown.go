@@ -25,7 +25,7 @@ func reportMarkdown(w io.Writer, r assessment.Report, o Options) error {
 		l.T("report.score.ready-at", i18n.Args{"Ready": page.Score(r.Thresholds.Ready)}))
 	mdHead(&b, "lrr", l.T("report.md.area"), l.T("report.closing.score"), l.T("report.md.weight"))
 	for _, a := range r.Areas {
-		mdRow(&b, mdCell(a.Title), page.Score(a.Score), l.T("report.percent", i18n.Args{"N": areaShare(r, a)}))
+		mdRow(&b, mdCell(a.Title), page.Score(a.Score), l.T("number.percent", i18n.Args{"N": areaShare(r, a)}))
 	}
 	writePathMarkdown(&b, r, l)
 	if len(r.Gaps) == 0 {

@@ -35,7 +35,7 @@ func thresholdLine(p *assessment.Profile, l *i18n.Localizer) string {
 
 // percent is a share (0.24) in percent as the language writes it: "24.0%", "24.0 %".
 func percent(share float64, l *i18n.Localizer) string {
-	return l.T("report.percent", i18n.Args{"N": strconv.FormatFloat(share*100, 'f', 1, 64)})
+	return l.T("number.percent", i18n.Args{"N": strconv.FormatFloat(share*100, 'f', 1, 64)})
 }
 
 func yesNo(b bool, l *i18n.Localizer) string {
