@@ -510,3 +510,40 @@ func TestCommitChecksTheInputsAgain(t *testing.T) {
 		}
 	}
 }
+
+// A signal while Commit checks the inputs again (it walks every file of a cohort: a while) stops
+// the run as one before it would: the old file stays, nothing is left behind, and the error is
+// the cancellation.
+func TestASignalWhileCommitChecksLeavesTheOldFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	writeFile(t, "in.yaml", "answers\n", 0o600)
+	writeFile(t, "out.csv", "last week's\n", 0o600)
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	walked := 0
+	inputs := func(yield func(Path) bool) {
+		if walked++; walked > 1 { // the first walk is CheckOutputs'; the second, Commit's
+			stop() // the signal comes while the inputs are walked again
+		}
+		yield(Path{Flag: "--answers", Name: "in.yaml"})
+	}
+	if err := CheckOutputs([]Path{{"--output", "out.csv"}}, inputs, Streams{}); err != nil {
+		t.Fatal(err)
+	}
+	o, err := Create(ctx, "out.csv", Streams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Write([]byte("this week's\n"))
+	err = o.Commit(ctx)
+	o.Discard()
+	if walked != 2 || !errors.Is(err, context.Canceled) {
+		t.Errorf("inputs walked %d times, Commit: %v; want 2 walks and the cancellation", walked, err)
+	}
+	if data, _ := os.ReadFile("out.csv"); string(data) != "last week's\n" {
+		t.Errorf("out.csv holds %q, want the old report", data)
+	}
+	if tmp, _ := filepath.Glob(".hitready-*"); len(tmp) > 0 {
+		t.Errorf("left behind %v", tmp)
+	}
+}

@@ -211,6 +211,11 @@ func (o *Output) replace(ctx context.Context) error {
 	if err := recheck(o.name, o.target); err != nil {
 		return worded(err, o.lang)
 	}
+	// recheck walks the inputs again, a while for a cohort of thousands of files: a signal that
+	// came meanwhile still leaves the old file.
+	if ctx.Err() != nil {
+		return cmp.Or(context.Cause(ctx), context.Canceled)
+	}
 	err := rename(o.temp, o.target)
 	switch {
 	case errors.Is(err, syscall.EBUSY):
