@@ -71,12 +71,13 @@ func Execute() int {
 		time.AfterFunc(stopGrace, func() {
 			fileio.RemoveTemporaryFiles()
 			giveBack()
-			fmt.Fprintf(os.Stderr, "\n%s\n", stoppedBySignal(i18n.For(lang), context.Cause(ctx).Error()))
+			sayStopped(lang, sig)
 			os.Exit(stopCodes[sig])
 		})
 		second := <-signals
 		fileio.RemoveTemporaryFiles()
 		giveBack()
+		sayStopped(lang, second)
 		endBy(second, stopCodes[second])
 	}()
 	if speaksVT = virtualTerminal(); !speaksVT {
@@ -203,6 +204,12 @@ func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error, args []
 // stoppedBySignal says that a signal stopped the run, cause being the signal's own words: the
 // signals a person sends (Ctrl-C, kill) are named in the reader's language, any other as the
 // system names it.
+// sayStopped is the last line of a run hitready ends itself, after a signal the command did not
+// return from: on a line of its own, as the command may have been writing.
+func sayStopped(lang i18n.Lang, sig os.Signal) {
+	fmt.Fprintf(os.Stderr, "\n%s\n", stoppedBySignal(i18n.For(lang), stoppedBy{sig}.Error()))
+}
+
 func stoppedBySignal(l *i18n.Localizer, cause string) string {
 	switch cause {
 	case os.Interrupt.String() + " signal received":
@@ -211,6 +218,8 @@ func stoppedBySignal(l *i18n.Localizer, cause string) string {
 		return l.T("session.stopped.terminated")
 	case "hangup signal received":
 		return l.T("session.stopped.hangup")
+	case "quit signal received":
+		return l.T("session.stopped.quit")
 	}
 	return l.T("session.stopped.signal", i18n.Args{"Cause": cause})
 }

@@ -163,7 +163,8 @@ func TestStoppedBySignal(t *testing.T) {
 		{es, "interrupt signal received", "Detenido: se recibió la señal de interrupción (Ctrl-C)."},
 		{es, "terminated signal received", "Detenido: se recibió la señal de terminación (SIGTERM)."},
 		{es, "hangup signal received", "Detenido: se cerró la terminal (SIGHUP)."},
-		{es, "quit signal received", "Detenido: quit signal received."},
+		{es, "quit signal received", "Detenido: se recibió la señal de salida (SIGQUIT, Ctrl-\\)."},
+		{es, "user defined signal 1 signal received", "Detenido: user defined signal 1 signal received."},
 		{en, "interrupt signal received", "Stopped: interrupt signal received."},
 		{en, "terminated signal received", "Stopped: terminated signal received."},
 	} {
