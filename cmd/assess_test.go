@@ -121,6 +121,8 @@ func assessExitCases(t *testing.T) []assessExitCase {
 		{"unknown flag", "", []string{"assess", "--colour"}, exitInvalid, []string{"unknown flag: --colour", "Run 'hitready assess --help'"}, ""},
 		{"bad format", "", []string{"assess", "--answers", ready, "--format", "xml"}, exitInvalid, []string{`invalid --format "xml"; allowed: table, json, yaml`}, ""},
 		{"fail-under out of range", "", []string{"assess", "--answers", ready, "--fail-under", "101"}, exitInvalid, []string{`invalid --fail-under "101": not a score; allowed: a score from 0 to 100`}, ""},
+		{"on-or-off flag neither", "", []string{"assess", "--answers", ready, "--no-input=maybe"}, exitInvalid,
+			[]string{`invalid --no-input "maybe": not true or false; allowed: true, false, or the flag alone for true`}, ""},
 		{"fail-under not a number", "", []string{"assess", "--answers", ready, "--fail-under", "high"}, exitInvalid, []string{`invalid --fail-under "high": not a number; allowed: a score from 0 to 100`}, ""},
 		{"stray argument", "", []string{"assess", ready}, exitInvalid, []string{"takes its answers file with --answers: hitready assess --answers ../examples/ready.yaml"}, ""},
 		{"stray argument, not a file", "", []string{"assess", "now"}, exitInvalid, []string{`takes no arguments; got ["now"]`}, ""},

@@ -49,6 +49,8 @@ func flagError(c *cobra.Command, err error) error {
 		switch {
 		case cause != nil && !errors.As(cause, &num):
 			reason = cause.Error()
+		case invalid.GetFlag().Value.Type() == "bool":
+			reason = l.T("errors.flag.reason.not-a-boolean")
 		case num != nil && errors.Is(num.Err, strconv.ErrRange):
 			// A number, but more digits than any count hitready takes: "not a number"
 			// would send the person looking for a typo.
