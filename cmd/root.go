@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"os/signal"
@@ -184,6 +185,12 @@ func internalError(ios *iostreams.IOStreams, v any, stack []byte) int {
 }
 
 func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error, args []string) {
+	var write *fs.PathError
+	if errors.As(err, &write) && write.Op == "write" && write.Path == os.Stdout.Name() {
+		// A command that writes to standard output itself (version, cobra's completion) gets
+		// the Go runtime's words; a failed write is told as fileio tells its own.
+		err = fileio.StdoutFailed(write.Err, ios.Lang())
+	}
 	msg := safeMessage(err, args)
 	if errors.Is(err, context.Canceled) && !errors.Is(err, prompter.ErrInterrupted) {
 		// The cause is the signal's own words ("interrupt signal received"); the questionnaire's
@@ -201,15 +208,15 @@ func printError(ios *iostreams.IOStreams, cmd *cobra.Command, err error, args []
 	}
 }
 
-// stoppedBySignal says that a signal stopped the run, cause being the signal's own words: the
-// signals a person sends (Ctrl-C, kill) are named in the reader's language, any other as the
-// system names it.
 // sayStopped is the last line of a run hitready ends itself, after a signal the command did not
 // return from: on a line of its own, as the command may have been writing.
 func sayStopped(lang i18n.Lang, sig os.Signal) {
 	fmt.Fprintf(os.Stderr, "\n%s\n", stoppedBySignal(i18n.For(lang), stoppedBy{sig}.Error()))
 }
 
+// stoppedBySignal says that a signal stopped the run, cause being the signal's own words: the
+// signals a person sends (Ctrl-C, kill) are named in the reader's language, any other as the
+// system names it.
 func stoppedBySignal(l *i18n.Localizer, cause string) string {
 	switch cause {
 	case os.Interrupt.String() + " signal received":

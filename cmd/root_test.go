@@ -2,7 +2,10 @@ package cmd
 
 import (
 	"context"
+	"io/fs"
+	"os"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/spf13/cobra"
@@ -54,4 +57,29 @@ func TestClosedOutputSpeaksTheRunsLanguage(t *testing.T) {
 			t.Errorf("%s: wrote %d, %v (written %v)", tt.lang, n, err, lost.written)
 		}
 	}
+}
+
+// A command that writes to standard output itself (version, cobra's completion) and fails is told
+// as fileio tells a failed write, in the run's language, exit 1: not in the Go runtime's words.
+func TestAFailedWriteToStandardOutputIsToldInTheRunsLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"version"}, "writing to standard output: no space left on device\n"},
+		{[]string{"--lang", "es", "version"}, "no se pudo escribir en la salida estándar (no space left on device)\n"},
+		{[]string{"--lang", "es", "completion", "bash"}, "no se pudo escribir en la salida estándar (no space left on device)\n"},
+	} {
+		r := runWith(t, func(ios *iostreams.IOStreams) { ios.Out = fullStdout{} }, "", tt.args...)
+		if r.code != exitFailure || r.stderr != tt.want {
+			t.Errorf("%v: exit %d, stderr %q; want %d, %q", tt.args, r.code, r.stderr, exitFailure, tt.want)
+		}
+	}
+}
+
+// fullStdout fails every write as a standard output on a full disk does.
+type fullStdout struct{}
+
+func (fullStdout) Write([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "write", Path: os.Stdout.Name(), Err: syscall.ENOSPC}
 }

@@ -345,6 +345,12 @@ type failure struct {
 
 func failed(id, name string, err error) error { return &failure{id: id, name: name, err: reason(err)} }
 
+// StdoutFailed is a failed write to standard output, err the system's reason, worded in lang as
+// fileio words its own: for what a command writes there without fileio.
+func StdoutFailed(err error, lang i18n.Lang) error {
+	return worded(failed("errors.output.stdout-write-failed", "", err), lang)
+}
+
 func (f *failure) Error() string {
 	return i18n.For(f.lang).T(f.id, i18n.Args{"File": f.name, "Reason": f.err.Error()})
 }
