@@ -175,18 +175,8 @@ func classify(p Path, streams Streams, check bool) (output, error) {
 	case t.fd >= 0 && regular:
 		return o, refuse(p.Name, "errors.output.descriptor", i18n.Args{"FD": t.fd})
 	case err == nil && !regular:
-		o.stream, o.info = true, info // written in place
-		// Any name for the pipe or terminal standard output already is, is written through
-		// it: reopening a pipe another user created (a supervisor's, a test harness's) is not
-		// allowed, writing into the one inherited is.
-		if si := statStream(streams.Out); si != nil && os.SameFile(si, info) {
-			o.w = streams.Out
-		} else if check && t.fd < 0 {
-			// A device named (/dev/kmsg for a user who may not write it) is found now, not
-			// after twenty questions. A descriptor's name is left to the open.
-			if err := mayWriteInPlace(t.path); err != nil {
-				return o, cannotWrite(p.Name, err)
-			}
+		if err := o.inPlace(t, info, streams, check); err != nil {
+			return o, err
 		}
 	case err == nil:
 		o.info, o.replaced, o.target = info, true, t.path
@@ -198,6 +188,23 @@ func classify(p Path, streams Streams, check bool) (output, error) {
 		return o, failed("errors.output.write-failed", p.Name, err)
 	}
 	return o, nil
+}
+
+// inPlace makes o a device, pipe or socket written in place. Any name for the pipe or terminal
+// standard output already is, is written through it: reopening a pipe another user created (a
+// supervisor's, a test harness's) is not allowed, writing into the one inherited is. With check,
+// a device named that the user may not write (/dev/kmsg) is refused now, not after twenty
+// questions; a descriptor's name is left to the open.
+func (o *output) inPlace(t target, info fs.FileInfo, streams Streams, check bool) error {
+	o.stream, o.info = true, info
+	if si := statStream(streams.Out); si != nil && os.SameFile(si, info) {
+		o.w = streams.Out
+	} else if check && t.fd < 0 {
+		if err := mayWriteInPlace(t.path); err != nil {
+			return cannotWrite(o.Name, err)
+		}
+	}
+	return nil
 }
 
 // readsStdin tells whether an output, descriptor fd (-1: none) that is info (nil: none), is standard
