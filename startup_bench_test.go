@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -33,6 +34,9 @@ func BenchmarkStartup(b *testing.B) {
 		for _, r := range runs {
 			program, _, _ := strings.Cut(r.name, "/")
 			bin := filepath.Join(dir, build.name+"-"+program)
+			if runtime.GOOS == "windows" {
+				bin += ".exe" // Windows runs a program by its extension
+			}
 			b.Run(build.name+"/"+r.name, func(b *testing.B) {
 				buildOnce(b, bin, r.pkg, build.cgo)
 				var cpu time.Duration
