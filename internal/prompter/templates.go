@@ -58,8 +58,9 @@ func templatesFor(width int, lang i18n.Lang) (sel, multi, input string) {
 	l := i18n.For(lang)
 	hint := func(id string) string { return strconv.Quote(l.T(id, i18n.Args{"Key": keyMark})) }
 	help := l.T("session.keys.input-help", i18n.Args{"Key": keyMark})
-	return fmt.Sprintf(selectOption+listTemplate, width, hint("session.keys.select"), hint("session.keys.more-help")),
-		fmt.Sprintf(multiSelectOption+listTemplate, width, hint("session.keys.multi-select"), hint("session.keys.more-help")),
+	noMatch := hint("session.keys.no-match")
+	return fmt.Sprintf(selectOption+listTemplate, width, hint("session.keys.select"), hint("session.keys.more-help"), noMatch),
+		fmt.Sprintf(multiSelectOption+listTemplate, width, hint("session.keys.multi-select"), hint("session.keys.more-help"), noMatch),
 		fmt.Sprintf(inputTemplate, width, strconv.Quote(help), runewidth.StringWidth(" ["+withKey(help, "?")+"] "))
 }
 
@@ -156,7 +157,9 @@ const multiSelectOption = `
 
 // listTemplate is what survey's select and multi-select templates share after their "option"
 // template: the help, the question, and then the answer wrapped, or the hint on its own line and
-// the options. %[1]d is the width, %[2]s the hint, %[3]s its "? for more help".
+// the options, or, when what was typed filters every option out, a hint that says so (survey
+// shows an empty list). %[1]d is the width, %[2]s the hint, %[3]s its "? for more help", %[4]s
+// the no-match hint.
 const listTemplate = `
 {{- if .ShowHelp }}{{- color .Config.Icons.Help.Format }}{{ .Config.Icons.Help.Text }} {{ .Help }}{{color "reset"}}{{"\n"}}{{end}}
 {{- color .Config.Icons.Question.Format }}{{ .Config.Icons.Question.Text }} {{color "reset"}}
@@ -167,6 +170,8 @@ const listTemplate = `
   {{- "\n"}}
   {{- range $ix, $option := .PageEntries}}
     {{- template "option" $.IterateOption $ix $option}}
+  {{- else}}
+    {{- color "yellow"}}{{ hitreadyHint %[4]s false "" "" %[1]d }}{{color "reset"}}{{"\n"}}
   {{- end}}
 {{- end}}`
 

@@ -142,7 +142,7 @@ func TestTemplatesInSpanish(t *testing.T) {
 	}{
 		{i18n.Spanish, []string{"[Use las flechas para moverse; escriba para filtrar, ? para más ayuda]",
 			"[Use las flechas para moverse, espacio para marcar, <derecha> para todas, <izquierda> para ninguna; escriba para filtrar, ? para más ayuda]",
-			"[? para ayuda]"}},
+			"[? para ayuda]", "[Ninguna opción coincide con lo que escribió; pulse Retroceso para verlas todas]"}},
 		{i18n.Pseudo, nil},
 	} {
 		for _, width := range []int{60, 80} {
@@ -156,6 +156,8 @@ func TestTemplatesInSpanish(t *testing.T) {
 				{multi, sv.MultiSelectTemplateData{MultiSelect: sv.MultiSelect{Message: "[2/3] ¿Temas?", Help: "por qué"},
 					PageEntries: opts, Checked: map[int]bool{}, Config: testConfig()}},
 				{input, sv.InputTemplateData{Input: sv.Input{Message: "[3/3] Su nombre para el informe (opcional)", Help: "por qué"}, Config: testConfig()}},
+				// What was typed filters every option out.
+				{sel, sv.SelectTemplateData{Select: sv.Select{Message: "[1/3] ¿Nivel?", Help: "por qué", FilterMessage: " zzz"}, Config: testConfig()}},
 			} {
 				_, layout, err := core.RunTemplate(c.tmpl, c.data)
 				if err != nil {
@@ -176,7 +178,7 @@ func TestTemplatesInSpanish(t *testing.T) {
 			}
 			if tt.lang == i18n.Pseudo {
 				// The pseudo-language's letters, but survey's own marks and the data as given.
-				if leaks := i18n.Leaks(all, "Anatomía", "Fisiología", "Nivel", "Temas", "por", "qué", "Su", "nombre", "para", "el", "informe", "opcional"); len(leaks) > 0 {
+				if leaks := i18n.Leaks(all, "Anatomía", "Fisiología", "Nivel", "Temas", "por", "qué", "Su", "nombre", "para", "el", "informe", "opcional", "zzz"); len(leaks) > 0 {
 					t.Errorf("untranslated: %q\n%s", leaks, all)
 				}
 			}
